@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "BreachScope",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "BreachScope", targets: ["BreachScope"]),
+        .executable(name: "breachscope", targets: ["breachscope"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(
+            name: "BreachScope",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "breachscope",
+            dependencies: [
+                "BreachScope",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "BreachScopeTesting", dependencies: ["BreachScope"]),
+        .testTarget(name: "BreachScopeTests", dependencies: ["BreachScope", "BreachScopeTesting"]),
+        .testTarget(name: "breachscopeTests", dependencies: ["BreachScope", "BreachScopeTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
