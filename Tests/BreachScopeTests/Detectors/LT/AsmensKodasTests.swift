@@ -1,0 +1,58 @@
+import Testing
+@testable import BreachScope
+
+@Suite struct AsmensKodasTests {
+    let d = AsmensKodasDetector()
+
+    @Test(arguments: [
+        ("49403136526", "1994-03-13"),
+        ("51506130013", "2015-06-13"),
+        ("38001085718", "1980-01-08"),  // same structure as an Estonian code
+        ("37605030920", "1976-05-03"),  // check digit 0 after two remainders of 10
+    ])
+    func valid(_ v: String, _ born: String) {
+        let f = IDTest.match(d, v)
+        #expect(f?.valueString == v)
+        #expect(f?.identifier == .ltAsmensKodas)
+        #expect(f?.length == 11)
+        #expect(AsmensKodasDetector.validate(Array(v.utf8)))
+        #expect(IDTest.date(AsmensKodasDetector.birthDate(Array(v.utf8))) == born)
+    }
+
+    @Test func exceptionalNineCodes() {
+        // First digit 9: no date, only the check digit.
+        #expect(IDTest.value(d, "91234567895") == "91234567895")
+        #expect(AsmensKodasDetector.validate(Array("91234567895".utf8)))
+        #expect(AsmensKodasDetector.birthDate(Array("91234567895".utf8)) == nil)
+        #expect(IDTest.match(d, "91234567896") == nil)
+    }
+
+    @Test(arguments: [
+        "49403136527",  // wrong check digit
+        "30002291237",  // 1900-02-29
+        "80010857182",  // century digit 8 (valid in Estonia only) — and wrong check
+        "08001081237",  // century digit 0
+        "494031365260",  // 12 digits
+        "4940313652",  // 10 digits
+    ])
+    func invalid(_ v: String) {
+        #expect(IDTest.match(d, v) == nil)
+        #expect(!AsmensKodasDetector.validate(Array(v.utf8)))
+    }
+
+    @Test func centuryDigitsSevenAndEightAreEstonianOnly() {
+        // 7… codes validate as isikukood but not as asmens kodas.
+        let ee = "7" + "000101000"
+        let check = Checksums.baltic11(Array(ee.utf8))!
+        let v = ee + String(check)
+        #expect(IsikukoodDetector.validate(Array(v.utf8)))
+        #expect(!AsmensKodasDetector.validate(Array(v.utf8)))
+        #expect(IDTest.match(d, v) == nil)
+    }
+
+    @Test func hints() {
+        #expect(IDTest.match(d, "49403136526", hint: .nonPersonal) == nil)
+        #expect(IDTest.match(d, "49403136526", hint: .nationalID(.eeIsikukood)) != nil)
+        #expect(IDTest.match(d, "tel.49403136526", at: 4)?.offset == 4)
+    }
+}

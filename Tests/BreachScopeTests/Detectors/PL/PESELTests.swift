@@ -1,0 +1,54 @@
+import Testing
+@testable import BreachScope
+
+@Suite struct PESELTests {
+    let d = PESELDetector()
+
+    @Test(arguments: [
+        ("02270803624", "2002-07-08"),  // month + 20 → 2000s
+        ("80010123450", "1980-01-01"),
+        ("00222912349", "2000-02-29"),
+        ("00410112340", "2100-01-01"),  // month + 40 → 2100s
+    ])
+    func valid(_ v: String, _ born: String) {
+        let f = IDTest.match(d, v)
+        #expect(f?.valueString == v)
+        #expect(f?.identifier == .plPesel)
+        #expect(f?.length == 11)
+        #expect(PESELDetector.validate(Array(v.utf8)))
+        #expect(IDTest.date(PESELDetector.birthDate(Array(v.utf8))) == born)
+    }
+
+    @Test func centuryMonthOffsets() {
+        // Build one value per offset and check the decoded year.
+        for (offset, year) in [(80, 1805), (0, 1905), (20, 2005), (40, 2105), (60, 2205)] {
+            let payload = "05" + String(1 + offset).leftPadded(2) + "010000"
+            let s = Checksums.weightedSum(Array(payload.utf8), weights: [1, 3, 7, 9, 1, 3, 7, 9, 1, 3])!
+            let v = payload + String((10 - s % 10) % 10)
+            #expect(PESELDetector.birthDate(Array(v.utf8))?.year == year)
+            #expect(IDTest.match(d, v) != nil)
+        }
+    }
+
+    @Test(arguments: [
+        "02270803625",  // wrong check digit
+        "00822912347",  // 1800-02-29 (check digit right)
+        "00022912343",  // 1900-02-29 (check digit right)
+        "80130112345",  // month 13
+        "022708036240",  // 12 digits
+        "0227080362",  // 10 digits
+    ])
+    func invalid(_ v: String) {
+        #expect(IDTest.match(d, v) == nil)
+        #expect(!PESELDetector.validate(Array(v.utf8)))
+    }
+
+    @Test func context() {
+        #expect(IDTest.match(d, "PESEL 02270803624", at: 6)?.offset == 6)
+        #expect(IDTest.match(d, "02270803624", hint: .nonPersonal) == nil)
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
