@@ -356,7 +356,7 @@ public enum FieldClassifier {
             "created at", "created", "updated_at", "updated at", "modified", "date", "datetime",
             "time", "amount", "price", "unit price", "total", "sum", "subtotal", "cost", "vat",
             "tax", "discount", "currency", "quantity", "qty", "count", "row", "row number",
-            "line", "line number", "index", "version", "page",
+            "line number", "index", "version", "page",
             "tellimus", "tellimuse nr", "tellimuse number", "tellimuse id", "arve", "arve nr",
             "arve number", "kviitung", "tšekk", "kuupäev", "aeg", "summa", "hind", "kogus",
             "käibemaks", "allahindlus", "valuuta", "kokku",

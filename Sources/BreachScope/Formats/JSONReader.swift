@@ -67,6 +67,9 @@ public struct JSONReader: DocumentReader {
     /// Stack index of the object whose end ends the record; -1 for a record of loose leaves
     /// (JSON) or a line (NDJSON).
     private var recordRoot = -1
+    /// NDJSON: where the current line's value starts; its record begins at its first field (or
+    /// when the line ends well), so a line that fails before any field leaves no empty record.
+    private var lineStart: (line: Int, offset: Int)? = nil
     private var pendingKey: (bytes: [UInt8], node: Int32, line: Int, offset: Int)? = nil
     private var failure: ReadError? = nil
 
@@ -451,9 +454,7 @@ public struct JSONReader: DocumentReader {
     private mutating func beginValue<V: RecordVisitor>(isObject: Bool, at i: Int, _ v: inout V) throws(ReadError) {
         if lines {
             if stack.isEmpty {
-                v.beginRecord(line: line, offset: base + i)
-                inRecord = true
-                recordRoot = -1
+                lineStart = (line, base + i)
             }
         } else if isObject, let top = stack.last, top.isArray || pendingKey != nil, !inRecord || recordRoot == -1 {
             if inRecord { v.endRecord() }
@@ -471,7 +472,11 @@ public struct JSONReader: DocumentReader {
 
     private mutating func emitField<V: RecordVisitor>(_ value: UnsafeBufferPointer<UInt8>, node: Int32, line: Int, offset: Int, _ v: inout V) {
         if !inRecord {
-            v.beginRecord(line: line, offset: offset)
+            if let start = lineStart {
+                v.beginRecord(line: start.line, offset: start.offset)
+            } else {
+                v.beginRecord(line: line, offset: offset)
+            }
             inRecord = true
             recordRoot = -1
         }
@@ -504,8 +509,10 @@ public struct JSONReader: DocumentReader {
         case .topValue:
             return  // blank line
         case .afterTop:
+            if !inRecord, let start = lineStart { v.beginRecord(line: start.line, offset: start.offset) }
             v.endRecord()
             inRecord = false
+            lineStart = nil
             goodLines += 1
             expect = .topValue
         default:
@@ -517,6 +524,7 @@ public struct JSONReader: DocumentReader {
         if inRecord { v.endRecord() }
         inRecord = false
         recordRoot = -1
+        lineStart = nil
         malformedLines += 1
         stack.removeAll(keepingCapacity: true)
         buf.removeAll(keepingCapacity: true)
