@@ -41,7 +41,6 @@ public struct JSONReader: DocumentReader {
     private var lex: Lex = .none
     private var stringIsKey = false
     private var buf: [UInt8] = []
-    private var keyBuf: [UInt8] = []
     private var tokenOffset = 0
     private var tokenLine = 1
     private var unicodeCount = 0
@@ -59,6 +58,9 @@ public struct JSONReader: DocumentReader {
         var node: Int32
         /// Arrays: the node of their elements. Objects: the node of the current key's value.
         var child: Int32
+        /// Objects: where the next key is expected in the parent node's `keyNames` (records of
+        /// one export repeat their keys in the same order).
+        var nextKey: Int = 0
     }
     private var stack: [Frame] = []
 
@@ -80,6 +82,10 @@ public struct JSONReader: DocumentReader {
         var column: Int = -1
         var arrayChild: Int32 = -1
         var wildcardChild: Int32 = -1
+        /// The first keys seen under this node, in order, with their nodes: a compare against
+        /// the expected next key is much cheaper than hashing the key.
+        var keyNames: [[UInt8]] = []
+        var keyNodes: [Int32] = []
     }
     private struct ChildKey: Hashable {
         var parent: Int32
@@ -159,7 +165,7 @@ public struct JSONReader: DocumentReader {
                     lex = .string
                     tokenOffset = base + i + 1
                     tokenLine = line
-                    buf.removeAll(keepingCapacity: true)
+                    if !buf.isEmpty { buf.removeAll(keepingCapacity: true) }
                     pendingHigh = nil
                     i += 1
                     segStart = i
@@ -213,7 +219,7 @@ public struct JSONReader: DocumentReader {
                     numberState = 0
                     tokenOffset = base + i
                     tokenLine = line
-                    buf.removeAll(keepingCapacity: true)
+                    if !buf.isEmpty { buf.removeAll(keepingCapacity: true) }
                     segStart = i
                     // The first byte goes through the number automaton below.
                 case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
@@ -361,6 +367,7 @@ public struct JSONReader: DocumentReader {
         buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[from..<to]))
     }
 
+    @inline(__always)
     private func checkSize(_ count: Int, at i: Int) throws(ReadError) {
         if count > limits.maxFieldBytes {
             throw ReadError(.limit, "JSON token longer than \(limits.maxFieldBytes) bytes at byte \(tokenOffset)")
@@ -413,15 +420,13 @@ public struct JSONReader: DocumentReader {
 
     private mutating func stringDone<V: RecordVisitor>(_ value: UnsafeBufferPointer<UInt8>, _ v: inout V) throws(ReadError) {
         if stringIsKey {
-            keyBuf.removeAll(keepingCapacity: true)
-            keyBuf.append(contentsOf: value)
             let parent = stack[stack.count - 1].node
             if Self.isDataLike(value) {
                 let node = wildcardChild(of: parent)
                 stack[stack.count - 1].child = node
                 pendingKey = (Array(value), node, tokenLine, tokenOffset)
             } else {
-                stack[stack.count - 1].child = keyChild(of: parent)
+                stack[stack.count - 1].child = keyChild(value, of: parent, frame: stack.count - 1)
             }
             expect = .colon
         } else {
@@ -605,11 +610,23 @@ public struct JSONReader: DocumentReader {
         return node
     }
 
-    /// The node for `keyBuf` under `parent`.
-    private mutating func keyChild(of parent: Int32) -> Int32 {
-        if let node = children[ChildKey(parent: parent, key: keyBuf)] { return node }
+    /// The node for `key` under `parent`.
+    private mutating func keyChild(_ key: UnsafeBufferPointer<UInt8>, of parent: Int32, frame: Int) -> Int32 {
+        let pi = Int(parent)
+        let guess = stack[frame].nextKey
+        let known = nodes[pi].keyNames.count
+        if guess < known && Self.equal(nodes[pi].keyNames[guess], key) {
+            stack[frame].nextKey = guess + 1
+            return nodes[pi].keyNodes[guess]
+        }
+        for k in 0..<known where Self.equal(nodes[pi].keyNames[k], key) {
+            stack[frame].nextKey = k + 1
+            return nodes[pi].keyNodes[k]
+        }
+        let keyBytes = Array(key)
+        if let node = children[ChildKey(parent: parent, key: keyBytes)] { return node }
         if nodes.count >= Self.maxPaths { return wildcardChild(of: parent) }
-        let label = String(decoding: keyBuf, as: UTF8.self)
+        let label = String(decoding: key, as: UTF8.self)
         let p = nodes[Int(parent)]
         var hint = FieldClassifier.hint(forLabel: label)
         if hint == nil, p.hint == .fullName {
@@ -621,8 +638,22 @@ public struct JSONReader: DocumentReader {
             }
         }
         let node = addNode(PathNode(name: p.name + "." + label, hint: hint ?? Self.inherited(from: p.hint) ?? .none))
-        children[ChildKey(parent: parent, key: Array(keyBuf))] = node
+        children[ChildKey(parent: parent, key: keyBytes)] = node
+        if known < 32 {
+            nodes[pi].keyNames.append(keyBytes)
+            nodes[pi].keyNodes.append(node)
+            stack[frame].nextKey = known + 1
+        }
         return node
+    }
+
+    @inline(__always)
+    private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { a in
+            for i in 0..<a.count where a[i] != b[i] { return false }
+            return true
+        }
     }
 
     private static func inherited(from parent: FieldHint) -> FieldHint? {

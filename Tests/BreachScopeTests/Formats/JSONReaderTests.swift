@@ -289,6 +289,20 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(read("[\"abc").error?.message.contains("abc") == false)
     }
 
+    @Test func keysInAnyOrderAndManyKeys() {
+        let out = read(#"[{"a":"1","b":"2"},{"b":"3","a":"4"},{"c":"5","a":"6"},{"a":"7","a":"8"}]"#)
+        #expect(out.recorder.records == [
+            ["$[].a=1", "$[].b=2"], ["$[].b=3", "$[].a=4"], ["$[].c=5", "$[].a=6"], ["$[].a=7", "$[].a=8"],
+        ])
+        let keys = (0..<100).map { "\"k\($0)\":\"\($0)\"" }
+        let wide = "[{" + keys.joined(separator: ",") + "},{" + keys.reversed().joined(separator: ",") + "}]"
+        let many = read(wide)
+        #expect(many.recorder.columns.count == 100)
+        #expect(many.recorder.records.count == 2)
+        #expect(many.recorder.records.last?.first == "$[].k99=99")
+        #expect(many.recorder.records.last?.last == "$[].k0=0")
+    }
+
     @Test func multipleTopLevelValues() {
         let out = read("{\"a\":1}\n{\"a\":2}\n")
         #expect(out.error == nil)
