@@ -1,9 +1,475 @@
 /// Classifies field labels — CSV headers, JSON keys, `Label:` prefixes in text — into
 /// `FieldHint`s using multilingual vocabularies (et, ru, fi, sv, pl, en, de, lv, lt, no, da).
+///
+/// How a label is matched, in order:
+/// 1. normalise it (`normalize(_:)`): lower-case, fold the diacritics of the supported Latin
+///    alphabets (`Förnamn` → `fornamn`, `Vārds` → `vards`), Cyrillic stays Cyrillic, drop
+///    spaces and `_ - . : # * / ' " ( ) [ ]`, so `first_name`, `First Name` and `firstName` meet;
+/// 2. look the whole label up in the vocabulary (`exact`);
+/// 3. apply "anywhere in the label" rules for unambiguous tokens (`loyalty`, `email`, `isikukood`);
+/// 4. strip a qualifier prefix (`customer`, `kliendi`, `billing`, …) and/or suffix
+///    (`home`, `1`, `2`, …) and look the rest up again (`customer_email`, `phone_2`);
+/// 5. match a known suffix (`…email`, `…phone`, `…address`) unless the label names a thing
+///    rather than a person (`product_name`, `company_address`).
+/// Called once per column or label, never per value, so `String` work is fine here.
 public enum FieldClassifier {
     /// The hint for a label, or `nil` when the label is not recognised as a personal-data label.
     /// Matching is case-insensitive and ignores punctuation, spaces, `_`/`-` and diacritics.
     public static func hint(forLabel label: String) -> FieldHint? {
-        nil  // vocabulary pending
+        let key = normalize(label)
+        guard !key.isEmpty else { return nil }
+        return classify(key, allowStrip: true)
     }
+
+    /// The normalised form used for lookups: lower-case, diacritics folded, separators dropped.
+    static func normalize(_ label: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in label.lowercased().unicodeScalars {
+            let v = scalar.value
+            if let folded = fold[v] {
+                out.append(contentsOf: folded.unicodeScalars)
+            } else if v >= 0x300 && v <= 0x36F {
+                // A combining mark of a decomposed letter: drop it, except the breve that
+                // makes Cyrillic и into й (ё's diaeresis is folded away like the table does).
+                if v == 0x306, let last = out.last, last == "и" {
+                    out.removeLast()
+                    out.append("й")
+                }
+            } else if dropped.contains(v) || (v < 0x80 && !isASCIIAlnum(v)) || v == 0xA0 {
+                continue
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    // MARK: - Matching
+
+    private static func classify(_ key: String, allowStrip: Bool) -> FieldHint? {
+        if let h = exact[key] { return h }
+        // English plurals of JSON keys ("phones", "emails", "addresses").
+        if key.count > 4, key.hasSuffix("s"), key.unicodeScalars.allSatisfy({ $0.isASCII }),
+           let h = exact[String(key.dropLast())] {
+            return h
+        }
+        for rule in containsRules where key.contains(rule.fragment) { return rule.hint }
+        guard allowStrip else { return nil }
+        if let h = stripped(key) { return h }
+        if !nonPerson.contains(where: { key.contains($0) }) {
+            for rule in suffixRules where key.hasSuffix(rule.fragment) && key != rule.fragment {
+                return rule.hint
+            }
+        }
+        return nil
+    }
+
+    /// `customer_email` → `email`, `phone2` → `phone`, `address_1` → an address part.
+    private static func stripped(_ key: String) -> FieldHint? {
+        var core = Substring(key)
+        var numbered = false
+        while let last = core.utf8.last, last >= 0x30 && last <= 0x39 {
+            core = core.dropLast()
+            numbered = true
+        }
+        for suffix in qualifierSuffixes where core.hasSuffix(suffix) && core.count > suffix.count {
+            core = core.dropLast(suffix.count)
+            break
+        }
+        var candidates = [core]
+        for prefix in qualifierPrefixes where core.hasPrefix(prefix) && core.count > prefix.count {
+            candidates.append(core.dropFirst(prefix.count))
+        }
+        for candidate in candidates where candidate.count < key.count {
+            if let h = classify(String(candidate), allowStrip: false) {
+                // `address_1`, `address2`: one line of a split address.
+                if numbered, h == .postalAddress { return .addressPart }
+                return h
+            }
+        }
+        return nil
+    }
+
+    private static func isASCIIAlnum(_ v: UInt32) -> Bool {
+        (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+    }
+
+    /// Separators dropped from labels (ASCII punctuation is dropped wholesale; these are the
+    /// non-ASCII ones seen in exports).
+    private static let dropped: Set<UInt32> = [0x2010, 0x2011, 0x2013, 0x2014, 0x2019, 0x00B7, 0x2116]
+
+    /// Diacritic folds for the Latin letters of et, fi, sv, pl, de, lv, lt, no, da (lower case:
+    /// the label is lower-cased first), plus ё → е so Russian labels match with or without it.
+    private static let fold: [UInt32: String] = [
+        0xE0: "a", 0xE1: "a", 0xE2: "a", 0xE3: "a", 0xE4: "a", 0xE5: "a", 0x101: "a", 0x105: "a",
+        0xE6: "ae", 0xE7: "c", 0x107: "c", 0x10D: "c",
+        0xE8: "e", 0xE9: "e", 0xEA: "e", 0xEB: "e", 0x113: "e", 0x117: "e", 0x119: "e",
+        0x123: "g", 0xEC: "i", 0xED: "i", 0xEE: "i", 0xEF: "i", 0x12B: "i", 0x12F: "i",
+        0x137: "k", 0x13C: "l", 0x142: "l", 0xF1: "n", 0x144: "n", 0x146: "n",
+        0xF2: "o", 0xF3: "o", 0xF4: "o", 0xF5: "o", 0xF6: "o", 0xF8: "o", 0x14D: "o",
+        0xDF: "ss", 0x15B: "s", 0x161: "s",
+        0xF9: "u", 0xFA: "u", 0xFB: "u", 0xFC: "u", 0x16B: "u", 0x173: "u",
+        0xFD: "y", 0xFF: "y", 0x17A: "z", 0x17C: "z", 0x17E: "z",
+        0x451: "е",
+    ]
+
+    // MARK: - Vocabulary (labels are written as people write them; they are normalised on load)
+
+    private static let customer = FieldHint.linkKey(namespace: "customer")
+    private static let sample = FieldHint.linkKey(namespace: "sample")
+
+    private static let vocabulary: [(FieldHint, [String])] = [
+        (.fullName, [
+            "name", "full name", "fullname", "full_name", "customer name", "client name", "patient",
+            "patient name", "person", "person name", "contact name", "display name", "holder name",
+            "cardholder", "cardholder name", "account holder", "first and last name",
+            "nimi", "täisnimi", "ees- ja perenimi", "eesnimi perenimi", "kliendi nimi", "isiku nimi",
+            "patsient", "patsiendi nimi", "saaja", "vastuvõtja",
+            "фио", "ф.и.о.", "имя фамилия", "фамилия имя", "фамилия имя отчество", "полное имя",
+            "клиент фио", "пациент", "имя и фамилия",
+            "koko nimi", "nimi", "asiakkaan nimi", "potilas", "potilaan nimi", "etu- ja sukunimi",
+            "vastaanottaja",
+            "namn", "fullständigt namn", "kundnamn", "patientnamn", "mottagare",
+            "imię i nazwisko", "imie nazwisko", "nazwisko i imię", "imię nazwisko", "pacjent",
+            "dane osobowe", "odbiorca",
+            "vollständiger name", "vor- und nachname", "kundenname", "empfänger",
+            "vārds uzvārds", "vārds, uzvārds", "pilns vārds", "pacients",
+            "vardas pavardė", "vardas, pavardė", "pacientas",
+            "navn", "fullt navn", "fulde navn", "kundenavn", "pasient", "patient navn",
+        ]),
+        (.firstName, [
+            "first name", "firstname", "first_name", "given name", "givenname", "forename", "fname",
+            "eesnimi", "имя", "etunimi", "etunimet", "förnamn", "tilltalsnamn", "imię", "imie",
+            "vorname", "fornavn", "vārds", "vardas",
+        ]),
+        (.lastName, [
+            "last name", "lastname", "last_name", "surname", "family name", "familyname", "lname",
+            "perenimi", "perekonnanimi", "фамилия", "sukunimi", "efternamn", "nazwisko",
+            "nachname", "familienname", "etternavn", "efternavn", "uzvārds", "pavardė",
+        ]),
+        (.postalAddress, [
+            "address", "addresses", "street address", "street_address", "home address", "postal address",
+            "mailing address", "residential address", "full address",
+            "aadress", "elukoht", "postiaadress", "kodune aadress", "elukoha aadress",
+            "адрес", "почтовый адрес", "адрес проживания", "место жительства",
+            "osoite", "postiosoite", "kotiosoite", "lähiosoite",
+            "adress", "postadress", "hemadress", "gatuadress",
+            "adres", "adres zamieszkania", "adres korespondencyjny",
+            "adresse", "anschrift", "wohnadresse", "postadresse",
+            "adrese", "dzīvesvieta", "adresas", "gyvenamoji vieta",
+            "bopæl", "bostedsadresse",
+        ]),
+        (.addressPart, [
+            "street", "street name", "streetname", "street1", "street2", "address line",
+            "address line 1", "address line 2", "addressline1", "addressline2", "house number",
+            "apartment", "apt", "city", "town", "municipality", "county", "province", "country",
+            "postal code", "postalcode", "postcode", "post code", "zip", "zip code", "zipcode",
+            "tänav", "maja", "majanumber", "korter", "linn", "vald", "maakond", "asula", "küla",
+            "postiindeks", "sihtnumber", "riik",
+            "улица", "дом", "квартира", "город", "индекс", "почтовый индекс", "страна", "район",
+            "katu", "katuosoite", "kaupunki", "kunta", "postitoimipaikka", "postinumero", "maa",
+            "gata", "gatunamn", "stad", "ort", "postort", "postnummer", "kommun", "land", "län",
+            "ulica", "nr domu", "numer domu", "nr mieszkania", "miasto", "miejscowość",
+            "kod pocztowy", "województwo", "gmina", "kraj",
+            "straße", "strasse", "hausnummer", "stadt", "wohnort", "plz", "postleitzahl",
+            "iela", "pilsēta", "novads", "pasta indekss",
+            "gatvė", "miestas", "pašto kodas", "savivaldybė",
+            "gade", "gateadresse", "by", "poststed", "postnr",
+        ]),
+        (.nationalID(.eeIsikukood), ["isikukood", "ik", "isikukood ee", "estonian personal code"]),
+        (.nationalID(.ltAsmensKodas), ["asmens kodas"]),
+        (.nationalID(.lvPersonasKods), ["personas kods"]),
+        (.nationalID(.fiHetu), [
+            "henkilötunnus", "hetu", "henkilötunnus hetu", "sotu", "sosiaaliturvatunnus",
+            "finnish personal identity code", "personbeteckning",
+        ]),
+        (.nationalID(.sePersonnummer), [
+            "personnummer", "personnr", "pnr", "personnumer", "samordningsnummer",
+        ]),
+        (.nationalID(.noFodselsnummer), [
+            "fødselsnummer", "fodselsnummer", "fnr", "fødselsnr", "fodselsnr", "f.nr.",
+        ]),
+        (.nationalID(.dkCpr), ["cpr", "cpr-nummer", "cpr nr", "cprnummer", "cpr number"]),
+        (.nationalID(.plPesel), ["pesel", "numer pesel", "nr pesel"]),
+        (.nationalID(.usSsn), [
+            "ssn", "social security number", "social security no", "social security", "ss number",
+        ]),
+        (.nationalID(.ukNhsNumber), ["nhs number", "nhs_no", "nhs no", "nhs", "nhs nr"]),
+        (.nationalID(nil), [
+            "national id", "national_id", "national id number", "national identification number",
+            "personal code", "personal id", "personal id code", "personal identification number",
+            "personal number", "id code", "id number", "idcode", "identity code",
+            "identity number", "nin", "личный код", "персональный код", "идентификационный код",
+            "личный номер", "henkilönumero", "identitetsnummer", "numer identyfikacyjny",
+            "personennummer", "sozialversicherungsnummer", "personas numurs", "asmens numeris",
+        ]),
+        (.email, [
+            "email", "e-mail", "e mail", "mail", "email address", "e-mail address", "mail address",
+            "e-post", "e-posti aadress", "meiliaadress", "meil", "e-kiri",
+            "электронная почта", "эл. почта", "эл почта", "почта", "e-mail адрес", "емейл",
+            "имейл", "адрес электронной почты",
+            "sähköposti", "sähköpostiosoite", "sposti",
+            "e-postadress", "epostadress", "mejl", "mejladress",
+            "adres e-mail", "adres email", "poczta", "poczta elektroniczna",
+            "e-mail-adresse", "emailadresse", "elektronische post",
+            "e-pasts", "epasts", "e-pasta adrese", "el. pasts",
+            "el. paštas", "elektroninis paštas", "e-paštas", "el paštas",
+            "e-postadresse", "epost", "e-mailadresse",
+        ]),
+        (.phone, [
+            "phone", "phone number", "phone no", "telephone", "tel", "tel.", "tel no", "tel nr",
+            "mobile", "mobile phone", "mobile number", "mobile no", "cell", "cell phone",
+            "cellphone", "gsm", "contact number", "msisdn",
+            "telefon", "telefoninumber", "telefoni nr", "mobiil", "mobiiltelefon", "mobiilinumber",
+            "kontakttelefon",
+            "телефон", "тел", "тел.", "моб", "мобильный", "мобильный телефон", "номер телефона",
+            "контактный телефон", "сотовый",
+            "puhelin", "puh", "puhelinnumero", "matkapuhelin", "gsm-numero", "puh.nro", "kännykkä",
+            "telefonnummer", "mobil", "mobilnummer", "mobiltelefon", "tfn", "tlf", "tlf.nr",
+            "telefon komórkowy", "nr telefonu", "numer telefonu", "komórka", "tel. kom.",
+            "telefonnummer", "handy", "handynummer", "festnetz", "rufnummer",
+            "tālrunis", "tālr.", "mobilais tālrunis", "telefona numurs",
+            "telefonas", "tel. nr.", "mobilusis telefonas", "telefono numeris",
+            "mobilnr", "telefonnr",
+        ]),
+        (.dateOfBirth, [
+            "dob", "d.o.b.", "birth date", "birth_date", "birthdate", "date of birth", "birthday",
+            "born", "birth",
+            "sünniaeg", "sünnikuupäev", "sünnipäev",
+            "дата рождения", "день рождения", "д.р.",
+            "syntymäaika", "syntymäpäivä", "syntymäpvm", "syntymäpäivämäärä",
+            "födelsedatum", "födelsedag", "född",
+            "data urodzenia", "data ur.", "urodzony", "urodzona",
+            "geburtsdatum", "geburtstag", "geb.", "geboren", "geb.-datum",
+            "fødselsdato", "fødselsdag", "født",
+            "dzimšanas datums", "dzimšanas diena",
+            "gimimo data", "gimimo diena", "gimęs",
+        ]),
+        (.iban, [
+            "iban", "account number", "account no", "bank account", "bank account number",
+            "account", "bankkonto",
+            "arveldusarve", "arvelduskonto", "pangakonto", "pangaarve", "kontonumber", "a/a",
+            "расчетный счет", "счет", "номер счета", "банковский счет",
+            "tilinumero", "pankkitili", "tili", "pankkiyhteys",
+            "konto", "kontonummer", "bankkontonummer", "bankgiro", "kontonr",
+            "numer rachunku", "nr rachunku", "rachunek", "rachunek bankowy", "numer konta",
+            "bankverbindung", "kontoverbindung",
+            "konta numurs", "bankas konts", "sąskaitos numeris", "sąskaita", "banko sąskaita",
+            "kontonummer", "reg nr og kontonummer",
+        ]),
+        (.paymentCard, [
+            "card number", "card_number", "card no", "credit card", "credit card number",
+            "debit card", "payment card", "pan", "cc number", "ccnum", "card",
+            "maksekaart", "maksekaardi number", "krediitkaart", "pangakaart",
+            "номер карты", "банковская карта", "кредитная карта",
+            "luottokortti", "maksukortti", "kortinnumero", "kortnummer", "kreditkort", "betalkort",
+            "numer karty", "karta kredytowa", "karta płatnicza",
+            "kartennummer", "kreditkarte", "kreditkartennummer",
+            "kartes numurs", "kredītkarte", "kortelės numeris", "mokėjimo kortelė",
+            "kortnummer", "betalingskort",
+        ]),
+        (.loyaltyCard, [
+            "kaardinumber", "kliendikaart", "kliendikaardi number", "kliendikaardi nr",
+            "säästukaart", "partnerkaart", "boonuskaart", "püsikliendikaart",
+            "loyalty_card", "loyalty card", "loyalty card number", "loyalty number", "loyalty id",
+            "bonus card", "bonuscard", "club card", "clubcard", "member card", "membership card",
+            "membership number", "rewards number", "discount card",
+            "kanta-asiakaskortti", "kanta-asiakasnumero", "etukortti", "bonuskortti",
+            "kundkort", "medlemskort", "medlemsnummer", "bonuskort", "kundekort",
+            "karta lojalnościowa", "karta klienta", "karta stałego klienta",
+            "kundenkarte", "bonuskarte", "treuekarte",
+            "клиентская карта", "бонусная карта", "дисконтная карта", "карта клиента",
+            "клубная карта", "номер карты клиента",
+            "lojalitātes karte", "klienta karte", "lojalumo kortelė", "kliento kortelė",
+        ]),
+        (customer, [
+            "customer_id", "customer id", "customer_no", "customer no", "customer number",
+            "customer nr", "customerid", "customer code", "customer ref", "customer reference",
+            "client_id", "client id", "client no", "client number", "client code", "clientid",
+            "patient_id", "patient id", "patient no", "patient number", "patientid", "patient code",
+            "mrn", "medical record number", "member id", "member_id", "member number", "user id",
+            "user_id", "account id", "person id", "person_id", "subject id", "subject_id",
+            "kliendi_nr", "kliendi nr", "kliendinumber", "kliendi number", "kliendi id",
+            "kliendikood", "kliendi kood", "klient", "klient nr", "patsiendi id", "patsiendi nr",
+            "patsiendi kood", "kliendi number",
+            "asiakasnumero", "asiakas_id", "asiakas id", "asiakasnro", "asiakas nro",
+            "asiakastunnus", "potilasnumero", "potilas id", "potilastunnus",
+            "kundnummer", "kundnr", "kund-id", "kund id", "patientnummer",
+            "numer klienta", "nr klienta", "id klienta", "kod klienta", "numer pacjenta",
+            "id pacjenta",
+            "kundennummer", "kunden-nr", "kundennr", "kunden id", "patientennummer",
+            "номер клиента", "код клиента", "id клиента", "номер пациента",
+            "klienta numurs", "klienta nr", "kliento numeris", "kliento nr",
+            "kundenummer", "kundenr", "kunde id",
+        ]),
+        (sample, [
+            "sample_id", "sample id", "sample", "sample no", "sample number", "sample code",
+            "specimen", "specimen id", "specimen number", "barcode", "bar code", "kit id",
+            "kit barcode", "tube id", "accession number", "lab id",
+            "proovi_id", "proovi id", "proov", "proovi nr", "proovi number", "proovi kood",
+            "triipkood", "näytetunnus", "näyte", "näytenumero", "näyte id", "viivakoodi",
+            "provnummer", "prov-id", "prov id", "provkod", "streckkod",
+            "numer próbki", "id próbki", "kod próbki", "próbka", "kod kreskowy",
+            "probennummer", "proben-id", "probe", "barcode-nr",
+            "номер образца", "образец", "штрихкод", "штрих-код",
+            "parauga numurs", "ėminio numeris", "prøvenummer", "prøve-id",
+        ]),
+        (.purchase, [
+            "product", "product name", "product_name", "products", "item", "items", "item name",
+            "sku", "purchase", "purchases", "order items", "order lines", "line items", "cart",
+            "basket", "article", "goods", "product code", "ean",
+            "toode", "tooted", "toote nimi", "toote kood", "ostukorv", "ost", "ostud", "kaup",
+            "ostetud tooted",
+            "tuote", "tuotteet", "tuotenimi", "tuotekoodi", "ostos", "ostokset", "ostoskori",
+            "nimike",
+            "produkt", "produkter", "produktnamn", "artikel", "vara", "varor", "varukorg", "köp",
+            "produkty", "nazwa produktu", "towar", "koszyk", "zakupy",
+            "artikelname", "warenkorb", "einkäufe",
+            "товар", "товары", "продукт", "покупка", "покупки", "корзина", "наименование товара",
+            "prece", "preces", "produkts", "pirkumi",
+            "prekė", "prekės", "produktas", "pirkiniai",
+            "vare", "varer", "produktnavn", "køb", "kjøp",
+        ]),
+        (.delivery, [
+            "delivery_address", "delivery address", "delivery", "shipping", "shipping address",
+            "ship to", "ship_to", "shipment", "delivery method", "pickup point", "parcel locker",
+            "tarneaadress", "tarne", "tarneviis", "kohaletoimetamine", "pakiautomaat",
+            "kättetoimetamine",
+            "toimitusosoite", "toimitus", "toimitustapa", "noutopiste", "pakettiautomaatti",
+            "leveransadress", "leverans", "leveranssätt", "utlämningsställe",
+            "adres dostawy", "dostawa", "paczkomat", "sposób dostawy",
+            "lieferadresse", "lieferung", "versand", "versandadresse", "packstation",
+            "адрес доставки", "доставка", "способ доставки", "пакоматы", "пакомат",
+            "piegādes adrese", "piegāde", "pristatymo adresas", "pristatymas", "paštomatas",
+            "leveringsadresse", "levering", "leveringsadresse",
+        ]),
+        (.language, [
+            "language", "lang", "preferred language", "locale", "communication language",
+            "keel", "suhtluskeel", "emakeel", "kieli", "asiointikieli", "äidinkieli",
+            "språk", "modersmål", "język", "sprache", "korrespondenzsprache",
+            "язык", "язык общения", "родной язык", "valoda", "kalba", "sprog",
+        ]),
+        (.nonPersonal, [
+            "order_id", "order id", "order", "order number", "order no", "order nr", "orderid",
+            "order ref", "invoice", "invoice number", "invoice no", "invoice id", "receipt",
+            "receipt number", "transaction id", "transaction", "timestamp", "created_at",
+            "created at", "created", "updated_at", "updated at", "modified", "date", "datetime",
+            "time", "amount", "price", "unit price", "total", "sum", "subtotal", "cost", "vat",
+            "tax", "discount", "currency", "quantity", "qty", "count", "row", "row number",
+            "line number", "index", "version", "page",
+            "tellimus", "tellimuse nr", "tellimuse number", "tellimuse id", "arve", "arve nr",
+            "arve number", "kviitung", "tšekk", "kuupäev", "aeg", "summa", "hind", "kogus",
+            "käibemaks", "allahindlus", "valuuta", "kokku",
+            "tilausnumero", "tilaus", "tilaus id", "lasku", "laskunumero", "kuitti",
+            "päivämäärä", "pvm", "aika", "hinta", "määrä", "alv", "alennus", "yhteensä",
+            "ordernummer", "order nr", "faktura", "fakturanummer", "kvitto", "datum", "tid",
+            "pris", "belopp", "antal", "moms", "rabatt", "totalt",
+            "numer zamówienia", "zamówienie", "nr zamówienia", "faktura vat", "paragon",
+            "cena", "kwota", "ilość", "rabat", "suma",
+            "bestellnummer", "bestellung", "rechnung", "rechnungsnummer", "preis", "betrag",
+            "menge", "anzahl", "mwst", "zeitstempel", "erstellt",
+            "номер заказа", "заказ", "счет-фактура", "чек", "дата", "время", "сумма", "цена",
+            "количество", "скидка", "итого",
+            "pasūtījums", "rēķins", "cena", "summa", "daudzums", "datums",
+            "užsakymas", "sąskaita faktūra", "kaina", "kiekis", "suma",
+            "ordrenummer", "bestilling", "faktura", "dato", "beløb", "beløp", "antall",
+        ]),
+    ]
+
+    /// The vocabulary, normalised. The first entry wins when two groups list the same label.
+    static let exact: [String: FieldHint] = {
+        var table: [String: FieldHint] = [:]
+        for (hint, labels) in vocabulary {
+            for label in labels {
+                let key = normalize(label)
+                if !key.isEmpty && table[key] == nil { table[key] = hint }
+            }
+        }
+        return table
+    }()
+
+    private struct Rule: Sendable {
+        var fragment: String
+        var hint: FieldHint
+    }
+
+    private static func rules(_ list: [(String, FieldHint)]) -> [Rule] {
+        list.map { Rule(fragment: normalize($0.0), hint: $0.1) }
+    }
+
+    /// Tokens that decide the label wherever they appear (checked in order).
+    private static let containsRules: [Rule] = rules([
+        ("kliendikaar", .loyaltyCard), ("säästukaar", .loyaltyCard), ("partnerkaar", .loyaltyCard),
+        ("boonuskaar", .loyaltyCard), ("loyalty", .loyaltyCard), ("kanta-asiakas", .loyaltyCard),
+        ("lojalnoś", .loyaltyCard), ("bonuscard", .loyaltyCard), ("bonuskart", .loyaltyCard),
+        ("bonuskort", .loyaltyCard), ("clubcard", .loyaltyCard), ("membercard", .loyaltyCard),
+        ("kundenkarte", .loyaltyCard), ("kundkort", .loyaltyCard), ("kundekort", .loyaltyCard),
+        ("delivery", .delivery), ("shipping", .delivery), ("tarneaadress", .delivery),
+        ("toimitusosoite", .delivery), ("leveransadress", .delivery), ("lieferadress", .delivery),
+        ("leveringsadress", .delivery), ("adresdostawy", .delivery), ("адресдоставки", .delivery),
+        ("isikukood", .nationalID(.eeIsikukood)), ("asmenskod", .nationalID(.ltAsmensKodas)),
+        ("personaskod", .nationalID(.lvPersonasKods)), ("henkilötunnu", .nationalID(.fiHetu)),
+        ("personnummer", .nationalID(.sePersonnummer)),
+        ("fødselsnummer", .nationalID(.noFodselsnummer)), ("pesel", .nationalID(.plPesel)),
+        ("socialsecurity", .nationalID(.usSsn)), ("nhsnumber", .nationalID(.ukNhsNumber)),
+        ("email", .email), ("epost", .email), ("sähköposti", .email), ("электроннаяпочта", .email),
+        ("epasts", .email), ("elpaštas", .email), ("epaštas", .email),
+        ("telefon", .phone), ("phonenumber", .phone), ("puhelin", .phone), ("телефон", .phone),
+        ("tālruni", .phone),
+        ("dateofbirth", .dateOfBirth), ("birthdate", .dateOfBirth), ("sünniaeg", .dateOfBirth),
+        ("syntymäaika", .dateOfBirth), ("födelsedatum", .dateOfBirth),
+        ("geburtsdatum", .dateOfBirth), ("fødselsdato", .dateOfBirth),
+        ("датарождения", .dateOfBirth), ("dataurodzenia", .dateOfBirth),
+        ("iban", .iban),
+    ])
+
+    /// Suffixes that say what a compound label holds (longest first), used unless the label
+    /// also contains a `nonPerson` token.
+    private static let suffixRules: [Rule] = rules([
+        ("firstname", .firstName), ("lastname", .lastName), ("surname", .lastName),
+        ("fullname", .fullName), ("eesnimi", .firstName), ("perenimi", .lastName),
+        ("etunimi", .firstName), ("sukunimi", .lastName), ("förnamn", .firstName),
+        ("efternamn", .lastName), ("vorname", .firstName), ("nachname", .lastName),
+        ("nazwisko", .lastName), ("фамилия", .lastName),
+        ("email", .email), ("phone", .phone), ("mobile", .phone), ("puh", .phone),
+        ("address", .postalAddress), ("aadress", .postalAddress), ("osoite", .postalAddress),
+        ("adress", .postalAddress), ("adresse", .postalAddress), ("адрес", .postalAddress),
+        ("street", .addressPart), ("zipcode", .addressPart),
+        ("zip", .addressPart), ("postalcode", .addressPart), ("postcode", .addressPart),
+        ("postinumero", .addressPart), ("postiindeks", .addressPart), ("postnummer", .addressPart),
+        ("name", .fullName), ("nimi", .fullName), ("namn", .fullName), ("navn", .fullName),
+        ("имя", .fullName),
+        ("cardnumber", .paymentCard),
+    ])
+
+    /// Tokens naming things, not persons: `product_name`, `company_address`, `file_name`.
+    private static let nonPerson: [String] = [
+        "product", "item", "company", "firm", "organi", "user", "file", "host", "drug", "medic",
+        "brand", "store", "shop", "pharmac", "apteek", "apteek", "ravim", "toode", "toote",
+        "tuote", "produkt", "ettevõt", "yritys", "företag", "firma", "server", "domain", "table",
+        "column", "field", "key", "tag", "category", "group", "project", "role", "type", "test",
+        "lab", "kaup", "nick", "ipaddr", "macaddr", "web", "url", "товар", "препарат", "лекарств", "аптек",
+    ].map(normalize)
+
+    /// Qualifiers before the part that says what the field is (`customer_email`).
+    private static let qualifierPrefixes: [String] = [
+        "customers", "customer", "clients", "client", "patients", "patient", "contact", "billing",
+        "invoice", "home", "work", "private", "primary", "secondary", "main", "personal", "person",
+        "member", "buyer", "recipient", "receiver", "owner", "holder", "subscriber", "guardian",
+        "parent", "mother", "father", "emergency", "alt", "alternative", "other", "current",
+        "registered", "legal", "official", "my", "your", "cust", "pt",
+        "kliendi", "klient", "patsiendi", "isiku", "kontakt", "kontakti", "saaja", "ostja",
+        "asiakkaan", "asiakas", "potilaan", "henkilön", "yhteys", "vastaanottajan",
+        "kundens", "kund", "patientens", "mottagarens",
+        "klienta", "pacjenta", "kontaktowy", "kontaktowa",
+        "kunden", "kunde", "patienten", "privat",
+        "клиента", "пациента", "контактный", "контактная", "домашний",
+        "klienta", "pacienta", "kliento", "paciento",
+    ].map(normalize).sorted { $0.count > $1.count }
+
+    /// Qualifiers after it (`phone_home`, `email_primary`).
+    private static let qualifierSuffixes: [String] = [
+        "home", "work", "private", "primary", "secondary", "main", "alt", "other", "value",
+        "text", "raw", "original", "clean", "masked", "kodu", "koti", "hem", "privat",
+    ].map(normalize).sorted { $0.count > $1.count }
 }

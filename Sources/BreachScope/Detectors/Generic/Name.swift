@@ -1,0 +1,174 @@
+/// Validates and normalises person names found in fields labelled as names (`Nimi`, `ФИО`,
+/// `first_name`, …). Names carry no checksum, so this is not a byte-scanning `Detector`: the
+/// scanner calls it on the value of a field whose hint is `.fullName`, `.firstName` or `.lastName`.
+///
+/// Accepted: letters of the Latin alphabets of et, fi, sv, pl, de, lv, lt, no, da (and the rest
+/// of Latin-1/Extended-A/B), Cyrillic, combining accents, spaces, hyphens, apostrophes (`'`, `’`),
+/// dots (initials) and a comma (`Maasikas, Mari`).
+/// Rejected: empty values, values with digits, `@` or other symbols, longer than 120 bytes,
+/// without a word of two letters (single initials), and placeholders (`N/A`, `null`, `-`,
+/// `unknown`, `test`, `nimi`, …).
+/// Normalisation: whitespace (including no-break spaces) collapsed to one space, trimmed.
+/// Example (fictitious): `"  Mari-Liis   Maasikas "` → `Mari-Liis Maasikas`.
+public struct NameDetector: Sendable {
+    /// Longest accepted name in bytes (after whitespace is collapsed).
+    public static let maxBytes = 120
+
+    /// The normalised name, or `nil` when the value is not a plausible person name.
+    public static func normalize(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let text = collapseWhitespace(value)
+        guard !text.isEmpty, text.count <= maxBytes else { return nil }
+        var longestWord = 0
+        var word = 0
+        var ok = true
+        forEachScalar(text) { scalar in
+            switch scalar {
+            case 0x41...0x5A, 0x61...0x7A:
+                word += 1
+            case 0x20, 0x2D, 0x27, 0x2E, 0x2C, 0x2019, 0x02BC, 0x2010, 0x2011, 0x2013:
+                longestWord = max(longestWord, word)
+                word = 0
+            case 0x300...0x36F:
+                break  // combining accent of a decomposed letter
+            default:
+                if isLetter(scalar) { word += 1 } else { ok = false }
+            }
+            return ok
+        }
+        longestWord = max(longestWord, word)
+        guard ok, longestWord >= 2, !isPlaceholder(text, extra: []) else { return nil }
+        return text
+    }
+
+    /// `first last`, each part trimmed; either part alone when the other is empty.
+    public static func join(first: [UInt8], last: [UInt8]) -> [UInt8] {
+        let f = first.withUnsafeBufferPointer { collapseWhitespace($0) }
+        let l = last.withUnsafeBufferPointer { collapseWhitespace($0) }
+        if f.isEmpty { return l }
+        if l.isEmpty { return f }
+        return f + [0x20] + l
+    }
+
+    // MARK: - Shared helpers for label-dependent values (names, addresses)
+
+    /// Whitespace runs (ASCII, U+00A0, U+2000–U+200A, U+202F, U+3000) → one space; trimmed.
+    static func collapseWhitespace(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(value.count)
+        var pendingSpace = false
+        var i = 0
+        let n = value.count
+        while i < n {
+            let b = value[i]
+            var width = 0
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                width = 1
+            } else if b == 0xC2, i + 1 < n, value[i + 1] == 0xA0 {
+                width = 2
+            } else if b == 0xE2, i + 2 < n, value[i + 1] == 0x80,
+                      value[i + 2] <= 0x8A || value[i + 2] == 0xAF {
+                width = 3
+            } else if b == 0xE3, i + 2 < n, value[i + 1] == 0x80, value[i + 2] == 0x80 {
+                width = 3
+            }
+            if width > 0 {
+                pendingSpace = !out.isEmpty
+                i += width
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(b)
+            i += 1
+        }
+        return out
+    }
+
+    /// Calls `body` with each Unicode scalar of UTF-8 `text`, or with `0xFFFFFFFF` for an
+    /// invalid sequence; stops when `body` returns false.
+    static func forEachScalar(_ text: [UInt8], _ body: (UInt32) -> Bool) {
+        var i = 0
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            var scalar: UInt32
+            var len: Int
+            switch b {
+            case 0..<0x80: scalar = UInt32(b); len = 1
+            case 0xC2...0xDF: scalar = UInt32(b & 0x1F); len = 2
+            case 0xE0...0xEF: scalar = UInt32(b & 0x0F); len = 3
+            case 0xF0...0xF4: scalar = UInt32(b & 0x07); len = 4
+            default: scalar = 0xFFFF_FFFF; len = 1
+            }
+            if len > 1 {
+                if i + len > n { scalar = 0xFFFF_FFFF; len = 1 } else {
+                    for k in 1..<len {
+                        let c = text[i + k]
+                        if c & 0xC0 != 0x80 { scalar = 0xFFFF_FFFF; len = 1; break }
+                        scalar = scalar << 6 | UInt32(c & 0x3F)
+                    }
+                }
+            }
+            if !body(scalar) { return }
+            i += len
+        }
+    }
+
+    /// Letters of the supported alphabets beyond ASCII: Latin-1 Supplement, Latin Extended-A/B,
+    /// IPA-free Latin Extended Additional, Cyrillic.
+    static func isLetter(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0xC0...0x24F: scalar != 0xD7 && scalar != 0xF7
+        case 0x1E00...0x1EFF: true
+        case 0x400...0x481, 0x48A...0x4FF: true
+        default: false
+        }
+    }
+
+    /// Placeholder words seen in exports instead of a value, lower case.
+    static let placeholders: Set<[UInt8]> = Set([
+        "n/a", "na", "n.a", "null", "none", "nil", "unknown", "undefined", "test", "testi", "tests",
+        "nimi", "name", "names", "fullname", "firstname", "lastname", "xxx", "xx", "x", "anonymous",
+        "anon", "dummy", "sample", "example", "noname", "asd", "asdf", "qwerty", "demo", "admin",
+        "user", "customer", "client", "patient", "klient", "-", "--", "---", ".", "?",
+        "tundmatu", "puudub", "tuntematon", "okänd", "saknas", "nieznany", "brak", "unbekannt",
+        "nezināms", "nežinomas", "ukendt", "ukjent", "неизвестно", "нет", "тест", "имя", "фио",
+        "mr", "mrs", "ms", "miss", "dr",
+    ].map { Array($0.utf8) })
+
+    /// True when every word of `text` (split on spaces, outer punctuation removed) is a
+    /// placeholder from `placeholders` or `extra`.
+    static func isPlaceholder(_ text: [UInt8], extra: Set<[UInt8]>) -> Bool {
+        var any = false
+        for word in text.split(separator: 0x20) {
+            var w = Array(word)
+            while let last = w.last, last == 0x2E || last == 0x2C || last == 0x3A, w.count > 1 { w.removeLast() }
+            let lower = lowercase(w)
+            if !placeholders.contains(lower) && !extra.contains(lower) { return false }
+            any = true
+        }
+        return any
+    }
+
+    /// ASCII and Cyrillic (А–Я, Ё) lower-casing; other bytes unchanged.
+    static func lowercase(_ w: [UInt8]) -> [UInt8] {
+        var out = w
+        var i = 0
+        while i < out.count {
+            let b = out[i]
+            if b >= 0x41 && b <= 0x5A {
+                out[i] = b | 0x20
+            } else if b == 0xD0, i + 1 < out.count {
+                let c = out[i + 1]
+                if c >= 0x90 && c <= 0x9F { out[i + 1] = c + 0x20 }  // А–П → а–п
+                else if c >= 0xA0 && c <= 0xAF { out[i] = 0xD1; out[i + 1] = c - 0x20 }  // Р–Я → р–я
+                else if c == 0x81 { out[i] = 0xD1; out[i + 1] = 0x91 }  // Ё → ё
+                i += 1
+            } else if b == 0xC3, i + 1 < out.count, out[i + 1] >= 0x80 && out[i + 1] <= 0x9E && out[i + 1] != 0x97 {
+                out[i + 1] += 0x20  // À–Þ → à–þ
+                i += 1
+            }
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,671 @@
+/// Streaming reader for JSON documents and NDJSON (JSON Lines).
+///
+/// A push tokenizer over UTF-8 bytes: chunks may split anywhere (inside strings, escapes,
+/// `\uXXXX` surrogate pairs, numbers, literals). Only the current token and the stack of open
+/// containers are kept, never the document; nesting is handled with an explicit stack.
+///
+/// Records:
+/// - NDJSON (`lines: true`): each line's value is one record. A malformed line is skipped and
+///   counted in `malformedLines` (fields read before the error are still delivered, then the
+///   record ends); `finish` throws `.malformed` only when every non-blank line failed.
+/// - JSON (`lines: false`): each object that is an element of an array not itself inside a
+///   record is one record (`[{…},{…}]`, `{"customers":[{…}],"orders":[{…}]}`). An object stored
+///   under a data-like key (`{"38001085718": {…}}`, `{"mari@example.ee": {…}}`) is one too.
+///   Leaves outside such records form a record of their own (so a top-level object without
+///   arrays of objects is one record). Several whitespace-separated top-level values are
+///   accepted (many `.json` dumps are concatenated values).
+///
+/// Fields: every string and number leaf is a field (strings unescaped to UTF-8, numbers as their
+/// text; `true`/`false`/`null` are not fields). The column is the path with array indices as `[]`
+/// (`$.customers[].contact.email`), declared once per distinct path with the hint the last key
+/// gives (`FieldClassifier`), else the hint inherited from an address-like parent
+/// (`.addressPart`), a delivery parent (`.delivery`) or, for array elements, the array's key.
+/// Keys that look like data (five or more digits, or an `@`) become `*` in paths — the path
+/// never carries personal data — and are delivered as fields of column `parent.*`.
+/// Field offsets point at the first content byte (after the opening quote).
+public struct JSONReader: DocumentReader {
+    /// NDJSON mode: one value per line.
+    public let lines: Bool
+    /// Size and depth limits.
+    public let limits: ReadLimits
+    /// NDJSON lines skipped because they were not valid JSON.
+    public private(set) var malformedLines: Int = 0
+    private var goodLines = 0
+
+    // Position of the start of the next chunk, and the current line.
+    private var base = 0
+    private var line = 1
+
+    // Lexer.
+    private enum Lex: UInt8 { case none, string, escape, unicode, number, literal, skipLine }
+    private var lex: Lex = .none
+    private var stringIsKey = false
+    private var buf: [UInt8] = []
+    private var tokenOffset = 0
+    private var tokenLine = 1
+    private var unicodeCount = 0
+    private var unicodeValue: UInt32 = 0
+    private var pendingHigh: UInt32? = nil
+    private var numberState: UInt8 = 0
+    private var literal: StaticString = "true"
+    private var literalIndex = 0
+
+    // Parser.
+    private enum Expect: UInt8 { case topValue, value, valueOrEnd, keyOrEnd, key, colon, commaOrEnd, afterTop }
+    private var expect: Expect = .topValue
+    private struct Frame {
+        var isArray: Bool
+        var node: Int32
+        /// Arrays: the node of their elements. Objects: the node of the current key's value.
+        var child: Int32
+        /// Objects: where the next key is expected in the parent node's `keyNames` (records of
+        /// one export repeat their keys in the same order).
+        var nextKey: Int = 0
+    }
+    private var stack: [Frame] = []
+
+    // Records.
+    private var inRecord = false
+    /// Stack index of the object whose end ends the record; -1 for a record of loose leaves
+    /// (JSON) or a line (NDJSON).
+    private var recordRoot = -1
+    /// NDJSON: where the current line's value starts; its record begins at its first field (or
+    /// when the line ends well), so a line that fails before any field leaves no empty record.
+    private var lineStart: (line: Int, offset: Int)? = nil
+    private var pendingKey: (bytes: [UInt8], node: Int32, line: Int, offset: Int)? = nil
+    private var failure: ReadError? = nil
+
+    // Paths.
+    private struct PathNode {
+        var name: String
+        var hint: FieldHint
+        var column: Int = -1
+        var arrayChild: Int32 = -1
+        var wildcardChild: Int32 = -1
+        /// The first keys seen under this node, in order, with their nodes: a compare against
+        /// the expected next key is much cheaper than hashing the key.
+        var keyNames: [[UInt8]] = []
+        var keyNodes: [Int32] = []
+    }
+    private struct ChildKey: Hashable {
+        var parent: Int32
+        var key: [UInt8]
+    }
+    private var nodes: [PathNode] = [PathNode(name: "$", hint: .none)]
+    private var children: [ChildKey: Int32] = [:]
+    /// Distinct paths kept per document; further keys share their parent's `*` path.
+    private static let maxPaths = 50_000
+
+    /// `lines`: NDJSON (one value per line) rather than one JSON document.
+    public init(lines: Bool, limits: ReadLimits = .init()) {
+        self.lines = lines
+        self.limits = limits
+    }
+
+    // MARK: - DocumentReader
+
+    public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
+        if let failure { throw failure }
+        do {
+            try run(chunk, &visitor)
+        } catch {
+            fail(error, &visitor)
+            throw error
+        }
+        base += chunk.count
+    }
+
+    public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
+        if let failure { throw failure }
+        do {
+            try end(&visitor)
+        } catch {
+            fail(error, &visitor)
+            throw error
+        }
+    }
+
+    /// Remember the error (later calls rethrow it) and close the open record, so the visitor
+    /// still sees well-formed records; the fields read before the error stay delivered.
+    private mutating func fail<V: RecordVisitor>(_ error: ReadError, _ v: inout V) {
+        failure = error
+        if inRecord { v.endRecord() }
+        inRecord = false
+    }
+
+    // MARK: - Tokenizer
+
+    private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+
+    private mutating func run<V: RecordVisitor>(_ p: UnsafeBufferPointer<UInt8>, _ v: inout V) throws(ReadError) {
+        let n = p.count
+        var i = 0
+        var segStart = 0  // start of raw token bytes not yet copied into `buf`
+        while i < n {
+            switch lex {
+            case .none:
+                let b = p[i]
+                switch b {
+                case 0x20, 0x09, 0x0D:
+                    i += 1
+                case 0x0A:
+                    if lines { try endLine(at: i, &v) }
+                    line += 1
+                    i += 1
+                case UInt8(ascii: "\""):
+                    switch expect {
+                    case .keyOrEnd, .key:
+                        stringIsKey = true
+                    case .topValue, .value, .valueOrEnd:
+                        stringIsKey = false
+                        try beginValue(isObject: false, at: i, &v)
+                    default:
+                        try syntax("unexpected string", at: i, p, &i, &v); continue
+                    }
+                    lex = .string
+                    tokenOffset = base + i + 1
+                    tokenLine = line
+                    if !buf.isEmpty { buf.removeAll(keepingCapacity: true) }
+                    pendingHigh = nil
+                    i += 1
+                    segStart = i
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    guard expect == .topValue || expect == .value || expect == .valueOrEnd else {
+                        try syntax("unexpected bracket", at: i, p, &i, &v); continue
+                    }
+                    let isArray = b == UInt8(ascii: "[")
+                    try beginValue(isObject: !isArray, at: i, &v)
+                    guard stack.count < limits.maxDepth else {
+                        throw ReadError(.limit, "JSON nested deeper than \(limits.maxDepth) levels at byte \(base + i)")
+                    }
+                    let node = currentValueNode()
+                    if isArray {
+                        stack.append(Frame(isArray: true, node: node, child: arrayChild(of: node)))
+                        expect = .valueOrEnd
+                    } else {
+                        stack.append(Frame(isArray: false, node: node, child: -1))
+                        expect = .keyOrEnd
+                    }
+                    i += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    let isArray = b == UInt8(ascii: "]")
+                    guard let top = stack.last, top.isArray == isArray,
+                          expect == .commaOrEnd || expect == (isArray ? .valueOrEnd : .keyOrEnd)
+                    else { try syntax("unexpected closing bracket", at: i, p, &i, &v); continue }
+                    stack.removeLast()
+                    if !lines && inRecord && recordRoot == stack.count {
+                        v.endRecord()
+                        inRecord = false
+                        recordRoot = -1
+                    }
+                    valueDone(&v)
+                    i += 1
+                case UInt8(ascii: ","):
+                    guard expect == .commaOrEnd, let top = stack.last else {
+                        try syntax("unexpected comma", at: i, p, &i, &v); continue
+                    }
+                    expect = top.isArray ? .value : .key
+                    i += 1
+                case UInt8(ascii: ":"):
+                    guard expect == .colon else { try syntax("unexpected colon", at: i, p, &i, &v); continue }
+                    expect = .value
+                    i += 1
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    guard expect == .topValue || expect == .value || expect == .valueOrEnd else {
+                        try syntax("unexpected number", at: i, p, &i, &v); continue
+                    }
+                    try beginValue(isObject: false, at: i, &v)
+                    lex = .number
+                    numberState = 0
+                    tokenOffset = base + i
+                    tokenLine = line
+                    if !buf.isEmpty { buf.removeAll(keepingCapacity: true) }
+                    segStart = i
+                    // The first byte goes through the number automaton below.
+                case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                    guard expect == .topValue || expect == .value || expect == .valueOrEnd else {
+                        try syntax("unexpected literal", at: i, p, &i, &v); continue
+                    }
+                    try beginValue(isObject: false, at: i, &v)
+                    literal = b == UInt8(ascii: "t") ? "true" : b == UInt8(ascii: "f") ? "false" : "null"
+                    literalIndex = 1
+                    lex = .literal
+                    i += 1
+                case 0xEF where base + i == 0, 0xBB where base + i == 1, 0xBF where base + i == 2:
+                    i += 1  // byte-order mark
+                default:
+                    try syntax("unexpected character", at: i, p, &i, &v); continue
+                }
+
+            case .string:
+                // Fast scan of plain bytes.
+                while i < n {
+                    let b = p[i]
+                    if b == Self.quote || b == Self.backslash || (b < 0x20 && b != 0x09) { break }
+                    i += 1
+                }
+                guard i < n else { break }
+                let b = p[i]
+                if b == Self.quote {
+                    if buf.isEmpty && pendingHigh == nil {
+                        let value = UnsafeBufferPointer(rebasing: p[segStart..<i])
+                        try checkSize(value.count, at: i)
+                        try stringDone(value, &v)
+                    } else {
+                        try flush(p, segStart, i)
+                        if pendingHigh != nil { appendReplacement() }
+                        let value = buf
+                        try value.withUnsafeBufferPointer { (value) throws(ReadError) in try stringDone(value, &v) }
+                    }
+                    lex = .none
+                    i += 1
+                } else if b == Self.backslash {
+                    try flush(p, segStart, i)
+                    lex = .escape
+                    i += 1
+                } else {
+                    try syntax("control character in string", at: i, p, &i, &v)
+                }
+
+            case .escape:
+                let b = p[i]
+                let decoded: UInt8
+                switch b {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded = b
+                case UInt8(ascii: "b"): decoded = 0x08
+                case UInt8(ascii: "f"): decoded = 0x0C
+                case UInt8(ascii: "n"): decoded = 0x0A
+                case UInt8(ascii: "r"): decoded = 0x0D
+                case UInt8(ascii: "t"): decoded = 0x09
+                case UInt8(ascii: "u"):
+                    lex = .unicode
+                    unicodeCount = 0
+                    unicodeValue = 0
+                    i += 1
+                    continue
+                default:
+                    try syntax("invalid escape", at: i, p, &i, &v); continue
+                }
+                if pendingHigh != nil { appendReplacement() }
+                try append(decoded, at: i)
+                lex = .string
+                i += 1
+                segStart = i
+
+            case .unicode:
+                let b = p[i]
+                let digit: UInt32
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - 0x30)
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(b - 0x61 + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(b - 0x41 + 10)
+                default: try syntax("invalid unicode escape", at: i, p, &i, &v); continue
+                }
+                unicodeValue = unicodeValue << 4 | digit
+                unicodeCount += 1
+                i += 1
+                if unicodeCount == 4 {
+                    try unicodeDone(at: i)
+                    lex = .string
+                    segStart = i
+                }
+
+            case .number:
+                while i < n {
+                    let b = p[i]
+                    let isDigit = b &- 0x30 < 10
+                    var next: UInt8 = 255
+                    switch numberState {
+                    case 0: next = b == UInt8(ascii: "-") ? 8 : isDigit ? (b == 0x30 ? 1 : 2) : 255
+                    case 8: next = isDigit ? (b == 0x30 ? 1 : 2) : 255
+                    case 1: next = b == UInt8(ascii: ".") ? 3 : (b | 0x20) == UInt8(ascii: "e") ? 5 : 255
+                    case 2: next = isDigit ? 2 : b == UInt8(ascii: ".") ? 3 : (b | 0x20) == UInt8(ascii: "e") ? 5 : 255
+                    case 3: next = isDigit ? 4 : 255
+                    case 4: next = isDigit ? 4 : (b | 0x20) == UInt8(ascii: "e") ? 5 : 255
+                    case 5: next = isDigit ? 7 : (b == UInt8(ascii: "+") || b == UInt8(ascii: "-")) ? 6 : 255
+                    case 6, 7: next = isDigit ? 7 : 255
+                    default: break
+                    }
+                    if next == 255 { break }
+                    numberState = next
+                    i += 1
+                }
+                guard i < n else { break }
+                // A byte that cannot continue the number ends it.
+                guard numberState == 1 || numberState == 2 || numberState == 4 || numberState == 7 else {
+                    try syntax("invalid number", at: i, p, &i, &v); continue
+                }
+                try numberDone(p, segStart, i, &v)
+
+            case .literal:
+                let b = p[i]
+                guard b == literal.utf8Start[literalIndex] else {
+                    try syntax("invalid literal", at: i, p, &i, &v); continue
+                }
+                literalIndex += 1
+                i += 1
+                if literalIndex == literal.utf8CodeUnitCount {
+                    lex = .none
+                    valueDone(&v)
+                }
+
+            case .skipLine:
+                while i < n && p[i] != 0x0A { i += 1 }
+                if i < n { lex = .none }  // the newline itself is handled as a blank line
+            }
+        }
+        // Keep the raw bytes of a token that continues in the next chunk.
+        if lex == .string || lex == .number { try flush(p, segStart, n) }
+    }
+
+    // MARK: - Token completion
+
+    private mutating func flush(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) throws(ReadError) {
+        guard to > from else { return }
+        if pendingHigh != nil { appendReplacement() }
+        try checkSize(buf.count + (to - from), at: to)
+        buf.append(contentsOf: UnsafeBufferPointer(rebasing: p[from..<to]))
+    }
+
+    @inline(__always)
+    private func checkSize(_ count: Int, at i: Int) throws(ReadError) {
+        if count > limits.maxFieldBytes {
+            throw ReadError(.limit, "JSON token longer than \(limits.maxFieldBytes) bytes at byte \(tokenOffset)")
+        }
+    }
+
+    private mutating func append(_ byte: UInt8, at i: Int) throws(ReadError) {
+        try checkSize(buf.count + 4, at: i)
+        buf.append(byte)
+    }
+
+    private mutating func appendReplacement() {
+        pendingHigh = nil
+        buf.append(contentsOf: [0xEF, 0xBF, 0xBD] as [UInt8])
+    }
+
+    private mutating func unicodeDone(at i: Int) throws(ReadError) {
+        let u = unicodeValue
+        try checkSize(buf.count + 4, at: i)
+        if u >= 0xD800 && u <= 0xDBFF {
+            if pendingHigh != nil { appendReplacement() }
+            pendingHigh = u
+            return
+        }
+        var scalar = u
+        if u >= 0xDC00 && u <= 0xDFFF {
+            guard let high = pendingHigh else { appendReplacement(); return }
+            scalar = 0x10000 + ((high - 0xD800) << 10) + (u - 0xDC00)
+            pendingHigh = nil
+        } else if pendingHigh != nil {
+            appendReplacement()
+        }
+        switch scalar {
+        case 0..<0x80:
+            buf.append(UInt8(scalar))
+        case 0x80..<0x800:
+            buf.append(UInt8(0xC0 | scalar >> 6))
+            buf.append(UInt8(0x80 | scalar & 0x3F))
+        case 0x800..<0x10000:
+            buf.append(UInt8(0xE0 | scalar >> 12))
+            buf.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            buf.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            buf.append(UInt8(0xF0 | scalar >> 18))
+            buf.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            buf.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            buf.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    private mutating func stringDone<V: RecordVisitor>(_ value: UnsafeBufferPointer<UInt8>, _ v: inout V) throws(ReadError) {
+        if stringIsKey {
+            let parent = stack[stack.count - 1].node
+            if Self.isDataLike(value) {
+                let node = wildcardChild(of: parent)
+                stack[stack.count - 1].child = node
+                pendingKey = (Array(value), node, tokenLine, tokenOffset)
+            } else {
+                stack[stack.count - 1].child = keyChild(value, of: parent, frame: stack.count - 1)
+            }
+            expect = .colon
+        } else {
+            emitField(value, node: currentValueNode(), line: tokenLine, offset: tokenOffset, &v)
+            valueDone(&v)
+        }
+    }
+
+    private mutating func numberDone<V: RecordVisitor>(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ v: inout V) throws(ReadError) {
+        lex = .none
+        if buf.isEmpty {
+            let value = UnsafeBufferPointer(rebasing: p[from..<to])
+            try checkSize(value.count, at: to)
+            emitField(value, node: currentValueNode(), line: tokenLine, offset: tokenOffset, &v)
+        } else {
+            try flush(p, from, to)
+            let value = buf
+            value.withUnsafeBufferPointer { emitField($0, node: currentValueNode(), line: tokenLine, offset: tokenOffset, &v) }
+        }
+        valueDone(&v)
+    }
+
+    // MARK: - Structure and records
+
+    /// The path node of the value that starts now.
+    private func currentValueNode() -> Int32 {
+        stack.last?.child ?? 0
+    }
+
+    private mutating func beginValue<V: RecordVisitor>(isObject: Bool, at i: Int, _ v: inout V) throws(ReadError) {
+        if lines {
+            if stack.isEmpty {
+                lineStart = (line, base + i)
+            }
+        } else if isObject, let top = stack.last, top.isArray || pendingKey != nil, !inRecord || recordRoot == -1 {
+            if inRecord { v.endRecord() }
+            v.beginRecord(line: line, offset: base + i)
+            inRecord = true
+            recordRoot = stack.count
+        }
+        if let key = pendingKey {
+            pendingKey = nil
+            key.bytes.withUnsafeBufferPointer {
+                emitField($0, node: key.node, line: key.line, offset: key.offset, &v)
+            }
+        }
+    }
+
+    private mutating func emitField<V: RecordVisitor>(_ value: UnsafeBufferPointer<UInt8>, node: Int32, line: Int, offset: Int, _ v: inout V) {
+        if !inRecord {
+            if let start = lineStart {
+                v.beginRecord(line: start.line, offset: start.offset)
+            } else {
+                v.beginRecord(line: line, offset: offset)
+            }
+            inRecord = true
+            recordRoot = -1
+        }
+        var column = nodes[Int(node)].column
+        if column < 0 {
+            column = v.declareColumn(name: nodes[Int(node)].name, hint: nodes[Int(node)].hint)
+            nodes[Int(node)].column = column
+        }
+        v.field(value, column: column, line: line, offset: offset)
+    }
+
+    private mutating func valueDone<V: RecordVisitor>(_ v: inout V) {
+        guard stack.isEmpty else {
+            expect = .commaOrEnd
+            return
+        }
+        if lines {
+            expect = .afterTop
+        } else {
+            if inRecord { v.endRecord() }
+            inRecord = false
+            recordRoot = -1
+            expect = .topValue
+        }
+    }
+
+    /// NDJSON: a newline at byte `i` (outside strings).
+    private mutating func endLine<V: RecordVisitor>(at i: Int, _ v: inout V) throws(ReadError) {
+        switch expect {
+        case .topValue:
+            return  // blank line
+        case .afterTop:
+            if !inRecord, let start = lineStart { v.beginRecord(line: start.line, offset: start.offset) }
+            v.endRecord()
+            inRecord = false
+            lineStart = nil
+            goodLines += 1
+            expect = .topValue
+        default:
+            lineFailed(&v)
+        }
+    }
+
+    private mutating func lineFailed<V: RecordVisitor>(_ v: inout V) {
+        if inRecord { v.endRecord() }
+        inRecord = false
+        recordRoot = -1
+        lineStart = nil
+        malformedLines += 1
+        stack.removeAll(keepingCapacity: true)
+        buf.removeAll(keepingCapacity: true)
+        pendingHigh = nil
+        pendingKey = nil
+        expect = .topValue
+        lex = .none
+    }
+
+    /// A syntax error at byte `i`: throws for JSON; for NDJSON skips the rest of the line.
+    private mutating func syntax<V: RecordVisitor>(_ what: String, at i: Int, _ p: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ v: inout V) throws(ReadError) {
+        guard lines else {
+            throw ReadError(.malformed, "JSON syntax error (\(what)) at byte \(base + i), line \(line)")
+        }
+        lineFailed(&v)
+        if p[i] == 0x0A {
+            index = i  // the newline ends the line: handle it as a blank line
+        } else {
+            lex = .skipLine
+            index = i + 1
+        }
+    }
+
+    private mutating func end<V: RecordVisitor>(_ v: inout V) throws(ReadError) {
+        if lex == .number, numberState == 1 || numberState == 2 || numberState == 4 || numberState == 7 {
+            let value = buf
+            lex = .none
+            value.withUnsafeBufferPointer { emitField($0, node: currentValueNode(), line: tokenLine, offset: tokenOffset, &v) }
+            valueDone(&v)
+        }
+        if lines {
+            if lex == .skipLine {
+                lex = .none
+            } else if lex != .none || (expect != .topValue && expect != .afterTop) {
+                lineFailed(&v)
+            } else if expect == .afterTop {
+                try endLine(at: 0, &v)
+            }
+            if malformedLines > 0 && goodLines == 0 {
+                throw ReadError(.malformed, "NDJSON: all \(malformedLines) lines are malformed")
+            }
+            return
+        }
+        guard lex == .none, expect == .topValue, stack.isEmpty else {
+            throw ReadError(.malformed, "JSON document truncated at byte \(base), line \(line)")
+        }
+        if inRecord { v.endRecord() }
+        inRecord = false
+    }
+
+    // MARK: - Paths
+
+    /// Keys that are values (IDs, e-mails, dates) rather than names.
+    private static func isDataLike(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        for b in key {
+            if b == UInt8(ascii: "@") { return true }
+            if b &- 0x30 < 10 { digits += 1 }
+        }
+        return digits >= 5
+    }
+
+    private mutating func arrayChild(of parent: Int32) -> Int32 {
+        let existing = nodes[Int(parent)].arrayChild
+        if existing >= 0 { return existing }
+        let p = nodes[Int(parent)]
+        let node = addNode(PathNode(name: p.name + "[]", hint: p.hint))
+        nodes[Int(parent)].arrayChild = node
+        return node
+    }
+
+    private mutating func wildcardChild(of parent: Int32) -> Int32 {
+        let existing = nodes[Int(parent)].wildcardChild
+        if existing >= 0 { return existing }
+        let p = nodes[Int(parent)]
+        let node = addNode(PathNode(name: p.name + ".*", hint: Self.inherited(from: p.hint) ?? .none))
+        nodes[Int(parent)].wildcardChild = node
+        return node
+    }
+
+    /// The node for `key` under `parent`.
+    private mutating func keyChild(_ key: UnsafeBufferPointer<UInt8>, of parent: Int32, frame: Int) -> Int32 {
+        let pi = Int(parent)
+        let guess = stack[frame].nextKey
+        let known = nodes[pi].keyNames.count
+        if guess < known && Self.equal(nodes[pi].keyNames[guess], key) {
+            stack[frame].nextKey = guess + 1
+            return nodes[pi].keyNodes[guess]
+        }
+        for k in 0..<known where Self.equal(nodes[pi].keyNames[k], key) {
+            stack[frame].nextKey = k + 1
+            return nodes[pi].keyNodes[k]
+        }
+        let keyBytes = Array(key)
+        if let node = children[ChildKey(parent: parent, key: keyBytes)] { return node }
+        if nodes.count >= Self.maxPaths { return wildcardChild(of: parent) }
+        let label = String(decoding: key, as: UTF8.self)
+        let p = nodes[Int(parent)]
+        var hint = FieldClassifier.hint(forLabel: label)
+        if hint == nil, p.hint == .fullName {
+            // `"name": {"first": …, "last": …}`
+            switch FieldClassifier.normalize(label) {
+            case "first", "given": hint = .firstName
+            case "last", "family": hint = .lastName
+            default: break
+            }
+        }
+        let node = addNode(PathNode(name: p.name + "." + label, hint: hint ?? Self.inherited(from: p.hint) ?? .none))
+        children[ChildKey(parent: parent, key: keyBytes)] = node
+        if known < 32 {
+            nodes[pi].keyNames.append(keyBytes)
+            nodes[pi].keyNodes.append(node)
+            stack[frame].nextKey = known + 1
+        }
+        return node
+    }
+
+    @inline(__always)
+    private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { a in
+            for i in 0..<a.count where a[i] != b[i] { return false }
+            return true
+        }
+    }
+
+    private static func inherited(from parent: FieldHint) -> FieldHint? {
+        switch parent {
+        case .postalAddress, .addressPart: .addressPart
+        case .delivery: .delivery
+        default: nil
+        }
+    }
+
+    private mutating func addNode(_ node: PathNode) -> Int32 {
+        nodes.append(node)
+        return Int32(nodes.count - 1)
+    }
+}

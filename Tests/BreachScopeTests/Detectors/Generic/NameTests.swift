@@ -1,0 +1,69 @@
+import Testing
+@testable import BreachScope
+
+private func name(_ s: String) -> String? {
+    Array(s.utf8).withUnsafeBufferPointer { NameDetector.normalize($0) }.map { String(decoding: $0, as: UTF8.self) }
+}
+
+@Suite struct NameTests {
+    /// Fictitious names in the alphabets of the supported languages.
+    @Test(arguments: [
+        ("Mari Maasikas", "Mari Maasikas"),
+        ("  Mari-Liis   Maasikas ", "Mari-Liis Maasikas"),
+        ("Jüri Õunapuu", "Jüri Õunapuu"),
+        ("Иван Петрович Сидоров", "Иван Петрович Сидоров"),
+        ("Matti Meikäläinen", "Matti Meikäläinen"),
+        ("Åsa Ödmark", "Åsa Ödmark"),
+        ("Łukasz Żółtowski-Śliwa", "Łukasz Żółtowski-Śliwa"),
+        ("Jürgen Straßberger", "Jürgen Straßberger"),
+        ("Jānis Bērziņš", "Jānis Bērziņš"),
+        ("Žydrūnė Vaitkevičiūtė", "Žydrūnė Vaitkevičiūtė"),
+        ("Bjørn Ærøsen", "Bjørn Ærøsen"),
+        ("Seán O'Brien", "Seán O'Brien"),
+        ("D’Artagnan", "D’Artagnan"),
+        ("J. R. Tolkienish", "J. R. Tolkienish"),
+        ("Maasikas, Mari", "Maasikas, Mari"),
+        ("Mari\u{00A0}Maasikas", "Mari Maasikas"),
+        ("Mari\tMaasikas\n", "Mari Maasikas"),
+        ("Jo", "Jo"),
+        ("Jo\u{308}rg", "Jo\u{308}rg"),  // decomposed ö
+    ])
+    func valid(input: String, expected: String) {
+        #expect(name(input) == expected)
+    }
+
+    @Test(arguments: [
+        "", "   ", "A", "A.", "J. K.", "N/A", "n/a", "null", "NULL", "-", "--", "unknown", "Unknown",
+        "test", "Test Test", "nimi", "Nimi", "name", "неизвестно", "Неизвестно", "Tundmatu",
+        "Mari Maasikas 2", "mari@example.ee", "38001085718", "Order #123", "Mari_Maasikas",
+        "<b>Mari</b>", "Mari 😀", "Mari;Jaan", "http://x",
+        String(repeating: "Maasikas ", count: 14),
+    ])
+    func invalid(input: String) {
+        #expect(name(input) == nil)
+    }
+
+    @Test func invalidUTF8IsRejected() {
+        let bytes: [UInt8] = [0x4D, 0x61, 0xFF, 0x72, 0x69]
+        #expect(bytes.withUnsafeBufferPointer { NameDetector.normalize($0) } == nil)
+        let truncated: [UInt8] = Array("Jür".utf8).dropLast(1) + [0xC3]
+        #expect(truncated.withUnsafeBufferPointer { NameDetector.normalize($0) } == nil)
+    }
+
+    @Test func lengthLimit() {
+        let ok = String(repeating: "a", count: 60) + " " + String(repeating: "b", count: 59)
+        #expect(name(ok)?.utf8.count == 120)
+        #expect(name(ok + "b") == nil)
+    }
+
+    @Test func join() {
+        func j(_ f: String, _ l: String) -> String {
+            String(decoding: NameDetector.join(first: Array(f.utf8), last: Array(l.utf8)), as: UTF8.self)
+        }
+        #expect(j("Mari", "Maasikas") == "Mari Maasikas")
+        #expect(j(" Mari ", "  Maasikas") == "Mari Maasikas")
+        #expect(j("Mari", "") == "Mari")
+        #expect(j("", "Maasikas") == "Maasikas")
+        #expect(j("", "") == "")
+    }
+}

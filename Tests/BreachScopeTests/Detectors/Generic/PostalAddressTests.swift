@@ -1,0 +1,40 @@
+import Testing
+@testable import BreachScope
+
+private func address(_ s: String) -> String? {
+    Array(s.utf8).withUnsafeBufferPointer { PostalAddressDetector.normalize($0) }.map { String(decoding: $0, as: UTF8.self) }
+}
+
+@Suite struct PostalAddressTests {
+    /// Fictitious addresses.
+    @Test(arguments: [
+        ("Tamme tn 5-12, 10115 Tallinn", "Tamme tn 5-12, 10115 Tallinn"),
+        ("Tamme tn 5-12,\n  10115   Tallinn", "Tamme tn 5-12, 10115 Tallinn"),
+        ("  Esimerkkikatu 1 A 2, 00100 Helsinki ,", "Esimerkkikatu 1 A 2, 00100 Helsinki"),
+        ("ul. Przykładowa 7/3, 00-950 Warszawa", "ul. Przykładowa 7/3, 00-950 Warszawa"),
+        ("ул. Примерная, д. 1, кв. 2, Нарва", "ул. Примерная, д. 1, кв. 2, Нарва"),
+        ("Exempelgatan 3, 111 22 Stockholm", "Exempelgatan 3, 111 22 Stockholm"),
+        ("Musterstraße 12\u{00A0}b", "Musterstraße 12 b"),
+        ("Tallinn", "Tallinn"),
+        ("Brīvības iela 1-1, Rīga, LV-1010", "Brīvības iela 1-1, Rīga, LV-1010"),
+    ])
+    func valid(input: String, expected: String) {
+        #expect(address(input) == expected)
+    }
+
+    @Test(arguments: [
+        "", "  ", ",", "10115", "12-34", "N/A", "null", "-", "unknown", "Aadress", "address",
+        "mari@example.ee", "Test", "no fixed abode",
+        String(repeating: "Tamme tn 5, ", count: 30),
+    ])
+    func invalid(input: String) {
+        #expect(address(input) == nil)
+    }
+
+    @Test func join() {
+        let parts: [[UInt8]] = ["Tamme tn 5 ", "", "10115", "  Tallinn"].map { Array($0.utf8) }
+        #expect(String(decoding: PostalAddressDetector.join(parts), as: UTF8.self) == "Tamme tn 5, 10115, Tallinn")
+        #expect(PostalAddressDetector.join([]) == [])
+        #expect(PostalAddressDetector.join([Array("Tallinn".utf8)]) == Array("Tallinn".utf8))
+    }
+}

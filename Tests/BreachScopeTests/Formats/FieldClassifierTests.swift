@@ -1,0 +1,135 @@
+import Testing
+@testable import BreachScope
+
+@Suite struct FieldClassifierTests {
+    static let customer = FieldHint.linkKey(namespace: "customer")
+    static let sample = FieldHint.linkKey(namespace: "sample")
+
+    /// Labels as they appear in exports (et, ru, fi, sv, pl, en, de, lv, lt, no, da).
+    static let table: [(String, FieldHint)] = [
+        // full name
+        ("Nimi", .fullName), ("ФИО", .fullName), ("Imię i nazwisko", .fullName), ("name", .fullName),
+        ("full_name", .fullName), ("customer name", .fullName), ("patient", .fullName),
+        ("Namn", .fullName), ("Navn", .fullName), ("Vārds uzvārds", .fullName),
+        ("Vardas pavardė", .fullName), ("Kliendi nimi", .fullName), ("Asiakkaan nimi", .fullName),
+        ("patient_name", .fullName), ("Фамилия Имя Отчество", .fullName), ("NAME", .fullName),
+        // first / last
+        ("Eesnimi", .firstName), ("Etunimi", .firstName), ("first_name", .firstName),
+        ("firstName", .firstName), ("Förnamn", .firstName), ("Imię", .firstName),
+        ("Vorname", .firstName), ("Имя", .firstName), ("Fornavn", .firstName), ("Vārds", .firstName),
+        ("customer_first_name", .firstName),
+        ("Perenimi", .lastName), ("Sukunimi", .lastName), ("last_name", .lastName),
+        ("surname", .lastName), ("Efternamn", .lastName), ("Nazwisko", .lastName),
+        ("Nachname", .lastName), ("Фамилия", .lastName), ("Etternavn", .lastName),
+        ("Uzvārds", .lastName), ("Pavardė", .lastName), ("LastName", .lastName),
+        // address
+        ("Aadress", .postalAddress), ("Osoite", .postalAddress), ("Adres", .postalAddress),
+        ("address", .postalAddress), ("Adress", .postalAddress), ("Adresse", .postalAddress),
+        ("Адрес", .postalAddress), ("Adresas", .postalAddress), ("Postiosoite", .postalAddress),
+        ("street_address", .postalAddress), ("billing_address", .postalAddress),
+        ("Home Address", .postalAddress), ("addresses", .postalAddress),
+        ("street", .addressPart), ("Katu", .addressPart), ("Tänav", .addressPart),
+        ("ulica", .addressPart), ("city", .addressPart), ("Linn", .addressPart),
+        ("Kaupunki", .addressPart), ("Postitoimipaikka", .addressPart), ("miasto", .addressPart),
+        ("Ort", .addressPart), ("Stadt", .addressPart), ("postal_code", .addressPart),
+        ("zip", .addressPart), ("Postiindeks", .addressPart), ("Postinumero", .addressPart),
+        ("kod pocztowy", .addressPart), ("Postnummer", .addressPart), ("PLZ", .addressPart),
+        ("address_1", .addressPart), ("customer_city", .addressPart), ("Город", .addressPart),
+        // national ids
+        ("isikukood", .nationalID(.eeIsikukood)), ("Isikukood", .nationalID(.eeIsikukood)),
+        ("kliendi_isikukood", .nationalID(.eeIsikukood)),
+        ("asmens kodas", .nationalID(.ltAsmensKodas)), ("personas kods", .nationalID(.lvPersonasKods)),
+        ("henkilötunnus", .nationalID(.fiHetu)), ("hetu", .nationalID(.fiHetu)),
+        ("HETU", .nationalID(.fiHetu)), ("personnummer", .nationalID(.sePersonnummer)),
+        ("personnr", .nationalID(.sePersonnummer)), ("fødselsnummer", .nationalID(.noFodselsnummer)),
+        ("fodselsnummer", .nationalID(.noFodselsnummer)), ("fnr", .nationalID(.noFodselsnummer)),
+        ("CPR", .nationalID(.dkCpr)), ("cpr-nummer", .nationalID(.dkCpr)),
+        ("PESEL", .nationalID(.plPesel)), ("SSN", .nationalID(.usSsn)),
+        ("social security number", .nationalID(.usSsn)), ("NHS number", .nationalID(.ukNhsNumber)),
+        ("nhs_no", .nationalID(.ukNhsNumber)), ("national_id", .nationalID(nil)),
+        ("personal code", .nationalID(nil)), ("ID code", .nationalID(nil)),
+        ("Личный код", .nationalID(nil)),
+        // email
+        ("email", .email), ("e-mail", .email), ("e-post", .email), ("sähköposti", .email),
+        ("E-postadress", .email), ("Электронная почта", .email), ("mail", .email),
+        ("epasts", .email), ("el. paštas", .email), ("customer_email", .email),
+        ("kliendi_email", .email), ("Email Address", .email), ("adres e-mail", .email),
+        ("emails", .email), ("E-MAIL:", .email),
+        // phone
+        ("phone", .phone), ("tel", .phone), ("telefon", .phone), ("telefoninumber", .phone),
+        ("puhelin", .phone), ("puh", .phone), ("mobile", .phone), ("GSM", .phone),
+        ("Телефон", .phone), ("mobil", .phone), ("tālrunis", .phone), ("telefonas", .phone),
+        ("contact_phone", .phone), ("phone_2", .phone), ("Tel.", .phone), ("phones", .phone),
+        ("nr telefonu", .phone), ("mobile_phone_number", .phone),
+        // date of birth
+        ("dob", .dateOfBirth), ("birth_date", .dateOfBirth), ("date of birth", .dateOfBirth),
+        ("sünniaeg", .dateOfBirth), ("syntymäaika", .dateOfBirth), ("födelsedatum", .dateOfBirth),
+        ("data urodzenia", .dateOfBirth), ("Geburtsdatum", .dateOfBirth),
+        ("Дата рождения", .dateOfBirth), ("fødselsdato", .dateOfBirth),
+        ("dzimšanas datums", .dateOfBirth), ("gimimo data", .dateOfBirth),
+        ("patient_dob", .dateOfBirth),
+        // iban / account
+        ("IBAN", .iban), ("account number", .iban), ("arveldusarve", .iban),
+        ("tilinumero", .iban), ("konto", .iban), ("numer rachunku", .iban),
+        ("Kontonummer", .iban), ("customer_iban", .iban),
+        // cards
+        ("card number", .paymentCard), ("credit card", .paymentCard), ("card_number", .paymentCard),
+        ("pan", .paymentCard), ("maksekaart", .paymentCard),
+        ("kaardinumber", .loyaltyCard), ("kliendikaart", .loyaltyCard),
+        ("Kliendikaardi nr", .loyaltyCard), ("loyalty_card", .loyaltyCard),
+        ("loyalty card number", .loyaltyCard), ("bonus card", .loyaltyCard),
+        ("kanta-asiakaskortti", .loyaltyCard), ("karta lojalnościowa", .loyaltyCard),
+        ("Säästukaart", .loyaltyCard), ("Partnerkaart", .loyaltyCard),
+        // link keys
+        ("customer_id", customer), ("customer_no", customer), ("client_id", customer),
+        ("kliendi_nr", customer), ("klient", customer), ("asiakasnumero", customer),
+        ("asiakas_id", customer), ("kundnummer", customer), ("numer klienta", customer),
+        ("patient_id", customer), ("CustomerID", customer), ("Kundennummer", customer),
+        ("sample_id", sample), ("proovi_id", sample), ("näytetunnus", sample),
+        ("sample", sample), ("barcode", sample),
+        // purchases, delivery, language
+        ("product", .purchase), ("toode", .purchase), ("tuote", .purchase),
+        ("produkt", .purchase), ("item", .purchase), ("sku", .purchase),
+        ("ostukorv", .purchase), ("purchase", .purchase), ("product_name", .purchase),
+        ("delivery_address", .delivery), ("toimitusosoite", .delivery), ("delivery", .delivery),
+        ("tarneaadress", .delivery), ("shipping_address", .delivery), ("pakiautomaat", .delivery),
+        ("language", .language), ("keel", .language), ("kieli", .language), ("språk", .language),
+        ("język", .language), ("язык", .language),
+        // not personal
+        ("order_id", .nonPersonal), ("order number", .nonPersonal), ("tellimus", .nonPersonal),
+        ("tilausnumero", .nonPersonal), ("invoice", .nonPersonal), ("timestamp", .nonPersonal),
+        ("created_at", .nonPersonal), ("amount", .nonPersonal), ("price", .nonPersonal),
+        ("summa", .nonPersonal), ("hind", .nonPersonal), ("quantity", .nonPersonal),
+        ("qty", .nonPersonal),
+    ]
+
+    @Test func vocabularyTable() {
+        #expect(Self.table.count >= 120)
+        for (label, hint) in Self.table {
+            #expect(FieldClassifier.hint(forLabel: label) == hint, "label \(label)")
+        }
+    }
+
+    @Test(arguments: [
+        "comment", "status", "notes", "", "  ", "id", "description", "username", "company_name",
+        "ip_address", "ethnicity", "file_name", "created_by_system", "kommentaar", "huomautus",
+        "flag", "x", "Статус",
+    ])
+    func unknownLabelsAreNil(label: String) {
+        #expect(FieldClassifier.hint(forLabel: label) == nil)
+    }
+
+    @Test func normalisation() {
+        #expect(FieldClassifier.normalize("Förnamn") == "fornamn")
+        #expect(FieldClassifier.normalize("Vārds, uzvārds") == "vardsuzvards")
+        #expect(FieldClassifier.normalize("Imię_i-Nazwisko.:#*") == "imieinazwisko")
+        #expect(FieldClassifier.normalize("Straße") == "strasse")
+        #expect(FieldClassifier.normalize("Fødselsnr") == "fodselsnr")
+        #expect(FieldClassifier.normalize("Łódź") == "lodz")
+        #expect(FieldClassifier.normalize("ФИО Ё") == "фиое")
+        // Decomposed letters: o + U+0308, и + U+0306.
+        #expect(FieldClassifier.normalize("Fo\u{308}rnamn") == "fornamn")
+        #expect(FieldClassifier.normalize("И\u{306}") == "й")
+        #expect(FieldClassifier.hint(forLabel: "Fo\u{308}delsedatum") == .dateOfBirth)
+    }
+}

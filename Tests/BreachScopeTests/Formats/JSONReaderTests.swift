@@ -1,0 +1,312 @@
+import Testing
+@testable import BreachScope
+
+/// Records what a reader reports, as comparable values.
+private struct Recorder: RecordVisitor {
+    enum Event: Equatable, CustomStringConvertible {
+        case begin(line: Int, offset: Int)
+        case field(path: String, value: String, line: Int, offset: Int)
+        case end
+        var description: String {
+            switch self {
+            case .begin(let l, let o): "begin \(l):\(o)"
+            case .field(let p, let v, let l, let o): "\(p)=\(v) @\(l):\(o)"
+            case .end: "end"
+            }
+        }
+    }
+    var columns: [(name: String, hint: FieldHint)] = []
+    var events: [Event] = []
+    var open = false
+
+    mutating func declareColumn(name: String, hint: FieldHint) -> Int {
+        precondition(!columns.contains { $0.name == name }, "column declared twice: \(name)")
+        columns.append((name, hint))
+        return columns.count - 1
+    }
+    mutating func beginRecord(line: Int, offset: Int) {
+        precondition(!open, "nested record")
+        open = true
+        events.append(.begin(line: line, offset: offset))
+    }
+    mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {
+        precondition(open, "field outside a record")
+        events.append(.field(path: columns[column].name, value: String(decoding: value, as: UTF8.self), line: line, offset: offset))
+    }
+    mutating func endRecord() {
+        precondition(open, "end without begin")
+        open = false
+        events.append(.end)
+    }
+
+    /// Records as lists of `path=value`.
+    var records: [[String]] {
+        var out: [[String]] = []
+        for e in events {
+            switch e {
+            case .begin: out.append([])
+            case .field(let p, let v, _, _): out[out.count - 1].append("\(p)=\(v)")
+            case .end: break
+            }
+        }
+        return out
+    }
+    func hint(_ path: String) -> FieldHint? { columns.first { $0.name == path }?.hint }
+}
+
+private struct Outcome {
+    var recorder: Recorder
+    var error: ReadError?
+    var malformedLines: Int
+}
+
+private func read(_ bytes: [UInt8], lines: Bool = false, chunk: Int = .max, limits: ReadLimits = .init()) -> Outcome {
+    var reader = JSONReader(lines: lines, limits: limits)
+    var rec = Recorder()
+    do {
+        var i = 0
+        while i < bytes.count {
+            let end = i + min(chunk, bytes.count - i)
+            try bytes[i..<end].withUnsafeBufferPointer { (b) throws(ReadError) in try reader.consume(b, visitor: &rec) }
+            i = end
+        }
+        try reader.finish(visitor: &rec)
+        return Outcome(recorder: rec, error: nil, malformedLines: reader.malformedLines)
+    } catch {
+        #expect(!rec.open, "record left open after error")
+        return Outcome(recorder: rec, error: error, malformedLines: reader.malformedLines)
+    }
+}
+
+private func read(_ text: String, lines: Bool = false, chunk: Int = .max, limits: ReadLimits = .init()) -> Outcome {
+    read(Array(text.utf8), lines: lines, chunk: chunk, limits: limits)
+}
+
+/// Each field's offset is where its (escape-free) value starts in the document, on its line.
+private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
+    let bytes = Array(doc.utf8)
+    for case .field(_, let value, let line, let offset) in recorder.events {
+        let v = Array(value.utf8)
+        #expect(Array(bytes[offset..<min(bytes.count, offset + v.count)]) == v, "\(value)")
+        #expect(bytes[0..<offset].filter { $0 == 0x0A }.count + 1 == line, "\(value)")
+    }
+}
+
+@Suite struct JSONReaderTests {
+    @Test func arrayOfObjects() {
+        let out = read(#"[{"name":"Mari Maasikas","email":"mari@example.ee"},{"name":"Jüri Tamm","isikukood":"38001085718"}]"#)
+        #expect(out.error == nil)
+        #expect(out.recorder.records == [
+            ["$[].name=Mari Maasikas", "$[].email=mari@example.ee"],
+            ["$[].name=Jüri Tamm", "$[].isikukood=38001085718"],
+        ])
+        #expect(out.recorder.columns.count == 3)
+        #expect(out.recorder.hint("$[].name") == .fullName)
+        #expect(out.recorder.hint("$[].email") == .email)
+        #expect(out.recorder.hint("$[].isikukood") == .nationalID(.eeIsikukood))
+        #expect(out.recorder.events.first == .begin(line: 1, offset: 1))
+    }
+
+    @Test func nestedObjectsAndInheritedHints() {
+        let doc = """
+        {"customer": {"name": {"first": "Mari", "last": "Maasikas"},
+          "contact": {"email": "mari@example.ee", "phones": ["+37251234567", "+37255512345"]},
+          "address": {"street": "Tamme tn 5", "line2": "korter 3", "zip": "10115", "city": "Tallinn"},
+          "delivery": {"point": "Pakiautomaat Kesklinn"}, "active": true, "note": null}}
+        """
+        let out = read(doc)
+        #expect(out.error == nil)
+        #expect(out.recorder.records.count == 1)
+        #expect(out.recorder.records.first?.count == 10)
+        let r = out.recorder
+        #expect(r.hint("$.customer.name.first") == .firstName)
+        #expect(r.hint("$.customer.name.last") == .lastName)
+        #expect(r.hint("$.customer.contact.email") == .email)
+        #expect(r.hint("$.customer.contact.phones[]") == .phone)
+        #expect(r.hint("$.customer.address.street") == .addressPart)
+        #expect(r.hint("$.customer.address.line2") == .addressPart)
+        #expect(r.hint("$.customer.address.zip") == .addressPart)
+        #expect(r.hint("$.customer.delivery.point") == .delivery)
+        #expect(r.records[0].contains("$.customer.contact.phones[]=+37255512345"))
+        #expect(r.events.contains(.field(path: "$.customer.contact.email", value: "mari@example.ee", line: 2, offset: 85)))
+        expectOffsetsPointAtValues(doc, out.recorder)
+    }
+
+    @Test func oneDocumentWithTwoArrays() {
+        let doc = """
+        {"export": "2023-05-01",
+         "customers": [{"customer_id": "C1", "name": "Mari Maasikas"}, {"customer_id": "C2", "name": "Jaan Tamm"}],
+         "orders": [{"order_id": "O1", "customer_id": "C1", "items": [{"sku": "A-1"}, {"sku": "B-2"}]}],
+         "count": 3}
+        """
+        let out = read(doc)
+        #expect(out.error == nil)
+        #expect(out.recorder.records == [
+            ["$.export=2023-05-01"],
+            ["$.customers[].customer_id=C1", "$.customers[].name=Mari Maasikas"],
+            ["$.customers[].customer_id=C2", "$.customers[].name=Jaan Tamm"],
+            ["$.orders[].order_id=O1", "$.orders[].customer_id=C1", "$.orders[].items[].sku=A-1", "$.orders[].items[].sku=B-2"],
+            ["$.count=3"],
+        ])
+        #expect(out.recorder.hint("$.orders[].customer_id") == .linkKey(namespace: "customer"))
+        #expect(out.recorder.hint("$.orders[].items[].sku") == .purchase)
+        #expect(out.recorder.hint("$.orders[].order_id") == .nonPersonal)
+    }
+
+    @Test func topLevelObjectIsOneRecord() {
+        let out = read(#"{"nimi": "Mari Maasikas", "tags": ["a", "b"], "meta": {"v": 1}}"#)
+        #expect(out.recorder.records == [["$.nimi=Mari Maasikas", "$.tags[]=a", "$.tags[]=b", "$.meta.v=1"]])
+    }
+
+    @Test func dataLikeKeysStayOutOfPaths() {
+        let out = read(#"{"38001085718": {"name": "Mari Maasikas"}, "mari@example.ee": {"name": "M"}}"#)
+        #expect(out.error == nil)
+        #expect(out.recorder.records == [
+            ["$.*=38001085718", "$.*.name=Mari Maasikas"],
+            ["$.*=mari@example.ee", "$.*.name=M"],
+        ])
+        #expect(!out.recorder.columns.contains { $0.name.contains("3800") || $0.name.contains("@") })
+    }
+
+    @Test func ndjsonWithMalformedLine() {
+        let doc = """
+        {"email": "a@example.ee", "n": 1}
+        {"email": "b@example.ee", "broken": tru}
+
+        {"email": "c@example.ee"}\r
+        not json at all
+        {"email": "d@example.ee"} {"second": 1}
+        [{"email": "e@example.ee"}, {"email": "f@example.ee"}]
+        """
+        let out = read(doc, lines: true)
+        #expect(out.error == nil)
+        #expect(out.malformedLines == 3)
+        #expect(out.recorder.records == [
+            ["$.email=a@example.ee", "$.n=1"],
+            ["$.email=b@example.ee"],  // fields before the error are kept
+            ["$.email=c@example.ee"],
+            ["$.email=d@example.ee"],
+            ["$[].email=e@example.ee", "$[].email=f@example.ee"],
+        ])
+        #expect(out.recorder.events.first == .begin(line: 1, offset: 0))
+        #expect(out.recorder.events.contains(.begin(line: 4, offset: 76)))
+        expectOffsetsPointAtValues(doc, out.recorder)
+    }
+
+    @Test func ndjsonAllLinesMalformed() {
+        let out = read("{\"a\":\n[1,\n", lines: true)
+        #expect(out.error?.kind == .malformed)
+        #expect(out.malformedLines == 2)
+        // An empty NDJSON document is fine.
+        #expect(read("\n\n", lines: true).error == nil)
+        // The last line may lack its newline, but not its end.
+        let last = read("{\"a\":1}\n{\"b\":", lines: true)
+        #expect(last.error == nil)
+        #expect(last.malformedLines == 1)
+    }
+
+    @Test func escapesAndSurrogatePairs() {
+        let doc = #"{"s": "q\"b\\s\/ \b\f\n\r\t \u00e4\u00C4 \u20AC \ud83d\ude00 \uD83D\uDE00", "lone": "a\ud800b\udc00c\ud800", "k\u00e9y": "v"}"#
+        let out = read(doc)
+        #expect(out.error == nil)
+        #expect(out.recorder.records == [[
+            "$.s=q\"b\\s/ \u{8}\u{C}\n\r\t äÄ € 😀 😀",
+            "$.lone=a\u{FFFD}b\u{FFFD}c\u{FFFD}",
+            "$.kéy=v",
+        ]])
+        #expect(read(#"["\x"]"#).error?.kind == .malformed)
+        #expect(read(#"["\u12G4"]"#).error?.kind == .malformed)
+        #expect(read("[\"a\nb\"]").error?.kind == .malformed)
+    }
+
+    static let chunkDocs: [(String, Bool)] = [
+        (#"{"customers":[{"name":"Mari Maasikas","phones":["+37251234567",-12.5e+3],"a":{"city":"Tallinn"}},{"x":"\ud83d\ude00\u00e4\"","t":true,"f":false,"n":null}],"10115000":{"y":0}}"#, false),
+        ("{\"a\":\"\\u00e4\\ud83d\\ude00\"}\n{\"b\":12345}\n{bad\n[1,2.5,\"x\"]\n-7\n\"s\"", true),
+        (#"{"a":[1,2,{"b":"unterminated}"#, false),
+        ("\u{FEFF}[{\"a\":1}]", false),
+    ]
+
+    @Test(arguments: 0..<chunkDocs.count)
+    func everyChunkSizeGivesTheSameOutput(index: Int) {
+        let (doc, lines) = Self.chunkDocs[index]
+        let whole = read(doc, lines: lines)
+        #expect(!whole.recorder.events.isEmpty)
+        for size in 1...7 {
+            let split = read(doc, lines: lines, chunk: size)
+            #expect(split.recorder.events == whole.recorder.events, "chunk size \(size)")
+            #expect(split.recorder.columns.map(\.name) == whole.recorder.columns.map(\.name))
+            #expect(split.error == whole.error, "chunk size \(size)")
+            #expect(split.malformedLines == whole.malformedLines)
+        }
+    }
+
+    @Test func deepNestingFailsWithLimit() {
+        let deep = [UInt8](repeating: UInt8(ascii: "["), count: 100_000) + [UInt8(ascii: "1")]
+            + [UInt8](repeating: UInt8(ascii: "]"), count: 100_000)
+        let out = read(deep, chunk: 4096)
+        #expect(out.error?.kind == .limit)
+        #expect(out.error?.message == "JSON nested deeper than 512 levels at byte 512")
+        let objects = String(repeating: #"{"a":"#, count: 100_000)
+        #expect(read(objects, lines: true).error?.kind == .limit)
+        // 512 levels are fine.
+        let ok = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        #expect(read(ok).error == nil)
+    }
+
+    @Test func truncatedDocumentIsMalformed() {
+        let doc = Array(#"{"a": [1, "x", {"b": true}], "c": -2.5e3, "d": null}"#.utf8)
+        #expect(read(doc).error == nil)
+        for length in 1..<doc.count {
+            let out = read(Array(doc[0..<length]), chunk: 3)
+            #expect(out.error?.kind == .malformed, "prefix of \(length) bytes")
+        }
+    }
+
+    @Test func numbersAreFields() {
+        let out = read(#"{"n": [0, -1, 3.14, 1e10, -2.5E-3, 10, 0.5e+2], "t": true, "f": false, "z": null}"#)
+        #expect(out.recorder.records == [["$.n[]=0", "$.n[]=-1", "$.n[]=3.14", "$.n[]=1e10", "$.n[]=-2.5E-3", "$.n[]=10", "$.n[]=0.5e+2"]])
+        #expect(read("42").recorder.records == [["$=42"]])
+        for bad in ["[01]", "[1.]", "[-]", "[.5]", "[1e]", "[1e+]", "[+1]", "[tru]", "[nul]", "[1 2]", "{\"a\" 1}", "{\"a\":1,}", "[1,]", "{1:2}", "]"] {
+            #expect(read(bad).error?.kind == .malformed, "\(bad)")
+        }
+    }
+
+    @Test func tokenSizeLimit() {
+        var limits = ReadLimits()
+        limits.maxFieldBytes = 8
+        #expect(read(#"["12345678"]"#, limits: limits).error == nil)
+        for chunk in [1, 3, 100] {
+            #expect(read(#"["123456789"]"#, chunk: chunk, limits: limits).error?.kind == .limit)
+            #expect(read(#"[1234567890]"#, chunk: chunk, limits: limits).error?.kind == .limit)
+        }
+    }
+
+    @Test func errorsNameThePositionNotTheContent() {
+        let out = read("{\"email\": \"mari@example.ee\",\n \"x\": mari@example.ee}")
+        #expect(out.error?.kind == .malformed)
+        #expect(out.error?.message == "JSON syntax error (unexpected character) at byte 35, line 2")
+        #expect(!(out.error?.message.contains("mari") ?? true))
+        #expect(read("[\"abc").error?.message.contains("abc") == false)
+    }
+
+    @Test func keysInAnyOrderAndManyKeys() {
+        let out = read(#"[{"a":"1","b":"2"},{"b":"3","a":"4"},{"c":"5","a":"6"},{"a":"7","a":"8"}]"#)
+        #expect(out.recorder.records == [
+            ["$[].a=1", "$[].b=2"], ["$[].b=3", "$[].a=4"], ["$[].c=5", "$[].a=6"], ["$[].a=7", "$[].a=8"],
+        ])
+        let keys = (0..<100).map { "\"k\($0)\":\"\($0)\"" }
+        let wide = "[{" + keys.joined(separator: ",") + "},{" + keys.reversed().joined(separator: ",") + "}]"
+        let many = read(wide)
+        #expect(many.recorder.columns.count == 100)
+        #expect(many.recorder.records.count == 2)
+        #expect(many.recorder.records.last?.first == "$[].k99=99")
+        #expect(many.recorder.records.last?.last == "$[].k0=0")
+    }
+
+    @Test func multipleTopLevelValues() {
+        let out = read("{\"a\":1}\n{\"a\":2}\n")
+        #expect(out.error == nil)
+        #expect(out.recorder.records == [["$.a=1"], ["$.a=2"]])
+        #expect(read("").recorder.events.isEmpty)
+    }
+}
