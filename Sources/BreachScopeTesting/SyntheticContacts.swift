@@ -36,7 +36,7 @@ extension Synthetic {
         case "EE":
             nsn = "5" + digits(7)
             cc = "372"
-            national = groups(nsn, [4, 4], pick([" ", "-"]))
+            national = groups(nsn, [4, 4], " ")
             intlGroups = [4, 4]
         case "LV":
             nsn = "2" + digits(7)
@@ -172,7 +172,7 @@ extension Synthetic {
             sum += x
         }
         d.append((10 - sum % 10) % 10)
-        let plain = d.map(String.init).joined()
+        let plain = d.map { String($0) }.joined()
         let style = Int.random(in: 0..<3, using: &rng)
         if style == 0 { return plain }
         let sep = style == 1 ? " " : "-"

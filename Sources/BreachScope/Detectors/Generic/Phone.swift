@@ -13,8 +13,11 @@
 /// - the international form is accepted in any context (except `.nonPersonal`);
 /// - the national form needs a `.phone` hint, or (unlabelled text, delivery or address fields)
 ///   phone-typical grouping: at least two groups, not a date shape (`2023-04-15`), not a
-///   thousands shape (`512 345 678`), and for countries without trunk prefix the country's
-///   own grouping (`5123 4567`, `20 12 34 56`, `412 34 567`, `512-345-678`);
+///   thousands shape (`512 345 678`), and for countries without trunk prefix the whole run in
+///   the country's own space grouping (`5123 4567`, `20 12 34 56`, `412 34 567`) or PL
+///   `512-345-678` (so `2021-0001` or a card's first eight digits are not phones);
+/// - a trunk-prefixed or NANP number may be followed by an unrelated number after a space
+///   (`040 123 4567 12 kpl`): the longest valid run of groups is taken, per country in order;
 /// - the country of a national number is the first of `defaultCountries` whose plan accepts it.
 ///
 /// Fictitious example: `Tel. +372 5123 4567` → `+37251234567`; `040-123 4567` → `+358401234567`.
@@ -88,30 +91,53 @@ public struct PhoneDetector: Detector {
         // A digit right after `+` belongs to the international match that starts at the `+`.
         if start > 0 && span[start - 1] == UInt8(ascii: "+") { return nil }
         guard let layout = PhoneLayout.parse(span, start) else { return nil }
-        var k = layout.groupCount
-        while k >= 1 {
+        let d = layout.digits
+
+        /// The first `k` groups end at a token end, and a shorter prefix of groups is only cut
+        /// off at a space (`+372 5123 4567 2023`).
+        func candidate(_ k: Int) -> Int? {
             let end = start + layout.end(k - 1)
-            let truncated = k < layout.groupCount
-            if ASCII.isTokenEnd(span, end) && (!truncated || layout.sep(k - 1) == UInt8(ascii: " ")) {
-                if let value = evaluate(layout, groups: k, truncated: truncated, hint: hint, countries: countries) {
-                    return Finding(element: .phone, identifier: .phone, value: value, offset: start, length: end - start)
+            guard ASCII.isTokenEnd(span, end) else { return nil }
+            guard k == layout.groupCount || layout.sep(k - 1) == UInt8(ascii: " ") else { return nil }
+            return end
+        }
+        func finding(_ value: [UInt8], _ end: Int) -> Finding {
+            Finding(element: .phone, identifier: .phone, value: value, offset: start, length: end - start)
+        }
+
+        if layout.plus || (d.count >= 2 && d[0] == 0 && d[1] == 0) {
+            let prefix = layout.plus ? 0 : 2
+            for k in stride(from: layout.groupCount, through: 1, by: -1) {
+                if let end = candidate(k), let v = international(layout, groups: k, prefix: prefix) {
+                    return finding(v, end)
                 }
             }
-            k -= 1
+            return nil
+        }
+        let labelled: Bool
+        switch hint {
+        case .phone: labelled = true
+        case .none, .delivery, .postalAddress: labelled = false
+        default: return nil
+        }
+        // Countries in priority order; per country the longest acceptable run of groups.
+        for country in countries {
+            for k in stride(from: layout.groupCount, through: 1, by: -1) {
+                if let end = candidate(k),
+                   let v = national(layout, groups: k, truncated: k < layout.groupCount, labelled: labelled, country: country) {
+                    return finding(v, end)
+                }
+            }
+        }
+        // A `.phone` column may hold international numbers without `+`/`00` (MSISDN exports).
+        if labelled {
+            for k in stride(from: layout.groupCount, through: 1, by: -1) {
+                if let end = candidate(k), layout.cum(k - 1) >= 10, let v = international(layout, groups: k, prefix: 0) {
+                    return finding(v, end)
+                }
+            }
         }
         return nil
-    }
-
-    /// Validates the first `k` groups of `layout` and returns the E.164 bytes.
-    private static func evaluate(
-        _ layout: PhoneLayout, groups k: Int, truncated: Bool, hint: FieldHint,
-        countries: some Sequence<PhonePlans.Country>
-    ) -> [UInt8]? {
-        let n = layout.cum(k - 1)
-        let d = layout.digits
-        if layout.plus { return international(layout, groups: k, prefix: 0) }
-        if n >= 2 && d[0] == 0 && d[1] == 0 { return international(layout, groups: k, prefix: 2) }
-        return national(layout, groups: k, truncated: truncated, hint: hint, countries: countries)
     }
 
     /// `+CC…` or `00CC…` (`prefix` = digits before the calling code).
@@ -141,50 +167,40 @@ public struct PhoneDetector: Detector {
         return e164(country, nsn)
     }
 
+    /// The first `k` groups as a national-form number of `country`.
     private static func national(
-        _ layout: PhoneLayout, groups k: Int, truncated: Bool, hint: FieldHint,
-        countries: some Sequence<PhonePlans.Country>
+        _ layout: PhoneLayout, groups k: Int, truncated: Bool, labelled: Bool, country: PhonePlans.Country
     ) -> [UInt8]? {
         let d = layout.digits
         let n = layout.cum(k - 1)
-        let labelled: Bool
-        switch hint {
-        case .phone: labelled = true
-        case .none, .delivery, .postalAddress: labelled = false
-        default: return nil
-        }
         if !labelled {
             guard k >= 2, !layout.isDateShaped(k), !layout.isThousandsShaped(k) else { return nil }
         }
         let pattern = layout.pattern(k)
-        for country in countries {
-            var nsn: PhoneDigits
-            switch country {
-            case .nanp:
-                if n == 11 && d[0] == 1 {
-                    guard labelled || pattern == 0x1334 else { continue }
-                    nsn = d.slice(1, 11)
-                } else if n == 10 {
-                    guard labelled || pattern == 0x334 else { continue }
-                    nsn = d.slice(0, 10)
-                } else {
-                    continue
-                }
-            case .fi, .se, .de, .gb, .lt:
-                guard n >= 6, d[0] == 0 || (country == .lt && d[0] == 8) else { continue }
-                nsn = d.slice(1, n)
-            case .ee, .lv, .dk, .no, .pl:
-                // Without a trunk prefix a number is only recognisable as a whole digit run:
-                // never cut one out of a longer run (`4111 1111 1111 1111`).
-                guard d[0] != 0, !truncated else { continue }
-                guard labelled || PhonePlans.isTypicalNoTrunkGrouping(pattern, country) else { continue }
-                nsn = d.slice(0, n)
+        let nsn: PhoneDigits
+        switch country {
+        case .nanp:
+            if n == 11 && d[0] == 1 {
+                guard labelled || pattern == 0x1334 else { return nil }
+                nsn = d.slice(1, 11)
+            } else if n == 10 {
+                guard labelled || pattern == 0x334 else { return nil }
+                nsn = d.slice(0, 10)
+            } else {
+                return nil
             }
-            if PhonePlans.isValid(nsn, country) { return e164(country, nsn) }
+        case .fi, .se, .de, .gb, .lt:
+            guard n >= 6, d[0] == 0 || (country == .lt && d[0] == 8) else { return nil }
+            nsn = d.slice(1, n)
+        case .ee, .lv, .dk, .no, .pl:
+            // Without a trunk prefix a number is only recognisable as a whole digit run:
+            // never cut one out of a longer run (`4111 1111 1111 1111`).
+            guard d[0] != 0, !truncated else { return nil }
+            guard labelled || (layout.isSpaceSeparated(k) || pattern == 0x333)
+                    && PhonePlans.isTypicalNoTrunkGrouping(pattern, country) else { return nil }
+            nsn = d.slice(0, n)
         }
-        // A `.phone` column may hold international numbers without `+`/`00` (MSISDN exports).
-        if labelled && n >= 10 { return international(layout, groups: k, prefix: 0) }
-        return nil
+        return PhonePlans.isValid(nsn, country) ? e164(country, nsn) : nil
     }
 
     private static func e164(_ country: PhonePlans.Country, _ nsn: PhoneDigits) -> [UInt8] {
@@ -255,6 +271,12 @@ struct PhoneLayout {
             p = p << 4 | UInt64(l)
         }
         return p
+    }
+
+    /// All separators between the first `k` groups are spaces (no dashes or parentheses).
+    func isSpaceSeparated(_ k: Int) -> Bool {
+        for g in 0..<(k - 1) where sep(g) != UInt8(ascii: " ") { return false }
+        return parens == 0
     }
 
     /// `2023-04-15`, `15 04 2023`: a four-digit group before or after two short ones.

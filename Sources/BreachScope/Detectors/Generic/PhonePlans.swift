@@ -177,7 +177,7 @@ public enum PhonePlans {
         case .ee: pattern == 0x44 || pattern == 0x34 || pattern == 0x35
         case .lv: pattern == 0x44 || pattern == 0x233
         case .dk: pattern == 0x2222 || pattern == 0x44
-        case .no: pattern == 0x2222 || pattern == 0x323 || pattern == 0x44
+        case .no: pattern == 0x2222 || pattern == 0x323
         case .pl: pattern == 0x333 || pattern == 0x2322
         default: false
         }
