@@ -12,9 +12,9 @@
 /// numbers, timestamps, amounts, dates):
 /// - the international form is accepted in any context (except `.nonPersonal`);
 /// - the national form needs a `.phone` hint, or (unlabelled text, delivery or address fields)
-///   phone-typical grouping: at least two groups, not a date shape (`2023-04-15`), not a
-///   thousands shape (`512 345 678`), and for countries without trunk prefix the whole run in
-///   the country's own space grouping (`5123 4567`, `20 12 34 56`, `412 34 567`) or PL
+///   phone-typical grouping: at least two groups; not a date (`2023-04-15`), a time range
+///   (`0800-1600`) or an amount (`512 345 678`); for countries without trunk prefix the whole
+///   run in the country's own space grouping (`5123 4567`, `20 12 34 56`, `412 34 567`) or PL
 ///   `512-345-678` (so `2021-0001` or a card's first eight digits are not phones);
 /// - a trunk-prefixed or NANP number may be followed by an unrelated number after a space
 ///   (`040 123 4567 12 kpl`): the longest valid run of groups is taken, per country in order;
@@ -174,7 +174,9 @@ public struct PhoneDetector: Detector {
         let d = layout.digits
         let n = layout.cum(k - 1)
         if !labelled {
-            guard k >= 2, !layout.isDateShaped(k), !layout.isThousandsShaped(k) else { return nil }
+            guard k >= 2, !layout.isDateShaped(k), !layout.isThousandsShaped(k), !layout.isTimeRangeShaped(k) else {
+                return nil
+            }
         }
         let pattern = layout.pattern(k)
         let nsn: PhoneDigits
@@ -284,6 +286,16 @@ struct PhoneLayout {
         guard k == 3 else { return false }
         let a = len(0), b = len(1), c = len(2)
         return (a == 4 && b <= 2 && c <= 2) || (a <= 2 && b <= 2 && c == 4)
+    }
+
+    /// `0800-1600`, `0930 1730`: opening hours, not a phone number (`2142 0910` stays a
+    /// Latvian mobile).
+    func isTimeRangeShaped(_ k: Int) -> Bool {
+        guard k == 2, len(0) == 4, len(1) == 4, digits[0] == 0 || sep(0) == UInt8(ascii: "-") else { return false }
+        func isHHMM(_ i: Int) -> Bool {
+            digits[i] * 10 + digits[i + 1] <= 24 && digits[i + 2] <= 5
+        }
+        return isHHMM(0) && isHHMM(4)
     }
 
     /// `512 345 678`, `1 250 000`: an amount with space thousands separators.

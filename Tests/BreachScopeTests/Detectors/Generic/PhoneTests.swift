@@ -136,7 +136,7 @@ private struct SplitMix: RandomNumberGenerator {
             "+49 800 1234567",  // toll-free
             "+358 40 1",  // too short
             "0401234567890123456789",  // far too many digits
-            "2021-0001", "2021 0001 0002", "5123-4567",
+            "2021-0001", "2021 0001 0002", "5123-4567", "0800-1600", "0930 1730", "08:00-16:00",
             "0401234567abc",
         ]
         for text in unlabelled {
