@@ -1,0 +1,170 @@
+/// E-mail addresses (a practical subset of RFC 5321 mailbox syntax), normalised trimmed and
+/// lower-cased as a whole (a product decision: mailbox case is ignored in practice).
+///
+/// Format: `local@domain`. Local part ≤ 64 bytes of letters, digits and
+/// ``.!#$%&'*+/=?^_`{|}~-``, no leading, trailing or double dot. Domain ≤ 253 bytes: at least two
+/// labels of letters, digits and inner hyphens (≤ 63 each), a top-level label of ≥ 2 letters that
+/// is not a file extension (`logo@2x.png` is an image name, not an address). `user@localhost`
+/// and dotless domains are rejected; a sentence's trailing `.` is not part of the address.
+///
+/// In free text the local part is read with the common subset (letters, digits, `._%+-'`) so
+/// that URL query strings (`?email=…`), pipes and quotes around an address do not stick to it;
+/// `validate`/`normalize` of a whole field accept the full set.
+///
+/// The scanner finds the rare `@` with a fast byte search and calls `matchAround(_:at:)`;
+/// `match(_:at:hint:)` serves the token-start protocol. Both report the same finding, at the
+/// local part's first byte.
+///
+/// Fictitious example: `Mari.Maasikas@Example.EE.` → `mari.maasikas@example.ee`.
+public struct EmailDetector: Detector {
+    public init() {}
+
+    public var element: ElementType { .email }
+    public var triggers: DetectorTriggers { [.letter, .digit] }
+
+    public func match(_ span: UnsafeBufferPointer<UInt8>, at start: Int, hint: FieldHint) -> Finding? {
+        let n = span.count
+        let limit = min(n, start + Self.maxLocal + 1)
+        var i = start
+        while i < limit && Self.isScanLocalByte(span[i]) { i += 1 }
+        guard i < n, span[i] == UInt8(ascii: "@") else { return nil }
+        guard let f = Self.matchAround(span, at: i), f.offset == start else { return nil }
+        return f
+    }
+
+    /// Given the index of an `@` in `span`, expands left over the local part and right over the
+    /// domain; returns the finding (offset = local part start) or nil.
+    public static func matchAround(_ span: UnsafeBufferPointer<UInt8>, at: Int) -> Finding? {
+        guard at > 0, at < span.count, span[at] == UInt8(ascii: "@") else { return nil }
+        // Left: the longest run of local bytes, then drop leading punctuation (quotes, dots).
+        var s = at
+        let floor = max(0, at - 2 * maxLocal)
+        while s > floor && isScanLocalByte(span[s - 1]) { s -= 1 }
+        if s == floor && s > 0 && isScanLocalByte(span[s - 1]) { return nil }
+        while s < at && !ASCII.isAlnum(span[s]) { s += 1 }
+        guard s < at else { return nil }
+        // `jürgen@…`: the run started inside a non-ASCII word.
+        if s > 0 && span[s - 1] >= 0x80 { return nil }
+        guard localIsValid(span, s, at, strict: false) else { return nil }
+        guard let end = domainEnd(span, from: at + 1), ASCII.isTokenEnd(span, end) else { return nil }
+        var value: [UInt8] = []
+        value.reserveCapacity(end - s)
+        for i in s..<end { value.append(ASCII.lower(span[i])) }
+        return Finding(element: .email, identifier: .email, value: value, offset: s, length: end - s)
+    }
+
+    /// True when `text` (the whole of it) is one valid address.
+    public static func validate(_ text: some Collection<UInt8>) -> Bool {
+        let bytes = Array(text)
+        return bytes.withUnsafeBufferPointer { isWholeAddress($0) }
+    }
+
+    /// Trims ASCII whitespace and lower-cases a whole field value; nil if it is not one valid
+    /// address.
+    public static func normalize(_ text: some Collection<UInt8>) -> [UInt8]? {
+        let bytes = Array(text)
+        var lo = 0
+        var hi = bytes.count
+        while lo < hi && PhoneDetector.isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo && PhoneDetector.isSpace(bytes[hi - 1]) { hi -= 1 }
+        let trimmed = bytes[lo..<hi]
+        let ok = trimmed.withUnsafeBufferPointer { isWholeAddress($0) }
+        return ok ? trimmed.map(ASCII.lower) : nil
+    }
+
+    // MARK: - Grammar
+
+    static let maxLocal = 64
+    static let maxDomain = 253
+
+    private static func isWholeAddress(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let at = b.firstIndex(of: UInt8(ascii: "@")), at > 0 else { return false }
+        guard localIsValid(b, 0, at, strict: true) else { return false }
+        return domainEnd(b, from: at + 1) == b.count
+    }
+
+    /// Local-part bytes read in free text.
+    @inline(__always) static func isScanLocalByte(_ b: UInt8) -> Bool {
+        if ASCII.isAlnum(b) { return true }
+        switch b {
+        case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "%"), UInt8(ascii: "+"),
+             UInt8(ascii: "-"), UInt8(ascii: "'"): return true
+        default: return false
+        }
+    }
+
+    /// Local-part bytes of RFC 5321 dot-atoms.
+    @inline(__always) static func isAtextByte(_ b: UInt8) -> Bool {
+        if ASCII.isAlnum(b) { return true }
+        switch b {
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
+             UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+             UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"),
+             UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"),
+             UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "-"): return true
+        default: return false
+        }
+    }
+
+    /// `b[s..<e]` is a dot-atom of ≤ 64 bytes.
+    private static func localIsValid(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, strict: Bool) -> Bool {
+        guard e > s, e - s <= maxLocal else { return false }
+        var prevDot = true  // a leading dot is invalid
+        for i in s..<e {
+            let c = b[i]
+            if c == UInt8(ascii: ".") {
+                if prevDot { return false }
+                prevDot = true
+            } else {
+                guard strict ? isAtextByte(c) : isScanLocalByte(c) else { return false }
+                prevDot = false
+            }
+        }
+        return !prevDot
+    }
+
+    /// Parses a domain starting at `from`; returns the index after it, or nil if invalid.
+    /// Stops before a dot that is not followed by another label (end of sentence).
+    static func domainEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let n = b.count
+        var j = from
+        var labels = 0
+        var lastStart = from
+        while true {
+            let ls = j
+            while j < n && (ASCII.isAlnum(b[j]) || b[j] == UInt8(ascii: "-")) {
+                j += 1
+                if j - ls > 63 { return nil }
+            }
+            guard j > ls, b[ls] != UInt8(ascii: "-"), b[j - 1] != UInt8(ascii: "-") else { return nil }
+            labels += 1
+            lastStart = ls
+            if j + 1 < n && b[j] == UInt8(ascii: ".") && ASCII.isAlnum(b[j + 1]) {
+                j += 1
+                continue
+            }
+            break
+        }
+        guard labels >= 2, j - from <= maxDomain else { return nil }
+        let tldLength = j - lastStart
+        guard tldLength >= 2 else { return nil }
+        for i in lastStart..<j where !ASCII.isLetter(b[i]) { return nil }
+        if isFileExtension(b, lastStart, j) { return nil }
+        return j
+    }
+
+    /// Image/asset extensions that appear as `name@2x.png` in markup.
+    private static func isFileExtension(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var key: UInt32 = 0
+        let len = e - s
+        guard len <= 4 else { return false }
+        for i in s..<e { key = key << 8 | UInt32(ASCII.lower(b[i])) }
+        switch key {
+        case 0x706E_67, 0x6A70_67, 0x6A70_6567, 0x6769_66, 0x7376_67, 0x7765_6270, 0x6373_73, 0x6A73,
+             0x626D_70, 0x6963_6F:  // png jpg jpeg gif svg webp css js bmp ico
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Testing
+import BreachScopeTesting
+@testable import BreachScope
+
+private func around(_ text: String) -> Finding? {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { buf in
+        guard let at = buf.firstIndex(of: UInt8(ascii: "@")) else { return nil }
+        return EmailDetector.matchAround(buf, at: at)
+    }
+}
+
+private func match(_ text: String, at: Int) -> Finding? {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { EmailDetector().match($0, at: at, hint: .none) }
+}
+
+/// Finds every `@` like the scanner does and collects the e-mails around them.
+private func scan(_ text: String) -> [String] {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { buf in
+        var out: [String] = []
+        for i in 0..<buf.count where buf[i] == UInt8(ascii: "@") {
+            if let f = EmailDetector.matchAround(buf, at: i) { out.append(f.valueString) }
+        }
+        return out
+    }
+}
+
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite struct EmailTests {
+    /// (text, normalised address, offset of the local part) — `nil` when nothing must match.
+    @Test func matchAroundTable() {
+        let table: [(String, String?, Int)] = [
+            ("mari.maasikas@example.ee", "mari.maasikas@example.ee", 0),
+            ("Mari.Maasikas@Example.EE", "mari.maasikas@example.ee", 0),
+            ("Write to mari@example.ee.", "mari@example.ee", 9),
+            ("<mari@example.ee>", "mari@example.ee", 1),
+            ("'mari@example.ee'", "mari@example.ee", 1),
+            ("o'brien@example.ie", "o'brien@example.ie", 0),
+            ("first_last+pharmacy@mail.example.lv", "first_last+pharmacy@mail.example.lv", 0),
+            ("x|mari@example.ee|y", "mari@example.ee", 2),
+            ("https://x.example/?email=mari@example.ee&a=1", "mari@example.ee", 25),
+            ("mailto:mari@sub.example.co.uk,", "mari@sub.example.co.uk", 7),
+            ("a1-b2%c@x-y.example.com", "a1-b2%c@x-y.example.com", 0),
+            ("user@localhost", nil, 0),
+            ("example@", nil, 0),
+            ("example@ ", nil, 0),
+            ("logo@2x.png", nil, 0),
+            ("icon@3x.JPG", nil, 0),
+            ("bundle@1.0.js", nil, 0),
+            ("style@main.css", nil, 0),
+            ("a..b@example.com", nil, 0),
+            ("a.@example.com", nil, 0),
+            ("@example.com", nil, 0),
+            ("mari@example", nil, 0),
+            ("mari@example.e", nil, 0),
+            ("mari@example.123", nil, 0),
+            ("mari@-example.ee", nil, 0),
+            ("mari@example-.ee", nil, 0),
+            ("mari@example..ee", nil, 0),
+            ("mari@example.ee.5", nil, 0),
+            ("mari@exa_mple.ee", nil, 0),
+            ("jürgen@example.de", nil, 0),
+            (String(repeating: "a", count: 65) + "@example.com", nil, 0),
+            ("mari@" + String(repeating: "a", count: 64) + ".ee", nil, 0),
+            ("mari@" + String(repeating: "abcdefghi.", count: 26) + "ee", nil, 0),
+            ("git@github.com:org/repo.git", "git@github.com", 0),
+        ]
+        for (text, expected, offset) in table {
+            let f = around(text)
+            #expect(f?.valueString == expected, "\(text)")
+            if let f, let expected {
+                #expect(f.offset == offset, "\(text)")
+                #expect(f.length == expected.utf8.count, "\(text)")
+                #expect(f.element == .email && f.identifier == .email)
+            }
+        }
+        #expect(around(String(repeating: "a", count: 64) + "@example.com") != nil)
+    }
+
+    @Test func matchAgreesWithMatchAround() {
+        #expect(match("Write to mari@example.ee.", at: 9)?.valueString == "mari@example.ee")
+        #expect(match("'mari@example.ee'", at: 1)?.offset == 1)
+        // Not the start of the local part.
+        #expect(match("x.mari@example.ee", at: 2) == nil)
+        #expect(match("x.mari@example.ee", at: 0)?.valueString == "x.mari@example.ee")
+        #expect(match("no address here", at: 0) == nil)
+        #expect(match("mari@localhost", at: 0) == nil)
+    }
+
+    @Test func freeTextDecoys() {
+        #expect(scan("Order 4820193756 at 2023-04-15T12:30:45 from 192.168.100.200 v1.2.3") == [])
+        #expect(scan("<img src=\"logo@2x.png\"> @mention and foo@ and @bar.ee") == [])
+        #expect(scan("Kontakt: Mari.Maasikas@Example.EE, jaan@example.fi.") ==
+                ["mari.maasikas@example.ee", "jaan@example.fi"])
+    }
+
+    @Test func validateAndNormalize() {
+        #expect(EmailDetector.validate(Array("mari@example.ee".utf8)))
+        #expect(EmailDetector.validate(Array("a!#$%&'*+/=?^_`{|}~-b@example.com".utf8)))
+        #expect(!EmailDetector.validate(Array("mari@example.ee.".utf8)))
+        #expect(!EmailDetector.validate(Array(" mari@example.ee".utf8)))
+        #expect(!EmailDetector.validate(Array("mari@@example.ee".utf8)))
+        #expect(!EmailDetector.validate(Array("mari@localhost".utf8)))
+        let norm = { (s: String) in EmailDetector.normalize(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) } }
+        #expect(norm("  Mari.Maasikas@Example.EE \t") == "mari.maasikas@example.ee")
+        #expect(norm("JAAN@EXAMPLE.FI") == "jaan@example.fi")
+        #expect(norm("not an address") == nil)
+        #expect(norm("") == nil)
+        #expect(norm("logo@2x.png") == nil)
+    }
+
+    @Test func generatedRoundTrip() {
+        var rng = SplitMix(state: 42)
+        let names = [("Mari", "Maasikas"), ("Jüri", "Tamm"), ("Päivi", "Virtanen"), ("Åsa", "Ström"),
+                     ("Łukasz", "Wiśniewski"), ("Jānis", "Bērziņš"), ("Ona", "Žukauskienė"), ("Søren", "Ørsted")]
+        var failures = 0
+        for i in 0..<1000 {
+            let (first, last) = names[i % names.count]
+            let email = Synthetic.email(first: first, last: last, using: &rng)
+            let expected = email.lowercased()
+            let f = around("E-mail: " + email + ".")
+            let n = EmailDetector.normalize(Array(email.utf8)).map { String(decoding: $0, as: UTF8.self) }
+            if f?.valueString != expected || f?.offset != 8 || n != expected {
+                failures += 1
+                if failures < 5 { Issue.record("\(email) → \(f?.valueString ?? "nil")") }
+            }
+        }
+        #expect(failures == 0)
+    }
+}

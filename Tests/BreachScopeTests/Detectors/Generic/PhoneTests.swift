@@ -1,0 +1,241 @@
+import Testing
+import BreachScopeTesting
+@testable import BreachScope
+
+private func match(_ d: PhoneDetector, _ text: String, at: Int = 0, hint: FieldHint = .none) -> Finding? {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { d.match($0, at: at, hint: hint) }
+}
+
+/// Walks token starts like the scanner does and collects phone findings.
+private func scan(_ d: PhoneDetector, _ text: String, hint: FieldHint = .none) -> [String] {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { buf in
+        var out: [String] = []
+        var i = 0
+        while i < buf.count {
+            let b = buf[i]
+            let boundary = i == 0 || !ASCII.isAlnum(buf[i - 1])
+            if boundary && (ASCII.isDigit(b) || b == UInt8(ascii: "+") || b == UInt8(ascii: "(")),
+               let f = d.match(buf, at: i, hint: hint) {
+                out.append(f.valueString)
+                i += f.length
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+}
+
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite struct PhoneTests {
+    let detector = PhoneDetector()
+
+    /// Every written format from the specification, unlabelled, with the default countries.
+    @Test func writtenFormatsUnlabelled() {
+        let table: [(String, String)] = [
+            ("+372 5123 4567", "+37251234567"),
+            ("00372 51234567", "+37251234567"),
+            ("+372-5123-4567", "+37251234567"),
+            ("+37251234567", "+37251234567"),
+            ("(+372) 5123 4567", "+37251234567"),
+            ("040-123 4567", "+358401234567"),
+            ("040 1234567", "+358401234567"),
+            ("040 123 4567", "+358401234567"),
+            ("+358 40 123 4567", "+358401234567"),
+            ("+358 (0)40 123 4567", "+358401234567"),
+            ("(503) 555-0142", "+15035550142"),
+            ("(503)555-0142", "+15035550142"),
+            ("503-555-0142", "+15035550142"),
+            ("1-503-555-0142", "+15035550142"),
+            ("+1 503 555 0142", "+15035550142"),
+            ("+1 (503) 555-0142", "+15035550142"),
+            ("+44 7700 900123", "+447700900123"),
+            ("+44 (0)7700 900123", "+447700900123"),
+            ("+48 512 345 678", "+48512345678"),
+            ("512-345-678", "+48512345678"),
+            ("+46 70 123 45 67", "+46701234567"),
+            ("070-123 45 67", "+46701234567"),
+            ("+47 412 34 567", "+4741234567"),
+            ("412 34 567", "+4741234567"),
+            ("+45 20 12 34 56", "+4520123456"),
+            ("+49 151 23456789", "+4915123456789"),
+            ("0151 23456789", "+4915123456789"),
+            ("+371 2123 4567", "+37121234567"),
+            ("+370 612 34567", "+37061234567"),
+            ("8 612 34567", "+37061234567"),
+            ("5123 4567", "+37251234567"),
+        ]
+        for (text, e164) in table {
+            let f = match(detector, text)
+            #expect(f?.valueString == e164, "\(text)")
+            #expect(f?.length == text.utf8.count, "\(text)")
+            #expect(f?.identifier == .phone)
+            #expect(f?.element == .phone)
+        }
+    }
+
+    /// National forms resolve to the first country of the priority list whose plan accepts them.
+    @Test func countryPriority() {
+        #expect(match(detector, "07700 900123")?.valueString == "+497700900123")  // DE before GB
+        #expect(match(PhoneDetector(defaultCountries: ["GB"]), "07700 900123")?.valueString == "+447700900123")
+        #expect(match(PhoneDetector(defaultCountries: ["GB", "DE"]), "07700 900123")?.valueString == "+447700900123")
+        #expect(match(detector, "20 12 34 56")?.valueString == "+4720123456")  // NO before DK
+        #expect(match(PhoneDetector(defaultCountries: ["DK"]), "20 12 34 56")?.valueString == "+4520123456")
+        #expect(match(PhoneDetector(defaultCountries: ["LV"]), "2123 4567")?.valueString == "+37121234567")
+        #expect(match(PhoneDetector(defaultCountries: ["DE"]), "040 123 4567")?.valueString == "+49401234567")
+        #expect(match(PhoneDetector(defaultCountries: ["SE"]), "040 123 4567")?.valueString == "+46401234567")
+        var d = PhoneDetector(defaultCountries: ["FI"])
+        #expect(match(d, "(503) 555-0142") == nil)
+        d.defaultCountries = ["CA"]
+        #expect(match(d, "(503) 555-0142")?.valueString == "+15035550142")
+        // International numbers do not depend on the list.
+        #expect(match(PhoneDetector(defaultCountries: []), "+44 7700 900123")?.valueString == "+447700900123")
+    }
+
+    /// Bare digit runs are national numbers only in a `.phone` field.
+    @Test func bareRunsNeedPhoneHint() {
+        let table: [(String, String)] = [
+            ("0401234567", "+358401234567"),
+            ("5035550142", "+15035550142"),
+            ("51234567", "+37251234567"),
+            ("051234567", "+35851234567"),  // EE has no trunk 0: this is a Finnish area-5 number
+            ("861234567", "+37061234567"),
+            ("015123456789", "+4915123456789"),
+            ("37251234567", "+37251234567"),  // MSISDN export without +
+            ("512 345 678", "+48512345678"),
+        ]
+        for (text, e164) in table {
+            #expect(match(detector, text) == nil, "\(text) unlabelled")
+            #expect(match(detector, text, hint: .phone)?.valueString == e164, "\(text)")
+        }
+    }
+
+    @Test func decoysAreRejected() {
+        let unlabelled = [
+            "4820193756", "1681550000", "2023-04-15T12:30:45", "2023-04-15", "15-04-2023",
+            "192.168.100.200", "3.14159", "1.2.3", "512 345 678", "10 000 000", "1 250 000",
+            "4111 1111 1111 1111", "0401234567", "5035550142", "12:30:45", "2021-0001",
+            "+999 1234 5678",  // unknown calling code
+            "+372 1234 5678",  // EE plan has no 1x numbers
+            "+1 155 555 0142",  // NANP area code cannot start with 1
+            "+1 911 555 0142",  // N11 area code
+            "(503) 911-0142",  // N11 exchange
+            "+44 7000 900123",  // UK 070 personal numbers are not mobiles
+            "+49 800 1234567",  // toll-free
+            "+358 40 1",  // too short
+            "0401234567890123456789",  // far too many digits
+            "2021-0001", "2021 0001 0002", "5123-4567", "0800-1600", "0930 1730", "08:00-16:00",
+            "0401234567abc",
+        ]
+        for text in unlabelled {
+            #expect(match(detector, text) == nil, "\(text)")
+        }
+        #expect(match(detector, "+372 5123 4567", hint: .nonPersonal) == nil)
+        #expect(match(detector, "040 123 4567", hint: .nonPersonal) == nil)
+        #expect(match(detector, "040 123 4567", hint: .linkKey(namespace: "customer")) == nil)
+        #expect(match(detector, "+372 5123 4567", hint: .linkKey(namespace: "customer"))?.valueString == "+37251234567")
+        #expect(match(detector, "4111 1111 1111 1111", hint: .phone) == nil)
+        #expect(match(detector, "1681550000", hint: .phone) == nil)
+        #expect(match(detector, "4820193756", hint: .phone) == nil)
+    }
+
+    @Test func inFreeText() {
+        #expect(scan(detector, "Tel. +372 5123 4567.") == ["+37251234567"])
+        #expect(scan(detector, "Order 4820193756 at 1681550000, IP 192.168.100.200, v1.2.3") == [])
+        #expect(scan(detector, "soita 040-123 4567 tai 050 765 4321!") == ["+358401234567", "+358507654321"])
+        #expect(scan(detector, "call (503) 555-0142 or +44 7700 900123; 2023-04-15T12:30:45") ==
+                ["+15035550142", "+447700900123"])
+        // A phone followed by an unrelated number after a space.
+        #expect(scan(detector, "+372 5123 4567 2023") == ["+37251234567"])
+        #expect(scan(detector, "040 123 4567 12 kpl") == ["+358401234567"])
+        // A digit right after `+` is never a start of its own.
+        let text = "+372 5123 4567"
+        #expect(match(detector, text, at: 1) == nil)
+    }
+
+    @Test func planValidation() {
+        let valid: [(String, String)] = [
+            ("51234567", "EE"), ("5123456", "EE"), ("81234567", "EE"), ("6123456", "EE"),
+            ("21234567", "LV"), ("61234567", "LV"),
+            ("61234567", "LT"), ("52123456", "LT"),
+            ("401234567", "FI"), ("50123456", "FI"), ("912345678", "FI"), ("1312345", "FI"),
+            ("701234567", "SE"), ("812345678", "SE"),
+            ("41234567", "NO"), ("22123456", "NO"),
+            ("20123456", "DK"),
+            ("512345678", "PL"), ("123456789", "PL"),
+            ("15123456789", "DE"), ("1601234567", "DE"), ("301234567", "DE"),
+            ("7700900123", "GB"), ("2079460123", "GB"), ("1614960123", "GB"),
+            ("5035550142", "US"), ("4165550142", "CA"),
+        ]
+        for (nsn, country) in valid {
+            #expect(PhoneDetector.validate(nationalSignificantNumber: Array(nsn.utf8), country: country), "\(country) \(nsn)")
+        }
+        let invalid: [(String, String)] = [
+            ("41234567", "EE"), ("512345678", "EE"), ("31234567", "LV"), ("71234567", "LT"),
+            ("71234567", "FI"), ("40123", "FI"), ("711234567", "SE"), ("81234567", "NO"),
+            ("80123456", "DK"), ("11234567", "DK"), ("701234567", "PL"), ("51234567", "PL"),
+            ("1412345678", "DE"), ("8001234567", "DE"), ("7012345678", "GB"), ("412345678", "GB"),
+            ("1035550142", "US"), ("5115550142", "US"), ("5031110142", "US"), ("5035550142", "XX"),
+        ]
+        for (nsn, country) in invalid {
+            #expect(!PhoneDetector.validate(nationalSignificantNumber: Array(nsn.utf8), country: country), "\(country) \(nsn)")
+        }
+        #expect(PhoneDetector.validate(e164: Array("+37251234567".utf8)))
+        #expect(PhoneDetector.validate(e164: Array("+15035550142".utf8)))
+        #expect(!PhoneDetector.validate(e164: Array("37251234567".utf8)))
+        #expect(!PhoneDetector.validate(e164: Array("+372 5123 4567".utf8)))
+        #expect(!PhoneDetector.validate(e164: Array("+99951234567".utf8)))
+    }
+
+    @Test func normalizeWholeField() {
+        let table: [(String, [String], String?)] = [
+            (" +372 5123 4567 ", ["EE"], "+37251234567"),
+            ("0401234567", ["FI"], "+358401234567"),
+            ("0401234567", ["EE"], nil),
+            ("51234567", PhoneDetector.standardCountries, "+37251234567"),
+            ("(503) 555-0142", ["US"], "+15035550142"),
+            ("07700 900123", ["GB"], "+447700900123"),
+            ("+372 5123 4567, +372 5765 4321", ["EE"], nil),
+            ("n/a", ["EE"], nil),
+            ("", ["EE"], nil),
+        ]
+        for (text, countries, expected) in table {
+            let v = PhoneDetector.normalize(Array(text.utf8), defaultCountries: countries)
+            #expect(v.map { String(decoding: $0, as: UTF8.self) } == expected, "\(text)")
+        }
+    }
+
+    /// 1,000 generated numbers per country and form match and normalise to their E.164 value.
+    @Test(arguments: ["EE", "LV", "LT", "FI", "SE", "NO", "DK", "PL", "DE", "GB", "US"])
+    func generatedRoundTrip(country: String) {
+        var rng = SplitMix(state: UInt64(country.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
+        let national = PhoneDetector(defaultCountries: [country])
+        var failures = 0
+        for i in 0..<1000 {
+            let international = i % 2 == 0
+            let (written, e164) = Synthetic.phone(country: country, international: international, using: &rng)
+            let d = international ? detector : national
+            let f = match(d, written)
+            if f?.valueString != e164 || f?.length != written.utf8.count {
+                failures += 1
+                if failures < 5 { Issue.record("\(written) → \(f?.valueString ?? "nil"), expected \(e164)") }
+            }
+            #expect(PhoneDetector.validate(e164: Array(e164.utf8)))
+            let n = PhoneDetector.normalize(Array(written.utf8), defaultCountries: [country])
+            if n.map({ String(decoding: $0, as: UTF8.self) }) != e164 { failures += 1 }
+        }
+        #expect(failures == 0)
+    }
+}
