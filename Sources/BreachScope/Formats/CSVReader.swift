@@ -127,8 +127,9 @@ public struct CSVReader: DocumentReader {
         var i = 0
         // Current field content is acc (when usingAcc) + p[segStart..<segEnd or scan position].
         var segStart = 0, segEnd = 0
+        var st = state  // kept in a register; written back below
         scan: while i < n {
-            switch state {
+            switch st {
             case .fieldStart:
                 let b = p[i]
                 if skipLF {
@@ -147,9 +148,9 @@ public struct CSVReader: DocumentReader {
                 fieldLine = line
                 if b == Self.quote {
                     i += 1
-                    state = .quoted; fieldOffset = base + i; segStart = i; quotedPrevCR = false
+                    st = .quoted; fieldOffset = base + i; segStart = i; quotedPrevCR = false
                 } else {
-                    state = .unquoted; fieldOffset = base + i; segStart = i
+                    st = .unquoted; fieldOffset = base + i; segStart = i
                 }
             case .unquoted:
                 var j = i
@@ -161,7 +162,7 @@ public struct CSVReader: DocumentReader {
                 i = j
                 if j == n { break scan }
                 try deliver(UnsafeBufferPointer(rebasing: p[segStart..<j]), visitor: &visitor)
-                i = terminate(p[j], delimiter: delim, at: j, visitor: &visitor)
+                i = terminate(p[j], delimiter: delim, at: j, visitor: &visitor); st = .fieldStart
             case .quoted:
                 var j = i
                 var l = line, prevCR = quotedPrevCR
@@ -175,35 +176,35 @@ public struct CSVReader: DocumentReader {
                 }
                 line = l; quotedPrevCR = prevCR
                 if j == n { i = n; break scan }
-                segEnd = j; state = .quoteSeen; i = j + 1
+                segEnd = j; st = .quoteSeen; i = j + 1
             case .quoteSeen:
                 let b = p[i]
                 if b == Self.quote {  // a doubled quote is one literal quote
                     try appendToField(UnsafeBufferPointer(rebasing: p[segStart..<segEnd]))
                     try appendToField(CollectionOfOne(Self.quote))
-                    i += 1; segStart = i; state = .quoted; quotedPrevCR = false
+                    i += 1; segStart = i; st = .quoted; quotedPrevCR = false
                 } else if b == delim || b == Self.lf || b == Self.cr {
                     try deliver(UnsafeBufferPointer(rebasing: p[segStart..<segEnd]), visitor: &visitor)
-                    i = terminate(b, delimiter: delim, at: i, visitor: &visitor)
+                    i = terminate(b, delimiter: delim, at: i, visitor: &visitor); st = .fieldStart
                 } else {  // text after the closing quote: kept, the field continues unquoted
                     try appendToField(UnsafeBufferPointer(rebasing: p[segStart..<segEnd]))
-                    segStart = i; state = .unquoted
+                    segStart = i; st = .unquoted
                 }
             }
         }
         // Keep what the chunk holds of an open field.
-        switch state {
+        switch st {
         case .unquoted, .quoted: try appendToField(UnsafeBufferPointer(rebasing: p[segStart..<n]))
         case .quoteSeen: try appendToField(UnsafeBufferPointer(rebasing: p[segStart..<segEnd]))
         case .fieldStart: break
         }
+        state = st
         chunkOffset += n
     }
 
     /// After a field ended at the delimiter or newline `b` (index `j`): returns the next index.
     @inline(__always)
     private mutating func terminate(_ b: UInt8, delimiter delim: UInt8, at j: Int, visitor: inout some RecordVisitor) -> Int {
-        state = .fieldStart
         if b != delim {
             endRow(visitor: &visitor)
             line += 1
