@@ -1,0 +1,407 @@
+/// Reads delimiter-separated values (RFC 4180 and the usual deviations) as a push parser.
+///
+/// - Quoted fields may hold delimiters, doubled quotes and CR/LF/CRLF newlines; a quote inside an
+///   unquoted field and text after a closing quote are kept literally.
+/// - The delimiter (`,` `;` tab `|`) is sniffed over the first 64 KB unless given: the candidate
+///   whose count per record (outside quotes) is most consistent wins.
+/// - The first non-blank row is a header when `FieldClassifier` recognises one of its cells, or
+///   when its cells are mostly distinct, non-numeric labels and the rows below differ in kind
+///   (digits or `@` where the header has none). Without a header, columns are `column1`….
+/// - Each row is a record; fields are trimmed of surrounding spaces; empty fields are skipped;
+///   cells beyond the header are delivered as `columnN`.
+/// - Fields that lie within one chunk are delivered straight from it; others are assembled in a
+///   reused buffer. The result does not depend on how the input is chunked.
+public struct CSVReader: DocumentReader {
+    /// The delimiter in use: given, or sniffed once 64 KB (or the whole input) were seen.
+    public private(set) var delimiter: UInt8?
+    /// Size limits (`maxFieldBytes` applies).
+    public let limits: ReadLimits
+    /// Whether the first row was taken as a header (known once the first rows were read).
+    public private(set) var hasHeader = false
+    let classify: @Sendable (String) -> FieldHint?
+
+    /// Bytes examined to sniff the delimiter.
+    static let sniffWindow = 64 * 1024
+    /// Rows (and bytes) collected before deciding whether the first row is a header.
+    static let headerSampleRows = 16
+    static let headerSampleBytes = 1 << 20
+
+    private static let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    private static let space: UInt8 = 0x20, tab: UInt8 = 0x09
+
+    /// A reader for `delimiter` (sniffed when nil).
+    public init(delimiter: UInt8? = nil, limits: ReadLimits = .init()) {
+        self.init(delimiter: delimiter, limits: limits, classify: { FieldClassifier.hint(forLabel: $0) })
+    }
+
+    /// A reader with an injected label classifier (tests, custom vocabularies).
+    public init(delimiter: UInt8? = nil, limits: ReadLimits = .init(), classify: @escaping @Sendable (String) -> FieldHint?) {
+        self.delimiter = delimiter
+        self.limits = limits
+        self.classify = classify
+    }
+
+    // MARK: State
+
+    private enum State { case fieldStart, unquoted, quoted, quoteSeen }
+    /// Bytes held until the delimiter is sniffed.
+    private var sniffBuffer: [UInt8] = []
+    private var state = State.fieldStart
+    /// Assembles a field that crosses chunks or holds doubled quotes (`usingAcc`).
+    private var acc: [UInt8] = []
+    private var usingAcc = false
+    private var line = 1
+    /// Document offset of the current chunk's first byte.
+    private var chunkOffset = 0
+    /// A CR ended the last row: an LF right after it belongs to it.
+    private var skipLF = false
+    /// Inside quotes, the previous byte was CR (so an LF does not count another line).
+    private var quotedPrevCR = false
+    private var fieldLine = 1, fieldOffset = 0
+    private var cellIndex = 0
+    private var rowStarted = false
+    private var rowLine = 1, rowOffset = 0
+    private var recordOpen = false
+    private var columnIDs: [Int] = []
+
+    // Until the header decision, rows are collected here.
+    private struct SampleCell { var index: Int; var value: [UInt8]; var line: Int; var offset: Int }
+    private struct SampleRow { var line: Int; var offset: Int; var cells: [SampleCell] }
+    private var collecting = true
+    private var sample: [SampleRow] = []
+    private var sampleRow: [SampleCell] = []
+    private var sampleBytes = 0
+
+    // MARK: DocumentReader
+
+    public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
+        guard delimiter == nil else { return try parse(chunk, visitor: &visitor) }
+        if sniffBuffer.isEmpty && chunk.count >= Self.sniffWindow {
+            delimiter = Self.sniffDelimiter(UnsafeBufferPointer(rebasing: chunk[0..<Self.sniffWindow]), complete: false)?.delimiter ?? UInt8(ascii: ",")
+            return try parse(chunk, visitor: &visitor)
+        }
+        let take = Swift.min(Self.sniffWindow - sniffBuffer.count, chunk.count)
+        sniffBuffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<take]))
+        guard sniffBuffer.count >= Self.sniffWindow else { return }
+        try parseSniffBuffer(complete: false, visitor: &visitor)
+        try parse(UnsafeBufferPointer(rebasing: chunk[take...]), visitor: &visitor)
+    }
+
+    public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
+        if delimiter == nil { try parseSniffBuffer(complete: true, visitor: &visitor) }
+        switch state {
+        case .quoted:
+            if collecting { decideHeader(visitor: &visitor) }
+            throw ReadError(.malformed, "unterminated quoted field starting at line \(fieldLine)")
+        case .quoteSeen, .unquoted:
+            try deliver(UnsafeBufferPointer(start: nil, count: 0), visitor: &visitor)
+        case .fieldStart:
+            break
+        }
+        state = .fieldStart
+        if rowStarted { endRow(visitor: &visitor) }
+        if collecting { decideHeader(visitor: &visitor) }
+    }
+
+    private mutating func parseSniffBuffer(complete: Bool, visitor: inout some RecordVisitor) throws(ReadError) {
+        let buffer = sniffBuffer
+        sniffBuffer = []
+        delimiter = buffer.withUnsafeBufferPointer { Self.sniffDelimiter($0, complete: complete)?.delimiter } ?? UInt8(ascii: ",")
+        let count = buffer.count
+        try buffer.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(ReadError) in
+            precondition(p.count == count)
+            try parse(p, visitor: &visitor)
+        }
+    }
+
+    // MARK: Parser
+
+    /// The byte loop. Unquoted fields are found by scanning for the delimiter or a newline only;
+    /// quoted ones by scanning for the next quote.
+    private mutating func parse(_ p: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
+        let n = p.count
+        guard n > 0 else { return }
+        let delim = delimiter!
+        let trimTab = delim != Self.tab
+        let base = chunkOffset
+        var i = 0
+        // Current field content is acc (when usingAcc) + p[segStart..<segEnd or scan position].
+        var segStart = 0, segEnd = 0
+        var st = state  // kept in a register; written back below
+        scan: while i < n {
+            switch st {
+            case .fieldStart:
+                let b = p[i]
+                if skipLF {
+                    skipLF = false
+                    if b == Self.lf { i += 1; continue }
+                }
+                if !rowStarted { rowStarted = true; rowLine = line; rowOffset = base + i }
+                if b == Self.space || (b == Self.tab && trimTab) { i += 1; continue }
+                if b == delim { cellIndex += 1; i += 1; continue }
+                if b == Self.lf || b == Self.cr {
+                    if cellIndex > 0 { cellIndex += 1 }
+                    endRow(visitor: &visitor)
+                    line += 1; i += 1; skipLF = b == Self.cr
+                    continue
+                }
+                fieldLine = line
+                if b == Self.quote {
+                    i += 1
+                    st = .quoted; fieldOffset = base + i; segStart = i; quotedPrevCR = false
+                } else {
+                    st = .unquoted; fieldOffset = base + i; segStart = i
+                }
+            case .unquoted:
+                var j = i
+                while j < n {
+                    let c = p[j]
+                    if c == delim || c == Self.lf || c == Self.cr { break }
+                    j += 1
+                }
+                i = j
+                if j == n { break scan }
+                try deliver(UnsafeBufferPointer(rebasing: p[segStart..<j]), visitor: &visitor)
+                i = terminate(p[j], delimiter: delim, at: j, visitor: &visitor); st = .fieldStart
+            case .quoted:
+                var j = i
+                var l = line, prevCR = quotedPrevCR
+                while j < n {
+                    let c = p[j]
+                    if c == Self.quote { break }
+                    if c == Self.lf { if !prevCR { l += 1 }; prevCR = false }
+                    else if c == Self.cr { l += 1; prevCR = true }
+                    else { prevCR = false }
+                    j += 1
+                }
+                line = l; quotedPrevCR = prevCR
+                if j == n { i = n; break scan }
+                segEnd = j; st = .quoteSeen; i = j + 1
+            case .quoteSeen:
+                let b = p[i]
+                if b == Self.quote {  // a doubled quote is one literal quote
+                    try appendToField(UnsafeBufferPointer(rebasing: p[segStart..<segEnd]))
+                    try appendToField(CollectionOfOne(Self.quote))
+                    i += 1; segStart = i; st = .quoted; quotedPrevCR = false
+                } else if b == delim || b == Self.lf || b == Self.cr {
+                    try deliver(UnsafeBufferPointer(rebasing: p[segStart..<segEnd]), visitor: &visitor)
+                    i = terminate(b, delimiter: delim, at: i, visitor: &visitor); st = .fieldStart
+                } else {  // text after the closing quote: kept, the field continues unquoted
+                    try appendToField(UnsafeBufferPointer(rebasing: p[segStart..<segEnd]))
+                    segStart = i; st = .unquoted
+                }
+            }
+        }
+        // Keep what the chunk holds of an open field.
+        switch st {
+        case .unquoted, .quoted: try appendToField(UnsafeBufferPointer(rebasing: p[segStart..<n]))
+        case .quoteSeen: try appendToField(UnsafeBufferPointer(rebasing: p[segStart..<segEnd]))
+        case .fieldStart: break
+        }
+        state = st
+        chunkOffset += n
+    }
+
+    /// After a field ended at the delimiter or newline `b` (index `j`): returns the next index.
+    @inline(__always)
+    private mutating func terminate(_ b: UInt8, delimiter delim: UInt8, at j: Int, visitor: inout some RecordVisitor) -> Int {
+        if b != delim {
+            endRow(visitor: &visitor)
+            line += 1
+            skipLF = b == Self.cr
+        }
+        return j + 1
+    }
+
+    private mutating func appendToField(_ bytes: some Collection<UInt8>) throws(ReadError) {
+        if acc.count + bytes.count > limits.maxFieldBytes { throw tooLong() }
+        acc.append(contentsOf: bytes)
+        usingAcc = true
+    }
+
+    private func tooLong() -> ReadError {
+        ReadError(.limit, "field starting at line \(fieldLine) is longer than the limit of \(limits.maxFieldBytes) bytes")
+    }
+
+    /// The current field ends with `tail` (its bytes still in the chunk).
+    private mutating func deliver(_ tail: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
+        if usingAcc {
+            try appendToField(tail)
+            var buffer: [UInt8] = []
+            swap(&buffer, &acc)
+            buffer.withUnsafeBufferPointer { emit($0, visitor: &visitor) }
+            buffer.removeAll(keepingCapacity: true)
+            swap(&buffer, &acc)
+            usingAcc = false
+        } else {
+            if tail.count > limits.maxFieldBytes { throw tooLong() }
+            emit(tail, visitor: &visitor)
+        }
+        cellIndex += 1
+    }
+
+    /// Trims and hands over one field value.
+    private mutating func emit(_ value: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) {
+        let trimTab = delimiter != Self.tab
+        var a = 0, b = value.count
+        while a < b && (value[a] == Self.space || (value[a] == Self.tab && trimTab)) { a += 1 }
+        while b > a && (value[b - 1] == Self.space || (value[b - 1] == Self.tab && trimTab)) { b -= 1 }
+        guard a < b else { return }
+        let trimmed = UnsafeBufferPointer(rebasing: value[a..<b])
+        if collecting {
+            sampleRow.append(SampleCell(index: cellIndex, value: Array(trimmed), line: fieldLine, offset: fieldOffset + a))
+            sampleBytes += b - a
+            return
+        }
+        if !recordOpen { visitor.beginRecord(line: rowLine, offset: rowOffset); recordOpen = true }
+        let column = columnID(cellIndex, visitor: &visitor)
+        visitor.field(trimmed, column: column, line: fieldLine, offset: fieldOffset + a)
+    }
+
+    private mutating func endRow(visitor: inout some RecordVisitor) {
+        if collecting {
+            if !sampleRow.isEmpty {
+                sample.append(SampleRow(line: rowLine, offset: rowOffset, cells: sampleRow))
+                sampleRow = []
+                if sample.count >= Self.headerSampleRows || sampleBytes >= Self.headerSampleBytes {
+                    decideHeader(visitor: &visitor)
+                }
+            }
+        } else if recordOpen {
+            visitor.endRecord()
+            recordOpen = false
+        }
+        cellIndex = 0
+        rowStarted = false
+    }
+
+    private mutating func columnID(_ index: Int, visitor: inout some RecordVisitor) -> Int {
+        while columnIDs.count <= index {
+            columnIDs.append(visitor.declareColumn(name: "column\(columnIDs.count + 1)", hint: .none))
+        }
+        return columnIDs[index]
+    }
+
+    // MARK: Header
+
+    /// Decides about the header from the collected rows, declares columns and replays the rows.
+    private mutating func decideHeader(visitor: inout some RecordVisitor) {
+        collecting = false
+        let rows = sample
+        sample = []
+        sampleRow = []
+        hasHeader = Self.looksLikeHeader(rows.map { $0.cells.map { ($0.index, $0.value) } }, classify: classify)
+        var first = 0
+        if hasHeader, let header = rows.first {
+            let width = (header.cells.last?.index ?? -1) + 1
+            for k in 0..<width {
+                if let cell = header.cells.first(where: { $0.index == k }) {
+                    let name = String(decoding: cell.value, as: UTF8.self)
+                    columnIDs.append(visitor.declareColumn(name: name, hint: classify(name) ?? .none))
+                } else {
+                    columnIDs.append(visitor.declareColumn(name: "column\(k + 1)", hint: .none))
+                }
+            }
+            first = 1
+        }
+        for row in rows.dropFirst(first) {
+            visitor.beginRecord(line: row.line, offset: row.offset)
+            for cell in row.cells {
+                let column = columnID(cell.index, visitor: &visitor)
+                cell.value.withUnsafeBufferPointer { visitor.field($0, column: column, line: cell.line, offset: cell.offset) }
+            }
+            visitor.endRecord()
+        }
+    }
+
+    /// Header heuristics over the first rows (non-empty cells as `(column index, value)`).
+    static func looksLikeHeader(_ rows: [[(Int, [UInt8])]], classify: (String) -> FieldHint?) -> Bool {
+        guard let header = rows.first, !header.isEmpty else { return false }
+        func counts(_ v: [UInt8]) -> (letters: Int, digits: Int, at: Bool) {
+            var letters = 0, digits = 0, at = false
+            for b in v {
+                if b >= 0x30 && b <= 0x39 { digits += 1 }
+                else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 { letters += 1 }
+                else if b == UInt8(ascii: "@") { at = true }
+            }
+            return (letters, digits, at)
+        }
+        func labelLike(_ v: [UInt8]) -> Bool {
+            let c = counts(v)
+            return c.letters > 0 && c.digits < c.letters && !c.at && v.count <= 100
+        }
+        func dataLike(_ v: [UInt8]) -> Bool { let c = counts(v); return c.digits > 0 || c.at }
+
+        if header.contains(where: { labelLike($0.1) && classify(String(decoding: $0.1, as: UTF8.self)) != nil }) {
+            return true
+        }
+        let labels = header.filter { labelLike($0.1) }.count
+        guard labels * 2 > header.count else { return false }
+        guard Set(header.map(\.1)).count == header.count else { return false }
+        let below = rows.dropFirst()
+        guard !below.isEmpty else { return false }
+        for (index, value) in header where !dataLike(value) {
+            var present = 0, data = 0
+            for row in below {
+                guard let cell = row.first(where: { $0.0 == index }) else { continue }
+                present += 1
+                if dataLike(cell.1) { data += 1 }
+            }
+            if present > 0 && data * 2 >= present { return true }
+        }
+        return false
+    }
+
+    // MARK: Delimiter sniffing
+
+    /// What `sniffDelimiter` found.
+    struct DelimiterGuess: Equatable {
+        var delimiter: UInt8
+        /// The most common number of fields per record.
+        var fieldsPerRecord: Int
+        /// Non-blank records examined, and how many had `fieldsPerRecord` fields.
+        var records: Int
+        var consistentRecords: Int
+    }
+
+    static let delimiterCandidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
+
+    /// Picks the candidate delimiter whose count per record (outside quotes) is most consistent,
+    /// then most frequent. `complete` says `p` is the whole input (else its last record, possibly
+    /// cut, is ignored). Nil when no candidate occurs.
+    static func sniffDelimiter(_ p: UnsafeBufferPointer<UInt8>, complete: Bool) -> DelimiterGuess? {
+        var best: DelimiterGuess?
+        for d in delimiterCandidates {
+            var counts: [Int: Int] = [:]
+            var records = 0, current = 0, inQuotes = false, nonBlank = false
+            var i = 0
+            let n = p.count
+            func endRecord() {
+                if nonBlank { counts[current, default: 0] += 1; records += 1 }
+                current = 0; nonBlank = false
+            }
+            while i < n && records < 200 {
+                let b = p[i]
+                if b == quote { inQuotes.toggle(); nonBlank = true }
+                else if inQuotes { }
+                else if b == d { current += 1; nonBlank = true }
+                else if b == lf || b == cr { endRecord() }
+                else if b != space { nonBlank = true }
+                i += 1
+            }
+            if i == n && complete && !inQuotes { endRecord() }
+            guard records > 0 else { continue }
+            let (mode, consistent) = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }!
+            guard mode > 0 else { continue }
+            let guess = DelimiterGuess(delimiter: d, fieldsPerRecord: mode + 1, records: records, consistentRecords: consistent)
+            if let b = best {
+                // Compare consistency ratios without division; then the field count.
+                let lhs = consistent * b.records, rhs = b.consistentRecords * records
+                if lhs > rhs || (lhs == rhs && mode + 1 > b.fieldsPerRecord) { best = guess }
+            } else {
+                best = guess
+            }
+        }
+        return best
+    }
+}

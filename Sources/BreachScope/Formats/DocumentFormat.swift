@@ -1,0 +1,194 @@
+/// The container format of a document, which decides the `DocumentReader` used for it.
+/// More formats (spreadsheets, office documents, PDF, mail, archives) are added as readers appear.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    /// Lines of text (`Label: value` lines become labelled fields).
+    case text
+    /// Delimiter-separated values (`,` `;` `|`, sniffed); also `.psv`.
+    case csv
+    /// Tab-separated values.
+    case tsv
+    /// One JSON document.
+    case json
+    /// One JSON value (object) per line.
+    case ndjson
+    /// Not a text format we read.
+    case binary
+
+    /// Extensions (lower case, without the dot) that decide the format on their own.
+    static let byExtension: [String: DocumentFormat] = [
+        "txt": .text, "text": .text, "log": .text, "md": .text, "markdown": .text, "rst": .text,
+        "ini": .text, "cfg": .text, "conf": .text, "out": .text, "err": .text, "asc": .text,
+        "csv": .csv, "psv": .csv, "dsv": .csv,
+        "tsv": .tsv, "tab": .tsv,
+        "json": .json, "geojson": .json, "har": .json,
+        "ndjson": .ndjson, "jsonl": .ndjson, "ldjson": .ndjson, "jsonlines": .ndjson,
+    ]
+
+    /// Decides a document's format from its path and first bytes (up to 64 KB are examined).
+    /// Content that looks binary is `.binary` whatever the extension. A known extension
+    /// (`.txt .log .md .csv .tsv .tab .psv .json .ndjson .jsonl` …) decides otherwise; for other
+    /// or missing extensions the content is sniffed: JSON starts with `{`/`[` and parses as far
+    /// as it goes; NDJSON is several lines that are each a JSON object; CSV/TSV has a consistent
+    /// count of one delimiter per record; anything else decodable is text.
+    public static func detect(path: String, prefix: UnsafeBufferPointer<UInt8>) -> DocumentFormat {
+        let guess = TextEncoding.detect(prefix)
+        if guess.isBinary { return .binary }
+        if let ext = fileExtension(path), let format = byExtension[ext] { return format }
+
+        let window = UnsafeBufferPointer(rebasing: prefix[0..<Swift.min(prefix.count, TextEncoding.detectWindow)])
+        var utf8: [UInt8] = []
+        var transcoder = Transcoder(guess.encoding)
+        transcoder.decode(window, into: &utf8)
+        // A prefix shorter than the window is probably the whole file.
+        let complete = prefix.count < TextEncoding.detectWindow
+        if complete { transcoder.finish(into: &utf8) }
+        return utf8.withUnsafeBufferPointer { sniff($0, complete: complete) }
+    }
+
+    /// The lower-cased extension of the last path component, if any.
+    static func fileExtension(_ path: String) -> String? {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let ext = name[name.index(after: dot)...]
+        return ext.isEmpty ? nil : ext.lowercased()
+    }
+
+    /// Sniffs decoded UTF-8 content. `complete` says the buffer holds the whole document.
+    static func sniff(_ p: UnsafeBufferPointer<UInt8>, complete: Bool) -> DocumentFormat {
+        var i = 0
+        while i < p.count && isSpace(p[i]) { i += 1 }
+        if i == p.count { return .text }
+        if p[i] == UInt8(ascii: "{") || p[i] == UInt8(ascii: "[") {
+            if isNDJSON(p, complete: complete) { return .ndjson }
+            if JSONSniffer.validPrefix(UnsafeBufferPointer(rebasing: p[i...]), complete: complete, single: true) {
+                return .json
+            }
+        }
+        if let g = CSVReader.sniffDelimiter(p, complete: complete),
+           g.records >= 2, g.consistentRecords == g.records, g.fieldsPerRecord >= 2 || g.records >= 5 {
+            return g.delimiter == 0x09 ? .tsv : .csv
+        }
+        return .text
+    }
+
+    /// At least two non-blank lines, each one complete JSON object (a last line cut by the end of
+    /// an incomplete prefix is ignored).
+    static func isNDJSON(_ p: UnsafeBufferPointer<UInt8>, complete: Bool) -> Bool {
+        var objects = 0
+        var start = 0
+        let n = p.count
+        while start < n {
+            var end = start
+            while end < n && p[end] != 0x0A { end += 1 }
+            if end == n && !complete { break }  // possibly cut
+            var a = start, b = end
+            while a < b && isSpace(p[a]) { a += 1 }
+            while b > a && isSpace(p[b - 1]) { b -= 1 }
+            if a < b {
+                guard p[a] == UInt8(ascii: "{"),
+                      JSONSniffer.validPrefix(UnsafeBufferPointer(rebasing: p[a..<b]), complete: true, single: true)
+                else { return false }
+                objects += 1
+                if objects >= 50 { break }
+            }
+            start = end + 1
+        }
+        return objects >= 2
+    }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+}
+
+extension DocumentFormat {
+    /// A small structural JSON checker used for sniffing only (the JSON reader does real parsing).
+    enum JSONSniffer {
+        /// True when `p` is valid JSON so far. With `complete`, the value must also end (followed only
+        /// by whitespace); otherwise input may stop anywhere. With `single`, one top-level value.
+        static func validPrefix(_ p: UnsafeBufferPointer<UInt8>, complete: Bool, single: Bool) -> Bool {
+            enum Expect { case value, valueOrClose, key, keyOrClose, colon, commaOrClose, end }
+            var stack: [UInt8] = []
+            var expect = Expect.value
+            var i = 0
+            let n = p.count
+            func afterValue() -> Expect { stack.isEmpty ? .end : .commaOrClose }
+            while i < n {
+                let c = p[i]
+                if DocumentFormat.isSpace(c) { i += 1; continue }
+                switch expect {
+                case .end:
+                    return false
+                case .colon:
+                    guard c == UInt8(ascii: ":") else { return false }
+                    expect = .value; i += 1
+                case .commaOrClose:
+                    if c == UInt8(ascii: ",") { expect = stack.last == UInt8(ascii: "{") ? .key : .value; i += 1 }
+                    else if c == UInt8(ascii: "}") && stack.last == UInt8(ascii: "{") || c == UInt8(ascii: "]") && stack.last == UInt8(ascii: "[") {
+                        stack.removeLast(); expect = afterValue(); i += 1
+                    } else { return false }
+                case .key, .keyOrClose:
+                    if c == UInt8(ascii: "}") && expect == .keyOrClose { stack.removeLast(); expect = afterValue(); i += 1; continue }
+                    guard c == UInt8(ascii: "\"") else { return false }
+                    guard let e = stringEnd(p, from: i) else { return !complete }
+                    i = e; expect = .colon
+                case .value, .valueOrClose:
+                    if c == UInt8(ascii: "]") && expect == .valueOrClose { stack.removeLast(); expect = afterValue(); i += 1; continue }
+                    switch c {
+                    case UInt8(ascii: "{"):
+                        if stack.count >= 512 { return false }
+                        stack.append(c); expect = .keyOrClose; i += 1
+                    case UInt8(ascii: "["):
+                        if stack.count >= 512 { return false }
+                        stack.append(c); expect = .valueOrClose; i += 1
+                    case UInt8(ascii: "\""):
+                        guard let e = stringEnd(p, from: i) else { return !complete }
+                        i = e; expect = afterValue()
+                    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        guard let e = numberEnd(p, from: i) else { return false }
+                        if e == n { return !complete || stack.isEmpty }
+                        i = e; expect = afterValue()
+                    case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                        let word: [UInt8] = c == UInt8(ascii: "t") ? Array("true".utf8) : c == UInt8(ascii: "f") ? Array("false".utf8) : Array("null".utf8)
+                        var k = 0
+                        while k < word.count && i + k < n { if p[i + k] != word[k] { return false }; k += 1 }
+                        if k < word.count { return !complete }
+                        i += k; expect = afterValue()
+                    default:
+                        return false
+                    }
+                }
+            }
+            if complete { return expect == .end }
+            return true
+        }
+
+        /// Index after the closing quote of the string starting at `i`, or nil if cut off.
+        private static func stringEnd(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+            var j = i + 1
+            while j < p.count {
+                let c = p[j]
+                if c == UInt8(ascii: "\\") { j += 2; continue }
+                if c == UInt8(ascii: "\"") { return j + 1 }
+                j += 1
+            }
+            return nil
+        }
+
+        /// Index after a strict JSON number starting at `i` (nil when malformed before its end).
+        private static func numberEnd(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+            let n = p.count
+            var j = i
+            func digits() -> Int { let s = j; while j < n && p[j] >= 0x30 && p[j] <= 0x39 { j += 1 }; return j - s }
+            if p[j] == UInt8(ascii: "-") { j += 1 }
+            if j == n { return n }
+            guard digits() > 0 else { return nil }
+            if j < n && p[j] == UInt8(ascii: ".") { j += 1; if j == n { return n }; guard digits() > 0 else { return nil } }
+            if j < n && (p[j] | 0x20) == UInt8(ascii: "e") {
+                j += 1
+                if j < n && (p[j] == UInt8(ascii: "+") || p[j] == UInt8(ascii: "-")) { j += 1 }
+                if j == n { return n }
+                guard digits() > 0 else { return nil }
+            }
+            return j
+        }
+    }
+}

@@ -1,0 +1,199 @@
+/// Reads plain text: records are blocks of lines separated by blank lines.
+///
+/// A line `Label: value` (also `Label = value`, `Label — value`, `Label<TAB>value`) whose label
+/// (≤ 40 bytes) the classifier recognises becomes a field of a column declared with that label
+/// and hint; every other non-blank line is one free-text field (column -1). Lines longer than
+/// `ReadLimits.maxLineBytes` are delivered as free-text pieces of that size overlapping by 256
+/// bytes, so a long line is never held whole. Line numbers are 1-based; offsets are byte
+/// offsets in the decoded document. The result does not depend on how the input is chunked.
+public struct TextReader: DocumentReader {
+    /// Size limits (`maxLineBytes` applies).
+    public let limits: ReadLimits
+    let classify: @Sendable (String) -> FieldHint?
+
+    /// Longest label considered.
+    static let maxLabelBytes = 40
+    /// Bytes shared by consecutive pieces of a long line (so values on a cut are seen whole).
+    static let pieceOverlap = 256
+    /// Unrecognised labels remembered (to skip classifying them again); recognised ones always are.
+    static let labelCacheLimit = 4096
+
+    /// A reader using `FieldClassifier` for labels.
+    public init(limits: ReadLimits = .init()) {
+        self.init(limits: limits, classify: { FieldClassifier.hint(forLabel: $0) })
+    }
+
+    /// A reader with an injected label classifier (tests, custom vocabularies).
+    public init(limits: ReadLimits = .init(), classify: @escaping @Sendable (String) -> FieldHint?) {
+        self.limits = limits
+        self.classify = classify
+    }
+
+    /// The current line's bytes when it crosses chunks (only its last piece once it was cut).
+    private var pending: [UInt8] = []
+    /// Document offset of `pending[0]`.
+    private var pendingOffset = 0
+    /// The current line was longer than the limit and pieces of it were delivered.
+    private var cutLine = false
+    private var line = 1
+    private var chunkOffset = 0
+    private var recordOpen = false
+    /// Label bytes → column id, or -1 for labels the classifier does not know.
+    private var labels: [[UInt8]: Int] = [:]
+    private var unknownLabels = 0
+
+    private var maxLine: Int { Swift.max(limits.maxLineBytes, 2) }
+    private var overlap: Int { Swift.min(Self.pieceOverlap, maxLine / 2) }
+
+    // MARK: DocumentReader
+
+    public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
+        let n = chunk.count
+        var i = 0
+        while i < n {
+            var j = i
+            while j < n && chunk[j] != 0x0A { j += 1 }
+            if j == n {  // the line goes on in the next chunk
+                if pending.isEmpty && !cutLine { pendingOffset = chunkOffset + i }
+                appendPending(UnsafeBufferPointer(rebasing: chunk[i..<n]), visitor: &visitor)
+                break
+            }
+            if pending.isEmpty && !cutLine {
+                lineEnded(UnsafeBufferPointer(rebasing: chunk[i..<j]), offset: chunkOffset + i, visitor: &visitor)
+            } else {
+                appendPending(UnsafeBufferPointer(rebasing: chunk[i..<j]), visitor: &visitor)
+                flushPending(visitor: &visitor)
+            }
+            line += 1
+            i = j + 1
+        }
+        chunkOffset += n
+    }
+
+    public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
+        if !pending.isEmpty || cutLine { flushPending(visitor: &visitor) }
+        if recordOpen { visitor.endRecord(); recordOpen = false }
+    }
+
+    // MARK: Lines
+
+    /// Appends part of a line that crosses chunks, cutting a piece off whenever more than
+    /// `maxLine` bytes are held.
+    private mutating func appendPending(_ bytes: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) {
+        var k = 0
+        while k < bytes.count {
+            let take = Swift.min(bytes.count - k, maxLine + 1 - pending.count)
+            pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[k..<(k + take)]))
+            k += take
+            if pending.count > maxLine {
+                openRecord(offset: pendingOffset, visitor: &visitor)
+                pending.withUnsafeBufferPointer { p in
+                    visitor.field(UnsafeBufferPointer(rebasing: p[0..<maxLine]), column: -1, line: line, offset: pendingOffset)
+                }
+                let drop = maxLine - overlap
+                pending.removeFirst(drop)
+                pendingOffset += drop
+                cutLine = true
+            }
+        }
+    }
+
+    /// The line held in `pending` ended.
+    private mutating func flushPending(visitor: inout some RecordVisitor) {
+        var bytes: [UInt8] = []
+        swap(&bytes, &pending)
+        if cutLine {  // the rest of a cut line is its last piece
+            var end = bytes.count
+            if end > 0 && bytes[end - 1] == 0x0D { end -= 1 }
+            bytes.withUnsafeBufferPointer { p in
+                visitor.field(UnsafeBufferPointer(rebasing: p[0..<end]), column: -1, line: line, offset: pendingOffset)
+            }
+            cutLine = false
+        } else {
+            bytes.withUnsafeBufferPointer { lineEnded($0, offset: pendingOffset, visitor: &visitor) }
+        }
+        bytes.removeAll(keepingCapacity: true)
+        swap(&bytes, &pending)
+    }
+
+    /// One whole line (without its LF) starting at document offset `offset`.
+    private mutating func lineEnded(_ p: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
+        if p.count > maxLine {  // cut into overlapping pieces straight from the chunk
+            openRecord(offset: offset, visitor: &visitor)
+            var start = 0
+            while true {
+                var end = Swift.min(start + maxLine, p.count)
+                let last = start + maxLine >= p.count
+                if last && end > start && p[end - 1] == 0x0D { end -= 1 }
+                visitor.field(UnsafeBufferPointer(rebasing: p[start..<end]), column: -1, line: line, offset: offset + start)
+                if last { break }
+                start += maxLine - overlap
+            }
+            return
+        }
+        var a = 0, b = p.count
+        if b > 0 && p[b - 1] == 0x0D { b -= 1 }
+        while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
+        while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
+        if a == b {  // blank: ends the block
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            return
+        }
+        openRecord(offset: offset, visitor: &visitor)
+        let text = UnsafeBufferPointer(rebasing: p[a..<b])
+        if let split = Self.splitLabel(text) {
+            let column = labelColumn(UnsafeBufferPointer(rebasing: text[split.label]), visitor: &visitor)
+            if column >= 0 {
+                visitor.field(UnsafeBufferPointer(rebasing: text[split.value]), column: column, line: line,
+                              offset: offset + a + split.value.lowerBound)
+                return
+            }
+        }
+        visitor.field(text, column: -1, line: line, offset: offset + a)
+    }
+
+    private mutating func openRecord(offset: Int, visitor: inout some RecordVisitor) {
+        if !recordOpen { visitor.beginRecord(line: line, offset: offset); recordOpen = true }
+    }
+
+    /// The declared column for a label, or -1 when the classifier does not recognise it.
+    private mutating func labelColumn(_ label: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) -> Int {
+        let key = Array(label)
+        if let known = labels[key] { return known }
+        let name = String(decoding: label, as: UTF8.self)
+        if let hint = classify(name) {
+            let id = visitor.declareColumn(name: name, hint: hint)
+            labels[key] = id
+            return id
+        }
+        if unknownLabels < Self.labelCacheLimit { labels[key] = -1; unknownLabels += 1 }
+        return -1
+    }
+
+    /// Splits a trimmed line into label and value at the first `:`, `=`, tab, em dash or en dash
+    /// that follows a label of 1…40 bytes containing a letter. Nil when there is no such label or
+    /// the value is empty. Ranges index `p`.
+    static func splitLabel(_ p: UnsafeBufferPointer<UInt8>) -> (label: Range<Int>, value: Range<Int>)? {
+        let n = p.count
+        let limit = Swift.min(n, maxLabelBytes + 8)  // room for spaces before the separator
+        var k = 0
+        var sepLength = 0
+        while k < limit {
+            let c = p[k]
+            if c == UInt8(ascii: ":") || c == UInt8(ascii: "=") || c == 0x09 { sepLength = 1; break }
+            if c == 0xE2 && k + 2 < n && p[k + 1] == 0x80 && (p[k + 2] == 0x94 || p[k + 2] == 0x93) { sepLength = 3; break }
+            k += 1
+        }
+        guard sepLength > 0 else { return nil }
+        var labelEnd = k
+        while labelEnd > 0 && (p[labelEnd - 1] == 0x20 || p[labelEnd - 1] == 0x09) { labelEnd -= 1 }
+        guard labelEnd > 0 && labelEnd <= maxLabelBytes else { return nil }
+        var hasLetter = false
+        for x in 0..<labelEnd where (p[x] | 0x20) >= 0x61 && (p[x] | 0x20) <= 0x7A || p[x] >= 0x80 { hasLetter = true; break }
+        guard hasLetter else { return nil }
+        var v = k + sepLength
+        while v < n && (p[v] == 0x20 || p[v] == 0x09) { v += 1 }
+        guard v < n else { return nil }
+        return (0..<labelEnd, v..<n)
+    }
+}

@@ -1,0 +1,188 @@
+import Testing
+@testable import BreachScope
+
+@Suite struct CSVReaderTests {
+    /// A classifier that knows a few labels (the real vocabulary is tested elsewhere).
+    static let labels: @Sendable (String) -> FieldHint? = { label in
+        switch label.lowercased() {
+        case "e-post", "email": return .email
+        case "nimi", "name": return .fullName
+        case "telefon", "phone": return .phone
+        default: return nil
+        }
+    }
+    static let noLabels: @Sendable (String) -> FieldHint? = { _ in nil }
+
+    static func read(_ text: String, delimiter: UInt8? = nil, classify: @escaping @Sendable (String) -> FieldHint? = noLabels,
+                     limits: ReadLimits = .init(), chunkSize: Int = 0) -> (visitor: RecordingVisitor, error: ReadError?) {
+        readDocument(CSVReader(delimiter: delimiter, limits: limits, classify: classify), Array(text.utf8), chunkSize: chunkSize)
+    }
+
+    /// Reads at several chunk sizes and checks that the events are identical.
+    static func readAllChunkings(_ text: String, delimiter: UInt8? = nil, classify: @escaping @Sendable (String) -> FieldHint? = noLabels,
+                                 limits: ReadLimits = .init()) -> (visitor: RecordingVisitor, error: ReadError?) {
+        let whole = read(text, delimiter: delimiter, classify: classify, limits: limits)
+        for size in [1, 2, 3, 7, 64] {
+            let chunked = read(text, delimiter: delimiter, classify: classify, limits: limits, chunkSize: size)
+            #expect(chunked.visitor.events == whole.visitor.events, "chunk size \(size)")
+            #expect(chunked.error == whole.error, "chunk size \(size)")
+        }
+        return whole
+    }
+
+    @Test func quoting() {
+        let csv = "Mari Maasikas,\"Tartu, Rüütli 1\",\"ütles \"\"tere\"\"\",\"rida 1\nrida 2\",lõpp\n"
+        let r = Self.readAllChunkings(csv)
+        #expect(r.error == nil)
+        #expect(r.visitor.recordStrings == ["column1=Mari Maasikas|column2=Tartu, Rüütli 1|column3=ütles \"tere\"|column4=rida 1\nrida 2|column5=lõpp"])
+    }
+
+    @Test func quirks() {
+        // Spaces around fields and before quotes, a quote inside an unquoted field, text after a
+        // closing quote, empty and quoted-empty fields, a trailing delimiter.
+        let csv = "  a  , \"b\" ,c\"d, \"e\" f,,\"\",g,\n"
+        let r = Self.readAllChunkings(csv)
+        #expect(r.visitor.recordStrings == ["column1=a|column2=b|column3=c\"d|column4=e f|column7=g"])
+    }
+
+    @Test func newlines() {
+        for nl in ["\n", "\r\n", "\r"] {
+            let csv = "a,b\(nl)\"x\(nl)y\",z\(nl)\(nl)c,d"
+            let r = Self.readAllChunkings(csv)
+            #expect(r.error == nil)
+            #expect(r.visitor.recordStrings == ["column1=a|column2=b", "column1=x\(nl)y|column2=z", "column1=c|column2=d"], "\(nl.debugDescription)")
+            // Line numbers count the newline inside quotes and the blank line.
+            let begins = r.visitor.events.compactMap { e -> Int? in if case let .begin(line, _) = e { return line }; return nil }
+            #expect(begins == [1, 2, 5], "\(nl.debugDescription)")
+        }
+    }
+
+    @Test func sniffsEachDelimiter() {
+        let rows = [["Nimi", "Telefon", "Linn"], ["Mari Maasikas", "+372 5555 0101", "Tõrva, Kesk 3"], ["Jüri Kask", "5555 0102", "Pärnu"]]
+        for d in [",", ";", "\t", "|"] {
+            let csv = rows.map { r in r.map { $0.contains(d) || $0.contains(",") && d == "," ? "\"\($0)\"" : $0 }.joined(separator: d) }
+                .joined(separator: "\n") + "\n"
+            var reader = CSVReader(classify: Self.noLabels)
+            var visitor = RecordingVisitor()
+            Array(csv.utf8).withUnsafeBufferPointer { p in
+                try? reader.consume(p, visitor: &visitor)
+                try? reader.finish(visitor: &visitor)
+            }
+            #expect(reader.delimiter == UInt8(ascii: Unicode.Scalar(d)!), "\(d.debugDescription)")
+            #expect(reader.hasHeader)
+            #expect(visitor.recordStrings == ["Nimi=Mari Maasikas|Telefon=+372 5555 0101|Linn=Tõrva, Kesk 3", "Nimi=Jüri Kask|Telefon=5555 0102|Linn=Pärnu"],
+                    "\(d.debugDescription)")
+        }
+    }
+
+    @Test func decimalCommasDoNotWinOverSemicolons() {
+        let csv = "toode;hind\nAspiriin;1,50\nVitamiin C;12,75\nPlaaster;0,99\n"
+        let r = Self.readAllChunkings(csv)
+        #expect(r.visitor.recordStrings.first == "toode=Aspiriin|hind=1,50")
+    }
+
+    @Test func headerDetection() {
+        // Rows below differ in kind (digits, @) from the labels above.
+        let withHeader = Self.readAllChunkings("nimi,email,kliendinr\nMari Maasikas,mari@example.com,1001\nJüri Kask,juri@example.com,1002\n")
+        #expect(withHeader.visitor.recordStrings == ["nimi=Mari Maasikas|email=mari@example.com|kliendinr=1001",
+                                                     "nimi=Jüri Kask|email=juri@example.com|kliendinr=1002"])
+        #expect(withHeader.visitor.events.first == .declare(name: "nimi", hint: .none, id: 0))
+        // Text over text: no header, columns are numbered and the first row is data.
+        let without = Self.readAllChunkings("Mari,Tamm\nJüri,Kask\n")
+        #expect(without.visitor.recordStrings == ["column1=Mari|column2=Tamm", "column1=Jüri|column2=Kask"])
+        // Numbers in the first row: not a header.
+        let numeric = Self.readAllChunkings("1001,Mari\n1002,Jüri\n")
+        #expect(numeric.visitor.recordStrings.count == 2)
+        // Duplicate labels: not a header.
+        let duplicate = Self.readAllChunkings("a,a\n1,2\n")
+        #expect(duplicate.visitor.recordStrings == ["column1=a|column2=a", "column1=1|column2=2"])
+    }
+
+    @Test func headerRecognisedByClassifier() {
+        // All text, but the classifier knows "Nimi": a header, with the hints passed on.
+        let r = Self.readAllChunkings("Nimi;E-post\nMari Maasikas;mari at example\n", classify: Self.labels)
+        #expect(r.visitor.events.prefix(2) == [.declare(name: "Nimi", hint: .fullName, id: 0), .declare(name: "E-post", hint: .email, id: 1)])
+        #expect(r.visitor.recordStrings == ["Nimi=Mari Maasikas|E-post=mari at example"])
+        // A header-only file has no records.
+        #expect(Self.readAllChunkings("Nimi,Telefon\n", classify: Self.labels).visitor.recordStrings.isEmpty)
+    }
+
+    @Test func raggedRowsAndEmptyHeaderCells() {
+        let r = Self.readAllChunkings("nimi,,telefon\nMari,x1,5555 0101,extra 1,extra 2\nJüri\n")
+        #expect(r.visitor.recordStrings == ["nimi=Mari|column2=x1|telefon=5555 0101|column4=extra 1|column5=extra 2", "nimi=Jüri"])
+    }
+
+    @Test func positions() {
+        let csv = "nimi,telefon\nMari Maasikas, 5555 0101\n\"Jüri\nKask\",\"5555 \"\"0102\"\"\"\n"
+        let doc = Array(csv.utf8)
+        let r = Self.readAllChunkings(csv)
+        let fields = r.visitor.events.compactMap { e -> (String, Int, Int)? in
+            if case let .field(v, _, line, offset) = e { return (v, line, offset) }
+            return nil
+        }
+        #expect(fields.map(\.1) == [2, 2, 3, 4])
+        // Unescaped values can be found at their offsets.
+        for (value, _, offset) in fields where !value.contains("\"") {
+            #expect(Array(doc[offset..<(offset + value.utf8.count)]) == Array(value.utf8), "\(value)")
+        }
+        #expect(fields[3].0 == "5555 \"0102\"")
+        let begins = r.visitor.events.compactMap { e -> Int? in if case let .begin(_, offset) = e { return offset }; return nil }
+        #expect(begins == [13, 38])
+    }
+
+    @Test func largeDocumentChunkingsAgree() {
+        // Past the 64 KB sniff window and the header sample.
+        var csv = "kliendinr;nimi;email;linn\n"
+        for k in 0..<3000 {
+            csv += "\(100_000 + k);Klient \(k) Testija;klient\(k)@example.com;\"Tartu; Rüütli \(k % 40)\"\n"
+        }
+        let doc = Array(csv.utf8)
+        #expect(doc.count > CSVReader.sniffWindow)
+        let whole = readDocument(CSVReader(classify: Self.noLabels), doc)
+        #expect(whole.error == nil)
+        #expect(whole.visitor.recordStrings.count == 3000)
+        #expect(whole.visitor.recordStrings[2999] == "kliendinr=102999|nimi=Klient 2999 Testija|email=klient2999@example.com|linn=Tartu; Rüütli 39")
+        for size in [1, 1000, 65_536, 70_001] {
+            let chunked = readDocument(CSVReader(classify: Self.noLabels), doc, chunkSize: size)
+            #expect(chunked.visitor.events == whole.visitor.events, "chunk size \(size)")
+        }
+    }
+
+    @Test func unterminatedQuote() {
+        let csv = "nimi,märkus\nMari,\"salajane\nJüri,5555 0101\n"
+        let r = Self.readAllChunkings(csv)
+        #expect(r.error == ReadError(.malformed, "unterminated quoted field starting at line 2"))
+        #expect(!(r.error?.message.contains("salajane") ?? true))
+    }
+
+    @Test func fieldLimit() {
+        var limits = ReadLimits()
+        limits.maxFieldBytes = 16
+        let ok = Self.readAllChunkings("a,0123456789abcdef\n", limits: limits)
+        #expect(ok.error == nil)
+        for csv in ["a,0123456789abcdefg\n", "a,\"0123456789abcdefg\"\n", "a\nb\n\"01234567\"\"9abcdefg\"\n"] {
+            let r = Self.readAllChunkings(csv, limits: limits)
+            #expect(r.error?.kind == .limit, "\(csv.debugDescription)")
+            #expect(!(r.error?.message.contains("0123") ?? true))
+        }
+    }
+
+    @Test func givenDelimiterAndEmptyInput() {
+        let r = Self.readAllChunkings("a|b;c\n", delimiter: UInt8(ascii: ";"))
+        #expect(r.visitor.recordStrings == ["column1=a|b|column2=c"])
+        #expect(Self.readAllChunkings("").visitor.events.isEmpty)
+        #expect(Self.readAllChunkings("\n\n  \n").visitor.events.isEmpty)
+    }
+
+    @Test func sniffer() {
+        func guess(_ s: String, complete: Bool = true) -> CSVReader.DelimiterGuess? {
+            Array(s.utf8).withUnsafeBufferPointer { CSVReader.sniffDelimiter($0, complete: complete) }
+        }
+        #expect(guess("a;b;c\n1;2;3\n")?.delimiter == UInt8(ascii: ";"))
+        #expect(guess("a;b;c\n1;2;3\n")?.fieldsPerRecord == 3)
+        #expect(guess("a|\"b|c\"\n1|2\n")?.consistentRecords == 2)
+        #expect(guess("plain words only\n") == nil)
+        // The cut last record of an incomplete prefix is ignored.
+        #expect(guess("a,b\n1,2\n3", complete: false)?.records == 2)
+    }
+}

@@ -1,0 +1,109 @@
+import Testing
+@testable import BreachScope
+
+@Suite struct TextReaderTests {
+    static let labels: @Sendable (String) -> FieldHint? = { label in
+        switch label {
+        case "Email", "E-post": return .email
+        case "Nimi": return .fullName
+        case "Telefon": return .phone
+        case "Isikukood": return .nationalID(.eeIsikukood)
+        default: return nil
+        }
+    }
+
+    static func readAllChunkings(_ text: String, limits: ReadLimits = .init()) -> RecordingVisitor {
+        let doc = Array(text.utf8)
+        let whole = readDocument(TextReader(limits: limits, classify: labels), doc)
+        #expect(whole.error == nil)
+        for size in [1, 2, 5, 13, 300] {
+            let chunked = readDocument(TextReader(limits: limits, classify: labels), doc, chunkSize: size)
+            #expect(chunked.visitor.events == whole.visitor.events, "chunk size \(size)")
+        }
+        return whole.visitor
+    }
+
+    @Test func blocksAndLabels() {
+        let text = """
+            Nimi: Mari Maasikas
+            Email = mari@example.com
+            Telefon — +372 5555 0101
+            Märkus: helistada õhtul
+
+            \t
+            Nimi\tJüri Kask
+              Isikukood :  39001010000\r
+            vaba tekst ilma sildita
+            """
+        let v = Self.readAllChunkings(text)
+        #expect(v.recordStrings == [
+            "Nimi=Mari Maasikas|Email=mari@example.com|Telefon=+372 5555 0101|-=Märkus: helistada õhtul",
+            "Nimi=Jüri Kask|Isikukood=39001010000|-=vaba tekst ilma sildita",
+        ])
+        // Each label is declared once, with its hint.
+        let declared = v.events.compactMap { e -> String? in if case let .declare(name, _, _) = e { return name }; return nil }
+        #expect(declared == ["Nimi", "Email", "Telefon", "Isikukood"])
+        #expect(v.events.contains(.declare(name: "Isikukood", hint: .nationalID(.eeIsikukood), id: 3)))
+        // Records start at their first line; fields know their line and offset.
+        let doc = Array(text.utf8)
+        var begins: [Int] = []
+        for e in v.events {
+            if case let .begin(line, _) = e { begins.append(line) }
+            if case let .field(value, _, _, offset) = e {
+                #expect(Array(doc[offset..<(offset + value.utf8.count)]) == Array(value.utf8), "\(value)")
+            }
+        }
+        #expect(begins == [1, 7])
+        #expect(v.events.contains { if case let .field(value, 3, 8, _) = $0 { return value == "39001010000" }; return false })
+    }
+
+    @Test func labelRules() {
+        func split(_ s: String) -> (String, String)? {
+            let bytes = Array(s.utf8)
+            return bytes.withUnsafeBufferPointer { p in
+                TextReader.splitLabel(p).map { (String(decoding: p[$0.label], as: UTF8.self), String(decoding: p[$0.value], as: UTF8.self)) }
+            }
+        }
+        #expect(split("Nimi: Mari")! == ("Nimi", "Mari"))
+        #expect(split("Sünniaeg = 01.02.1990")! == ("Sünniaeg", "01.02.1990"))
+        #expect(split("Aadress – Tartu")! == ("Aadress", "Tartu"))
+        #expect(split("Kell: 12:30")! == ("Kell", "12:30"))
+        #expect(split("12:30:00 server started") == nil)            // no letter in the label
+        #expect(split("Nimi:") == nil)                               // no value
+        #expect(split(String(repeating: "x", count: 41) + ": v") == nil)  // label too long
+        #expect(split(String(repeating: "x", count: 40) + ": v")! == (String(repeating: "x", count: 40), "v"))
+        #expect(split("no separator here at all, really") == nil)
+        // Unrecognised labels leave the whole line as free text.
+        let v = Self.readAllChunkings("Märkus: Nimi: Mari\n")
+        #expect(v.recordStrings == ["-=Märkus: Nimi: Mari"])
+    }
+
+    @Test func longLinesAreCutIntoOverlappingPieces() {
+        var limits = ReadLimits()
+        limits.maxLineBytes = 1000
+        var long: [UInt8] = []
+        for k in 0..<2500 { long.append(UInt8(ascii: "a") + UInt8(k % 26)) }
+        let text = "Nimi: Mari\n" + String(decoding: long, as: UTF8.self) + "\r\nlõpp"
+        let v = Self.readAllChunkings(text, limits: limits)
+        let pieces = v.events.compactMap { e -> (String, Int)? in
+            if case let .field(value, column, _, offset) = e, column == -1, value.utf8.count > 100 { return (value, offset) }
+            return nil
+        }
+        #expect(pieces.map(\.1) == [11, 11 + 744, 11 + 1488, 11 + 2232])
+        #expect(pieces.map { $0.0.utf8.count } == [1000, 1000, 1000, 268])
+        let doc = Array(text.utf8)
+        for (value, offset) in pieces {
+            #expect(Array(doc[offset..<(offset + value.utf8.count)]) == Array(value.utf8))
+        }
+        #expect(v.recordStrings.first?.hasSuffix("|-=lõpp") == true)
+        // A line just at the limit stays one field.
+        let exact = String(repeating: "b", count: 1000)
+        #expect(Self.readAllChunkings(exact + "\n", limits: limits).recordStrings == ["-=" + exact])
+    }
+
+    @Test func emptyAndBlankDocuments() {
+        #expect(Self.readAllChunkings("").events.isEmpty)
+        #expect(Self.readAllChunkings("\n \n\t\r\n").events.isEmpty)
+        #expect(Self.readAllChunkings("üks").recordStrings == ["-=üks"])
+    }
+}
