@@ -139,8 +139,14 @@ extension TextEncoding {
         }
         let utf8 = utf8Validity(p)
         // A sequence cut by the end of the prefix is fine once complete ones were seen.
-        if utf8.valid && (!utf8.truncatedEnd || utf8.multibyte > 0) {
+        if utf8.invalid == 0 && (!utf8.truncatedEnd || utf8.multibyte > 0) {
             return EncodingGuess(encoding: .utf8, confident: true, isBinary: false, reason: "valid UTF-8")
+        }
+        // Mostly UTF-8 with a few stray bytes (a pasted Latin-1 fragment): still UTF-8, since a
+        // codepage would garble every multi-byte sequence.
+        if utf8.multibyte > 0 && utf8.multibyte >= 4 * utf8.invalid {
+            return EncodingGuess(encoding: .utf8, confident: false, isBinary: false,
+                                 reason: "UTF-8 with \(utf8.invalid) invalid sequences among \(utf8.multibyte)")
         }
         return guessCodepage(p)
     }
@@ -172,13 +178,13 @@ extension TextEncoding {
                              reason: "\(enc.rawValue) by NUL pattern (no BOM)")
     }
 
-    /// Strict UTF-8 validation (no overlongs, surrogates or code points above U+10FFFF).
-    /// `valid` is true when every sequence is well-formed, the last one possibly incomplete
-    /// (`truncatedEnd`); `multibyte` counts complete multi-byte sequences.
-    static func utf8Validity(_ p: UnsafeBufferPointer<UInt8>) -> (valid: Bool, truncatedEnd: Bool, multibyte: Int) {
+    /// Strict UTF-8 validation (no overlongs, surrogates or code points above U+10FFFF):
+    /// `invalid` counts ill-formed sequences, `multibyte` complete multi-byte ones, and
+    /// `truncatedEnd` says the last sequence is cut by the end of `p`.
+    static func utf8Validity(_ p: UnsafeBufferPointer<UInt8>) -> (invalid: Int, truncatedEnd: Bool, multibyte: Int) {
         let n = p.count
-        var i = 0, multibyte = 0
-        while i < n {
+        var i = 0, multibyte = 0, invalid = 0
+        scan: while i < n {
             let b = p[i]
             if b < 0x80 { i += 1; continue }
             let need: Int
@@ -191,18 +197,17 @@ extension TextEncoding {
             case 0xF0: need = 3; lo = 0x90
             case 0xF1...0xF3: need = 3
             case 0xF4: need = 3; hi = 0x8F
-            default: return (false, false, multibyte)
+            default: invalid += 1; i += 1; continue scan
             }
             for k in 1...need {
-                if i + k >= n { return (true, true, multibyte) }
+                if i + k >= n { return (invalid, true, multibyte) }
                 let c = p[i + k]
-                if k == 1 { if c < lo || c > hi { return (false, false, multibyte) } }
-                else if c & 0xC0 != 0x80 { return (false, false, multibyte) }
+                if k == 1 ? (c < lo || c > hi) : (c & 0xC0 != 0x80) { invalid += 1; i += k; continue scan }
             }
             multibyte += 1
             i += need + 1
         }
-        return (true, false, multibyte)
+        return (invalid, false, multibyte)
     }
 }
 

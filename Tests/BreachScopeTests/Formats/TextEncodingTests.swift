@@ -48,6 +48,10 @@ import Testing
         // A lone trailing lead byte with nothing before it is a codepage letter, not UTF-8.
         let lone = Array("Mari Tamm ".utf8) + [0xE8]
         #expect(lone.withUnsafeBufferPointer { TextEncoding.detect($0) }.encoding != .utf8)
+        // Mostly UTF-8 with one stray Latin-1 byte: UTF-8, but not confidently.
+        let stray = utf8 + Array(" P".utf8) + [0xF5] + Array("der".utf8)
+        let guess = stray.withUnsafeBufferPointer { TextEncoding.detect($0) }
+        #expect(guess.encoding == .utf8 && !guess.confident)
     }
 
     @Test func byteOrderMarks() {
