@@ -1,7 +1,49 @@
 import ArgumentParser
 import BreachScope
+import Foundation
 
 @main
 struct BreachScopeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "breachscope", abstract: "Scope a data breach from the leaked files.")
+    static let configuration = CommandConfiguration(
+        commandName: "breachscope",
+        abstract: "Tell, from leaked files, who was exposed and which of their data.",
+        discussion: """
+            Workflow: init → scan PATH… → status → report → persons → lookup.
+            A workspace is a directory (default ./breachscope-data, or --workspace) holding the
+            pseudonymised SQLite store and, unless BREACHSCOPE_KEY is set, the key file master.key
+            (mode 0600). Losing the key makes the store unreadable by design.
+
+            Exit codes: 0 ok; 3 finished, but some files failed (see `status`); 1 error
+            (no workspace, wrong key, unreadable input); 64 usage error.
+            """,
+        subcommands: [Init.self, Scan.self, Status.self, ReportCommand.self, Persons.self, LookupCommand.self]
+    )
+}
+
+/// Options every command shares.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: "Workspace directory.")
+    var workspace: String = Workspace.defaultPath
+
+    func open(create: Bool = false) throws -> Workspace {
+        do { return try Workspace(path: workspace, create: create) } catch { throw CleanExit.fail(error) }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension CleanExit {
+    /// Prints the error (which never holds personal data) and exits 1.
+    static func fail(_ error: Error) -> Error {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        return ExitCode(1)
+    }
+}
+
+func printJSON<T: Encodable>(_ value: T, pretty: Bool = true) throws {
+    let enc = JSONEncoder()
+    enc.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try enc.encode(value), as: UTF8.self))
 }

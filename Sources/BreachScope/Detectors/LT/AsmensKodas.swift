@@ -21,7 +21,14 @@ public struct AsmensKodasDetector: Detector {
     public func match(_ span: UnsafeBufferPointer<UInt8>, at start: Int, hint: FieldHint) -> Finding? {
         guard start < span.count, !NationalIDs.isNonPersonal(hint) else { return nil }
         let g = span[start]
-        guard g &- 0x31 < 6 || g == UInt8(ascii: "9") else { return nil }
+        // `9…` codes carry no date, so only a check digit guards them: a random 11-digit number
+        // passes one time in ten. Accept them only where a label says this is a personal code.
+        let labelled: Bool
+        switch hint {
+        case .nationalID(nil), .nationalID(.ltAsmensKodas?): labelled = true
+        default: labelled = false
+        }
+        guard g &- 0x31 < 6 || (g == UInt8(ascii: "9") && labelled) else { return nil }
         let end = start + 11
         guard NationalIDs.digits(span, start, 11), NationalIDs.isFree(span, start, end),
             Self.isValid(UnsafeBufferPointer(rebasing: span[start..<end]))

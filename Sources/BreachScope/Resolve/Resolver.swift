@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+
+/// Resolves records into persons and rebuilds `person`, `person_value`, `exposure` and
+/// `conflict` from the stored records. Deterministic: the same records give the same persons
+/// and the same person ids, whatever order they were written in.
+///
+/// Rules (issue #2):
+/// - The identifiers of one record belong to one person.
+/// - Records sharing a strong identifier (national ID, e-mail, phone) or a link key are the same
+///   person (union-find over values).
+/// - Two different national IDs of one scheme never merge: such a component is split, one person
+///   per national ID; records without a national ID join the person(s) whose records share an
+///   identifier with them (a family's shared inbox is listed under each member) and the shared
+///   value is recorded in `conflict`.
+/// - A record with personal elements but no identifier or link key is a person of its own.
+/// - A component without an identifying element (national ID, name, e-mail, phone, address,
+///   IBAN, payment card) is no person: purchase rows whose card number links to nobody.
+public struct Resolver {
+    let store: Store
+    let vault: Vault
+
+    public init(store: Store, vault: Vault) {
+        self.store = store
+        self.vault = vault
+    }
+
+    struct Rec {
+        var document: Int64
+        var ordinal: Int
+        var language: String?
+        var values: [Int32]      // dense value indices
+        var elements: [UInt8]    // element codes present (no link keys)
+
+        /// Whether the record holds something that points at a human being. Purchase rows, delivery
+        /// lines or a bare loyalty-card number add to a person's exposure but make no person alone.
+        var identifies: Bool { elements.contains { Resolver.identifying.contains($0) } }
+    }
+
+    static let identifying: Set<UInt8> = Set([ElementType.nationalID, .name, .email, .phone, .postalAddress, .iban, .paymentCard].map(\.code))
+
+    public func run() throws {
+        try store.pool.write { db in
+            // Values: dense index ↔ row id.
+            var kinds: [UInt16] = []
+            var hashes: [ValueHash] = []
+            var dense: [Int64: Int32] = [:]
+            var rowIDs: [Int64] = []
+            let vrows = try Row.fetchCursor(db, sql: "SELECT id, kind, hash FROM value ORDER BY id")
+            while let r = try vrows.next() {
+                let id: Int64 = r["id"]
+                dense[id] = Int32(rowIDs.count)
+                rowIDs.append(id)
+                kinds.append(UInt16(r["kind"] as Int))
+                let h: Data = r["hash"]
+                hashes.append(ValueHash(bytes: Array(h)) ?? ValueHash(hi: 0, lo: 0))
+            }
+            var docHash: [Int64: ValueHash] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT id, path_hash FROM document") {
+                let h: Data = r["path_hash"]
+                docHash[r["id"]] = ValueHash(bytes: Array(h))
+            }
+            // Records.
+            var recs: [Rec] = []
+            let rrows = try Row.fetchCursor(db, sql: "SELECT document_id, ordinal, line, offset, language, items FROM record ORDER BY document_id, ordinal")
+            while let r = try rrows.next() {
+                let blob: Data = r["items"]
+                var rec = Rec(document: r["document_id"], ordinal: r["ordinal"], language: r["language"], values: [], elements: [])
+                blob.withUnsafeBytes { p in
+                    PackedItems.decode(p, recordLine: 0, recordOffset: 0) { it in
+                        if it.valueID > 0, let d = dense[it.valueID] { rec.values.append(d) }
+                        if it.code != PendingItem.linkKeyCode && !rec.elements.contains(it.code) { rec.elements.append(it.code) }
+                    }
+                }
+                recs.append(rec)
+            }
+
+            func isNational(_ v: Int32) -> Bool { let k = kinds[Int(v)]; return k < 64 && (IdentifierType(code: UInt8(k))?.isNational ?? false) }
+            func links(_ v: Int32) -> Bool { let k = kinds[Int(v)]; return k < 64 || k == ValueKind.linkKey.rawValue }
+
+            // 1. Union over linking values (strong identifiers and link keys).
+            var uf = UnionFind(count: kinds.count)
+            for rec in recs {
+                var first: Int32 = -1
+                for v in rec.values where links(v) {
+                    if first < 0 { first = v } else { uf.union(first, v) }
+                }
+            }
+            // 2. Group records by component (or alone).
+            var byRoot: [Int32: [Int]] = [:]
+            var alone: [Int] = []
+            for (i, rec) in recs.enumerated() {
+                if let v = rec.values.first(where: links) { byRoot[uf.find(v), default: []].append(i) } else { alone.append(i) }
+            }
+
+            // 3. Persons: (anchor hash for the id, record indices, flags).
+            struct P { var anchor: ValueHash; var records: [Int]; var flags: Int }
+            var persons: [P] = []
+            var conflicts: [(value: Int32, persons: Int)] = []
+            func anchor(_ values: [Int32]) -> ValueHash? {
+                // National IDs first, then other strong identifiers, then link keys; smallest hash.
+                let ranked = values.map { v -> (Int, ValueHash) in
+                    (isNational(v) ? 0 : kinds[Int(v)] < 64 ? 1 : 2, hashes[Int(v)])
+                }
+                return ranked.min { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }?.1
+            }
+            for root in byRoot.keys.sorted() {
+                let members = byRoot[root]!
+                guard members.contains(where: { recs[$0].identifies }) else { continue }
+                // National IDs of the component, per scheme.
+                var nationalsByType: [UInt16: Set<Int32>] = [:]
+                for m in members { for v in recs[m].values where isNational(v) { nationalsByType[kinds[Int(v)], default: []].insert(v) } }
+                let conflicting = nationalsByType.values.contains { $0.count > 1 }
+                if !conflicting {
+                    let all = members.flatMap { recs[$0].values.filter(links) }
+                    persons.append(P(anchor: anchor(all)!, records: members, flags: 0))
+                    continue
+                }
+                // Split: one person per national ID (the record's first national ID by scheme order).
+                var anchorOf: [Int: Int32] = [:]
+                for m in members {
+                    if let nid = recs[m].values.filter(isNational).min(by: { (kinds[Int($0)], hashes[Int($0)]) < (kinds[Int($1)], hashes[Int($1)]) }) {
+                        anchorOf[m] = nid
+                    }
+                }
+                var group: [Int32: [Int]] = [:]
+                var valueAnchors: [Int32: Set<Int32>] = [:]
+                for (m, nid) in anchorOf {
+                    group[nid, default: []].append(m)
+                    for v in recs[m].values where links(v) { valueAnchors[v, default: []].insert(nid) }
+                }
+                var orphans: [Int] = []
+                for m in members where anchorOf[m] == nil {
+                    var targets = Set<Int32>()
+                    for v in recs[m].values where links(v) { targets.formUnion(valueAnchors[v] ?? []) }
+                    if targets.isEmpty { orphans.append(m); continue }
+                    for t in targets { group[t, default: []].append(m) }
+                }
+                for (v, anchors) in valueAnchors where anchors.count > 1 && !isNational(v) {
+                    conflicts.append((v, anchors.count))
+                }
+                for nid in group.keys.sorted(by: { hashes[Int($0)] < hashes[Int($1)] }) {
+                    persons.append(P(anchor: hashes[Int(nid)], records: group[nid]!.sorted(), flags: 1))
+                }
+                if !orphans.isEmpty {
+                    let all = orphans.flatMap { recs[$0].values.filter(links) }
+                    persons.append(P(anchor: anchor(all)!, records: orphans, flags: 1))
+                }
+            }
+            for i in alone where recs[i].identifies {
+                let h = vault.hash(label: "record", Hex.encode((docHash[recs[i].document] ?? ValueHash(hi: 0, lo: 0)).bytes) + ":\(recs[i].ordinal)")
+                persons.append(P(anchor: h, records: [i], flags: 0))
+            }
+
+            // 4. Write.
+            try db.execute(sql: "DELETE FROM person; DELETE FROM person_value; DELETE FROM exposure; DELETE FROM conflict;")
+            let insPerson = try db.cachedStatement(sql: "INSERT INTO person(id, pid, language, flags) VALUES(?, ?, ?, ?)")
+            let insPV = try db.cachedStatement(sql: "INSERT OR IGNORE INTO person_value(person_id, value_id) VALUES(?, ?)")
+            let insExp = try db.cachedStatement(sql: "INSERT INTO exposure(person_id, element, document_id, occurrences) VALUES(?, ?, ?, ?)")
+            persons.sort { $0.anchor < $1.anchor }
+            var pidOf: [Int32: Int] = [:]  // value → person rowid (for conflicts)
+            for (n, p) in persons.enumerated() {
+                let personRow = n + 1
+                var values = Set<Int32>()
+                var exposure: [UInt64: Int] = [:]   // (element << 48 | document) → occurrences
+                var langs: [String: Int] = [:]
+                for i in p.records {
+                    let rec = recs[i]
+                    for v in rec.values { values.insert(v) }
+                    for e in rec.elements { exposure[UInt64(e) << 48 | UInt64(rec.document), default: 0] += 1 }
+                    if let l = rec.language { langs[l, default: 0] += 1 }
+                }
+                let language = langs.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+                    ?? Self.language(values: values.map { kinds[Int($0)] })
+                try insPerson.execute(arguments: [personRow, vault.personID(anchor: p.anchor), language, p.flags])
+                for v in values.sorted() {
+                    try insPV.execute(arguments: [personRow, rowIDs[Int(v)]])
+                    pidOf[v] = personRow
+                }
+                for (key, count) in exposure.sorted(by: { $0.key < $1.key }) {
+                    try insExp.execute(arguments: [personRow, Int(key >> 48), Int64(key & 0xFFFF_FFFF_FFFF), count])
+                }
+            }
+            for c in conflicts.sorted(by: { $0.value < $1.value }) {
+                try db.execute(sql: "INSERT INTO conflict(kind, value_id, persons) VALUES('shared_identifier', ?, ?)",
+                               arguments: [rowIDs[Int(c.value)], c.persons])
+            }
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
+        }
+    }
+
+    /// A person's likely language from the countries of their national IDs (`ee_isikukood` → et).
+    static func language(values kinds: [UInt16]) -> String? {
+        let map: [IdentifierType: String] = [.eeIsikukood: "et", .ltAsmensKodas: "lt", .lvPersonasKods: "lv", .fiHetu: "fi",
+                                             .sePersonnummer: "sv", .noFodselsnummer: "no", .dkCpr: "da", .plPesel: "pl",
+                                             .usSsn: "en", .ukNhsNumber: "en"]
+        for k in kinds.sorted() where k < 64 {
+            if let t = IdentifierType(code: UInt8(k)), let l = map[t] { return l }
+        }
+        return nil
+    }
+}

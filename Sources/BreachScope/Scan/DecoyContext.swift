@@ -1,0 +1,52 @@
+/// Words that, right before a number in free text, say the number is not about a person:
+/// `order 38001085718`, `ref: 49403136526`, `epoch 1681550000`, `tellimus nr 5123…`.
+/// A random 11-digit reference passes a mod-11 check one time in ten, so in unlabelled text the
+/// word before a number decides as much as its checksum.
+enum DecoyContext {
+    static let words: Set<[UInt8]> = Set([
+        "order", "orders", "ordernr", "orderno", "ref", "refs", "reference", "invoice", "inv", "receipt", "tracking",
+        "parcel", "shipment", "consignment", "epoch", "timestamp", "ts", "ticket", "case", "transaction", "txn", "tx",
+        "serial", "sku", "ean", "gtin", "barcode", "batch", "lot", "build", "version", "ver", "port", "pid", "session",
+        "request", "req", "job", "task", "trace", "span", "msgid", "message", "doc", "document", "item", "article",
+        "product", "account", "acct", "contract", "policy", "claim", "booking", "reservation", "voucher", "coupon",
+        "tellimus", "tellimuse", "arve", "kviitung", "tilaus", "tilausnumero", "lasku", "kuitti", "viite", "viitenumero",
+        "zamówienie", "zamowienie", "faktura", "paragon", "przesyłka", "przesylka", "beställning", "bestallning",
+        "kvitto", "bestellung", "rechnung", "sendung", "заказ", "счет", "счёт", "накладная",
+    ].map { Array($0.utf8) })
+
+    /// True when the word before `start` (skipping up to a few separators and a `nr`/`no`/`#`)
+    /// is one of `words`.
+    static func precedesNonPersonal(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var i = start
+        var word = previousWord(span, &i)
+        if let w = word, w == Array("nr".utf8) || w == Array("no".utf8) || w == Array("number".utf8) || w == Array("id".utf8) || w == Array("numer".utf8) || w == Array("num".utf8) {
+            word = previousWord(span, &i)
+        }
+        guard let w = word else { return false }
+        return words.contains(w)
+    }
+
+    /// The lower-cased word ending before `i` (after at most 4 separator bytes), moving `i` to
+    /// its start.
+    private static func previousWord(_ span: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> [UInt8]? {
+        var j = i - 1
+        var skipped = 0
+        while j >= 0, skipped < 4, span[j] == 0x20 || span[j] == 0x3A || span[j] == 0x23 || span[j] == 0x3D || span[j] == 0x2E || span[j] == 0x09 || span[j] == 0x5F || span[j] == 0x2D {
+            j -= 1; skipped += 1
+        }
+        guard j >= 0 else { return nil }
+        let end = j + 1
+        var len = 0
+        while j >= 0, len < 24, ASCII.isLetter(span[j]) || span[j] >= 0x80 { j -= 1; len += 1 }
+        guard len > 0, len < 24 else { return nil }
+        i = j + 1
+        return span[(j + 1)..<end].map { ASCII.lower($0) }.withUnsafeBufferPointer { lowerUTF8($0) }
+    }
+
+    /// ASCII lower-casing plus the few non-ASCII capitals of the listed words (Cyrillic З С Н Р Ч,
+    /// Polish Ż Ó, Swedish Ä).
+    private static func lowerUTF8(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let s = String(decoding: b, as: UTF8.self).lowercased()
+        return Array(s.utf8)
+    }
+}

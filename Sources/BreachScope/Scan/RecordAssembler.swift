@@ -1,0 +1,234 @@
+/// The `RecordVisitor` the scanner gives every reader: runs detectors on each field according to
+/// its column's hint, groups findings into records, de-duplicates values, hashes each distinct
+/// value once per document, and hands slices of records to the store writer.
+struct RecordAssembler: RecordVisitor {
+    struct Column { var name: String; var hint: FieldHint }
+
+    let documentID: Int64
+    let vault: Vault
+    let fieldScanner: FieldScanner
+    let splitConflictingBlocks: Bool
+    let sliceSize: Int
+    let submit: (ScanBatch) -> Void
+
+    private(set) var columns: [Column] = []
+    private var newFields: [FieldDeclaration] = []
+    private var batch: ScanBatch
+    /// Per document: (kind, plaintext) → keyed hash, so each distinct value is hashed once.
+    private var hashes: [ValueKey: ValueHash] = [:]
+    /// Per slice: keyed hash → index in `batch.values`.
+    private var batchIndex: [ValueHash: Int32] = [:]
+    private(set) var recordCount = 0
+    private(set) var findingCount = 0
+    /// Countries of unambiguous identifiers seen so far, to settle ambiguous national IDs.
+    private var countryVotes: [String: Int] = [:]
+
+    // Current record.
+    private var inRecord = false
+    private var recordLine = 0
+    private var recordOffset = 0
+    private var items: [PendingItem] = []
+    private var itemKeys: [ValueHash] = []
+    private var firstName: (bytes: [UInt8], field: Int32, line: Int32, offset: Int)?
+    private var lastName: (bytes: [UInt8], field: Int32, line: Int32, offset: Int)?
+    private var addressParts: [(bytes: [UInt8], field: Int32, line: Int32, offset: Int)] = []
+    private var language: String?
+
+    struct ValueKey: Hashable { var kind: ValueKind; var bytes: [UInt8] }
+
+    init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
+         sliceSize: Int = 20_000, submit: @escaping (ScanBatch) -> Void) {
+        self.documentID = documentID
+        self.vault = vault
+        self.fieldScanner = fieldScanner
+        self.splitConflictingBlocks = splitConflictingBlocks
+        self.sliceSize = sliceSize
+        self.submit = submit
+        batch = ScanBatch(documentID: documentID)
+    }
+
+    mutating func declareColumn(name: String, hint: FieldHint) -> Int {
+        let id = columns.count
+        columns.append(Column(name: name, hint: hint))
+        newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint))
+        return id
+    }
+
+    mutating func beginRecord(line: Int, offset: Int) {
+        if inRecord { endRecord() }
+        inRecord = true
+        recordLine = line
+        recordOffset = offset
+    }
+
+    mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {
+        if !inRecord { beginRecord(line: line, offset: offset) }
+        let hint = column >= 0 && column < columns.count ? columns[column].hint : .none
+        let f = Int32(column), l = Int32(line)
+        switch hint {
+        case .fullName:
+            if let n = NameDetector.normalize(value) { add(.element(.name), .name, n, f, l, offset) }
+        case .firstName:
+            if let n = NameDetector.normalize(value) { firstName = (n, f, l, offset) }
+        case .lastName:
+            if let n = NameDetector.normalize(value) { lastName = (n, f, l, offset) }
+        case .postalAddress:
+            if let a = PostalAddressDetector.normalize(value) { add(.element(.postalAddress), .postalAddress, a, f, l, offset) }
+        case .addressPart:
+            if let a = PostalAddressDetector.normalize(value) { addressParts.append((a, f, l, offset)) }
+        case .loyaltyCard:
+            if let k = Self.key(value) {
+                add(.element(.loyaltyCard), .loyaltyCard, k, f, l, offset)
+                addLinkKey(namespace: "loyalty_card", k, f, l, offset)
+            }
+        case .linkKey(let ns):
+            if let k = Self.key(value) { addLinkKey(namespace: ns, k, f, l, offset) }
+        case .purchase:
+            if Self.key(value) != nil { addElementOnly(.purchaseHistory, f, l, offset) }
+        case .delivery:
+            if Self.key(value) != nil { addElementOnly(.deliveryInfo, f, l, offset) }
+            scan(value, hint: .none, f, l, offset)
+        case .language:
+            if let k = Self.key(value), k.count >= 2 {
+                language = String(decoding: k.prefix(2).map { ASCII.lower($0) }, as: UTF8.self)
+            }
+        case .phone:
+            if let e164 = PhoneDetector.normalize(value, defaultCountries: fieldScanner.phone.defaultCountries) {
+                add(.identifier(.phone), .phone, e164, f, l, offset)
+            } else {
+                scan(value, hint: hint, f, l, offset)
+            }
+        default:
+            scan(value, hint: hint, f, l, offset)
+        }
+    }
+
+    private mutating func scan(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) {
+        let prefer = countryVotes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
+        var found: [Finding] = []
+        fieldScanner.scan(value, hint: hint, preferCountry: prefer) { found.append($0) }
+        for fd in found {
+            let kind: ValueKind = fd.identifier.map { .identifier($0) } ?? .element(fd.element)
+            if let c = fd.identifier?.country { countryVotes[c, default: 0] += 1 }
+            if fd.identifier == .phone, let c = Self.phoneCountry(fd.value) { countryVotes[c, default: 0] += 1 }
+            add(kind, fd.element, fd.value, f, l, offset + fd.offset)
+        }
+    }
+
+    private mutating func add(_ kind: ValueKind, _ element: ElementType, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
+        let h = hash(kind, value)
+        if let existing = itemKeys.firstIndex(of: h), items[existing].code == element.code { return }
+        let idx = index(h, kind, value)
+        items.append(PendingItem(value: idx, code: element.code, field: f, line: l, offset: offset))
+        itemKeys.append(h)
+    }
+
+    private mutating func addLinkKey(namespace: String, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
+        let material = Array(namespace.utf8) + [0] + value
+        let h = hash(.linkKey, material)
+        if itemKeys.contains(h) { return }
+        let idx = index(h, .linkKey, material)
+        items.append(PendingItem(value: idx, code: PendingItem.linkKeyCode, field: f, line: l, offset: offset))
+        itemKeys.append(h)
+    }
+
+    private mutating func addElementOnly(_ element: ElementType, _ f: Int32, _ l: Int32, _ offset: Int) {
+        if items.contains(where: { $0.value < 0 && $0.code == element.code }) { return }
+        items.append(PendingItem(value: -1, code: element.code, field: f, line: l, offset: offset))
+        itemKeys.append(ValueHash(hi: 0, lo: UInt64(element.code)))
+    }
+
+    private mutating func hash(_ kind: ValueKind, _ value: [UInt8]) -> ValueHash {
+        let key = ValueKey(kind: kind, bytes: value)
+        if let h = hashes[key] { return h }
+        let h = vault.hash(kind: kind, value)
+        hashes[key] = h
+        return h
+    }
+
+    private mutating func index(_ h: ValueHash, _ kind: ValueKind, _ value: [UInt8]) -> Int32 {
+        if let i = batchIndex[h] { return i }
+        let i = Int32(batch.values.count)
+        batch.values.append(PendingValue(kind: kind, hash: h, plaintext: value))
+        batchIndex[h] = i
+        return i
+    }
+
+    mutating func endRecord() {
+        guard inRecord else { return }
+        inRecord = false
+        if let first = firstName, let last = lastName {
+            add(.element(.name), .name, NameDetector.join(first: first.bytes, last: last.bytes), first.field, first.line, first.offset)
+        } else if let only = firstName ?? lastName {
+            add(.element(.name), .name, only.bytes, only.field, only.line, only.offset)
+        }
+        if !addressParts.isEmpty {
+            let p = addressParts[0]
+            add(.element(.postalAddress), .postalAddress, PostalAddressDetector.join(addressParts.map { $0.bytes }), p.field, p.line, p.offset)
+        }
+        firstName = nil; lastName = nil; addressParts.removeAll(keepingCapacity: true)
+        defer { items.removeAll(keepingCapacity: true); itemKeys.removeAll(keepingCapacity: true); language = nil }
+        guard items.contains(where: { $0.code != PendingItem.linkKeyCode }) else { return }
+        if splitConflictingBlocks && hasConflict() {
+            // A text block with two different identifiers of one type is not one person's record
+            // (a log, a list): fall back to one record per line.
+            var byLine: [Int32: [PendingItem]] = [:]
+            for it in items { byLine[it.line, default: []].append(it) }
+            for line in byLine.keys.sorted() {
+                let lineItems = byLine[line]!
+                guard lineItems.contains(where: { $0.code != PendingItem.linkKeyCode }) else { continue }
+                emit(PendingRecord(ordinal: recordCount, line: Int(line), offset: lineItems.map(\.offset).min() ?? recordOffset,
+                                   language: language, items: lineItems))
+            }
+        } else {
+            emit(PendingRecord(ordinal: recordCount, line: recordLine, offset: recordOffset, language: language, items: items))
+        }
+    }
+
+    private func hasConflict() -> Bool {
+        var seen: [UInt8: Int32] = [:]
+        for it in items where it.value >= 0 {
+            let kind = batch.values[Int(it.value)].kind
+            guard kind.isStrong else { continue }
+            let code = UInt8(kind.rawValue)
+            if let other = seen[code], other != it.value { return true }
+            seen[code] = it.value
+        }
+        return false
+    }
+
+    private mutating func emit(_ r: PendingRecord) {
+        recordCount += 1
+        findingCount += r.items.filter { $0.code != PendingItem.linkKeyCode }.count
+        batch.records.append(r)
+        if batch.records.count >= sliceSize { flush(outcome: nil) }
+    }
+
+    /// Sends the current slice (and, at the end, the outcome) to the writer.
+    mutating func flush(outcome: DocumentOutcome?) {
+        if inRecord { endRecord() }
+        batch.fields = newFields
+        batch.outcome = outcome
+        newFields.removeAll()
+        submit(batch)
+        batch = ScanBatch(documentID: documentID)
+        batchIndex.removeAll(keepingCapacity: true)
+    }
+
+    /// Trimmed bytes of a key-like value, or nil when empty.
+    static func key(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var s = 0, e = value.count
+        while s < e && (value[s] == 0x20 || value[s] == 0x09) { s += 1 }
+        while e > s && (value[e - 1] == 0x20 || value[e - 1] == 0x09) { e -= 1 }
+        return s < e ? Array(value[s..<e]) : nil
+    }
+
+    /// Country of an E.164 number, for the countries whose national IDs can be ambiguous.
+    static func phoneCountry(_ e164: [UInt8]) -> String? {
+        let s = String(decoding: e164.prefix(4), as: UTF8.self)
+        for (prefix, country) in [("+372", "EE"), ("+370", "LT"), ("+371", "LV"), ("+358", "FI"), ("+46", "SE"),
+                                  ("+47", "NO"), ("+45", "DK"), ("+48", "PL"), ("+44", "GB"), ("+1", "US")]
+        where s.hasPrefix(prefix) { return country }
+        return nil
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Synchronization
+
+/// Options of one scan.
+public struct ScanOptions: Sendable {
+    public var roots: [String]
+    public var batch: String = "default"
+    /// Worker threads (files are scanned in parallel, one file per worker at a time).
+    public var threads: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Forces the text encoding of every document (otherwise detected per document).
+    public var encoding: TextEncoding?
+    public var limits = ReadLimits()
+    /// Countries tried, in order, for phone numbers written in national form.
+    public var phoneCountries: [String] = PhoneDetector().defaultCountries
+    /// Bytes read per `read(2)` call.
+    public var chunkSize = 1 << 20
+    public init(roots: [String]) { self.roots = roots }
+}
+
+/// Live counters of a running scan, read by the progress display.
+public final class ScanProgress: Sendable {
+    public let totalFiles = Atomic<Int>(0)
+    public let totalBytes = Atomic<Int>(0)
+    public let filesDone = Atomic<Int>(0)
+    public let bytesDone = Atomic<Int>(0)
+    public let failed = Atomic<Int>(0)
+    public init() {}
+}
+
+/// What a scan did.
+public struct ScanSummary: Sendable, Codable {
+    public var files = 0
+    public var unchanged = 0
+    public var scanned = 0
+    public var skipped = 0
+    public var failed = 0
+    public var bytes = 0
+    public var records = 0
+    public var findings = 0
+    public var seconds = 0.0
+}
+
+/// Drives a scan: walk → plan (resumable) → parallel readers and detectors → store writer →
+/// resolver. Blocking file reads run on dedicated worker threads, not the concurrency pool.
+public enum Scanner {
+    public static func run(store: Store, vault: Vault, options: ScanOptions, progress: ScanProgress = ScanProgress()) throws -> ScanSummary {
+        let start = Date()
+        let files = try Walker.walk(options.roots)
+        let (planned, unchanged) = try store.plan(files, batch: options.batch, vault: vault)
+        progress.totalFiles.store(planned.count, ordering: .relaxed)
+        progress.totalBytes.store(planned.reduce(0) { $0 + $1.file.size }, ordering: .relaxed)
+
+        let writer = try StoreWriter(store: store, vault: vault)
+        writer.start()
+        let next = Atomic<Int>(0)
+        let summaries = Mutex<ScanSummary>(ScanSummary())
+        let scanner = FieldScanner(phoneCountries: options.phoneCountries)
+        let threads = max(1, min(options.threads, planned.count))
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            var buffer = [UInt8](repeating: 0, count: options.chunkSize)
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                guard i < planned.count else { break }
+                let doc = planned[i]
+                let outcome = DocumentScan(doc: doc, vault: vault, scanner: scanner, options: options, writer: writer)
+                    .run(&buffer)
+                progress.filesDone.add(1, ordering: .relaxed)
+                progress.bytesDone.add(doc.file.size, ordering: .relaxed)
+                if outcome.status == .failed { progress.failed.add(1, ordering: .relaxed) }
+                summaries.withLock { s in
+                    switch outcome.status {
+                    case .scanned: s.scanned += 1
+                    case .skipped: s.skipped += 1
+                    case .failed: s.failed += 1
+                    }
+                    s.records += outcome.records
+                    s.findings += outcome.findings
+                    s.bytes += doc.file.size
+                }
+            }
+        }
+        try writer.finish()
+        try Resolver(store: store, vault: vault).run()
+        var summary = summaries.withLock { $0 }
+        summary.files = files.count
+        summary.unchanged = unchanged
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+}
+
+/// Scans one document: open, sniff encoding and format, stream chunks through the transcoder
+/// and the format's reader into a `RecordAssembler`. Never throws: every problem becomes the
+/// document's outcome with a reason that holds no content.
+struct DocumentScan {
+    let doc: Store.PlannedDocument
+    let vault: Vault
+    let scanner: FieldScanner
+    let options: ScanOptions
+    let writer: StoreWriter
+
+    func run(_ buffer: inout [UInt8]) -> DocumentOutcome {
+        var assembler = RecordAssembler(documentID: doc.id, vault: vault, fieldScanner: scanner,
+                                        splitConflictingBlocks: true, submit: { writer.submit($0) })
+        var outcome = scan(&buffer, &assembler)
+        outcome.records = assembler.recordCount
+        outcome.findings = assembler.findingCount
+        assembler.flush(outcome: outcome)
+        return outcome
+    }
+
+    private func scan(_ buffer: inout [UInt8], _ assembler: inout RecordAssembler) -> DocumentOutcome {
+        func outcome(_ s: DocumentOutcome.Status, _ reason: String?, format: String? = nil, encoding: String? = nil) -> DocumentOutcome {
+            DocumentOutcome(status: s, reason: reason, format: format, encoding: encoding, records: 0, findings: 0)
+        }
+        if let problem = doc.file.problem { return outcome(problem, doc.file.reason) }
+        let fd = open(doc.file.path, O_RDONLY)
+        guard fd >= 0 else { return outcome(.failed, "cannot open file (errno \(errno))") }
+        defer { close(fd) }
+        let n = readFull(fd, &buffer)
+        guard n >= 0 else { return outcome(.failed, "read error (errno \(errno))") }
+        if n == 0 { return outcome(.skipped, "empty file") }
+
+        let guess: EncodingGuess = buffer.withUnsafeBufferPointer { TextEncoding.detect(UnsafeBufferPointer(rebasing: $0[0..<min(n, 65536)])) }
+        if guess.isBinary && options.encoding == nil { return outcome(.skipped, "binary, unknown type") }
+        let encoding = options.encoding ?? guess.encoding
+        var transcoder = Transcoder(encoding)
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(buffer.count + buffer.count / 2)
+        buffer.withUnsafeBufferPointer { transcoder.decode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &decoded) }
+        let format = decoded.withUnsafeBufferPointer {
+            DocumentFormat.detect(path: doc.file.name, prefix: UnsafeBufferPointer(rebasing: $0[0..<min($0.count, 65536)]))
+        }
+        let encodingName = options.encoding != nil ? encoding.rawValue + " (forced)" : encoding.rawValue + (guess.confident ? "" : " (guessed)")
+        let state = Drive(fd: fd, format: format, encodingName: encodingName)
+        switch format {
+        case .csv: var r = CSVReader(limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
+        case .tsv: var r = CSVReader(delimiter: 0x09, limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
+        case .json: var r = JSONReader(lines: false, limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
+        case .ndjson: var r = JSONReader(lines: true, limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
+        case .text: var r = TextReader(limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
+        case .binary: return outcome(.skipped, "binary, unknown type")
+        }
+    }
+
+    struct Drive { var fd: Int32; var format: DocumentFormat; var encodingName: String }
+
+    /// Streams the rest of the file through one concrete reader (generic, so it specialises).
+    private func drive<R: DocumentReader>(_ reader: inout R, _ state: Drive, _ buffer: inout [UInt8], _ decoded: inout [UInt8],
+                                          _ transcoder: inout Transcoder, _ assembler: inout RecordAssembler) -> DocumentOutcome {
+        var encodingName = state.encodingName
+        do {
+            while true {
+                try decoded.withUnsafeBufferPointer { try reader.consume($0, visitor: &assembler) }
+                decoded.removeAll(keepingCapacity: true)
+                let n = readFull(state.fd, &buffer)
+                guard n >= 0 else { throw ReadError(.io, "read error (errno \(errno))") }
+                if n == 0 { break }
+                buffer.withUnsafeBufferPointer { transcoder.decode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &decoded) }
+            }
+            transcoder.finish(into: &decoded)
+            if !decoded.isEmpty { try decoded.withUnsafeBufferPointer { try reader.consume($0, visitor: &assembler) } }
+            try reader.finish(visitor: &assembler)
+        } catch {
+            let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""
+            let message = (error as? ReadError)?.message ?? "read failed"
+            return DocumentOutcome(status: .failed, reason: message + kept, format: state.format.rawValue,
+                                   encoding: encodingName, records: 0, findings: 0)
+        }
+        if transcoder.invalidSequences > 0 { encodingName += " (\(transcoder.invalidSequences) invalid sequences replaced)" }
+        return DocumentOutcome(status: .scanned, reason: nil, format: state.format.rawValue, encoding: encodingName, records: 0, findings: 0)
+    }
+
+    /// Reads until the buffer is full or the file ends; returns bytes read or -1.
+    private func readFull(_ fd: Int32, _ buffer: inout [UInt8]) -> Int {
+        var total = 0
+        let cap = buffer.count
+        while total < cap {
+            let r = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, cap - total) }
+            if r < 0 { if errno == EINTR { continue }; return -1 }
+            if r == 0 { break }
+            total += r
+        }
+        return total
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+
+/// "What was exposed about me?": finds the person(s) holding an identifier and lists each
+/// exposed element with where it was found. The query value is hashed with the workspace key,
+/// never searched in plaintext.
+public struct Lookup {
+    public enum Query: Sendable {
+        case nationalID(String)
+        case email(String)
+        case phone(String)
+    }
+
+    /// One exposed value at one place.
+    public struct Occurrence: Codable, Sendable, Equatable {
+        public var element: String
+        public var value: String?
+        public var document: String
+        public var line: Int
+        public var field: String?
+        public var offset: Int
+    }
+
+    public struct Result: Codable, Sendable {
+        public var person: PersonRow
+        public var occurrences: [Occurrence]
+    }
+
+    let store: Store
+    let vault: Vault
+
+    public init(store: Store, vault: Vault) {
+        self.store = store
+        self.vault = vault
+    }
+
+    /// The normalised candidates (kind, bytes) a query stands for.
+    public static func candidates(_ q: Query, phoneCountries: [String] = PhoneDetector().defaultCountries) -> [(ValueKind, [UInt8])] {
+        switch q {
+        case .email(let s):
+            let v = Array(s.trimmingCharacters(in: .whitespaces).lowercased().utf8)
+            return [(.identifier(.email), v)]
+        case .phone(let s):
+            let bytes = Array(s.utf8)
+            guard let v = bytes.withUnsafeBufferPointer({ PhoneDetector.normalize($0, defaultCountries: phoneCountries) }) else { return [] }
+            return [(.identifier(.phone), v)]
+        case .nationalID(let s):
+            let bytes = Array(s.trimmingCharacters(in: .whitespaces).utf8)
+            var out: [(ValueKind, [UInt8])] = []
+            bytes.withUnsafeBufferPointer { span in
+                for d in NationalIDs.all {
+                    let hints = [FieldHint.nationalID(nil)] + IdentifierType.allCases.filter(\.isNational).map { FieldHint.nationalID($0) }
+                    for hint in hints {
+                        if let f = d.match(span, at: 0, hint: hint), f.length == span.count, let t = f.identifier,
+                           !out.contains(where: { $0.0 == .identifier(t) && $0.1 == f.value }) {
+                            out.append((.identifier(t), f.value))
+                        }
+                    }
+                }
+            }
+            return out
+        }
+    }
+
+    public func run(_ q: Query, reveal: Bool) throws -> [Result] {
+        let hashes = Lookup.candidates(q).map { Data(vault.hash(kind: $0.0, $0.1).bytes) }
+        guard !hashes.isEmpty else { return [] }
+        let personIDs: [Int64] = try store.pool.read { db in
+            var ids = Set<Int64>()
+            for h in hashes {
+                ids.formUnion(try Int64.fetchAll(db, sql: """
+                    SELECT pv.person_id FROM value v JOIN person_value pv ON pv.value_id = v.id WHERE v.hash = ?
+                    """, arguments: [h]))
+            }
+            return ids.sorted()
+        }
+        var results: [Result] = []
+        try PersonExport(store: store, vault: vault).each(reveal: reveal, only: Set(personIDs)) { row in
+            results.append(Result(person: row, occurrences: []))
+        }
+        try store.pool.read { db in
+            for i in results.indices {
+                guard let rowID = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE pid = ?", arguments: [results[i].person.person]) else { continue }
+                let mine = Set(try Int64.fetchAll(db, sql: "SELECT value_id FROM person_value WHERE person_id = ?", arguments: [rowID]))
+                var sealedCache: [Int64: (ValueKind, Data)] = [:]
+                for doc in try Int64.fetchAll(db, sql: "SELECT DISTINCT document_id FROM exposure WHERE person_id = ?", arguments: [rowID]) {
+                    let sealedName: Data = try Data.fetchOne(db, sql: "SELECT path_sealed FROM document WHERE id = ?", arguments: [doc]) ?? Data()
+                    let docName = (try? vault.openString(Array(sealedName))) ?? "?"
+                    var fields: [Int: String] = [:]
+                    for f in try Row.fetchAll(db, sql: "SELECT ordinal, name_sealed FROM field WHERE document_id = ?", arguments: [doc]) {
+                        let s: Data = f["name_sealed"]
+                        fields[f["ordinal"]] = try? vault.openString(Array(s))
+                    }
+                    for r in try Row.fetchAll(db, sql: "SELECT line, offset, items FROM record WHERE document_id = ? ORDER BY ordinal", arguments: [doc]) {
+                        let blob: Data = r["items"]
+                        var items: [PackedItems.Item] = []
+                        blob.withUnsafeBytes { PackedItems.decode($0, recordLine: r["line"], recordOffset: r["offset"]) { items.append($0) } }
+                        guard items.contains(where: { $0.valueID > 0 && mine.contains($0.valueID) }) else { continue }
+                        for it in items where it.code != PendingItem.linkKeyCode {
+                            guard let element = ElementType(code: it.code) else { continue }
+                            var shown: String?
+                            if it.valueID > 0 {
+                                if sealedCache[it.valueID] == nil, let vr = try Row.fetchOne(db, sql: "SELECT kind, sealed FROM value WHERE id = ?", arguments: [it.valueID]) {
+                                    sealedCache[it.valueID] = (ValueKind(rawValue: UInt16(vr["kind"] as Int)), vr["sealed"])
+                                }
+                                if let (kind, sealed) = sealedCache[it.valueID] {
+                                    let plain = try vault.openString(Array(sealed))
+                                    shown = reveal ? plain : Mask.value(plain, kind: kind)
+                                }
+                            }
+                            results[i].occurrences.append(Occurrence(element: element.rawValue, value: shown, document: docName,
+                                                                     line: it.line, field: it.field >= 0 ? fields[it.field] : nil, offset: it.offset))
+                        }
+                    }
+                }
+                results[i].occurrences.sort { ($0.document, $0.line, $0.offset, $0.element) < ($1.document, $1.line, $1.offset, $1.element) }
+            }
+        }
+        return results
+    }
+}

@@ -1,0 +1,55 @@
+/// Compact encoding of a record's items in one BLOB: per item, varints of
+/// (value id, element code, field + 1, line delta, offset delta). One row per record instead of
+/// one per finding keeps the writer ahead of the scanner on dense data.
+enum PackedItems {
+    struct Item: Equatable {
+        var valueID: Int64   // 0 when the element has no stored value
+        var code: UInt8
+        var field: Int       // -1 free text
+        var line: Int
+        var offset: Int
+    }
+
+    static func encode(_ items: [Item], recordLine: Int, recordOffset: Int) -> [UInt8] {
+        var out = [UInt8](); out.reserveCapacity(items.count * 8)
+        for it in items {
+            put(UInt64(it.valueID), &out)
+            out.append(it.code)
+            put(UInt64(it.field + 1), &out)
+            put(zigzag(it.line - recordLine), &out)
+            put(zigzag(it.offset - recordOffset), &out)
+        }
+        return out
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, recordLine: Int, recordOffset: Int, _ body: (Item) -> Void) {
+        var i = 0
+        func get() -> UInt64 {
+            var v: UInt64 = 0, shift: UInt64 = 0
+            while i < bytes.count {
+                let b = bytes[i]; i += 1
+                v |= UInt64(b & 0x7f) << shift
+                if b & 0x80 == 0 { break }
+                shift += 7
+            }
+            return v
+        }
+        while i < bytes.count {
+            let value = Int64(get())
+            guard i < bytes.count else { return }
+            let code = bytes[i]; i += 1
+            let field = Int(get()) - 1
+            let line = recordLine + unzigzag(get())
+            let offset = recordOffset + unzigzag(get())
+            body(Item(valueID: value, code: code, field: field, line: line, offset: offset))
+        }
+    }
+
+    @inline(__always) static func put(_ v: UInt64, _ out: inout [UInt8]) {
+        var v = v
+        while v >= 0x80 { out.append(UInt8(v & 0x7f) | 0x80); v >>= 7 }
+        out.append(UInt8(v))
+    }
+    @inline(__always) static func zigzag(_ v: Int) -> UInt64 { UInt64(bitPattern: Int64((v << 1) ^ (v >> 63))) }
+    @inline(__always) static func unzigzag(_ v: UInt64) -> Int { Int(Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)) }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+
+/// The single writer of scan results. Workers hand it `ScanBatch`es through a bounded queue;
+/// it drains the queue into one transaction at a time, hashing-to-id each distinct value once
+/// (an in-memory map from keyed hash to row id) and sealing only values it has not seen.
+/// A document's outcome is committed in the same or a later transaction than its records, so a
+/// document marked finished always has all its records; a killed scan leaves it `scanning` and
+/// the next `plan` rescans it.
+public final class StoreWriter: @unchecked Sendable {
+    private let store: Store
+    private let vault: Vault
+    private let queue: BoundedQueue<ScanBatch>
+    private var valueIDs: [ValueHash: Int64] = [:]
+    private var thread: Thread?
+    private let done = DispatchSemaphore(value: 0)
+    private var failure: Error?
+
+    public init(store: Store, vault: Vault, capacity: Int = 64) throws {
+        self.store = store
+        self.vault = vault
+        queue = BoundedQueue(capacity: capacity)
+        try store.pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, hash FROM value")
+            while let row = try rows.next() {
+                let data: Data = row["hash"]
+                if let h = ValueHash(bytes: Array(data)) { valueIDs[h] = row["id"] }
+            }
+        }
+    }
+
+    /// Starts the writer thread.
+    public func start() {
+        let t = Thread { [self] in run() }
+        t.stackSize = 1 << 22
+        thread = t
+        t.start()
+    }
+
+    /// Hands a batch over; blocks while the queue is full.
+    public func submit(_ batch: ScanBatch) { queue.put(batch) }
+
+    /// Marks a document as being scanned (so a kill leaves evidence).
+    public func begin(_ documentID: Int64) {
+        var b = ScanBatch(documentID: documentID)
+        b.outcome = nil
+        queue.put(b)
+    }
+
+    /// Waits until everything submitted is written; rethrows a write failure.
+    public func finish() throws {
+        queue.close()
+        done.wait()
+        if let failure { throw failure }
+    }
+
+    private func run() {
+        defer { done.signal() }
+        while let first = queue.take() {
+            var batches = [first]
+            batches.append(contentsOf: queue.drain(max: 256))
+            do {
+                try write(batches)
+            } catch {
+                failure = error
+                // Keep draining so producers never block forever.
+                while queue.take() != nil {}
+                return
+            }
+        }
+    }
+
+    private func write(_ batches: [ScanBatch]) throws {
+        try store.pool.write { db in
+            let insValue = try db.cachedStatement(sql: "INSERT INTO value(kind, hash, sealed) VALUES(?, ?, ?)")
+            let insRecord = try db.cachedStatement(sql: "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES(?, ?, ?, ?, ?, ?)")
+            let insField = try db.cachedStatement(sql: "INSERT OR REPLACE INTO field(document_id, ordinal, name_sealed, hint) VALUES(?, ?, ?, ?)")
+            let markScanning = try db.cachedStatement(sql: "UPDATE document SET status = 'scanning' WHERE id = ? AND status = 'pending'")
+            let finish = try db.cachedStatement(sql: """
+                UPDATE document SET status = ?, reason = ?, format = ?, encoding = ?, records = ?, findings = ?, scanned_at = ?
+                WHERE id = ?
+                """)
+            let now = ISO8601DateFormatter().string(from: Date())
+            for b in batches {
+                try markScanning.execute(arguments: [b.documentID])
+                for f in b.fields {
+                    try insField.execute(arguments: [b.documentID, f.ordinal, Data(vault.sealString(f.name)), HintName.of(f.hint)])
+                }
+                var ids = [Int64](); ids.reserveCapacity(b.values.count)
+                for v in b.values {
+                    if let id = valueIDs[v.hash] { ids.append(id); continue }
+                    try insValue.execute(arguments: [Int(v.kind.rawValue), Data(v.hash.bytes), Data(vault.seal(v.plaintext))])
+                    let id = db.lastInsertedRowID
+                    valueIDs[v.hash] = id
+                    ids.append(id)
+                }
+                for r in b.records {
+                    let items = r.items.map {
+                        PackedItems.Item(valueID: $0.value >= 0 ? ids[Int($0.value)] : 0, code: $0.code,
+                                         field: Int($0.field), line: Int($0.line), offset: $0.offset)
+                    }
+                    let blob = PackedItems.encode(items, recordLine: r.line, recordOffset: r.offset)
+                    try insRecord.execute(arguments: [b.documentID, r.ordinal, r.line, r.offset, r.language, Data(blob)])
+                }
+                if let o = b.outcome {
+                    try finish.execute(arguments: [o.status.rawValue, o.reason, o.format, o.encoding, o.records, o.findings, now, b.documentID])
+                }
+            }
+        }
+    }
+}
+
+/// A blocking, bounded multi-producer single-consumer queue (back-pressure for the writer).
+final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
+    private var items: [Element] = []
+    private var head = 0
+    private var closed = false
+    private let capacity: Int
+    private let cond = NSCondition()
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func put(_ e: Element) {
+        cond.lock(); defer { cond.unlock() }
+        while items.count - head >= capacity && !closed { cond.wait() }
+        items.append(e)
+        cond.broadcast()
+    }
+
+    func take() -> Element? {
+        cond.lock(); defer { cond.unlock() }
+        while items.count == head && !closed { cond.wait() }
+        if items.count == head { return nil }
+        let e = items[head]; head += 1
+        compact()
+        cond.broadcast()
+        return e
+    }
+
+    func drain(max: Int) -> [Element] {
+        cond.lock(); defer { cond.unlock() }
+        let n = min(max, items.count - head)
+        let out = Array(items[head..<head + n]); head += n
+        compact()
+        cond.broadcast()
+        return out
+    }
+
+    func close() {
+        cond.lock(); closed = true; cond.broadcast(); cond.unlock()
+    }
+
+    private func compact() {
+        if head > 1024 && head * 2 > items.count { items.removeFirst(head); head = 0 }
+    }
+}

@@ -1,0 +1,117 @@
+import Crypto
+import Foundation
+
+/// Pseudonymisation for the store: keyed hashes to index identifiers, AES-GCM to seal values
+/// that are needed later (to contact a person), all under keys derived by HKDF from the
+/// workspace master key.
+/// `@unchecked Sendable`: it holds only immutable `SymmetricKey`s (not marked `Sendable` by
+/// swift-crypto).
+public struct Vault: @unchecked Sendable {
+    let indexKey: SymmetricKey
+    let sealKey: SymmetricKey
+    let personKey: SymmetricKey
+
+    public init(master: MasterKey) {
+        func derive(_ info: String) -> SymmetricKey {
+            HKDF<SHA256>.deriveKey(inputKeyMaterial: master.key, salt: Array("breachscope/v1".utf8),
+                                   info: Array(info.utf8), outputByteCount: 32)
+        }
+        indexKey = derive("index")
+        sealKey = derive("seal")
+        personKey = derive("person")
+    }
+
+    /// Keyed hash (HMAC-SHA256 truncated to 128 bits) of a value of a given kind. Kinds keep equal
+    /// bytes of different meaning apart (a phone number vs a customer number).
+    public func hash(kind: ValueKind, _ value: some Sequence<UInt8>) -> ValueHash {
+        var h = HMAC<SHA256>(key: indexKey)
+        withUnsafeBytes(of: kind.rawValue.bigEndian) { h.update(data: $0) }
+        let bytes = Array(value)
+        bytes.withUnsafeBytes { h.update(data: $0) }
+        return ValueHash(h.finalize())
+    }
+
+    /// Keyed hash of a string that is not a value (document paths, key checks).
+    public func hash(label: String, _ text: String) -> ValueHash {
+        var h = HMAC<SHA256>(key: indexKey)
+        h.update(data: Array(label.utf8) + [0] + Array(text.utf8))
+        return ValueHash(h.finalize())
+    }
+
+    /// A stable, non-reversible person id from the identifying value hash of the person.
+    public func personID(anchor: ValueHash) -> String {
+        var h = HMAC<SHA256>(key: personKey)
+        h.update(data: anchor.bytes)
+        return "p_" + Hex.encode(Array(h.finalize()).prefix(8))
+    }
+
+    /// Seals bytes with AES-GCM (random nonce; nonce ‖ ciphertext ‖ tag).
+    public func seal(_ plaintext: some Sequence<UInt8>) -> [UInt8] {
+        let box = try! AES.GCM.seal(Array(plaintext), using: sealKey)
+        return Array(box.combined!)
+    }
+
+    /// Opens a sealed value.
+    public func open(_ sealed: [UInt8]) throws -> [UInt8] {
+        do {
+            let box = try AES.GCM.SealedBox(combined: sealed)
+            return Array(try AES.GCM.open(box, using: sealKey))
+        } catch {
+            throw VaultError.cannotOpen
+        }
+    }
+
+    public func sealString(_ s: String) -> [UInt8] { seal(Array(s.utf8)) }
+    public func openString(_ sealed: [UInt8]) throws -> String { String(decoding: try open(sealed), as: UTF8.self) }
+}
+
+/// A 128-bit keyed hash, usable as a dictionary key without heap allocation.
+public struct ValueHash: Hashable, Sendable, Comparable {
+    public var hi: UInt64
+    public var lo: UInt64
+    public init(hi: UInt64, lo: UInt64) { self.hi = hi; self.lo = lo }
+    init(_ mac: HMAC<SHA256>.MAC) {
+        var hi: UInt64 = 0, lo: UInt64 = 0
+        mac.withUnsafeBytes { p in
+            for i in 0..<8 { hi = hi << 8 | UInt64(p[i]) }
+            for i in 8..<16 { lo = lo << 8 | UInt64(p[i]) }
+        }
+        self.hi = hi; self.lo = lo
+    }
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == 16 else { return nil }
+        var hi: UInt64 = 0, lo: UInt64 = 0
+        for i in 0..<8 { hi = hi << 8 | UInt64(bytes[i]) }
+        for i in 8..<16 { lo = lo << 8 | UInt64(bytes[i]) }
+        self.hi = hi; self.lo = lo
+    }
+    public var bytes: [UInt8] {
+        var out = [UInt8](repeating: 0, count: 16)
+        for i in 0..<8 { out[i] = UInt8(truncatingIfNeeded: hi >> (56 - 8 * UInt64(i))) }
+        for i in 0..<8 { out[8 + i] = UInt8(truncatingIfNeeded: lo >> (56 - 8 * UInt64(i))) }
+        return out
+    }
+    public static func < (a: ValueHash, b: ValueHash) -> Bool { (a.hi, a.lo) < (b.hi, b.lo) }
+}
+
+/// What a stored value is: an identifier type, a non-identifier element, or a link key.
+/// Encoded as one integer in the store: identifiers 0–63 (`IdentifierType.code`), elements
+/// 64–127 (64 + `ElementType.code`), link keys 128.
+public struct ValueKind: Hashable, Sendable, Comparable {
+    public var rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    public static func identifier(_ t: IdentifierType) -> ValueKind { ValueKind(rawValue: UInt16(t.code)) }
+    public static func element(_ e: ElementType) -> ValueKind { ValueKind(rawValue: 64 + UInt16(e.code)) }
+    public static let linkKey = ValueKind(rawValue: 128)
+
+    public var identifier: IdentifierType? { rawValue < 64 ? IdentifierType(code: UInt8(rawValue)) : nil }
+    public var element: ElementType? {
+        if let id = identifier { return id == .email ? .email : id == .phone ? .phone : .nationalID }
+        if rawValue >= 64 && rawValue < 128 { return ElementType(code: UInt8(rawValue - 64)) }
+        return nil
+    }
+    public var isLinkKey: Bool { rawValue == 128 }
+    /// Strong identifiers resolve persons: national IDs, e-mails, phones.
+    public var isStrong: Bool { rawValue < 64 }
+    public static func < (a: ValueKind, b: ValueKind) -> Bool { a.rawValue < b.rawValue }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import BreachScope
+import Foundation
+
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scan leaked files and record who and what they expose.",
+        discussion: """
+            Walks the given files and directories, reads text, CSV/TSV, JSON and NDJSON, detects
+            identifiers and personal data, stores them pseudonymised and resolves persons.
+            Resumable: files already scanned and unchanged are skipped; a killed scan continues
+            where it stopped when run again. One broken file never stops the scan: every file ends
+            as scanned, skipped or failed, with a reason (`breachscope status`).
+            Creates the workspace if it does not exist yet.
+            Exit code 3 when the scan finished but some files failed.
+            """)
+
+    @OptionGroup var options: WorkspaceOptions
+    @Argument(help: "Files or directories to scan.") var paths: [String]
+    @Option(help: "Name of this delivery of leaked files.") var batch: String = "batch1"
+    @Option(help: "Force a text encoding for every file (utf-8, utf-16le, utf-16be, windows-1250, windows-1252, windows-1257, iso-8859-1, -2, -4, -13, -15). Default: detected per file.")
+    var encoding: String?
+    @Option(help: "Worker threads (default: the number of cores).") var threads: Int?
+    @Option(name: .customLong("phone-countries"), help: "Countries tried, in order, for phone numbers written without a country code (ISO codes, comma-separated).")
+    var phoneCountries: String?
+    @Flag(help: "No progress display or log lines.") var quiet = false
+    @Option(help: "Summary format: text or json.") var format: OutputFormat = .text
+
+    func validate() throws {
+        if let encoding, TextEncoding(label: encoding) == nil {
+            throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let ws = try options.open(create: true)
+        var opts = ScanOptions(roots: paths)
+        opts.batch = batch
+        if let encoding { opts.encoding = TextEncoding(label: encoding) }
+        if let threads { opts.threads = threads }
+        if let phoneCountries { opts.phoneCountries = phoneCountries.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
+        let progress = ScanProgress()
+        let display = quiet ? nil : ProgressDisplay(progress: progress)
+        display?.start()
+        let summary: ScanSummary
+        do {
+            summary = try Scanner.run(store: ws.store, vault: ws.vault, options: opts, progress: progress)
+        } catch {
+            display?.stop()
+            throw CleanExit.fail(error)
+        }
+        display?.stop()
+        if format == .json {
+            try printJSON(summary)
+        } else {
+            let mbps = summary.seconds > 0 ? Double(summary.bytes) / 1e6 / summary.seconds : 0
+            print("""
+                Scanned \(summary.files) files in \(String(format: "%.1f", summary.seconds)) s (\(String(format: "%.1f", mbps)) MB/s): \
+                \(summary.scanned) scanned, \(summary.skipped) skipped, \(summary.failed) failed, \(summary.unchanged) unchanged since the last scan.
+                \(Report.grouped(summary.records)) records, \(Report.grouped(summary.findings)) findings. Run `breachscope report` for the scope.
+                """)
+        }
+        if summary.failed > 0 {
+            FileHandle.standardError.write(Data("\(summary.failed) files failed; `breachscope status` lists them with reasons.\n".utf8))
+            throw ExitCode(3)
+        }
+    }
+}
+
+/// Progress on stderr: a live line on a terminal, a plain log line every few seconds otherwise.
+final class ProgressDisplay: @unchecked Sendable {
+    let progress: ScanProgress
+    let tty = isatty(2) != 0
+    private var thread: Thread?
+    private let stopped = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var running = true
+    let start0 = Date()
+
+    init(progress: ScanProgress) { self.progress = progress }
+
+    func start() {
+        let t = Thread { [self] in
+            let interval: TimeInterval = tty ? 0.2 : 5
+            while isRunning {
+                Thread.sleep(forTimeInterval: tty ? 0.2 : 0.25)
+                if !isRunning { break }
+                if tty || Date().timeIntervalSince(lastLog) >= interval { render(final: false) }
+            }
+            stopped.signal()
+        }
+        thread = t
+        t.start()
+    }
+
+    private var lastLog = Date()
+    private var isRunning: Bool { lock.lock(); defer { lock.unlock() }; return running }
+
+    func stop() {
+        lock.lock(); running = false; lock.unlock()
+        stopped.wait()
+        render(final: true)
+    }
+
+    func render(final: Bool) {
+        let files = progress.filesDone.load(ordering: .relaxed), total = progress.totalFiles.load(ordering: .relaxed)
+        let bytes = progress.bytesDone.load(ordering: .relaxed), totalBytes = progress.totalBytes.load(ordering: .relaxed)
+        let failed = progress.failed.load(ordering: .relaxed)
+        let secs = max(0.001, Date().timeIntervalSince(start0))
+        let mbps = Double(bytes) / 1e6 / secs
+        let eta = bytes > 0 && totalBytes > bytes ? Double(totalBytes - bytes) / (Double(bytes) / secs) : 0
+        let line = String(format: "files %d/%d  %.1f/%.1f MB  %.1f MB/s", files, total, Double(bytes) / 1e6,
+                          Double(totalBytes) / 1e6, mbps) + "  ETA \(Self.duration(eta))  failed \(failed)"
+        if tty {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + (final ? "\n" : "")).utf8))
+        } else if !final {
+            lastLog = Date()
+            FileHandle.standardError.write(Data(("progress: " + line + "\n").utf8))
+        }
+    }
+
+    static func duration(_ s: Double) -> String {
+        let t = Int(s.rounded())
+        return t >= 3600 ? String(format: "%dh%02dm", t / 3600, (t % 3600) / 60) : String(format: "%d:%02d", t / 60, t % 60)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BreachScope
+
+/// Builds a store from hand-made records (no readers or detectors involved).
+final class StoreFixture {
+    let dir: URL
+    let ws: Workspace
+    var docs: [Int64] = []
+
+    init() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("bs-resolve-\(UUID().uuidString)")
+        ws = try Workspace(path: dir.path, create: true, environment: ["BREACHSCOPE_KEY": String(repeating: "42", count: 32)])
+    }
+    deinit { try? FileManager.default.removeItem(at: dir) }
+
+    typealias Item = (kind: ValueKind, value: String?, element: ElementType?)
+
+    /// One document with the given records.
+    func document(_ name: String, _ records: [[Item]]) throws {
+        let file = WalkedFile(path: "/fixture/" + name, name: name, size: 1, mtime: 1)
+        let planned = try ws.store.plan([file], batch: "b1", vault: ws.vault).scan
+        let id = planned[0].id
+        docs.append(id)
+        var batch = ScanBatch(documentID: id)
+        for (n, rec) in records.enumerated() {
+            var items: [PendingItem] = []
+            for it in rec {
+                if let v = it.value {
+                    let bytes = Array(v.utf8)
+                    let h = ws.vault.hash(kind: it.kind, bytes)
+                    batch.values.append(PendingValue(kind: it.kind, hash: h, plaintext: bytes))
+                    items.append(PendingItem(value: Int32(batch.values.count - 1), code: it.element?.code ?? PendingItem.linkKeyCode,
+                                             field: -1, line: Int32(n + 1), offset: n * 10))
+                } else {
+                    items.append(PendingItem(value: -1, code: it.element!.code, field: -1, line: Int32(n + 1), offset: n * 10))
+                }
+            }
+            batch.records.append(PendingRecord(ordinal: n, line: n + 1, offset: n * 10, language: nil, items: items))
+        }
+        batch.outcome = DocumentOutcome(status: .scanned, records: records.count, findings: 0)
+        let writer = try StoreWriter(store: ws.store, vault: ws.vault)
+        writer.start()
+        writer.submit(batch)
+        try writer.finish()
+    }
+
+    func persons() throws -> [PersonRow] {
+        try Resolver(store: ws.store, vault: ws.vault).run()
+        var out: [PersonRow] = []
+        try PersonExport(store: ws.store, vault: ws.vault).each(reveal: true) { out.append($0) }
+        return out
+    }
+}
+
+extension DocumentOutcome {
+    init(status: Status, records: Int, findings: Int) {
+        self.init(status: status, reason: nil, format: "csv", encoding: "utf-8", records: records, findings: findings)
+    }
+}
+
+@Suite struct ResolverTests {
+    let id1: StoreFixture.Item = (.identifier(.eeIsikukood), "38001085718", .nationalID)
+    let id2: StoreFixture.Item = (.identifier(.eeIsikukood), "49403136526", .nationalID)
+    let sharedMail: StoreFixture.Item = (.identifier(.email), "perekond@example.ee", .email)
+    let purchase: StoreFixture.Item = (.element(.purchaseHistory), nil, .purchaseHistory)
+
+    @Test func familyInboxNeverMergesTwoNationalIDs() throws {
+        let f = try StoreFixture()
+        try f.document("customers.csv", [[id1, sharedMail], [id2, sharedMail]])
+        try f.document("orders.csv", [[sharedMail, purchase]])
+        let persons = try f.persons()
+        #expect(persons.count == 2)
+        for p in persons {
+            #expect(p.identifiers.contains { $0.type == "email" && $0.value == "perekond@example.ee" })
+            #expect(p.elements == ["national_id", "email", "purchase_history"])
+            #expect(p.documents == ["customers.csv", "orders.csv"])
+        }
+        #expect(Set(persons.flatMap { $0.identifiers.filter { $0.type == "ee_isikukood" }.map(\.value) }) == ["38001085718", "49403136526"])
+        let report = try Report.build(store: f.ws.store, vault: f.ws.vault)
+        #expect(report.personsInConflicts == 2)
+        #expect(report.sharedIdentifiers == 1)
+    }
+
+    @Test func sharedIdentifiersAndLinkKeysJoinRecordsAcrossFiles() throws {
+        let f = try StoreFixture()
+        let mail: StoreFixture.Item = (.identifier(.email), "kati@example.ee", .email)
+        let phone: StoreFixture.Item = (.identifier(.phone), "+37251234567", .phone)
+        let name: StoreFixture.Item = (.element(.name), "Kati Kask", .name)
+        let card: StoreFixture.Item = (.linkKey, "loyalty_card\u{0}1234567", nil)
+        let otherCard: StoreFixture.Item = (.linkKey, "loyalty_card\u{0}7654321", nil)
+        try f.document("a.csv", [[mail, phone, card]])
+        try f.document("b.csv", [[phone, name]])
+        try f.document("purchases.csv", [[card, purchase], [otherCard, purchase]])
+        try f.document("names.txt", [[(.element(.name), "Jaan Tamm", .name)]])
+        let persons = try f.persons()
+        #expect(persons.count == 2)  // Kati (3 files) + the name-only record; the unlinked card is nobody
+        let kati = try #require(persons.first { $0.name == "Kati Kask" })
+        #expect(kati.elements == ["name", "email", "phone", "purchase_history"])
+        #expect(kati.documents == ["a.csv", "b.csv", "purchases.csv"])
+        #expect(kati.identifiers.map(\.type) == ["email", "phone"])
+    }
+
+    @Test func personIDsAreStableAcrossRebuildsAndWriteOrder() throws {
+        let a = try StoreFixture(), b = try StoreFixture()
+        let mail: StoreFixture.Item = (.identifier(.email), "x@example.fi", .email)
+        try a.document("one.csv", [[id1], [mail]])
+        try a.document("two.csv", [[id2, mail]])
+        try b.document("two.csv", [[id2, mail]])
+        try b.document("one.csv", [[id1], [mail]])
+        let pa = try a.persons(), pb = try b.persons()
+        #expect(pa.map(\.person) == pb.map(\.person))
+        #expect(pa.count == 2)
+        #expect(try a.persons().map(\.person) == pa.map(\.person))
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Runs the built `breachscope` binary, as a user would.
+struct CLIRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary: URL = {
+        // Tests run from the package's build directory, next to the executable.
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for dir in [here, here.deletingLastPathComponent(), here.deletingLastPathComponent().deletingLastPathComponent()] {
+            let candidate = dir.appendingPathComponent("breachscope")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        let root = packageRoot
+        for config in ["debug", "release"] {
+            let candidate = root.appendingPathComponent(".build/\(config)/breachscope")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        fatalError("breachscope binary not found; run `swift build` first")
+    }()
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let examples = packageRoot.appendingPathComponent("Examples")
+
+    var workspace: URL
+    var environment: [String: String] = [:]
+
+    @discardableResult
+    func run(_ args: [String], cwd: URL? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = CLIRunner.binary
+        p.arguments = args + ["--workspace", workspace.path]
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "BREACHSCOPE_KEY")
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        if let cwd { p.currentDirectoryURL = cwd }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        // Read both pipes concurrently with the process so large outputs never block it.
+        nonisolated(unsafe) var errData = Data()
+        let errReader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        errReader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        while !errReader.isFinished { usleep(1000) }
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryWorkspace() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("bs-e2e-\(UUID().uuidString)")
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// A scan killed with SIGKILL at any point and run again ends with exactly the same store
+/// contents (persons, identifiers, elements, documents, counts) as an uninterrupted scan.
+@Suite(.serialized) struct KillResumeTests {
+    static let key = String(repeating: "5a", count: 32)
+
+    /// A generated corpus (scripts/make-corpus.py, fictitious people) shared by the tests.
+    static let corpus: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bs-corpus-kill-\(getpid())")
+        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent(".done").path) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3", CLIRunner.packageRoot.appendingPathComponent("scripts/make-corpus.py").path, "dense", dir.path,
+                           "--persons", "30000", "--seed", "11"]
+            p.standardOutput = FileHandle.nullDevice
+            try! p.run(); p.waitUntilExit()
+            precondition(p.terminationStatus == 0, "corpus generation failed")
+            _ = FileManager.default.createFile(atPath: dir.appendingPathComponent(".done").path, contents: nil)
+        }
+        return dir
+    }()
+
+    func snapshot(_ cli: CLIRunner) throws -> (persons: String, report: String) {
+        let persons = try cli.run(["persons", "--reveal"]).stdout
+        var report = try JSONSerialization.jsonObject(with: Data(try cli.run(["report", "--format", "json"]).stdout.utf8)) as! [String: Any]
+        report["documents"] = (report["documents"] as! [[String: Any]]).map { d -> [String: Any] in
+            var d = d; d.removeValue(forKey: "scanned_at"); return d
+        }
+        let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+        return (persons, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func killedScansResumeToTheSameStore() throws {
+        let corpus = Self.corpus.path
+        let reference = CLIRunner(workspace: CLIRunner.temporaryWorkspace(), environment: ["BREACHSCOPE_KEY": Self.key])
+        defer { try? FileManager.default.removeItem(at: reference.workspace) }
+        let done = try reference.run(["scan", corpus, "--quiet"])
+        #expect(done.status == 0, "\(done.stderr)")
+        let expected = try snapshot(reference)
+        #expect(expected.persons.split(separator: "\n").count == 30000)
+
+        var killedAtLeastOnce = false
+        for delayMs in [150, 500, 1200] {
+            let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace(), environment: ["BREACHSCOPE_KEY": Self.key])
+            defer { try? FileManager.default.removeItem(at: cli.workspace) }
+            // Kill twice at the same delay: during the first run, and during the resumed one.
+            for _ in 0..<2 {
+                let p = Process()
+                p.executableURL = CLIRunner.binary
+                p.arguments = ["scan", corpus, "--quiet", "--workspace", cli.workspace.path]
+                p.environment = ["BREACHSCOPE_KEY": Self.key, "PATH": "/usr/bin:/bin"]
+                p.standardOutput = FileHandle.nullDevice
+                p.standardError = FileHandle.nullDevice
+                try p.run()
+                usleep(useconds_t(delayMs * 1000))
+                kill(p.processIdentifier, SIGKILL)
+                p.waitUntilExit()
+                if p.terminationReason == .uncaughtSignal { killedAtLeastOnce = true }
+            }
+            let resumed = try cli.run(["scan", corpus, "--quiet"])
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            let got = try snapshot(cli)
+            #expect(got.persons == expected.persons, "persons differ after kill at \(delayMs) ms")
+            #expect(got.report == expected.report, "report differs after kill at \(delayMs) ms")
+        }
+        #expect(killedAtLeastOnce)
+    }
+}

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Generates a synthetic benchmark corpus (fictitious people, valid checksums).
+
+  sparse: prose and logs with a few identifiers (≈ 1 finding per 4 KB), plus decoys
+  dense:  customer tables (CSV, NDJSON) with ≥ 1 person per 200 bytes, plus text lab reports
+
+Usage: make-corpus.py sparse|dense OUT_DIR [--mb N] [--persons N] [--seed S]
+Prints a JSON line with the ground truth (files, bytes, persons written).
+"""
+import argparse
+import json
+import os
+import random
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import synthetic as S  # noqa: E402
+
+ap = argparse.ArgumentParser()
+ap.add_argument("kind", choices=["sparse", "dense"])
+ap.add_argument("out")
+ap.add_argument("--mb", type=int, default=2048, help="sparse: corpus size in MB")
+ap.add_argument("--persons", type=int, default=1_000_000, help="dense: distinct persons")
+ap.add_argument("--seed", type=int, default=7)
+a = ap.parse_args()
+rng = random.Random(a.seed)
+os.makedirs(a.out, exist_ok=True)
+
+PROSE = [
+    "The quarterly inventory review found no discrepancies in the central warehouse.",
+    "Kokous siirrettiin ensi viikolle, koska osa osallistujista oli lomalla.",
+    "Tellimuse töötlemine võttis oodatust kauem aega, kuna laos oli inventuur.",
+    "Spotkanie zespołu odbędzie się w czwartek o godzinie dziesiątej.",
+    "Leveransen försenades på grund av snöstormen i norra Sverige.",
+    "Система обновлена до последней версии, перезагрузка не требуется.",
+]
+
+
+def sparse():
+    target = a.mb * 1_000_000
+    files = 0
+    written = 0
+    planted = 0
+    per_file = 64 * 1_000_000
+    while written < target:
+        size = min(per_file, target - written)
+        name = os.path.join(a.out, f"{'log' if files % 2 else 'notes'}_{files:04d}.{'log' if files % 2 else 'txt'}")
+        # Build a 1 MB block of prose/log lines with decoys, then vary identifiers per block.
+        with open(name, "w", encoding="utf-8") as f:
+            done = 0
+            while done < size:
+                lines = []
+                blen = 0
+                while blen < 1_000_000:
+                    r = rng.random()
+                    if r < 0.02:
+                        code, _ = S.ee_isikukood(rng)
+                        line = f"2023-05-{rng.randint(10, 28)}T10:00:00Z INFO customer {code} updated profile"
+                        planted += 1
+                    elif r < 0.03:
+                        e = S.email(rng, rng.choice(S.FIRST['en']), rng.choice(S.LAST['en']), "example.com")
+                        line = f"2023-05-{rng.randint(10, 28)}T10:00:00Z INFO mail sent to {e}"
+                        planted += 1
+                    elif r < 0.35:
+                        line = f"2023-05-{rng.randint(10, 28)}T{rng.randint(10, 23)}:{rng.randint(10, 59)}:00Z DEBUG order {rng.randint(10**9, 10**10 - 1)} took {rng.randint(1, 999)} ms"
+                    else:
+                        line = rng.choice(PROSE)
+                    lines.append(line)
+                    blen += len(line.encode()) + 1
+                block = "\n".join(lines) + "\n"
+                f.write(block)
+                done += len(block.encode())
+            written += done
+        files += 1
+    return {"files": files, "bytes": written, "planted": planted}
+
+
+USED = set()
+
+
+def unique(gen):
+    """Draws identifiers until an unused one comes up, so the person count is exact."""
+    while True:
+        v, _ = gen(rng)
+        if v not in USED:
+            USED.add(v)
+            return v, None
+
+
+def dense():
+    n = a.persons
+    per_file = 250_000
+    files = 0
+    written = 0
+    idx = 0
+    while idx < n:
+        count = min(per_file, n - idx)
+        kind = files % 3
+        if kind == 0:
+            name = os.path.join(a.out, f"customers_{files:03d}.csv")
+            with open(name, "w", encoding="utf-8") as f:
+                f.write("isikukood;first_name;last_name;email;phone;card\n")
+                buf = []
+                for i in range(count):
+                    code, _ = unique(S.ee_isikukood)
+                    fi, la = rng.choice(S.FIRST["et"]), rng.choice(S.LAST["et"])
+                    buf.append(f"{code};{fi};{la};{S.ascii_fold(fi).lower()}.{S.ascii_fold(la).lower()}.{idx + i}@example.ee;+3725{idx + i:07d};{10**11 + idx + i}")
+                    if len(buf) >= 10000:
+                        f.write("\n".join(buf) + "\n"); buf = []
+                if buf:
+                    f.write("\n".join(buf) + "\n")
+                written += f.tell()
+        elif kind == 1:
+            name = os.path.join(a.out, f"patients_{files:03d}.ndjson")
+            with open(name, "w", encoding="utf-8") as f:
+                buf = []
+                for i in range(count):
+                    pesel, _ = unique(S.pl_pesel)
+                    buf.append(json.dumps({"pesel": pesel, "name": f"{rng.choice(S.FIRST['pl'])} {rng.choice(S.LAST['pl'])}",
+                                           "email": f"pacjent{idx + i}@example.pl", "order": rng.randint(10**9, 10**10 - 1)},
+                                          ensure_ascii=False))
+                    if len(buf) >= 10000:
+                        f.write("\n".join(buf) + "\n"); buf = []
+                if buf:
+                    f.write("\n".join(buf) + "\n")
+                written += f.tell()
+        else:
+            name = os.path.join(a.out, f"deliveries_{files:03d}.csv")
+            with open(name, "w", encoding="utf-8") as f:
+                f.write("Nimi,Osoite,Puhelin,Hetu,Tilausnumero\n")
+                buf = []
+                for i in range(count):
+                    hetu, _ = unique(S.fi_hetu)
+                    buf.append(f"{rng.choice(S.FIRST['fi'])} {rng.choice(S.LAST['fi'])},Kauppakatu {rng.randint(1, 99)} Lahti,+35840{idx + i:07d},{hetu},{rng.randint(10**9, 10**10 - 1)}")
+                    if len(buf) >= 10000:
+                        f.write("\n".join(buf) + "\n"); buf = []
+                if buf:
+                    f.write("\n".join(buf) + "\n")
+                written += f.tell()
+        idx += count
+        files += 1
+    return {"files": files, "bytes": written, "persons": n}
+
+
+print(json.dumps(sparse() if a.kind == "sparse" else dense()))
