@@ -23,6 +23,12 @@ struct Scan: ParsableCommand {
     @Option(help: "Worker threads (default: the number of cores).") var threads: Int?
     @Option(name: .customLong("phone-countries"), help: "Countries tried, in order, for phone numbers written without a country code (ISO codes, comma-separated).")
     var phoneCountries: String?
+    @Option(name: .customLong("max-field-mb"), help: "Longest CSV field or JSON string kept in memory, in MiB; a longer one fails the document with a reason.")
+    var maxFieldMB: Int = 16
+    @Option(name: .customLong("max-json-depth"), help: "Deepest JSON nesting accepted; deeper documents fail with a reason.")
+    var maxJSONDepth: Int = 512
+    @Option(name: .customLong("max-line-mb"), help: "Longest text line scanned as one span, in MiB; longer lines are scanned in overlapping pieces.")
+    var maxLineMB: Int = 1
     @Flag(help: "No progress display or log lines.") var quiet = false
     @Option(help: "Summary format: text or json.") var format: OutputFormat = .text
 
@@ -31,6 +37,7 @@ struct Scan: ParsableCommand {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if maxFieldMB < 1 || maxLineMB < 1 || maxJSONDepth < 1 { throw ValidationError("limits must be at least 1") }
     }
 
     func run() throws {
@@ -39,6 +46,9 @@ struct Scan: ParsableCommand {
         opts.batch = batch
         if let encoding { opts.encoding = TextEncoding(label: encoding) }
         if let threads { opts.threads = threads }
+        opts.limits.maxFieldBytes = maxFieldMB << 20
+        opts.limits.maxDepth = maxJSONDepth
+        opts.limits.maxLineBytes = maxLineMB << 20
         if let phoneCountries { opts.phoneCountries = phoneCountries.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
         let progress = ScanProgress()
         let display = quiet ? nil : ProgressDisplay(progress: progress)

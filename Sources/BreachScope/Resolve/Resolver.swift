@@ -170,7 +170,11 @@ public struct Resolver {
                     for e in rec.elements { exposure[UInt64(e) << 48 | UInt64(rec.document), default: 0] += 1 }
                     if let l = rec.language { langs[l, default: 0] += 1 }
                 }
-                let language = langs.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+                // Explicit languages (a language column) outrank guesses (marked `~`).
+                let explicit = langs.filter { !$0.key.hasPrefix("~") }
+                let pool = explicit.isEmpty ? langs : explicit
+                let language = pool.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+                    .map { $0.key.hasPrefix("~") ? String($0.key.dropFirst()) : $0.key }
                     ?? Self.language(values: values.map { kinds[Int($0)] })
                 try insPerson.execute(arguments: [personRow, vault.personID(anchor: p.anchor), language, p.flags])
                 for v in values.sorted() {

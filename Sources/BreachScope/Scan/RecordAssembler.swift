@@ -169,6 +169,7 @@ struct RecordAssembler: RecordVisitor {
         firstName = nil; lastName = nil; addressParts.removeAll(keepingCapacity: true)
         defer { items.removeAll(keepingCapacity: true); itemKeys.removeAll(keepingCapacity: true); language = nil }
         guard items.contains(where: { $0.code != PendingItem.linkKeyCode }) else { return }
+        if language == nil { language = guessLanguage() }
         if splitConflictingBlocks && hasConflict() {
             // A text block with two different identifiers of one type is not one person's record
             // (a log, a list): fall back to one record per line.
@@ -184,6 +185,26 @@ struct RecordAssembler: RecordVisitor {
             emit(PendingRecord(ordinal: recordCount, line: recordLine, offset: recordOffset, language: language, items: items))
         }
     }
+
+    /// A record without a language column gets a guess, marked with a leading `~` so that the
+    /// resolver prefers any explicit language: from the country of a national ID, else of a phone
+    /// number, else of an e-mail's country domain.
+    private func guessLanguage() -> String? {
+        var fromPhone: String?, fromMail: String?
+        for it in items where it.value >= 0 {
+            let v = batch.values[Int(it.value)]
+            if let t = v.kind.identifier, t.isNational, let c = t.country, let l = Self.languageOf[c] { return "~" + l }
+            if v.kind.identifier == .phone, fromPhone == nil, let c = Self.phoneCountry(v.plaintext) { fromPhone = Self.languageOf[c] }
+            if v.kind.identifier == .email, fromMail == nil, let dot = v.plaintext.lastIndex(of: UInt8(ascii: ".")) {
+                let tld = String(decoding: v.plaintext[(dot + 1)...], as: UTF8.self).uppercased()
+                fromMail = Self.languageOf[tld == "UK" ? "GB" : tld]
+            }
+        }
+        return (fromPhone ?? fromMail).map { "~" + $0 }
+    }
+
+    static let languageOf = ["EE": "et", "LT": "lt", "LV": "lv", "FI": "fi", "SE": "sv", "NO": "no", "DK": "da", "PL": "pl",
+                             "GB": "en", "US": "en", "DE": "de"]
 
     private func hasConflict() -> Bool {
         var seen: [UInt8: Int32] = [:]
@@ -227,7 +248,7 @@ struct RecordAssembler: RecordVisitor {
     static func phoneCountry(_ e164: [UInt8]) -> String? {
         let s = String(decoding: e164.prefix(4), as: UTF8.self)
         for (prefix, country) in [("+372", "EE"), ("+370", "LT"), ("+371", "LV"), ("+358", "FI"), ("+46", "SE"),
-                                  ("+47", "NO"), ("+45", "DK"), ("+48", "PL"), ("+44", "GB"), ("+1", "US")]
+                                  ("+47", "NO"), ("+45", "DK"), ("+48", "PL"), ("+44", "GB"), ("+49", "DE"), ("+1", "US")]
         where s.hasPrefix(prefix) { return country }
         return nil
     }
