@@ -8,12 +8,12 @@ struct BreachScopeCommand: ParsableCommand {
         commandName: "breachscope",
         abstract: "Tell, from leaked files, who was exposed and which of their data.",
         discussion: """
-            Workflow: init → scan PATH… → status → report → persons → lookup.
-            A workspace is a directory (default ./breachscope-data, or --workspace) holding the
-            pseudonymised SQLite store and, unless BREACHSCOPE_KEY is set, the key file master.key
+            Workflow: init → scan PATH… → status → report → persons → lookup. \
+            A workspace is a directory (default ./breachscope-data, or --workspace) holding the \
+            pseudonymised SQLite store and, unless BREACHSCOPE_KEY is set, the key file master.key \
             (mode 0600). Losing the key makes the store unreadable by design.
 
-            Exit codes: 0 ok; 3 finished, but some files failed (see `status`); 1 error
+            Exit codes: 0 ok; 3 finished, but some files failed (see `status`); 1 error \
             (no workspace, wrong key, unreadable input); 64 usage error.
             """,
         subcommands: [Init.self, Scan.self, Status.self, ReportCommand.self, Persons.self, LookupCommand.self]

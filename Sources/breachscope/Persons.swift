@@ -24,7 +24,7 @@ struct Persons: ParsableCommand {
     func run() throws {
         let ws = try options.open()
         let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        enc.outputFormatting = [.withoutEscapingSlashes]
         if format == .csv { print("person,identifiers,name,elements,controllers,documents,batches,language") }
         do {
             try PersonExport(store: ws.store, vault: ws.vault).each(reveal: reveal, element: element.flatMap(ElementType.init(rawValue:))) { p in

@@ -6,12 +6,12 @@ struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan leaked files and record who and what they expose.",
         discussion: """
-            Walks the given files and directories, reads text, CSV/TSV, JSON and NDJSON, detects
-            identifiers and personal data, stores them pseudonymised and resolves persons.
-            Resumable: files already scanned and unchanged are skipped; a killed scan continues
-            where it stopped when run again. One broken file never stops the scan: every file ends
-            as scanned, skipped or failed, with a reason (`breachscope status`).
-            Creates the workspace if it does not exist yet.
+            Walks the given files and directories, reads text, CSV/TSV, JSON and NDJSON, detects \
+            identifiers and personal data, stores them pseudonymised and resolves persons. \
+            Resumable: files already scanned and unchanged are skipped; a killed scan continues \
+            where it stopped when run again. One broken file never stops the scan: every file ends \
+            as scanned, skipped or failed, with a reason (`breachscope status`). \
+            Creates the workspace if it does not exist yet. \
             Exit code 3 when the scan finished but some files failed.
             """)
 
@@ -30,6 +30,7 @@ struct Scan: ParsableCommand {
     @Option(name: .customLong("max-line-mb"), help: "Longest text line scanned as one span, in MiB; longer lines are scanned in overlapping pieces.")
     var maxLineMB: Int = 1
     @Flag(help: "No progress display or log lines.") var quiet = false
+    @Flag(help: "Print the report (as `breachscope report`) after the scan.") var report = false
     @Option(help: "Summary format: text or json.") var format: OutputFormat = .text
 
     func validate() throws {
@@ -70,6 +71,12 @@ struct Scan: ParsableCommand {
                 \(summary.scanned) scanned, \(summary.skipped) skipped, \(summary.failed) failed, \(summary.unchanged) unchanged since the last scan.
                 \(Report.grouped(summary.records)) records, \(Report.grouped(summary.findings)) findings. Run `breachscope report` for the scope.
                 """)
+        }
+        if report {
+            do {
+                let r = try Report.build(store: ws.store, vault: ws.vault)
+                if format == .json { try printJSON(r) } else { print(""); print(ReportText.render(r)) }
+            } catch { throw CleanExit.fail(error) }
         }
         if summary.failed > 0 {
             FileHandle.standardError.write(Data("\(summary.failed) files failed; `breachscope status` lists them with reasons.\n".utf8))

@@ -119,15 +119,17 @@ public struct Report: Codable, Sendable {
         var out = ["\(Report.grouped(persons)) distinct persons in \(Report.grouped(files.scanned)) scanned files (\(Report.grouped(records)) records)."]
         let nouns: [String: (String, String)] = [
             "national_id": ("national identification numbers", "national ID numbers"), "email": ("e-mail addresses", "e-mail addresses"),
-            "phone": ("phone numbers", "phone numbers"), "name": ("names", "names"), "postal_address": ("postal addresses", "addresses"),
-            "date_of_birth": ("dates of birth", "dates of birth"), "iban": ("bank account numbers (IBAN)", "IBANs"),
+            "phone": ("phone numbers", "phone numbers"), "iban": ("bank account numbers (IBAN)", "IBANs"),
             "payment_card": ("payment card numbers", "cards"), "loyalty_card": ("loyalty card numbers", "cards"),
         ]
+        // Names, addresses and birth dates are shared by different people: only persons count.
         for e in elements {
             if let v = e.values, let noun = nouns[e.element] {
                 out.append("\(Report.grouped(v)) \(noun.0) of \(Report.grouped(e.persons)) persons.")
             } else {
-                out.append("\(e.element.replacingOccurrences(of: "_", with: " ").capitalizedFirst) of \(Report.grouped(e.persons)) persons.")
+                let label = ["name": "Names", "postal_address": "Postal addresses", "date_of_birth": "Dates of birth"][e.element]
+                    ?? e.element.replacingOccurrences(of: "_", with: " ").capitalizedFirst
+                out.append("\(label) of \(Report.grouped(e.persons)) persons.")
             }
         }
         if personsInConflicts > 0 {
