@@ -2,7 +2,6 @@
 /// detectors are only asked at token starts of the right class (digit, `+`/`(`, upper-case
 /// letter) and around `@`, so most bytes cost one table lookup.
 public struct FieldScanner: Sendable {
-    let nationals: [any Detector]
     let phone: PhoneDetector
     let card = PaymentCardDetector()
     let iban = IBANDetector()
@@ -23,7 +22,6 @@ public struct FieldScanner: Sendable {
     }()
 
     public init(phoneCountries: [String] = PhoneDetector().defaultCountries) {
-        nationals = NationalIDs.all
         var p = PhoneDetector()
         p.defaultCountries = phoneCountries
         phone = p
@@ -53,22 +51,35 @@ public struct FieldScanner: Sendable {
             var found: Finding?
             switch c {
             case 1:
-                if hint != .nonPersonal {
+                guard hint != .nonPersonal else { break }
+                if case .none = hint {
+                    // Unlabelled text: look at the number's shape first, so that dates, times,
+                    // amounts and short numbers never reach the detectors.
+                    let shape = NumberShape(span, i)
+                    if shape.nationalCandidate {
+                        candidates.removeAll(keepingCapacity: true)
+                        matchNationals(span, i, hint, &candidates)
+                        found = choose(candidates, hint: hint, preferCountry: preferCountry)
+                    }
+                    if found == nil && shape.cardCandidate { found = card.match(span, at: i, hint: hint) }
+                    if found == nil && shape.phoneCandidate { found = phone.match(span, at: i, hint: hint) }
+                } else {
                     if case .phone = hint { found = phone.match(span, at: i, hint: hint) }
                     if found == nil, case .paymentCard = hint { found = card.match(span, at: i, hint: hint) }
                     if found == nil, case .dateOfBirth = hint { found = dob.match(span, at: i, hint: hint) }
                     if found == nil {
                         candidates.removeAll(keepingCapacity: true)
-                        for d in nationals {
-                            if let f = d.match(span, at: i, hint: hint) { candidates.append(f) }
-                        }
+                        matchNationals(span, i, hint, &candidates)
                         found = choose(candidates, hint: hint, preferCountry: preferCountry)
                     }
                     if found == nil { found = card.match(span, at: i, hint: hint) }
                     if found == nil { found = phone.match(span, at: i, hint: hint) }
                 }
             case 2:
-                found = iban.match(span, at: i, hint: hint)
+                // IBAN: two capitals and two check digits.
+                if i + 3 < n, ASCII.isUpper(span[i + 1]) || ASCII.isLower(span[i + 1]), ASCII.isDigit(span[i + 2]), ASCII.isDigit(span[i + 3]) {
+                    found = iban.match(span, at: i, hint: hint)
+                }
             case 5:
                 if hint != .nonPersonal { found = phone.match(span, at: i, hint: hint) }
             default:
@@ -97,6 +108,22 @@ public struct FieldScanner: Sendable {
         }
     }
 
+    /// Every national-ID interpretation of the number at `i` (concrete calls, no existentials).
+    @inline(__always)
+    func matchNationals(_ span: UnsafeBufferPointer<UInt8>, _ i: Int, _ hint: FieldHint, _ out: inout [Finding]) {
+        @inline(__always) func run<D: Detector>(_ d: D) { if let f = d.match(span, at: i, hint: hint) { out.append(f) } }
+        run(FodselsnummerDetector())
+        run(HETUDetector())
+        run(IsikukoodDetector())
+        run(AsmensKodasDetector())
+        run(PersonasKodsDetector())
+        run(PESELDetector())
+        run(PersonnummerDetector())
+        run(NHSNumberDetector())
+        run(CPRDetector())
+        run(SSNDetector())
+    }
+
     /// Picks one national-ID interpretation: the labelled scheme, else the document's country,
     /// else the detector order in `NationalIDs.all`.
     func choose(_ candidates: [Finding], hint: FieldHint, preferCountry: String?) -> Finding? {
@@ -105,4 +132,56 @@ public struct FieldScanner: Sendable {
         if let c = preferCountry, let f = candidates.first(where: { $0.identifier?.country == c }) { return f }
         return candidates[0]
     }
+}
+
+/// The shape of a number in unlabelled text, read once at its first digit: which detectors can
+/// possibly match it. Digit groups are joined by single spaces, `-`, `.` or `/`.
+struct NumberShape {
+    var leading = 0
+    var total = 0
+    var groups = 0
+    var lengths: (Int, Int, Int) = (0, 0, 0)
+    var separators: UInt8 = 0
+    var signAfterSix = false
+
+    @inline(__always)
+    init(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) {
+        let n = span.count
+        var i = start
+        while groups < 8 && i - start < 32 {
+            var len = 0
+            while i < n && ASCII.isDigit(span[i]) { i += 1; len += 1 }
+            if groups == 0 { leading = len }
+            if groups < 3 {
+                switch groups { case 0: lengths.0 = len; case 1: lengths.1 = len; default: lengths.2 = len }
+            }
+            total += len
+            groups += 1
+            guard i + 1 < n else { break }
+            let sep = span[i]
+            guard sep == 0x20 || sep == 0x2D || sep == 0x2E || sep == 0x2F, ASCII.isDigit(span[i + 1]) else {
+                if groups == 1 && len == 6 && (ASCII.isUpper(sep) || sep == 0x2B) { signAfterSix = true }
+                break
+            }
+            if separators == 0 { separators = sep }
+            i += 1
+        }
+    }
+
+    /// `2023-04-15`, `15.04.2023`, `4/15/2023`: never an identifier in unlabelled text.
+    var isDate: Bool {
+        groups == 3 && separators != 0x20 && ((lengths.0 == 4 && lengths.1 <= 2 && lengths.2 <= 2) || (lengths.0 <= 2 && lengths.1 <= 2 && lengths.2 == 4))
+    }
+    /// 11–12 plain digits (EE, LT, PL, NO, LV, SE long form), `DDMMYY` + sign (FI, SE `+`),
+    /// `DDMMYY-NNNN(N)` (SE, DK, LV), `NNN-NN-NNNN`, `NNN NNN NNNN` (NHS).
+    var nationalCandidate: Bool {
+        if isDate { return false }
+        if groups == 1 { return leading == 11 || leading == 12 }
+        if signAfterSix { return true }
+        return lengths.0 == 6 || (lengths.0 == 3 && total >= 9 && total <= 10)
+            || (lengths.0 == 8 && lengths.1 == 4)
+    }
+    var cardCandidate: Bool { !isDate && total >= 12 && total <= 19 }
+    /// National-format phone numbers need groups in unlabelled text (`040-123 4567`).
+    var phoneCandidate: Bool { !isDate && groups >= 2 && total >= 7 && total <= 15 }
 }

@@ -22,6 +22,7 @@ struct RecordAssembler: RecordVisitor {
     private(set) var findingCount = 0
     /// Countries of unambiguous identifiers seen so far, to settle ambiguous national IDs.
     private var countryVotes: [String: Int] = [:]
+    private var preferredCountry: String?
 
     // Current record.
     private var inRecord = false
@@ -33,6 +34,8 @@ struct RecordAssembler: RecordVisitor {
     private var lastName: (bytes: [UInt8], field: Int32, line: Int32, offset: Int)?
     private var addressParts: [(bytes: [UInt8], field: Int32, line: Int32, offset: Int)] = []
     private var language: String?
+    /// The current text block turned out to hold several persons: emit it line by line.
+    private var blockSplit = false
 
     struct ValueKey: Hashable { var kind: ValueKind; var bytes: [UInt8] }
 
@@ -63,6 +66,15 @@ struct RecordAssembler: RecordVisitor {
 
     mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {
         if !inRecord { beginRecord(line: line, offset: offset) }
+        if splitConflictingBlocks && !items.isEmpty {
+            // Long blocks (a log without blank lines) are checked as they grow; once split, each
+            // finished line is emitted at once, so memory stays bounded by a line, not a file.
+            if !blockSplit && items.count >= 32 && items.count % 32 == 0 && hasConflict() { blockSplit = true }
+            if blockSplit, let last = items.last, Int(last.line) < line {
+                emitLines(through: Int32(line - 1))
+                if items.isEmpty && batch.records.count >= sliceSize { flush(outcome: nil) }
+            }
+        }
         let hint = column >= 0 && column < columns.count ? columns[column].hint : .none
         let f = Int32(column), l = Int32(line)
         switch hint {
@@ -104,13 +116,14 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func scan(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) {
-        let prefer = countryVotes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
         var found: [Finding] = []
-        fieldScanner.scan(value, hint: hint, preferCountry: prefer) { found.append($0) }
+        fieldScanner.scan(value, hint: hint, preferCountry: preferredCountry) { found.append($0) }
         for fd in found {
             let kind: ValueKind = fd.identifier.map { .identifier($0) } ?? .element(fd.element)
-            if let c = fd.identifier?.country { countryVotes[c, default: 0] += 1 }
-            if fd.identifier == .phone, let c = Self.phoneCountry(fd.value) { countryVotes[c, default: 0] += 1 }
+            if let c = fd.identifier?.country ?? (fd.identifier == .phone ? Self.phoneCountry(fd.value) : nil) {
+                countryVotes[c, default: 0] += 1
+                preferredCountry = countryVotes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
+            }
             add(kind, fd.element, fd.value, f, l, offset + fd.offset)
         }
     }
@@ -167,29 +180,42 @@ struct RecordAssembler: RecordVisitor {
             add(.element(.postalAddress), .postalAddress, PostalAddressDetector.join(addressParts.map { $0.bytes }), p.field, p.line, p.offset)
         }
         firstName = nil; lastName = nil; addressParts.removeAll(keepingCapacity: true)
-        defer { items.removeAll(keepingCapacity: true); itemKeys.removeAll(keepingCapacity: true); language = nil }
-        guard items.contains(where: { $0.code != PendingItem.linkKeyCode }) else { return }
-        if language == nil { language = guessLanguage() }
-        if splitConflictingBlocks && hasConflict() {
+        if blockSplit || (splitConflictingBlocks && hasConflict()) {
             // A text block with two different identifiers of one type is not one person's record
             // (a log, a list): fall back to one record per line.
-            var byLine: [Int32: [PendingItem]] = [:]
-            for it in items { byLine[it.line, default: []].append(it) }
-            for line in byLine.keys.sorted() {
-                let lineItems = byLine[line]!
-                guard lineItems.contains(where: { $0.code != PendingItem.linkKeyCode }) else { continue }
-                emit(PendingRecord(ordinal: recordCount, line: Int(line), offset: lineItems.map(\.offset).min() ?? recordOffset,
-                                   language: language, items: lineItems))
-            }
-        } else {
+            emitLines(through: Int32.max)
+        } else if items.contains(where: { $0.code != PendingItem.linkKeyCode }) {
+            if language == nil { language = guessLanguage(items) }
             emit(PendingRecord(ordinal: recordCount, line: recordLine, offset: recordOffset, language: language, items: items))
         }
+        items.removeAll(keepingCapacity: true)
+        itemKeys.removeAll(keepingCapacity: true)
+        language = nil
+        blockSplit = false
+        if batch.records.count >= sliceSize { flush(outcome: nil) }
+    }
+
+    /// Emits the items of lines up to `line` as one record per line and removes them.
+    private mutating func emitLines(through line: Int32) {
+        var byLine: [Int32: [PendingItem]] = [:]
+        var rest: [PendingItem] = [], restKeys: [ValueHash] = []
+        for (it, key) in zip(items, itemKeys) {
+            if it.line <= line { byLine[it.line, default: []].append(it) } else { rest.append(it); restKeys.append(key) }
+        }
+        for l in byLine.keys.sorted() {
+            let lineItems = byLine[l]!
+            guard lineItems.contains(where: { $0.code != PendingItem.linkKeyCode }) else { continue }
+            emit(PendingRecord(ordinal: recordCount, line: Int(l), offset: lineItems.map(\.offset).min() ?? recordOffset,
+                               language: language ?? guessLanguage(lineItems), items: lineItems))
+        }
+        items = rest
+        itemKeys = restKeys
     }
 
     /// A record without a language column gets a guess, marked with a leading `~` so that the
     /// resolver prefers any explicit language: from the country of a national ID, else of a phone
     /// number, else of an e-mail's country domain.
-    private func guessLanguage() -> String? {
+    private func guessLanguage(_ items: [PendingItem]) -> String? {
         var fromPhone: String?, fromMail: String?
         for it in items where it.value >= 0 {
             let v = batch.values[Int(it.value)]
@@ -222,7 +248,6 @@ struct RecordAssembler: RecordVisitor {
         recordCount += 1
         findingCount += r.items.filter { $0.code != PendingItem.linkKeyCode }.count
         batch.records.append(r)
-        if batch.records.count >= sliceSize { flush(outcome: nil) }
     }
 
     /// Sends the current slice (and, at the end, the outcome) to the writer.
