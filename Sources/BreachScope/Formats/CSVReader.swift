@@ -6,7 +6,11 @@
 ///   whose count per record (outside quotes) is most consistent wins.
 /// - The first non-blank row is a header when `FieldClassifier` recognises one of its cells, or
 ///   when its cells are mostly distinct, non-numeric labels and the rows below differ in kind
-///   (digits or `@` where the header has none). Without a header, columns are `column1`….
+///   (digits or `@` where the header has none), unless a cell of it validates as the kind of
+///   value its column holds (an ID, e-mail, phone, … over an ID, e-mail, phone column). Without a
+///   header, columns are `column1`….
+/// - Columns whose header gives no hint (header-less tables, unknown words) are classified from
+///   their values in the buffered first rows (`ColumnSampler`): names, addresses, phones, IDs….
 /// - Each row is a record; fields are trimmed of surrounding spaces; empty fields are skipped;
 ///   cells beyond the header are delivered as `columnN`.
 /// - Fields that lie within one chunk are delivered straight from it; others are assembled in a
@@ -22,8 +26,9 @@ public struct CSVReader: DocumentReader {
 
     /// Bytes examined to sniff the delimiter.
     static let sniffWindow = 64 * 1024
-    /// Rows (and bytes) collected before deciding whether the first row is a header.
-    static let headerSampleRows = 16
+    /// Rows (and bytes) collected before deciding whether the first row is a header and sampling
+    /// column values.
+    static let headerSampleRows = 64
     static let headerSampleBytes = 1 << 20
 
     private static let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
@@ -63,6 +68,8 @@ public struct CSVReader: DocumentReader {
     private var rowLine = 1, rowOffset = 0
     private var recordOpen = false
     private var columnIDs: [Int] = []
+    /// Hints for columns by index, decided from the header and the sampled values.
+    private var columnHints: [FieldHint] = []
 
     // Until the header decision, rows are collected here.
     private struct SampleCell { var index: Int; var value: [UInt8]; var line: Int; var offset: Int }
@@ -277,7 +284,8 @@ public struct CSVReader: DocumentReader {
 
     private mutating func columnID(_ index: Int, visitor: inout some RecordVisitor) -> Int {
         while columnIDs.count <= index {
-            columnIDs.append(visitor.declareColumn(name: "column\(columnIDs.count + 1)", hint: .none))
+            let k = columnIDs.count
+            columnIDs.append(visitor.declareColumn(name: "column\(k + 1)", hint: k < columnHints.count ? columnHints[k] : .none))
         }
         return columnIDs[index]
     }
@@ -291,18 +299,22 @@ public struct CSVReader: DocumentReader {
         sample = []
         sampleRow = []
         hasHeader = Self.looksLikeHeader(rows.map { $0.cells.map { ($0.index, $0.value) } }, classify: classify)
-        var first = 0
+        let first = hasHeader ? 1 : 0
+        let sampled = Self.sampledHints(rows.dropFirst(first).map { $0.cells.map { ($0.index, $0.value) } })
+        columnHints = sampled.map { $0 ?? .none }
         if hasHeader, let header = rows.first {
             let width = (header.cells.last?.index ?? -1) + 1
             for k in 0..<width {
+                let fromValues: FieldHint = k < sampled.count ? sampled[k] ?? .none : .none
                 if let cell = header.cells.first(where: { $0.index == k }) {
                     let name = String(decoding: cell.value, as: UTF8.self)
-                    columnIDs.append(visitor.declareColumn(name: name, hint: classify(name) ?? .none))
+                    var hint: FieldHint = classify(name) ?? .none
+                    if hint == .none { hint = fromValues }
+                    columnIDs.append(visitor.declareColumn(name: name, hint: hint))
                 } else {
-                    columnIDs.append(visitor.declareColumn(name: "column\(k + 1)", hint: .none))
+                    columnIDs.append(visitor.declareColumn(name: "column\(k + 1)", hint: fromValues))
                 }
             }
-            first = 1
         }
         for row in rows.dropFirst(first) {
             visitor.beginRecord(line: row.line, offset: row.offset)
@@ -312,6 +324,19 @@ public struct CSVReader: DocumentReader {
             }
             visitor.endRecord()
         }
+    }
+
+    /// The value-sampled hint of each column (by index) of `rows` (non-empty cells as
+    /// `(column index, value)`), `nil` where the values agree on nothing.
+    static func sampledHints(_ rows: [[(Int, [UInt8])]]) -> [FieldHint?] {
+        var columns: [[[UInt8]]] = []
+        for row in rows {
+            for (index, value) in row {
+                while columns.count <= index { columns.append([]) }
+                columns[index].append(value)
+            }
+        }
+        return columns.map { ColumnSampler.hint(forValues: $0) }
     }
 
     /// Header heuristics over the first rows (non-empty cells as `(column index, value)`).
@@ -347,7 +372,23 @@ public struct CSVReader: DocumentReader {
                 present += 1
                 if dataLike(cell.1) { data += 1 }
             }
-            if present > 0 && data * 2 >= present { return true }
+            if present > 0 && data * 2 >= present { return !firstRowIsData(rows) }
+        }
+        return false
+    }
+
+    /// True when a cell of the first row validates as the kind of value that the rows below hold
+    /// in its column (a valid ID over an ID column, an address over addresses): labels are not.
+    /// Names are left out: a two-word label in title case reads like one.
+    static func firstRowIsData(_ rows: [[(Int, [UInt8])]]) -> Bool {
+        guard let first = rows.first else { return false }
+        let hints = sampledHints(Array(rows.dropFirst()))
+        for (index, value) in first where index < hints.count {
+            guard let hint = hints[index] else { continue }
+            switch hint {
+            case .fullName: continue
+            default: if ColumnSampler.accepts(value, as: hint) { return true }
+            }
         }
         return false
     }

@@ -1,4 +1,5 @@
 import Testing
+import BreachScopeTesting
 @testable import BreachScope
 
 @Suite struct CSVReaderTests {
@@ -184,5 +185,105 @@ import Testing
         #expect(guess("plain words only\n") == nil)
         // The cut last record of an incomplete prefix is ignored.
         #expect(guess("a,b\n1,2\n3", complete: false)?.records == 2)
+    }
+
+    // MARK: Value sampling
+
+    /// Synthetic people: name, address, national-format EE phone, isikukood.
+    static func people(_ n: Int, seed: UInt64 = 11) -> [[String]] {
+        var rng = SeededRNG(seed: seed)
+        let first = ["Mari", "Jüri", "Õie", "Tõnu", "Ülle", "Kalev", "Liis", "Märt", "Anneli", "Priit"]
+        let last = ["Maasikas", "Kask", "Tamm", "Sepp", "Ärm", "Õunapuu", "Mets", "Pärn", "Saar", "Kuusk"]
+        let streets = ["Tartu mnt", "Rüütli tn", "Pärnu mnt", "Tamme tn", "Kase", "Männi"]
+        let towns = ["Tallinn", "Tartu", "Pärnu", "Narva"]
+        return (0..<n).map { k in
+            [first[k % first.count] + " " + last[(k / 10 + k) % last.count],
+             streets[k % streets.count] + " \(k + 1), " + towns[k % towns.count],
+             Synthetic.phone(country: "EE", international: false, using: &rng).written,
+             Synthetic.nationalID(.eeIsikukood, using: &rng)]
+        }
+    }
+
+    static func declared(_ r: RecordingVisitor) -> [String: FieldHint] {
+        var out: [String: FieldHint] = [:]
+        for e in r.events { if case let .declare(name, hint, _) = e { out[name] = hint } }
+        return out
+    }
+
+    @Test func headerlessColumnsAreClassifiedByValues() {
+        let rows = Self.people(6)
+        let csv = rows.map { $0.joined(separator: ";") }.joined(separator: "\n") + "\n"
+        for reader in [CSVReader(), CSVReader(classify: Self.noLabels)] {
+            let r = readDocument(reader, Array(csv.utf8))
+            #expect(r.error == nil)
+            #expect(r.visitor.recordStrings.count == 6)
+            #expect(r.visitor.recordStrings.first == "column1=\(rows[0][0])|column2=\(rows[0][1])|column3=\(rows[0][2])|column4=\(rows[0][3])")
+            #expect(Self.declared(r.visitor) == ["column1": .fullName, "column2": .postalAddress, "column3": .phone,
+                                                 "column4": .nationalID(.eeIsikukood)])
+        }
+        // The same events whatever the chunking.
+        _ = Self.readAllChunkings(csv)
+    }
+
+    @Test func unknownHeaderWordsGetValueHints() {
+        let rows = Self.people(5)
+        var csv = "a,b,c,d,e\n"
+        for (k, p) in rows.enumerated() {
+            csv += "\(p[0]),\"\(p[1])\",\(p[2]),\(p[3]),\(1000 + k)\n"
+        }
+        let r = Self.readAllChunkings(csv, classify: Self.labels)
+        #expect(r.visitor.recordStrings.count == 5)
+        #expect(r.visitor.events.prefix(5) == [
+            .declare(name: "a", hint: .fullName, id: 0), .declare(name: "b", hint: .postalAddress, id: 1),
+            .declare(name: "c", hint: .phone, id: 2), .declare(name: "d", hint: .nationalID(.eeIsikukood), id: 3),
+            .declare(name: "e", hint: .none, id: 4),
+        ])
+    }
+
+    @Test func headerHintsWin() {
+        let rows = Self.people(4)
+        // "telefon" says phone although the values are isikukoods; "kood" is unknown; a classifier's
+        // `.nonPersonal` is kept too.
+        let classify: @Sendable (String) -> FieldHint? = { label in
+            label == "nr" ? .nonPersonal : Self.labels(label)
+        }
+        var csv = "nimi;telefon;kood;nr\n"
+        for p in rows { csv += "\(p[0]);\(p[3]);\(p[3]);\(p[3])\n" }
+        let r = Self.readAllChunkings(csv, classify: classify)
+        #expect(r.visitor.events.prefix(4) == [
+            .declare(name: "nimi", hint: .fullName, id: 0), .declare(name: "telefon", hint: .phone, id: 1),
+            .declare(name: "kood", hint: .nationalID(.eeIsikukood), id: 2), .declare(name: "nr", hint: .nonPersonal, id: 3),
+        ])
+    }
+
+    @Test func firstRowOfValidValuesIsNotAHeader() {
+        // Text over text-with-digits would look like a header, but the first row's ID is valid.
+        let rows = Self.people(4)
+        let products = ["Aspiriin", "Ibuprofeen 400 mg", "Paratsetamool 500 mg", "Magneesium 250 mg"]
+        let csv = rows.enumerated().map { k, p in "\(p[0]);\(products[k]);\(p[3])" }.joined(separator: "\n") + "\n"
+        var reader = CSVReader(classify: Self.noLabels)
+        var visitor = RecordingVisitor()
+        Array(csv.utf8).withUnsafeBufferPointer { p in
+            try? reader.consume(p, visitor: &visitor)
+            try? reader.finish(visitor: &visitor)
+        }
+        #expect(!reader.hasHeader)
+        #expect(visitor.recordStrings.count == 4)
+        #expect(Self.declared(visitor)["column3"] == .nationalID(.eeIsikukood))
+        // Without the ID column, the same rows do read as header + data (unchanged heuristic).
+        let noIDs = rows.enumerated().map { k, p in "\(p[0]);\(products[k])" }.joined(separator: "\n") + "\n"
+        #expect(Self.readAllChunkings(noIDs).visitor.recordStrings.count == 3)
+    }
+
+    @Test func samplesUpToSixtyFourRows() {
+        // The first 64 rows are sampled: names from row 20 on are 44 of 64 (below 80 %), so no
+        // hint; names from row 10 on are 54 of 64, so the column is names.
+        func csv(namesFrom: Int) -> String {
+            let people = Self.people(80)
+            return (0..<80).map { k in k < namesFrom ? "-;\(k)" : "\(people[k][0]);\(k)" }
+                .joined(separator: "\n") + "\n"
+        }
+        #expect(Self.declared(Self.read(csv(namesFrom: 20)).visitor)["column1"] == FieldHint.none)
+        #expect(Self.declared(Self.read(csv(namesFrom: 10)).visitor)["column1"] == .fullName)
     }
 }

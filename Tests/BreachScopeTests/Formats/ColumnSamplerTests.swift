@@ -1,0 +1,112 @@
+import Testing
+import BreachScopeTesting
+@testable import BreachScope
+
+/// All values are synthetic: IDs, phones, IBANs and cards come from `Synthetic`, names and
+/// addresses are made up.
+@Suite struct ColumnSamplerTests {
+    static func hint(_ values: [String]) -> FieldHint? {
+        ColumnSampler.hint(forValues: values.map { Array($0.utf8) })
+    }
+
+    static func ids(_ type: IdentifierType, _ n: Int = 8, seed: UInt64 = 1) -> [String] {
+        var rng = SeededRNG(seed: seed)
+        return (0..<n).map { _ in Synthetic.nationalID(type, using: &rng) }
+    }
+
+    static func phones(_ country: String, international: Bool, _ n: Int = 8, seed: UInt64 = 2) -> [String] {
+        var rng = SeededRNG(seed: seed)
+        return (0..<n).map { _ in Synthetic.phone(country: country, international: international, using: &rng).written }
+    }
+
+    static let names = ["Mari Maasikas", "Jüri Kask", "Łukasz Żak", "Õie Ärm", "Šarūnas Vaitkus", "Анна Иванова",
+                        "Anna-Liisa von Berg", "Maasikas, Mari", "Ēriks Bērziņš", "Åsa Öberg"]
+    static let addresses = ["Tartu mnt 5, Tallinn", "Mannerheimintie 12 A 3", "Storgatan 4, 111 22 Stockholm",
+                            "ul. Długa 5 m. 12", "Gedimino pr. 9, Vilnius", "Brīvības iela 21-4, Rīga", "Hauptstraße 7",
+                            "12 Main Street", "Tamme tn 5-12, 10115 Tallinn", "Vesterbrogade 3, 1620 København"]
+
+    @Test(arguments: IdentifierType.allCases.filter { $0.isNational })
+    func nationalIDColumns(_ type: IdentifierType) {
+        // An Estonian isikukood is also a valid Lithuanian code: ties go to the first detector.
+        let expected: IdentifierType = type == .ltAsmensKodas ? .eeIsikukood : type
+        #expect(Self.hint(Self.ids(type)) == .nationalID(expected), "\(type)")
+    }
+
+    @Test func valueColumns() {
+        var rng = SeededRNG(seed: 7)
+        let emails = Self.names.prefix(6).map { n in
+            let parts = n.split(separator: " ")
+            return Synthetic.email(first: String(parts[0]), last: String(parts.last!), using: &rng)
+        }
+        let ibans = ["EE", "FI", "LT", "DE", "SE", "NO"].map { Synthetic.iban(country: $0, using: &rng) }
+        let cards = (0..<6).map { _ in Synthetic.paymentCard(using: &rng) }
+        let table: [(String, [String], FieldHint?)] = [
+            ("emails", emails, .email),
+            ("ibans", ibans, .iban),
+            ("cards", cards, .paymentCard),
+            ("EE national phones", Self.phones("EE", international: false), .phone),
+            ("FI national phones", Self.phones("FI", international: false), .phone),
+            ("international phones", Self.phones("LV", international: true) + Self.phones("PL", international: true), .phone),
+            ("GB national phones", Self.phones("GB", international: false), .phone),
+            ("names", Self.names, .fullName),
+            ("upper-case names", ["MARI MAASIKAS", "JÜRI KASK", "ŁUKASZ ŻAK"], .fullName),
+            ("addresses", Self.addresses, .postalAddress),
+            ("padded values and empty cells", ["  Mari Maasikas ", "", "Jüri Kask", "   ", "Õie Ärm"], .fullName),
+            ("four of five IDs (80 %)", Array(Self.ids(.eeIsikukood, 4)) + ["x"], .nationalID(.eeIsikukood)),
+            ("unhyphenated CPR", Self.ids(.dkCpr, 6, seed: 3).map { $0.replacingOccurrences("-", "") }, .nationalID(.dkCpr)),
+        ]
+        for (label, values, expected) in table {
+            #expect(Self.hint(values) == expected, "\(label): \(values)")
+        }
+    }
+
+    @Test func decoys() {
+        let table: [(String, [String])] = [
+            ("order numbers", ["ORD-2023-0001", "ORD-2023-0002", "ORD-2023-0017", "ORD-2023-0042", "ORD-2023-0043"]),
+            ("running integers", (1...20).map(String.init)),
+            ("running phone-like numbers", (0..<8).map { String(51_234_560 + $0) }),
+            ("three close sorted numbers", ["51234567", "51234580", "51234601"]),
+            ("sorted phone-like order numbers", ["51000001", "52000173", "53000999", "54001234", "55999999"]),
+            ("sorted epoch timestamps", (0..<6).map { String(1_712_345_678 + 3_600 * $0) }),
+            ("unsorted epoch timestamps", ["1712349999", "1712345678", "1712398765", "1712301234"]),
+            ("ISO timestamps", ["2023-04-15 10:22:31", "2023-04-15 11:02:09", "2023-04-16 08:00:00", "2023-04-17 17:45:12"]),
+            ("ISO dates", ["2023-04-15", "1985-03-14", "1990-12-01", "2001-07-30"]),
+            ("dotted dates", ["15.04.2023", "14.03.1985", "01.12.1990", "30.07.2001"]),
+            ("amounts", ["12,50", "3,99", "120,00", "0,45", "19,99"]),
+            ("city names", ["Tallinn", "Tartu", "Tallinn", "Pärnu", "Tallinn", "Tartu", "Narva"]),
+            ("two-word cities (low cardinality)", ["Kohtla Järve", "Ida Viru", "Kohtla Järve", "Kohtla Järve", "Ida Viru",
+                                                   "Ida Viru", "Kohtla Järve"]),
+            ("repeated names (a category)", ["Mari Maasikas", "Mari Maasikas", "Jüri Kask", "Mari Maasikas", "Jüri Kask",
+                                             "Mari Maasikas"]),
+            ("product names", ["Ibuprofeen 400 mg", "Paracetamol 500 mg, 20 tk", "Vitamiin C", "Aspiriin 100mg",
+                               "Nurofen Forte 400 mg", "Magneesium B6, 50 tbl"]),
+            ("first names only", ["Mari", "Jüri", "Õie", "Łukasz", "Anna"]),
+            ("lower-case words", ["mari maasikas", "jüri kask", "õie ärm", "anna tamm"]),
+            ("wrong check digits", Self.ids(.eeIsikukood, 6).map(Synthetic.corruptCheck)),
+            ("too few", ["Mari Maasikas", "Jüri Kask"]),
+            ("mixed names and phones", Array(Self.names.prefix(5)) + Self.phones("EE", international: false, 5)),
+            ("seven of ten IDs", Self.ids(.plPesel, 7) + ["n/a", "puudub", "-"]),
+            ("status words", ["aktiivne", "suletud", "aktiivne", "ootel", "aktiivne"]),
+        ]
+        for (label, values) in table {
+            #expect(Self.hint(values) == nil, "\(label): \(values)")
+        }
+    }
+
+    @Test func acceptsSingleValues() {
+        #expect(ColumnSampler.accepts(Array("Tartu mnt 5, Tallinn".utf8), as: .postalAddress))
+        #expect(!ColumnSampler.accepts(Array("Aadress".utf8), as: .postalAddress))
+        #expect(ColumnSampler.accepts(Array(Self.ids(.eeIsikukood, 1)[0].utf8), as: .nationalID(.eeIsikukood)))
+        #expect(!ColumnSampler.accepts(Array("Isikukood".utf8), as: .nationalID(.eeIsikukood)))
+        #expect(ColumnSampler.accepts(Array("mari@example.com".utf8), as: .email))
+        #expect(!ColumnSampler.accepts(Array("Telefon".utf8), as: .phone))
+    }
+}
+
+private extension String {
+    func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
+        var out = ""
+        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
+        return out
+    }
+}
