@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a synthetic benchmark corpus (fictitious people, valid checksums).
 
-  sparse: prose and logs with a few identifiers (≈ 1 finding per 4 KB), plus decoys
+  sparse: prose and logs with a few identifiers (≈ 1 finding per 50 KB) among many decoy numbers
   dense:  customer tables (CSV, NDJSON) with ≥ 1 person per 200 bytes, plus text lab reports
 
 Usage: make-corpus.py sparse|dense OUT_DIR [--mb N] [--persons N] [--seed S]
@@ -53,11 +53,11 @@ def sparse():
                 blen = 0
                 while blen < 1_000_000:
                     r = rng.random()
-                    if r < 0.02:
+                    if r < 0.001:
                         code, _ = S.ee_isikukood(rng)
                         line = f"2023-05-{rng.randint(10, 28)}T10:00:00Z INFO customer {code} updated profile"
                         planted += 1
-                    elif r < 0.03:
+                    elif r < 0.0015:
                         e = S.email(rng, rng.choice(S.FIRST['en']), rng.choice(S.LAST['en']), "example.com")
                         line = f"2023-05-{rng.randint(10, 28)}T10:00:00Z INFO mail sent to {e}"
                         planted += 1

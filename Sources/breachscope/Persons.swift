@@ -23,14 +23,12 @@ struct Persons: ParsableCommand {
 
     func run() throws {
         let ws = try options.open()
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.withoutEscapingSlashes]
         if format == .csv { print("person,identifiers,name,elements,controllers,documents,batches,language") }
         do {
             try PersonExport(store: ws.store, vault: ws.vault).each(reveal: reveal, element: element.flatMap(ElementType.init(rawValue:))) { p in
                 if let controller, !p.controllers.contains(controller) { return }
                 switch format {
-                case .jsonl: print(String(decoding: try enc.encode(p), as: UTF8.self))
+                case .jsonl: print(p.jsonLine)
                 case .csv:
                     let ids = p.identifiers.map { "\($0.type):\($0.value)" }.joined(separator: ";")
                     print([p.person, ids, p.name ?? "", p.elements.joined(separator: ";"), p.controllers.joined(separator: ";"),

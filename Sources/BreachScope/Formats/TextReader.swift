@@ -188,6 +188,8 @@ public struct TextReader: DocumentReader {
         var labelEnd = k
         while labelEnd > 0 && (p[labelEnd - 1] == 0x20 || p[labelEnd - 1] == 0x09) { labelEnd -= 1 }
         guard labelEnd > 0 && labelEnd <= maxLabelBytes else { return nil }
+        // Labels are words: a line starting with a digit is a timestamp or a number, not `Label:`.
+        guard !(p[0] &- 0x30 < 10) else { return nil }
         var hasLetter = false
         for x in 0..<labelEnd where (p[x] | 0x20) >= 0x61 && (p[x] | 0x20) <= 0x7A || p[x] >= 0x80 { hasLetter = true; break }
         guard hasLetter else { return nil }

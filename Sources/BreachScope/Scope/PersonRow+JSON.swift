@@ -1,0 +1,37 @@
+/// The `persons --format jsonl` line, with keys in the order of `product.md` (Foundation's
+/// encoder on Linux does not keep declaration order, and a stable line is diff-able).
+extension PersonRow {
+    public var jsonLine: String {
+        var out = "{\"person\":" + JSONText.string(person)
+        out += ",\"identifiers\":[" + identifiers.map { "{\"type\":\(JSONText.string($0.type)),\"value\":\(JSONText.string($0.value))}" }.joined(separator: ",") + "]"
+        if let name { out += ",\"name\":" + JSONText.string(name) }
+        out += ",\"elements\":" + JSONText.array(elements)
+        out += ",\"controllers\":" + JSONText.array(controllers)
+        out += ",\"documents\":" + JSONText.array(documents)
+        out += ",\"batches\":" + JSONText.array(batches)
+        if let language { out += ",\"language\":" + JSONText.string(language) }
+        return out + "}"
+    }
+}
+
+/// Minimal JSON text for strings and string arrays (RFC 8259 escaping).
+enum JSONText {
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20:
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+    static func array(_ a: [String]) -> String { "[" + a.map(string).joined(separator: ",") + "]" }
+}
