@@ -10,42 +10,37 @@ public enum Checksums {
     /// Luhn (ISO/IEC 7812-1, "mod 10") over ASCII digits, the check digit last.
     /// False when `digits` is empty or holds a non-digit byte.
     public static func luhn(_ digits: some Collection<UInt8>) -> Bool {
-        let n = digits.count
-        guard n > 0 else { return false }
-        var sum = 0
-        var i = 0
-        for b in digits {
-            guard ASCII.isDigit(b) else { return false }
-            var d = ASCII.digit(b)
-            // Double every second digit counting from the right (the check digit is not doubled).
-            if (n - 1 - i) & 1 == 1 {
-                d &*= 2
-                if d > 9 { d &-= 9 }
-            }
-            sum &+= d
-            i &+= 1
-        }
+        // The check digit is not doubled: double every second digit counting from the right.
+        guard !digits.isEmpty, let sum = luhnSum(digits, doubling: 1) else { return false }
         return sum % 10 == 0
     }
 
     /// The Luhn check digit (0–9) that completes `payload` (ASCII digits, without check digit),
     /// or `nil` when `payload` holds a non-digit byte.
     public static func luhnCheckDigit(_ payload: some Collection<UInt8>) -> Int? {
-        let n = payload.count
+        // With the check digit appended, the last payload digit is the first one doubled.
+        guard let sum = luhnSum(payload, doubling: 0) else { return nil }
+        return (10 - sum % 10) % 10
+    }
+
+    /// Σ of the Luhn digit values of `digits`, doubling (and reducing by 9 above 9) the digits
+    /// whose distance from the last one has parity `parity`; `nil` on a non-digit byte.
+    @inline(__always)
+    private static func luhnSum(_ digits: some Collection<UInt8>, doubling parity: Int) -> Int? {
+        let n = digits.count
         var sum = 0
         var i = 0
-        for b in payload {
+        for b in digits {
             guard ASCII.isDigit(b) else { return nil }
             var d = ASCII.digit(b)
-            // With the check digit appended, the last payload digit is the first one doubled.
-            if (n - 1 - i) & 1 == 0 {
+            if (n - 1 - i) & 1 == parity {
                 d &*= 2
                 if d > 9 { d &-= 9 }
             }
             sum &+= d
             i &+= 1
         }
-        return (10 - sum % 10) % 10
+        return sum
     }
 
     // MARK: Weighted sums (mod 10 / mod 11 schemes)

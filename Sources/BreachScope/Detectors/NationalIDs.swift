@@ -182,6 +182,45 @@ extension NationalIDs {
             offset: start, length: length)
     }
 
+    /// The finding for `count` plain ASCII digits at `start`, free on both ends, that the
+    /// detector's own rule `isValid` accepts (the value is the digits as written).
+    @inline(__always)
+    static func plainDigits(
+        _ type: IdentifierType, _ s: Bytes, _ start: Int, count: Int, _ isValid: (Bytes) -> Bool
+    ) -> Finding? {
+        let end = start + count
+        guard digits(s, start, count), isFree(s, start, end), isValid(Bytes(rebasing: s[start..<end])) else {
+            return nil
+        }
+        return finding(type, s, start: start, length: count)
+    }
+
+    /// The finding for digit groups of lengths `a`, `b` and (when not 0) `c` at `start`, each
+    /// followed by the separator `sep` except the last (`DDMMYY-SSSS`, `AAA-GG-SSSS`), free on
+    /// both ends, whose digits joined (the normalised value) the detector's own rule `isValid`
+    /// accepts. At most 16 digits.
+    @inline(__always)
+    static func separatedDigits(
+        _ type: IdentifierType, _ s: Bytes, _ start: Int, groups a: Int, _ b: Int, _ c: Int = 0, sep: UInt8,
+        _ isValid: (Bytes) -> Bool
+    ) -> Finding? {
+        let second = start + a + 1
+        let third = c > 0 ? second + b + 1 : second + b
+        let end = third + c
+        guard digits(s, start, a), byte(s, start + a) == sep, digits(s, second, b),
+            c == 0 || (byte(s, second + b) == sep && digits(s, third, c)),
+            isFree(s, start, end)
+        else { return nil }
+        return withScratch { v in
+            copy(s, start, a, into: v, at: 0)
+            copy(s, second, b, into: v, at: a)
+            copy(s, third, c, into: v, at: a + b)
+            let count = a + b + c
+            guard isValid(Bytes(rebasing: v[0..<count])) else { return nil }
+            return finding(type, v, count: count, start: start, length: end - start)
+        }
+    }
+
     /// True for `.nonPersonal`.
     @inline(__always)
     static func isNonPersonal(_ hint: FieldHint) -> Bool {

@@ -2,30 +2,6 @@ import Testing
 @testable import BreachScope
 import BreachScopeTesting
 
-/// Helpers for the national-ID detector tests: run one detector on a string.
-enum IDTest {
-    /// The detector's match at `start` in `text`.
-    static func match(_ d: any Detector, _ text: String, at start: Int = 0, hint: FieldHint = .none) -> Finding? {
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { d.match($0, at: start, hint: hint) }
-    }
-
-    /// The normalised value matched at 0, as a string.
-    static func value(_ d: any Detector, _ text: String, hint: FieldHint = .none) -> String? {
-        match(d, text, hint: hint)?.valueString
-    }
-
-    /// The birth date as `YYYY-MM-DD`, for compact expectations.
-    static func date(_ b: (year: Int, month: Int, day: Int)?) -> String? {
-        guard let b else { return nil }
-        func p(_ n: Int, _ w: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, w - s.count)) + s
-        }
-        return "\(p(b.year, 4))-\(p(b.month, 2))-\(p(b.day, 2))"
-    }
-}
-
 @Suite struct NationalIDsTests {
     static let types = IdentifierType.allCases.filter(\.isNational)
 
@@ -41,15 +17,15 @@ enum IDTest {
         var misses = 0, invalid = 0, badDates = 0, corruptHits = 0
         for _ in 0..<2000 {
             let v = Synthetic.nationalID(type, using: &rng)
-            if let f = IDTest.match(d, v, hint: hint), f.length == v.utf8.count, f.identifier == type,
-                IDTest.match(d, v, hint: .nationalID(type)) != nil
+            if let f = DetectorTest.match(d, v, hint: hint), f.length == v.utf8.count, f.identifier == type,
+                DetectorTest.match(d, v, hint: .nationalID(type)) != nil
             {
                 if !NationalIDs.validate(type, f.value) { invalid += 1 }
                 if let b = NationalIDs.birthDate(of: type, f.value), !(1930...2015).contains(b.year) { badDates += 1 }
             } else {
                 misses += 1
             }
-            if type != .dkCpr && type != .usSsn, IDTest.match(d, Synthetic.corruptCheck(v), hint: hint) != nil {
+            if type != .dkCpr && type != .usSsn, DetectorTest.match(d, Synthetic.corruptCheck(v), hint: hint) != nil {
                 corruptHits += 1
             }
         }
@@ -85,8 +61,8 @@ enum IDTest {
     }
 
     @Test func birthDateDispatch() {
-        #expect(IDTest.date(NationalIDs.birthDate(of: .eeIsikukood, Array("38001085718".utf8))) == "1980-01-08")
-        #expect(IDTest.date(NationalIDs.birthDate(of: .fiHetu, Array("131052-308T".utf8))) == "1952-10-13")
+        #expect(DetectorTest.date(NationalIDs.birthDate(of: .eeIsikukood, Array("38001085718".utf8))) == "1980-01-08")
+        #expect(DetectorTest.date(NationalIDs.birthDate(of: .fiHetu, Array("131052-308T".utf8))) == "1952-10-13")
         #expect(NationalIDs.birthDate(of: .ukNhsNumber, Array("9434765919".utf8)) == nil)
         #expect(NationalIDs.birthDate(of: .email, Array("a@b.ee".utf8)) == nil)
     }
@@ -96,8 +72,8 @@ enum IDTest {
             "15076500565", "131052-308T", "38001085718", "49403136526", "120386-12343", "02270803624",
             "811218-9876", "943 476 5919", "020387-1234", "512-34-6789",
         ]) {
-            #expect(IDTest.match(d, v, hint: d is SSNDetector ? .nationalID(.usSsn) : .none) != nil)
-            #expect(IDTest.match(d, v, hint: .nonPersonal) == nil)
+            #expect(DetectorTest.match(d, v, hint: d is SSNDetector ? .nationalID(.usSsn) : .none) != nil)
+            #expect(DetectorTest.match(d, v, hint: .nonPersonal) == nil)
         }
     }
 }

@@ -22,21 +22,10 @@ public struct CPRDetector: Detector {
             NationalIDs.digits(span, start, 6)
         else { return nil }
         if NationalIDs.byte(span, start + 6) == UInt8(ascii: "-") {
-            let end = start + 11
-            guard NationalIDs.digits(span, start + 7, 4), NationalIDs.isFree(span, start, end) else { return nil }
-            return NationalIDs.withScratch { v in
-                NationalIDs.copy(span, start, 6, into: v, at: 0)
-                NationalIDs.copy(span, start + 7, 4, into: v, at: 6)
-                guard Self.isValid(UnsafeBufferPointer(rebasing: v[0..<10])) else { return nil }
-                return NationalIDs.finding(.dkCpr, v, count: 10, start: start, length: 11)
-            }
+            return NationalIDs.separatedDigits(.dkCpr, span, start, groups: 6, 4, sep: UInt8(ascii: "-"), Self.isValid)
         }
-        let end = start + 10
-        guard NationalIDs.hintAllows(hint, .dkCpr), NationalIDs.digits(span, start, 10),
-            NationalIDs.isFree(span, start, end),
-            Self.isValid(UnsafeBufferPointer(rebasing: span[start..<end]))
-        else { return nil }
-        return NationalIDs.finding(.dkCpr, span, start: start, length: 10)
+        guard NationalIDs.hintAllows(hint, .dkCpr) else { return nil }
+        return NationalIDs.plainDigits(.dkCpr, span, start, count: 10, Self.isValid)
     }
 
     /// Whether `normalized` (10 ASCII digits) is a valid CPR number: the date exists in the

@@ -18,11 +18,7 @@ public struct IsikukoodDetector: Detector {
 
     public func match(_ span: UnsafeBufferPointer<UInt8>, at start: Int, hint: FieldHint) -> Finding? {
         guard start < span.count, span[start] &- 0x31 < 8, !NationalIDs.isNonPersonal(hint) else { return nil }
-        let end = start + 11
-        guard NationalIDs.digits(span, start, 11), NationalIDs.isFree(span, start, end),
-            Self.isValid(UnsafeBufferPointer(rebasing: span[start..<end]))
-        else { return nil }
-        return NationalIDs.finding(.eeIsikukood, span, start: start, length: 11)
+        return NationalIDs.plainDigits(.eeIsikukood, span, start, count: 11, Self.isValid)
     }
 
     /// Whether `normalized` (11 ASCII digits) is a valid isikukood: century digit 1–8, real

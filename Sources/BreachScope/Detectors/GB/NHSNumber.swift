@@ -22,24 +22,10 @@ public struct NHSNumberDetector: Detector {
         }
         let sep = NationalIDs.byte(span, start + 3)
         if sep == UInt8(ascii: " ") || sep == UInt8(ascii: "-") {
-            let end = start + 12
-            guard NationalIDs.digits(span, start + 4, 3), NationalIDs.byte(span, start + 7) == sep,
-                NationalIDs.digits(span, start + 8, 4), NationalIDs.isFree(span, start, end)
-            else { return nil }
-            return NationalIDs.withScratch { v in
-                NationalIDs.copy(span, start, 3, into: v, at: 0)
-                NationalIDs.copy(span, start + 4, 3, into: v, at: 3)
-                NationalIDs.copy(span, start + 8, 4, into: v, at: 6)
-                guard Self.isValid(UnsafeBufferPointer(rebasing: v[0..<10])) else { return nil }
-                return NationalIDs.finding(.ukNhsNumber, v, count: 10, start: start, length: 12)
-            }
+            return NationalIDs.separatedDigits(.ukNhsNumber, span, start, groups: 3, 3, 4, sep: sep, Self.isValid)
         }
-        let end = start + 10
-        guard NationalIDs.hintAllows(hint, .ukNhsNumber), NationalIDs.digits(span, start, 10),
-            NationalIDs.isFree(span, start, end),
-            Self.isValid(UnsafeBufferPointer(rebasing: span[start..<end]))
-        else { return nil }
-        return NationalIDs.finding(.ukNhsNumber, span, start: start, length: 10)
+        guard NationalIDs.hintAllows(hint, .ukNhsNumber) else { return nil }
+        return NationalIDs.plainDigits(.ukNhsNumber, span, start, count: 10, Self.isValid)
     }
 
     /// Whether `normalized` (10 ASCII digits) carries a valid NHS check digit.

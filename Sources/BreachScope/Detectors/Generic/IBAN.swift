@@ -29,7 +29,6 @@ public struct IBANDetector: Detector {
         var i = start
         var k = 0
         var grouped: Bool? = nil
-        var mod = 0
         while k < length {
             guard i < n else { return nil }
             if k > 0 && k % 4 == 0 {
@@ -44,14 +43,14 @@ public struct IBANDetector: Detector {
             let b = span[i]
             if k >= 4 {
                 if numeric { guard ASCII.isDigit(b) else { return nil } } else { guard ASCII.isAlnum(b) else { return nil } }
-                mod = Self.mod97Step(mod, b)
             }
             k += 1
             i += 1
         }
         guard ASCII.isTokenEnd(span, i) else { return nil }
-        for j in start..<start + 4 { mod = Self.mod97Step(mod, span[j]) }
-        guard mod == 1 else { return nil }
+        let head = span[start..<start + 4]
+        let bban = span[(start + 4)..<i].lazy.filter { $0 != UInt8(ascii: " ") }
+        guard Self.mod97(head: head, bban: bban) == 1 else { return nil }
         var value: [UInt8] = []
         value.reserveCapacity(length)
         for j in start..<i where span[j] != UInt8(ascii: " ") { value.append(ASCII.isLower(span[j]) ? span[j] & 0xDF : span[j]) }
@@ -76,7 +75,7 @@ public struct IBANDetector: Detector {
         let entry = entry(v[0], v[1])
         guard entry != 0, Int(entry & 0x3F) == v.count else { return nil }
         if entry & 0x80 != 0 { for b in v[4...] where !ASCII.isDigit(b) { return nil } }
-        return mod97(v) == 1 ? v : nil
+        return mod97(head: v[..<4], bban: v[4...]) == 1 ? v : nil
     }
 
     /// IBAN length of `country` (ISO code), or nil when unknown.
@@ -94,19 +93,16 @@ public struct IBANDetector: Detector {
         return entry(u[0], u[1]) & 0x80 != 0
     }
 
-    /// ISO 7064 MOD 97-10 of an IBAN (upper-case alphanumerics, no spaces), with the first four
-    /// characters moved to the end.
-    static func mod97(_ iban: [UInt8]) -> Int {
-        guard iban.count > 4 else { return -1 }
-        var m = 0
-        for b in iban[4...] { m = mod97Step(m, b) }
-        for b in iban[..<4] { m = mod97Step(m, b) }
-        return m
-    }
-
-    @inline(__always) private static func mod97Step(_ m: Int, _ b: UInt8) -> Int {
-        if ASCII.isDigit(b) { return (m * 10 + ASCII.digit(b)) % 97 }
-        return (m * 100 + Int((b | 0x20) &- 0x61) + 10) % 97
+    /// ISO 7064 MOD 97-10 of an IBAN with its first four characters `head` moved behind the
+    /// rest `bban` (either case, no spaces): `Checksums.mod97` of each part, joined as
+    /// `bban · 10⁶ + head` because a head of two letters and two digits reads as six decimal
+    /// digits (letters are 10…35). A valid IBAN gives 1; -1 when a part is empty or not
+    /// alphanumeric. Allocation-free.
+    @inline(__always)
+    static func mod97(head: some Collection<UInt8>, bban: some Collection<UInt8>) -> Int {
+        let b = Checksums.mod97(bban), h = Checksums.mod97(head)
+        guard b >= 0, h >= 0 else { return -1 }
+        return (b &* 1_000_000 &+ h) % 97
     }
 
     // MARK: - Country table

@@ -81,26 +81,10 @@ public struct PaymentCardDetector: Detector {
         return validate(d) ? d : nil
     }
 
-    /// Luhn check over the ASCII digits of `d[s..<e]` (other bytes are skipped).
+    /// Luhn check (`Checksums.luhn`) over the ASCII digits of `d[s..<e]`, other bytes (the
+    /// separators) skipped; false when there is no digit. Allocation-free.
     static func luhn(_ d: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        var sum = 0
-        var double = false
-        var i = e - 1
-        while i >= s {
-            if !ASCII.isDigit(d[i]) {
-                i -= 1
-                continue
-            }
-            var v = ASCII.digit(d[i])
-            if double {
-                v *= 2
-                if v > 9 { v -= 9 }
-            }
-            sum += v
-            double.toggle()
-            i -= 1
-        }
-        return sum % 10 == 0
+        Checksums.luhn(d[s..<e].lazy.filter(ASCII.isDigit))
     }
 
     // MARK: - Private

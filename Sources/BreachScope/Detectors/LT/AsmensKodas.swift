@@ -29,11 +29,7 @@ public struct AsmensKodasDetector: Detector {
         default: labelled = false
         }
         guard g &- 0x31 < 6 || (g == UInt8(ascii: "9") && labelled) else { return nil }
-        let end = start + 11
-        guard NationalIDs.digits(span, start, 11), NationalIDs.isFree(span, start, end),
-            Self.isValid(UnsafeBufferPointer(rebasing: span[start..<end]))
-        else { return nil }
-        return NationalIDs.finding(.ltAsmensKodas, span, start: start, length: 11)
+        return NationalIDs.plainDigits(.ltAsmensKodas, span, start, count: 11, Self.isValid)
     }
 
     /// Whether `normalized` (11 ASCII digits) is a valid asmens kodas: first digit 1–6 with a

@@ -30,18 +30,19 @@ public struct PersonasKodsDetector: Detector {
         guard start < span.count, span[start] &- 0x30 < 4, !NationalIDs.isNonPersonal(hint),
             NationalIDs.digits(span, start, 6)
         else { return nil }
-        var rest = start + 6
-        if NationalIDs.byte(span, rest) == UInt8(ascii: "-") { rest += 1 }
-        let end = rest + 5
-        guard NationalIDs.digits(span, rest, 5), NationalIDs.isFree(span, start, end) else { return nil }
         let relaxed = NationalIDs.hintAllows(hint, .lvPersonasKods)
-        return NationalIDs.withScratch { v in
-            NationalIDs.copy(span, start, 6, into: v, at: 0)
-            NationalIDs.copy(span, rest, 5, into: v, at: 6)
-            let d = UnsafeBufferPointer(rebasing: v[0..<11])
-            guard Self.isValid(d) || (relaxed && Self.isNewFormShape(d)) else { return nil }
-            return NationalIDs.finding(.lvPersonasKods, v, count: 11, start: start, length: end - start)
+        if NationalIDs.byte(span, start + 6) == UInt8(ascii: "-") {
+            return NationalIDs.separatedDigits(.lvPersonasKods, span, start, groups: 6, 5, sep: UInt8(ascii: "-")) {
+                Self.accepts($0, relaxed: relaxed)
+            }
         }
+        return NationalIDs.plainDigits(.lvPersonasKods, span, start, count: 11) { Self.accepts($0, relaxed: relaxed) }
+    }
+
+    /// `isValid`, or with `relaxed` (a personal-code label) any new-form shape.
+    @inline(__always)
+    static func accepts(_ d: UnsafeBufferPointer<UInt8>, relaxed: Bool) -> Bool {
+        isValid(d) || (relaxed && isNewFormShape(d))
     }
 
     /// Whether `normalized` (11 ASCII digits, no hyphen) is a valid personas kods under the

@@ -22,11 +22,7 @@ public struct FodselsnummerDetector: Detector {
 
     public func match(_ span: UnsafeBufferPointer<UInt8>, at start: Int, hint: FieldHint) -> Finding? {
         guard start < span.count, span[start] &- 0x30 < 8, !NationalIDs.isNonPersonal(hint) else { return nil }
-        let end = start + 11
-        guard NationalIDs.digits(span, start, 11), NationalIDs.isFree(span, start, end),
-            Self.isValid(UnsafeBufferPointer(rebasing: span[start..<end]))
-        else { return nil }
-        return NationalIDs.finding(.noFodselsnummer, span, start: start, length: 11)
+        return NationalIDs.plainDigits(.noFodselsnummer, span, start, count: 11, Self.isValid)
     }
 
     /// Whether `normalized` (11 ASCII digits) is a valid fødselsnummer, D-number or H-number.

@@ -16,11 +16,7 @@ public struct PESELDetector: Detector {
 
     public func match(_ span: UnsafeBufferPointer<UInt8>, at start: Int, hint: FieldHint) -> Finding? {
         guard start < span.count, ASCII.isDigit(span[start]), !NationalIDs.isNonPersonal(hint) else { return nil }
-        let end = start + 11
-        guard NationalIDs.digits(span, start, 11), NationalIDs.isFree(span, start, end),
-            Self.isValid(UnsafeBufferPointer(rebasing: span[start..<end]))
-        else { return nil }
-        return NationalIDs.finding(.plPesel, span, start: start, length: 11)
+        return NationalIDs.plainDigits(.plPesel, span, start, count: 11, Self.isValid)
     }
 
     /// Whether `normalized` (11 ASCII digits) is a valid PESEL.

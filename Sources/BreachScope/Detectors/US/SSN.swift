@@ -21,23 +21,9 @@ public struct SSNDetector: Detector {
         else { return nil }
         let sep = NationalIDs.byte(span, start + 3)
         if sep == UInt8(ascii: "-") || sep == UInt8(ascii: " ") {
-            let end = start + 11
-            guard NationalIDs.digits(span, start + 4, 2), NationalIDs.byte(span, start + 6) == sep,
-                NationalIDs.digits(span, start + 7, 4), NationalIDs.isFree(span, start, end)
-            else { return nil }
-            return NationalIDs.withScratch { v in
-                NationalIDs.copy(span, start, 3, into: v, at: 0)
-                NationalIDs.copy(span, start + 4, 2, into: v, at: 3)
-                NationalIDs.copy(span, start + 7, 4, into: v, at: 5)
-                guard Self.isValid(UnsafeBufferPointer(rebasing: v[0..<9])) else { return nil }
-                return NationalIDs.finding(.usSsn, v, count: 9, start: start, length: 11)
-            }
+            return NationalIDs.separatedDigits(.usSsn, span, start, groups: 3, 2, 4, sep: sep, Self.isValid)
         }
-        let end = start + 9
-        guard NationalIDs.digits(span, start, 9), NationalIDs.isFree(span, start, end),
-            Self.isValid(UnsafeBufferPointer(rebasing: span[start..<end]))
-        else { return nil }
-        return NationalIDs.finding(.usSsn, span, start: start, length: 9)
+        return NationalIDs.plainDigits(.usSsn, span, start, count: 9, Self.isValid)
     }
 
     /// Whether `normalized` (9 ASCII digits) is a structurally valid SSN.

@@ -15,21 +15,18 @@ import Testing
     ])
     func hyphenatedFormAlwaysMatches(_ text: String, _ normalized: String, _ born: String) {
         for hint: FieldHint in [.none, .nationalID(nil), .nationalID(.dkCpr), .nationalID(.fiHetu), .fullName] {
-            let f = IDTest.match(d, text, hint: hint)
-            #expect(f?.valueString == normalized)
-            #expect(f?.identifier == .dkCpr)
-            #expect(f?.length == 11)
+            DetectorTest.expectWhole(d, text, normalized, hint: hint, identifier: .dkCpr)
         }
         #expect(CPRDetector.validate(Array(normalized.utf8)))
-        #expect(IDTest.date(CPRDetector.birthDate(Array(normalized.utf8))) == born)
+        #expect(DetectorTest.date(CPRDetector.birthDate(Array(normalized.utf8))) == born)
     }
 
     @Test func bareTenDigitsNeedTheHint() {
-        #expect(IDTest.match(d, "0203871234") == nil)
-        #expect(IDTest.match(d, "0203871234", hint: .nationalID(.sePersonnummer)) == nil)
-        #expect(IDTest.match(d, "0203871234", hint: .phone) == nil)
-        #expect(IDTest.value(d, "0203871234", hint: .nationalID(.dkCpr)) == "0203871234")
-        #expect(IDTest.value(d, "0203871234", hint: .nationalID(nil)) == "0203871234")
+        #expect(DetectorTest.match(d, "0203871234") == nil)
+        #expect(DetectorTest.match(d, "0203871234", hint: .nationalID(.sePersonnummer)) == nil)
+        #expect(DetectorTest.match(d, "0203871234", hint: .phone) == nil)
+        #expect(DetectorTest.value(d, "0203871234", hint: .nationalID(.dkCpr)) == "0203871234")
+        #expect(DetectorTest.value(d, "0203871234", hint: .nationalID(nil)) == "0203871234")
     }
 
     @Test(arguments: [
@@ -43,11 +40,11 @@ import Testing
         "020387-1234-5",  // part of a longer code
     ])
     func invalid(_ text: String) {
-        #expect(IDTest.match(d, text, hint: .nationalID(.dkCpr)) == nil)
+        #expect(DetectorTest.match(d, text, hint: .nationalID(.dkCpr)) == nil)
     }
 
     @Test func nonPersonal() {
-        #expect(IDTest.match(d, "020387-1234", hint: .nonPersonal) == nil)
-        #expect(IDTest.match(d, "CPR: 020387-1234.", at: 5)?.offset == 5)
+        #expect(DetectorTest.match(d, "020387-1234", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.match(d, "CPR: 020387-1234.", at: 5)?.offset == 5)
     }
 }

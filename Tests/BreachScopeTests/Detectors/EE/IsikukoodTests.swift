@@ -12,14 +12,9 @@ import Testing
         ("37605030920", "1976-05-03"),  // both remainders 10: check digit 0
     ])
     func valid(_ v: String, _ born: String) {
-        let f = IDTest.match(d, v)
-        #expect(f?.valueString == v)
-        #expect(f?.identifier == .eeIsikukood)
-        #expect(f?.element == .nationalID)
-        #expect(f?.offset == 0)
-        #expect(f?.length == 11)
+        DetectorTest.expectWhole(d, v, v, identifier: .eeIsikukood)
         #expect(IsikukoodDetector.validate(Array(v.utf8)))
-        #expect(IDTest.date(IsikukoodDetector.birthDate(Array(v.utf8))) == born)
+        #expect(DetectorTest.date(IsikukoodDetector.birthDate(Array(v.utf8))) == born)
     }
 
     @Test(arguments: [
@@ -36,20 +31,20 @@ import Testing
         "10000000000",  // month 00
     ])
     func invalid(_ v: String) {
-        #expect(IDTest.match(d, v) == nil)
+        #expect(DetectorTest.match(d, v) == nil)
         #expect(!IsikukoodDetector.validate(Array(v.utf8)))
         #expect(IsikukoodDetector.birthDate(Array(v.utf8)) == nil)
     }
 
     @Test func context() {
-        #expect(IDTest.match(d, "isikukood: 38001085718, tel 5551234", at: 11)?.offset == 11)
-        #expect(IDTest.match(d, "38001085718;Mari")?.length == 11)
-        #expect(IDTest.match(d, "38001085718.5") == nil)  // a decimal number
-        #expect(IDTest.match(d, "38001085718a") == nil)
-        #expect(IDTest.match(d, "12-38001085718", at: 3) == nil)  // tail of a longer code
-        #expect(IDTest.match(d, "38001085718-12") == nil)
-        #expect(IDTest.match(d, "38001085718", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.match(d, "isikukood: 38001085718, tel 5551234", at: 11)?.offset == 11)
+        #expect(DetectorTest.match(d, "38001085718;Mari")?.length == 11)
+        #expect(DetectorTest.match(d, "38001085718.5") == nil)  // a decimal number
+        #expect(DetectorTest.match(d, "38001085718a") == nil)
+        #expect(DetectorTest.match(d, "12-38001085718", at: 3) == nil)  // tail of a longer code
+        #expect(DetectorTest.match(d, "38001085718-12") == nil)
+        #expect(DetectorTest.match(d, "38001085718", hint: .nonPersonal) == nil)
         // Another country's hint does not stop a self-validating code (the scanner decides).
-        #expect(IDTest.match(d, "38001085718", hint: .nationalID(.plPesel)) != nil)
+        #expect(DetectorTest.match(d, "38001085718", hint: .nationalID(.plPesel)) != nil)
     }
 }

@@ -12,20 +12,17 @@ import Testing
     ])
     func groupedFormAlwaysMatches(_ text: String, _ normalized: String) {
         for hint: FieldHint in [.none, .nationalID(nil), .nationalID(.ukNhsNumber), .nationalID(.usSsn), .phone] {
-            let f = IDTest.match(d, text, hint: hint)
-            #expect(f?.valueString == normalized)
-            #expect(f?.identifier == .ukNhsNumber)
-            #expect(f?.length == 12)
+            DetectorTest.expectWhole(d, text, normalized, hint: hint, identifier: .ukNhsNumber)
         }
         #expect(NHSNumberDetector.validate(Array(normalized.utf8)))
         #expect(NHSNumberDetector.birthDate(Array(normalized.utf8)) == nil)
     }
 
     @Test func plainFormNeedsTheHint() {
-        #expect(IDTest.match(d, "9434765919") == nil)
-        #expect(IDTest.match(d, "9434765919", hint: .phone) == nil)
-        #expect(IDTest.value(d, "9434765919", hint: .nationalID(.ukNhsNumber)) == "9434765919")
-        #expect(IDTest.value(d, "9434765919", hint: .nationalID(nil)) == "9434765919")
+        #expect(DetectorTest.match(d, "9434765919") == nil)
+        #expect(DetectorTest.match(d, "9434765919", hint: .phone) == nil)
+        #expect(DetectorTest.value(d, "9434765919", hint: .nationalID(.ukNhsNumber)) == "9434765919")
+        #expect(DetectorTest.value(d, "9434765919", hint: .nationalID(nil)) == "9434765919")
     }
 
     @Test(arguments: [
@@ -38,16 +35,16 @@ import Testing
         "943 4765 919",
     ])
     func invalid(_ text: String) {
-        #expect(IDTest.match(d, text, hint: .nationalID(.ukNhsNumber)) == nil)
+        #expect(DetectorTest.match(d, text, hint: .nationalID(.ukNhsNumber)) == nil)
     }
 
     @Test func invalidPlain() {
-        #expect(IDTest.match(d, "9434765918", hint: .nationalID(.ukNhsNumber)) == nil)
-        #expect(IDTest.match(d, "94347659190", hint: .nationalID(.ukNhsNumber)) == nil)
-        #expect(IDTest.match(d, "943 476 5919", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.match(d, "9434765918", hint: .nationalID(.ukNhsNumber)) == nil)
+        #expect(DetectorTest.match(d, "94347659190", hint: .nationalID(.ukNhsNumber)) == nil)
+        #expect(DetectorTest.match(d, "943 476 5919", hint: .nonPersonal) == nil)
     }
 
     @Test func context() {
-        #expect(IDTest.match(d, "NHS No: 943 476 5919.", at: 8)?.offset == 8)
+        #expect(DetectorTest.match(d, "NHS No: 943 476 5919.", at: 8)?.offset == 8)
     }
 }

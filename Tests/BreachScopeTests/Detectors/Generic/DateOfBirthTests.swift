@@ -2,8 +2,7 @@ import Testing
 @testable import BreachScope
 
 private func match(_ text: String, at: Int = 0, hint: FieldHint = .dateOfBirth, us: Bool = false) -> Finding? {
-    let bytes = Array(text.utf8)
-    return bytes.withUnsafeBufferPointer { DateOfBirthDetector(usFormat: us).match($0, at: at, hint: hint) }
+    DetectorTest.match(DateOfBirthDetector(usFormat: us), text, at: at, hint: hint)
 }
 
 @Suite struct DateOfBirthTests {
@@ -29,10 +28,7 @@ private func match(_ text: String, at: Int = 0, hint: FieldHint = .dateOfBirth, 
             ("31.12.2026", "2026-12-31"),
         ]
         for (text, expected) in table {
-            let f = match(text)
-            #expect(f?.valueString == expected, "\(text)")
-            #expect(f?.length == text.utf8.count, "\(text)")
-            #expect(f?.element == .dateOfBirth)
+            DetectorTest.expectWhole(DateOfBirthDetector(), text, expected, hint: .dateOfBirth)
         }
         #expect(match("04/03/1985", us: true)?.valueString == "1985-04-03")
         #expect(match("14/03/1985", us: true)?.valueString == "1985-03-14")

@@ -2,23 +2,9 @@ import Testing
 import BreachScopeTesting
 @testable import BreachScope
 
-private func match(_ text: String, at: Int = 0, hint: FieldHint = .none) -> Finding? {
-    let bytes = Array(text.utf8)
-    return bytes.withUnsafeBufferPointer { IBANDetector().match($0, at: at, hint: hint) }
-}
-
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct IBANTests {
+    let d = IBANDetector()
+
     /// Specimen IBANs published in the ISO 13616 registry (not real accounts).
     @Test func validSpecimens() {
         let table: [(String, String)] = [
@@ -40,10 +26,7 @@ private struct SplitMix: RandomNumberGenerator {
             ("IT60X0542811101000000123456", "IT60X0542811101000000123456"),
         ]
         for (text, expected) in table {
-            let f = match(text)
-            #expect(f?.valueString == expected, "\(text)")
-            #expect(f?.length == text.utf8.count, "\(text)")
-            #expect(f?.element == .iban)
+            DetectorTest.expectWhole(d, text, expected)
             #expect(IBANDetector.normalize(Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) } == expected)
             #expect(IBANDetector.validate(Array(text.utf8)))
         }
@@ -65,15 +48,15 @@ private struct SplitMix: RandomNumberGenerator {
             "EE00000000000000000000",
         ]
         for text in table {
-            #expect(match(text) == nil, "\(text)")
+            #expect(DetectorTest.match(d, text) == nil, "\(text)")
         }
         // A whole field value may be spaced freely; a wrong checksum or length never passes.
         for text in table where !text.hasPrefix("EE38 22002210") && !text.hasPrefix("EE38  ") {
             #expect(IBANDetector.normalize(Array(text.utf8)) == nil, "\(text)")
         }
         #expect(IBANDetector.normalize(Array("EE38 22002210 2014 5685".utf8)) != nil)
-        #expect(match("IBAN: EE382200221020145685.", at: 6)?.valueString == "EE382200221020145685")
-        #expect(match("EE38 2200 2210 2014 5685 1234")?.length == 24)
+        #expect(DetectorTest.value(d, "IBAN: EE382200221020145685.", at: 6) == "EE382200221020145685")
+        #expect(DetectorTest.match(d, "EE38 2200 2210 2014 5685 1234")?.length == 24)
     }
 
     @Test func lengths() {
@@ -87,12 +70,12 @@ private struct SplitMix: RandomNumberGenerator {
 
     @Test(arguments: ["EE", "FI", "SE", "NO", "DK", "PL", "DE", "GB", "LV", "LT", "FR", "NL", "ES", "IT", "IE", "AT"])
     func generatedRoundTrip(country: String) {
-        var rng = SplitMix(state: UInt64(country.utf8.reduce(7) { $0 &* 131 &+ Int($1) }))
+        var rng = SeededRNG(seed: UInt64(country.utf8.reduce(7) { $0 &* 131 &+ Int($1) }))
         var failures = 0
         for _ in 0..<1000 {
             let written = Synthetic.iban(country: country, using: &rng)
             let expected = written.uppercased().filter { $0 != " " }
-            let f = match("IBAN " + written + ",", at: 5)
+            let f = DetectorTest.match(d, "IBAN " + written + ",", at: 5)
             if f?.valueString != expected || f?.length != written.utf8.count {
                 failures += 1
                 if failures < 5 { Issue.record("\(written) → \(f?.valueString ?? "nil")") }

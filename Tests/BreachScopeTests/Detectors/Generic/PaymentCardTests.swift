@@ -2,23 +2,9 @@ import Testing
 import BreachScopeTesting
 @testable import BreachScope
 
-private func match(_ text: String, at: Int = 0, hint: FieldHint = .none) -> Finding? {
-    let bytes = Array(text.utf8)
-    return bytes.withUnsafeBufferPointer { PaymentCardDetector().match($0, at: at, hint: hint) }
-}
-
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct PaymentCardTests {
+    let d = PaymentCardDetector()
+
     /// Well-known public test PANs of the card networks.
     @Test func valid() {
         let table: [(String, String)] = [
@@ -37,15 +23,12 @@ private struct SplitMix: RandomNumberGenerator {
             ("6200 0000 0000 0005", "6200000000000005"),
         ]
         for (text, expected) in table {
-            let f = match(text)
-            #expect(f?.valueString == expected, "\(text)")
-            #expect(f?.length == text.utf8.count, "\(text)")
-            #expect(f?.element == .paymentCard)
+            DetectorTest.expectWhole(d, text, expected)
             #expect(PaymentCardDetector.normalize(Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) } == expected)
         }
         // Followed by an expiry year or CVC in the same run of groups.
-        #expect(match("4111 1111 1111 1111 2027")?.length == 19)
-        #expect(match("card 4111111111111111, exp 12/27", at: 5)?.valueString == "4111111111111111")
+        #expect(DetectorTest.match(d, "4111 1111 1111 1111 2027")?.length == 19)
+        #expect(DetectorTest.value(d, "card 4111111111111111, exp 12/27", at: 5) == "4111111111111111")
     }
 
     @Test func invalid() {
@@ -69,10 +52,10 @@ private struct SplitMix: RandomNumberGenerator {
             "41111111111111111111",  // 20 digits
         ]
         for text in table {
-            #expect(match(text) == nil, "\(text)")
+            #expect(DetectorTest.match(d, text) == nil, "\(text)")
         }
-        #expect(match("378282246310005 0")?.valueString == "378282246310005")
-        #expect(match("4111 1111 1111 1111", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.value(d, "378282246310005 0") == "378282246310005")
+        #expect(DetectorTest.match(d, "4111 1111 1111 1111", hint: .nonPersonal) == nil)
         #expect(PaymentCardDetector.normalize(Array("4111 1111 1111 111x".utf8)) == nil)
     }
 
@@ -84,12 +67,12 @@ private struct SplitMix: RandomNumberGenerator {
     }
 
     @Test func generatedRoundTrip() {
-        var rng = SplitMix(state: 2024)
+        var rng = SeededRNG(seed: 2024)
         var failures = 0
         for _ in 0..<1000 {
             let written = Synthetic.paymentCard(using: &rng)
             let expected = written.filter(\.isNumber)
-            let f = match("Kaart: " + written + ".", at: 7)
+            let f = DetectorTest.match(d, "Kaart: " + written + ".", at: 7)
             if f?.valueString != expected || f?.length != written.utf8.count || !PaymentCardDetector.validate(Array(expected.utf8)) {
                 failures += 1
                 if failures < 5 { Issue.record("\(written) → \(f?.valueString ?? "nil")") }

@@ -2,11 +2,6 @@ import Testing
 import BreachScopeTesting
 @testable import BreachScope
 
-private func match(_ d: PhoneDetector, _ text: String, at: Int = 0, hint: FieldHint = .none) -> Finding? {
-    let bytes = Array(text.utf8)
-    return bytes.withUnsafeBufferPointer { d.match($0, at: at, hint: hint) }
-}
-
 /// Walks token starts like the scanner does and collects phone findings.
 private func scan(_ d: PhoneDetector, _ text: String, hint: FieldHint = .none) -> [String] {
     let bytes = Array(text.utf8)
@@ -25,17 +20,6 @@ private func scan(_ d: PhoneDetector, _ text: String, hint: FieldHint = .none) -
             i += 1
         }
         return out
-    }
-}
-
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -78,7 +62,7 @@ private struct SplitMix: RandomNumberGenerator {
             ("5123 4567", "+37251234567"),
         ]
         for (text, e164) in table {
-            let f = match(detector, text)
+            let f = DetectorTest.match(detector, text)
             #expect(f?.valueString == e164, "\(text)")
             #expect(f?.length == text.utf8.count, "\(text)")
             #expect(f?.identifier == .phone)
@@ -88,20 +72,20 @@ private struct SplitMix: RandomNumberGenerator {
 
     /// National forms resolve to the first country of the priority list whose plan accepts them.
     @Test func countryPriority() {
-        #expect(match(detector, "07700 900123")?.valueString == "+497700900123")  // DE before GB
-        #expect(match(PhoneDetector(defaultCountries: ["GB"]), "07700 900123")?.valueString == "+447700900123")
-        #expect(match(PhoneDetector(defaultCountries: ["GB", "DE"]), "07700 900123")?.valueString == "+447700900123")
-        #expect(match(detector, "20 12 34 56")?.valueString == "+4720123456")  // NO before DK
-        #expect(match(PhoneDetector(defaultCountries: ["DK"]), "20 12 34 56")?.valueString == "+4520123456")
-        #expect(match(PhoneDetector(defaultCountries: ["LV"]), "2123 4567")?.valueString == "+37121234567")
-        #expect(match(PhoneDetector(defaultCountries: ["DE"]), "040 123 4567")?.valueString == "+49401234567")
-        #expect(match(PhoneDetector(defaultCountries: ["SE"]), "040 123 4567")?.valueString == "+46401234567")
+        #expect(DetectorTest.value(detector, "07700 900123") == "+497700900123")  // DE before GB
+        #expect(DetectorTest.value(PhoneDetector(defaultCountries: ["GB"]), "07700 900123") == "+447700900123")
+        #expect(DetectorTest.value(PhoneDetector(defaultCountries: ["GB", "DE"]), "07700 900123") == "+447700900123")
+        #expect(DetectorTest.value(detector, "20 12 34 56") == "+4720123456")  // NO before DK
+        #expect(DetectorTest.value(PhoneDetector(defaultCountries: ["DK"]), "20 12 34 56") == "+4520123456")
+        #expect(DetectorTest.value(PhoneDetector(defaultCountries: ["LV"]), "2123 4567") == "+37121234567")
+        #expect(DetectorTest.value(PhoneDetector(defaultCountries: ["DE"]), "040 123 4567") == "+49401234567")
+        #expect(DetectorTest.value(PhoneDetector(defaultCountries: ["SE"]), "040 123 4567") == "+46401234567")
         var d = PhoneDetector(defaultCountries: ["FI"])
-        #expect(match(d, "(503) 555-0142") == nil)
+        #expect(DetectorTest.match(d, "(503) 555-0142") == nil)
         d.defaultCountries = ["CA"]
-        #expect(match(d, "(503) 555-0142")?.valueString == "+15035550142")
+        #expect(DetectorTest.value(d, "(503) 555-0142") == "+15035550142")
         // International numbers do not depend on the list.
-        #expect(match(PhoneDetector(defaultCountries: []), "+44 7700 900123")?.valueString == "+447700900123")
+        #expect(DetectorTest.value(PhoneDetector(defaultCountries: []), "+44 7700 900123") == "+447700900123")
     }
 
     /// Bare digit runs are national numbers only in a `.phone` field.
@@ -117,8 +101,8 @@ private struct SplitMix: RandomNumberGenerator {
             ("512 345 678", "+48512345678"),
         ]
         for (text, e164) in table {
-            #expect(match(detector, text) == nil, "\(text) unlabelled")
-            #expect(match(detector, text, hint: .phone)?.valueString == e164, "\(text)")
+            #expect(DetectorTest.match(detector, text) == nil, "\(text) unlabelled")
+            #expect(DetectorTest.value(detector, text, hint: .phone) == e164, "\(text)")
         }
     }
 
@@ -140,15 +124,15 @@ private struct SplitMix: RandomNumberGenerator {
             "0401234567abc",
         ]
         for text in unlabelled {
-            #expect(match(detector, text) == nil, "\(text)")
+            #expect(DetectorTest.match(detector, text) == nil, "\(text)")
         }
-        #expect(match(detector, "+372 5123 4567", hint: .nonPersonal) == nil)
-        #expect(match(detector, "040 123 4567", hint: .nonPersonal) == nil)
-        #expect(match(detector, "040 123 4567", hint: .linkKey(namespace: "customer")) == nil)
-        #expect(match(detector, "+372 5123 4567", hint: .linkKey(namespace: "customer"))?.valueString == "+37251234567")
-        #expect(match(detector, "4111 1111 1111 1111", hint: .phone) == nil)
-        #expect(match(detector, "1681550000", hint: .phone) == nil)
-        #expect(match(detector, "4820193756", hint: .phone) == nil)
+        #expect(DetectorTest.match(detector, "+372 5123 4567", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.match(detector, "040 123 4567", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.match(detector, "040 123 4567", hint: .linkKey(namespace: "customer")) == nil)
+        #expect(DetectorTest.value(detector, "+372 5123 4567", hint: .linkKey(namespace: "customer")) == "+37251234567")
+        #expect(DetectorTest.match(detector, "4111 1111 1111 1111", hint: .phone) == nil)
+        #expect(DetectorTest.match(detector, "1681550000", hint: .phone) == nil)
+        #expect(DetectorTest.match(detector, "4820193756", hint: .phone) == nil)
     }
 
     @Test func inFreeText() {
@@ -162,7 +146,7 @@ private struct SplitMix: RandomNumberGenerator {
         #expect(scan(detector, "040 123 4567 12 kpl") == ["+358401234567"])
         // A digit right after `+` is never a start of its own.
         let text = "+372 5123 4567"
-        #expect(match(detector, text, at: 1) == nil)
+        #expect(DetectorTest.match(detector, text, at: 1) == nil)
     }
 
     @Test func planValidation() {
@@ -220,14 +204,14 @@ private struct SplitMix: RandomNumberGenerator {
     /// 1,000 generated numbers per country and form match and normalise to their E.164 value.
     @Test(arguments: ["EE", "LV", "LT", "FI", "SE", "NO", "DK", "PL", "DE", "GB", "US"])
     func generatedRoundTrip(country: String) {
-        var rng = SplitMix(state: UInt64(country.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
+        var rng = SeededRNG(seed: UInt64(country.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
         let national = PhoneDetector(defaultCountries: [country])
         var failures = 0
         for i in 0..<1000 {
             let international = i % 2 == 0
             let (written, e164) = Synthetic.phone(country: country, international: international, using: &rng)
             let d = international ? detector : national
-            let f = match(d, written)
+            let f = DetectorTest.match(d, written)
             if f?.valueString != e164 || f?.length != written.utf8.count {
                 failures += 1
                 if failures < 5 { Issue.record("\(written) → \(f?.valueString ?? "nil"), expected \(e164)") }

@@ -11,22 +11,19 @@ import Testing
         ("37605030920", "1976-05-03"),  // check digit 0 after two remainders of 10
     ])
     func valid(_ v: String, _ born: String) {
-        let f = IDTest.match(d, v)
-        #expect(f?.valueString == v)
-        #expect(f?.identifier == .ltAsmensKodas)
-        #expect(f?.length == 11)
+        DetectorTest.expectWhole(d, v, v, identifier: .ltAsmensKodas)
         #expect(AsmensKodasDetector.validate(Array(v.utf8)))
-        #expect(IDTest.date(AsmensKodasDetector.birthDate(Array(v.utf8))) == born)
+        #expect(DetectorTest.date(AsmensKodasDetector.birthDate(Array(v.utf8))) == born)
     }
 
     @Test func exceptionalNineCodes() {
         // First digit 9: no date, only the check digit, so only where a label says so.
-        #expect(IDTest.value(d, "91234567895", hint: .nationalID(.ltAsmensKodas)) == "91234567895")
-        #expect(IDTest.value(d, "91234567895", hint: .nationalID(nil)) == "91234567895")
-        #expect(IDTest.match(d, "91234567895") == nil, "an unlabelled 9… number is a decoy (order or reference number)")
+        #expect(DetectorTest.value(d, "91234567895", hint: .nationalID(.ltAsmensKodas)) == "91234567895")
+        #expect(DetectorTest.value(d, "91234567895", hint: .nationalID(nil)) == "91234567895")
+        #expect(DetectorTest.match(d, "91234567895") == nil, "an unlabelled 9… number is a decoy (order or reference number)")
         #expect(AsmensKodasDetector.validate(Array("91234567895".utf8)))
         #expect(AsmensKodasDetector.birthDate(Array("91234567895".utf8)) == nil)
-        #expect(IDTest.match(d, "91234567896", hint: .nationalID(.ltAsmensKodas)) == nil)
+        #expect(DetectorTest.match(d, "91234567896", hint: .nationalID(.ltAsmensKodas)) == nil)
     }
 
     @Test(arguments: [
@@ -38,7 +35,7 @@ import Testing
         "4940313652",  // 10 digits
     ])
     func invalid(_ v: String) {
-        #expect(IDTest.match(d, v) == nil)
+        #expect(DetectorTest.match(d, v) == nil)
         #expect(!AsmensKodasDetector.validate(Array(v.utf8)))
     }
 
@@ -49,12 +46,12 @@ import Testing
         let v = ee + String(check)
         #expect(IsikukoodDetector.validate(Array(v.utf8)))
         #expect(!AsmensKodasDetector.validate(Array(v.utf8)))
-        #expect(IDTest.match(d, v) == nil)
+        #expect(DetectorTest.match(d, v) == nil)
     }
 
     @Test func hints() {
-        #expect(IDTest.match(d, "49403136526", hint: .nonPersonal) == nil)
-        #expect(IDTest.match(d, "49403136526", hint: .nationalID(.eeIsikukood)) != nil)
-        #expect(IDTest.match(d, "tel.49403136526", at: 4)?.offset == 4)
+        #expect(DetectorTest.match(d, "49403136526", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.match(d, "49403136526", hint: .nationalID(.eeIsikukood)) != nil)
+        #expect(DetectorTest.match(d, "tel.49403136526", at: 4)?.offset == 4)
     }
 }

@@ -11,33 +11,30 @@ import Testing
         ("150575-10080", "15057510080", "1975-05-15"),  // (1101 − sum) mod 11 = 10 → 0
     ])
     func validOldForm(_ text: String, _ normalized: String, _ born: String) {
-        let f = IDTest.match(d, text)
-        #expect(f?.valueString == normalized)
-        #expect(f?.identifier == .lvPersonasKods)
-        #expect(f?.length == text.utf8.count)
+        DetectorTest.expectWhole(d, text, normalized, identifier: .lvPersonasKods)
         #expect(PersonasKodsDetector.validate(Array(normalized.utf8)))
-        #expect(IDTest.date(PersonasKodsDetector.birthDate(Array(normalized.utf8))) == born)
+        #expect(DetectorTest.date(PersonasKodsDetector.birthDate(Array(normalized.utf8))) == born)
     }
 
     @Test func newFormWithCheckDigitMatchesWithoutHint() {
-        #expect(IDTest.value(d, "325794-61005") == "32579461005")
-        #expect(IDTest.value(d, "32579461005") == "32579461005")
+        #expect(DetectorTest.value(d, "325794-61005") == "32579461005")
+        #expect(DetectorTest.value(d, "32579461005") == "32579461005")
         #expect(PersonasKodsDetector.validate(Array("32579461005".utf8)))
         #expect(PersonasKodsDetector.birthDate(Array("32579461005".utf8)) == nil)
     }
 
     @Test func newFormWithoutCheckDigitNeedsTheHint() {
         // Wrong check digit: rejected on its own, accepted in a field labelled as a personal code.
-        #expect(IDTest.match(d, "325794-61006") == nil)
+        #expect(DetectorTest.match(d, "325794-61006") == nil)
         #expect(!PersonasKodsDetector.validate(Array("32579461006".utf8)))
-        #expect(IDTest.value(d, "325794-61006", hint: .nationalID(.lvPersonasKods)) == "32579461006")
-        #expect(IDTest.value(d, "325794-61006", hint: .nationalID(nil)) == "32579461006")
-        #expect(IDTest.match(d, "325794-61006", hint: .nationalID(.eeIsikukood)) == nil)
+        #expect(DetectorTest.value(d, "325794-61006", hint: .nationalID(.lvPersonasKods)) == "32579461006")
+        #expect(DetectorTest.value(d, "325794-61006", hint: .nationalID(nil)) == "32579461006")
+        #expect(DetectorTest.match(d, "325794-61006", hint: .nationalID(.eeIsikukood)) == nil)
         // Prefixes 33–39 (allowed by later amendments) only with the hint.
-        #expect(IDTest.match(d, "331234-56780") == nil)
-        #expect(IDTest.value(d, "391234-56781", hint: .nationalID(.lvPersonasKods)) == "39123456781")
+        #expect(DetectorTest.match(d, "331234-56780") == nil)
+        #expect(DetectorTest.value(d, "391234-56781", hint: .nationalID(.lvPersonasKods)) == "39123456781")
         // An old-form value with a wrong check digit gets no such leniency.
-        #expect(IDTest.match(d, "120386-12344", hint: .nationalID(.lvPersonasKods)) == nil)
+        #expect(DetectorTest.match(d, "120386-12344", hint: .nationalID(.lvPersonasKods)) == nil)
     }
 
     @Test(arguments: [
@@ -51,12 +48,12 @@ import Testing
         "120386 12343",  // space is no LV separator
     ])
     func invalid(_ text: String) {
-        #expect(IDTest.match(d, text) == nil)
-        #expect(IDTest.match(d, text, hint: .nationalID(.lvPersonasKods)) == nil)
+        #expect(DetectorTest.match(d, text) == nil)
+        #expect(DetectorTest.match(d, text, hint: .nationalID(.lvPersonasKods)) == nil)
     }
 
     @Test func context() {
-        #expect(IDTest.match(d, "p.k. 120386-12343.", at: 5)?.length == 12)
-        #expect(IDTest.match(d, "120386-12343", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.match(d, "p.k. 120386-12343.", at: 5)?.length == 12)
+        #expect(DetectorTest.match(d, "120386-12343", hint: .nonPersonal) == nil)
     }
 }

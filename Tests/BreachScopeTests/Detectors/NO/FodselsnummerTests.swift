@@ -13,12 +13,9 @@ import Testing
         ("01014595089", "1945-01-01"),  // individual 900–999 with YY ≥ 40 → 1900s
     ])
     func valid(_ v: String, _ born: String) {
-        let f = IDTest.match(d, v)
-        #expect(f?.valueString == v)
-        #expect(f?.identifier == .noFodselsnummer)
-        #expect(f?.length == 11)
+        DetectorTest.expectWhole(d, v, v, identifier: .noFodselsnummer)
         #expect(FodselsnummerDetector.validate(Array(v.utf8)))
-        #expect(IDTest.date(FodselsnummerDetector.birthDate(Array(v.utf8))) == born)
+        #expect(DetectorTest.date(FodselsnummerDetector.birthDate(Array(v.utf8))) == born)
     }
 
     @Test(arguments: [
@@ -32,7 +29,7 @@ import Testing
         "00000000000",  // day 00 (control digits 0 and 0 are right)
     ])
     func invalid(_ v: String) {
-        #expect(IDTest.match(d, v) == nil)
+        #expect(DetectorTest.match(d, v) == nil)
     }
 
     @Test func secondControlDigitTenIsInvalid() {
@@ -43,7 +40,7 @@ import Testing
     }
 
     @Test func context() {
-        #expect(IDTest.match(d, "fnr=15076500565&x=1", at: 4)?.offset == 4)
-        #expect(IDTest.match(d, "15076500565", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.match(d, "fnr=15076500565&x=1", at: 4)?.offset == 4)
+        #expect(DetectorTest.match(d, "15076500565", hint: .nonPersonal) == nil)
     }
 }

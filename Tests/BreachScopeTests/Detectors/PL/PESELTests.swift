@@ -11,12 +11,9 @@ import Testing
         ("00410112340", "2100-01-01"),  // month + 40 → 2100s
     ])
     func valid(_ v: String, _ born: String) {
-        let f = IDTest.match(d, v)
-        #expect(f?.valueString == v)
-        #expect(f?.identifier == .plPesel)
-        #expect(f?.length == 11)
+        DetectorTest.expectWhole(d, v, v, identifier: .plPesel)
         #expect(PESELDetector.validate(Array(v.utf8)))
-        #expect(IDTest.date(PESELDetector.birthDate(Array(v.utf8))) == born)
+        #expect(DetectorTest.date(PESELDetector.birthDate(Array(v.utf8))) == born)
     }
 
     @Test func centuryMonthOffsets() {
@@ -26,7 +23,7 @@ import Testing
             let s = Checksums.weightedSum(Array(payload.utf8), weights: [1, 3, 7, 9, 1, 3, 7, 9, 1, 3])!
             let v = payload + String((10 - s % 10) % 10)
             #expect(PESELDetector.birthDate(Array(v.utf8))?.year == year)
-            #expect(IDTest.match(d, v) != nil)
+            #expect(DetectorTest.match(d, v) != nil)
         }
     }
 
@@ -39,13 +36,13 @@ import Testing
         "0227080362",  // 10 digits
     ])
     func invalid(_ v: String) {
-        #expect(IDTest.match(d, v) == nil)
+        #expect(DetectorTest.match(d, v) == nil)
         #expect(!PESELDetector.validate(Array(v.utf8)))
     }
 
     @Test func context() {
-        #expect(IDTest.match(d, "PESEL 02270803624", at: 6)?.offset == 6)
-        #expect(IDTest.match(d, "02270803624", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.match(d, "PESEL 02270803624", at: 6)?.offset == 6)
+        #expect(DetectorTest.match(d, "02270803624", hint: .nonPersonal) == nil)
     }
 }
 

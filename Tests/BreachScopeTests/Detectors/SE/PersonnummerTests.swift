@@ -14,27 +14,24 @@ import Testing
         ("811278-9873", "198112789873", "1981-12-18"),  // samordningsnummer: day + 60
     ])
     func valid(_ text: String, _ normalized: String, _ born: String) {
-        let f = IDTest.match(d, text)
-        #expect(f?.valueString == normalized)
-        #expect(f?.identifier == .sePersonnummer)
-        #expect(f?.length == text.utf8.count)
+        DetectorTest.expectWhole(d, text, normalized, identifier: .sePersonnummer)
         #expect(PersonnummerDetector.validate(Array(normalized.utf8)))
-        #expect(IDTest.date(PersonnummerDetector.birthDate(Array(normalized.utf8))) == born)
+        #expect(DetectorTest.date(PersonnummerDetector.birthDate(Array(normalized.utf8))) == born)
     }
 
     @Test func bareTenDigitsNeedTheHint() {
-        #expect(IDTest.match(d, "8112189876") == nil)
-        #expect(IDTest.value(d, "8112189876", hint: .nationalID(.sePersonnummer)) == "198112189876")
-        #expect(IDTest.value(d, "8112189876", hint: .nationalID(nil)) == "198112189876")
-        #expect(IDTest.match(d, "8112189876", hint: .nationalID(.fiHetu)) == nil)
+        #expect(DetectorTest.match(d, "8112189876") == nil)
+        #expect(DetectorTest.value(d, "8112189876", hint: .nationalID(.sePersonnummer)) == "198112189876")
+        #expect(DetectorTest.value(d, "8112189876", hint: .nationalID(nil)) == "198112189876")
+        #expect(DetectorTest.match(d, "8112189876", hint: .nationalID(.fiHetu)) == nil)
     }
 
     @Test func centuryFollowsTheReferenceYear() {
         #expect(PersonnummerDetector.inferYear(26, referenceYear: 2026) == 2026)
         #expect(PersonnummerDetector.inferYear(27, referenceYear: 2026) == 1927)
-        #expect(IDTest.value(PersonnummerDetector(referenceYear: 2010), "121212-1212") == "191212121212")
+        #expect(DetectorTest.value(PersonnummerDetector(referenceYear: 2010), "121212-1212") == "191212121212")
         // A 12-digit value dated after the reference year is rejected.
-        #expect(IDTest.match(PersonnummerDetector(referenceYear: 2011), "201212121212") == nil)
+        #expect(DetectorTest.match(PersonnummerDetector(referenceYear: 2011), "201212121212") == nil)
     }
 
     @Test(arguments: [
@@ -49,13 +46,13 @@ import Testing
         "17811218-9876",  // before 1800
     ])
     func invalid(_ text: String) {
-        #expect(IDTest.match(d, text) == nil)
-        #expect(IDTest.match(d, text, hint: .nationalID(.sePersonnummer)) == nil)
+        #expect(DetectorTest.match(d, text) == nil)
+        #expect(DetectorTest.match(d, text, hint: .nationalID(.sePersonnummer)) == nil)
     }
 
     @Test func context() {
-        #expect(IDTest.match(d, "pnr 811218-9876.", at: 4)?.length == 11)
-        #expect(IDTest.match(d, "811218-9876", hint: .nonPersonal) == nil)
+        #expect(DetectorTest.match(d, "pnr 811218-9876.", at: 4)?.length == 11)
+        #expect(DetectorTest.match(d, "811218-9876", hint: .nonPersonal) == nil)
         #expect(!PersonnummerDetector.validate(Array("8112189876".utf8)))  // normalised form is 12 digits
     }
 }

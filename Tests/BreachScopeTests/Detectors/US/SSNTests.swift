@@ -7,18 +7,15 @@ import Testing
 
     @Test(arguments: ["512-34-6789", "512 34 6789", "512346789", "001-01-0001", "899-99-9999", "665-12-3456"])
     func validWithHint(_ text: String) {
-        let f = IDTest.match(d, text, hint: ssn)
-        #expect(f?.valueString == String(text.filter(\.isNumber)))
-        #expect(f?.identifier == .usSsn)
-        #expect(f?.length == text.utf8.count)
+        DetectorTest.expectWhole(d, text, String(text.filter(\.isNumber)), hint: ssn, identifier: .usSsn)
         #expect(SSNDetector.validate(Array(text.filter(\.isNumber).utf8)))
         #expect(SSNDetector.birthDate(Array(text.filter(\.isNumber).utf8)) == nil)
     }
 
     @Test(arguments: [FieldHint.none, .nationalID(nil), .nationalID(.dkCpr), .phone, .nonPersonal])
     func neverWithoutTheSSNHint(_ hint: FieldHint) {
-        #expect(IDTest.match(d, "512-34-6789", hint: hint) == nil)
-        #expect(IDTest.match(d, "512346789", hint: hint) == nil)
+        #expect(DetectorTest.match(d, "512-34-6789", hint: hint) == nil)
+        #expect(DetectorTest.match(d, "512346789", hint: hint) == nil)
     }
 
     @Test(arguments: [
@@ -38,10 +35,10 @@ import Testing
         "512-34-6789-1",
     ])
     func invalid(_ text: String) {
-        #expect(IDTest.match(d, text, hint: ssn) == nil)
+        #expect(DetectorTest.match(d, text, hint: ssn) == nil)
     }
 
     @Test func context() {
-        #expect(IDTest.match(d, "SSN: 512-34-6789;", at: 5, hint: ssn)?.offset == 5)
+        #expect(DetectorTest.match(d, "SSN: 512-34-6789;", at: 5, hint: ssn)?.offset == 5)
     }
 }
