@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// Resolves records into persons and rebuilds `person`, `person_value`, `exposure` and
-/// `conflict` from the stored records. Deterministic: the same records give the same persons
+/// Resolves records into persons and rebuilds `person` (see `StoredPerson`) and `conflict`
+/// from the stored records. Deterministic: the same records give the same persons
 /// and the same person ids, whatever order they were written in.
 ///
 /// Rules (issue #2):
@@ -44,12 +44,12 @@ public struct Resolver {
             // Values: dense index ↔ row id.
             var kinds: [UInt16] = []
             var hashes: [ValueHash] = []
-            var dense: [Int64: Int32] = [:]
+            var dense = DenseIndex()
             var rowIDs: [Int64] = []
             let vrows = try Row.fetchCursor(db, sql: "SELECT id, kind, hash FROM value ORDER BY id")
             while let r = try vrows.next() {
                 let id: Int64 = r["id"]
-                dense[id] = Int32(rowIDs.count)
+                dense.set(id, Int32(rowIDs.count))
                 rowIDs.append(id)
                 kinds.append(UInt16(r["kind"] as Int))
                 let h: Data = r["hash"]
@@ -152,38 +152,36 @@ public struct Resolver {
                 persons.append(P(anchor: h, records: [i], flags: 0))
             }
 
-            // 4. Write.
-            try db.execute(sql: "DELETE FROM person; DELETE FROM person_value; DELETE FROM exposure; DELETE FROM conflict;")
-            let insPerson = try db.cachedStatement(sql: "INSERT INTO person(id, pid, language, flags) VALUES(?, ?, ?, ?)")
-            let insPV = try db.cachedStatement(sql: "INSERT OR IGNORE INTO person_value(person_id, value_id) VALUES(?, ?)")
-            let insExp = try db.cachedStatement(sql: "INSERT INTO exposure(person_id, element, document_id, occurrences) VALUES(?, ?, ?, ?)")
+            // 4. Write: one row per person.
+            try db.execute(sql: "DELETE FROM person; DELETE FROM conflict;")
+            let insPerson = try db.cachedStatement(sql: "INSERT INTO person(id, pid, language, flags, vals, exposures) VALUES(?, ?, ?, ?, ?, ?)")
             persons.sort { $0.anchor < $1.anchor }
-            var pidOf: [Int32: Int] = [:]  // value → person rowid (for conflicts)
             for (n, p) in persons.enumerated() {
                 let personRow = n + 1
-                var values = Set<Int32>()
+                var values: [Int64] = []
                 var exposure: [UInt64: Int] = [:]   // (element << 48 | document) → occurrences
                 var langs: [String: Int] = [:]
                 for i in p.records {
                     let rec = recs[i]
-                    for v in rec.values { values.insert(v) }
+                    for v in rec.values { values.append(rowIDs[Int(v)]) }
                     for e in rec.elements { exposure[UInt64(e) << 48 | UInt64(rec.document), default: 0] += 1 }
                     if let l = rec.language { langs[l, default: 0] += 1 }
                 }
+                values.sort()
+                var unique: [Int64] = []
+                unique.reserveCapacity(values.count)
+                for v in values where unique.last != v { unique.append(v) }
                 // Explicit languages (a language column) outrank guesses (marked `~`).
                 let explicit = langs.filter { !$0.key.hasPrefix("~") }
                 let pool = explicit.isEmpty ? langs : explicit
                 let language = pool.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
                     .map { $0.key.hasPrefix("~") ? String($0.key.dropFirst()) : $0.key }
-                    ?? Self.language(values: values.map { kinds[Int($0)] })
-                try insPerson.execute(arguments: [personRow, vault.personID(anchor: p.anchor), language, p.flags])
-                for v in values.sorted() {
-                    try insPV.execute(arguments: [personRow, rowIDs[Int(v)]])
-                    pidOf[v] = personRow
+                    ?? Self.language(values: unique.compactMap { dense[$0].map { kinds[Int($0)] } })
+                let exposures = exposure.keys.sorted().map {
+                    StoredPerson.Exposure(element: UInt8($0 >> 48), document: Int64($0 & 0xFFFF_FFFF_FFFF), occurrences: exposure[$0]!)
                 }
-                for (key, count) in exposure.sorted(by: { $0.key < $1.key }) {
-                    try insExp.execute(arguments: [personRow, Int(key >> 48), Int64(key & 0xFFFF_FFFF_FFFF), count])
-                }
+                try insPerson.execute(arguments: [personRow, vault.personID(anchor: p.anchor), language, p.flags,
+                                                  StoredPerson.packValues(unique), StoredPerson.packExposures(exposures)])
             }
             for c in conflicts.sorted(by: { $0.value < $1.value }) {
                 try db.execute(sql: "INSERT INTO conflict(kind, value_id, persons) VALUES('shared_identifier', ?, ?)",
@@ -202,5 +200,20 @@ public struct Resolver {
             if let t = IdentifierType(code: UInt8(k)), let l = map[t] { return l }
         }
         return nil
+    }
+}
+
+/// Row id → dense index, as a flat array (value ids are small and nearly contiguous).
+struct DenseIndex {
+    private var slots: [Int32] = []
+    mutating func set(_ id: Int64, _ index: Int32) {
+        let i = Int(id)
+        if i >= slots.count { slots.append(contentsOf: repeatElement(-1, count: i + 1 - slots.count)) }
+        slots[i] = index
+    }
+    subscript(_ id: Int64) -> Int32? {
+        let i = Int(id)
+        guard i >= 0, i < slots.count, slots[i] >= 0 else { return nil }
+        return slots[i]
     }
 }

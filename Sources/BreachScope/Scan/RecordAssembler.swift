@@ -16,6 +16,9 @@ struct RecordAssembler: RecordVisitor {
     private var batch: ScanBatch
     /// Per document: (kind, plaintext) → keyed hash, so each distinct value is hashed once.
     private var hashes: [ValueKey: ValueHash] = [:]
+    /// Keyed hash → sealed bytes, per document (each distinct value is sealed once).
+    private var sealedValues: [ValueHash: [UInt8]] = [:]
+    private var sealer: Sealer
     /// Per slice: keyed hash → index in `batch.values`.
     private var batchIndex: [ValueHash: Int32] = [:]
     private(set) var recordCount = 0
@@ -38,6 +41,7 @@ struct RecordAssembler: RecordVisitor {
     private var blockSplit = false
 
     struct ValueKey: Hashable { var kind: ValueKind; var bytes: [UInt8] }
+    static let cacheLimit = 100_000
 
     init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
          sliceSize: Int = 20_000, submit: @escaping (ScanBatch) -> Void) {
@@ -48,6 +52,7 @@ struct RecordAssembler: RecordVisitor {
         self.sliceSize = sliceSize
         self.submit = submit
         batch = ScanBatch(documentID: documentID)
+        sealer = Sealer(vault: vault)
     }
 
     mutating func declareColumn(name: String, hint: FieldHint) -> Int {
@@ -155,6 +160,9 @@ struct RecordAssembler: RecordVisitor {
         let key = ValueKey(kind: kind, bytes: value)
         if let h = hashes[key] { return h }
         let h = vault.hash(kind: kind, value)
+        // The caches save work on values repeated within a document; on a huge table of distinct
+        // values they would only grow, so they are bounded.
+        if hashes.count >= Self.cacheLimit { hashes.removeAll(keepingCapacity: true); sealedValues.removeAll(keepingCapacity: true) }
         hashes[key] = h
         return h
     }
@@ -162,7 +170,9 @@ struct RecordAssembler: RecordVisitor {
     private mutating func index(_ h: ValueHash, _ kind: ValueKind, _ value: [UInt8]) -> Int32 {
         if let i = batchIndex[h] { return i }
         let i = Int32(batch.values.count)
-        batch.values.append(PendingValue(kind: kind, hash: h, plaintext: value))
+        let sealed: [UInt8]
+        if let s = sealedValues[h] { sealed = s } else { sealed = sealer.seal(value); sealedValues[h] = sealed }
+        batch.values.append(PendingValue(kind: kind, hash: h, sealed: sealed, plaintext: value))
         batchIndex[h] = i
         return i
     }

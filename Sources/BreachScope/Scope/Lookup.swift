@@ -65,25 +65,30 @@ public struct Lookup {
     public func run(_ q: Query, reveal: Bool) throws -> [Result] {
         let hashes = Lookup.candidates(q).map { Data(vault.hash(kind: $0.0, $0.1).bytes) }
         guard !hashes.isEmpty else { return [] }
-        let personIDs: [Int64] = try store.pool.read { db in
+        // The hash index is built on first use (scans append values without it).
+        try store.pool.write { db in try db.execute(sql: "CREATE INDEX IF NOT EXISTS value_hash ON value(hash)") }
+        var stored: [Int64: StoredPerson] = [:]
+        try store.pool.read { db in
             var ids = Set<Int64>()
             for h in hashes {
-                ids.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT pv.person_id FROM value v JOIN person_value pv ON pv.value_id = v.id WHERE v.hash = ?
-                    """, arguments: [h]))
+                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM value WHERE hash = ?", arguments: [h]))
             }
-            return ids.sorted()
+            guard !ids.isEmpty else { return }
+            try StoredPerson.forEach(db) { p in
+                if p.values.contains(where: { ids.contains($0) }) { stored[p.rowID] = p }
+            }
         }
+        let personIDs = stored.keys.sorted()
         var results: [Result] = []
         try PersonExport(store: store, vault: vault).each(reveal: reveal, only: Set(personIDs)) { row in
             results.append(Result(person: row, occurrences: []))
         }
         try store.pool.read { db in
             for i in results.indices {
-                guard let rowID = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE pid = ?", arguments: [results[i].person.person]) else { continue }
-                let mine = Set(try Int64.fetchAll(db, sql: "SELECT value_id FROM person_value WHERE person_id = ?", arguments: [rowID]))
+                guard let p = stored.values.first(where: { $0.pid == results[i].person.person }) else { continue }
+                let mine = Set(p.values)
                 var sealedCache: [Int64: (ValueKind, Data)] = [:]
-                for doc in try Int64.fetchAll(db, sql: "SELECT DISTINCT document_id FROM exposure WHERE person_id = ?", arguments: [rowID]) {
+                for doc in Set(p.exposures.map(\.document)).sorted() {
                     let sealedName: Data = try Data.fetchOne(db, sql: "SELECT path_sealed FROM document WHERE id = ?", arguments: [doc]) ?? Data()
                     let docName = (try? vault.openString(Array(sealedName))) ?? "?"
                     var fields: [Int: String] = [:]

@@ -40,42 +40,29 @@ public struct PersonExport {
                 docNames[row["id"]] = (try? vault.openString(Array(sealed))) ?? "<sealed>"
                 docBatch[row["id"]] = row["batch"]
             }
-            let values = try Row.fetchCursor(db, sql: """
-                SELECT pv.person_id AS pid, v.kind AS kind, v.sealed AS sealed FROM person_value pv JOIN value v ON v.id = pv.value_id
-                ORDER BY pv.person_id, v.kind, v.id
-                """)
-            let exposures = try Row.fetchCursor(db, sql: "SELECT person_id, element, document_id FROM exposure ORDER BY person_id")
-            let persons = try Row.fetchCursor(db, sql: "SELECT id, pid, language FROM person ORDER BY pid")
-            // person rows are ordered by pid, while values/exposures are ordered by row id: load
-            // the (smaller) per-person lists keyed by row id lazily via maps for the rows seen.
-            var valuesBy: [Int64: [(ValueKind, Data)]] = [:]
-            while let r = try values.next() {
-                valuesBy[r["pid"], default: []].append((ValueKind(rawValue: UInt16(r["kind"] as Int)), r["sealed"]))
-            }
-            var exposuresBy: [Int64: [(Int, Int64)]] = [:]
-            while let r = try exposures.next() {
-                exposuresBy[r["person_id"], default: []].append((r["element"], r["document_id"]))
-            }
-            while let p = try persons.next() {
-                let id: Int64 = p["id"]
-                if let only, !only.contains(id) { continue }
-                let exp = exposuresBy[id] ?? []
-                let codes = Set(exp.map { UInt8($0.0) })
-                if let element, !codes.contains(element.code) { continue }
-                var row = PersonRow(person: p["pid"], identifiers: [], name: nil,
+            let valueRow = try db.cachedStatement(sql: "SELECT kind, sealed FROM value WHERE id = ?")
+            try StoredPerson.forEach(db) { p in
+                if let only, !only.contains(p.rowID) { return }
+                let codes = Set(p.exposures.map(\.element))
+                if let element, !codes.contains(element.code) { return }
+                var row = PersonRow(person: p.pid, identifiers: [], name: nil,
                                     elements: codes.sorted().compactMap { ElementType(code: $0)?.rawValue },
                                     controllers: controllers,
-                                    documents: Array(Set(exp.map { docNames[$0.1] ?? "?" })).sorted(),
-                                    batches: Array(Set(exp.map { docBatch[$0.1] ?? "?" })).sorted(),
-                                    language: p["language"])
-                for (kind, sealed) in valuesBy[id] ?? [] {
-                    if let t = kind.identifier {
-                        let plain = try vault.openString(Array(sealed))
-                        row.identifiers.append(.init(type: t.rawValue, value: reveal ? plain : Mask.value(plain, kind: kind)))
-                    } else if kind.element == .name && row.name == nil {
-                        let plain = try vault.openString(Array(sealed))
-                        row.name = reveal ? plain : Mask.value(plain, kind: kind)
-                    }
+                                    documents: Array(Set(p.exposures.map { docNames[$0.document] ?? "?" })).sorted(),
+                                    batches: Array(Set(p.exposures.map { docBatch[$0.document] ?? "?" })).sorted(),
+                                    language: p.language)
+                var shown: [(ValueKind, Int64, String)] = []
+                for id in p.values {
+                    guard let v = try Row.fetchOne(valueRow, arguments: [id]) else { continue }
+                    let kind = ValueKind(rawValue: UInt16(v["kind"] as Int))
+                    guard kind.identifier != nil || (kind.element == .name && row.name == nil) else { continue }
+                    let sealed: Data = v["sealed"]
+                    let plain = try vault.openString(Array(sealed))
+                    let text = reveal ? plain : Mask.value(plain, kind: kind)
+                    if kind.identifier != nil { shown.append((kind, id, text)) } else { row.name = text }
+                }
+                for (kind, _, text) in shown.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+                    row.identifiers.append(.init(type: kind.identifier!.rawValue, value: text))
                 }
                 try body(row)
             }

@@ -82,33 +82,48 @@ public struct Report: Codable, Sendable {
                 r.documents.append(line)
             }
             r.documents.sort { $0.document < $1.document }
-            r.persons = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") ?? 0
-            r.personsInConflicts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE flags & 1") ?? 0
             r.sharedIdentifiers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conflict") ?? 0
-            let perElement = try Row.fetchAll(db, sql: "SELECT element, COUNT(DISTINCT person_id) AS n FROM exposure GROUP BY element")
-            var valueCounts: [Int: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT v.kind AS kind, COUNT(DISTINCT v.id) AS values_, COUNT(DISTINCT pv.person_id) AS persons
-                FROM person_value pv JOIN value v ON v.id = pv.value_id GROUP BY v.kind
-                """) {
-                let kind = ValueKind(rawValue: UInt16(row["kind"] as Int))
-                let values: Int = row["values_"]
-                if let id = kind.identifier {
-                    if id.isNational { r.identifiers.append(IdentifierCount(type: id.rawValue, values: values, persons: row["persons"])) }
-                }
-                if let e = kind.element { valueCounts[Int(e.code), default: 0] += values }
+            // Value kinds by id (dense ids: an array).
+            var kindOf: [UInt16] = []
+            let vrows = try Row.fetchCursor(db, sql: "SELECT id, kind FROM value ORDER BY id")
+            while let v = try vrows.next() {
+                let id: Int64 = v["id"]
+                if kindOf.count <= Int(id) { kindOf.append(contentsOf: repeatElement(UInt16.max, count: Int(id) + 1 - kindOf.count)) }
+                kindOf[Int(id)] = UInt16(v["kind"] as Int)
             }
-            for row in perElement {
-                let code: Int = row["element"]
-                guard let e = ElementType(code: UInt8(code)) else { continue }
-                r.elements.append(ElementCount(element: e.rawValue, persons: row["n"], values: valueCounts[code]))
+            var personsPerElement = [Int](repeating: 0, count: 256)
+            var personsPerKind: [UInt16: Int] = [:]
+            var valuesPerKind: [UInt16: Set<Int64>] = [:]
+            var personsPerDocument: [Int64: Int] = [:]
+            try StoredPerson.forEach(db) { p in
+                r.persons += 1
+                if p.flags & 1 != 0 { r.personsInConflicts += 1 }
+                var elements = Set<UInt8>(), documents = Set<Int64>(), kinds = Set<UInt16>()
+                for e in p.exposures { elements.insert(e.element); documents.insert(e.document) }
+                for e in elements { personsPerElement[Int(e)] += 1 }
+                for d in documents { personsPerDocument[d, default: 0] += 1 }
+                for v in p.values where Int(v) < kindOf.count {
+                    let k = kindOf[Int(v)]
+                    kinds.insert(k)
+                    valuesPerKind[k, default: []].insert(v)
+                }
+                for k in kinds { personsPerKind[k, default: 0] += 1 }
+            }
+            var valueCounts: [UInt8: Int] = [:]
+            for (k, set) in valuesPerKind {
+                let kind = ValueKind(rawValue: k)
+                if let id = kind.identifier, id.isNational {
+                    r.identifiers.append(IdentifierCount(type: id.rawValue, values: set.count, persons: personsPerKind[k] ?? 0))
+                }
+                if let e = kind.element { valueCounts[e.code, default: 0] += set.count }
+            }
+            for e in ElementType.allCases where personsPerElement[Int(e.code)] > 0 {
+                r.elements.append(ElementCount(element: e.rawValue, persons: personsPerElement[Int(e.code)], values: valueCounts[e.code]))
             }
             r.elements.sort { $0.persons != $1.persons ? $0.persons > $1.persons : $0.element < $1.element }
             r.identifiers.sort { $0.persons != $1.persons ? $0.persons > $1.persons : $0.type < $1.type }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT document_id, COUNT(DISTINCT person_id) AS n FROM exposure GROUP BY document_id ORDER BY n DESC, document_id LIMIT ?
-                """, arguments: [topN]) {
-                r.topDocuments.append(TopDocument(document: names[row["document_id"]] ?? "?", persons: row["n"]))
+            for (doc, n) in personsPerDocument.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(topN) {
+                r.topDocuments.append(TopDocument(document: names[doc] ?? "?", persons: n))
             }
         }
         r.statements = r.makeStatements()

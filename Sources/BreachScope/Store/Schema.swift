@@ -31,10 +31,12 @@ enum Schema {
                     hint TEXT NOT NULL,
                     PRIMARY KEY(document_id, ordinal)
                 ) WITHOUT ROWID;
+                -- One row per distinct value. No index on `hash` while scanning (the writer keeps the
+                -- hash → id map in memory); `lookup` creates `value_hash` when it first needs it.
                 CREATE TABLE value(
                     id INTEGER PRIMARY KEY,
                     kind INTEGER NOT NULL,
-                    hash BLOB NOT NULL UNIQUE,
+                    hash BLOB NOT NULL,
                     sealed BLOB NOT NULL
                 );
                 CREATE TABLE record(
@@ -48,26 +50,15 @@ enum Schema {
                 );
                 CREATE INDEX record_document ON record(document_id);
                 -- Resolution output, rebuilt by the resolver from records.
+                -- Resolution output, rebuilt by the resolver from records (see StoredPerson).
                 CREATE TABLE person(
                     id INTEGER PRIMARY KEY,
                     pid TEXT NOT NULL UNIQUE,
                     language TEXT,
-                    flags INTEGER NOT NULL DEFAULT 0
+                    flags INTEGER NOT NULL DEFAULT 0,
+                    vals BLOB NOT NULL,
+                    exposures BLOB NOT NULL
                 );
-                CREATE TABLE person_value(
-                    person_id INTEGER NOT NULL,
-                    value_id INTEGER NOT NULL,
-                    PRIMARY KEY(value_id, person_id)
-                ) WITHOUT ROWID;
-                CREATE INDEX person_value_person ON person_value(person_id);
-                CREATE TABLE exposure(
-                    person_id INTEGER NOT NULL,
-                    element INTEGER NOT NULL,
-                    document_id INTEGER NOT NULL,
-                    occurrences INTEGER NOT NULL,
-                    PRIMARY KEY(person_id, element, document_id)
-                ) WITHOUT ROWID;
-                CREATE INDEX exposure_document ON exposure(document_id);
                 CREATE TABLE conflict(
                     id INTEGER PRIMARY KEY,
                     kind TEXT NOT NULL,

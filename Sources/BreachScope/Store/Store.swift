@@ -61,6 +61,8 @@ public final class Store: Sendable {
     /// Returns the documents to scan and the number left unchanged.
     public func plan(_ files: [WalkedFile], batch: String, vault: Vault) throws -> (scan: [PlannedDocument], unchanged: Int) {
         try pool.write { db in
+            // Appending values is much faster without the hash index `lookup` builds on demand.
+            try db.execute(sql: "DROP INDEX IF EXISTS value_hash")
             var out: [PlannedDocument] = []
             var unchanged = 0
             let find = try db.cachedStatement(sql: "SELECT id, size, mtime, status FROM document WHERE path_hash = ?")

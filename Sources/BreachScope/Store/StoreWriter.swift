@@ -89,7 +89,7 @@ public final class StoreWriter: @unchecked Sendable {
                 var ids = [Int64](); ids.reserveCapacity(b.values.count)
                 for v in b.values {
                     if let id = valueIDs[v.hash] { ids.append(id); continue }
-                    try insValue.execute(arguments: [Int(v.kind.rawValue), Data(v.hash.bytes), Data(vault.seal(v.plaintext))])
+                    try insValue.execute(arguments: [Int(v.kind.rawValue), Data(v.hash.bytes), Data(v.sealed)])
                     let id = db.lastInsertedRowID
                     valueIDs[v.hash] = id
                     ids.append(id)

@@ -23,6 +23,18 @@ import Testing
         #expect(throws: VaultError.self) { try other.open(sealed) }
     }
 
+    @Test func sealerNoncesAreUniqueAndBoxesOpenWithTheVault() throws {
+        var sealer = Sealer(vault: vault)
+        var nonces = Set<[UInt8]>()
+        for i in 0..<1000 {
+            let plain = Array("value \(i)".utf8)
+            let box = sealer.seal(plain)
+            #expect(try vault.open(box) == plain)
+            nonces.insert(Array(box.prefix(12)))
+        }
+        #expect(nonces.count == 1000)
+    }
+
     @Test func personIDIsStableAndOpaque() {
         let h = vault.hash(kind: .identifier(.email), Array("a@example.ee".utf8))
         #expect(vault.personID(anchor: h) == vault.personID(anchor: h))

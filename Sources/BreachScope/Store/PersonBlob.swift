@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// A resolved person as stored: one row per person, with the ids of their values and their
+/// exposures (element × document, with occurrence counts) packed in two BLOBs. One row per
+/// person instead of one per (person, value) and (person, element, document) keeps the resolver
+/// at a few hundred thousand persons a second.
+public struct StoredPerson: Sendable {
+    public var rowID: Int64
+    public var pid: String
+    public var language: String?
+    public var flags: Int
+    /// Value ids (sorted), link keys included.
+    public var values: [Int64]
+    /// (element code, document id, occurrences), sorted.
+    public var exposures: [Exposure]
+
+    public struct Exposure: Sendable, Equatable {
+        public var element: UInt8
+        public var document: Int64
+        public var occurrences: Int
+    }
+
+    static func packValues(_ ids: [Int64]) -> Data {
+        var out = [UInt8](); out.reserveCapacity(ids.count * 3)
+        var last: Int64 = 0
+        for id in ids { PackedItems.put(UInt64(id - last), &out); last = id }
+        return Data(out)
+    }
+
+    static func unpackValues(_ data: Data) -> [Int64] {
+        var out: [Int64] = []
+        var last: Int64 = 0
+        data.withUnsafeBytes { p in
+            var i = 0
+            while i < p.count {
+                var v: UInt64 = 0, shift: UInt64 = 0
+                while i < p.count { let b = p[i]; i += 1; v |= UInt64(b & 0x7f) << shift; if b & 0x80 == 0 { break }; shift += 7 }
+                last += Int64(v); out.append(last)
+            }
+        }
+        return out
+    }
+
+    static func packExposures(_ e: [Exposure]) -> Data {
+        var out = [UInt8](); out.reserveCapacity(e.count * 4)
+        for x in e { out.append(x.element); PackedItems.put(UInt64(x.document), &out); PackedItems.put(UInt64(x.occurrences), &out) }
+        return Data(out)
+    }
+
+    static func unpackExposures(_ data: Data) -> [Exposure] {
+        var out: [Exposure] = []
+        data.withUnsafeBytes { p in
+            var i = 0
+            func get() -> UInt64 {
+                var v: UInt64 = 0, shift: UInt64 = 0
+                while i < p.count { let b = p[i]; i += 1; v |= UInt64(b & 0x7f) << shift; if b & 0x80 == 0 { break }; shift += 7 }
+                return v
+            }
+            while i < p.count {
+                let e = p[i]; i += 1
+                let d = Int64(get()), n = Int(get())
+                out.append(Exposure(element: e, document: d, occurrences: n))
+            }
+        }
+        return out
+    }
+
+    init(row: Row) {
+        rowID = row["id"]
+        pid = row["pid"]
+        language = row["language"]
+        flags = row["flags"]
+        values = StoredPerson.unpackValues(row["vals"] ?? Data())
+        exposures = StoredPerson.unpackExposures(row["exposures"] ?? Data())
+    }
+
+    /// Calls `body` for every person, ordered by person id (`pid`).
+    static func forEach(_ db: Database, _ body: (StoredPerson) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, pid, language, flags, vals, exposures FROM person ORDER BY pid")
+        while let r = try rows.next() { try body(StoredPerson(row: r)) }
+    }
+}
