@@ -30,14 +30,15 @@ public struct Resolver {
         var ordinal: Int
         var language: String?
         var values: [Int32]      // dense value indices
-        var elements: [UInt8]    // element codes present (no link keys)
+        var elements: UInt32     // bit per element code present (no link keys)
 
         /// Whether the record holds something that points at a human being. Purchase rows, delivery
         /// lines or a bare loyalty-card number add to a person's exposure but make no person alone.
-        var identifies: Bool { elements.contains { Resolver.identifying.contains($0) } }
+        var identifies: Bool { elements & Resolver.identifying != 0 }
     }
 
-    static let identifying: Set<UInt8> = Set([ElementType.nationalID, .name, .email, .phone, .postalAddress, .iban, .paymentCard].map(\.code))
+    static let identifying: UInt32 = [ElementType.nationalID, .name, .email, .phone, .postalAddress, .iban, .paymentCard]
+        .reduce(0) { $0 | 1 << UInt32($1.code) }
 
     public func run() throws {
         try store.pool.write { db in
@@ -48,11 +49,11 @@ public struct Resolver {
             var rowIDs: [Int64] = []
             let vrows = try Row.fetchCursor(db, sql: "SELECT id, kind, hash FROM value ORDER BY id")
             while let r = try vrows.next() {
-                let id: Int64 = r["id"]
+                let id: Int64 = r[0]
                 dense.set(id, Int32(rowIDs.count))
                 rowIDs.append(id)
-                kinds.append(UInt16(r["kind"] as Int))
-                let h: Data = r["hash"]
+                kinds.append(UInt16(r[1] as Int))
+                let h: Data = r[2]
                 hashes.append(ValueHash(bytes: Array(h)) ?? ValueHash(hi: 0, lo: 0))
             }
             var docHash: [Int64: ValueHash] = [:]
@@ -64,12 +65,12 @@ public struct Resolver {
             var recs: [Rec] = []
             let rrows = try Row.fetchCursor(db, sql: "SELECT document_id, ordinal, line, offset, language, items FROM record ORDER BY document_id, ordinal")
             while let r = try rrows.next() {
-                let blob: Data = r["items"]
-                var rec = Rec(document: r["document_id"], ordinal: r["ordinal"], language: r["language"], values: [], elements: [])
+                let blob: Data = r[5]
+                var rec = Rec(document: r[0], ordinal: r[1], language: r[4], values: [], elements: 0)
                 blob.withUnsafeBytes { p in
                     PackedItems.decode(p, recordLine: 0, recordOffset: 0) { it in
                         if it.valueID > 0, let d = dense[it.valueID] { rec.values.append(d) }
-                        if it.code != PendingItem.linkKeyCode && !rec.elements.contains(it.code) { rec.elements.append(it.code) }
+                        if it.code < 32 { rec.elements |= 1 << UInt32(it.code) }
                     }
                 }
                 recs.append(rec)
@@ -87,11 +88,14 @@ public struct Resolver {
                 }
             }
             // 2. Group records by component (or alone).
-            var byRoot: [Int32: [Int]] = [:]
+            // Records sorted by component root: each component is one contiguous run.
             var alone: [Int] = []
+            var rootOf = [Int32](repeating: -1, count: recs.count)
             for (i, rec) in recs.enumerated() {
-                if let v = rec.values.first(where: links) { byRoot[uf.find(v), default: []].append(i) } else { alone.append(i) }
+                if let v = rec.values.first(where: links) { rootOf[i] = uf.find(v) } else { alone.append(i) }
             }
+            var order = recs.indices.filter { rootOf[$0] >= 0 }
+            order.sort { rootOf[$0] != rootOf[$1] ? rootOf[$0] < rootOf[$1] : $0 < $1 }
 
             // 3. Persons: (anchor hash for the id, record indices, flags).
             struct P { var anchor: ValueHash; var records: [Int]; var flags: Int }
@@ -104,8 +108,12 @@ public struct Resolver {
                 }
                 return ranked.min { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }?.1
             }
-            for root in byRoot.keys.sorted() {
-                let members = byRoot[root]!
+            var runStart = 0
+            while runStart < order.count {
+                var runEnd = runStart + 1
+                while runEnd < order.count && rootOf[order[runEnd]] == rootOf[order[runStart]] { runEnd += 1 }
+                let members = Array(order[runStart..<runEnd])
+                runStart = runEnd
                 guard members.contains(where: { recs[$0].identifies }) else { continue }
                 // National IDs of the component, per scheme.
                 var nationalsByType: [UInt16: Set<Int32>] = [:]
@@ -154,17 +162,22 @@ public struct Resolver {
 
             // 4. Write: one row per person.
             try db.execute(sql: "DELETE FROM person; DELETE FROM conflict;")
-            let insPerson = try db.cachedStatement(sql: "INSERT INTO person(id, pid, language, flags, vals, exposures) VALUES(?, ?, ?, ?, ?, ?)")
+            let insPerson = try RawInsert(db, "INSERT INTO person(id, pid, language, flags, vals, exposures) VALUES(?, ?, ?, ?, ?, ?)")
             persons.sort { $0.anchor < $1.anchor }
             for (n, p) in persons.enumerated() {
                 let personRow = n + 1
                 var values: [Int64] = []
-                var exposure: [UInt64: Int] = [:]   // (element << 48 | document) → occurrences
+                var exposureKeys: [UInt64] = []   // element << 48 | document, one per occurrence
                 var langs: [String: Int] = [:]
                 for i in p.records {
                     let rec = recs[i]
                     for v in rec.values { values.append(rowIDs[Int(v)]) }
-                    for e in rec.elements { exposure[UInt64(e) << 48 | UInt64(rec.document), default: 0] += 1 }
+                    var mask = rec.elements
+                    while mask != 0 {
+                        let e = UInt64(mask.trailingZeroBitCount)
+                        exposureKeys.append(e << 48 | UInt64(rec.document))
+                        mask &= mask - 1
+                    }
                     if let l = rec.language { langs[l, default: 0] += 1 }
                 }
                 values.sort()
@@ -177,11 +190,22 @@ public struct Resolver {
                 let language = pool.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
                     .map { $0.key.hasPrefix("~") ? String($0.key.dropFirst()) : $0.key }
                     ?? Self.language(values: unique.compactMap { dense[$0].map { kinds[Int($0)] } })
-                let exposures = exposure.keys.sorted().map {
-                    StoredPerson.Exposure(element: UInt8($0 >> 48), document: Int64($0 & 0xFFFF_FFFF_FFFF), occurrences: exposure[$0]!)
+                exposureKeys.sort()
+                var exposures: [StoredPerson.Exposure] = []
+                for k in exposureKeys {
+                    if let last = exposures.last, UInt64(last.element) << 48 | UInt64(last.document) == k {
+                        exposures[exposures.count - 1].occurrences += 1
+                    } else {
+                        exposures.append(StoredPerson.Exposure(element: UInt8(k >> 48), document: Int64(k & 0xFFFF_FFFF_FFFF), occurrences: 1))
+                    }
                 }
-                try insPerson.execute(arguments: [personRow, vault.personID(anchor: p.anchor), language, p.flags,
-                                                  StoredPerson.packValues(unique), StoredPerson.packExposures(exposures)])
+                insPerson.bind(1, Int64(personRow))
+                insPerson.bind(2, vault.personID(anchor: p.anchor))
+                insPerson.bind(3, language)
+                insPerson.bind(4, Int64(p.flags))
+                insPerson.bind(5, StoredPerson.packValues(unique))
+                insPerson.bind(6, StoredPerson.packExposures(exposures))
+                try insPerson.step(db)
             }
             for c in conflicts.sorted(by: { $0.value < $1.value }) {
                 try db.execute(sql: "INSERT INTO conflict(kind, value_id, persons) VALUES('shared_identifier', ?, ?)",

@@ -38,6 +38,9 @@ public struct ScanSummary: Sendable, Codable {
     public var records = 0
     public var findings = 0
     public var seconds = 0.0
+    /// Of `seconds`: reading, detecting and writing; then resolving persons.
+    public var scanSeconds = 0.0
+    public var resolveSeconds = 0.0
 }
 
 /// Drives a scan: walk → plan (resumable) → parallel readers and detectors → store writer →
@@ -80,8 +83,11 @@ public enum Scanner {
             }
         }
         try writer.finish()
+        let scanned = Date()
         try Resolver(store: store, vault: vault).run()
         var summary = summaries.withLock { $0 }
+        summary.scanSeconds = scanned.timeIntervalSince(start)
+        summary.resolveSeconds = Date().timeIntervalSince(scanned)
         summary.files = files.count
         summary.unchanged = unchanged
         summary.seconds = Date().timeIntervalSince(start)

@@ -21,11 +21,11 @@ public struct StoredPerson: Sendable {
         public var occurrences: Int
     }
 
-    static func packValues(_ ids: [Int64]) -> Data {
+    static func packValues(_ ids: [Int64]) -> [UInt8] {
         var out = [UInt8](); out.reserveCapacity(ids.count * 3)
         var last: Int64 = 0
         for id in ids { PackedItems.put(UInt64(id - last), &out); last = id }
-        return Data(out)
+        return out
     }
 
     static func unpackValues(_ data: Data) -> [Int64] {
@@ -42,10 +42,10 @@ public struct StoredPerson: Sendable {
         return out
     }
 
-    static func packExposures(_ e: [Exposure]) -> Data {
+    static func packExposures(_ e: [Exposure]) -> [UInt8] {
         var out = [UInt8](); out.reserveCapacity(e.count * 4)
         for x in e { out.append(x.element); PackedItems.put(UInt64(x.document), &out); PackedItems.put(UInt64(x.occurrences), &out) }
-        return Data(out)
+        return out
     }
 
     static func unpackExposures(_ data: Data) -> [Exposure] {

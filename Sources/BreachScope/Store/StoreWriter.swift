@@ -72,8 +72,8 @@ public final class StoreWriter: @unchecked Sendable {
 
     private func write(_ batches: [ScanBatch]) throws {
         try store.pool.write { db in
-            let insValue = try db.cachedStatement(sql: "INSERT INTO value(kind, hash, sealed) VALUES(?, ?, ?)")
-            let insRecord = try db.cachedStatement(sql: "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES(?, ?, ?, ?, ?, ?)")
+            let insValue = try RawInsert(db, "INSERT INTO value(kind, hash, sealed) VALUES(?, ?, ?)")
+            let insRecord = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES(?, ?, ?, ?, ?, ?)")
             let insField = try db.cachedStatement(sql: "INSERT OR REPLACE INTO field(document_id, ordinal, name_sealed, hint) VALUES(?, ?, ?, ?)")
             let markScanning = try db.cachedStatement(sql: "UPDATE document SET status = 'scanning' WHERE id = ? AND status = 'pending'")
             let finish = try db.cachedStatement(sql: """
@@ -89,7 +89,10 @@ public final class StoreWriter: @unchecked Sendable {
                 var ids = [Int64](); ids.reserveCapacity(b.values.count)
                 for v in b.values {
                     if let id = valueIDs[v.hash] { ids.append(id); continue }
-                    try insValue.execute(arguments: [Int(v.kind.rawValue), Data(v.hash.bytes), Data(v.sealed)])
+                    insValue.bind(1, Int64(v.kind.rawValue))
+                    insValue.bind(2, v.hash)
+                    insValue.bind(3, v.sealed)
+                    try insValue.step(db)
                     let id = db.lastInsertedRowID
                     valueIDs[v.hash] = id
                     ids.append(id)
@@ -100,7 +103,13 @@ public final class StoreWriter: @unchecked Sendable {
                                          field: Int($0.field), line: Int($0.line), offset: $0.offset)
                     }
                     let blob = PackedItems.encode(items, recordLine: r.line, recordOffset: r.offset)
-                    try insRecord.execute(arguments: [b.documentID, r.ordinal, r.line, r.offset, r.language, Data(blob)])
+                    insRecord.bind(1, b.documentID)
+                    insRecord.bind(2, Int64(r.ordinal))
+                    insRecord.bind(3, Int64(r.line))
+                    insRecord.bind(4, Int64(r.offset))
+                    insRecord.bind(5, r.language)
+                    insRecord.bind(6, blob)
+                    try insRecord.step(db)
                 }
                 if let o = b.outcome {
                     try finish.execute(arguments: [o.status.rawValue, o.reason, o.format, o.encoding, o.records, o.findings, now, b.documentID])
