@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads plain text: records are blocks of lines separated by blank lines.
 ///
 /// A line `Label: value` (also `Label = value`, `Label — value`, `Label<TAB>value`) whose label
@@ -51,8 +57,8 @@ public struct TextReader: DocumentReader {
         let n = chunk.count
         var i = 0
         while i < n {
-            var j = i
-            while j < n && chunk[j] != 0x0A { j += 1 }
+            // memchr is vectorised: lines are found at memory speed.
+            let j = memchr(chunk.baseAddress! + i, 0x0A, n - i).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - chunk.baseAddress! } ?? n
             if j == n {  // the line goes on in the next chunk
                 if pending.isEmpty && !cutLine { pendingOffset = chunkOffset + i }
                 appendPending(UnsafeBufferPointer(rebasing: chunk[i..<n]), visitor: &visitor)

@@ -7,14 +7,11 @@ public struct FieldScanner: Sendable {
     let iban = IBANDetector()
     let dob = DateOfBirthDetector()
 
-    /// Byte classes: 0 other, 1 digit, 2 upper-case letter, 3 lower-case letter / UTF-8 byte,
-    /// 4 `@`, 5 `+` or `(`.
+    /// Byte classes: 0 nothing starts here, 1 digit, 4 `@`, 5 `+` or `(`. Letters are 0: no
+    /// detector starts on a letter except IBAN, which is found from its check digits.
     static let classes: [UInt8] = {
         var t = [UInt8](repeating: 0, count: 256)
         for b in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(b)] = 1 }
-        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { t[Int(b)] = 2 }
-        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { t[Int(b)] = 3 }
-        for b in 0x80...0xFF { t[b] = 3 }
         t[Int(UInt8(ascii: "@"))] = 4
         t[Int(UInt8(ascii: "+"))] = 5
         t[Int(UInt8(ascii: "("))] = 5
@@ -47,7 +44,18 @@ public struct FieldScanner: Sendable {
                 continue
             }
             let boundary = i == 0 || !ASCII.isAlnum(span[i - 1])
-            if !boundary { i += 1; continue }
+            if !boundary {
+                // `EE38 2200…`: an IBAN's country letters stand right before its check digits.
+                if c == 1, i >= 2, i + 1 < n, ASCII.isDigit(span[i + 1]), ASCII.isLetter(span[i - 1]), ASCII.isLetter(span[i - 2]),
+                   i == 2 || !ASCII.isAlnum(span[i - 3]), let f = iban.match(span, at: i - 2, hint: hint) {
+                    emit(f)
+                    i = f.offset + f.length
+                    continue
+                }
+                i += 1
+                while i < n && ASCII.isAlnum(span[i]) { i += 1 }
+                continue
+            }
             var found: Finding?
             switch c {
             case 1:
@@ -75,11 +83,6 @@ public struct FieldScanner: Sendable {
                     if found == nil { found = card.match(span, at: i, hint: hint) }
                     if found == nil { found = phone.match(span, at: i, hint: hint) }
                 }
-            case 2:
-                // IBAN: two capitals and two check digits.
-                if i + 3 < n, ASCII.isUpper(span[i + 1]) || ASCII.isLower(span[i + 1]), ASCII.isDigit(span[i + 2]), ASCII.isDigit(span[i + 3]) {
-                    found = iban.match(span, at: i, hint: hint)
-                }
             case 5:
                 if hint != .nonPersonal { found = phone.match(span, at: i, hint: hint) }
             default:
@@ -101,10 +104,7 @@ public struct FieldScanner: Sendable {
             }
             // Skip the rest of this alphanumeric run: no token starts inside it.
             i += 1
-            while i < n {
-                let k = classes[Int(span[i])]
-                if k == 1 || k == 2 || k == 3 { i += 1 } else { break }
-            }
+            while i < n && ASCII.isAlnum(span[i]) { i += 1 }
         }
     }
 

@@ -139,6 +139,17 @@ struct DocumentScan {
         }
         let encodingName = options.encoding != nil ? encoding.rawValue + " (forced)" : encoding.rawValue + (guess.confident ? "" : " (guessed)")
         let state = Drive(fd: fd, format: format, encodingName: encodingName)
+        if encoding == .utf8 || encoding == .utf8BOM {
+            // Valid UTF-8 goes to the reader straight from the read buffer.
+            switch format {
+            case .csv: var r = CSVReader(limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
+            case .tsv: var r = CSVReader(delimiter: 0x09, limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
+            case .json: var r = JSONReader(lines: false, limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
+            case .ndjson: var r = JSONReader(lines: true, limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
+            case .text: var r = TextReader(limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
+            case .binary: return outcome(.skipped, "binary, unknown type")
+            }
+        }
         switch format {
         case .csv: var r = CSVReader(limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
         case .tsv: var r = CSVReader(delimiter: 0x09, limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
@@ -177,9 +188,53 @@ struct DocumentScan {
         return DocumentOutcome(status: .scanned, reason: nil, format: state.format.rawValue, encoding: encodingName, records: 0, findings: 0)
     }
 
+    /// UTF-8 documents: each chunk is cut after its last complete character; a valid chunk is
+    /// read in place, one with invalid bytes goes through the transcoder (U+FFFD, counted).
+    private func driveUTF8<R: DocumentReader>(_ reader: inout R, _ state: Drive, _ buffer: inout [UInt8], _ firstCount: Int,
+                                              _ assembler: inout RecordAssembler) -> DocumentOutcome {
+        var encodingName = state.encodingName
+        var filled = firstCount
+        var start = filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+        var fallback = Transcoder(.utf8)
+        var decoded: [UInt8] = []
+        var eof = false
+        do {
+            while true {
+                let end = eof ? filled : buffer.withUnsafeBufferPointer { UTF8Validation.completeEnd($0, start: start, end: filled) }
+                try buffer.withUnsafeBufferPointer { p in
+                    let chunk = UnsafeBufferPointer(rebasing: p[start..<end])
+                    if UTF8Validation.isValid(chunk) {
+                        try reader.consume(chunk, visitor: &assembler)
+                    } else {
+                        decoded.removeAll(keepingCapacity: true)
+                        fallback.decode(chunk, into: &decoded)
+                        fallback.finish(into: &decoded)
+                        try decoded.withUnsafeBufferPointer { try reader.consume($0, visitor: &assembler) }
+                    }
+                }
+                if eof { break }
+                let tail = filled - end
+                for k in 0..<tail { buffer[k] = buffer[end + k] }
+                start = 0
+                let n = readFull(state.fd, &buffer, from: tail)
+                guard n >= 0 else { throw ReadError(.io, "read error (errno \(errno))") }
+                filled = tail + n
+                if n == 0 { eof = true; if filled == 0 { break } }
+            }
+            try reader.finish(visitor: &assembler)
+        } catch {
+            let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""
+            let message = (error as? ReadError)?.message ?? "read failed"
+            return DocumentOutcome(status: .failed, reason: message + kept, format: state.format.rawValue,
+                                   encoding: encodingName, records: 0, findings: 0)
+        }
+        if fallback.invalidSequences > 0 { encodingName += " (\(fallback.invalidSequences) invalid sequences replaced)" }
+        return DocumentOutcome(status: .scanned, reason: nil, format: state.format.rawValue, encoding: encodingName, records: 0, findings: 0)
+    }
+
     /// Reads until the buffer is full or the file ends; returns bytes read or -1.
-    private func readFull(_ fd: Int32, _ buffer: inout [UInt8]) -> Int {
-        var total = 0
+    private func readFull(_ fd: Int32, _ buffer: inout [UInt8], from: Int = 0) -> Int {
+        var total = from
         let cap = buffer.count
         while total < cap {
             let r = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, cap - total) }
@@ -187,6 +242,6 @@ struct DocumentScan {
             if r == 0 { break }
             total += r
         }
-        return total
+        return total - from
     }
 }

@@ -1,0 +1,56 @@
+/// Checks UTF-8 in place, so valid UTF-8 — nearly every leaked text file — reaches the readers
+/// straight from the read buffer without a copy through the transcoder.
+enum UTF8Validation {
+    /// Whether `p` is entirely well-formed UTF-8 (no overlongs, surrogates or code points past
+    /// U+10FFFF; no sequence cut at the end).
+    static func isValid(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        guard let base = p.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i < n {
+            // ASCII fast path, 8 bytes at a time.
+            while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while i < n && p[i] < 0x80 { i += 1 }
+            if i >= n { break }
+            let b = p[i]
+            var len = 0
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: len = 1
+            case 0xE0: len = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: len = 2
+            case 0xED: len = 2; hi = 0x9F
+            case 0xF0: len = 3; lo = 0x90
+            case 0xF1...0xF3: len = 3
+            case 0xF4: len = 3; hi = 0x8F
+            default: return false
+            }
+            guard i + len < n else { return false }
+            let c1 = p[i + 1]
+            guard c1 >= lo && c1 <= hi else { return false }
+            var k = 2
+            while k <= len { guard p[i + k] & 0xC0 == 0x80 else { return false }; k += 1 }
+            i += len + 1
+        }
+        return true
+    }
+
+    /// The end of the last complete sequence in `p[start..<end]`: bytes after it are the first
+    /// part of a character whose rest is in the next chunk.
+    static func completeEnd(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int {
+        var j = end - 1
+        while j >= start && end - j < 4 && p[j] & 0xC0 == 0x80 { j -= 1 }
+        guard j >= start else { return end }
+        let lead = p[j]
+        let len: Int
+        switch lead {
+        case 0x00...0x7F: len = 1
+        case 0xC0...0xDF: len = 2
+        case 0xE0...0xEF: len = 3
+        case 0xF0...0xF7: len = 4
+        default: return end
+        }
+        return j + len > end ? j : end
+    }
+}
