@@ -47,14 +47,16 @@ public struct Resolver {
             var hashes: [ValueHash] = []
             var dense = DenseIndex()
             var rowIDs: [Int64] = []
-            let vrows = try Row.fetchCursor(db, sql: "SELECT id, kind, hash FROM value ORDER BY id")
-            while let r = try vrows.next() {
-                let id: Int64 = r[0]
+            try RawRows(db, "SELECT id, kind, hash FROM value ORDER BY id").forEach { r in
+                let id = r.int64(0)
                 dense.set(id, Int32(rowIDs.count))
                 rowIDs.append(id)
-                kinds.append(UInt16(r[1] as Int))
-                let h: Data = r[2]
-                hashes.append(ValueHash(bytes: Array(h)) ?? ValueHash(hi: 0, lo: 0))
+                kinds.append(UInt16(truncatingIfNeeded: r.int64(1)))
+                hashes.append(r.blob(2) { b in
+                    guard b.count == 16 else { return ValueHash(hi: 0, lo: 0) }
+                    return ValueHash(hi: UInt64(bigEndian: b.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                                     lo: UInt64(bigEndian: b.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+                })
             }
             var docHash: [Int64: ValueHash] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT id, path_hash FROM document") {
@@ -63,11 +65,14 @@ public struct Resolver {
             }
             // Records.
             var recs: [Rec] = []
-            let rrows = try Row.fetchCursor(db, sql: "SELECT document_id, ordinal, line, offset, language, items FROM record ORDER BY document_id, ordinal")
-            while let r = try rrows.next() {
-                let blob: Data = r[5]
-                var rec = Rec(document: r[0], ordinal: r[1], language: r[4], values: [], elements: 0)
-                blob.withUnsafeBytes { p in
+            var languages: [String: String] = [:]  // interned: a handful of distinct codes
+            try RawRows(db, "SELECT document_id, ordinal, language, items FROM record ORDER BY document_id, ordinal").forEach { r in
+                var language: String?
+                if !r.isNull(2), let l = r.text(2) {
+                    if let known = languages[l] { language = known } else { languages[l] = l; language = l }
+                }
+                var rec = Rec(document: r.int64(0), ordinal: Int(r.int64(1)), language: language, values: [], elements: 0)
+                r.blob(3) { p in
                     PackedItems.decode(p, recordLine: 0, recordOffset: 0) { it in
                         if it.valueID > 0, let d = dense[it.valueID] { rec.values.append(d) }
                         if it.code < 32 { rec.elements |= 1 << UInt32(it.code) }
@@ -163,12 +168,19 @@ public struct Resolver {
             // 4. Write: one row per person.
             try db.execute(sql: "DELETE FROM person; DELETE FROM conflict;")
             let insPerson = try RawInsert(db, "INSERT INTO person(id, pid, language, flags, vals, exposures) VALUES(?, ?, ?, ?, ?, ?)")
-            persons.sort { $0.anchor < $1.anchor }
-            for (n, p) in persons.enumerated() {
+            // Rows in person-id order: exports read them in that order, and the table grows by
+            // appending instead of scattering a million random keys through an index.
+            let pids = Self.personIDs(persons.map(\.anchor), vault: vault)
+            let rowOrder = persons.indices.sorted { pids[$0] < pids[$1] }
+            var values: [Int64] = [], unique: [Int64] = [], exposureKeys: [UInt64] = []
+            var exposures: [StoredPerson.Exposure] = []
+            for (n, pi) in rowOrder.enumerated() {
+                let p = persons[pi]
                 let personRow = n + 1
-                var values: [Int64] = []
-                var exposureKeys: [UInt64] = []   // element << 48 | document, one per occurrence
-                var langs: [String: Int] = [:]
+                values.removeAll(keepingCapacity: true)
+                unique.removeAll(keepingCapacity: true)
+                exposureKeys.removeAll(keepingCapacity: true)   // element << 48 | document, one per occurrence
+                exposures.removeAll(keepingCapacity: true)
                 for i in p.records {
                     let rec = recs[i]
                     for v in rec.values { values.append(rowIDs[Int(v)]) }
@@ -178,20 +190,23 @@ public struct Resolver {
                         exposureKeys.append(e << 48 | UInt64(rec.document))
                         mask &= mask - 1
                     }
-                    if let l = rec.language { langs[l, default: 0] += 1 }
                 }
                 values.sort()
-                var unique: [Int64] = []
-                unique.reserveCapacity(values.count)
                 for v in values where unique.last != v { unique.append(v) }
-                // Explicit languages (a language column) outrank guesses (marked `~`).
-                let explicit = langs.filter { !$0.key.hasPrefix("~") }
-                let pool = explicit.isEmpty ? langs : explicit
-                let language = pool.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
-                    .map { $0.key.hasPrefix("~") ? String($0.key.dropFirst()) : $0.key }
+                let chosen: String?
+                if p.records.count == 1 {
+                    chosen = recs[p.records[p.records.startIndex]].language
+                } else {
+                    // Explicit languages (a language column) outrank guesses (marked `~`).
+                    var langs: [String: Int] = [:]
+                    for i in p.records { if let l = recs[i].language { langs[l, default: 0] += 1 } }
+                    let explicit = langs.filter { !$0.key.hasPrefix("~") }
+                    let pool = explicit.isEmpty ? langs : explicit
+                    chosen = pool.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+                }
+                let language = chosen.map { $0.hasPrefix("~") ? String($0.dropFirst()) : $0 }
                     ?? Self.language(values: unique.compactMap { dense[$0].map { kinds[Int($0)] } })
                 exposureKeys.sort()
-                var exposures: [StoredPerson.Exposure] = []
                 for k in exposureKeys {
                     if let last = exposures.last, UInt64(last.element) << 48 | UInt64(last.document) == k {
                         exposures[exposures.count - 1].occurrences += 1
@@ -200,7 +215,7 @@ public struct Resolver {
                     }
                 }
                 insPerson.bind(1, Int64(personRow))
-                insPerson.bind(2, vault.personID(anchor: p.anchor))
+                insPerson.bind(2, pids[pi])
                 insPerson.bind(3, language)
                 insPerson.bind(4, Int64(p.flags))
                 insPerson.bind(5, StoredPerson.packValues(unique))
@@ -213,6 +228,18 @@ public struct Resolver {
             }
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
         }
+    }
+
+    /// Person ids for anchors, computed on all cores (one keyed hash each).
+    static func personIDs(_ anchors: [ValueHash], vault: Vault) -> [String] {
+        let n = anchors.count
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
+        let out = PIDBuffer(count: n)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let lo = n * part / parts, hi = n * (part + 1) / parts
+            for i in lo..<hi { out.set(i, vault.personID(anchor: anchors[i])) }
+        }
+        return out.values
     }
 
     /// A person's likely language from the countries of their national IDs (`ee_isikukood` → et).
@@ -240,4 +267,22 @@ struct DenseIndex {
         guard i >= 0, i < slots.count, slots[i] >= 0 else { return nil }
         return slots[i]
     }
+}
+
+/// Slots written by disjoint ranges of `concurrentPerform` iterations (own allocation, so no
+/// pointer escapes from an array).
+final class PIDBuffer: @unchecked Sendable {
+    private let count: Int
+    private let base: UnsafeMutablePointer<String>
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: max(count, 1))
+        base.initialize(repeating: "", count: count)
+    }
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+    func set(_ i: Int, _ s: String) { base[i] = s }
+    var values: [String] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

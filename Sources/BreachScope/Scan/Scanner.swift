@@ -53,6 +53,14 @@ public enum Scanner {
         progress.totalFiles.store(planned.count, ordering: .relaxed)
         progress.totalBytes.store(planned.reduce(0) { $0 + $1.file.size }, ordering: .relaxed)
 
+        if planned.isEmpty, try store.meta("resolved") == "1" {
+            // Nothing new or changed: the store is already complete.
+            var summary = ScanSummary()
+            summary.files = files.count
+            summary.unchanged = unchanged
+            summary.seconds = Date().timeIntervalSince(start)
+            return summary
+        }
         let writer = try StoreWriter(store: store, vault: vault)
         writer.start()
         let next = Atomic<Int>(0)

@@ -75,9 +75,10 @@ public struct StoredPerson: Sendable {
         exposures = StoredPerson.unpackExposures(row["exposures"] ?? Data())
     }
 
-    /// Calls `body` for every person, ordered by person id (`pid`).
+    /// Calls `body` for every person, ordered by person id (`pid`; the resolver writes rows in
+    /// that order).
     static func forEach(_ db: Database, _ body: (StoredPerson) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, pid, language, flags, vals, exposures FROM person ORDER BY pid")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, pid, language, flags, vals, exposures FROM person ORDER BY id")
         while let r = try rows.next() { try body(StoredPerson(row: r)) }
     }
 }

@@ -33,3 +33,40 @@ struct RawInsert {
         }
     }
 }
+
+/// Steps through a query's rows with the SQLite C API (no `Row` per row): for the resolver's
+/// full-table reads of millions of values and records.
+struct RawRows {
+    let statement: Statement
+    private var p: OpaquePointer { statement.sqliteStatement }
+
+    init(_ db: Database, _ sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    /// Calls `body` once per row; read columns with the accessors below inside it.
+    func forEach(_ body: (RawRows) throws -> Void) throws {
+        while true {
+            let rc = sqlite3_step(p)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "query failed (SQLite code \(rc))")
+            }
+            try body(self)
+        }
+        sqlite3_reset(p)
+    }
+
+    func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(p, i) }
+    func isNull(_ i: Int32) -> Bool { sqlite3_column_type(p, i) == SQLITE_NULL }
+    func text(_ i: Int32) -> String? {
+        guard let c = sqlite3_column_text(p, i) else { return nil }
+        return String(cString: c)
+    }
+    /// The blob's bytes, valid only inside `body`.
+    func blob<T>(_ i: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        let n = Int(sqlite3_column_bytes(p, i))
+        guard n > 0, let base = sqlite3_column_blob(p, i) else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeRawBufferPointer(start: base, count: n))
+    }
+}

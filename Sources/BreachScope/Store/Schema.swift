@@ -53,7 +53,7 @@ enum Schema {
                 -- Resolution output, rebuilt by the resolver from records (see StoredPerson).
                 CREATE TABLE person(
                     id INTEGER PRIMARY KEY,
-                    pid TEXT NOT NULL UNIQUE,
+                    pid TEXT NOT NULL,          -- rows are written in pid order (rowid order = pid order)
                     language TEXT,
                     flags INTEGER NOT NULL DEFAULT 0,
                     vals BLOB NOT NULL,

@@ -14,6 +14,8 @@ public final class Store: Sendable {
         var config = Configuration()
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MiB page cache (default 2 MiB): the resolver and writer touch large tables.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         pool = try DatabasePool(path: url.path, configuration: config)
         try Schema.migrator.migrate(pool)
@@ -90,7 +92,9 @@ public final class Store: Sendable {
                     out.append(PlannedDocument(id: db.lastInsertedRowID, file: f))
                 }
             }
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '0') ON CONFLICT(key) DO UPDATE SET value = '0'")
+            if !out.isEmpty {
+                try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '0') ON CONFLICT(key) DO UPDATE SET value = '0'")
+            }
             return (out, unchanged)
         }
     }

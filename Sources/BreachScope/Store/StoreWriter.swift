@@ -51,6 +51,7 @@ public final class StoreWriter: @unchecked Sendable {
     public func finish() throws {
         queue.close()
         done.wait()
+        valueIDs = [:]  // the resolver runs next: give the memory back
         if let failure { throw failure }
     }
 
