@@ -44,7 +44,7 @@ struct RecordAssembler: RecordVisitor {
     static let cacheLimit = 100_000
 
     init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
-         sliceSize: Int = 20_000, submit: @escaping (ScanBatch) -> Void) {
+         sliceSize: Int = 10_000, submit: @escaping (ScanBatch) -> Void) {
         self.documentID = documentID
         self.vault = vault
         self.fieldScanner = fieldScanner

@@ -16,7 +16,7 @@ public final class StoreWriter: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var failure: Error?
 
-    public init(store: Store, vault: Vault, capacity: Int = 64) throws {
+    public init(store: Store, vault: Vault, capacity: Int = 6) throws {
         self.store = store
         self.vault = vault
         queue = BoundedQueue(capacity: capacity)
@@ -121,46 +121,42 @@ public final class StoreWriter: @unchecked Sendable {
 }
 
 /// A blocking, bounded multi-producer single-consumer queue (back-pressure for the writer).
+/// It holds at most `capacity` elements, so taking from the front is cheap, and a taken batch
+/// is released at once (a batch holds thousands of records).
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private var items: [Element] = []
-    private var head = 0
     private var closed = false
     private let capacity: Int
     private let cond = NSCondition()
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int) { self.capacity = max(1, capacity) }
 
     func put(_ e: Element) {
         cond.lock(); defer { cond.unlock() }
-        while items.count - head >= capacity && !closed { cond.wait() }
+        while items.count >= capacity && !closed { cond.wait() }
         items.append(e)
         cond.broadcast()
     }
 
     func take() -> Element? {
         cond.lock(); defer { cond.unlock() }
-        while items.count == head && !closed { cond.wait() }
-        if items.count == head { return nil }
-        let e = items[head]; head += 1
-        compact()
+        while items.isEmpty && !closed { cond.wait() }
+        if items.isEmpty { return nil }
+        let e = items.removeFirst()
         cond.broadcast()
         return e
     }
 
     func drain(max: Int) -> [Element] {
         cond.lock(); defer { cond.unlock() }
-        let n = min(max, items.count - head)
-        let out = Array(items[head..<head + n]); head += n
-        compact()
+        let n = min(max, items.count)
+        let out = Array(items.prefix(n))
+        items.removeFirst(n)
         cond.broadcast()
         return out
     }
 
     func close() {
         cond.lock(); closed = true; cond.broadcast(); cond.unlock()
-    }
-
-    private func compact() {
-        if head > 1024 && head * 2 > items.count { items.removeFirst(head); head = 0 }
     }
 }
