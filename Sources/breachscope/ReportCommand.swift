@@ -39,7 +39,7 @@ enum ReportText {
         }
         if !r.identifiers.isEmpty {
             out.append("")
-            out.append("National identifiers:")
+            out.append("Identifiers (distinct persons, distinct values):")
             for i in r.identifiers {
                 out.append("  " + i.type.padding(toLength: 18, withPad: " ", startingAt: 0) + pad(g(i.persons), 12) + " persons   (\(g(i.values)) distinct values)")
             }

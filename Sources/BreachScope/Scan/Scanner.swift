@@ -135,6 +135,9 @@ struct DocumentScan {
         guard n >= 0 else { return outcome(.failed, "read error (errno \(errno))") }
         if n == 0 { return outcome(.skipped, "empty file") }
 
+        if let fileFormat = buffer.withUnsafeBufferPointer({ FileFormat.detect(path: doc.file.name, prefix: UnsafeBufferPointer(rebasing: $0[0..<n])) }) {
+            return readFile(fileFormat, &assembler)
+        }
         let guess: EncodingGuess = buffer.withUnsafeBufferPointer { TextEncoding.detect(UnsafeBufferPointer(rebasing: $0[0..<min(n, 65536)])) }
         if guess.isBinary && options.encoding == nil { return outcome(.skipped, "binary, unknown type") }
         let encoding = options.encoding ?? guess.encoding
@@ -169,6 +172,25 @@ struct DocumentScan {
     }
 
     struct Drive { var fd: Int32; var format: DocumentFormat; var encodingName: String }
+
+    /// Whole-file formats (spreadsheets, PDF): the reader takes the path.
+    private func readFile(_ format: FileFormat, _ assembler: inout RecordAssembler) -> DocumentOutcome {
+        func run<R: FileDocumentReader>(_ type: R.Type) -> DocumentOutcome {
+            var reader = R(limits: options.limits)
+            do {
+                let detail = try reader.read(path: doc.file.path, visitor: &assembler)
+                return DocumentOutcome(status: .scanned, reason: nil, format: format.rawValue, encoding: detail, records: 0, findings: 0)
+            } catch {
+                let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""
+                let status: DocumentOutcome.Status = error.kind == .unsupported ? .skipped : .failed
+                return DocumentOutcome(status: status, reason: error.message + kept, format: format.rawValue, encoding: nil, records: 0, findings: 0)
+            }
+        }
+        switch format {
+        case .xlsx: return run(XLSXReader.self)
+        case .pdf: return run(PDFReader.self)
+        }
+    }
 
     /// Streams the rest of the file through one concrete reader (generic, so it specialises).
     private func drive<R: DocumentReader>(_ reader: inout R, _ state: Drive, _ buffer: inout [UInt8], _ decoded: inout [UInt8],

@@ -112,7 +112,7 @@ public struct Report: Codable, Sendable {
             var valueCounts: [UInt8: Int] = [:]
             for (k, set) in valuesPerKind {
                 let kind = ValueKind(rawValue: k)
-                if let id = kind.identifier, id.isNational {
+                if let id = kind.identifier {
                     r.identifiers.append(IdentifierCount(type: id.rawValue, values: set.count, persons: personsPerKind[k] ?? 0))
                 }
                 if let e = kind.element { valueCounts[e.code, default: 0] += set.count }

@@ -1,0 +1,24 @@
+/// Formats read from the whole file rather than from a stream of text chunks: they need random
+/// access (ZIP-based office files) or an external tool (PDF through `pdftotext`). Detected by
+/// magic bytes, with the extension to tell ZIP-based formats apart.
+public enum FileFormat: String, Sendable, CaseIterable {
+    case xlsx
+    case pdf
+
+    /// The file format of a document from its path and first bytes, or nil for stream formats.
+    public static func detect(path: String, prefix: UnsafeBufferPointer<UInt8>) -> FileFormat? {
+        func starts(_ magic: [UInt8]) -> Bool { prefix.count >= magic.count && zip(prefix, magic).allSatisfy { $0 == $1 } }
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if starts(Array("%PDF-".utf8)) { return .pdf }
+        if starts([0x50, 0x4B, 0x03, 0x04]) && (ext == "xlsx" || ext == "xlsm") { return .xlsx }
+        return nil
+    }
+}
+
+/// A reader that takes a whole file by path (see `FileFormat`) and delivers records to a
+/// visitor like the stream readers do. Errors never contain document content.
+public protocol FileDocumentReader {
+    init(limits: ReadLimits)
+    /// Reads the file; returns a short description for `status` (e.g. `"3 sheets"`, `"12 pages"`).
+    mutating func read(path: String, visitor: inout some RecordVisitor) throws(ReadError) -> String
+}
