@@ -96,7 +96,19 @@ struct RecordAssembler: RecordVisitor {
         case .loyaltyCard:
             if let k = Self.key(value) {
                 add(.element(.loyaltyCard), .loyaltyCard, k, f, l, offset)
-                addLinkKey(namespace: "loyalty_card", k, f, l, offset)
+                addLinkKey(namespace: "card", Self.cardKey(k), f, l, offset)
+            }
+        case .paymentCard:
+            // A "card number" column is a payment card when the value is one (Luhn and issuer);
+            // otherwise, in a pharmacy or shop export, it is the loyalty card. Either way the number
+            // joins the rows of other files that carry it.
+            let before = items.count
+            scan(value, hint: hint, f, l, offset)
+            let foundCard = items[before...].contains { $0.code == ElementType.paymentCard.code }
+            if let k = Self.key(value) {
+                let digits = Self.cardKey(k)
+                if !foundCard && Self.isKeyLike(k) { add(.element(.loyaltyCard), .loyaltyCard, k, f, l, offset) }
+                if foundCard || Self.isKeyLike(k) { addLinkKey(namespace: "card", digits, f, l, offset) }
             }
         case .linkKey(let ns):
             if let k = Self.key(value) { addLinkKey(namespace: ns, k, f, l, offset) }
@@ -269,6 +281,24 @@ struct RecordAssembler: RecordVisitor {
         submit(batch)
         batch = ScanBatch(documentID: documentID)
         batchIndex.removeAll(keepingCapacity: true)
+    }
+
+    /// A card number as digits only (`4111 1111-1111 1111` → `4111111111111111`), so the same card
+    /// written two ways links; other keys unchanged.
+    static func cardKey(_ k: [UInt8]) -> [UInt8] {
+        let digits = k.filter { ASCII.isDigit($0) }
+        return digits.count >= 6 && k.allSatisfy { ASCII.isDigit($0) || $0 == 0x20 || $0 == 0x2D } ? digits : k
+    }
+
+    /// 6–24 letters/digits (separators allowed), at least 6 digits: a card or member number, not a
+    /// word or an amount.
+    static func isKeyLike(_ k: [UInt8]) -> Bool {
+        guard k.count >= 6 && k.count <= 24 else { return false }
+        var digits = 0
+        for b in k {
+            if ASCII.isDigit(b) { digits += 1 } else if !(ASCII.isLetter(b) || b == 0x20 || b == 0x2D) { return false }
+        }
+        return digits >= 6
     }
 
     /// Trimmed bytes of a key-like value, or nil when empty.
