@@ -5,8 +5,7 @@ import Testing
 @Suite struct ChunkBoundaryTests {
     @Test func valuesAcrossChunkBoundariesAreFound() throws {
         let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("bs-chunks-\(UUID().uuidString)")
-        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try CLIRunner.temporaryDirectory("chunks")
         defer { try? fm.removeItem(at: dir) }
         var text = [UInt8]()
         var planted: [String] = []

@@ -6,8 +6,7 @@ import Testing
 @Suite struct HostileInputTests {
     @Test func everyFileEndsWithAnOutcomeAndTheScanGoesOn() throws {
         let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("bs-hostile-\(UUID().uuidString)")
-        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try CLIRunner.temporaryDirectory("hostile")
         defer { try? fm.removeItem(at: dir) }
         func write(_ name: String, _ data: Data) throws { try data.write(to: dir.appendingPathComponent(name)) }
         try write("good.csv", Data("Nimi;Isikukood;E-post\nKati Kask;49403136526;kati.kask@example.ee\n".utf8))

@@ -6,8 +6,7 @@ import Testing
 @Suite struct LinkKeyTests {
     @Test func purchasesJoinCustomersThroughCardNumbers() throws {
         let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("bs-links-\(UUID().uuidString)")
-        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try CLIRunner.temporaryDirectory("links")
         defer { try? fm.removeItem(at: dir) }
         // 100000000123 is no payment card (Luhn fails): a loyalty card under a "card_no" header.
         try Data("""

@@ -178,19 +178,9 @@ public struct Transcoder {
             if j > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<j])); i = j }
             if i == n { break }
             let b = p[i]
-            var len = 0
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: len = 1
-            case 0xE0: len = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: len = 2
-            case 0xED: len = 2; hi = 0x9F
-            case 0xF0: len = 3; lo = 0x90
-            case 0xF1...0xF3: len = 3
-            case 0xF4: len = 3; hi = 0x8F
-            default:
-                replacement(into: &out); i += 1; continue
-            }
+            guard let shape = UTF8Validation.lead(b) else { replacement(into: &out); i += 1; continue }
+            let len = shape.count
+            var lo = shape.low, hi = shape.high
             // Check the continuation bytes present in this chunk.
             var k = 1
             var ok = true

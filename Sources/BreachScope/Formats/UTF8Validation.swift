@@ -13,19 +13,7 @@ enum UTF8Validation {
             while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
             while i < n && p[i] < 0x80 { i += 1 }
             if i >= n { break }
-            let b = p[i]
-            var len = 0
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: len = 1
-            case 0xE0: len = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: len = 2
-            case 0xED: len = 2; hi = 0x9F
-            case 0xF0: len = 3; lo = 0x90
-            case 0xF1...0xF3: len = 3
-            case 0xF4: len = 3; hi = 0x8F
-            default: return false
-            }
+            guard let (len, lo, hi) = lead(p[i]) else { return false }
             guard i + len < n else { return false }
             let c1 = p[i + 1]
             guard c1 >= lo && c1 <= hi else { return false }
@@ -34,6 +22,23 @@ enum UTF8Validation {
             i += len + 1
         }
         return true
+    }
+
+    /// For a lead byte: how many continuation bytes follow, and the allowed range of the first
+    /// one (which rules out overlongs, surrogates and code points past U+10FFFF). Nil for bytes
+    /// that cannot start a sequence (ASCII is handled before).
+    @inline(__always)
+    static func lead(_ b: UInt8) -> (count: Int, low: UInt8, high: UInt8)? {
+        switch b {
+        case 0xC2...0xDF: (1, 0x80, 0xBF)
+        case 0xE0: (2, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (2, 0x80, 0xBF)
+        case 0xED: (2, 0x80, 0x9F)
+        case 0xF0: (3, 0x90, 0xBF)
+        case 0xF1...0xF3: (3, 0x80, 0xBF)
+        case 0xF4: (3, 0x80, 0x8F)
+        default: nil
+        }
     }
 
     /// The end of the last complete sequence in `p[start..<end]`: bytes after it are the first

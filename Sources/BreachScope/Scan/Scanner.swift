@@ -195,7 +195,7 @@ struct DocumentScan {
     /// Streams the rest of the file through one concrete reader (generic, so it specialises).
     private func drive<R: DocumentReader>(_ reader: inout R, _ state: Drive, _ buffer: inout [UInt8], _ decoded: inout [UInt8],
                                           _ transcoder: inout Transcoder, _ assembler: inout RecordAssembler) -> DocumentOutcome {
-        var encodingName = state.encodingName
+        let encodingName = state.encodingName
         do {
             while true {
                 try decoded.withUnsafeBufferPointer { try reader.consume($0, visitor: &assembler) }
@@ -209,20 +209,16 @@ struct DocumentScan {
             if !decoded.isEmpty { try decoded.withUnsafeBufferPointer { try reader.consume($0, visitor: &assembler) } }
             try reader.finish(visitor: &assembler)
         } catch {
-            let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""
-            let message = (error as? ReadError)?.message ?? "read failed"
-            return DocumentOutcome(status: .failed, reason: message + kept, format: state.format.rawValue,
-                                   encoding: encodingName, records: 0, findings: 0)
+            return failed(error, state, encodingName, assembler)
         }
-        if transcoder.invalidSequences > 0 { encodingName += " (\(transcoder.invalidSequences) invalid sequences replaced)" }
-        return DocumentOutcome(status: .scanned, reason: nil, format: state.format.rawValue, encoding: encodingName, records: 0, findings: 0)
+        return scanned(state, encodingName, invalid: transcoder.invalidSequences)
     }
 
     /// UTF-8 documents: each chunk is cut after its last complete character; a valid chunk is
     /// read in place, one with invalid bytes goes through the transcoder (U+FFFD, counted).
     private func driveUTF8<R: DocumentReader>(_ reader: inout R, _ state: Drive, _ buffer: inout [UInt8], _ firstCount: Int,
                                               _ assembler: inout RecordAssembler) -> DocumentOutcome {
-        var encodingName = state.encodingName
+        let encodingName = state.encodingName
         var filled = firstCount
         var start = filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
         var fallback = Transcoder(.utf8)
@@ -253,13 +249,22 @@ struct DocumentScan {
             }
             try reader.finish(visitor: &assembler)
         } catch {
-            let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""
-            let message = (error as? ReadError)?.message ?? "read failed"
-            return DocumentOutcome(status: .failed, reason: message + kept, format: state.format.rawValue,
-                                   encoding: encodingName, records: 0, findings: 0)
+            return failed(error, state, encodingName, assembler)
         }
-        if fallback.invalidSequences > 0 { encodingName += " (\(fallback.invalidSequences) invalid sequences replaced)" }
-        return DocumentOutcome(status: .scanned, reason: nil, format: state.format.rawValue, encoding: encodingName, records: 0, findings: 0)
+        return scanned(state, encodingName, invalid: fallback.invalidSequences)
+    }
+
+    /// The outcome of a stream document that failed part-way (what was read is kept).
+    private func failed(_ error: Error, _ state: Drive, _ encodingName: String, _ assembler: RecordAssembler) -> DocumentOutcome {
+        let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""
+        let message = (error as? ReadError)?.message ?? "read failed"
+        return DocumentOutcome(status: .failed, reason: message + kept, format: state.format.rawValue,
+                               encoding: encodingName, records: 0, findings: 0)
+    }
+
+    private func scanned(_ state: Drive, _ encodingName: String, invalid: Int) -> DocumentOutcome {
+        let name = invalid > 0 ? encodingName + " (\(invalid) invalid sequences replaced)" : encodingName
+        return DocumentOutcome(status: .scanned, reason: nil, format: state.format.rawValue, encoding: name, records: 0, findings: 0)
     }
 
     /// Reads until the buffer is full or the file ends; returns bytes read or -1.
