@@ -127,6 +127,12 @@ final class ProgressDisplay: @unchecked Sendable {
         let secs = max(0.001, Date().timeIntervalSince(start0))
         let mbps = Double(bytes) / 1e6 / secs
         let eta = bytes > 0 && totalBytes > bytes ? Double(totalBytes - bytes) / (Double(bytes) / secs) : 0
+        if progress.phase.load(ordering: .relaxed) == 1 {
+            let text = "files \(files)/\(total) read; resolving persons…"
+            if tty { FileHandle.standardError.write(Data(("\r\u{1B}[K" + text + (final ? "\n" : "")).utf8)) }
+            else if !final { lastLog = Date(); FileHandle.standardError.write(Data(("progress: " + text + "\n").utf8)) }
+            return
+        }
         let line = String(format: "files %d/%d  %.1f/%.1f MB  %.1f MB/s", files, total, Double(bytes) / 1e6,
                           Double(totalBytes) / 1e6, mbps) + "  ETA \(Self.duration(eta))  failed \(failed)"
         if tty {

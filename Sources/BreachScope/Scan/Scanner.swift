@@ -24,6 +24,8 @@ public final class ScanProgress: Sendable {
     public let filesDone = Atomic<Int>(0)
     public let bytesDone = Atomic<Int>(0)
     public let failed = Atomic<Int>(0)
+    /// 0 while files are read, 1 while persons are resolved.
+    public let phase = Atomic<Int>(0)
     public init() {}
 }
 
@@ -73,10 +75,11 @@ public enum Scanner {
                 let i = next.add(1, ordering: .relaxed).oldValue
                 guard i < planned.count else { break }
                 let doc = planned[i]
-                let outcome = DocumentScan(doc: doc, vault: vault, scanner: scanner, options: options, writer: writer)
-                    .run(&buffer)
+                let scan = DocumentScan(doc: doc, vault: vault, scanner: scanner, options: options, writer: writer, progress: progress)
+                let outcome = scan.run(&buffer)
                 progress.filesDone.add(1, ordering: .relaxed)
-                progress.bytesDone.add(doc.file.size, ordering: .relaxed)
+                // Bytes were counted as they were read; count the rest (skipped parts, whole-file formats).
+                progress.bytesDone.add(max(0, doc.file.size - scan.counted.value.load(ordering: .relaxed)), ordering: .relaxed)
                 if outcome.status == .failed { progress.failed.add(1, ordering: .relaxed) }
                 summaries.withLock { s in
                     switch outcome.status {
@@ -92,6 +95,7 @@ public enum Scanner {
         }
         try writer.finish()
         let scanned = Date()
+        progress.phase.store(1, ordering: .relaxed)
         try Resolver(store: store, vault: vault).run()
         var summary = summaries.withLock { $0 }
         summary.scanSeconds = scanned.timeIntervalSince(start)
@@ -112,6 +116,9 @@ struct DocumentScan {
     let scanner: FieldScanner
     let options: ScanOptions
     let writer: StoreWriter
+    let progress: ScanProgress
+    /// Bytes of this document already added to `progress`.
+    let counted = ByteCounter()
 
     func run(_ buffer: inout [UInt8]) -> DocumentOutcome {
         var assembler = RecordAssembler(documentID: doc.id, vault: vault, fieldScanner: scanner,
@@ -267,8 +274,18 @@ struct DocumentScan {
         return DocumentOutcome(status: .scanned, reason: nil, format: state.format.rawValue, encoding: name, records: 0, findings: 0)
     }
 
-    /// Reads until the buffer is full or the file ends; returns bytes read or -1.
+    /// Reads until the buffer is full or the file ends; returns bytes read or -1. Counts the bytes
+    /// for the progress display.
     private func readFull(_ fd: Int32, _ buffer: inout [UInt8], from: Int = 0) -> Int {
+        let n = readRaw(fd, &buffer, from: from)
+        if n > 0 {
+            progress.bytesDone.add(n, ordering: .relaxed)
+            counted.value.add(n, ordering: .relaxed)
+        }
+        return n
+    }
+
+    private func readRaw(_ fd: Int32, _ buffer: inout [UInt8], from: Int) -> Int {
         var total = from
         let cap = buffer.count
         while total < cap {
@@ -279,4 +296,9 @@ struct DocumentScan {
         }
         return total - from
     }
+}
+
+/// A shared byte count (an `Atomic` in a class, so the struct holding it stays copyable).
+final class ByteCounter: Sendable {
+    let value = Atomic<Int>(0)
 }
