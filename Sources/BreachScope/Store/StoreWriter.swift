@@ -12,6 +12,7 @@ public final class StoreWriter: @unchecked Sendable {
     private let vault: Vault
     private let queue: BoundedQueue<ScanBatch>
     private var valueIDs: [ValueHash: Int64] = [:]
+    static let valuesPerInsert = 32
     private var thread: Thread?
     private let done = DispatchSemaphore(value: 0)
     private var failure: Error?
@@ -74,6 +75,8 @@ public final class StoreWriter: @unchecked Sendable {
     private func write(_ batches: [ScanBatch]) throws {
         try store.pool.write { db in
             let insValue = try RawInsert(db, "INSERT INTO value(kind, hash, sealed) VALUES(?, ?, ?)")
+            let insValues = try RawInsert(db, "INSERT INTO value(kind, hash, sealed) VALUES"
+                                          + Array(repeating: "(?, ?, ?)", count: Self.valuesPerInsert).joined(separator: ", "))
             let insRecord = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES(?, ?, ?, ?, ?, ?)")
             let insField = try db.cachedStatement(sql: "INSERT OR REPLACE INTO field(document_id, ordinal, name_sealed, hint) VALUES(?, ?, ?, ?)")
             let markScanning = try db.cachedStatement(sql: "UPDATE document SET status = 'scanning' WHERE id = ? AND status = 'pending'")
@@ -87,16 +90,31 @@ public final class StoreWriter: @unchecked Sendable {
                 for f in b.fields {
                     try insField.execute(arguments: [b.documentID, f.ordinal, Data(vault.sealString(f.name)), HintName.of(f.hint)])
                 }
-                var ids = [Int64](); ids.reserveCapacity(b.values.count)
-                for v in b.values {
-                    if let id = valueIDs[v.hash] { ids.append(id); continue }
-                    insValue.bind(1, Int64(v.kind.rawValue))
-                    insValue.bind(2, v.hash)
-                    insValue.bind(3, v.sealed)
-                    try insValue.step(db)
-                    let id = db.lastInsertedRowID
-                    valueIDs[v.hash] = id
-                    ids.append(id)
+                // Values of one slice are distinct; new ones go in 32 rows per INSERT. Row ids are
+                // consecutive (values are never deleted, so each new row id is the maximum + 1).
+                var ids = [Int64](repeating: 0, count: b.values.count)
+                var fresh: [Int] = []
+                for (i, v) in b.values.enumerated() {
+                    if let id = valueIDs[v.hash] { ids[i] = id } else { fresh.append(i) }
+                }
+                var k = 0
+                while k < fresh.count {
+                    let m = fresh.count - k >= Self.valuesPerInsert ? Self.valuesPerInsert : 1
+                    let stmt = m == 1 ? insValue : insValues
+                    for j in 0..<m {
+                        let v = b.values[fresh[k + j]]
+                        stmt.bind(Int32(3 * j + 1), Int64(v.kind.rawValue))
+                        stmt.bind(Int32(3 * j + 2), v.hash)
+                        stmt.bind(Int32(3 * j + 3), v.sealed)
+                    }
+                    try stmt.step(db)
+                    let last = db.lastInsertedRowID
+                    for j in 0..<m {
+                        let i = fresh[k + j]
+                        ids[i] = last - Int64(m - 1 - j)
+                        valueIDs[b.values[i].hash] = ids[i]
+                    }
+                    k += m
                 }
                 for r in b.records {
                     let items = r.items.map {
