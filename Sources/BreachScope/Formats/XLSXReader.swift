@@ -128,15 +128,16 @@ public struct XLSXReader: FileDocumentReader {
         table.finish(visitor: &visitor)
     }
 
+    /// The cell's `t` attribute, compared in place (no allocation per cell).
     private static func cellType(_ x: XMLScanner) -> CellType {
-        guard let r = x.attributeRange("t") else { return .number }
-        switch Array(x.tag[r]) {
-        case Array("s".utf8): return .shared
-        case Array("inlineStr".utf8): return .inline
-        case Array("str".utf8): return .formula
-        case Array("b".utf8): return .boolean
-        case Array("e".utf8): return .error
-        case Array("d".utf8): return .date
+        guard let r = x.attributeRange("t"), let first = r.first.map({ x.tag[$0] }) else { return .number }
+        switch (r.count, first) {
+        case (1, UInt8(ascii: "s")): return .shared
+        case (9, UInt8(ascii: "i")): return .inline
+        case (3, UInt8(ascii: "s")): return .formula
+        case (1, UInt8(ascii: "b")): return .boolean
+        case (1, UInt8(ascii: "e")): return .error
+        case (1, UInt8(ascii: "d")): return .date
         default: return .number
         }
     }
