@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -22,6 +23,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -32,7 +34,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "BreachScopeTesting", dependencies: ["BreachScope"]),
+        .target(name: "BreachScopeTesting", dependencies: ["BreachScope", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BreachScopeTests", dependencies: ["BreachScope", "BreachScopeTesting"]),
         .testTarget(name: "breachscopeTests", dependencies: ["BreachScope", "BreachScopeTesting"]),
     ],
