@@ -90,12 +90,17 @@ public final class StoreWriter: @unchecked Sendable {
                 for f in b.fields {
                     try insField.execute(arguments: [b.documentID, f.ordinal, Data(vault.sealString(f.name)), HintName.of(f.hint)])
                 }
-                // Values of one slice are distinct; new ones go in 32 rows per INSERT. Row ids are
-                // consecutive (values are never deleted, so each new row id is the maximum + 1).
+                // New values go in 32 rows per INSERT. Row ids are consecutive (values are never
+                // deleted, so each new row id is the maximum + 1). A value repeated within the slice
+                // is inserted once.
                 var ids = [Int64](repeating: 0, count: b.values.count)
                 var fresh: [Int] = []
+                var firstOf: [ValueHash: Int] = [:]
+                var repeats: [(Int, Int)] = []
                 for (i, v) in b.values.enumerated() {
-                    if let id = valueIDs[v.hash] { ids[i] = id } else { fresh.append(i) }
+                    if let id = valueIDs[v.hash] { ids[i] = id }
+                    else if let first = firstOf[v.hash] { repeats.append((i, first)) }
+                    else { firstOf[v.hash] = i; fresh.append(i) }
                 }
                 var k = 0
                 while k < fresh.count {
@@ -116,6 +121,7 @@ public final class StoreWriter: @unchecked Sendable {
                     }
                     k += m
                 }
+                for (i, first) in repeats { ids[i] = ids[first] }
                 for r in b.records {
                     let items = r.items.map {
                         PackedItems.Item(valueID: $0.value >= 0 ? ids[Int($0.value)] : 0, code: $0.code,

@@ -1,0 +1,20 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BreachScope
+
+@Suite struct StoreWriterTests {
+    /// Regression: with multi-row inserts, a value repeated within one slice was inserted twice.
+    @Test func aValueRepeatedWithinASliceIsStoredOnce() throws {
+        let f = try StoreFixture()
+        let mail: StoreFixture.Item = (.identifier(.email), "kati@example.ee", .email)
+        var records: [[StoreFixture.Item]] = []
+        for i in 0..<70 { records.append([mail, (.identifier(.phone), "+3725123\(String(format: "%04d", i))", .phone)]) }
+        try f.document("a.csv", records)
+        let count = try f.ws.store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM value") }
+        #expect(count == 71)  // one e-mail, 70 phones
+        let persons = try f.persons()
+        #expect(persons.count == 1)
+        #expect(persons[0].identifiers.count == 71)
+    }
+}
