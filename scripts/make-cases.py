@@ -49,10 +49,13 @@ class Truth:
         per = {}
         n = 0
         for p in self.persons.values():
-            if only_batches is not None and not (p["batches"] & only_batches):
-                continue
+            els = p["elements"]
+            if only_batches is not None:
+                if not (p["batches"] & only_batches):
+                    continue
+                els = set().union(*(p["by_batch"].get(b, set()) for b in only_batches))
             n += 1
-            for e in p["elements"]:
+            for e in els:
                 per[e] = per.get(e, 0) + 1
         return n, dict(sorted(per.items()))
 
@@ -85,6 +88,23 @@ def unique(rng, make, seen):
 
 def bad_checksum(code):
     return code[:-1] + str((int(code[-1]) + 1) % 10)
+
+
+def ee_valid(code):
+    """Whether `code` passes the isikukood rules (century digit 1-6, a real date, check digit)."""
+    if len(code) != 11 or not code.isdigit() or code[0] not in "123456":
+        return False
+    import datetime
+    try:
+        datetime.date(1800 + 100 * ((int(code[0]) - 1) // 2) + int(code[1:3]), int(code[3:5]), int(code[5:7]))
+    except ValueError:
+        return False
+    w1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1]
+    w2 = [3, 4, 5, 6, 7, 8, 9, 1, 2, 3]
+    s = sum(int(c) * w for c, w in zip(code[:10], w1)) % 11
+    if s == 10:
+        s = sum(int(c) * w for c, w in zip(code[:10], w2)) % 11 % 10
+    return s == int(code[10])
 
 
 def valid_isikukood_shaped(rng):
@@ -182,8 +202,9 @@ def allium(out):
         d = {"personal_code": c["code"], "first_name": c["first"], "last_name": c["last"],
              "email": c["email"] or None, "loyalty_card_no": c["card"],
              "tier": rng.choice(["silver", "gold"]), "updated_at": "2023-03-%02dT08:00:00Z" % rng.randint(1, 28)}
-        if c.get("phone2"):
-            d["phone"] = f"+372 {c['phone2'][:4]} {c['phone2'][4:]}"
+        ph = c.get("phone2") or c["phone"]
+        if ph:
+            d["phone"] = f"+372 {ph[:4]} {ph[4:]}"
         docs.append(d)
         expose_customer(c)
         if c.get("phone2"):
@@ -392,7 +413,7 @@ def alab(out):
     batch2 = pts[20:]                  # 15 again (20..34) + 25 new
     n = 0
 
-    def report(batch, p, with_addr, with_dob):
+    def report(batch, p, with_addr, with_dob, phones=()):
         nonlocal n
         n += 1
         y, m, d = p["dob"]
@@ -406,22 +427,48 @@ def alab(out):
                     f"PESEL: {p['pesel']}\n"
                     + (f"Data urodzenia: {dob}\n" if with_dob else "")
                     + (f"Adres: {p['addr']}\n" if with_addr else "")
+                    + "".join(f"{label}: {written}\n" for label, written, _ in phones)
                     + f"\nGlukoza: {rng.randint(70, 130)} mg/dl (norma 70-99)\n"
                     f"Cholesterol całkowity: {rng.randint(140, 260)} mg/dl\n"
                     f"Uwagi: {rng.choice(['brak', 'próbka hemolizowana', 'powtórzyć badanie'])}\n")
         els = ["national_id", "name"] + (["date_of_birth"] if with_dob else []) + (["postal_address"] if with_addr else [])
-        t.expose(p["key"], [("pl_pesel", p["pesel"])], els, batch=batch, pending=["lab_result"])
+        els += ["phone"] if phones else []
+        t.expose(p["key"], [("pl_pesel", p["pesel"])] + [("phone", e164) for _, _, e164 in phones], els,
+                 batch=batch, pending=["lab_result"])
 
     for i, p in enumerate(batch1):
         # Patients 20..27 show no address in batch 1; batch 2 adds it (known person, new element).
         for _ in range(2 if i % 4 == 0 else 1):
             report("batch1", p, with_addr=not (20 <= i < 28), with_dob=i % 5 != 1)
-    for p in batch2:
-        report("batch2", p, with_addr=True, with_dob=True)
-    # A decoy in batch 2: a list of patients whose PESEL failed validation (wrong check digits).
+    for i, p in enumerate(batch2):
+        # Every fifth report of batch 2 gives a landline and a mobile number: one person's two phones.
+        phones = []
+        if i % 5 == 4:
+            home = unique(rng, lambda r: "5" + "".join(str(r.randint(0, 9)) for _ in range(8)), seen)
+            mobile = unique(rng, lambda r: "6" + "".join(str(r.randint(0, 9)) for _ in range(8)), seen)
+            phones = [("Telefon", f"{home[:3]} {home[3:6]} {home[6:]}", "+48" + home),
+                      ("Tel. kom.", f"+48 {mobile[:3]}-{mobile[3:6]}-{mobile[6:]}", "+48" + mobile)]
+        report("batch2", p, with_addr=True, with_dob=True, phones=phones)
+    # Decoys in batch 2: PESELs rejected for a wrong check digit, as a log and as a labelled
+    # table. Two of the table's values happen to be valid Estonian isikukoods (11 digits, 3-6
+    # first, a real date, a good isikukood check digit): under a PESEL label they are still no ID.
+    bad = []
+    while len(bad) < 15:
+        v = bad_checksum(S.pl_pesel(rng)[0])
+        if not ee_valid(v):
+            bad.append(v)
+    lookalikes = []
+    while len(lookalikes) < 2:
+        v = bad_checksum(S.pl_pesel(rng)[0])
+        if ee_valid(v):
+            lookalikes.append(v)
     with open(os.path.join(leak, "batch2", "bledne_pesel.txt"), "w", encoding="utf-8") as f:
-        for _ in range(15):
-            f.write(f"{rng.randint(10**9, 10**10 - 1)} odrzucono: PESEL {bad_checksum(S.pl_pesel(rng)[0])} niepoprawna suma kontrolna\n")
+        for v in bad[:10]:
+            f.write(f"{rng.randint(10**9, 10**10 - 1)} odrzucono: PESEL {v} niepoprawna suma kontrolna\n")
+    with open(os.path.join(leak, "batch2", "odrzucone_zlecenia.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("Nr zlecenia;PESEL;Powód odrzucenia\n")
+        for v in bad[10:] + lookalikes:
+            f.write(f"{rng.randint(10**9, 10**10 - 1)};{v};niepoprawna suma kontrolna PESEL\n")
     n1, e1 = t.counts({"batch1"})
     new2 = sum(1 for p in t.persons.values() if p["batches"] == {"batch2"})
     known_new = sum(1 for p in t.persons.values() if p["batches"] == {"batch1", "batch2"}
