@@ -185,19 +185,11 @@ import Testing
         let path = Self.root.appendingPathComponent("alab/leak/batch2").path
         let second = try cli.run(["scan", path, "--quiet", "--batch", "batch2"])
         #expect(second.status == 0, "\(second.stderr)")
-        let both = "\(Self.twoPhonesSplit); \(Self.peselAsIsikukood)"
-        check(try outcome(cli, truth: truth), expected, truthCount: truth.count, known: [
-            "persons": both, "element:national_id": both, "unmatched": both,
-            "element:name": Self.twoPhonesSplit, "element:phone": Self.twoPhonesSplit,
-            "element:postal_address": Self.twoPhonesSplit, "element:date_of_birth": Self.twoPhonesSplit,
-            "split": Self.twoPhonesSplit, "batches": Self.twoPhonesSplit,
-        ])
+        check(try outcome(cli, truth: truth), expected, truthCount: truth.count)
     }
 
-    // MARK: - Known bugs, each on its smallest input
+    // MARK: - Regressions, each on its smallest input
 
-    static let twoPhonesSplit = "a text block with one person's labelled fields and two phone numbers (`Telefon:` and `Tel. kom.:`) is split into one record per line, making one patient several persons (RecordAssembler.hasConflict treats two phones as a conflict)"
-    static let peselAsIsikukood = "a value under a PESEL label that fails the PESEL check but passes the isikukood check is stored as ee_isikukood (FieldScanner.choose falls back to another scheme than the labelled one)"
 
     /// Scans `files` (name → contents) written into a fresh folder; returns the revealed export lines.
     func scanFiles(_ files: [String: String]) throws -> [[String: Any]] {
@@ -226,10 +218,10 @@ import Testing
             Glukoza: 92 mg/dl
 
             """])
-        withKnownIssue(Comment(rawValue: "known bug: " + Self.twoPhonesSplit)) {
-            #expect(persons.count == 1)
-            #expect(persons.first?["elements"] as? [String] == ["national_id", "name", "phone", "date_of_birth"])
-        }
+        // Was: the block was split into one record per line (RecordAssembler.hasConflict took two
+        // phones for two persons).
+        #expect(persons.count == 1)
+        #expect(persons.first?["elements"] as? [String] == ["national_id", "name", "phone", "date_of_birth"])
     }
 
     /// A number under a PESEL label that fails the PESEL check is no identifier of any country,
@@ -238,9 +230,8 @@ import Testing
         let persons = try scanFiles(["odrzucone.csv": "Nr zlecenia;PESEL;Powód\n7051235495;39112278129;niepoprawna suma kontrolna\n",
                                      "wynik.txt": "Pacjent: Anna Nowak\nPESEL: 39112278129\n"])
         let ids = persons.flatMap { ($0["identifiers"] as? [[String: String]] ?? []).map { $0["type"] ?? "" } }
-        withKnownIssue(Comment(rawValue: "known bug: " + Self.peselAsIsikukood)) {
-            #expect(!ids.contains("ee_isikukood"), "\(ids)")
-        }
+        // Was: stored as ee_isikukood (FieldScanner.choose fell back to another scheme).
+        #expect(!ids.contains("ee_isikukood"), "\(ids)")
     }
 
     /// Names and e-mails only; the same e-mail in other case or with spaces is one person.

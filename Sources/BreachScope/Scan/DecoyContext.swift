@@ -26,6 +26,15 @@ enum DecoyContext {
         return words.contains(w)
     }
 
+    /// The national scheme named by the word before `start` (`PESEL 4405…`, `isikukood: 3800…`,
+    /// `SSN #`), if any.
+    static func schemeBefore(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) -> IdentifierType? {
+        var i = start
+        guard let w = previousWord(span, &i) else { return nil }
+        if case .nationalID(let t?) = FieldClassifier.hint(forLabel: String(decoding: w, as: UTF8.self)) { return t }
+        return nil
+    }
+
     /// The lower-cased word ending before `i` (after at most 4 separator bytes), moving `i` to
     /// its start.
     private static func previousWord(_ span: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> [UInt8]? {

@@ -65,9 +65,12 @@ public struct FieldScanner: Sendable {
                     // amounts and short numbers never reach the detectors.
                     let shape = NumberShape(span, i)
                     if shape.nationalCandidate {
+                        // `PESEL 44051401359` in running text: the word before names the scheme.
+                        let named = DecoyContext.schemeBefore(span, i)
+                        let h = named.map { FieldHint.nationalID($0) } ?? hint
                         candidates.removeAll(keepingCapacity: true)
-                        matchNationals(span, i, hint, &candidates)
-                        found = choose(candidates, hint: hint, preferCountry: preferCountry)
+                        matchNationals(span, i, h, &candidates)
+                        found = choose(candidates, hint: h, preferCountry: preferCountry)
                     }
                     if found == nil && shape.cardCandidate { found = card.match(span, at: i, hint: hint) }
                     if found == nil && shape.phoneCandidate { found = phone.match(span, at: i, hint: hint) }
@@ -126,9 +129,11 @@ public struct FieldScanner: Sendable {
 
     /// Picks one national-ID interpretation: the labelled scheme, else the document's country,
     /// else the detector order in `NationalIDs.all`.
+    /// Under a label that names a scheme (`PESEL`, `isikukood`), only that scheme counts: a PESEL
+    /// with a wrong check digit that happens to pass the Estonian check is no isikukood.
     func choose(_ candidates: [Finding], hint: FieldHint, preferCountry: String?) -> Finding? {
+        if case .nationalID(let t?) = hint { return candidates.first { $0.identifier == t } }
         guard candidates.count > 1 else { return candidates.first }
-        if case .nationalID(let t?) = hint, let f = candidates.first(where: { $0.identifier == t }) { return f }
         if let c = preferCountry, let f = candidates.first(where: { $0.identifier?.country == c }) { return f }
         return candidates[0]
     }

@@ -39,6 +39,8 @@ struct RecordAssembler: RecordVisitor {
     private var language: String?
     /// The current text block turned out to hold several persons: emit it line by line.
     private var blockSplit = false
+    /// The current block has labelled fields (`Nimi: …`), i.e. it is a form, not a list.
+    private var blockHasLabels = false
 
     struct ValueKey: Hashable { var kind: ValueKind; var bytes: [UInt8] }
     static let cacheLimit = 100_000
@@ -71,6 +73,7 @@ struct RecordAssembler: RecordVisitor {
 
     mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {
         if !inRecord { beginRecord(line: line, offset: offset) }
+        if column >= 0 { blockHasLabels = true }
         if splitConflictingBlocks && !items.isEmpty {
             // Long blocks (a log without blank lines) are checked as they grow; once split, each
             // finished line is emitted at once, so memory stays bounded by a line, not a file.
@@ -214,6 +217,7 @@ struct RecordAssembler: RecordVisitor {
         itemKeys.removeAll(keepingCapacity: true)
         language = nil
         blockSplit = false
+        blockHasLabels = false
         if batch.records.count >= sliceSize { flush(outcome: nil) }
     }
 
@@ -254,11 +258,16 @@ struct RecordAssembler: RecordVisitor {
     static let languageOf = ["EE": "et", "LT": "lt", "LV": "lv", "FI": "fi", "SE": "sv", "NO": "no", "DK": "da", "PL": "pl",
                              "GB": "en", "US": "en", "DE": "de"]
 
+    /// Whether the current text block holds more than one person: two different national IDs of
+    /// one scheme, or — in a block without labels (a log, a list) — two different values of one
+    /// identifier type. A labelled block (a report: `Telefon:`, `Tel. kom.:`) is one person's
+    /// record even with two phones or e-mails.
     private func hasConflict() -> Bool {
         var seen: [UInt8: Int32] = [:]
         for it in items where it.value >= 0 {
             let kind = batch.values[Int(it.value)].kind
             guard kind.isStrong else { continue }
+            if blockHasLabels && !(kind.identifier?.isNational ?? false) { continue }
             let code = UInt8(kind.rawValue)
             if let other = seen[code], other != it.value { return true }
             seen[code] = it.value
