@@ -53,10 +53,21 @@ public final class ArchiveExpander: Sendable {
 
     public init(limits: ArchiveLimits) throws {
         self.limits = limits
+        Self.removeStaleAreas()
         temporaryArea = FileManager.default.temporaryDirectory
             .appendingPathComponent("breachscope-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporaryArea, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+    }
+
+    /// Removes temporary areas left by killed scans (their process no longer exists).
+    static func removeStaleAreas() {
+        let tmp = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix("breachscope-") {
+            let parts = name.split(separator: "-")
+            guard parts.count >= 3, let pid = Int32(parts[1]), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(at: tmp.appendingPathComponent(name)) }
+        }
     }
 
     /// Deletes the temporary area and everything in it.
