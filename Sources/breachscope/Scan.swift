@@ -8,6 +8,11 @@ struct Scan: ParsableCommand {
         discussion: """
             Walks the given files and directories, reads text, CSV/TSV, JSON and NDJSON, detects \
             identifiers and personal data, stores them pseudonymised and resolves persons. \
+            Archives (ZIP, tar, gzip, .tar.gz/.tgz, nested up to --max-archive-depth) are read \
+            member by member: a member is a document named `outer.zip!/dir/inner.tar.gz!/file.csv`, \
+            extracted one at a time into a private temporary area that is removed after the scan. \
+            Encrypted ZIP members are recorded as skipped ("encrypted, not scanned"); tar links are \
+            not followed; zip bombs (the limits below) fail the member or archive with a reason. \
             Resumable: files already scanned and unchanged are skipped; a killed scan continues \
             where it stopped when run again. One broken file never stops the scan: every file ends \
             as scanned, skipped or failed, with a reason (`breachscope status`). \
@@ -29,6 +34,16 @@ struct Scan: ParsableCommand {
     var maxJSONDepth: Int = 512
     @Option(name: .customLong("max-line-mb"), help: "Longest text line scanned as one span, in MiB; longer lines are scanned in overlapping pieces.")
     var maxLineMB: Int = 1
+    @Option(name: .customLong("max-archive-depth"), help: "Deepest archive nesting expanded (the outer archive is 1); deeper archives are skipped with a reason.")
+    var maxArchiveDepth: Int = 3
+    @Option(name: .customLong("max-member-mb"), help: "Largest uncompressed archive member extracted, in MiB; larger members fail with a reason.")
+    var maxMemberMB: Int = 1024
+    @Option(name: .customLong("max-ratio"), help: "Largest compression ratio (uncompressed:compressed) accepted for archive members over 1 MiB; higher ratios fail as zip bombs.")
+    var maxRatio: Int = 200
+    @Option(name: .customLong("max-archive-gb"), help: "Most bytes extracted from one archive, in GiB; further members fail with a reason.")
+    var maxArchiveGB: Int = 8
+    @Option(name: .customLong("max-archive-members"), help: "Most members listed per archive; an archive with more fails with a reason (the first ones are scanned).")
+    var maxArchiveMembers: Int = 100_000
     @Flag(help: "No progress display or log lines.") var quiet = false
     @Flag(help: "Print the report (as `breachscope report`) after the scan.") var report = false
     @Option(help: "Summary format: text or json.") var format: OutputFormat = .text
@@ -38,7 +53,8 @@ struct Scan: ParsableCommand {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if maxFieldMB < 1 || maxLineMB < 1 || maxJSONDepth < 1 { throw ValidationError("limits must be at least 1") }
+        if maxFieldMB < 1 || maxLineMB < 1 || maxJSONDepth < 1 || maxArchiveDepth < 1 || maxMemberMB < 1 || maxRatio < 1
+            || maxArchiveGB < 1 || maxArchiveMembers < 1 { throw ValidationError("limits must be at least 1") }
     }
 
     func run() throws {
@@ -50,6 +66,11 @@ struct Scan: ParsableCommand {
         opts.limits.maxFieldBytes = maxFieldMB << 20
         opts.limits.maxDepth = maxJSONDepth
         opts.limits.maxLineBytes = maxLineMB << 20
+        opts.archives.maxDepth = maxArchiveDepth
+        opts.archives.maxMemberBytes = maxMemberMB << 20
+        opts.archives.maxRatio = maxRatio
+        opts.archives.maxArchiveBytes = maxArchiveGB << 30
+        opts.archives.maxMembers = maxArchiveMembers
         if let phoneCountries { opts.phoneCountries = phoneCountries.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
         let progress = ScanProgress()
         let display = quiet ? nil : ProgressDisplay(progress: progress)

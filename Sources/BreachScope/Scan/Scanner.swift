@@ -14,6 +14,8 @@ public struct ScanOptions: Sendable {
     public var phoneCountries: [String] = PhoneDetector().defaultCountries
     /// Bytes read per `read(2)` call.
     public var chunkSize = 1 << 20
+    /// Zip-bomb and nesting limits for archives.
+    public var archives = ArchiveLimits()
     public init(roots: [String]) { self.roots = roots }
 }
 
@@ -50,12 +52,18 @@ public struct ScanSummary: Sendable, Codable {
 public enum Scanner {
     public static func run(store: Store, vault: Vault, options: ScanOptions, progress: ScanProgress = ScanProgress()) throws -> ScanSummary {
         let start = Date()
-        let files = try Walker.walk(options.roots)
-        let (planned, unchanged) = try store.plan(files, batch: options.batch, vault: vault)
-        progress.totalFiles.store(planned.count, ordering: .relaxed)
-        progress.totalBytes.store(planned.reduce(0) { $0 + $1.file.size }, ordering: .relaxed)
+        let expander = try ArchiveExpander(limits: options.archives)
+        defer { expander.removeTemporaryArea() }
+        let walked = try Walker.walk(options.roots)
+        let files = expander.expand(walked) { (try? store.isFinishedAndUnchanged($0, vault: vault)) ?? false }
+        let (plannedAll, unchanged) = try store.plan(files, batch: options.batch, vault: vault)
+        // Archive containers are finished after all their members, so a killed scan re-expands them.
+        let planned = plannedAll.filter { $0.file.container == nil }
+        let containers = plannedAll.filter { $0.file.container != nil }
+        progress.totalFiles.store(plannedAll.count, ordering: .relaxed)
+        progress.totalBytes.store(plannedAll.reduce(0) { $0 + $1.file.size }, ordering: .relaxed)
 
-        if planned.isEmpty, try store.meta("resolved") == "1" {
+        if plannedAll.isEmpty, try store.meta("resolved") == "1" {
             // Nothing new or changed: the store is already complete.
             var summary = ScanSummary()
             summary.files = files.count
@@ -69,30 +77,45 @@ public enum Scanner {
         let summaries = Mutex<ScanSummary>(ScanSummary())
         let scanner = FieldScanner(phoneCountries: options.phoneCountries)
         let threads = max(1, min(options.threads, planned.count))
+        @Sendable func scanOne(_ planned: Store.PlannedDocument, _ buffer: inout [UInt8], _ cache: ArchiveExpander.ZipCache) {
+            var doc = planned
+            var source: String?
+            if doc.file.member != nil && doc.file.problem == nil {
+                do { source = try expander.materialize(doc.file, cache: cache) } catch {
+                    doc.file.problem = .failed
+                    doc.file.reason = error.message
+                }
+            }
+            defer { if let source { unlink(source) } }
+            let scan = DocumentScan(doc: doc, vault: vault, scanner: scanner, options: options, writer: writer,
+                                    progress: progress, source: source)
+            let outcome = scan.run(&buffer)
+            progress.filesDone.add(1, ordering: .relaxed)
+            // Bytes were counted as they were read; count the rest (skipped parts, whole-file formats).
+            progress.bytesDone.add(max(0, doc.file.size - scan.counted.value.load(ordering: .relaxed)), ordering: .relaxed)
+            if outcome.status == .failed { progress.failed.add(1, ordering: .relaxed) }
+            summaries.withLock { s in
+                switch outcome.status {
+                case .scanned: s.scanned += 1
+                case .skipped: s.skipped += 1
+                case .failed: s.failed += 1
+                }
+                s.records += outcome.records
+                s.findings += outcome.findings
+                if doc.file.container == nil { s.bytes += doc.file.size }
+            }
+        }
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var buffer = [UInt8](repeating: 0, count: options.chunkSize)
+            let cache = ArchiveExpander.ZipCache()
             while true {
                 let i = next.add(1, ordering: .relaxed).oldValue
                 guard i < planned.count else { break }
-                let doc = planned[i]
-                let scan = DocumentScan(doc: doc, vault: vault, scanner: scanner, options: options, writer: writer, progress: progress)
-                let outcome = scan.run(&buffer)
-                progress.filesDone.add(1, ordering: .relaxed)
-                // Bytes were counted as they were read; count the rest (skipped parts, whole-file formats).
-                progress.bytesDone.add(max(0, doc.file.size - scan.counted.value.load(ordering: .relaxed)), ordering: .relaxed)
-                if outcome.status == .failed { progress.failed.add(1, ordering: .relaxed) }
-                summaries.withLock { s in
-                    switch outcome.status {
-                    case .scanned: s.scanned += 1
-                    case .skipped: s.skipped += 1
-                    case .failed: s.failed += 1
-                    }
-                    s.records += outcome.records
-                    s.findings += outcome.findings
-                    s.bytes += doc.file.size
-                }
+                scanOne(planned[i], &buffer, cache)
             }
         }
+        var buffer: [UInt8] = []
+        for doc in containers { scanOne(doc, &buffer, ArchiveExpander.ZipCache()) }
         try writer.finish()
         let scanned = Date()
         progress.phase.store(1, ordering: .relaxed)
@@ -119,6 +142,9 @@ struct DocumentScan {
     let progress: ScanProgress
     /// Bytes of this document already added to `progress`.
     let counted = ByteCounter()
+    /// The extracted copy of an archive member, read instead of `doc.file.path`.
+    var source: String? = nil
+    private var bytesPath: String { source ?? doc.file.path }
 
     func run(_ buffer: inout [UInt8]) -> DocumentOutcome {
         var assembler = RecordAssembler(documentID: doc.id, vault: vault, fieldScanner: scanner,
@@ -134,8 +160,11 @@ struct DocumentScan {
         func outcome(_ s: DocumentOutcome.Status, _ reason: String?, format: String? = nil, encoding: String? = nil) -> DocumentOutcome {
             DocumentOutcome(status: s, reason: reason, format: format, encoding: encoding, records: 0, findings: 0)
         }
+        if let detail = doc.file.container {
+            return outcome(doc.file.problem ?? .scanned, doc.file.reason, format: "archive", encoding: detail)
+        }
         if let problem = doc.file.problem { return outcome(problem, doc.file.reason) }
-        let fd = open(doc.file.path, O_RDONLY)
+        let fd = open(bytesPath, O_RDONLY)
         guard fd >= 0 else { return outcome(.failed, "cannot open file (errno \(errno))") }
         defer { close(fd) }
         let n = readFull(fd, &buffer)
@@ -185,7 +214,7 @@ struct DocumentScan {
         func run<R: FileDocumentReader>(_ type: R.Type) -> DocumentOutcome {
             var reader = R(limits: options.limits)
             do {
-                let detail = try reader.read(path: doc.file.path, visitor: &assembler)
+                let detail = try reader.read(path: bytesPath, visitor: &assembler)
                 return DocumentOutcome(status: .scanned, reason: nil, format: format.rawValue, encoding: detail, records: 0, findings: 0)
             } catch {
                 let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""

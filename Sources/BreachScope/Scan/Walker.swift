@@ -12,6 +12,12 @@ public struct WalkedFile: Sendable, Hashable {
     /// unreadable directory): the document is recorded as skipped or failed with this reason.
     public var problem: DocumentOutcome.Status?
     public var reason: String?
+    /// Set on an archive expanded into member documents: the detail shown with its outcome
+    /// (`zip, 3 members`). Its own document is finished after all its members.
+    public var container: String? = nil
+    /// Set on an archive member: where its bytes are (`ArchiveExpander.materialize` extracts
+    /// them to the temporary area just before the member is scanned).
+    public var member: ArchiveExpander.Source? = nil
 }
 
 /// Lists the files under the given roots, sorted, without following symbolic links.
