@@ -31,9 +31,21 @@ enum DecoyContext {
     static func schemeBefore(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) -> IdentifierType? {
         var i = start
         guard let w = previousWord(span, &i) else { return nil }
-        if case .nationalID(let t?) = FieldClassifier.hint(forLabel: String(decoding: w, as: UTF8.self)) { return t }
-        return nil
+        return schemeWords[w]
     }
+
+    /// Words that name a national scheme in running text (lower case).
+    static let schemeWords: [[UInt8]: IdentifierType] = {
+        let table: [(String, IdentifierType)] = [
+            ("isikukood", .eeIsikukood), ("isikukoodiga", .eeIsikukood), ("isikukoodi", .eeIsikukood),
+            ("pesel", .plPesel), ("peselu", .plPesel), ("peselem", .plPesel),
+            ("hetu", .fiHetu), ("henkilötunnus", .fiHetu), ("henkilotunnus", .fiHetu), ("henkilötunnuksella", .fiHetu),
+            ("personnummer", .sePersonnummer), ("personnr", .sePersonnummer), ("samordningsnummer", .sePersonnummer),
+            ("fødselsnummer", .noFodselsnummer), ("fodselsnummer", .noFodselsnummer), ("fnr", .noFodselsnummer),
+            ("cpr", .dkCpr), ("ssn", .usSsn), ("nhs", .ukNhsNumber),
+        ]
+        return Dictionary(table.map { (Array($0.0.utf8), $0.1) }, uniquingKeysWith: { a, _ in a })
+    }()
 
     /// The lower-cased word ending before `i` (after at most 4 separator bytes), moving `i` to
     /// its start.
