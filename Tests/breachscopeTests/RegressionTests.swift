@@ -19,4 +19,25 @@ import Testing
         let report = try JSONSerialization.jsonObject(with: Data(try cli.run(["report", "--format", "json"]).stdout.utf8)) as! [String: Any]
         #expect(report["persons"] as? Int == 25_000)
     }
+
+    /// `Name <address>` gave the address but lost the name, and a list line
+    /// `To: Kati Kask <kati@…>, Jaan Tamm <jaan@…>` made one person of two.
+    @Test func displayNamesAndAddressListsAreSplitPerPerson() throws {
+        let dir = try CLIRunner.temporaryDirectory("names")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("Recipient,note\nJohn Smith <john.smith77@example.com>,ok\n\"Mari Maasikas\" <mari@example.ee>,x\n".utf8)
+            .write(to: dir.appendingPathComponent("a.csv"))
+        try Data("To: Kati Kask <kati@example.ee>, Jaan Tamm <jaan@example.ee>\nContact us at info@example.com\n".utf8)
+            .write(to: dir.appendingPathComponent("b.txt"))
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let lines = try cli.run(["persons", "--reveal"]).stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        for (name, mail) in [("John Smith", "john.smith77@example.com"), ("Mari Maasikas", "mari@example.ee"),
+                             ("Kati Kask", "kati@example.ee"), ("Jaan Tamm", "jaan@example.ee")] {
+            #expect(lines.contains { $0.contains("\"name\":\"\(name)\"") && $0.contains("\"value\":\"\(mail)\"") }, "\(name)")
+        }
+        #expect(lines.contains { $0.contains("info@example.com") && !$0.contains("\"name\"") })
+    }
 }

@@ -145,7 +145,29 @@ struct RecordAssembler: RecordVisitor {
                 preferredCountry = countryVotes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
             }
             add(kind, fd.element, fd.value, f, l, offset + fd.offset)
+            if fd.identifier == .email, let name = Self.displayName(value, before: fd.offset) {
+                add(.element(.name), .name, name.bytes, f, l, offset + name.offset)
+            }
         }
+    }
+
+    /// `Mari Maasikas <mari@example.ee>` (a mail address with its display name, at the start of a
+    /// field or after `:` or `,` as in `To: A <a@…>, B <b@…>`): the name, if it is one.
+    static func displayName(_ span: UnsafeBufferPointer<UInt8>, before at: Int) -> (bytes: [UInt8], offset: Int)? {
+        guard at >= 2, span[at - 1] == UInt8(ascii: "<") else { return nil }
+        var end = at - 1
+        while end > 0 && span[end - 1] == 0x20 { end -= 1 }
+        var start = end
+        while start > 0 && span[start - 1] != UInt8(ascii: ":") && span[start - 1] != UInt8(ascii: ",")
+            && span[start - 1] != UInt8(ascii: ">") && span[start - 1] != UInt8(ascii: ";") { start -= 1 }
+        if start > 0 && span[start - 1] == UInt8(ascii: ">") { return nil }
+        while start < end && (span[start] == 0x20 || span[start] == UInt8(ascii: "\"")) { start += 1 }
+        var stop = end
+        while stop > start && span[stop - 1] == UInt8(ascii: "\"") { stop -= 1 }
+        guard stop > start, stop - start <= NameDetector.maxBytes else { return nil }
+        let text = UnsafeBufferPointer(rebasing: span[start..<stop])
+        guard let name = NameDetector.normalize(text), name.contains(0x20) else { return nil }
+        return (name, start)
     }
 
     private mutating func add(_ kind: ValueKind, _ element: ElementType, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
@@ -229,13 +251,42 @@ struct RecordAssembler: RecordVisitor {
             if it.line <= line { byLine[it.line, default: []].append(it) } else { rest.append(it); restKeys.append(key) }
         }
         for l in byLine.keys.sorted() {
-            let lineItems = byLine[l]!
-            guard lineItems.contains(where: { $0.code != PendingItem.linkKeyCode }) else { continue }
-            emit(PendingRecord(ordinal: recordCount, line: Int(l), offset: lineItems.map(\.offset).min() ?? recordOffset,
-                               language: language ?? guessLanguage(lineItems), items: lineItems))
+            for part in splitLine(byLine[l]!) {
+                guard part.contains(where: { $0.code != PendingItem.linkKeyCode }) else { continue }
+                emit(PendingRecord(ordinal: recordCount, line: Int(l), offset: part.map(\.offset).min() ?? recordOffset,
+                                   language: language ?? guessLanguage(part), items: part))
+            }
         }
         items = rest
         itemKeys = restKeys
+    }
+
+    /// One line of a list can name several persons (`To: Kati Kask <kati@…>, Jaan Tamm <jaan@…>`):
+    /// when it holds two different values of one identifier type, each identifier starts a part
+    /// and the other items go with the identifier that follows them (a name before its address).
+    private func splitLine(_ lineItems: [PendingItem]) -> [[PendingItem]] {
+        var kinds: [UInt16: Int32] = [:]
+        var conflict = false
+        for it in lineItems where it.value >= 0 {
+            let kind = batch.values[Int(it.value)].kind
+            guard kind.isStrong else { continue }
+            if let other = kinds[kind.rawValue], other != it.value { conflict = true; break }
+            kinds[kind.rawValue] = it.value
+        }
+        guard conflict else { return [lineItems] }
+        var parts: [[PendingItem]] = []
+        var pending: [PendingItem] = []
+        for it in lineItems.sorted(by: { $0.offset < $1.offset }) {
+            pending.append(it)
+            if it.value >= 0 && batch.values[Int(it.value)].kind.isStrong {
+                parts.append(pending)
+                pending = []
+            }
+        }
+        if !pending.isEmpty {
+            if parts.isEmpty { parts.append(pending) } else { parts[parts.count - 1].append(contentsOf: pending) }
+        }
+        return parts
     }
 
     /// A record without a language column gets a guess, marked with a leading `~` so that the
