@@ -20,6 +20,8 @@ public final class ArchiveExpander: Sendable {
         case tarRange(archive: String, offset: Int, size: Int)
         /// An already extracted file in the temporary area (a gzip stream's content).
         case file(String)
+        /// A part of a mail message, decoded when it is materialised.
+        case mailPart(MailPart)
     }
 
     /// A member problem or limit; its message holds no document content.
@@ -33,6 +35,13 @@ public final class ArchiveExpander: Sendable {
         var source: Source?
         var problem: DocumentOutcome.Status?
         var reason: String?
+        /// A mail message inside the listed file itself (an mbox message, an attached
+        /// message/rfc822 part): expanded where it is, not extracted.
+        var inPlace: Range<Int>? = nil
+        /// An mbox message is at its mbox's nesting depth, not one deeper.
+        var sameDepth = false
+        /// False for synthetic mail members (headers, bodies), never examined as containers.
+        var nestable = true
     }
 
     /// What listing one archive found.
@@ -40,9 +49,11 @@ public final class ArchiveExpander: Sendable {
         var detail: String
         var members: [Member] = []
         var error: String?
+        /// Damage that did not stop the listing (malformed MIME): a reason on a scanned container.
+        var warning: String?
     }
 
-    enum Kind { case zip, gzip, tar }
+    enum Kind { case zip, gzip, tar, mail, mbox }
 
     /// Office formats that are ZIP files but read as documents, not archives.
     static let documentZipExtensions: Set<String> = ["xlsx", "xlsm", "docx", "odt", "ods", "pptx", "odp"]
@@ -108,7 +119,7 @@ public final class ArchiveExpander: Sendable {
             let ext = last.contains(".") ? (last.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
             return documentZipExtensions.contains(ext) ? nil : .zip
         }
-        return nil
+        return mailKind(name: name, prefix: prefix)
     }
 
     static func prefix(path: String, offset: Int = 0, count: Int = 512) -> [UInt8] {
@@ -120,12 +131,15 @@ public final class ArchiveExpander: Sendable {
         return n > 0 ? Array(buf[0..<n]) : []
     }
 
-    func expandArchive(_ container: WalkedFile, real: String, kind: Kind, depth: Int, cache: ZipCache) -> [WalkedFile] {
+    func expandArchive(_ container: WalkedFile, real: String, kind: Kind, depth: Int, cache: ZipCache,
+                       range: Range<Int>? = nil) -> [WalkedFile] {
         let listing: Listing
         switch kind {
         case .zip: listing = listZip(real)
         case .tar: listing = listTar(real, detail: "tar")
         case .gzip: listing = listGzip(real, name: container.name, compressedSize: container.size)
+        case .mail: listing = listMail(real, range: range)
+        case .mbox: listing = listMbox(real)
         }
         var head = container
         var members: [WalkedFile] = []
@@ -151,7 +165,19 @@ public final class ArchiveExpander: Sendable {
                 w.member = nil
             }
             if w.problem == nil { total += m.size }
-            if w.problem == nil, let source = m.source, let nested = Self.kind(name: w.name, prefix: peek(source, cache: cache)) {
+            if w.problem == nil, let range = m.inPlace {
+                let inner = m.sameDepth ? depth : depth + 1
+                w.member = nil
+                if inner > limits.maxDepth {
+                    w.problem = .skipped
+                    w.reason = "message nested deeper than \(limits.maxDepth)"
+                    members.append(w)
+                } else {
+                    members += expandArchive(w, real: real, kind: .mail, depth: inner, cache: cache, range: range)
+                }
+                continue
+            }
+            if w.problem == nil, m.nestable, let source = m.source, let nested = Self.kind(name: w.name, prefix: peek(source, cache: cache)) {
                 if depth >= limits.maxDepth {
                     w.problem = .skipped
                     w.reason = "archive nested deeper than \(limits.maxDepth)"
@@ -179,6 +205,8 @@ public final class ArchiveExpander: Sendable {
         if let error {
             head.problem = .failed
             head.reason = error
+        } else if let warning = listing.warning {
+            head.reason = warning
         }
         return [head] + members
     }
@@ -358,6 +386,8 @@ public final class ArchiveExpander: Sendable {
         switch source {
         case .file(let path):
             return path
+        case .mailPart(let part):
+            return try extractMailPart(part)
         case .tarRange(let archive, let offset, let size):
             let out = temporaryPath()
             try copyRange(archive, offset: offset, size: size, to: out)
@@ -407,6 +437,8 @@ public final class ArchiveExpander: Sendable {
         switch source {
         case .file(let path):
             return Self.prefix(path: path)
+        case .mailPart(let part):
+            return peekMailPart(part)
         case .tarRange(let archive, let offset, let size):
             return Self.prefix(path: archive, offset: offset, count: min(size, 512))
         case .zipEntry(let archivePath, let index, _):
@@ -465,7 +497,7 @@ public final class ArchiveExpander: Sendable {
     }
 }
 
-private func writeAll(_ fd: Int32, _ buf: [UInt8], _ count: Int) -> Bool {
+func writeAll(_ fd: Int32, _ buf: [UInt8], _ count: Int) -> Bool {
     buf.withUnsafeBufferPointer { writeAll(fd, $0, count) }
 }
 
