@@ -11,6 +11,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case json
     /// One JSON value (object) per line.
     case ndjson
+    /// An SQL dump (pg_dump plain format, mysqldump): table rows become records.
+    case sql
     /// Not a text format we read.
     case binary
 
@@ -22,12 +24,14 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "tsv": .tsv, "tab": .tsv,
         "json": .json, "geojson": .json, "har": .json,
         "ndjson": .ndjson, "jsonl": .ndjson, "ldjson": .ndjson, "jsonlines": .ndjson,
+        "sql": .sql,
     ]
 
     /// Decides a document's format from its path and first bytes (up to 64 KB are examined).
     /// Content that looks binary is `.binary` whatever the extension. A known extension
     /// (`.txt .log .md .csv .tsv .tab .psv .json .ndjson .jsonl` …) decides otherwise; for other
-    /// or missing extensions the content is sniffed: JSON starts with `{`/`[` and parses as far
+    /// or missing extensions the content is sniffed: SQL dumps start with a pg_dump / mysqldump
+    /// banner or have `CREATE TABLE` / `INSERT INTO` statements near the start; JSON starts with `{`/`[` and parses as far
     /// as it goes; NDJSON is several lines that are each a JSON object; CSV/TSV has a consistent
     /// count of one delimiter per record; anything else decodable is text.
     public static func detect(path: String, prefix: UnsafeBufferPointer<UInt8>) -> DocumentFormat {
@@ -58,6 +62,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         var i = 0
         while i < p.count && isSpace(p[i]) { i += 1 }
         if i == p.count { return .text }
+        if isSQLDump(p) { return .sql }
         if p[i] == UInt8(ascii: "{") || p[i] == UInt8(ascii: "[") {
             if isNDJSON(p, complete: complete) { return .ndjson }
             if JSONSniffer.validPrefix(UnsafeBufferPointer(rebasing: p[i...]), complete: complete, single: true) {
@@ -94,6 +99,56 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             start = end + 1
         }
         return objects >= 2
+    }
+
+    /// A pg_dump / mysqldump banner comment, or (after blank lines and comments only) a first
+    /// statement line that starts with an SQL keyword and a `CREATE TABLE` / `INSERT INTO` line
+    /// within the first 8 KB.
+    static func isSQLDump(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let window = Swift.min(p.count, 8192)
+        func startsWith(_ word: String, at i: Int) -> Bool {
+            let w = Array(word.utf8)
+            guard i + w.count <= window else { return false }
+            for k in 0..<w.count {
+                let c = p[i + k]
+                let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                if lower != w[k] { return false }
+            }
+            return true
+        }
+        var firstStatement: Int?
+        var sawTableStatement = false
+        var start = 0
+        var inBlockComment = false
+        while start < window {
+            var end = start
+            while end < window && p[end] != 0x0A { end += 1 }
+            var a = start
+            while a < end && (p[a] == 0x20 || p[a] == 0x09 || p[a] == 0x0D) { a += 1 }
+            if inBlockComment {
+                var k = a
+                while k + 1 < end && !(p[k] == UInt8(ascii: "*") && p[k + 1] == UInt8(ascii: "/")) { k += 1 }
+                if k + 1 < end { inBlockComment = false }
+            } else if startsWith("-- postgresql database dump", at: a) || startsWith("-- mysql dump", at: a) || startsWith("-- mariadb dump", at: a) {
+                return true
+            } else if startsWith("--", at: a) || a == end {
+                // comment or blank line
+            } else if startsWith("/*", at: a) {
+                var k = a + 2
+                while k + 1 < end && !(p[k] == UInt8(ascii: "*") && p[k + 1] == UInt8(ascii: "/")) { k += 1 }
+                if k + 1 >= end { inBlockComment = true }
+            } else {
+                if firstStatement == nil { firstStatement = a }
+                if startsWith("create table ", at: a) || startsWith("insert into ", at: a) { sawTableStatement = true }
+            }
+            if sawTableStatement { break }
+            start = end + 1
+        }
+        guard sawTableStatement, let first = firstStatement else { return false }
+        for keyword in ["create ", "insert ", "set ", "drop ", "lock ", "begin", "start transaction", "use ", "alter ", "copy "] {
+            if startsWith(keyword, at: first) { return true }
+        }
+        return false
     }
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }

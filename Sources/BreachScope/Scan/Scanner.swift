@@ -193,6 +193,7 @@ struct DocumentScan {
             case .tsv: var r = CSVReader(delimiter: 0x09, limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
             case .json: var r = JSONReader(lines: false, limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
             case .ndjson: var r = JSONReader(lines: true, limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
+            case .sql: var r = SQLDumpReader(limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
             case .text: var r = TextReader(limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
             case .binary: return outcome(.skipped, "binary, unknown type")
             }
@@ -202,6 +203,7 @@ struct DocumentScan {
         case .tsv: var r = CSVReader(delimiter: 0x09, limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
         case .json: var r = JSONReader(lines: false, limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
         case .ndjson: var r = JSONReader(lines: true, limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
+        case .sql: var r = SQLDumpReader(limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
         case .text: var r = TextReader(limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
         case .binary: return outcome(.skipped, "binary, unknown type")
         }
