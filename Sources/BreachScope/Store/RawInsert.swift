@@ -17,11 +17,11 @@ struct RawInsert {
         if let v { sqlite3_bind_text(p, i, v, -1, Self.transient) } else { sqlite3_bind_null(p, i) }
     }
     func bind(_ i: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { sqlite3_bind_blob(p, i, $0.baseAddress, Int32($0.count), Self.transient) }
+        _ = bytes.withUnsafeBytes { sqlite3_bind_blob(p, i, $0.baseAddress, Int32($0.count), Self.transient) }
     }
     func bind(_ i: Int32, _ h: ValueHash) {
         var be = (h.hi.bigEndian, h.lo.bigEndian)
-        withUnsafeBytes(of: &be) { sqlite3_bind_blob(p, i, $0.baseAddress, 16, Self.transient) }
+        _ = withUnsafeBytes(of: &be) { sqlite3_bind_blob(p, i, $0.baseAddress, 16, Self.transient) }
     }
 
     /// Executes the bound statement; throws with SQLite's message (never the values).
