@@ -4,6 +4,7 @@
 public enum FileFormat: String, Sendable, CaseIterable {
     case xlsx
     case pdf
+    case docx
 
     /// The file format of a document from its path and first bytes, or nil for stream formats.
     public static func detect(path: String, prefix: UnsafeBufferPointer<UInt8>) -> FileFormat? {
@@ -11,6 +12,10 @@ public enum FileFormat: String, Sendable, CaseIterable {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if starts(Array("%PDF-".utf8)) { return .pdf }
         if starts([0x50, 0x4B, 0x03, 0x04]) && (ext == "xlsx" || ext == "xlsm") { return .xlsx }
+        if ext == "docx" || ext == "docm" {
+            // A password-protected Word file is a compound file: the reader reports it as encrypted.
+            if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .docx }
+        }
         return nil
     }
 }

@@ -227,6 +227,7 @@ struct DocumentScan {
         switch format {
         case .xlsx: return run(XLSXReader.self)
         case .pdf: return run(PDFReader.self)
+        case .docx: return run(DOCXReader.self)
         }
     }
 
