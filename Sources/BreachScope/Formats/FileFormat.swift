@@ -5,6 +5,8 @@ public enum FileFormat: String, Sendable, CaseIterable {
     case xlsx
     case pdf
     case docx
+    case ods
+    case odt
 
     /// The file format of a document from its path and first bytes, or nil for stream formats.
     public static func detect(path: String, prefix: UnsafeBufferPointer<UInt8>) -> FileFormat? {
@@ -12,6 +14,12 @@ public enum FileFormat: String, Sendable, CaseIterable {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if starts(Array("%PDF-".utf8)) { return .pdf }
         if starts([0x50, 0x4B, 0x03, 0x04]) && (ext == "xlsx" || ext == "xlsm") { return .xlsx }
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
+            // OpenDocument: the first member is `mimetype`, stored, at offset 30 (name) / 38 (value).
+            let mime = prefix.count >= 38 ? Array(prefix[38..<Swift.min(prefix.count, 38 + 46)]) : []
+            if ext == "ods" || mime.starts(with: Array("application/vnd.oasis.opendocument.spreadsheet".utf8)) { return .ods }
+            if ext == "odt" || mime.starts(with: Array("application/vnd.oasis.opendocument.text".utf8)) { return .odt }
+        }
         if ext == "docx" || ext == "docm" {
             // A password-protected Word file is a compound file: the reader reports it as encrypted.
             if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .docx }

@@ -228,6 +228,17 @@ struct DocumentScan {
         case .xlsx: return run(XLSXReader.self)
         case .pdf: return run(PDFReader.self)
         case .docx: return run(DOCXReader.self)
+        case .ods, .odt:
+            var reader = ODFReader(limits: options.limits)
+            reader.spreadsheet = format == .ods
+            do {
+                let detail = try reader.read(path: bytesPath, visitor: &assembler)
+                return DocumentOutcome(status: .scanned, reason: nil, format: format.rawValue, encoding: detail, records: 0, findings: 0)
+            } catch {
+                let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""
+                let status: DocumentOutcome.Status = error.kind == .unsupported ? .skipped : .failed
+                return DocumentOutcome(status: status, reason: error.message + kept, format: format.rawValue, encoding: nil, records: 0, findings: 0)
+            }
         }
     }
 

@@ -1,0 +1,130 @@
+import Foundation
+import ZIPFoundation
+
+/// OpenDocument spreadsheets (`.ods`) and text documents (`.odt`), read by streaming
+/// `content.xml` from the ZIP archive.
+///
+/// - ODS: each `table:table` is a sheet read by `SpreadsheetTable` (header row when it looks like
+///   one, one record per row, `line` = row number). `table:number-columns-repeated` and
+///   `table:number-rows-repeated` advance the position (a repeated non-empty cell or row is
+///   delivered once); numbers use `office:value` (integers as their digits, see
+///   `SpreadsheetNumber`). Description `"N sheets"`.
+/// - ODT: paragraphs (`text:p`, `text:h`; `text:tab` → tab, `text:line-break` → newline,
+///   `text:s` → space) are lines of an inner `TextReader` (labelled lines become fields, blank
+///   paragraphs separate records), tables are read like DOCX tables. `line` = paragraph index.
+///   Description `"N paragraphs, M tables"`.
+/// - Errors: not a ZIP archive or no `content.xml` → `.malformed`; encrypted → `.unsupported`
+///   (ODF encryption keeps the ZIP readable but declares it in `META-INF/manifest.xml`).
+public struct ODFReader: FileDocumentReader {
+    /// Size limits (`maxFieldBytes` caps one paragraph's or cell's text).
+    public let limits: ReadLimits
+    /// Read `content.xml` as a spreadsheet (`.ods`) rather than a text document.
+    public var spreadsheet = false
+
+    public init(limits: ReadLimits) { self.limits = limits }
+
+    public mutating func read(path: String, visitor: inout some RecordVisitor) throws(ReadError) -> String {
+        let archive = try OfficeZIP.open(path: path)
+        if let manifest = archive["META-INF/manifest.xml"] {
+            var encrypted = false
+            try OfficeZIP.parse(archive, manifest, part: "META-INF/manifest.xml", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
+                if event == .start && x.isNamed("encryption-data") { encrypted = true }
+            }
+            if encrypted { throw ReadError(.unsupported, "encrypted, not scanned") }
+        }
+        guard let content = archive["content.xml"] else { throw ReadError(.malformed, "no content.xml part: not an OpenDocument file") }
+        let limits = self.limits, spreadsheet = self.spreadsheet
+        var paragraphs = 0, tables = 0
+        try withUnsafeMutablePointer(to: &visitor) { (base) throws(ReadError) in
+            var text = ParagraphText(limits: limits, base: base)
+            var paragraphDepth = 0, tableDepth = 0
+            var table = SpreadsheetTable()
+            var row = 0, rowLine = 0, column = -1, columnRepeat = 1, rowRepeat = 1
+            var cell: [UInt8] = [], number: [UInt8]? = nil
+            var inCell = false
+            let maxCell = limits.maxFieldBytes
+            try OfficeZIP.parse(archive, content, part: "content.xml", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
+                if event == .start {
+                    if x.isNamed("p") || x.isNamed("h") {
+                        if paragraphDepth > 0 { if !x.text.isEmpty { x.text.append(0x0A) } } else {
+                            x.text.removeAll(keepingCapacity: true)
+                            paragraphs += 1
+                            if tableDepth == 1 && inCell && rowLine == 0 { rowLine = paragraphs }
+                        }
+                        paragraphDepth += 1
+                        x.collecting = true
+                    } else if paragraphDepth > 0 {
+                        if x.isNamed("tab") { x.text.append(0x09) }
+                        else if x.isNamed("line-break") { x.text.append(0x0A) }
+                        else if x.isNamed("s") {
+                            let n = x.attribute("c").flatMap { XLSXReader.decimal($0[...]) } ?? 1
+                            x.text.append(contentsOf: repeatElement(0x20, count: Swift.min(Swift.max(n, 1), 64)))
+                        }
+                    } else if x.isNamed("table") {
+                        tableDepth += 1
+                        if tableDepth == 1 {
+                            if !spreadsheet { try text.breakRecord() }
+                            table = SpreadsheetTable(); tables += 1; row = 0
+                        }
+                    } else if tableDepth == 1 && x.isNamed("table-row") {
+                        column = -1; columnRepeat = 1; rowLine = 0
+                        rowRepeat = x.attribute("number-rows-repeated").flatMap { XLSXReader.decimal($0[...]) } ?? 1
+                        row += 1
+                    } else if tableDepth == 1 && (x.isNamed("table-cell") || x.isNamed("covered-table-cell")) {
+                        column += columnRepeat
+                        columnRepeat = x.attribute("number-columns-repeated").flatMap { XLSXReader.decimal($0[...]) } ?? 1
+                        cell.removeAll(keepingCapacity: true)
+                        number = x.attribute("value-type").map { $0.elementsEqual("float".utf8) || $0.elementsEqual("percentage".utf8) || $0.elementsEqual("currency".utf8) } == true ? x.attribute("value") : nil
+                        inCell = true
+                    }
+                    return
+                }
+                if x.isNamed("p") || x.isNamed("h") {
+                    guard paragraphDepth > 0 else { return }
+                    paragraphDepth -= 1
+                    guard paragraphDepth == 0 else { return }
+                    x.collecting = false
+                    if tableDepth == 0 {
+                        if !spreadsheet { try text.paragraph(x.text, index: paragraphs) }
+                    } else if inCell {
+                        let piece = x.text.withUnsafeBufferPointer { OfficeZIP.trimmed($0) }
+                        if !piece.isEmpty {
+                            if cell.count + piece.count + 1 > maxCell { throw ReadError(.limit, "a table cell is longer than the limit of \(maxCell) bytes") }
+                            if !cell.isEmpty { cell.append(0x20) }
+                            cell.append(contentsOf: piece)
+                        }
+                    }
+                    x.text.removeAll(keepingCapacity: true)
+                } else if tableDepth == 1 && (x.isNamed("table-cell") || x.isNamed("covered-table-cell")) {
+                    guard inCell else { return }
+                    inCell = false
+                    let line = spreadsheet ? row : (rowLine > 0 ? rowLine : paragraphs)
+                    if let v = number {
+                        v.withUnsafeBufferPointer { p in
+                            let t = OfficeZIP.trimmed(p)
+                            guard !t.isEmpty else { return }
+                            switch SpreadsheetNumber.numeric(t) {
+                            case .asIs: table.cell(t, column: column, row: line, visitor: &base.pointee)
+                            case .digits(let d): d.withUnsafeBufferPointer { table.cell($0, column: column, row: line, visitor: &base.pointee) }
+                            case .damaged: break
+                            }
+                        }
+                    } else {
+                        let value = cell.map { $0 == 0x09 || $0 == 0x0A ? 0x20 : $0 }
+                        if !value.isEmpty { value.withUnsafeBufferPointer { table.cell($0, column: column, row: line, visitor: &base.pointee) } }
+                    }
+                } else if tableDepth == 1 && x.isNamed("table-row") {
+                    table.endRow(spreadsheet ? row : (rowLine > 0 ? rowLine : paragraphs), visitor: &base.pointee)
+                    row += Swift.max(rowRepeat, 1) - 1
+                } else if x.isNamed("table") && tableDepth > 0 {
+                    tableDepth -= 1
+                    if tableDepth == 0 { table.finish(visitor: &base.pointee) }
+                }
+            }
+            if tableDepth > 0 { table.finish(visitor: &base.pointee) }
+            try text.finish()
+        }
+        if spreadsheet { return tables == 1 ? "1 sheet" : "\(tables) sheets" }
+        return "\(paragraphs) paragraph\(paragraphs == 1 ? "" : "s"), \(tables) table\(tables == 1 ? "" : "s")"
+    }
+}
