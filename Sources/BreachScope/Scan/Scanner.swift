@@ -213,8 +213,9 @@ struct DocumentScan {
 
     /// Whole-file formats (spreadsheets, PDF): the reader takes the path.
     private func readFile(_ format: FileFormat, _ assembler: inout RecordAssembler) -> DocumentOutcome {
-        func run<R: FileDocumentReader>(_ type: R.Type) -> DocumentOutcome {
+        func run<R: FileDocumentReader>(_ type: R.Type, configure: (inout R) -> Void = { _ in }) -> DocumentOutcome {
             var reader = R(limits: options.limits)
+            configure(&reader)
             do {
                 let detail = try reader.read(path: bytesPath, visitor: &assembler)
                 return DocumentOutcome(status: .scanned, reason: nil, format: format.rawValue, encoding: detail, records: 0, findings: 0)
@@ -228,17 +229,7 @@ struct DocumentScan {
         case .xlsx: return run(XLSXReader.self)
         case .pdf: return run(PDFReader.self)
         case .docx: return run(DOCXReader.self)
-        case .ods, .odt:
-            var reader = ODFReader(limits: options.limits)
-            reader.spreadsheet = format == .ods
-            do {
-                let detail = try reader.read(path: bytesPath, visitor: &assembler)
-                return DocumentOutcome(status: .scanned, reason: nil, format: format.rawValue, encoding: detail, records: 0, findings: 0)
-            } catch {
-                let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""
-                let status: DocumentOutcome.Status = error.kind == .unsupported ? .skipped : .failed
-                return DocumentOutcome(status: status, reason: error.message + kept, format: format.rawValue, encoding: nil, records: 0, findings: 0)
-            }
+        case .ods, .odt: return run(ODFReader.self) { $0.spreadsheet = format == .ods }
         }
     }
 
