@@ -87,12 +87,7 @@ public struct ODFReader: FileDocumentReader {
                     if tableDepth == 0 {
                         if !spreadsheet { try text.paragraph(x.text, index: paragraphs) }
                     } else if inCell {
-                        let piece = x.text.withUnsafeBufferPointer { OfficeZIP.trimmed($0) }
-                        if !piece.isEmpty {
-                            if cell.count + piece.count + 1 > maxCell { throw ReadError(.limit, "a table cell is longer than the limit of \(maxCell) bytes") }
-                            if !cell.isEmpty { cell.append(0x20) }
-                            cell.append(contentsOf: piece)
-                        }
+                        try OfficeZIP.appendToCell(&cell, x.text, max: maxCell)
                     }
                     x.text.removeAll(keepingCapacity: true)
                 } else if tableDepth == 1 && (x.isNamed("table-cell") || x.isNamed("covered-table-cell")) {

@@ -1,7 +1,7 @@
 import Foundation
 import ZIPFoundation
 
-/// Shared plumbing of the ZIP-based document readers (`DOCXReader`, `ODFReader`): opening the
+/// Shared plumbing of the ZIP-based document readers (`XLSXReader`, `DOCXReader`, `ODFReader`): opening the
 /// archive with the same errors as `XLSXReader`, and streaming one member through an
 /// `XMLScanner`. Messages name parts, never content.
 enum OfficeZIP {
@@ -47,6 +47,15 @@ enum OfficeZIP {
             throw ReadError(.malformed, "\(part) could not be decompressed (damaged archive)")
         }
         if checksum != entry.checksum { throw ReadError(.malformed, "\(part) fails its checksum (damaged archive)") }
+    }
+
+    /// Appends a paragraph's text (trimmed) to a table cell, space-separated, within `max` bytes.
+    static func appendToCell(_ cell: inout [UInt8], _ text: [UInt8], max: Int) throws(ReadError) {
+        let piece = text.withUnsafeBufferPointer { trimmed($0) }
+        guard !piece.isEmpty else { return }
+        if cell.count + piece.count + 1 > max { throw ReadError(.limit, "a table cell is longer than the limit of \(max) bytes") }
+        if !cell.isEmpty { cell.append(0x20) }
+        cell.append(contentsOf: piece)
     }
 
     /// Bytes with ASCII white space trimmed at both ends.

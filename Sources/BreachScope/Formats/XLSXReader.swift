@@ -43,13 +43,13 @@ public struct XLSXReader: FileDocumentReader {
 
         // Sheets in workbook order, by relationship id.
         var sheetIDs: [[UInt8]] = []
-        try Self.parse(archive, workbook, part: "xl/workbook.xml", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
+        try OfficeZIP.parse(archive, workbook, part: "xl/workbook.xml", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
             if event == .start && x.isNamed("sheet") { sheetIDs.append(x.attribute("id") ?? []) }
         }
         var targets: [[UInt8]: String] = [:]
         var sharedStringsPart = "xl/sharedStrings.xml"
         if let rels = archive["xl/_rels/workbook.xml.rels"] {
-            try Self.parse(archive, rels, part: "xl/_rels/workbook.xml.rels", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
+            try OfficeZIP.parse(archive, rels, part: "xl/_rels/workbook.xml.rels", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
                 guard event == .start, x.isNamed("Relationship"), let id = x.attribute("Id"), let target = x.attribute("Target") else { return }
                 let part = Self.partPath(String(decoding: target, as: UTF8.self))
                 targets[id] = part
@@ -80,7 +80,7 @@ public struct XLSXReader: FileDocumentReader {
         var table = SpreadsheetTable()
         var inSheetData = false, inCell = false, inInline = false, phonetic = 0, hasValue = false
         var row = 0, column = -1, type = CellType.number
-        try Self.parse(archive, entry, part: "sheet \(number)", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
+        try OfficeZIP.parse(archive, entry, part: "sheet \(number)", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
             if event == .start {
                 if !inSheetData { if x.isNamed("sheetData") { inSheetData = true }; return }
                 if x.isNamed("c") {
@@ -204,7 +204,7 @@ public struct XLSXReader: FileDocumentReader {
         var table = SharedStrings()
         var phonetic = 0
         let cap = maxSharedStringBytes
-        try Self.parse(archive, entry, part: part, maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
+        try OfficeZIP.parse(archive, entry, part: part, maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
             if event == .start {
                 if x.isNamed("si") { x.text.removeAll(keepingCapacity: true); phonetic = 0 }
                 else if x.isNamed("rPh") { phonetic += 1 }
@@ -225,27 +225,6 @@ public struct XLSXReader: FileDocumentReader {
     }
 
     // MARK: Archive and XML plumbing
-
-    /// Streams a ZIP member through an `XMLScanner`, calling `handle` for each tag.
-    private static func parse(_ archive: Archive, _ entry: Entry, part: String, maxTextBytes: Int,
-                              _ handle: (inout XMLScanner, XMLEvent) throws(ReadError) -> Void) throws(ReadError) {
-        var scanner = XMLScanner(maxTextBytes: maxTextBytes)
-        let checksum: CRC32
-        do {
-            checksum = try archive.extract(entry, bufferSize: 64 * 1024) { data in
-                try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                    let p = raw.bindMemory(to: UInt8.self)
-                    var i = 0
-                    while let event = try scanner.next(p, at: &i) { try handle(&scanner, event) }
-                }
-            }
-        } catch let error as ReadError {
-            throw error
-        } catch {
-            throw ReadError(.malformed, "\(part) could not be decompressed (damaged archive)")
-        }
-        if checksum != entry.checksum { throw ReadError(.malformed, "\(part) fails its checksum (damaged archive)") }
-    }
 
     /// A relationship target as an archive path: relative to `xl/`, or absolute from the root.
     static func partPath(_ target: String) -> String {
