@@ -186,25 +186,21 @@ struct DocumentScan {
         }
         let encodingName = options.encoding != nil ? encoding.rawValue + " (forced)" : encoding.rawValue + (guess.confident ? "" : " (guessed)")
         let state = Drive(fd: fd, format: format, encodingName: encodingName)
-        if encoding == .utf8 || encoding == .utf8BOM {
-            // Valid UTF-8 goes to the reader straight from the read buffer.
-            switch format {
-            case .csv: var r = CSVReader(limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
-            case .tsv: var r = CSVReader(delimiter: 0x09, limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
-            case .json: var r = JSONReader(lines: false, limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
-            case .ndjson: var r = JSONReader(lines: true, limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
-            case .sql: var r = SQLDumpReader(limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
-            case .text: var r = TextReader(limits: options.limits); return driveUTF8(&r, state, &buffer, n, &assembler)
-            case .binary: return outcome(.skipped, "binary, unknown type")
-            }
+        // Valid UTF-8 goes to the reader straight from the read buffer; other encodings through
+        // the transcoder.
+        let inPlace = encoding == .utf8 || encoding == .utf8BOM
+        func run<R: DocumentReader>(_ r: R) -> DocumentOutcome {
+            var r = r
+            return inPlace ? driveUTF8(&r, state, &buffer, n, &assembler)
+                           : drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
         }
         switch format {
-        case .csv: var r = CSVReader(limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
-        case .tsv: var r = CSVReader(delimiter: 0x09, limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
-        case .json: var r = JSONReader(lines: false, limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
-        case .ndjson: var r = JSONReader(lines: true, limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
-        case .sql: var r = SQLDumpReader(limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
-        case .text: var r = TextReader(limits: options.limits); return drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
+        case .csv: return run(CSVReader(limits: options.limits))
+        case .tsv: return run(CSVReader(delimiter: 0x09, limits: options.limits))
+        case .json: return run(JSONReader(lines: false, limits: options.limits))
+        case .ndjson: return run(JSONReader(lines: true, limits: options.limits))
+        case .sql: return run(SQLDumpReader(limits: options.limits))
+        case .text: return run(TextReader(limits: options.limits))
         case .binary: return outcome(.skipped, "binary, unknown type")
         }
     }
