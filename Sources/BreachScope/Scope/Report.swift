@@ -36,6 +36,63 @@ public struct Report: Codable, Sendable {
         public var persons: Int
     }
 
+    /// Distinct persons attributed to one controller (issue #4), with their elements and the
+    /// held data categories that were not found for them.
+    public struct ControllerCount: Codable, Sendable {
+        public var id: String
+        public var name: String
+        public var persons: Int
+        /// Persons attributed to this controller and to no other.
+        public var exclusive: Int
+        public var elements: [ElementCount]
+        public var categories: [CategoryCount]
+        /// Held categories (`init --held`) not found for this controller's persons.
+        public var notExposed: [String]
+        /// Attribution rules that gave this controller persons: rule id → persons.
+        public var rules: [RuleCount]
+    }
+    /// Persons shared by two controllers.
+    public struct Overlap: Codable, Sendable {
+        public var a: String
+        public var b: String
+        public var persons: Int
+    }
+    /// Persons whose data falls in a special category, and why (rule ids with masked evidence).
+    public struct CategoryCount: Codable, Sendable {
+        public var category: String
+        public var persons: Int
+        public var rules: [RuleCount]
+    }
+    public struct RuleCount: Codable, Sendable {
+        public var rule: String
+        public var persons: Int
+        /// A masked example of the evidence (`c.68_6…`, `TENA Lady…`), never a full value.
+        public var example: String?
+    }
+    /// One batch (delivery of leaked files) on the timeline, in scan order.
+    public struct BatchLine: Codable, Sendable {
+        public var batch: String
+        public var publishedAt: String?
+        public var documents: Int
+        /// Persons first seen in this batch.
+        public var newPersons: Int
+        /// Persons seen before who have new elements or controllers in this batch.
+        public var knownWithNewData: Int
+        /// Persons seen before whose data in this batch adds nothing.
+        public var unchanged: Int
+        /// Distinct persons in this and all earlier batches.
+        public var cumulativePersons: Int
+    }
+    /// Persons resting on weak evidence (name + date of birth, name + address, name + phone).
+    public struct WeakEvidence: Codable, Sendable {
+        public var candidates = 0
+        public var pending = 0
+        public var accepted = 0
+        public var rejected = 0
+        /// Persons that exist as one person only because of an accepted weak merge.
+        public var personsOnWeakEvidence = 0
+    }
+
     public var incident: String?
     public var organisation: String?
     public var role: String?
@@ -50,6 +107,16 @@ public struct Report: Codable, Sendable {
     public var elements: [ElementCount] = []
     public var identifiers: [IdentifierCount] = []
     public var topDocuments: [TopDocument] = []
+    public var controllers: [ControllerCount] = []
+    public var overlaps: [Overlap] = []
+    /// Persons with no controller (no rule matched and no default).
+    public var unattributed = 0
+    public var categories: [CategoryCount] = []
+    public var batches: [BatchLine] = []
+    /// Data categories the breached system held (`init --held`), and those not found in the leak.
+    public var held: [String] = []
+    public var notExposed: [String] = []
+    public var weak = WeakEvidence()
     /// Sentences a DPO can quote ("31,402 e-mail addresses of 31,207 persons").
     public var statements: [String] = []
 
