@@ -8,7 +8,7 @@ struct BreachScopeCommand: ParsableCommand {
         commandName: "breachscope",
         abstract: "Tell, from leaked files, who was exposed and which of their data.",
         discussion: """
-            Workflow: init → scan PATH… → status → report → persons → lookup. \
+            Workflow: init → scan PATH… → status → report → persons → lookup; diff and review for batches and weak identities. \
             A workspace is a directory (default ./breachscope-data, or --workspace) holding the \
             pseudonymised SQLite store and, unless BREACHSCOPE_KEY is set, the key file master.key \
             (mode 0600). Losing the key makes the store unreadable by design.
@@ -16,7 +16,8 @@ struct BreachScopeCommand: ParsableCommand {
             Exit codes: 0 ok; 3 finished, but some files failed (see `status`); 1 error \
             (no workspace, wrong key, unreadable input); 64 usage error.
             """,
-        subcommands: [Init.self, Scan.self, Status.self, ReportCommand.self, Persons.self, LookupCommand.self]
+        subcommands: [Init.self, Scan.self, Status.self, ReportCommand.self, Persons.self, LookupCommand.self, DiffCommand.self,
+                      ReviewCommand.self]
     )
 }
 

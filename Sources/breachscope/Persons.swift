@@ -11,7 +11,7 @@ struct Persons: ParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "jsonl or csv.") var format: Format = .jsonl
-    @Option(help: "Only persons under this controller.") var controller: String?
+    @Option(help: "Only persons attributed to this controller (its id in the rules file, or its name).") var controller: String?
     @Option(help: "Only persons exposed with this element (e.g. national_id, email, phone).") var element: String?
     @Flag(help: "Show values in clear (needs the key).") var reveal = false
 
@@ -23,22 +23,14 @@ struct Persons: ParsableCommand {
 
     func run() throws {
         let ws = try options.open()
-        if format == .csv { print("person,identifiers,name,elements,controllers,documents,batches,language") }
         do {
-            try PersonExport(store: ws.store, vault: ws.vault).each(reveal: reveal, element: element.flatMap(ElementType.init(rawValue:))) { p in
-                if let controller, !p.controllers.contains(controller) { return }
-                switch format {
-                case .jsonl: print(p.jsonLine)
-                case .csv:
-                    let ids = p.identifiers.map { "\($0.type):\($0.value)" }.joined(separator: ";")
-                    print([p.person, ids, p.name ?? "", p.elements.joined(separator: ";"), p.controllers.joined(separator: ";"),
-                           p.documents.joined(separator: ";"), p.batches.joined(separator: ";"), p.language ?? ""].map(csv).joined(separator: ","))
-                }
+            let export = PersonExport(store: ws.store, vault: ws.vault)
+            var header = format == .csv
+            try export.each(reveal: reveal, element: element.flatMap(ElementType.init(rawValue:)), controller: controller) { p in
+                if header { print(PersonRow.csvHeader); header = false }
+                print(format == .jsonl ? p.jsonLine : p.csvLine)
             }
+            if header { print(PersonRow.csvHeader) }
         } catch { throw CleanExit.fail(error) }
-    }
-
-    func csv(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

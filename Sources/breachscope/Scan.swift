@@ -22,7 +22,9 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var options: WorkspaceOptions
     @Argument(help: "Files or directories to scan.") var paths: [String]
-    @Option(help: "Name of this delivery of leaked files.") var batch: String = "batch1"
+    @Option(help: "Name of this delivery of leaked files (batches are compared with `breachscope diff`).") var batch: String = "batch1"
+    @Option(name: .customLong("published-at"), help: "When this batch was published (ISO 8601 date), shown on the report's timeline.")
+    var publishedAt: String?
     @Option(help: "Force a text encoding for every file (utf-8, utf-16le, utf-16be, windows-1250, windows-1252, windows-1257, iso-8859-1, -2, -4, -13, -15). Default: detected per file.")
     var encoding: String?
     @Option(help: "Worker threads (default: the number of cores).") var threads: Int?
@@ -52,6 +54,9 @@ struct Scan: ParsableCommand {
         if let encoding, TextEncoding(label: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; use one of: \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if let publishedAt, Init.parseDate(publishedAt) == nil {
+            throw ValidationError("--published-at must be an ISO 8601 date (2024-03-01) or date-time")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if maxFieldMB < 1 || maxLineMB < 1 || maxJSONDepth < 1 || maxArchiveDepth < 1 || maxMemberMB < 1 || maxRatio < 1
             || maxArchiveGB < 1 || maxArchiveMembers < 1 { throw ValidationError("limits must be at least 1") }
@@ -61,6 +66,7 @@ struct Scan: ParsableCommand {
         let ws = try options.open(create: true)
         var opts = ScanOptions(roots: paths)
         opts.batch = batch
+        opts.publishedAt = publishedAt
         if let encoding { opts.encoding = TextEncoding(label: encoding) }
         if let threads { opts.threads = threads }
         opts.limits.maxFieldBytes = maxFieldMB << 20

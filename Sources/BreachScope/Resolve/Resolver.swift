@@ -31,17 +31,27 @@ public struct Resolver {
         var language: String?
         var values: [Int32]      // dense value indices
         var elements: UInt32     // bit per element code present (no link keys)
+        /// Special-category inferences (category element code, rule id).
+        var reasons: [ReasonItem] = []
+        /// Controller attributions from the record's own fields.
+        var attributions: [ScopeInputs.Attribution] = []
 
         /// Whether the record holds something that points at a human being. Purchase rows, delivery
         /// lines or a bare loyalty-card number add to a person's exposure but make no person alone.
         var identifies: Bool { elements & Resolver.identifying != 0 }
     }
 
+    struct ReasonItem: Hashable { var category: UInt8; var rule: Int64 }
+
+    /// A person being built: the anchor their id derives from, their records, flags.
+    struct P { var anchor: ValueHash; var records: [Int]; var flags: Int }
+
     static let identifying: UInt32 = [ElementType.nationalID, .name, .email, .phone, .postalAddress, .iban, .paymentCard]
         .reduce(0) { $0 | 1 << UInt32($1.code) }
 
     public func run() throws {
         try store.pool.write { db in
+            let scope = try ScopeInputs.load(db, vault: vault)
             // Values: dense index ↔ row id.
             var kinds: [UInt16] = []
             var hashes: [ValueHash] = []
@@ -74,8 +84,17 @@ public struct Resolver {
                 var rec = Rec(document: r.int64(0), ordinal: Int(r.int64(1)), language: language, values: [], elements: 0)
                 r.blob(3) { p in
                     PackedItems.decode(p, recordLine: 0, recordOffset: 0) { it in
-                        if it.valueID > 0, let d = dense[it.valueID] { rec.values.append(d) }
-                        if it.code < 32 { rec.elements |= 1 << UInt32(it.code) }
+                        switch it.code {
+                        case PackedItems.controllerCode:
+                            rec.attributions.append(ScopeInputs.Attribution(controller: it.valueID >> 16, rule: it.valueID & 0xFFFF))
+                        case PackedItems.reasonBase..<(PackedItems.reasonBase + 32):
+                            let category = it.code - PackedItems.reasonBase
+                            rec.reasons.append(ReasonItem(category: category, rule: it.valueID))
+                            rec.elements |= 1 << UInt32(category)
+                        default:
+                            if it.valueID > 0, let d = dense[it.valueID] { rec.values.append(d) }
+                            if it.code < 32 { rec.elements |= 1 << UInt32(it.code) }
+                        }
                     }
                 }
                 recs.append(rec)
@@ -103,9 +122,8 @@ public struct Resolver {
             order.sort { rootOf[$0] != rootOf[$1] ? rootOf[$0] < rootOf[$1] : $0 < $1 }
 
             // 3. Persons: (anchor hash for the id, record indices, flags).
-            struct P { var anchor: ValueHash; var records: [Int]; var flags: Int }
             var persons: [P] = []
-            var conflicts: [(value: Int32, persons: Int)] = []
+            var conflicts: [(value: Int32, anchors: [ValueHash])] = []
             func anchor(_ values: [Int32]) -> ValueHash? {
                 // National IDs first, then other strong identifiers, then link keys; smallest hash.
                 let ranked = values.map { v -> (Int, ValueHash) in
@@ -150,14 +168,14 @@ public struct Resolver {
                     for t in targets { group[t, default: []].append(m) }
                 }
                 for (v, anchors) in valueAnchors where anchors.count > 1 && !isNational(v) {
-                    conflicts.append((v, anchors.count))
+                    conflicts.append((v, anchors.map { hashes[Int($0)] }.sorted()))
                 }
                 for nid in group.keys.sorted(by: { hashes[Int($0)] < hashes[Int($1)] }) {
-                    persons.append(P(anchor: hashes[Int(nid)], records: group[nid]!.sorted(), flags: 1))
+                    persons.append(P(anchor: hashes[Int(nid)], records: group[nid]!.sorted(), flags: StoredPerson.inConflict))
                 }
                 if !orphans.isEmpty {
                     let all = orphans.flatMap { recs[$0].values.filter(links) }
-                    persons.append(P(anchor: anchor(all)!, records: orphans, flags: 1))
+                    persons.append(P(anchor: anchor(all)!, records: orphans, flags: StoredPerson.inConflict))
                 }
             }
             for i in alone where recs[i].identifies {
@@ -165,15 +183,57 @@ public struct Resolver {
                 persons.append(P(anchor: h, records: [i], flags: 0))
             }
 
-            // 4. Write: one row per person.
+            // 4. Weak identities: candidates, and the merges a reviewer accepted.
+            var pids = Self.personIDs(persons.map(\.anchor), vault: vault)
+            let weak = WeakIdentities.find(persons: persons, recs: recs, kinds: kinds, hashes: hashes, vault: vault)
+            try db.execute(sql: "DELETE FROM candidate")
+            var merge = UnionFind(count: persons.count)
+            var merged = false
+            for c in weak {
+                let decision = scope.decisions[c.key]
+                if decision == true { merge.union(c.a, c.b); merged = true }
+                try db.execute(sql: "INSERT INTO candidate(key, a, b, score, evidence, status) VALUES(?, ?, ?, ?, ?, ?)",
+                               arguments: [c.key, pids[Int(c.a)], pids[Int(c.b)], c.score, c.evidence,
+                                           decision == nil ? "pending" : decision! ? "accepted" : "rejected"])
+            }
+            if merged {
+                var byRoot: [Int32: Int] = [:]
+                var next: [P] = []
+                for (i, p) in persons.enumerated() {
+                    let root = merge.find(Int32(i))
+                    if let at = byRoot[root] {
+                        next[at].records.append(contentsOf: p.records)
+                        next[at].records.sort()
+                        next[at].anchor = min(next[at].anchor, p.anchor)
+                        next[at].flags |= p.flags | StoredPerson.weakMerge
+                    } else {
+                        byRoot[root] = next.count
+                        next.append(p)
+                    }
+                }
+                persons = next
+                pids = Self.personIDs(persons.map(\.anchor), vault: vault)
+            }
+
+            // Categories inferred in records that belong to nobody (a lab report's result page)
+            // apply to every person of that document.
+            var assigned = [Bool](repeating: false, count: recs.count)
+            for p in persons { for i in p.records { assigned[i] = true } }
+            var documentReasons: [Int64: Set<ReasonItem>] = [:]
+            for (i, rec) in recs.enumerated() where !assigned[i] && !rec.reasons.isEmpty {
+                documentReasons[rec.document, default: []].formUnion(rec.reasons)
+            }
+
+            // 5. Write: one row per person.
             try db.execute(sql: "DELETE FROM person; DELETE FROM conflict;")
-            let insPerson = try RawInsert(db, "INSERT INTO person(id, pid, language, flags, vals, exposures) VALUES(?, ?, ?, ?, ?, ?)")
+            let insPerson = try RawInsert(db, "INSERT INTO person(id, pid, language, flags, vals, exposures, attributions, reasons) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
             // Rows in person-id order: exports read them in that order, and the table grows by
             // appending instead of scattering a million random keys through an index.
-            let pids = Self.personIDs(persons.map(\.anchor), vault: vault)
             let rowOrder = persons.indices.sorted { pids[$0] < pids[$1] }
             var values: [Int64] = [], unique: [Int64] = [], exposureKeys: [UInt64] = []
             var exposures: [StoredPerson.Exposure] = []
+            var attributions: [StoredPerson.Triple] = [], reasons: [StoredPerson.Triple] = []
+            var documents: [Int64] = []
             for (n, pi) in rowOrder.enumerated() {
                 let p = persons[pi]
                 let personRow = n + 1
@@ -181,9 +241,20 @@ public struct Resolver {
                 unique.removeAll(keepingCapacity: true)
                 exposureKeys.removeAll(keepingCapacity: true)   // element << 48 | document, one per occurrence
                 exposures.removeAll(keepingCapacity: true)
+                attributions.removeAll(keepingCapacity: true)
+                reasons.removeAll(keepingCapacity: true)
+                documents.removeAll(keepingCapacity: true)
                 for i in p.records {
                     let rec = recs[i]
-                    for v in rec.values { values.append(rowIDs[Int(v)]) }
+                    documents.append(rec.document)
+                    for v in rec.values {
+                        values.append(rowIDs[Int(v)])
+                        if !scope.register.isEmpty, let list = scope.register[hashes[Int(v)]] {
+                            for a in list { attributions.append(.init(what: a.controller, rule: a.rule, document: rec.document)) }
+                        }
+                    }
+                    for a in rec.attributions { attributions.append(.init(what: a.controller, rule: a.rule, document: rec.document)) }
+                    for r in rec.reasons { reasons.append(.init(what: Int64(r.category), rule: r.rule, document: rec.document)) }
                     var mask = rec.elements
                     while mask != 0 {
                         let e = UInt64(mask.trailingZeroBitCount)
@@ -191,6 +262,24 @@ public struct Resolver {
                         mask &= mask - 1
                     }
                 }
+                documents.sort()
+                var lastDocument: Int64 = -1
+                for d in documents where d != lastDocument {
+                    lastDocument = d
+                    if let list = scope.documentAttributions[d] {
+                        for a in list { attributions.append(.init(what: a.controller, rule: a.rule, document: d)) }
+                    }
+                    if let list = documentReasons[d] {
+                        for r in list {
+                            reasons.append(.init(what: Int64(r.category), rule: r.rule, document: d))
+                            exposureKeys.append(UInt64(r.category) << 48 | UInt64(d))
+                        }
+                    }
+                }
+                if attributions.isEmpty, let a = scope.defaultAttribution, let d = documents.first {
+                    attributions.append(.init(what: a.controller, rule: a.rule, document: d))
+                }
+                attributions.sort(); reasons.sort()
                 values.sort()
                 for v in values where unique.last != v { unique.append(v) }
                 let chosen: String?
@@ -220,14 +309,27 @@ public struct Resolver {
                 insPerson.bind(4, Int64(p.flags))
                 insPerson.bind(5, StoredPerson.packValues(unique))
                 insPerson.bind(6, StoredPerson.packExposures(exposures))
+                insPerson.bind(7, StoredPerson.packTriples(Self.uniq(attributions)))
+                insPerson.bind(8, StoredPerson.packTriples(Self.uniq(reasons)))
                 try insPerson.step(db)
             }
-            for c in conflicts.sorted(by: { $0.value < $1.value }) {
-                try db.execute(sql: "INSERT INTO conflict(kind, value_id, persons) VALUES('shared_identifier', ?, ?)",
-                               arguments: [rowIDs[Int(c.value)], c.persons])
+            if !conflicts.isEmpty {
+                var pidOf: [ValueHash: String] = [:]
+                for (i, p) in persons.enumerated() { pidOf[p.anchor] = pids[i] }
+                for c in conflicts.sorted(by: { $0.value < $1.value }) {
+                    let list = Set(c.anchors.compactMap { pidOf[$0] }).sorted().joined(separator: ",")
+                    try db.execute(sql: "INSERT INTO conflict(kind, value_id, persons, pids) VALUES('shared_identifier', ?, ?, ?)",
+                                   arguments: [rowIDs[Int(c.value)], c.anchors.count, list])
+                }
             }
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
         }
+    }
+
+    static func uniq(_ sorted: [StoredPerson.Triple]) -> [StoredPerson.Triple] {
+        var out: [StoredPerson.Triple] = []
+        for t in sorted where out.last != t { out.append(t) }
+        return out
     }
 
     /// Person ids for anchors, computed on all cores (one keyed hash each).

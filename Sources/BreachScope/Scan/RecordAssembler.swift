@@ -267,7 +267,7 @@ struct RecordAssembler: RecordVisitor {
     private func splitLine(_ lineItems: [PendingItem]) -> [[PendingItem]] {
         var kinds: [UInt16: Int32] = [:]
         var conflict = false
-        for it in lineItems where it.value >= 0 {
+        for it in lineItems where it.refersToValue {
             let kind = batch.values[Int(it.value)].kind
             guard kind.isStrong else { continue }
             if let other = kinds[kind.rawValue], other != it.value { conflict = true; break }
@@ -278,7 +278,7 @@ struct RecordAssembler: RecordVisitor {
         var pending: [PendingItem] = []
         for it in lineItems.sorted(by: { $0.offset < $1.offset }) {
             pending.append(it)
-            if it.value >= 0 && batch.values[Int(it.value)].kind.isStrong {
+            if it.refersToValue && batch.values[Int(it.value)].kind.isStrong {
                 parts.append(pending)
                 pending = []
             }
@@ -294,7 +294,7 @@ struct RecordAssembler: RecordVisitor {
     /// number, else of an e-mail's country domain.
     private func guessLanguage(_ items: [PendingItem]) -> String? {
         var fromPhone: String?, fromMail: String?
-        for it in items where it.value >= 0 {
+        for it in items where it.refersToValue {
             let v = batch.values[Int(it.value)]
             if let t = v.kind.identifier, t.isNational, let c = t.country, let l = Self.languageOf[c] { return "~" + l }
             if v.kind.identifier == .phone, fromPhone == nil, let c = Self.phoneCountry(v.plaintext) { fromPhone = Self.languageOf[c] }
@@ -315,7 +315,7 @@ struct RecordAssembler: RecordVisitor {
     /// record even with two phones or e-mails.
     private func hasConflict() -> Bool {
         var seen: [UInt8: Int32] = [:]
-        for it in items where it.value >= 0 {
+        for it in items where it.refersToValue {
             let kind = batch.values[Int(it.value)].kind
             guard kind.isStrong else { continue }
             if blockHasLabels && !(kind.identifier?.isNational ?? false) { continue }

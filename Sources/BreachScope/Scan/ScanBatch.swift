@@ -8,6 +8,8 @@ public struct ScanBatch: Sendable {
     /// Distinct values referenced by `records` in this slice.
     public var values: [PendingValue] = []
     public var records: [PendingRecord] = []
+    /// First evidence of each special-category rule in the document (masked and sealed).
+    public var evidence: [PendingEvidence] = []
     /// Set on the document's last slice.
     public var outcome: DocumentOutcome?
 
@@ -46,12 +48,27 @@ public struct PendingItem: Sendable, Hashable {
     /// Index into `ScanBatch.values`, or -1 for elements that carry no stored value
     /// (purchase history, delivery info).
     public var value: Int32
-    /// `ElementType.code`, or `linkKeyCode`.
+    /// `ElementType.code`, `linkKeyCode`, a special-category reason (`PackedItems.reasonBase` +
+    /// category code; `value` is the rule's row id) or a controller attribution
+    /// (`PackedItems.controllerCode`; `value` is controller id << 16 | rule id).
     public var code: UInt8
     /// Field ordinal, or -1 for free text.
     public var field: Int32
     public var line: Int32
     public var offset: Int
+}
+
+extension PendingItem {
+    /// Whether `value` indexes `ScanBatch.values` (and not a rule or controller id).
+    @inline(__always) public var refersToValue: Bool { value >= 0 && (code < PackedItems.reasonBase || code == PendingItem.linkKeyCode) }
+}
+
+/// Where a special-category rule first matched in a document, with masked evidence.
+public struct PendingEvidence: Sendable {
+    public var rule: Int64
+    public var line: Int
+    public var offset: Int
+    public var maskedSealed: [UInt8]
 }
 
 /// How a document ended.

@@ -5,6 +5,8 @@ import Synchronization
 public struct ScanOptions: Sendable {
     public var roots: [String]
     public var batch: String = "default"
+    /// When the batch was published by the attackers (ISO 8601 date), for the timeline.
+    public var publishedAt: String?
     /// Worker threads (files are scanned in parallel, one file per worker at a time).
     public var threads: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Forces the text encoding of every document (otherwise detected per document).
@@ -56,7 +58,7 @@ public enum Scanner {
         defer { expander.removeTemporaryArea() }
         let walked = try Walker.walk(options.roots)
         let files = expander.expand(walked) { (try? store.isFinishedAndUnchanged($0, vault: vault)) ?? false }
-        let (plannedAll, unchanged) = try store.plan(files, batch: options.batch, vault: vault)
+        let (plannedAll, unchanged) = try store.plan(files, batch: options.batch, publishedAt: options.publishedAt, vault: vault)
         // Archive containers are finished after all their members, so a killed scan re-expands them.
         let planned = plannedAll.filter { $0.file.container == nil }
         let containers = plannedAll.filter { $0.file.container != nil }

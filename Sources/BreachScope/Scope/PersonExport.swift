@@ -29,22 +29,31 @@ public struct PersonExport {
 
     /// Calls `body` for each person in person-id order; `element` keeps only persons exposed
     /// with that element; `only` restricts to the given person row ids.
-    public func each(reveal: Bool, element: ElementType? = nil, only: Set<Int64>? = nil, _ body: (PersonRow) throws -> Void) throws {
-        let controllers: [String]
-        if try store.meta("role") != "processor", let org = try store.meta("organisation") { controllers = [org] } else { controllers = [] }
+    /// `controller` keeps only persons attributed to that controller (its id in the rules file or
+    /// its name, any case); an unknown controller throws.
+    public func each(reveal: Bool, element: ElementType? = nil, controller: String? = nil, only: Set<Int64>? = nil,
+                     _ body: (PersonRow) throws -> Void) throws {
         try store.pool.read { db in
-            var docNames: [Int64: String] = [:]
+            let tables = try ScopeTables.load(db, vault: vault)
+            let docNames = tables.documentNames
             var docBatch: [Int64: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, path_sealed, batch FROM document") {
-                let sealed: Data = row["path_sealed"]
-                docNames[row["id"]] = (try? vault.openString(Array(sealed))) ?? "<sealed>"
-                docBatch[row["id"]] = row["batch"]
+            for (d, b) in tables.documentBatch { docBatch[d] = tables.batches[b].name }
+            var wanted: Set<Int64>?
+            if let controller {
+                wanted = tables.controllers(matching: controller)
+                if wanted!.isEmpty {
+                    let known = tables.controllers.values.map { $0.listed ? $0.key : $0.name }.sorted()
+                    throw ScopeError.unknownController(controller, known: known)
+                }
             }
             let valueRow = try db.cachedStatement(sql: "SELECT kind, sealed FROM value WHERE id = ?")
             try StoredPerson.forEach(db) { p in
                 if let only, !only.contains(p.rowID) { return }
                 let codes = Set(p.exposures.map(\.element))
                 if let element, !codes.contains(element.code) { return }
+                let controllerIDs = tables.controllerIDs(p)
+                if let wanted, wanted.isDisjoint(with: controllerIDs) { return }
+                let controllers = controllerIDs.compactMap { tables.controllers[$0]?.name }.sorted()
                 var row = PersonRow(person: p.pid, identifiers: [], name: nil,
                                     elements: codes.sorted().compactMap { ElementType(code: $0)?.rawValue },
                                     controllers: controllers,
@@ -66,6 +75,27 @@ public struct PersonExport {
                 }
                 try body(row)
             }
+        }
+    }
+}
+
+/// Errors of scope commands (controllers, batches, review), with messages for the user.
+public enum ScopeError: Error, CustomStringConvertible {
+    case unknownController(String, known: [String])
+    case unknownBatch(String, known: [String])
+    case unknownCandidate(String)
+    case badFile(String, String)
+
+    public var description: String {
+        switch self {
+        case .unknownController(let c, let known):
+            return "no controller '\(c)' in this workspace" + (known.isEmpty ? " (no controllers are attributed: scan with --controllers RULES.yaml)" : "; known: \(known.joined(separator: ", "))")
+        case .unknownBatch(let b, let known):
+            return "no batch '\(b)' in this workspace; known: \(known.joined(separator: ", "))"
+        case .badFile(let f, let why):
+            return "\(f): \(why)"
+        case .unknownCandidate(let c):
+            return "no review candidate '\(c)' (see `breachscope review`)"
         }
     }
 }

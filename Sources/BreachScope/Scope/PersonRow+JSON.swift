@@ -35,3 +35,20 @@ enum JSONText {
     }
     static func array(_ a: [String]) -> String { "[" + a.map(string).joined(separator: ",") + "]" }
 }
+
+extension PersonRow {
+    /// The header of `persons --format csv`.
+    public static let csvHeader = "person,identifiers,name,elements,controllers,documents,batches,language"
+
+    /// One CSV line (RFC 4180 quoting); lists are `;`-joined, identifiers as `type:value`.
+    public var csvLine: String {
+        let ids = identifiers.map { "\($0.type):\($0.value)" }.joined(separator: ";")
+        return [person, ids, name ?? "", elements.joined(separator: ";"), controllers.joined(separator: ";"),
+                documents.joined(separator: ";"), batches.joined(separator: ";"), language ?? ""]
+            .map(Self.csvField).joined(separator: ",")
+    }
+
+    static func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}

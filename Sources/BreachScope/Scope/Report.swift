@@ -111,12 +111,21 @@ public struct Report: Codable, Sendable {
     public var overlaps: [Overlap] = []
     /// Persons with no controller (no rule matched and no default).
     public var unattributed = 0
+    /// Persons attributed to two or more controllers.
+    public var sharedPersons = 0
     public var categories: [CategoryCount] = []
     public var batches: [BatchLine] = []
     /// Data categories the breached system held (`init --held`), and those not found in the leak.
     public var held: [String] = []
     public var notExposed: [String] = []
     public var weak = WeakEvidence()
+    /// `meta.held` while building (not part of the report's content).
+    var heldSetting: String?
+    enum CodingKeys: String, CodingKey {
+        case incident, organisation, role, awareAt, files, documents, records, findings, persons, personsInConflicts,
+             sharedIdentifiers, elements, identifiers, topDocuments, controllers, overlaps, unattributed, sharedPersons, categories,
+             batches, held, notExposed, weak, statements
+    }
     /// Sentences a DPO can quote ("31,402 e-mail addresses of 31,207 persons").
     public var statements: [String] = []
 
@@ -126,6 +135,7 @@ public struct Report: Codable, Sendable {
         r.organisation = try store.meta("organisation")
         r.role = try store.meta("role")
         r.awareAt = try store.meta("aware_at")
+        r.heldSetting = try store.meta("held")
         try store.pool.read { db in
             var names: [Int64: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM document") {
@@ -162,7 +172,10 @@ public struct Report: Codable, Sendable {
             var personsPerKind: [UInt16: Int] = [:]
             var valuesPerKind: [UInt16: Set<Int64>] = [:]
             var personsPerDocument: [Int64: Int] = [:]
+            let held = (r.heldSetting ?? "").split(separator: ",").map { String($0) }
+            var scope = ScopeAccumulator(tables: try ScopeTables.load(db, vault: vault), held: held)
             try StoredPerson.forEach(db) { p in
+                scope.add(p)
                 r.persons += 1
                 if p.flags & 1 != 0 { r.personsInConflicts += 1 }
                 var elements = Set<UInt8>(), documents = Set<Int64>(), kinds = Set<UInt16>()
@@ -192,6 +205,7 @@ public struct Report: Codable, Sendable {
             for (doc, n) in personsPerDocument.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(topN) {
                 r.topDocuments.append(TopDocument(document: names[doc] ?? "?", persons: n))
             }
+            try scope.finish(into: &r, personsPerElement: personsPerElement, db, vault: vault)
         }
         r.statements = r.makeStatements()
         return r
@@ -213,6 +227,29 @@ public struct Report: Codable, Sendable {
                     ?? e.element.replacingOccurrences(of: "_", with: " ").capitalizedFirst
                 out.append("\(label) of \(Report.grouped(e.persons)) persons.")
             }
+        }
+        if !controllers.isEmpty {
+            var line = "Persons per controller: " + controllers.prefix(12).map { "\($0.name) \(Report.grouped($0.persons))" }.joined(separator: "; ")
+            if controllers.count > 12 { line += "; and \(controllers.count - 12) more" }
+            out.append(line + ".")
+            if sharedPersons > 0 {
+                out.append("\(Report.grouped(sharedPersons)) persons belong to more than one controller; see the overlap table.")
+            }
+        }
+        if unattributed > 0 && !controllers.isEmpty {
+            out.append("\(Report.grouped(unattributed)) persons could not be attributed to any controller.")
+        }
+        for c in categories where !["purchase_history", "delivery_info"].contains(c.category) {
+            let label = c.category.replacingOccurrences(of: "_", with: " ").capitalizedFirst
+            out.append("\(label) of \(Report.grouped(c.persons)) persons, inferred by rules \(c.rules.map(\.rule).joined(separator: ", ")).")
+        }
+        if !notExposed.isEmpty {
+            let words = notExposed.map { $0.replacingOccurrences(of: "_", with: " ") }
+            let list = words.count == 1 ? words[0] : words.dropLast().joined(separator: ", ") + " and " + words.last!
+            out.append("Held by the breached system but not found in the leaked data: \(list).")
+        }
+        if weak.personsOnWeakEvidence > 0 || weak.pending > 0 {
+            out.append("\(Report.grouped(weak.personsOnWeakEvidence)) persons rest on weak evidence (accepted name-based merges); \(weak.pending) candidate merges await review.")
         }
         if personsInConflicts > 0 {
             out.append("\(Report.grouped(personsInConflicts)) persons share an identifier (e.g. a family e-mail) with another person's national ID; kept apart and flagged.")

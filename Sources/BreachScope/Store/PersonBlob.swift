@@ -15,6 +15,40 @@ public struct StoredPerson: Sendable {
     /// (element code, document id, occurrences), sorted.
     public var exposures: [Exposure]
 
+    /// (controller, rule, document) of each attribution, sorted (issue #4).
+    public var attributions: [Triple] = []
+    /// (category element code, rule, document) of each special-category inference, sorted.
+    public var reasons: [Triple] = []
+
+    /// Three row ids packed together: a controller or category, the rule, the document.
+    public struct Triple: Sendable, Hashable, Comparable {
+        public var what: Int64
+        public var rule: Int64
+        public var document: Int64
+        public static func < (a: Triple, b: Triple) -> Bool { (a.what, a.rule, a.document) < (b.what, b.rule, b.document) }
+    }
+
+    static func packTriples(_ t: [Triple]) -> [UInt8] {
+        var out = [UInt8](); out.reserveCapacity(t.count * 4)
+        for x in t { PackedItems.put(UInt64(x.what), &out); PackedItems.put(UInt64(x.rule), &out); PackedItems.put(UInt64(x.document), &out) }
+        return out
+    }
+
+    static func unpackTriples(_ data: Data?) -> [Triple] {
+        guard let data else { return [] }
+        var out: [Triple] = []
+        data.withUnsafeBytes { p in
+            var i = 0
+            func get() -> Int64 {
+                var v: UInt64 = 0, shift: UInt64 = 0
+                while i < p.count { let b = p[i]; i += 1; v |= UInt64(b & 0x7f) << shift; if b & 0x80 == 0 { break }; shift += 7 }
+                return Int64(v)
+            }
+            while i < p.count { out.append(Triple(what: get(), rule: get(), document: get())) }
+        }
+        return out
+    }
+
     public struct Exposure: Sendable, Equatable {
         public var element: UInt8
         public var document: Int64
@@ -73,12 +107,18 @@ public struct StoredPerson: Sendable {
         flags = row["flags"]
         values = StoredPerson.unpackValues(row["vals"] ?? Data())
         exposures = StoredPerson.unpackExposures(row["exposures"] ?? Data())
+        attributions = StoredPerson.unpackTriples(row["attributions"])
+        reasons = StoredPerson.unpackTriples(row["reasons"])
     }
+
+    /// Flag bits.
+    public static let inConflict = 1
+    public static let weakMerge = 2
 
     /// Calls `body` for every person, ordered by person id (`pid`; the resolver writes rows in
     /// that order).
     static func forEach(_ db: Database, _ body: (StoredPerson) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, pid, language, flags, vals, exposures FROM person ORDER BY id")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, pid, language, flags, vals, exposures, attributions, reasons FROM person ORDER BY id")
         while let r = try rows.next() { try body(StoredPerson(row: r)) }
     }
 }

@@ -51,6 +51,16 @@ public final class Store: Sendable {
 
     // MARK: planning
 
+    /// Records a batch on first use (its position on the timeline is the order of first scans) and
+    /// its publication date when given.
+    static func registerBatch(_ db: Database, _ name: String, publishedAt: String?) throws {
+        try db.execute(sql: """
+            INSERT INTO batch(name, seq, published_at, first_scan_at)
+            VALUES(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM batch), ?, ?)
+            ON CONFLICT(name) DO UPDATE SET published_at = COALESCE(excluded.published_at, batch.published_at)
+            """, arguments: [name, publishedAt, ISO8601DateFormatter().string(from: Date())])
+    }
+
     /// A file to scan, with the document id it was given.
     public struct PlannedDocument: Sendable {
         public var id: Int64
@@ -61,8 +71,9 @@ public final class Store: Sendable {
     /// or whose previous scan did not finish (killed), become `pending` (old records removed);
     /// finished, unchanged files are left alone — re-scanning the same content adds nothing.
     /// Returns the documents to scan and the number left unchanged.
-    public func plan(_ files: [WalkedFile], batch: String, vault: Vault) throws -> (scan: [PlannedDocument], unchanged: Int) {
+    public func plan(_ files: [WalkedFile], batch: String, publishedAt: String? = nil, vault: Vault) throws -> (scan: [PlannedDocument], unchanged: Int) {
         try pool.write { db in
+            try Self.registerBatch(db, batch, publishedAt: publishedAt)
             // Appending values is much faster without the hash index `lookup` builds on demand.
             try db.execute(sql: "DROP INDEX IF EXISTS value_hash")
             var out: [PlannedDocument] = []
@@ -80,10 +91,14 @@ public final class Store: Sendable {
                     }
                     try db.execute(sql: "DELETE FROM record WHERE document_id = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM field WHERE document_id = ?", arguments: [id])
+                    try db.execute(sql: "DELETE FROM evidence WHERE document_id = ?", arguments: [id])
+                    // Changed content belongs to the batch that delivered it; a killed scan of the same
+                    // content resumes in its own batch.
+                    let changed = size != Int64(f.size) || mtime != f.mtime
                     try db.execute(sql: """
                         UPDATE document SET status = 'pending', size = ?, mtime = ?, reason = NULL, records = 0,
-                          findings = 0, scanned_at = NULL WHERE id = ?
-                        """, arguments: [f.size, f.mtime, id])
+                          findings = 0, scanned_at = NULL, batch = CASE WHEN ? THEN ? ELSE batch END WHERE id = ?
+                        """, arguments: [f.size, f.mtime, changed, batch, id])
                     out.append(PlannedDocument(id: id, file: f))
                 } else {
                     try db.execute(sql: """

@@ -79,6 +79,7 @@ public final class StoreWriter: @unchecked Sendable {
                                           + Array(repeating: "(?, ?, ?)", count: Self.valuesPerInsert).joined(separator: ", "))
             let insRecord = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES(?, ?, ?, ?, ?, ?)")
             let insField = try db.cachedStatement(sql: "INSERT OR REPLACE INTO field(document_id, ordinal, name_sealed, hint) VALUES(?, ?, ?, ?)")
+            let insEvidence = try db.cachedStatement(sql: "INSERT OR IGNORE INTO evidence(document_id, rule_id, line, offset, masked_sealed) VALUES(?, ?, ?, ?, ?)")
             let markScanning = try db.cachedStatement(sql: "UPDATE document SET status = 'scanning' WHERE id = ? AND status = 'pending'")
             let finish = try db.cachedStatement(sql: """
                 UPDATE document SET status = ?, reason = ?, format = ?, encoding = ?, records = ?, findings = ?, scanned_at = ?
@@ -124,7 +125,7 @@ public final class StoreWriter: @unchecked Sendable {
                 for (i, first) in repeats { ids[i] = ids[first] }
                 for r in b.records {
                     let items = r.items.map {
-                        PackedItems.Item(valueID: $0.value >= 0 ? ids[Int($0.value)] : 0, code: $0.code,
+                        PackedItems.Item(valueID: $0.refersToValue ? ids[Int($0.value)] : $0.value >= 0 ? Int64($0.value) : 0, code: $0.code,
                                          field: Int($0.field), line: Int($0.line), offset: $0.offset)
                     }
                     let blob = PackedItems.encode(items, recordLine: r.line, recordOffset: r.offset)
@@ -135,6 +136,9 @@ public final class StoreWriter: @unchecked Sendable {
                     insRecord.bind(5, r.language)
                     insRecord.bind(6, blob)
                     try insRecord.step(db)
+                }
+                for e in b.evidence {
+                    try insEvidence.execute(arguments: [b.documentID, e.rule, e.line, e.offset, Data(e.maskedSealed)])
                 }
                 if let o = b.outcome {
                     try finish.execute(arguments: [o.status.rawValue, o.reason, o.format, o.encoding, o.records, o.findings, now, b.documentID])

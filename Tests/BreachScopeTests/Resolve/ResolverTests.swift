@@ -18,9 +18,9 @@ final class StoreFixture {
     typealias Item = (kind: ValueKind, value: String?, element: ElementType?)
 
     /// One document with the given records.
-    func document(_ name: String, _ records: [[Item]]) throws {
+    func document(_ name: String, batch: String = "b1", publishedAt: String? = nil, _ records: [[Item]]) throws {
         let file = WalkedFile(path: "/fixture/" + name, name: name, size: 1, mtime: 1)
-        let planned = try ws.store.plan([file], batch: "b1", vault: ws.vault).scan
+        let planned = try ws.store.plan([file], batch: batch, publishedAt: publishedAt, vault: ws.vault).scan
         let id = planned[0].id
         docs.append(id)
         var batch = ScanBatch(documentID: id)

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// The review queue (issue #4): weak-identity merge candidates and identifier conflicts, and the
+/// reviewer's decisions. A decision is stored by the candidate's stable key and re-applied by
+/// every later resolve, so it survives re-scans.
+public struct Review {
+    public struct Candidate: Codable, Sendable {
+        public var id: String
+        public var a: String
+        public var b: String
+        public var score: Double
+        public var evidence: [String]
+        public var status: String
+        /// Masked names of the two persons, to recognise them.
+        public var names: [String]
+    }
+    public struct Conflict: Codable, Sendable {
+        public var kind: String
+        public var identifier: String     // masked
+        public var type: String
+        public var persons: [String]
+    }
+    public struct Queue: Codable, Sendable {
+        public var candidates: [Candidate]
+        public var conflicts: [Conflict]
+    }
+
+    let store: Store
+    let vault: Vault
+    public init(store: Store, vault: Vault) { self.store = store; self.vault = vault }
+
+    public func queue() throws -> Queue {
+        try store.pool.read { db in
+            var names: [String: String] = [:]
+            let nameKind = ValueKind.element(.name).rawValue
+            let valueRow = try db.cachedStatement(sql: "SELECT kind, sealed FROM value WHERE id = ?")
+            func maskedName(_ pid: String) throws -> String {
+                if let n = names[pid] { return n }
+                var out = "?"
+                if let row = try Row.fetchOne(db, sql: "SELECT id, pid, language, flags, vals, exposures, attributions, reasons FROM person WHERE pid = ?", arguments: [pid]) {
+                    let p = StoredPerson(row: row)
+                    for id in p.values {
+                        guard let v = try Row.fetchOne(valueRow, arguments: [id]), (v["kind"] as Int) == Int(nameKind) else { continue }
+                        let sealed: Data = v["sealed"]
+                        out = Mask.value(try vault.openString(Array(sealed)), kind: ValueKind(rawValue: nameKind))
+                        break
+                    }
+                }
+                names[pid] = out
+                return out
+            }
+            var candidates: [Candidate] = []
+            for row in try Row.fetchAll(db, sql: "SELECT key, a, b, score, evidence, status FROM candidate ORDER BY score DESC, key") {
+                let a: String = row["a"], b: String = row["b"]
+                candidates.append(Candidate(id: row["key"], a: a, b: b, score: row["score"],
+                                            evidence: (row["evidence"] as String).split(separator: ",").map(String.init),
+                                            status: row["status"], names: [try maskedName(a), try maskedName(b)]))
+            }
+            var conflicts: [Conflict] = []
+            for row in try Row.fetchAll(db, sql: "SELECT c.kind, c.pids, v.kind AS vkind, v.sealed FROM conflict c JOIN value v ON v.id = c.value_id ORDER BY c.id") {
+                let kind = ValueKind(rawValue: UInt16(row["vkind"] as Int))
+                let sealed: Data = row["sealed"]
+                conflicts.append(Conflict(kind: row["kind"], identifier: Mask.value(try vault.openString(Array(sealed)), kind: kind),
+                                          type: kind.identifier?.rawValue ?? kind.element?.rawValue ?? "link_key",
+                                          persons: ((row["pids"] as String?) ?? "").split(separator: ",").map(String.init)))
+            }
+            return Queue(candidates: candidates, conflicts: conflicts)
+        }
+    }
+
+    /// Records a decision on a candidate and re-resolves persons so it takes effect.
+    public func decide(_ id: String, accept: Bool) throws {
+        try store.pool.write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM candidate WHERE key = ?", arguments: [id]) != nil
+                    || Bool.fetchOne(db, sql: "SELECT 1 FROM decision WHERE key = ?", arguments: [id]) != nil else {
+                throw ScopeError.unknownCandidate(id)
+            }
+            try db.execute(sql: """
+                INSERT INTO decision(key, decision, decided_at) VALUES(?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at
+                """, arguments: [id, accept ? "accept" : "reject", ISO8601DateFormatter().string(from: Date())])
+        }
+        try Resolver(store: store, vault: vault).run()
+    }
+}

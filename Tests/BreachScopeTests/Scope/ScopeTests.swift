@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import Testing
+@testable import BreachScope
+
+/// Issue #4 scoping on hand-made records: weak identities and review, batches, held categories.
+@Suite struct ScopeTests {
+    typealias Item = StoreFixture.Item
+    func name(_ s: String) -> Item { (.element(.name), s, .name) }
+    func dob(_ s: String) -> Item { (.element(.dateOfBirth), s, .dateOfBirth) }
+    func address(_ s: String) -> Item { (.element(.postalAddress), s, .postalAddress) }
+    func mail(_ s: String) -> Item { (.identifier(.email), s, .email) }
+    func phone(_ s: String) -> Item { (.identifier(.phone), s, .phone) }
+    func ee(_ s: String) -> Item { (.identifier(.eeIsikukood), s, .nationalID) }
+    let purchase: Item = (.element(.purchaseHistory), nil, .purchaseHistory)
+
+    func candidates(_ f: StoreFixture) throws -> [Review.Candidate] {
+        try Review(store: f.ws.store, vault: f.ws.vault).queue().candidates
+    }
+
+    @Test func nameAndBirthDateMakeACandidateNotAMerge() throws {
+        let f = try StoreFixture()
+        try f.document("clinic.csv", [[name("MARI MAASIKAS"), dob("1980-01-08"), mail("mari@example.ee")]])
+        try f.document("lab.csv", [[name("MARI MAASIKAS"), dob("1980-01-08"), phone("+37251234567")]])
+        try f.document("other.csv", [[name("JAAN TAMM"), dob("1980-01-08"), mail("jaan@example.ee")]])
+        #expect(try f.persons().count == 3)
+        let c = try candidates(f)
+        #expect(c.count == 1)
+        #expect(c.first?.evidence == ["name+date_of_birth"])
+        #expect(c.first?.status == "pending")
+        #expect(c.first?.score == 0.9)
+        let r = try Report.build(store: f.ws.store, vault: f.ws.vault)
+        #expect(r.weak.candidates == 1 && r.weak.pending == 1 && r.weak.personsOnWeakEvidence == 0)
+    }
+
+    @Test func acceptedMergeIsKeptAcrossResolvesAndCounted() throws {
+        let f = try StoreFixture()
+        try f.document("a.csv", [[name("MARI MAASIKAS"), address("Tamme 5, Tartu"), mail("mari@example.ee")]])
+        try f.document("b.csv", [[name("MARI MAASIKAS"), address("Tamme 5, Tartu"), dob("1980-01-08"), phone("+37251234567")]])
+        let before = try f.persons()
+        #expect(before.count == 2)
+        let c = try #require(try candidates(f).first)
+        #expect(c.evidence == ["name+postal_address"])
+        try Review(store: f.ws.store, vault: f.ws.vault).decide(c.id, accept: true)
+        let after = try f.persons()   // resolves again: the decision is re-applied
+        #expect(after.count == 1)
+        #expect(Set(after[0].identifiers.map(\.value)) == ["mari@example.ee", "+37251234567"])
+        #expect(before.map(\.person).contains(after[0].person))   // the merged person keeps one of the two ids
+        #expect(try candidates(f).first?.status == "accepted")
+        let r = try Report.build(store: f.ws.store, vault: f.ws.vault)
+        #expect(r.persons == 1 && r.weak.personsOnWeakEvidence == 1 && r.weak.accepted == 1)
+        // A new scan adds a third record: the decision still holds.
+        try f.document("c.csv", [[mail("mari@example.ee"), purchase]])
+        #expect(try f.persons().count == 1)
+        // Reject: apart again.
+        try Review(store: f.ws.store, vault: f.ws.vault).decide(c.id, accept: false)
+        #expect(try f.persons().count == 2)
+        #expect(try candidates(f).first?.status == "rejected")
+    }
+
+    @Test func differentNationalIDsAreNeverCandidates() throws {
+        let f = try StoreFixture()
+        // Father and son of the same name at one address.
+        try f.document("a.csv", [[name("JAAN TAMM"), address("Tamme 5, Tartu"), ee("37605030299")]])
+        try f.document("b.csv", [[name("JAAN TAMM"), address("Tamme 5, Tartu"), ee("50001010006")]])
+        try f.document("c.csv", [[name("JAAN TAMM"), address("Tamme 5, Tartu"), mail("jaan@example.ee")]])
+        #expect(try f.persons().count == 3)
+        let c = try candidates(f)
+        // Only the e-mail-only person pairs with each of the two ID holders.
+        #expect(c.count == 2)
+        #expect(throws: ScopeError.self) { try Review(store: f.ws.store, vault: f.ws.vault).decide("cnope", accept: true) }
+    }
+
+    @Test func crowdedKeysGiveNoCandidates() throws {
+        let f = try StoreFixture()
+        let rows: [[Item]] = (0..<(WeakIdentities.maxGroup + 1)).map { [name("ANNA ARU"), address("Hooldekodu 1, Tartu"), mail("a\($0)@example.ee")] }
+        try f.document("home.csv", rows)
+        #expect(try f.persons().count == WeakIdentities.maxGroup + 1)
+        #expect(try candidates(f).isEmpty)
+    }
+
+    @Test func batchDiffSeparatesNewChangedAndUnchanged() throws {
+        let f = try StoreFixture()
+        try f.document("b1/customers.csv", batch: "b1", publishedAt: "2024-01-10", [
+            [ee("38001085718"), mail("mari@example.ee")],
+            [ee("49403136526"), mail("kati@example.ee")],
+            [ee("37605030299")],
+        ])
+        try f.document("b2/results.csv", batch: "b2", publishedAt: "2024-02-01", [
+            [ee("38001085718"), mail("mari@example.ee")],              // unchanged
+            [ee("49403136526"), phone("+37251234567")],                // new element: phone
+            [ee("50001010006"), name("UUS INIMENE")],                    // new person
+        ])
+        _ = try f.persons()
+        let d = try BatchDiff.build(store: f.ws.store, vault: f.ws.vault, batch: "b2")
+        #expect(d.earlierBatches == ["b1"])
+        #expect(d.newPersons.count == 1)
+        #expect(d.unchanged.count == 1)
+        #expect(d.knownWithNewData.count == 1)
+        #expect(d.knownWithNewData.first?.newElements == ["phone"])
+        #expect(d.notInBatch == 1)
+        #expect(d.newElementPersons == ["national_id": 1, "name": 1, "phone": 1])
+        let first = try BatchDiff.build(store: f.ws.store, vault: f.ws.vault, batch: "b1")
+        #expect(first.newPersons.count == 3 && first.earlierBatches.isEmpty)
+        #expect(throws: ScopeError.self) { try BatchDiff.build(store: f.ws.store, vault: f.ws.vault, batch: "b9") }
+        let r = try Report.build(store: f.ws.store, vault: f.ws.vault)
+        #expect(r.batches.map(\.batch) == ["b1", "b2"])
+        #expect(r.batches.map(\.newPersons) == [3, 1])
+        #expect(r.batches.map(\.knownWithNewData) == [0, 1])
+        #expect(r.batches.map(\.unchanged) == [0, 1])
+        #expect(r.batches.map(\.cumulativePersons) == [3, 4])
+        #expect(r.batches.map(\.publishedAt) == ["2024-01-10", "2024-02-01"])
+    }
+
+    @Test func heldCategoriesNotFoundAreStated() throws {
+        let f = try StoreFixture()
+        try f.ws.store.setMeta(["held": "national_id,email,iban,prescription", "organisation": "Apteek", "role": "controller"])
+        try f.document("a.csv", [[ee("38001085718"), mail("mari@example.ee")]])
+        _ = try f.persons()
+        let r = try Report.build(store: f.ws.store, vault: f.ws.vault)
+        #expect(r.notExposed == ["iban", "prescription"])
+        #expect(r.statements.contains("Held by the breached system but not found in the leaked data: iban and prescription."))
+        #expect(r.controllers.map(\.name) == ["Apteek"])
+        #expect(r.controllers.first?.notExposed == ["iban", "prescription"])
+        #expect(r.controllers.first?.rules.map(\.rule) == ["default"])
+    }
+
+    @Test func processorPersonsAreUnattributedWithoutRules() throws {
+        let f = try StoreFixture()
+        try f.ws.store.setMeta(["organisation": "WestLog", "role": "processor"])
+        try f.document("a.csv", [[ee("38001085718")], [ee("49403136526")]])
+        _ = try f.persons()
+        let r = try Report.build(store: f.ws.store, vault: f.ws.vault)
+        #expect(r.controllers.isEmpty && r.unattributed == 2)
+        #expect(throws: ScopeError.self) {
+            try PersonExport(store: f.ws.store, vault: f.ws.vault).each(reveal: false, controller: "westlog") { _ in }
+        }
+    }
+}
