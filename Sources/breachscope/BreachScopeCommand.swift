@@ -17,7 +17,7 @@ struct BreachScopeCommand: ParsableCommand {
             (no workspace, wrong key, unreadable input); 64 usage error.
             """,
         subcommands: [Init.self, Scan.self, Status.self, ReportCommand.self, Persons.self, LookupCommand.self, DiffCommand.self,
-                      ReviewCommand.self]
+                      ReviewCommand.self, ExportCommand.self]
     )
 }
 

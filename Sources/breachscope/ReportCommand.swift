@@ -5,8 +5,12 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report the scope: files, records, distinct persons, persons per element and identifier type.",
-        discussion: "Counts are of distinct persons after resolution; values are never shown.")
+        abstract: "Report the scope: files, persons per element, controllers, special categories, batches.",
+        discussion: """
+            Counts are of distinct persons after resolution; values are never shown (evidence is \
+            masked). --format json carries the same content for machines; --format html writes one \
+            self-contained file (no network, no scripts) with charts, to --out or stdout.
+            """)
 
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
@@ -43,6 +47,50 @@ enum ReportText {
             for i in r.identifiers {
                 out.append("  " + i.type.padding(toLength: 18, withPad: " ", startingAt: 0) + pad(g(i.persons), 12) + " persons   (\(g(i.values)) distinct values)")
             }
+        }
+        if !r.controllers.isEmpty || r.unattributed > 0 {
+            out.append("")
+            out.append("Controllers (distinct persons; exclusive = only this controller):")
+            for c in r.controllers {
+                out.append("  " + c.name.padding(toLength: 34, withPad: " ", startingAt: 0) + pad(g(c.persons), 10) + "   exclusive " + g(c.exclusive)
+                           + "   rules: " + c.rules.map { "\($0.rule) (\(g($0.persons)))" }.joined(separator: ", "))
+                if !c.notExposed.isEmpty { out.append("      held, not found: " + c.notExposed.joined(separator: ", ")) }
+            }
+            if r.unattributed > 0 { out.append("  (no controller)".padding(toLength: 36, withPad: " ", startingAt: 0) + pad(g(r.unattributed), 10)) }
+            if !r.overlaps.isEmpty {
+                out.append("  Shared persons:")
+                for o in r.overlaps.prefix(50) { out.append("    \(o.a) × \(o.b): \(g(o.persons))") }
+                if r.overlaps.count > 50 { out.append("    … \(r.overlaps.count - 50) more pairs in --format json") }
+            }
+        }
+        if !r.categories.isEmpty {
+            out.append("")
+            out.append("Special categories (persons; rule and masked evidence):")
+            for c in r.categories {
+                out.append("  " + c.category.padding(toLength: 18, withPad: " ", startingAt: 0) + pad(g(c.persons), 12))
+                for rule in c.rules {
+                    out.append("      \(rule.rule): \(g(rule.persons))" + (rule.example.map { "   e.g. \($0)" } ?? ""))
+                }
+            }
+        }
+        if r.batches.count > 1 || r.batches.contains(where: { $0.publishedAt != nil }) {
+            out.append("")
+            out.append("Batches (timeline):")
+            out.append("  batch                published    documents        new  known+new  unchanged  cumulative")
+            for b in r.batches {
+                out.append("  " + b.batch.padding(toLength: 20, withPad: " ", startingAt: 0) + " " + (b.publishedAt ?? "-").padding(toLength: 10, withPad: " ", startingAt: 0)
+                           + pad(g(b.documents), 12) + pad(g(b.newPersons), 11) + pad(g(b.knownWithNewData), 11) + pad(g(b.unchanged), 11)
+                           + pad(g(b.cumulativePersons), 12))
+            }
+        }
+        if !r.held.isEmpty {
+            out.append("")
+            out.append("Held by the breached system: " + r.held.joined(separator: ", "))
+            out.append("Not found in the leaked data: " + (r.notExposed.isEmpty ? "none (every held category was found)" : r.notExposed.joined(separator: ", ")))
+        }
+        if r.weak.candidates > 0 {
+            out.append("")
+            out.append("Weak identities: \(r.weak.candidates) candidate merges (\(r.weak.pending) pending, \(r.weak.accepted) accepted, \(r.weak.rejected) rejected); \(g(r.weak.personsOnWeakEvidence)) persons rest on weak evidence. See `breachscope review`.")
         }
         if !r.topDocuments.isEmpty {
             out.append("")

@@ -129,7 +129,10 @@ public struct Report: Codable, Sendable {
     /// Sentences a DPO can quote ("31,402 e-mail addresses of 31,207 persons").
     public var statements: [String] = []
 
-    public static func build(store: Store, vault: Vault, topN: Int = 10) throws -> Report {
+    /// Builds the report. With `controller` (a rules-file id or a name), it covers only that
+    /// controller's persons and the documents they were found in: the section a controller
+    /// receives, with nothing about anyone else's people.
+    public static func build(store: Store, vault: Vault, topN: Int = 10, controller: String? = nil) throws -> Report {
         var r = Report()
         r.incident = try store.meta("incident")
         r.organisation = try store.meta("organisation")
@@ -137,28 +140,22 @@ public struct Report: Codable, Sendable {
         r.awareAt = try store.meta("aware_at")
         r.heldSetting = try store.meta("held")
         try store.pool.read { db in
-            var names: [Int64: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM document") {
-                let sealed: Data = row["path_sealed"]
-                let name = (try? vault.openString(Array(sealed))) ?? "<sealed>"
-                let id: Int64 = row["id"]
-                names[id] = name
-                let line = DocumentLine(document: name, status: row["status"], reason: row["reason"], format: row["format"],
-                                        encoding: row["encoding"], size: row["size"], records: row["records"],
-                                        findings: row["findings"], batch: row["batch"])
-                r.files.total += 1
-                r.files.bytes += line.size
-                switch line.status {
-                case "scanned": r.files.scanned += 1
-                case "skipped": r.files.skipped += 1
-                case "failed": r.files.failed += 1
-                default: r.files.pending += 1
+            let tables = try ScopeTables.load(db, vault: vault)
+            var wanted: Set<Int64>?
+            if let controller {
+                wanted = tables.controllers(matching: controller)
+                if wanted!.isEmpty {
+                    throw ScopeError.unknownController(controller, known: tables.controllers.values.map { $0.listed ? "\($0.key) (\($0.name))" : $0.name }.sorted())
                 }
-                r.records += line.records
-                r.findings += line.findings
-                r.documents.append(line)
             }
-            r.documents.sort { $0.document < $1.document }
+            let names = tables.documentNames
+            var lines: [Int64: DocumentLine] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM document") {
+                let id: Int64 = row["id"]
+                lines[id] = DocumentLine(document: names[id] ?? "<sealed>", status: row["status"], reason: row["reason"], format: row["format"],
+                                         encoding: row["encoding"], size: row["size"], records: row["records"],
+                                         findings: row["findings"], batch: row["batch"])
+            }
             r.sharedIdentifiers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conflict") ?? 0
             // Value kinds by id (dense ids: an array).
             var kindOf: [UInt16] = []
@@ -173,8 +170,9 @@ public struct Report: Codable, Sendable {
             var valuesPerKind: [UInt16: Set<Int64>] = [:]
             var personsPerDocument: [Int64: Int] = [:]
             let held = (r.heldSetting ?? "").split(separator: ",").map { String($0) }
-            var scope = ScopeAccumulator(tables: try ScopeTables.load(db, vault: vault), held: held)
+            var scope = ScopeAccumulator(tables: tables, held: held, only: wanted)
             try StoredPerson.forEach(db) { p in
+                if let wanted, wanted.isDisjoint(with: tables.controllerIDs(p)) { return }
                 scope.add(p)
                 r.persons += 1
                 if p.flags & 1 != 0 { r.personsInConflicts += 1 }
@@ -206,6 +204,25 @@ public struct Report: Codable, Sendable {
                 r.topDocuments.append(TopDocument(document: names[doc] ?? "?", persons: n))
             }
             try scope.finish(into: &r, personsPerElement: personsPerElement, db, vault: vault)
+            for (id, line) in lines where wanted == nil || personsPerDocument[id] != nil {
+                r.files.total += 1
+                r.files.bytes += line.size
+                switch line.status {
+                case "scanned": r.files.scanned += 1
+                case "skipped": r.files.skipped += 1
+                case "failed": r.files.failed += 1
+                default: r.files.pending += 1
+                }
+                r.records += line.records
+                r.findings += line.findings
+                r.documents.append(line)
+            }
+            r.documents.sort { $0.document < $1.document }
+            if wanted != nil {
+                // Conflicts and review are about everyone: a controller's section has its own persons only.
+                r.sharedIdentifiers = 0
+                r.weak = WeakEvidence(personsOnWeakEvidence: r.weak.personsOnWeakEvidence)
+            }
         }
         r.statements = r.makeStatements()
         return r

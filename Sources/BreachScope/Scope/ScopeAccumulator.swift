@@ -29,9 +29,14 @@ struct ScopeAccumulator {
     static let categoryCodes: Set<UInt8> = Set([ElementType.healthData, .geneticData, .labResult, .prescription,
                                                 .purchaseHistory, .deliveryInfo].map(\.code))
 
-    init(tables: ScopeTables, held: [String]) {
+    /// When set, only these controllers are reported (a controller's own section); overlaps
+    /// keep only pairs involving them.
+    let only: Set<Int64>?
+
+    init(tables: ScopeTables, held: [String], only: Set<Int64>? = nil) {
         self.tables = tables
         self.held = held
+        self.only = only
         batchNew = Array(repeating: 0, count: tables.batches.count)
         batchNewData = batchNew
         batchUnchanged = batchNew
@@ -50,7 +55,7 @@ struct ScopeAccumulator {
         }
         let controllers = tables.controllerIDs(p)
         if controllers.isEmpty { unattributed += 1 }
-        for c in controllers {
+        for c in controllers where only == nil || only!.contains(c) {
             var pc = perController[c] ?? PerController()
             pc.persons += 1
             if controllers.count == 1 { pc.exclusive += 1 }
@@ -67,7 +72,8 @@ struct ScopeAccumulator {
         }
         if controllers.count > 1 {
             sharedPersons += 1
-            for i in 0..<controllers.count { for j in (i + 1)..<controllers.count {
+            for i in 0..<controllers.count { for j in (i + 1)..<controllers.count
+            where only == nil || only!.contains(controllers[i]) || only!.contains(controllers[j]) {
                 overlaps[Pair(a: controllers[i], b: controllers[j]), default: 0] += 1
             } }
         }
