@@ -1,7 +1,8 @@
 import Foundation
 
 extension ControllerRules {
-    /// Reads every register rule's CSV file (header row required) and normalises each row's key
+    /// Reads every register rule's CSV file (header row required; UTF-8, UTF-16 or a detected
+    /// single-byte codepage) and normalises each row's key
     /// exactly as the scanner stores the same value, so `vault.hash(kind:_:)` of an entry equals
     /// the hash of that value found in the leak:
     /// - `national_id`: `FieldScanner.scan(_, hint: .nationalID(scheme), preferCountry:)`; the
@@ -26,7 +27,7 @@ extension ControllerRules {
             guard let data = FileManager.default.contents(atPath: reg.file.path) else {
                 throw ControllerRulesError(file: fileName, line: rule.line, rule: rule.id, "cannot read register file '\(reg.file.path)'")
             }
-            let csv = RegisterCSV(Array(data))
+            let csv = RegisterCSV(Self.utf8(Array(data)))
             let headers = csv.header.map(FieldClassifier.normalize)
             func column(_ name: String) throws -> Int {
                 guard let i = headers.firstIndex(of: FieldClassifier.normalize(name)) else {
@@ -79,6 +80,21 @@ extension ControllerRules {
             }
         }
         return load
+    }
+
+    /// The register's bytes as UTF-8: UTF-16 and single-byte codepages (Windows-125x, ISO-8859-x)
+    /// are detected and decoded like documents (`TextEncoding.detect`).
+    static func utf8(_ data: [UInt8]) -> [UInt8] {
+        data.withUnsafeBufferPointer { p in
+            let guess = TextEncoding.detect(p)
+            guard guess.encoding != .utf8 else { return data }
+            var t = Transcoder(guess.encoding)
+            var out: [UInt8] = []
+            out.reserveCapacity(data.count)
+            t.decode(p, into: &out)
+            t.finish(into: &out)
+            return out
+        }
     }
 }
 

@@ -203,6 +203,28 @@ import BreachScopeTesting
         #expect(RegisterCSV(Array("a,b;c\n".utf8)).header == ["a", "b;c"])
     }
 
+    /// Registers exported from spreadsheets: Windows-1252 and UTF-16LE with a BOM.
+    @Test func encodings() throws {
+        let ps = Self.people(2, seed: 12)
+        let text = "isikukood;haigla\n\(ps[0].id);TÜK\n\(ps[1].id);Päijät-Häme\n"
+        let cp1252 = text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for bytes in [cp1252, utf16] {
+            #expect(RegisterCSV(ControllerRules.utf8(bytes)).header == ["isikukood", "haigla"])
+            let rows = RegisterCSV(ControllerRules.utf8(bytes)).rows.map { String(decoding: $0.fields[1], as: UTF8.self) }
+            #expect(rows == ["TÜK", "Päijät-Häme"])
+        }
+        let dir = try ControllerTempDir()
+        try Data(cp1252).write(to: dir.url.appendingPathComponent("reg.csv"))
+        try dir.write("rules.yaml", "controllers: [{ id: tyk, aliases: [TÜK] }, { id: phhva, aliases: [Paijat-Hame] }]\n"
+                      + "rules:\n  - { id: reg, register: reg.csv, key: national_id, key_column: isikukood, controller_column: haigla }\n")
+        let rules = try ControllerRules.load(dir.url.appendingPathComponent("rules.yaml"))
+        let load = try rules.loadRegisters(phoneCountries: Self.phoneCountries)
+        #expect(load.rejected.isEmpty)
+        #expect(load.entries.map(\.controller) == [0, 1])
+        #expect(load.controllers.allSatisfy { !$0.unlisted })
+    }
+
     @Test func registerErrors() throws {
         #expect(throws: ControllerRulesError.self) {
             _ = try Self.load("    key: national_id\n    key_column: isikukood\n    controller_column: haigla\n", "id,haigla\n1,TÜK\n")
