@@ -52,7 +52,8 @@ enum ReportText {
             out.append("")
             out.append("Controllers (distinct persons; exclusive = only this controller):")
             for c in r.controllers {
-                out.append("  " + c.name.padding(toLength: 34, withPad: " ", startingAt: 0) + pad(g(c.persons), 10) + "   exclusive " + g(c.exclusive)
+                let label = c.listed ? c.name : c.name + " (unlisted)"
+                out.append("  " + label.padding(toLength: 34, withPad: " ", startingAt: 0) + pad(g(c.persons), 10) + "   exclusive " + g(c.exclusive)
                            + "   rules: " + c.rules.map { "\($0.rule) (\(g($0.persons)))" }.joined(separator: ", "))
                 if !c.notExposed.isEmpty { out.append("      held, not found: " + c.notExposed.joined(separator: ", ")) }
             }

@@ -46,6 +46,8 @@ struct Scan: ParsableCommand {
     var maxArchiveGB: Int = 8
     @Option(name: .customLong("max-archive-members"), help: "Most members listed per archive; an archive with more fails with a reason (the first ones are scanned).")
     var maxArchiveMembers: Int = 100_000
+    @Option(name: .customLong("controllers"), help: "Controller attribution rules (YAML, see docs/controllers.md). Stored in the workspace: later scans and reports use them until new rules are given.")
+    var controllers: String?
     @Flag(help: "No progress display or log lines.") var quiet = false
     @Flag(help: "Print the report (as `breachscope report`) after the scan.") var report = false
     @Option(help: "Summary format: text or json.") var format: OutputFormat = .text
@@ -77,6 +79,14 @@ struct Scan: ParsableCommand {
         opts.archives.maxRatio = maxRatio
         opts.archives.maxArchiveBytes = maxArchiveGB << 30
         opts.archives.maxMembers = maxArchiveMembers
+        if let controllers {
+            let url = URL(fileURLWithPath: controllers)
+            do {
+                let rules = try ControllerRules.load(url)
+                let yaml = try String(contentsOf: url, encoding: .utf8)
+                opts.controllerRules = (rules, yaml, url.deletingLastPathComponent().standardizedFileURL.path)
+            } catch { throw CleanExit.fail(error) }
+        }
         if let phoneCountries { opts.phoneCountries = phoneCountries.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
         let progress = ScanProgress()
         let display = quiet ? nil : ProgressDisplay(progress: progress)
@@ -89,6 +99,7 @@ struct Scan: ParsableCommand {
             throw CleanExit.fail(error)
         }
         display?.stop()
+        for w in summary.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
         if format == .json {
             try printJSON(summary)
         } else {

@@ -15,7 +15,7 @@ import Testing
         return (0..<n).map { i in
             let f = firsts[i % firsts.count], l = lasts[(i / firsts.count) % lasts.count] + "\(i)"
             return Person(id: Synthetic.nationalID(.eeIsikukood, using: &rng), mail: "\(f.lowercased()).\(l.lowercased())@example.ee",
-                          phone: Synthetic.phone(country: "EE", using: &rng), name: "\(f) \(l)", dob: "19\(50 + i % 40)-0\(1 + i % 9)-1\(i % 9)")
+                          phone: Synthetic.phone(country: "EE", international: true, using: &rng).e164, name: "\(f) \(l)", dob: "19\(50 + i % 40)-0\(1 + i % 9)-1\(i % 9)")
         }
     }
 

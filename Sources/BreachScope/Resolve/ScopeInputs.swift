@@ -32,7 +32,8 @@ struct ScopeInputs {
             if let h { s.register[h, default: []].append(Attribution(controller: r.int64(1), rule: r.int64(2))) }
         }
         if let yaml = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'controllers_yaml'") {
-            try ControllerScope.apply(yaml: yaml, db, vault: vault, to: &s)
+            let base = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'controllers_base'")
+            try ControllerScope.apply(ControllerScope.parse(yaml: yaml, base: base), db, vault: vault, to: &s)
         } else {
             // No rules: a controller organisation is the controller of everyone in its data; a
             // processor's persons stay unattributed until rules say whose they are.
@@ -69,7 +70,34 @@ enum ScopeIDs {
 /// Controller rules stored in the workspace, applied at resolve time (path and default rules;
 /// column rules act while scanning, register rules when the register is loaded).
 enum ControllerScope {
-    static func apply(yaml: String, _ db: Database, vault: Vault, to s: inout ScopeInputs) throws {
-        // Filled in when the controller rules engine lands (issue #4, item 1).
+    static func parse(yaml: String, base: String?) throws -> ControllerRules {
+        do {
+            return try ControllerRules.parse(yaml: yaml, baseDirectory: URL(fileURLWithPath: base ?? FileManager.default.currentDirectoryPath))
+        } catch {
+            throw ScopeError.badFile("stored controller rules", "\(error); give the rules again with `scan --controllers FILE`")
+        }
+    }
+
+    static func apply(_ rules: ControllerRules, _ db: Database, vault: Vault, to s: inout ScopeInputs) throws {
+        var controllerRows: [Int64] = []
+        for c in rules.controllers { controllerRows.append(try ScopeIDs.controller(db, key: c.id, name: c.name, listed: true, vault: vault)) }
+        var ruleRows: [Int64] = []
+        for r in rules.rules { ruleRows.append(try ScopeIDs.rule(db, name: r.id, kind: "controller", explain: ScanScope.explain(r, rules))) }
+        let hasPathRules = rules.rules.contains { if case .paths = $0.source { return true } else { return false } }
+        if hasPathRules {
+            for row in try Row.fetchAll(db, sql: "SELECT id, path_sealed FROM document") {
+                let sealed: Data = row["path_sealed"]
+                guard let name = try? vault.openString(Array(sealed)) else { continue }
+                let found = rules.controllers(forPath: name)
+                if !found.isEmpty {
+                    s.documentAttributions[row["id"]] = found.map { .init(controller: controllerRows[$0.controller], rule: ruleRows[$0.rule]) }
+                }
+            }
+        }
+        if let d = rules.defaultController {
+            let rule = try ScopeIDs.rule(db, name: "default", kind: "controller",
+                                         explain: "Persons no other rule attributes belong to \(rules.controllers[d].name).")
+            s.defaultAttribution = .init(controller: controllerRows[d], rule: rule)
+        }
     }
 }

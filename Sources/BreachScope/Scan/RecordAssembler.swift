@@ -10,6 +10,10 @@ struct RecordAssembler: RecordVisitor {
     let splitConflictingBlocks: Bool
     let sliceSize: Int
     let submit: (ScanBatch) -> Void
+    /// Controller rules acting on column values (issue #4).
+    let scope: ScanScope?
+    /// Per column: the controller rules whose `columns` name it.
+    private var controllerRules: [[Int]] = []
 
     private(set) var columns: [Column] = []
     private var newFields: [FieldDeclaration] = []
@@ -46,7 +50,8 @@ struct RecordAssembler: RecordVisitor {
     static let cacheLimit = 100_000
 
     init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
-         sliceSize: Int = 10_000, submit: @escaping (ScanBatch) -> Void) {
+         sliceSize: Int = 10_000, scope: ScanScope? = nil, submit: @escaping (ScanBatch) -> Void) {
+        self.scope = scope
         self.documentID = documentID
         self.vault = vault
         self.fieldScanner = fieldScanner
@@ -60,6 +65,16 @@ struct RecordAssembler: RecordVisitor {
     mutating func declareColumn(name: String, hint: FieldHint) -> Int {
         let id = columns.count
         columns.append(Column(name: name, hint: hint))
+        if let rules = scope?.controllers, rules.hasColumnRules {
+            var found = rules.columnRules(forHeader: name)
+            // A JSON path or XML element path: its last step is the column's own name.
+            if found.isEmpty, let last = name.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "[" }).last, last.count < name.count {
+                found = rules.columnRules(forHeader: String(last))
+            }
+            controllerRules.append(found)
+        } else {
+            controllerRules.append([])
+        }
         newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint))
         return id
     }
@@ -85,6 +100,9 @@ struct RecordAssembler: RecordVisitor {
         }
         let hint = column >= 0 && column < columns.count ? columns[column].hint : .none
         let f = Int32(column), l = Int32(line)
+        if column >= 0 && column < controllerRules.count && !controllerRules[column].isEmpty {
+            attribute(value, rules: controllerRules[column], f, l, offset)
+        }
         switch hint {
         case .fullName:
             if let n = NameDetector.normalize(value) { add(.element(.name), .name, n, f, l, offset) }
@@ -132,6 +150,18 @@ struct RecordAssembler: RecordVisitor {
             }
         default:
             scan(value, hint: hint, f, l, offset)
+        }
+    }
+
+    /// Controller attributions from a column a controller rule names.
+    private mutating func attribute(_ value: UnsafeBufferPointer<UInt8>, rules: [Int], _ f: Int32, _ l: Int32, _ offset: Int) {
+        guard let scope, let engine = scope.controllers else { return }
+        for r in rules {
+            guard let match = engine.controller(forValue: value, rule: r), let (v, new) = scope.attribution(match, rule: r) else { continue }
+            if let new { batch.controllers.append(new) }
+            if items.contains(where: { $0.code == PackedItems.controllerCode && $0.value == v }) { continue }
+            items.append(PendingItem(value: v, code: PackedItems.controllerCode, field: f, line: l, offset: offset))
+            itemKeys.append(ValueHash(hi: UInt64(UInt32(bitPattern: v)), lo: UInt64(PackedItems.controllerCode)))
         }
     }
 
@@ -231,7 +261,7 @@ struct RecordAssembler: RecordVisitor {
             // A text block with two different identifiers of one type is not one person's record
             // (a log, a list): fall back to one record per line.
             emitLines(through: Int32.max)
-        } else if items.contains(where: { $0.code != PendingItem.linkKeyCode }) {
+        } else if items.contains(where: { $0.isEmitted }) {
             if language == nil { language = guessLanguage(items) }
             emit(PendingRecord(ordinal: recordCount, line: recordLine, offset: recordOffset, language: language, items: items))
         }
@@ -252,7 +282,7 @@ struct RecordAssembler: RecordVisitor {
         }
         for l in byLine.keys.sorted() {
             for part in splitLine(byLine[l]!) {
-                guard part.contains(where: { $0.code != PendingItem.linkKeyCode }) else { continue }
+                guard part.contains(where: { $0.isEmitted }) else { continue }
                 emit(PendingRecord(ordinal: recordCount, line: Int(l), offset: part.map(\.offset).min() ?? recordOffset,
                                    language: language ?? guessLanguage(part), items: part))
             }
@@ -328,7 +358,7 @@ struct RecordAssembler: RecordVisitor {
 
     private mutating func emit(_ r: PendingRecord) {
         recordCount += 1
-        findingCount += r.items.filter { $0.code != PendingItem.linkKeyCode }.count
+        findingCount += r.items.filter { $0.code < PackedItems.reasonBase }.count
         batch.records.append(r)
     }
 

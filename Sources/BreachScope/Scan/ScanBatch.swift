@@ -8,6 +8,8 @@ public struct ScanBatch: Sendable {
     /// Distinct values referenced by `records` in this slice.
     public var values: [PendingValue] = []
     public var records: [PendingRecord] = []
+    /// Controllers first named in this slice (unlisted ones, from field values).
+    public var controllers: [ScanScope.NewController] = []
     /// First evidence of each special-category rule in the document (masked and sealed).
     public var evidence: [PendingEvidence] = []
     /// Set on the document's last slice.
@@ -61,6 +63,9 @@ public struct PendingItem: Sendable, Hashable {
 extension PendingItem {
     /// Whether `value` indexes `ScanBatch.values` (and not a rule or controller id).
     @inline(__always) public var refersToValue: Bool { value >= 0 && (code < PackedItems.reasonBase || code == PendingItem.linkKeyCode) }
+    /// Whether the item makes its record worth storing: a personal element or a special-category
+    /// reason (link keys and controller attributions only qualify what else the record holds).
+    var isEmitted: Bool { code < PackedItems.reasonBase || (code >= PackedItems.reasonBase && code < PackedItems.reasonBase + 32) }
 }
 
 /// Where a special-category rule first matched in a document, with masked evidence.

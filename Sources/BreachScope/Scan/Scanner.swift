@@ -18,6 +18,12 @@ public struct ScanOptions: Sendable {
     public var chunkSize = 1 << 20
     /// Zip-bomb and nesting limits for archives.
     public var archives = ArchiveLimits()
+    /// Controller rules given for this scan (`scan --controllers FILE`): the parsed rules and the
+    /// file's text, stored in the workspace and used by later scans and resolves. Without them,
+    /// the rules stored by an earlier scan apply.
+    public var controllerRules: (rules: ControllerRules, yaml: String, base: String)?
+    /// Set by `run`: the scope the workers record.
+    var scope: ScanScope?
     public init(roots: [String]) { self.roots = roots }
 }
 
@@ -47,6 +53,8 @@ public struct ScanSummary: Sendable, Codable {
     /// Of `seconds`: reading, detecting and writing; then resolving persons.
     public var scanSeconds = 0.0
     public var resolveSeconds = 0.0
+    /// Things the user should know that are not document outcomes (rejected register rows).
+    public var warnings: [String] = []
 }
 
 /// Drives a scan: walk → plan (resumable) → parallel readers and detectors → store writer →
@@ -57,17 +65,37 @@ public enum Scanner {
         let expander = try ArchiveExpander(limits: options.archives)
         defer { expander.removeTemporaryArea() }
         let walked = try Walker.walk(options.roots)
-        let files = expander.expand(walked) { (try? store.isFinishedAndUnchanged($0, vault: vault)) ?? false }
-        let (plannedAll, unchanged) = try store.plan(files, batch: options.batch, publishedAt: options.publishedAt, vault: vault)
+        var scoped = options
+        // Controller rules: new ones are stored; changed column rules mean every document of this
+        // scan is read again, so no document keeps attributions of rules that no longer hold.
+        var rules: ControllerRules?
+        var force = false
+        var warnings: [String] = []
+        if let given = options.controllerRules {
+            let stored = try store.meta("controllers_yaml")
+            force = stored != nil && stored != given.yaml && given.rules.hasColumnRules
+            try store.setMeta(["controllers_yaml": given.yaml, "controllers_base": given.base])
+            rules = given.rules
+        } else if let yaml = try store.meta("controllers_yaml") {
+            rules = try ControllerScope.parse(yaml: yaml, base: try store.meta("controllers_base"))
+        }
+        let prepared = try ScanScope.prepare(store: store, vault: vault, rules: rules, phoneCountries: options.phoneCountries)
+        scoped.scope = prepared.scope
+        let options = scoped
+        for r in prepared.rejected.prefix(20) { warnings.append("register rule '\(r.rule)', line \(r.line): \(r.reason)") }
+        if prepared.rejected.count > 20 { warnings.append("… and \(prepared.rejected.count - 20) more register rows rejected") }
+        let files = expander.expand(walked) { !force && ((try? store.isFinishedAndUnchanged($0, vault: vault)) ?? false) }
+        let (plannedAll, unchanged) = try store.plan(files, batch: options.batch, publishedAt: options.publishedAt, force: force, vault: vault)
         // Archive containers are finished after all their members, so a killed scan re-expands them.
         let planned = plannedAll.filter { $0.file.container == nil }
         let containers = plannedAll.filter { $0.file.container != nil }
         progress.totalFiles.store(plannedAll.count, ordering: .relaxed)
         progress.totalBytes.store(plannedAll.reduce(0) { $0 + $1.file.size }, ordering: .relaxed)
 
-        if plannedAll.isEmpty, try store.meta("resolved") == "1" {
+        if plannedAll.isEmpty, try store.meta("resolved") == "1", options.controllerRules == nil {
             // Nothing new or changed: the store is already complete.
             var summary = ScanSummary()
+            summary.warnings = warnings
             summary.files = files.count
             summary.unchanged = unchanged
             summary.seconds = Date().timeIntervalSince(start)
@@ -127,6 +155,7 @@ public enum Scanner {
         summary.resolveSeconds = Date().timeIntervalSince(scanned)
         summary.files = files.count
         summary.unchanged = unchanged
+        summary.warnings = warnings
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
@@ -150,7 +179,7 @@ struct DocumentScan {
 
     func run(_ buffer: inout [UInt8]) -> DocumentOutcome {
         var assembler = RecordAssembler(documentID: doc.id, vault: vault, fieldScanner: scanner,
-                                        splitConflictingBlocks: true, submit: { writer.submit($0) })
+                                        splitConflictingBlocks: true, scope: options.scope, submit: { writer.submit($0) })
         var outcome = scan(&buffer, &assembler)
         outcome.records = assembler.recordCount
         outcome.findings = assembler.findingCount

@@ -50,6 +50,9 @@ public struct Report: Codable, Sendable {
         public var notExposed: [String]
         /// Attribution rules that gave this controller persons: rule id → persons.
         public var rules: [RuleCount]
+        /// False for a controller named only by a field value, not listed in the rules file:
+        /// check it (a typo, or a controller the rules should list).
+        public var listed: Bool = true
     }
     /// Persons shared by two controllers.
     public struct Overlap: Codable, Sendable {

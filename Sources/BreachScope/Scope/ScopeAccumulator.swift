@@ -120,7 +120,8 @@ struct ScopeAccumulator {
             r.controllers.append(Report.ControllerCount(
                 id: tables.controllers[id]?.key ?? "\(id)", name: name(id), persons: pc.persons, exclusive: pc.exclusive,
                 elements: elements, categories: categoryCounts(pc.categories, pc.categoryRules),
-                notExposed: held.filter { !found.contains($0) }, rules: ruleCounts(pc.rules)))
+                notExposed: held.filter { !found.contains($0) }, rules: ruleCounts(pc.rules),
+                listed: tables.controllers[id]?.listed ?? true))
         }
         r.controllers.sort { $0.persons != $1.persons ? $0.persons > $1.persons : $0.name < $1.name }
         r.overlaps = overlaps.map { Report.Overlap(a: name($0.key.a), b: name($0.key.b), persons: $0.value) }

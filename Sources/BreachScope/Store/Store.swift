@@ -71,7 +71,8 @@ public final class Store: Sendable {
     /// or whose previous scan did not finish (killed), become `pending` (old records removed);
     /// finished, unchanged files are left alone — re-scanning the same content adds nothing.
     /// Returns the documents to scan and the number left unchanged.
-    public func plan(_ files: [WalkedFile], batch: String, publishedAt: String? = nil, vault: Vault) throws -> (scan: [PlannedDocument], unchanged: Int) {
+    /// `force` re-scans finished, unchanged files too (their records are replaced).
+    public func plan(_ files: [WalkedFile], batch: String, publishedAt: String? = nil, force: Bool = false, vault: Vault) throws -> (scan: [PlannedDocument], unchanged: Int) {
         try pool.write { db in
             try Self.registerBatch(db, batch, publishedAt: publishedAt)
             // Appending values is much faster without the hash index `lookup` builds on demand.
@@ -85,7 +86,7 @@ public final class Store: Sendable {
                     let id: Int64 = row["id"]
                     let size: Int64 = row["size"], mtime: Double = row["mtime"], status: String = row["status"]
                     let finished = ["scanned", "skipped", "failed"].contains(status)
-                    if finished && size == Int64(f.size) && mtime == f.mtime {
+                    if finished && size == Int64(f.size) && mtime == f.mtime && !force {
                         unchanged += 1
                         continue
                     }

@@ -86,7 +86,9 @@ public final class StoreWriter: @unchecked Sendable {
                 WHERE id = ?
                 """)
             let now = ISO8601DateFormatter().string(from: Date())
+            let insController = try db.cachedStatement(sql: "INSERT OR IGNORE INTO controller(id, key, name_sealed, listed) VALUES(?, ?, ?, 0)")
             for b in batches {
+                for c in b.controllers { try insController.execute(arguments: [c.id, c.key, Data(c.nameSealed)]) }
                 try markScanning.execute(arguments: [b.documentID])
                 for f in b.fields {
                     try insField.execute(arguments: [b.documentID, f.ordinal, Data(vault.sealString(f.name)), HintName.of(f.hint)])
