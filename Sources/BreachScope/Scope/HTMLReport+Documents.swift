@@ -9,7 +9,7 @@ extension HTMLReport {
             table(id: "identifiers-table", headers: ["Identifier type", "Distinct values", "Persons"], numeric: [1, 2], &m) { m in
                 for i in r.identifiers {
                     m.tag("tr") { m in
-                        labelled(identifierLabel(i.type), code: i.type, &m)
+                        labelled(identifierLabel(i.type).capitalizedFirst, code: i.type, &m)
                         m.number("td", i.values)
                         m.number("td", i.persons)
                     }

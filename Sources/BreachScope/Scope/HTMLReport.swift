@@ -117,11 +117,11 @@ public enum HTMLReport {
         guard !r.elements.isEmpty else { return }
         section("elements", "Persons per data element", &m) { m in
             m.raw(SVGChart.bars(id: "chart-elements", title: "Persons per data element",
-                                r.elements.map { SVGChart.Bar(label: elementLabel($0.element), value: $0.persons) }))
+                                r.elements.map { SVGChart.Bar(label: elementLabel($0.element).capitalizedFirst, value: $0.persons) }))
             table(id: "elements-table", headers: ["Data element", "Persons", "Distinct values"], numeric: [1, 2], &m) { m in
                 for e in r.elements {
                     m.tag("tr") { m in
-                        labelled(elementLabel(e.element), code: e.element, &m)
+                        labelled(elementLabel(e.element).capitalizedFirst, code: e.element, &m)
                         m.number("td", e.persons)
                         if let v = e.values { m.number("td", v) } else { m.element("td", [("class", "n muted")], text: "—") }
                     }
@@ -150,10 +150,10 @@ public enum HTMLReport {
                             m.number("td", c.persons)
                             m.number("td", c.exclusive)
                             m.tag("td") { m in
-                                counts(c.elements.map { (elementLabel($0.element), $0.persons) }, &m)
+                                counts(c.elements.map { (elementLabel($0.element).capitalizedFirst, $0.persons) }, &m)
                             }
                             m.tag("td") { m in
-                                counts(c.categories.map { (elementLabel($0.category), $0.persons) }, &m)
+                                counts(c.categories.map { (elementLabel($0.category).capitalizedFirst, $0.persons) }, &m)
                             }
                             m.element("td", text: c.notExposed.map(elementLabel).joined(separator: ", "))
                             m.tag("td") { m in ruleList(c.rules, &m) }
@@ -217,13 +217,13 @@ public enum HTMLReport {
     static func categories(_ r: Report, _ m: inout HTMLMarkup) {
         guard !r.categories.isEmpty else { return }
         section("categories", "Special categories of data", &m) { m in
-            m.element("p", text: "None of these categories is declared in the data: each is inferred by a named rule that matched "
+            m.element("p", text: "Each special category is inferred by a named rule that matched "
                 + "the person’s data (a gene variant, a laboratory test, a diagnosis code, a product whose purchase implies a condition). "
                 + "The rules are listed with the persons they matched and a masked example of their evidence.")
             table(id: "categories-table", headers: ["Category", "Persons", "Rules (persons, masked example)"], numeric: [1], &m) { m in
                 for c in r.categories {
                     m.tag("tr") { m in
-                        labelled(elementLabel(c.category), code: c.category, &m)
+                        labelled(elementLabel(c.category).capitalizedFirst, code: c.category, &m)
                         m.number("td", c.persons)
                         m.tag("td") { m in ruleList(c.rules, &m) }
                     }
@@ -273,7 +273,7 @@ public enum HTMLReport {
             table(id: "held-table", headers: ["Held by the breached system", "Found in the leaked data"], numeric: [], &m) { m in
                 for c in all {
                     m.tag("tr") { m in
-                        labelled(elementLabel(c), code: c, &m)
+                        labelled(elementLabel(c).capitalizedFirst, code: c, &m)
                         if missing.contains(c) { m.element("td", [("class", "no")], text: "not found") }
                         else { m.element("td", [("class", "yes")], text: "found") }
                     }

@@ -134,6 +134,10 @@ final class XTreeBuilder: NSObject, XMLParserDelegate {
 
     static func rendered(_ r: Report = sample()) throws -> (String, XNode) {
         let html = HTMLReport.render(r, generatedAt: generated)
+        // For a look in a browser: BREACHSCOPE_HTML_SAMPLE=/tmp/sample.html swift test --filter HTMLReportTests
+        if let out = ProcessInfo.processInfo.environment["BREACHSCOPE_HTML_SAMPLE"], r.persons == 31_450 {
+            try? html.write(toFile: out, atomically: true, encoding: .utf8)
+        }
         return (html, try XTreeBuilder.parse(html))
     }
 
@@ -149,6 +153,11 @@ final class XTreeBuilder: NSObject, XMLParserDelegate {
         #expect(doc.all("title").first?.allText == "Scope report: Apteekki & Kumppanit customer database leak")
         #expect(doc.first(id: "findings")?.all("li").map(\.allText) == Self.sample().statements)
         #expect(html.contains("2025-02-19 21:20 UTC"))
+        let facts = doc.descendants.first { $0.classes.contains("facts") }!.allText
+        #expect(facts.contains("Fictitious Logistics Oy") && facts.contains("processor") && facts.contains("2025-02-03"))
+        let categories = doc.first(id: "categories")!.allText
+        #expect(categories.contains("inferred by a named rule"))
+        #expect(categories.contains("products.incontinence") && categories.contains("TENA Lady…") && categories.contains("c.68_6…"))
     }
 
     @Test func sectionsComeInOrder() throws {
