@@ -44,7 +44,12 @@ extension CleanExit {
 }
 
 func printJSON<T: Encodable>(_ value: T, pretty: Bool = true) throws {
+    print(try jsonText(value, pretty: pretty), terminator: "")
+}
+
+/// JSON text with sorted keys and a final newline.
+func jsonText<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
     let enc = JSONEncoder()
     enc.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try enc.encode(value), as: UTF8.self))
+    return String(decoding: try enc.encode(value), as: UTF8.self) + "\n"
 }

@@ -24,17 +24,9 @@ struct ExportCommand: ParsableCommand {
         do {
             let s = try ControllerExport(store: ws.store, vault: ws.vault).write(
                 controller: controller, to: URL(fileURLWithPath: out), reveal: reveal,
-                textReport: ReportText.render, htmlReport: ReportHTML.render)
+                textReport: ReportText.render, htmlReport: { HTMLReport.render($0, generatedAt: Date()) })
             print("Wrote \(Report.grouped(s.persons)) persons of \(controller) to \(out): \(s.files.joined(separator: ", ")).")
         } catch { throw CleanExit.fail(error) }
     }
 }
 
-/// HTML rendering hook (replaced by the self-contained HTML report when it lands).
-enum ReportHTML {
-    static func render(_ r: Report) -> String {
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"/><title>BreachScope report</title></head><body><pre>"
-            + ReportText.render(r).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            + "</pre></body></html>\n"
-    }
-}

@@ -13,15 +13,32 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+
+    @Option(help: "Output format: text, json or html.") var format: Format = .text
     @Option(help: "How many top documents to list.") var top: Int = 10
+    @Option(help: "Only this controller's persons and documents (its id in the rules file, or its name).") var controller: String?
+    @Option(help: "Write to this file instead of standard output (created with mode 0600).") var out: String?
 
     func run() throws {
         let ws = try options.open()
         let r: Report
-        do { r = try Report.build(store: ws.store, vault: ws.vault, topN: top) } catch { throw CleanExit.fail(error) }
-        if format == .json { try printJSON(r); return }
-        print(ReportText.render(r))
+        do { r = try Report.build(store: ws.store, vault: ws.vault, topN: top, controller: controller) } catch { throw CleanExit.fail(error) }
+        let text: String
+        switch format {
+        case .json: text = try jsonText(r)
+        case .html: text = HTMLReport.render(r, generatedAt: Date())
+        case .text: text = ReportText.render(r) + "\n"
+        }
+        if let out {
+            FileManager.default.createFile(atPath: out, contents: nil, attributes: [.posixPermissions: 0o600])
+            guard let h = FileHandle(forWritingAtPath: out) else { throw CleanExit.fail(ScopeError.badFile(out, "cannot be written")) }
+            h.write(Data(text.utf8))
+            try h.close()
+            FileHandle.standardError.write(Data("Wrote \(out)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
     }
 }
 

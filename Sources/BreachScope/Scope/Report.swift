@@ -54,7 +54,7 @@ public struct Report: Codable, Sendable {
         /// check it (a typo, or a controller the rules should list).
         public var listed: Bool = true
     }
-    /// Persons shared by two controllers.
+    /// Persons shared by two controllers (`a` and `b` are controller names, `a` < `b`).
     public struct Overlap: Codable, Sendable {
         public var a: String
         public var b: String
