@@ -36,6 +36,11 @@ struct LookupCommand: ParsableCommand {
             print("  Identifiers: " + p.identifiers.map { "\($0.type) \($0.value)" }.joined(separator: ", "))
             print("  Exposed: " + p.elements.joined(separator: ", "))
             print("  Documents: " + p.documents.joined(separator: ", ") + "   Batches: " + p.batches.joined(separator: ", "))
+            for c in r.controllers { print("  Controller: \(c.what) — rule \(c.rule), from \(c.document)") }
+            for c in r.categories {
+                print("  Special category: \(c.what) — rule \(c.rule) in \(c.document)" + (c.evidence.map { " (evidence \($0))" } ?? "")
+                      + (c.explain.map { ": \($0)" } ?? ""))
+            }
             for o in r.occurrences {
                 print("    \(o.document):\(o.line)" + (o.field.map { " [\($0)]" } ?? "") + "  \(o.element)" + (o.value.map { "  \($0)" } ?? ""))
             }

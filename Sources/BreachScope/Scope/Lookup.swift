@@ -21,9 +21,23 @@ public struct Lookup {
         public var offset: Int
     }
 
+    /// Why a person is a controller's, or why their data counts as a special category: the rule
+    /// (with its explanation) and the document that gave it.
+    public struct Reason: Codable, Sendable, Equatable {
+        /// The controller's name, or the category (`health_data`, …).
+        public var what: String
+        public var rule: String
+        public var explain: String?
+        public var document: String
+        /// Masked evidence of a category rule in that document (`c.68_…`).
+        public var evidence: String?
+    }
+
     public struct Result: Codable, Sendable {
         public var person: PersonRow
         public var occurrences: [Occurrence]
+        public var controllers: [Reason] = []
+        public var categories: [Reason] = []
     }
 
     let store: Store
@@ -84,8 +98,21 @@ public struct Lookup {
             results.append(Result(person: row, occurrences: []))
         }
         try store.pool.read { db in
+            let t = try ScopeTables.load(db, vault: vault)
             for i in results.indices {
                 guard let p = stored.values.first(where: { $0.pid == results[i].person.person }) else { continue }
+                results[i].controllers = p.attributions.map {
+                    Reason(what: t.controllers[$0.what]?.name ?? "?", rule: t.rules[$0.rule]?.name ?? "?", explain: t.rules[$0.rule]?.explain,
+                           document: t.documentNames[$0.document] ?? "?", evidence: nil)
+                }
+                for r in p.reasons {
+                    let sealed = try Data.fetchOne(db, sql: "SELECT masked_sealed FROM evidence WHERE document_id = ? AND rule_id = ?",
+                                                   arguments: [r.document, r.rule])
+                    results[i].categories.append(Reason(
+                        what: ElementType(code: UInt8(truncatingIfNeeded: r.what))?.rawValue ?? "?", rule: t.rules[r.rule]?.name ?? "?",
+                        explain: t.rules[r.rule]?.explain, document: t.documentNames[r.document] ?? "?",
+                        evidence: sealed.flatMap { try? vault.openString(Array($0)) }))
+                }
                 let mine = Set(p.values)
                 var sealedCache: [Int64: (ValueKind, Data)] = [:]
                 for doc in Set(p.exposures.map(\.document)).sorted() {
