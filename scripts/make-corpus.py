@@ -22,6 +22,7 @@ ap.add_argument("out")
 ap.add_argument("--mb", type=int, default=2048, help="sparse: corpus size in MB")
 ap.add_argument("--persons", type=int, default=1_000_000, help="dense: distinct persons")
 ap.add_argument("--seed", type=int, default=7)
+ap.add_argument("--regions", type=int, default=0, help="dense: add a controller column naming one of N regions (scope benchmark)")
 a = ap.parse_args()
 rng = random.Random(a.seed)
 os.makedirs(a.out, exist_ok=True)
@@ -99,12 +100,12 @@ def dense():
         if kind == 0:
             name = os.path.join(a.out, f"customers_{files:03d}.csv")
             with open(name, "w", encoding="utf-8") as f:
-                f.write("isikukood;first_name;last_name;email;phone;card\n")
+                f.write("isikukood;first_name;last_name;email;phone;card" + (";alue" if a.regions else "") + "\n")
                 buf = []
                 for i in range(count):
                     code, _ = unique(S.ee_isikukood)
                     fi, la = rng.choice(S.FIRST["et"]), rng.choice(S.LAST["et"])
-                    buf.append(f"{code};{fi};{la};{S.ascii_fold(fi).lower()}.{S.ascii_fold(la).lower()}.{idx + i}@example.ee;+3725{idx + i:07d};{10**11 + idx + i}")
+                    buf.append(f"{code};{fi};{la};{S.ascii_fold(fi).lower()}.{S.ascii_fold(la).lower()}.{idx + i}@example.ee;+3725{idx + i:07d};{10**11 + idx + i}" + (f";Region {(idx + i) % a.regions:02d}" if a.regions else ""))
                     if len(buf) >= 10000:
                         f.write("\n".join(buf) + "\n"); buf = []
                 if buf:
@@ -116,9 +117,11 @@ def dense():
                 buf = []
                 for i in range(count):
                     pesel, _ = unique(S.pl_pesel)
-                    buf.append(json.dumps({"pesel": pesel, "name": f"{rng.choice(S.FIRST['pl'])} {rng.choice(S.LAST['pl'])}",
-                                           "email": f"pacjent{idx + i}@example.pl", "order": rng.randint(10**9, 10**10 - 1)},
-                                          ensure_ascii=False))
+                    row = {"pesel": pesel, "name": f"{rng.choice(S.FIRST['pl'])} {rng.choice(S.LAST['pl'])}",
+                           "email": f"pacjent{idx + i}@example.pl", "order": rng.randint(10**9, 10**10 - 1)}
+                    if a.regions:
+                        row["clinic"] = f"REGION {(idx + i) % a.regions:02d}"
+                    buf.append(json.dumps(row, ensure_ascii=False))
                     if len(buf) >= 10000:
                         f.write("\n".join(buf) + "\n"); buf = []
                 if buf:
