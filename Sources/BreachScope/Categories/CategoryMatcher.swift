@@ -1,7 +1,7 @@
 /// Finds special-category evidence (health, genetic, lab, prescription, product) in a field's
 /// bytes, driven by rule packs. The hot path works 8 bytes at a time: a SWAR mask finds word
-/// starts, and only at a word start whose first two bytes begin some term, symbol or code (one
-/// bit in an 8 KB table) does any further work happen. Terms are compared case-folded
+/// starts; at each, the first four folded bytes are tested in a bloom filter (`CategoryIndex`)
+/// and the first two against a code gate, so a word that begins no term costs a few instructions. Terms are compared case-folded
 /// (`UTF8Fold`), symbols as written; codes go to `CategoryCodeMatcher`. Conditions (context
 /// words, columns, a nearby number, another category) are resolved once per span.
 public struct CategoryMatcher: Sendable {
@@ -35,9 +35,6 @@ public struct CategoryMatcher: Sendable {
         var length: Int
     }
 
-    /// Gate flags per raw two-byte key.
-    static let termFlag: UInt8 = 1, symbolFlag: UInt8 = 2, hgvsFlag: UInt8 = 4, codeFlag: UInt8 = 8, rsidFlag: UInt8 = 16
-    static let codeFlags: UInt8 = hgvsFlag | codeFlag | rsidFlag
     static let capacity = 64
 
     let compiled: [Compiled]
@@ -165,7 +162,6 @@ public struct CategoryMatcher: Sendable {
         withUnsafeTemporaryAllocation(of: Candidate.self, capacity: CategoryMatcher.capacity) { buf in
             var state = ScanState(buffer: buf.baseAddress!)
             let gate = tables.any
-            let flags = tables.flags
             let hi: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             var carry: UInt64 = 0
@@ -189,16 +185,14 @@ public struct CategoryMatcher: Sendable {
                 while starts != 0 {
                     let pos = i &+ (starts.trailingZeroBitCount >> 3)
                     starts &= starts &- 1
+                    if pos < state.lastEnd { continue }
                     let b1 = pos + 1 < n ? p[pos + 1] : 0
-                    let key = Int(p[pos]) << 8 | Int(b1)
-                    if gate[key >> 6] & (1 << UInt64(key & 63)) != 0 && pos >= state.lastEnd {
-                        let f = flags[key]
-                        if f & CategoryMatcher.codeFlags != 0 {
-                            probe(p, n, pos, f, &state)
-                        } else {
-                            let k = tables.key(p, n, pos)
-                            if tables.textCandidate(p, n, pos, k) { probeText(p, n, pos, k, &state) }
-                        }
+                    // Codes start `X9`, `c.`, `rs`: test the second byte before the gate table.
+                    if ((b1 &- 0x30) < 10 || b1 == 0x2E || b1 == 0x73) && codeGate(gate, p[pos], b1) {
+                        probe(p, n, pos, &state)
+                    } else {
+                        let k = tables.key(p, n, pos)
+                        if tables.candidate(k) { probeText(p, n, pos, k, &state) }
                     }
                 }
                 i += 8
@@ -206,6 +200,12 @@ public struct CategoryMatcher: Sendable {
             guard state.count > 0 else { return }
             resolve(p, n, columns, &state, emit)
         }
+    }
+
+    @inline(__always)
+    func codeGate(_ gate: UnsafeMutablePointer<UInt64>, _ b0: UInt8, _ b1: UInt8) -> Bool {
+        let pair = Int(b0) << 8 | Int(b1)
+        return gate[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 
     struct ScanState {
@@ -224,48 +224,52 @@ public struct CategoryMatcher: Sendable {
         }
     }
 
-    /// Work at a gated word start where a code may begin (terms and symbols too).
+    /// Work at a word start where a code may begin (terms and symbols too).
     @inline(never)
-    func probe(_ p: UnsafePointer<UInt8>, _ n: Int, _ pos: Int, _ f: UInt8, _ state: inout ScanState) {
+    func probe(_ p: UnsafePointer<UInt8>, _ n: Int, _ pos: Int, _ state: inout ScanState) {
         let t = tables
-        if f & CategoryMatcher.termFlag != 0 {
-            let k = t.key(p, n, pos)
-            if t.textCandidate(p, n, pos, k) { probeText(p, n, pos, k, &state) }
-        }
+        let k = t.key(p, n, pos)
+        if t.candidate(k) { probeText(p, n, pos, k, &state) }
+        let b0 = p[pos], b1 = pos + 1 < n ? p[pos + 1] : 0
         for c in 0..<t.codeCount {
             let kind = t.codeKinds[c]
             let len: Int
             switch kind {
-            case .hgvs: guard f & CategoryMatcher.hgvsFlag != 0 else { continue }; len = CategoryCodeMatcher.hgvs(p, n, pos)
-            case .rsid: guard f & CategoryMatcher.rsidFlag != 0 else { continue }; len = CategoryCodeMatcher.rsid(p, n, pos)
-            default: guard f & CategoryMatcher.codeFlag != 0 else { continue }; len = kind.match(p, n, pos)
+            case .hgvs: guard b1 == 0x2E else { continue }; len = CategoryCodeMatcher.hgvs(p, n, pos)
+            case .rsid: guard b0 == 0x72 && b1 == 0x73 else { continue }; len = CategoryCodeMatcher.rsid(p, n, pos)
+            default: guard (b0 &- 0x41) < 26 && (b1 &- 0x30) < 10 else { continue }; len = kind.match(p, n, pos)
             }
             if len > 0 { state.add(t.codeRules[c], pos, len) }
         }
     }
 
-    /// Terms and symbols whose first 4 (3, 2) folded bytes equal `key`, longest first.
+    /// Terms and symbols whose word key is `key`, longest first (and, when some prefix term is
+    /// shorter than four bytes, those under the key's 3- and 2-byte cuts).
     @inline(never)
     func probeText(_ p: UnsafePointer<UInt8>, _ n: Int, _ pos: Int, _ key: UInt32, _ state: inout ScanState) {
-        let t = tables
         var matched = false
-        var cls = 5
-        while cls > 2 {
-            cls -= 1
-            let mask: UInt32 = cls == 4 ? 0xFFFF_FFFF : (cls == 3 ? 0xFF_FFFF : 0xFFFF)
-            let r = t.range(key & mask, cls)
-            guard r != 0 else { continue }
-            let start = Int(r >> 8)
-            for k in start..<(start + Int(r & 0xFF)) {
-                let e = t.entries[k]
-                let len = t.compare(e, p, n, pos)
-                guard len > 0 else { continue }
-                state.context |= e.contextMask
-                // Longest rule match only; shorter entries still contribute context.
-                if !matched && e.ruleCount > 0 {
-                    matched = true
-                    for r in 0..<Int(e.ruleCount) { state.add(t.ruleIDs[Int(e.ruleStart) + r], pos, len) }
-                }
+        lookup(p, n, pos, key, &matched, &state)
+        if tables.shortPrefix {
+            if key > 0xFF_FFFF { lookup(p, n, pos, key & 0xFF_FFFF, &matched, &state) }
+            if key > 0xFFFF { lookup(p, n, pos, key & 0xFFFF, &matched, &state) }
+        }
+    }
+
+    @inline(__always)
+    func lookup(_ p: UnsafePointer<UInt8>, _ n: Int, _ pos: Int, _ key: UInt32, _ matched: inout Bool, _ state: inout ScanState) {
+        let t = tables
+        let r = t.range(key)
+        guard r != 0 else { return }
+        let start = Int(r >> 8)
+        for e in start..<(start + Int(r & 0xFF)) {
+            let entry = t.entries[e]
+            let len = t.compare(entry, p, n, pos)
+            guard len > 0 else { continue }
+            state.context |= entry.contextMask
+            // Longest rule match only; shorter entries still contribute context.
+            if !matched && entry.ruleCount > 0 {
+                matched = true
+                for r in 0..<Int(entry.ruleCount) { state.add(t.ruleIDs[Int(entry.ruleStart) + r], pos, len) }
             }
         }
     }

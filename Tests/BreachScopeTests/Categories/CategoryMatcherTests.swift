@@ -180,5 +180,7 @@ struct CategoryMatcherTests {
         // Near the end of the span, without 8 bytes to load.
         #expect(CategoryTest.found("x CRP 5") == ["lab-symbol:CRP"])
         #expect(CategoryTest.found("TENA") == ["product-incontinence-brand:TENA"])
+        #expect(CategoryTest.found("CRP 5 OB") == ["lab-symbol:CRP", "lab-symbol:OB"])
+        #expect(CategoryTest.found("Diagnoos E11") == ["icd10-code:E11"])
     }
 }

@@ -102,6 +102,7 @@ struct CategoryRulePackTests {
             CategoryRule(id: "sym", category: .labResult, pattern: .symbols(["XQ"]), context: ["kontekst"], columns: ["labor"], explain: "e"),
             CategoryRule(id: "num", category: .labResult, pattern: .symbols(["ZQ"]), nearNumber: 4, explain: "e"),
             CategoryRule(id: "with", category: .labResult, pattern: .symbols(["WQ"]), with: [.labResult], explain: "e"),
+            CategoryRule(id: "short-prefix", category: .healthData, pattern: .terms(["qv*", "kvx*"]), explain: "e"),
         ])
         let m = try CategoryMatcher(packs: [pack])
         #expect(CategoryTest.found("XQ", matcher: m).isEmpty)
@@ -111,6 +112,9 @@ struct CategoryRulePackTests {
         #expect(CategoryTest.found("ZQ is 12", matcher: m).isEmpty)
         #expect(CategoryTest.found("WQ", matcher: m).isEmpty)
         #expect(CategoryTest.found("WQ ZQ 1", matcher: m) == ["with:WQ", "num:ZQ"])
+        // Prefix terms shorter than the 4-byte word key run to the end of the word.
+        #expect(CategoryTest.found("QVARTZ kvxy kv qv", matcher: m) == ["short-prefix:QVARTZ", "short-prefix:kvxy", "short-prefix:qv"])
+        #expect(CategoryTest.found("ZQ 1 WQ", matcher: m) == ["num:ZQ", "with:WQ"])
         #expect(m.columns(for: "LABOR_VALUE") != .none)
         #expect(m.columns(for: nil) == .none)
     }
