@@ -1,7 +1,7 @@
 /// The category matcher's hot tables in flat, manually allocated memory, so the scan loop does
 /// no reference counting. At each word start the first four bytes are loaded, case-folded and cut
 /// at the first non-word byte (the *word key*: `TSH 2` → `tsh\0`, `Hemoglobiin` → `hemo`); then
-/// 1. a 16 KB bloom filter over the word keys of every term and symbol says whether any can start,
+/// 1. an 8 KB bloom filter over the word keys of every term and symbol says whether any can start,
 /// 2. an open-addressing table maps the key to the entries sharing it (longest first), which are
 ///    compared byte by byte (terms case-folded, symbols as written).
 /// Code matchers (`hgvs`, `icd10`, …) are gated by an 8 KB bit table over the raw byte pair.
@@ -70,8 +70,8 @@ final class CategoryIndex: @unchecked Sendable {
         slotKeys.initialize(repeating: 0, count: slots)
         slotRanges = .allocate(capacity: slots)
         slotRanges.initialize(repeating: 0, count: slots)
-        bloom = .allocate(capacity: 2048)
-        bloom.initialize(repeating: 0, count: 2048)
+        bloom = .allocate(capacity: 1024)
+        bloom.initialize(repeating: 0, count: 1024)
         var short = false
         var bo = 0, ro = 0
         for (k, item) in all.enumerated() {
@@ -134,7 +134,7 @@ final class CategoryIndex: @unchecked Sendable {
     }
 
     @inline(__always)
-    static func hash(_ key: UInt32) -> Int { Int((key &* 0x9E37_79B1) >> 15) }
+    static func hash(_ key: UInt32) -> Int { Int((key &* 0x9E37_79B1) >> 16) }
 
     @inline(__always)
     func inBloom(_ key: UInt32) -> Bool {
@@ -153,22 +153,23 @@ final class CategoryIndex: @unchecked Sendable {
     @inline(__always)
     func key(_ p: UnsafePointer<UInt8>, _ n: Int, _ pos: Int) -> UInt32 {
         if pos + 4 <= n {
-            var k = UInt32(littleEndian: UnsafeRawPointer(p + pos).loadUnaligned(as: UInt32.self))
-            if k & 0x8080_8080 == 0 {
-                let digit = (k &+ 0x5050_5050) & ~(k &+ 0x4646_4646)
-                let y = k | 0x2020_2020
-                let letter = (y &+ 0x1F1F_1F1F) & ~(y &+ 0x0505_0505)
-                let upper = (k &+ 0x3F3F_3F3F) & ~(k &+ 0x2525_2525) & 0x8080_8080
-                k |= upper >> 2
-                let nonWord = ~(digit | letter) & 0x8080_8080
-                if nonWord != 0 {
-                    let lowest = nonWord & (0 &- nonWord)
-                    k &= (lowest >> 7) &- 1
-                }
-                return k
-            }
+            let k = UInt32(littleEndian: UnsafeRawPointer(p + pos).loadUnaligned(as: UInt32.self))
+            if k & 0x8080_8080 == 0 { return CategoryIndex.asciiKey(k) }
         }
         return slowKey(p, n, pos)
+    }
+
+    /// The word key of four ASCII bytes (SWAR, no branches).
+    @inline(__always)
+    static func asciiKey(_ raw: UInt32) -> UInt32 {
+        let digit = (raw &+ 0x5050_5050) & ~(raw &+ 0x4646_4646)
+        let y = raw | 0x2020_2020
+        let letter = (y &+ 0x1F1F_1F1F) & ~(y &+ 0x0505_0505)
+        let upper = (raw &+ 0x3F3F_3F3F) & ~(raw &+ 0x2525_2525) & 0x8080_8080
+        let nonWord = ~(digit | letter) & 0x8080_8080
+        // Keep the bytes before the first non-word byte (all four when there is none).
+        let lowest = nonWord & (0 &- nonWord)
+        return (raw | upper >> 2) & ((lowest >> 7) &- 1)
     }
 
     @inline(never)

@@ -161,7 +161,10 @@ public struct CategoryMatcher: Sendable {
         let n = span.count
         withUnsafeTemporaryAllocation(of: Candidate.self, capacity: CategoryMatcher.capacity) { buf in
             var state = ScanState(buffer: buf.baseAddress!)
-            let gate = tables.any
+            let t = tables
+            let gate = t.any
+            let bloom = t.bloom
+            let shortPrefix = t.shortPrefix
             let hi: UInt64 = 0x8080_8080_8080_8080
             var i = 0
             var carry: UInt64 = 0
@@ -186,13 +189,23 @@ public struct CategoryMatcher: Sendable {
                     let pos = i &+ (starts.trailingZeroBitCount >> 3)
                     starts &= starts &- 1
                     if pos < state.lastEnd { continue }
-                    let b1 = pos + 1 < n ? p[pos + 1] : 0
-                    // Codes start `X9`, `c.`, `rs`: test the second byte before the gate table.
-                    if ((b1 &- 0x30) < 10 || b1 == 0x2E || b1 == 0x73) && codeGate(gate, p[pos], b1) {
-                        probe(p, n, pos, &state)
+                    let raw: UInt32
+                    if pos + 4 <= n {
+                        raw = UInt32(littleEndian: UnsafeRawPointer(p + pos).loadUnaligned(as: UInt32.self))
                     } else {
-                        let k = tables.key(p, n, pos)
-                        if tables.candidate(k) { probeText(p, n, pos, k, &state) }
+                        raw = UInt32(p[pos]) | (pos + 1 < n ? UInt32(p[pos + 1]) << 8 : 0) | 0x8000_0000
+                    }
+                    let b0 = UInt8(truncatingIfNeeded: raw), b1 = UInt8(truncatingIfNeeded: raw >> 8)
+                    // Codes start `X9`, `c.`, `rs`: test the second byte before the gate table.
+                    if ((b1 &- 0x30) < 10 || b1 == 0x2E || (b1 == 0x73 && b0 == 0x72)) && codeGate(gate, b0, b1) {
+                        probe(p, n, pos, &state)
+                        continue
+                    }
+                    // Non-ASCII or at the span's end: the slow key.
+                    let k = raw & 0x8080_8080 == 0 ? CategoryIndex.asciiKey(raw) : t.slowKey(p, n, pos)
+                    let h = CategoryIndex.hash(k)
+                    if bloom[h >> 6] & (1 << UInt64(h & 63)) != 0 || (shortPrefix && t.candidate(k)) {
+                        probeText(p, n, pos, k, &state)
                     }
                 }
                 i += 8
