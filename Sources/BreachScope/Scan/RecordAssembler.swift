@@ -14,6 +14,22 @@ struct RecordAssembler: RecordVisitor {
     let scope: ScanScope?
     /// Per column: the controller rules whose `columns` name it.
     private var controllerRules: [[Int]] = []
+    /// Bytes of the document (0 when unknown): small documents are searched for special
+    /// categories everywhere, large ones only in records that hold something personal.
+    let documentSize: Int
+    /// Whether a special category found in a record without a person concerns every person of
+    /// the document (a lab report's result page), as in prose; in tables each row stands alone.
+    var spreadsDocumentCategories = false
+    /// Per column: the category rules' column conditions.
+    private var categoryColumns: [CategoryColumns] = []
+    /// The current record's field bytes, kept to be searched for special categories once it is
+    /// known whether the record is worth it.
+    private var blockText: [UInt8] = []
+    private var blockSegments: [(start: Int, end: Int, column: Int32, line: Int32, offset: Int)] = []
+    /// Category rules whose evidence this document has already stored.
+    private var evidenceRules: Set<Int64> = []
+    static let categoryBufferLimit = 256 << 10
+    static let smallDocument = 4 << 20
 
     private(set) var columns: [Column] = []
     private var newFields: [FieldDeclaration] = []
@@ -50,8 +66,9 @@ struct RecordAssembler: RecordVisitor {
     static let cacheLimit = 100_000
 
     init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
-         sliceSize: Int = 10_000, scope: ScanScope? = nil, submit: @escaping (ScanBatch) -> Void) {
+         sliceSize: Int = 10_000, scope: ScanScope? = nil, documentSize: Int = 0, submit: @escaping (ScanBatch) -> Void) {
         self.scope = scope
+        self.documentSize = documentSize
         self.documentID = documentID
         self.vault = vault
         self.fieldScanner = fieldScanner
@@ -75,6 +92,7 @@ struct RecordAssembler: RecordVisitor {
         } else {
             controllerRules.append([])
         }
+        categoryColumns.append(scope?.categories?.columns(for: name) ?? .none)
         newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint))
         return id
     }
@@ -94,6 +112,7 @@ struct RecordAssembler: RecordVisitor {
             // finished line is emitted at once, so memory stays bounded by a line, not a file.
             if !blockSplit && items.count >= 32 && items.count % 32 == 0 && hasConflict() { blockSplit = true }
             if blockSplit, let last = items.last, Int(last.line) < line {
+                findCategories()
                 emitLines(through: Int32(line - 1))
                 if items.isEmpty && batch.records.count >= sliceSize { flush(outcome: nil) }
             }
@@ -103,6 +122,7 @@ struct RecordAssembler: RecordVisitor {
         if column >= 0 && column < controllerRules.count && !controllerRules[column].isEmpty {
             attribute(value, rules: controllerRules[column], f, l, offset)
         }
+        if scope?.categories != nil && !value.isEmpty { keepForCategories(value, f, l, offset) }
         switch hint {
         case .fullName:
             if let n = NameDetector.normalize(value) { add(.element(.name), .name, n, f, l, offset) }
@@ -150,6 +170,64 @@ struct RecordAssembler: RecordVisitor {
             }
         default:
             scan(value, hint: hint, f, l, offset)
+        }
+    }
+
+    /// Whether an item makes its record worth storing. A special category alone makes a record
+    /// only where it concerns the document's persons (prose); a table row needs a personal element.
+    private func emits(_ item: PendingItem) -> Bool {
+        spreadsDocumentCategories ? item.isEmitted : item.code < PackedItems.reasonBase
+    }
+
+    /// Keeps a field's bytes until the record ends. A record longer than the buffer is searched
+    /// now when it already holds something personal (or the document is small), else dropped.
+    private mutating func keepForCategories(_ value: UnsafeBufferPointer<UInt8>, _ f: Int32, _ l: Int32, _ offset: Int) {
+        if blockText.count + value.count > Self.categoryBufferLimit {
+            if !items.isEmpty || (documentSize <= Self.smallDocument && spreadsDocumentCategories) { findCategories() } else {
+                blockText.removeAll(keepingCapacity: true)
+                blockSegments.removeAll(keepingCapacity: true)
+            }
+            if value.count > Self.categoryBufferLimit { return }
+        }
+        let start = blockText.count
+        blockText.append(contentsOf: value)
+        blockSegments.append((start, blockText.count, f, l, offset))
+    }
+
+    /// Searches the kept bytes for special categories: each hit becomes a reason item (the
+    /// category and what it implies, with the rule) and, for a rule's first hit in the document,
+    /// masked evidence.
+    private mutating func findCategories() {
+        defer { blockText.removeAll(keepingCapacity: true); blockSegments.removeAll(keepingCapacity: true) }
+        guard let scope, let matcher = scope.categories, !blockSegments.isEmpty else { return }
+        var hits: [(hit: CategoryHit, segment: Int, evidence: String?)] = []
+        let known = evidenceRules
+        let columns = categoryColumns
+        blockText.withUnsafeBufferPointer { all in
+            for (n, seg) in blockSegments.enumerated() {
+                let span = UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])
+                let cols = seg.column >= 0 && Int(seg.column) < columns.count ? columns[Int(seg.column)] : .none
+                matcher.scan(span, columns: cols) { hit in
+                    let rule = scope.categoryRuleRows[hit.ruleID] ?? 0
+                    let evidence = known.contains(rule) ? nil : CategoryMatcher.evidence(span, hit)
+                    hits.append((hit, n, evidence))
+                }
+            }
+        }
+        for (hit, n, evidence) in hits {
+            guard let rule = scope.categoryRuleRows[hit.ruleID], rule <= Int64(Int32.max) else { continue }
+            let seg = blockSegments[n]
+            for category in [hit.category] + hit.implies {
+                let code = PackedItems.reasonBase + category.code
+                if items.contains(where: { $0.code == code && $0.value == Int32(rule) }) { continue }
+                items.append(PendingItem(value: Int32(rule), code: code, field: seg.column, line: seg.line, offset: seg.offset + hit.offset))
+                itemKeys.append(ValueHash(hi: UInt64(rule), lo: UInt64(code)))
+            }
+            if let evidence, !evidenceRules.contains(rule) {
+                evidenceRules.insert(rule)
+                batch.evidence.append(PendingEvidence(rule: rule, line: Int(seg.line), offset: seg.offset + hit.offset,
+                                                      maskedSealed: sealer.seal(Array(evidence.utf8))))
+            }
         }
     }
 
@@ -257,11 +335,18 @@ struct RecordAssembler: RecordVisitor {
             add(.element(.postalAddress), .postalAddress, PostalAddressDetector.join(addressParts.map { $0.bytes }), p.field, p.line, p.offset)
         }
         firstName = nil; lastName = nil; addressParts.removeAll(keepingCapacity: true)
+        if !blockSegments.isEmpty {
+            // Records with something personal are searched; so is all of a small document (a lab
+            // report's result page names no one, but its categories are its patient's).
+            if !items.isEmpty || (documentSize <= Self.smallDocument && spreadsDocumentCategories) { findCategories() }
+            blockText.removeAll(keepingCapacity: true)
+            blockSegments.removeAll(keepingCapacity: true)
+        }
         if blockSplit || (splitConflictingBlocks && hasConflict()) {
             // A text block with two different identifiers of one type is not one person's record
             // (a log, a list): fall back to one record per line.
             emitLines(through: Int32.max)
-        } else if items.contains(where: { $0.isEmitted }) {
+        } else if items.contains(where: { emits($0) }) {
             if language == nil { language = guessLanguage(items) }
             emit(PendingRecord(ordinal: recordCount, line: recordLine, offset: recordOffset, language: language, items: items))
         }
@@ -282,7 +367,7 @@ struct RecordAssembler: RecordVisitor {
         }
         for l in byLine.keys.sorted() {
             for part in splitLine(byLine[l]!) {
-                guard part.contains(where: { $0.isEmitted }) else { continue }
+                guard part.contains(where: { emits($0) }) else { continue }
                 emit(PendingRecord(ordinal: recordCount, line: Int(l), offset: part.map(\.offset).min() ?? recordOffset,
                                    language: language ?? guessLanguage(part), items: part))
             }

@@ -8,6 +8,9 @@ import Synchronization
 /// out store ids under a lock; the writer inserts the new rows with the records that use them.
 public final class ScanScope: Sendable {
     public let controllers: ControllerRules?
+    /// Special-category rule packs (shipped + user), and each rule's `rule` row id by rule id.
+    public let categories: CategoryMatcher?
+    let categoryRuleRows: [String: Int64]
     /// Controller rule index → `rule` row id.
     let controllerRuleRows: [Int64]
     /// `controllers.controllers` index → `controller` row id.
@@ -20,18 +23,17 @@ public final class ScanScope: Sendable {
     static let maxController: Int64 = (1 << 15) - 1
     static let maxRule: Int64 = (1 << 16) - 1
 
-    init(controllers: ControllerRules?, controllerRuleRows: [Int64], listedRows: [Int64], unlisted: [String: Int64], nextID: Int64, vault: Vault) {
+    init(controllers: ControllerRules?, controllerRuleRows: [Int64], listedRows: [Int64], unlisted: [String: Int64], nextID: Int64, vault: Vault,
+         categories: CategoryMatcher? = nil, categoryRuleRows: [String: Int64] = [:]) {
         self.controllers = controllers
+        self.categories = categories
+        self.categoryRuleRows = categoryRuleRows
         self.controllerRuleRows = controllerRuleRows
         self.listedRows = listedRows
         self.vault = vault
         self.unlisted = Mutex((unlisted, nextID))
     }
 
-    /// No rules: nothing recorded while scanning.
-    static func empty(vault: Vault) -> ScanScope {
-        ScanScope(controllers: nil, controllerRuleRows: [], listedRows: [], unlisted: [:], nextID: 1, vault: vault)
-    }
 
     /// A controller to insert with the batch that first uses it.
     public struct NewController: Sendable {
@@ -70,9 +72,20 @@ public final class ScanScope: Sendable {
 
     /// Records the rules' controllers and rules in the store, loads the registers (replacing the
     /// previous ones) and returns the scan's scope with the register rows it could not use.
-    public static func prepare(store: Store, vault: Vault, rules: ControllerRules?, phoneCountries: [String]) throws
+    public static func prepare(store: Store, vault: Vault, rules: ControllerRules?, categories: CategoryMatcher?, phoneCountries: [String]) throws
         -> (scope: ScanScope, rejected: [RegisterRejection]) {
-        guard let rules else { return (empty(vault: vault), []) }
+        var categoryRows: [String: Int64] = [:]
+        if let categories {
+            try store.pool.write { db in
+                for r in categories.rules {
+                    categoryRows[r.id] = try ScopeIDs.rule(db, name: r.id, kind: "category", explain: r.explain)
+                }
+            }
+        }
+        guard let rules else {
+            return (ScanScope(controllers: nil, controllerRuleRows: [], listedRows: [], unlisted: [:], nextID: 1, vault: vault,
+                              categories: categories, categoryRuleRows: categoryRows), [])
+        }
         let load = try rules.loadRegisters(phoneCountries: phoneCountries)
         return try store.pool.write { db in
             var listed: [Int64] = []
@@ -95,7 +108,8 @@ public final class ScanScope: Sendable {
             var unlisted: [String: Int64] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, key FROM controller WHERE listed = 0") { unlisted[row["key"]] = row["id"] }
             let next = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM controller") ?? 0) + 1
-            return (ScanScope(controllers: rules, controllerRuleRows: ruleRows, listedRows: listed, unlisted: unlisted, nextID: next, vault: vault),
+            return (ScanScope(controllers: rules, controllerRuleRows: ruleRows, listedRows: listed, unlisted: unlisted, nextID: next, vault: vault,
+                              categories: categories, categoryRuleRows: categoryRows),
                     load.rejected)
         }
     }

@@ -22,6 +22,10 @@ public struct ScanOptions: Sendable {
     /// file's text, stored in the workspace and used by later scans and resolves. Without them,
     /// the rules stored by an earlier scan apply.
     public var controllerRules: (rules: ControllerRules, yaml: String, base: String)?
+    /// Infer special categories with the shipped rule packs (and `categoryRules`, a directory of
+    /// the user's own packs).
+    public var categories = true
+    public var categoryRules: String?
     /// Set by `run`: the scope the workers record.
     var scope: ScanScope?
     public init(roots: [String]) { self.roots = roots }
@@ -79,7 +83,8 @@ public enum Scanner {
         } else if let yaml = try store.meta("controllers_yaml") {
             rules = try ControllerScope.parse(yaml: yaml, base: try store.meta("controllers_base"))
         }
-        let prepared = try ScanScope.prepare(store: store, vault: vault, rules: rules, phoneCountries: options.phoneCountries)
+        let categories = options.categories ? try CategoryMatcher.builtin(adding: options.categoryRules.map { URL(fileURLWithPath: $0) }) : nil
+        let prepared = try ScanScope.prepare(store: store, vault: vault, rules: rules, categories: categories, phoneCountries: options.phoneCountries)
         scoped.scope = prepared.scope
         let options = scoped
         for r in prepared.rejected.prefix(20) { warnings.append("register rule '\(r.rule)', line \(r.line): \(r.reason)") }
@@ -179,7 +184,8 @@ struct DocumentScan {
 
     func run(_ buffer: inout [UInt8]) -> DocumentOutcome {
         var assembler = RecordAssembler(documentID: doc.id, vault: vault, fieldScanner: scanner,
-                                        splitConflictingBlocks: true, scope: options.scope, submit: { writer.submit($0) })
+                                        splitConflictingBlocks: true, scope: options.scope, documentSize: doc.file.size,
+                                        submit: { writer.submit($0) })
         var outcome = scan(&buffer, &assembler)
         outcome.records = assembler.recordCount
         outcome.findings = assembler.findingCount
@@ -225,6 +231,7 @@ struct DocumentScan {
             return inPlace ? driveUTF8(&r, state, &buffer, n, &assembler)
                            : drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
         }
+        assembler.spreadsDocumentCategories = format == .text
         switch format {
         case .csv: return run(CSVReader(limits: options.limits))
         case .tsv: return run(CSVReader(delimiter: 0x09, limits: options.limits))
@@ -252,6 +259,7 @@ struct DocumentScan {
                 return DocumentOutcome(status: status, reason: error.message + kept, format: format.rawValue, encoding: nil, records: 0, findings: 0)
             }
         }
+        assembler.spreadsDocumentCategories = format == .pdf || format == .docx || format == .odt
         switch format {
         case .xlsx: return run(XLSXReader.self)
         case .pdf: return run(PDFReader.self)
