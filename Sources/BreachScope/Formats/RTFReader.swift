@@ -88,9 +88,18 @@ public struct RTFReader: DocumentReader {
             case .normal:
                 // Plain text runs go to `pending` in one step.
                 if b != UInt8(ascii: "{") && b != UInt8(ascii: "}") && b != UInt8(ascii: "\\") && b != 0x0A && b != 0x0D {
-                    if groups.last?.skip ?? true || ucSkip > 0 || skippingContinuation {
+                    if ucSkip > 0 || skippingContinuation {
                         try textByte(b, visitor: &visitor)
                         i += 1
+                        continue
+                    }
+                    if groups.last?.skip ?? true {
+                        // Skipped content (a picture's hex data): jump over the run.
+                        while i < n {
+                            let c = chunk[i]
+                            if c == UInt8(ascii: "{") || c == UInt8(ascii: "}") || c == UInt8(ascii: "\\") || c == 0x0A { break }
+                            i += 1
+                        }
                         continue
                     }
                     var j = i + 1
