@@ -11,7 +11,8 @@
 ///   a first cell ending in `:`) is read as labelled text lines (`label<TAB>value`), one record per
 ///   table; any other table is a grid. Rows with a single cell before that are title lines.
 /// - A cell that holds several lines (paragraphs in a layout table) is read as text, not as a
-///   cell value. Cells are capped at `maxFieldBytes` (a `.limit` error).
+///   cell value, streamed from its second line on (a page inside one `<td>` is never held).
+///   One-line cells are capped at `maxFieldBytes` (a `.limit` error).
 struct MarkupText {
     let limits: ReadLimits
     /// The source line of the input position; set by the reader.
@@ -40,6 +41,8 @@ struct MarkupText {
         var rowLine = 0
         var inRow = false
         var inCell = false
+        /// The current cell turned out to be a layout cell: its text goes to the text reader.
+        var streaming = false
         var cell: [UInt8] = []
         var cellIsHeader = false
         var column = -1
@@ -56,12 +59,19 @@ struct MarkupText {
     /// Running text (already whitespace-normalised by the caller as it wishes).
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
         guard !bytes.isEmpty else { return }
-        if let top = tables.indices.last, tables[top].inCell {
+        if let top = tables.indices.last, tables[top].inCell, !tables[top].streaming {
+            if tables[top].cell.last == 0x0A {
+                // A second line: the cell is a layout cell, read as text from here on.
+                guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+                try startStreaming(top, visitor: &visitor)
+                try append(bytes, visitor: &visitor)
+                return
+            }
             if tables[top].cell.count + bytes.count > limits.maxFieldBytes {
                 throw ReadError(.limit, "a table cell is longer than the limit of \(limits.maxFieldBytes) bytes")
             }
-            if tables[top].cell.isEmpty || tables[top].cell.last == 0x0A {
-                // Leading blanks of a cell line are dropped.
+            if tables[top].cell.isEmpty {
+                // Leading blanks of a cell are dropped.
                 var a = 0
                 while a < bytes.count && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
                 tables[top].cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[a...]))
@@ -90,14 +100,29 @@ struct MarkupText {
 
     /// Whether the current text line (or cell line) has content.
     var lineIsEmpty: Bool {
-        if let t = tables.last, t.inCell { return t.cell.isEmpty || t.cell.last == 0x0A }
+        if let t = tables.last, t.inCell, !t.streaming { return t.cell.isEmpty || t.cell.last == 0x0A }
         return !lineHasContent
+    }
+
+    /// Turns the current cell of table `top` into text: what it holds so far and all that
+    /// follows until the cell ends go to the text reader (so a page-sized layout cell is streamed).
+    private mutating func startStreaming(_ top: Int, visitor: inout some RecordVisitor) throws(ReadError) {
+        var content: [UInt8] = []
+        swap(&content, &tables[top].cell)
+        tables[top].streaming = true
+        try closeTextRecord(visitor: &visitor)
+        let line = sourceLine
+        sourceLine = tables[top].rowLine
+        try content.withUnsafeBufferPointer { (p) throws(ReadError) in try append(p, visitor: &visitor) }
+        sourceLine = line
+        lineHasContent = false  // the content ends with its line break
+        try flush(visitor: &visitor)
     }
 
     /// Ends the current line. A `hard` break (`<br>`, RTF `\par`) on an empty line is a blank
     /// line, which ends the text record; a soft one (block element boundaries) is dropped there.
     mutating func lineBreak(hard: Bool, visitor: inout some RecordVisitor) throws(ReadError) {
-        if let top = tables.indices.last, tables[top].inCell {
+        if let top = tables.indices.last, tables[top].inCell, !tables[top].streaming {
             if !tables[top].cell.isEmpty && tables[top].cell.last != 0x0A {
                 while tables[top].cell.last == 0x20 { tables[top].cell.removeLast() }
                 tables[top].cell.append(0x0A)
@@ -112,7 +137,7 @@ struct MarkupText {
 
     /// Ends the current text record (a blank line).
     mutating func recordBreak(visitor: inout some RecordVisitor) throws(ReadError) {
-        if inCell { try lineBreak(hard: false, visitor: &visitor); return }
+        if let t = tables.last, t.inCell, !t.streaming { try lineBreak(hard: false, visitor: &visitor); return }
         try closeTextRecord(visitor: &visitor)
     }
 
@@ -120,7 +145,7 @@ struct MarkupText {
 
     mutating func beginTable(visitor: inout some RecordVisitor) throws(ReadError) {
         if tables.count >= Self.maxTableNesting { ignoredTables += 1; return }
-        if inCell { try lineBreak(hard: false, visitor: &visitor) } else if tables.isEmpty { try closeTextRecord(visitor: &visitor) }
+        if let t = tables.last, t.inCell, !t.streaming { try lineBreak(hard: false, visitor: &visitor) } else { try closeTextRecord(visitor: &visitor) }
         tables.append(Table())
         tableCount += 1
     }
@@ -138,6 +163,7 @@ struct MarkupText {
         if tables[top].inCell { try endCell(visitor: &visitor) }
         if !tables[top].inRow { try beginRow(visitor: &visitor) }
         tables[top].inCell = true
+        tables[top].streaming = false
         tables[top].column += 1
         tables[top].cell.removeAll(keepingCapacity: true)
         tables[top].cellIsHeader = header
@@ -146,6 +172,11 @@ struct MarkupText {
     mutating func endCell(visitor: inout some RecordVisitor) throws(ReadError) {
         guard let top = tables.indices.last, ignoredTables == 0, tables[top].inCell else { return }
         tables[top].inCell = false
+        if tables[top].streaming {
+            tables[top].streaming = false
+            try closeTextRecord(visitor: &visitor)
+            return
+        }
         var value = tables[top].cell
         tables[top].cell.removeAll(keepingCapacity: true)
         while let last = value.last, last == 0x20 || last == 0x0A || last == 0x09 || last == 0x0D { value.removeLast() }

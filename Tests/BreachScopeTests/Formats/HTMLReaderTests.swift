@@ -118,6 +118,17 @@ import BreachScopeTesting
         #expect(h.recordStrings == ["E-post=a@b.ee"])
     }
 
+    @Test func pageSizedLayoutCellIsStreamedAsText() {
+        var limits = ReadLimits()
+        limits.maxFieldBytes = 1000
+        let body = String(repeating: "<p>Lorem ipsum dolor sit amet</p>\n", count: 2000)
+        let (v, error) = read("<table><tr><td>Menüü</td><td><p>Nimi: Mari Maasikas</p>\(body)<p>E-post: mari@example.ee</p></td></tr></table>", chunkSize: 4096, limits: limits)
+        #expect(error == nil)
+        let records = v.recordStrings
+        #expect(records.first == "Nimi=Mari Maasikas|" + String(repeating: "-=Lorem ipsum dolor sit amet|", count: 2000) + "E-post=mari@example.ee")
+        #expect(records.last == "-=Menüü")
+    }
+
     @Test func longCellFailsWithLimit() {
         var limits = ReadLimits()
         limits.maxFieldBytes = 1000
