@@ -217,7 +217,7 @@ public struct HTMLReader: DocumentReader {
             if !isEnd && !selfClosing { rawClose = Array("/".utf8) + name; state = .rawText }
         case "br":
             pendingSpace = false
-            try out.lineBreak(hard: true, visitor: &visitor)
+            try out.lineBreakOrCellSpace(visitor: &visitor)
         case "hr":
             pendingSpace = false
             try out.recordBreak(visitor: &visitor)

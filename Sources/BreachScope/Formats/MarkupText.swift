@@ -135,6 +135,16 @@ struct MarkupText {
         try flush(visitor: &visitor)
     }
 
+    /// A forced line break (`<br>`, RTF `\line`): a space inside a one-line cell (so
+    /// `<td>Tamme 5<br>Tartu</td>` stays one value), otherwise a hard line break.
+    mutating func lineBreakOrCellSpace(visitor: inout some RecordVisitor) throws(ReadError) {
+        if let top = tables.indices.last, tables[top].inCell, !tables[top].streaming {
+            if let last = tables[top].cell.last, last != 0x20 && last != 0x0A { tables[top].cell.append(0x20) }
+            return
+        }
+        try lineBreak(hard: true, visitor: &visitor)
+    }
+
     /// Ends the current text record (a blank line).
     mutating func recordBreak(visitor: inout some RecordVisitor) throws(ReadError) {
         if let t = tables.last, t.inCell, !t.streaming { try lineBreak(hard: false, visitor: &visitor); return }

@@ -259,7 +259,7 @@ public struct RTFReader: DocumentReader {
             guard !groups[top].skip else { return }
             if !inTable && tableOpen { try closeTable(visitor: &visitor) }
             if inTable { try ensureCell(visitor: &visitor) }
-            try out.lineBreak(hard: true, visitor: &visitor)
+            if name == Array("line".utf8) { try out.lineBreakOrCellSpace(visitor: &visitor) } else { try out.lineBreak(hard: true, visitor: &visitor) }
         case "page", "sect":
             try flush(visitor: &visitor)
             guard !groups[top].skip, !inTable else { return }
