@@ -4,6 +4,8 @@
 ///
 /// - A leaf element (text, no child elements) is a field whose column is its local name, or
 ///   the value of its `name`/`key`/`label`/`field` attribute (`<field name="isikukood">…`).
+///   Under an element naming a thing the column is `parent/leaf` (`product/name`), and a
+///   name or address there is hinted as not personal.
 ///   Other attributes are fields named by the attribute (`xmlns`, `xsi:` and `xml:` ones are
 ///   not). Text mixed with child elements is free text.
 /// - Records: the first fields (up to 512 or 1 MB) are held until the record element is known:
@@ -154,7 +156,8 @@ public struct XMLDocumentReader: DocumentReader {
                 if element.hasChildren {
                     emit(Field(column: -1, value: value, line: line, path: stack.map(\.seq) + [element.seq]), visitor: &visitor)
                 } else {
-                    emit(Field(column: column(element.label ?? element.name, visitor: &visitor), value: value, line: line, path: stack.map(\.seq)), visitor: &visitor)
+                    let parent = element.label == nil ? stack.last?.name : nil
+                    emit(Field(column: column(element.label ?? element.name, parent: parent, visitor: &visitor), value: value, line: line, path: stack.map(\.seq)), visitor: &visitor)
                 }
             }
             scanner.text.removeAll(keepingCapacity: true)
@@ -208,12 +211,42 @@ public struct XMLDocumentReader: DocumentReader {
         field.value.withUnsafeBufferPointer { visitor.field($0, column: field.column, line: field.line, offset: 0) }
     }
 
-    private mutating func column(_ name: [UInt8], visitor: inout some RecordVisitor) -> Int {
-        if let id = columns[name] { return id }
+    /// The column of a field name. Under an element that names a thing (`<product>`, `<apteek>`)
+    /// it is declared as `parent/name`, and a name or address hint becomes `.nonPersonal`.
+    private mutating func column(_ name: [UInt8], parent: [UInt8]? = nil, visitor: inout some RecordVisitor) -> Int {
+        var key = name
+        var thing = false
+        if let parent, Self.namesThing(parent) {
+            thing = true
+            key = parent + [UInt8(ascii: "/")] + name
+        }
+        if let id = columns[key] { return id }
         let label = String(decoding: name, as: UTF8.self)
-        let id = visitor.declareColumn(name: label, hint: FieldClassifier.hint(forLabel: label) ?? .none)
-        if columns.count < 65536 { columns[name] = id }
+        var hint = FieldClassifier.hint(forLabel: label) ?? .none
+        if thing {
+            switch hint {
+            case .fullName, .firstName, .lastName, .postalAddress, .addressPart: hint = .nonPersonal
+            default: break
+            }
+        }
+        let id = visitor.declareColumn(name: thing ? String(decoding: key, as: UTF8.self) : label, hint: hint)
+        if columns.count < 65536 { columns[key] = id }
         return id
+    }
+
+    /// Element names of things, not people (lower-case fragments, et/en/fi/sv/pl/lv/lt).
+    static let thingWords: [[UInt8]] = [
+        "product", "item", "article", "drug", "medicine", "medication", "ravim", "toode", "company", "firma", "organi",
+        "store", "shop", "pood", "apteek", "pharmac", "clinic", "hospital", "haigla", "department", "osakond",
+        "categor", "kategoor", "document", "dokument", "manufact", "tootja", "supplier", "tarnija", "brand",
+        "service", "teenus", "tuote", "yritys", "produkt", "prece", "vaist", "branch", "filiaal", "vendor", "software",
+    ].map { Array($0.utf8) }
+
+    static func namesThing(_ name: [UInt8]) -> Bool {
+        let lower = name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return thingWords.contains { w in
+            lower.count >= w.count && (0...(lower.count - w.count)).contains { i in lower[i..<(i + w.count)].elementsEqual(w) }
+        }
     }
 
     // MARK: Tags

@@ -80,6 +80,16 @@ import BreachScopeTesting
         ])
     }
 
+    @Test func namesOfThingsAreNotPersonNames() {
+        let (v, error, _) = read("<order><customer><name>Mari Maasikas</name></customer><product><name>Paratsetamool</name><code>123</code></product><apteek><name>Kesklinna Apteek</name></apteek></order>")
+        #expect(error == nil)
+        #expect(v.recordStrings == ["name=Mari Maasikas|product/name=Paratsetamool|product/code=123|apteek/name=Kesklinna Apteek"])
+        let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["name"] == .fullName)
+        #expect(hints["product/name"] == .nonPersonal)
+        #expect(hints["apteek/name"] == .nonPersonal)
+    }
+
     @Test func singleDocumentIsOneRecordWithCDATA() {
         let ps = people(1, seed: 33)
         let (v, error, _) = read("<patsient><nimi><![CDATA[\(ps[0].name)]]></nimi><isikukood>\(ps[0].id)</isikukood></patsient>")
