@@ -13,6 +13,12 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case ndjson
     /// An SQL dump (pg_dump plain format, mysqldump): table rows become records.
     case sql
+    /// Rich Text Format (`{\rtf1 …`).
+    case rtf
+    /// HTML or XHTML.
+    case html
+    /// Generic XML (element and attribute names name the fields).
+    case xml
     /// Not a text format we read.
     case binary
 
@@ -25,6 +31,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "json": .json, "geojson": .json, "har": .json,
         "ndjson": .ndjson, "jsonl": .ndjson, "ldjson": .ndjson, "jsonlines": .ndjson,
         "sql": .sql,
+        "rtf": .rtf,
+        "html": .html, "htm": .html, "xhtml": .html, "xht": .html, "shtml": .html,
+        "xml": .xml,
     ]
 
     /// Decides a document's format from its path and first bytes (up to 64 KB are examined).
@@ -37,7 +46,6 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     public static func detect(path: String, prefix: UnsafeBufferPointer<UInt8>) -> DocumentFormat {
         let guess = TextEncoding.detect(prefix)
         if guess.isBinary { return .binary }
-        if let ext = fileExtension(path), let format = byExtension[ext] { return format }
 
         let window = UnsafeBufferPointer(rebasing: prefix[0..<Swift.min(prefix.count, TextEncoding.detectWindow)])
         var utf8: [UInt8] = []
@@ -46,7 +54,57 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         // A prefix shorter than the window is probably the whole file.
         let complete = prefix.count < TextEncoding.detectWindow
         if complete { transcoder.finish(into: &utf8) }
+        // Markup magic wins over the extension, so renamed documents are read as what they are.
+        if let markup = utf8.withUnsafeBufferPointer({ markupMagic($0) }) { return markup }
+        if let ext = fileExtension(path), let format = byExtension[ext] { return format }
         return utf8.withUnsafeBufferPointer { sniff($0, complete: complete) }
+    }
+
+    /// Markup recognised by its first bytes (after white space): `{\rtf` is RTF; `<!DOCTYPE html`
+    /// and `<html` are HTML; `<?xml` is XML, or HTML when the doctype or first element is `html`
+    /// (XHTML). Comments before the first element are skipped.
+    static func markupMagic(_ p: UnsafeBufferPointer<UInt8>) -> DocumentFormat? {
+        let n = p.count
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        func starts(_ word: String, at i: Int) -> Bool {
+            var k = i
+            for w in word.utf8 {
+                guard k < n, lower(p[k]) == w else { return false }
+                k += 1
+            }
+            return true
+        }
+        func skipSpace(_ i: inout Int) { while i < n && isSpace(p[i]) { i += 1 } }
+        func skipPast(_ end: String, _ i: inout Int) -> Bool {
+            let e = Array(end.utf8)
+            while i < n {
+                if p[i] == e[0] && starts(end, at: i) { i += e.count; return true }
+                i += 1
+            }
+            return false
+        }
+        var i = 0
+        skipSpace(&i)
+        if starts("{\\rtf", at: i) { return .rtf }
+        let xmlDeclared = starts("<?xml", at: i) && (i + 5 < n && isSpace(p[i + 5]) || i + 5 < n && p[i + 5] == UInt8(ascii: "?"))
+        // Walk the prolog: declarations, comments, processing instructions, doctype.
+        var steps = 0
+        while i < n && steps < 64 {
+            steps += 1
+            skipSpace(&i)
+            if starts("<?", at: i) { guard skipPast("?>", &i) else { break }; continue }
+            if starts("<!--", at: i) { guard skipPast("-->", &i) else { break }; continue }
+            if starts("<!doctype", at: i) {
+                var k = i + 9
+                skipSpace(&k)
+                if starts("html", at: k) && (k + 4 >= n || !(lower(p[k + 4]) >= 0x61 && lower(p[k + 4]) <= 0x7A)) { return .html }
+                guard skipPast(">", &i) else { break }
+                continue
+            }
+            if starts("<html", at: i) && (i + 5 >= n || isSpace(p[i + 5]) || p[i + 5] == UInt8(ascii: ">")) { return .html }
+            break
+        }
+        return xmlDeclared ? .xml : nil
     }
 
     /// The lower-cased extension of the last path component, if any.

@@ -10,6 +10,8 @@ struct SpreadsheetTable {
     let classify: (String) -> FieldHint?
     /// Whether the first row was taken as a header (known after the first rows).
     private(set) var hasHeader = false
+    /// Decides the header question instead of `CSVReader.looksLikeHeader` (HTML `<th>` rows).
+    var forcedHeader: Bool?
 
     private var collecting = true
     private struct Row { var number: Int; var cells: [(Int, [UInt8])] }
@@ -71,7 +73,7 @@ struct SpreadsheetTable {
         var rows = sample
         sample = []
         for i in rows.indices { rows[i].cells.sort { $0.0 < $1.0 } }  // a no-op for well-formed sheets
-        hasHeader = CSVReader.looksLikeHeader(rows.map(\.cells), classify: classify)
+        hasHeader = forcedHeader ?? CSVReader.looksLikeHeader(rows.map(\.cells), classify: classify)
         let first = hasHeader ? 1 : 0
         let sampled = CSVReader.sampledHints(rows.dropFirst(first).map(\.cells))
         columnHints = sampled.map { $0 ?? .none }

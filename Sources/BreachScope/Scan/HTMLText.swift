@@ -19,7 +19,60 @@ enum HTMLText {
         "scaron": 0x161, "Scaron": 0x160, "zcaron": 0x17E, "Zcaron": 0x17D, "copy": 0xA9, "reg": 0xAE,
         "ndash": 0x2013, "mdash": 0x2014, "hellip": 0x2026, "euro": 0x20AC, "laquo": 0xAB, "raquo": 0xBB,
         "bdquo": 0x201E, "ldquo": 0x201C, "rdquo": 0x201D, "lsquo": 0x2018, "rsquo": 0x2019, "shy": 0xAD,
+        "agrave": 0xE0, "Agrave": 0xC0, "Aacute": 0xC1, "acirc": 0xE2, "Acirc": 0xC2, "atilde": 0xE3,
+        "Atilde": 0xC3, "Ccedil": 0xC7, "Egrave": 0xC8, "ecirc": 0xEA, "Ecirc": 0xCA, "euml": 0xEB,
+        "Euml": 0xCB, "igrave": 0xEC, "Igrave": 0xCC, "Iacute": 0xCD, "icirc": 0xEE, "Icirc": 0xCE,
+        "iuml": 0xEF, "Iuml": 0xCF, "Ntilde": 0xD1, "ograve": 0xF2, "Ograve": 0xD2, "Oacute": 0xD3,
+        "ocirc": 0xF4, "Ocirc": 0xD4, "ugrave": 0xF9, "Ugrave": 0xD9, "Uacute": 0xDA, "ucirc": 0xFB,
+        "Ucirc": 0xDB, "yacute": 0xFD, "Yacute": 0xDD, "yuml": 0xFF, "eth": 0xF0, "ETH": 0xD0,
+        "thorn": 0xFE, "THORN": 0xDE, "times": 0xD7, "divide": 0xF7, "deg": 0xB0, "sect": 0xA7,
+        "para": 0xB6, "middot": 0xB7, "pound": 0xA3, "cent": 0xA2, "yen": 0xA5, "curren": 0xA4,
+        "iexcl": 0xA1, "iquest": 0xBF, "brvbar": 0xA6, "uml": 0xA8, "ordf": 0xAA, "ordm": 0xBA,
+        "not": 0xAC, "macr": 0xAF, "plusmn": 0xB1, "sup1": 0xB9, "sup2": 0xB2, "sup3": 0xB3,
+        "acute": 0xB4, "micro": 0xB5, "cedil": 0xB8, "frac14": 0xBC, "frac12": 0xBD, "frac34": 0xBE,
+        "ensp": 0x20, "emsp": 0x20, "thinsp": 0x20, "zwnj": 0x200C, "zwj": 0x200D, "bull": 0x2022,
+        "trade": 0x2122, "sbquo": 0x201A, "lsaquo": 0x2039, "rsaquo": 0x203A, "dagger": 0x2020,
+        "Dagger": 0x2021, "permil": 0x2030, "prime": 0x2032, "Prime": 0x2033, "minus": 0x2212,
+        "OElig": 0x152, "oelig": 0x153, "Yuml": 0x178, "fnof": 0x192, "circ": 0x2C6, "tilde": 0x2DC,
+        "commat": 0x40, "num": 0x23, "period": 0x2E, "colon": 0x3A, "lowbar": 0x5F, "hyphen": 0x2010,
+        "abreve": 0x103, "amacr": 0x101, "Amacr": 0x100, "aogon": 0x105, "Aogon": 0x104,
+        "cacute": 0x107, "Cacute": 0x106, "ccaron": 0x10D, "Ccaron": 0x10C, "emacr": 0x113,
+        "Emacr": 0x112, "edot": 0x117, "Edot": 0x116, "eogon": 0x119, "Eogon": 0x118,
+        "gcedil": 0x123, "Gcedil": 0x122, "imacr": 0x12B, "Imacr": 0x12A, "iogon": 0x12F,
+        "Iogon": 0x12E, "kcedil": 0x137, "Kcedil": 0x136, "lcedil": 0x13C, "Lcedil": 0x13B,
+        "lstrok": 0x142, "Lstrok": 0x141, "nacute": 0x144, "Nacute": 0x143, "ncedil": 0x146,
+        "Ncedil": 0x145, "omacr": 0x14D, "Omacr": 0x14C, "sacute": 0x15B, "Sacute": 0x15A,
+        "umacr": 0x16B, "Umacr": 0x16A, "uogon": 0x173, "Uogon": 0x172, "zacute": 0x17A,
+        "Zacute": 0x179, "zdot": 0x17C, "Zdot": 0x17B, "rcaron": 0x159, "Rcaron": 0x158,
+        "ecaron": 0x11B, "Ecaron": 0x11A, "uring": 0x16F, "Uring": 0x16E,
     ]
+
+    /// The scalar of a named (`otilde`) or numeric (`#245`, `#xF5`) character reference (the
+    /// bytes between `&` and `;`); nil when unknown. NUL and surrogates become U+FFFD,
+    /// no-break spaces a space.
+    static func scalar(forEntity name: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard !name.isEmpty else { return nil }
+        if name[0] == UInt8(ascii: "#") {
+            var value: UInt32 = 0
+            let hexForm = name.count > 1 && (name[1] | 0x20) == UInt8(ascii: "x")
+            let digits = name.dropFirst(hexForm ? 2 : 1)
+            guard !digits.isEmpty else { return nil }
+            for d in digits {
+                if hexForm {
+                    guard let h = MailDecoder.hex(d) else { return nil }
+                    value = value &* 16 &+ UInt32(h)
+                } else {
+                    guard d >= 0x30 && d <= 0x39 else { return nil }
+                    value = value &* 10 &+ UInt32(d - 0x30)
+                }
+                if value > 0x10FFFF { return nil }
+            }
+            if value == 0xA0 { value = 0x20 }
+            if value == 0 || (value >= 0xD800 && value < 0xE000) { value = 0xFFFD }
+            return value
+        }
+        return entities[String(decoding: name, as: UTF8.self)]
+    }
 
     static func text(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []

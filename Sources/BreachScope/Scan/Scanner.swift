@@ -213,7 +213,7 @@ struct DocumentScan {
         }
         let guess: EncodingGuess = buffer.withUnsafeBufferPointer { TextEncoding.detect(UnsafeBufferPointer(rebasing: $0[0..<min(n, 65536)])) }
         if guess.isBinary && options.encoding == nil { return outcome(.skipped, "binary, unknown type") }
-        let encoding = options.encoding ?? guess.encoding
+        var encoding = options.encoding ?? guess.encoding
         var transcoder = Transcoder(encoding)
         var decoded: [UInt8] = []
         decoded.reserveCapacity(buffer.count + buffer.count / 2)
@@ -221,7 +221,19 @@ struct DocumentScan {
         let format = decoded.withUnsafeBufferPointer {
             DocumentFormat.detect(path: doc.file.name, prefix: UnsafeBufferPointer(rebasing: $0[0..<min($0.count, 65536)]))
         }
-        let encodingName = options.encoding != nil ? encoding.rawValue + " (forced)" : encoding.rawValue + (guess.confident ? "" : " (guessed)")
+        var encodingName = options.encoding != nil ? encoding.rawValue + " (forced)" : encoding.rawValue + (guess.confident ? "" : " (guessed)")
+        // HTML/XML declare their charset: a declared code page wins over a guess (not over a
+        // BOM, `--encoding`, or content that is valid multi-byte UTF-8).
+        if format == .html || format == .xml, options.encoding == nil,
+           guess.encoding.isSingleByte || guess.reason == "ASCII only",
+           let declared = buffer.withUnsafeBufferPointer({ HTMLReader.declaredCharset(UnsafeBufferPointer(rebasing: $0[0..<n])) }),
+           declared.isSingleByte, declared != encoding {
+            encoding = declared
+            encodingName = declared.rawValue + " (declared)"
+            transcoder = Transcoder(declared)
+            decoded.removeAll(keepingCapacity: true)
+            buffer.withUnsafeBufferPointer { transcoder.decode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &decoded) }
+        }
         let state = Drive(fd: fd, format: format, encodingName: encodingName)
         // Valid UTF-8 goes to the reader straight from the read buffer; other encodings through
         // the transcoder.
@@ -239,6 +251,9 @@ struct DocumentScan {
         case .ndjson: return run(JSONReader(lines: true, limits: options.limits))
         case .sql: return run(SQLDumpReader(limits: options.limits))
         case .text: return run(TextReader(limits: options.limits))
+        case .rtf: return run(RTFReader(limits: options.limits))
+        case .html: return run(HTMLReader(limits: options.limits))
+        case .xml: return run(XMLDocumentReader(limits: options.limits))
         case .binary: return outcome(.skipped, "binary, unknown type")
         }
     }
@@ -287,7 +302,13 @@ struct DocumentScan {
         } catch {
             return failed(error, state, encodingName, assembler)
         }
-        return scanned(state, encodingName, invalid: transcoder.invalidSequences)
+        return scanned(state, Self.withNote(encodingName, reader), invalid: transcoder.invalidSequences)
+    }
+
+    /// The detail shown by `status`, with what the reader wants to say about a document read in full.
+    private static func withNote<R: DocumentReader>(_ encodingName: String, _ reader: R) -> String {
+        guard let note = (reader as? XMLDocumentReader)?.note else { return encodingName }
+        return encodingName + "; " + note
     }
 
     /// UTF-8 documents: each chunk is cut after its last complete character; a valid chunk is
@@ -327,7 +348,7 @@ struct DocumentScan {
         } catch {
             return failed(error, state, encodingName, assembler)
         }
-        return scanned(state, encodingName, invalid: fallback.invalidSequences)
+        return scanned(state, Self.withNote(encodingName, reader), invalid: fallback.invalidSequences)
     }
 
     /// The outcome of a stream document that failed part-way (what was read is kept).

@@ -1,0 +1,337 @@
+/// Reads generic XML documents, streamed through `XMLScanner`: text nodes and attribute values
+/// become fields named by their element or attribute, so `<isikukood>`, `<email>` or
+/// `<patient nimi="…">` work like CSV headers (`FieldClassifier`).
+///
+/// - A leaf element (text, no child elements) is a field whose column is its local name, or
+///   the value of its `name`/`key`/`label`/`field` attribute (`<field name="isikukood">…`).
+///   Under an element naming a thing the column is `parent/leaf` (`product/name`), and a
+///   name or address there is hinted as not personal.
+///   Other attributes are fields named by the attribute (`xmlns`, `xsi:` and `xml:` ones are
+///   not). Text mixed with child elements is free text.
+/// - Records: the first fields (up to 512 or 1 MB) are held until the record element is known:
+///   the shallowest element that repeats as a sibling and has child elements
+///   (`<patients><patient>…</patient><patient>…`). Each instance of it, with everything inside,
+///   is one record; fields outside any instance form records by their parent element. Without
+///   repetition the whole document is one record (a record never exceeds 4,096 fields).
+/// - Security: entities declared in a DTD are never expanded and external entities never
+///   fetched (references stay as written; `note` says so); nesting deeper than
+///   `ReadLimits.maxDepth` and texts or tags (attributes) longer than `maxFieldBytes` fail
+///   with `.limit`; elements left open at the end fail with `.malformed` (records read are kept).
+///
+/// `line` is the source line where the record's first field ends; offsets are 0.
+public struct XMLDocumentReader: DocumentReader {
+    /// Size and depth limits.
+    public let limits: ReadLimits
+    /// Something worth telling about a document read in full (ignored DTD entities).
+    public private(set) var note: String?
+
+    public init(limits: ReadLimits = .init()) {
+        self.limits = limits
+        scanner = XMLScanner(maxTextBytes: limits.maxFieldBytes, maxTagBytes: limits.maxFieldBytes)
+        scanner.collecting = true
+    }
+
+    static let sampleFields = 512, sampleBytes = 1 << 20, maxRecordFields = 4096
+    static let nameAttributes: [[UInt8]] = ["name", "key", "label", "field", "property"].map { Array($0.utf8) }
+
+    private struct Element {
+        var name: [UInt8]
+        var seq: Int
+        var hasChildren = false
+        var lastChildName: [UInt8] = []
+        var lastChildCompound = false
+        var label: [UInt8]?
+    }
+
+    private struct Field {
+        var column: Int
+        var value: [UInt8]
+        var line: Int
+        var path: [Int]
+    }
+
+    private var scanner: XMLScanner
+    private var stack: [Element] = []
+    private var seq = 0
+    private var line = 1
+    private var rootSeen = false
+    private var dtdEntities = false
+    private var columns: [[UInt8]: Int] = [:]
+    /// Record depth (1-based); nil while fields are held.
+    private var recordDepth: Int?
+    private var shallowestRepeat: Int?
+    private var held: [Field] = []
+    private var heldBytes = 0
+    private var currentKey: Int?
+    private var recordFields = 0
+
+    // MARK: DocumentReader
+
+    public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
+        if !rootSeen && !dtdEntities && Self.contains(chunk, Array("<!ENTITY".utf8)) { dtdEntities = true }
+        var i = 0
+        var counted = 0
+        while true {
+            let event: XMLEvent?
+            do { event = try scanner.next(chunk, at: &i) } catch {
+                if error.message.hasPrefix("a cell text") { throw ReadError(.limit, "an XML text is longer than the limit of \(limits.maxFieldBytes) bytes") }
+                if error.message.hasPrefix("an XML tag") { throw ReadError(.limit, "an XML tag (with its attributes) is longer than the limit of \(limits.maxFieldBytes) bytes") }
+                throw error
+            }
+            for k in counted..<i where chunk[k] == 0x0A { line += 1 }
+            counted = i
+            guard let event else { break }
+            let (name, isEnd) = tagName()
+            if event == .start && !isEnd {
+                try startElement(name, visitor: &visitor)
+            } else {
+                try endElement(name, visitor: &visitor)
+            }
+            scanner.text.removeAll(keepingCapacity: true)
+        }
+        for k in counted..<chunk.count where chunk[k] == 0x0A { line += 1 }
+    }
+
+    public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
+        let open = stack.count
+        while !stack.isEmpty { closeTop(text: true, visitor: &visitor) }
+        decide(visitor: &visitor)
+        if currentKey != nil { visitor.endRecord(); currentKey = nil }
+        if dtdEntities { note = "DTD entity declarations ignored (never expanded or fetched)" }
+        if open > 0 || !scanner.isAtTextState {
+            throw ReadError(.malformed, "truncated XML: \(Swift.max(open, 1)) element\(open == 1 ? "" : "s") not closed")
+        }
+    }
+
+    // MARK: Elements
+
+    private mutating func startElement(_ name: [UInt8], visitor: inout some RecordVisitor) throws(ReadError) {
+        if stack.count >= limits.maxDepth { throw ReadError(.limit, "XML elements nested deeper than the limit of \(limits.maxDepth)") }
+        rootSeen = true
+        if let top = stack.indices.last {
+            try mixedText(top, visitor: &visitor)
+            stack[top].hasChildren = true
+            if stack[top].lastChildName == name && stack[top].lastChildCompound {
+                let depth = stack.count + 1
+                if shallowestRepeat.map({ depth < $0 }) ?? true {
+                    shallowestRepeat = depth
+                    if recordDepth != nil { recordDepth = depth }
+                }
+            }
+        }
+        seq += 1
+        var element = Element(name: name, seq: seq)
+        let attributes = self.attributes()
+        for a in attributes where a.value.count <= 64 && Self.nameAttributes.contains(a.name) && !a.value.isEmpty {
+            element.label = a.value
+            break
+        }
+        stack.append(element)
+        let path = stack.map(\.seq)
+        for a in attributes where !a.value.isEmpty && !(element.label != nil && Self.nameAttributes.contains(a.name) && a.value == element.label!) {
+            let trimmed = a.value.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
+            guard !trimmed.isEmpty else { continue }
+            emit(Field(column: column(a.name, visitor: &visitor), value: trimmed, line: line, path: path), visitor: &visitor)
+        }
+    }
+
+    private mutating func endElement(_ name: [UInt8], visitor: inout some RecordVisitor) throws(ReadError) {
+        guard let top = stack.indices.last else { return }
+        var k = top
+        if stack[top].name != name {
+            // Mismatched end tag: close up to the matching element, or ignore it.
+            guard let m = stack[Swift.max(0, stack.count - 64)...].lastIndex(where: { $0.name == name }) else { return }
+            k = m
+        }
+        while stack.count - 1 > k { closeTop(text: false, visitor: &visitor) }
+        closeTop(text: true, visitor: &visitor)
+    }
+
+    /// Pops the top element, emitting its text as a leaf field or free text.
+    private mutating func closeTop(text: Bool, visitor: inout some RecordVisitor) {
+        let element = stack.removeLast()
+        if text {
+            let value = scanner.text.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
+            if !value.isEmpty {
+                if element.hasChildren {
+                    emit(Field(column: -1, value: value, line: line, path: stack.map(\.seq) + [element.seq]), visitor: &visitor)
+                } else {
+                    let parent = element.label == nil ? stack.last?.name : nil
+                    emit(Field(column: column(element.label ?? element.name, parent: parent, visitor: &visitor), value: value, line: line, path: stack.map(\.seq)), visitor: &visitor)
+                }
+            }
+            scanner.text.removeAll(keepingCapacity: true)
+        }
+        if let parent = stack.indices.last {
+            stack[parent].lastChildName = element.name
+            stack[parent].lastChildCompound = element.hasChildren
+        }
+    }
+
+    /// Text of element `index` before a child element: free text.
+    private mutating func mixedText(_ index: Int, visitor: inout some RecordVisitor) throws(ReadError) {
+        let value = scanner.text.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
+        scanner.text.removeAll(keepingCapacity: true)
+        guard !value.isEmpty else { return }
+        emit(Field(column: -1, value: value, line: line, path: stack[...index].map(\.seq)), visitor: &visitor)
+    }
+
+    // MARK: Records
+
+    private mutating func emit(_ field: Field, visitor: inout some RecordVisitor) {
+        if recordDepth == nil {
+            held.append(field)
+            heldBytes += field.value.count + field.path.count * 8
+            if held.count >= Self.sampleFields || heldBytes >= Self.sampleBytes { decide(visitor: &visitor) }
+            return
+        }
+        deliver(field, visitor: &visitor)
+    }
+
+    /// Fixes the record depth and delivers the held fields.
+    private mutating func decide(visitor: inout some RecordVisitor) {
+        guard recordDepth == nil else { return }
+        recordDepth = shallowestRepeat ?? 1
+        let fields = held
+        held = []
+        heldBytes = 0
+        for f in fields { deliver(f, visitor: &visitor) }
+    }
+
+    private mutating func deliver(_ field: Field, visitor: inout some RecordVisitor) {
+        let depth = recordDepth ?? 1
+        let key = field.path.isEmpty ? 0 : field.path[Swift.min(depth, field.path.count) - 1]
+        if key != currentKey || recordFields >= Self.maxRecordFields {
+            if currentKey != nil { visitor.endRecord() }
+            visitor.beginRecord(line: field.line, offset: 0)
+            currentKey = key
+            recordFields = 0
+        }
+        recordFields += 1
+        field.value.withUnsafeBufferPointer { visitor.field($0, column: field.column, line: field.line, offset: 0) }
+    }
+
+    /// The column of a field name. Under an element that names a thing (`<product>`, `<apteek>`)
+    /// it is declared as `parent/name`, and a name or address hint becomes `.nonPersonal`.
+    private mutating func column(_ name: [UInt8], parent: [UInt8]? = nil, visitor: inout some RecordVisitor) -> Int {
+        var key = name
+        var thing = false
+        if let parent, Self.namesThing(parent) {
+            thing = true
+            key = parent + [UInt8(ascii: "/")] + name
+        }
+        if let id = columns[key] { return id }
+        let label = String(decoding: name, as: UTF8.self)
+        var hint = FieldClassifier.hint(forLabel: label) ?? .none
+        if thing {
+            switch hint {
+            case .fullName, .firstName, .lastName, .postalAddress, .addressPart: hint = .nonPersonal
+            default: break
+            }
+        }
+        let id = visitor.declareColumn(name: thing ? String(decoding: key, as: UTF8.self) : label, hint: hint)
+        if columns.count < 65536 { columns[key] = id }
+        return id
+    }
+
+    /// Element names of things, not people (lower-case fragments, et/en/fi/sv/pl/lv/lt).
+    static let thingWords: [[UInt8]] = [
+        "product", "item", "article", "drug", "medicine", "medication", "ravim", "toode", "company", "firma", "organi",
+        "store", "shop", "pood", "apteek", "pharmac", "clinic", "hospital", "haigla", "department", "osakond",
+        "categor", "kategoor", "document", "dokument", "manufact", "tootja", "supplier", "tarnija", "brand",
+        "service", "teenus", "tuote", "yritys", "produkt", "prece", "vaist", "branch", "filiaal", "vendor", "software",
+    ].map { Array($0.utf8) }
+
+    static func namesThing(_ name: [UInt8]) -> Bool {
+        let lower = name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return thingWords.contains { w in
+            lower.count >= w.count && (0...(lower.count - w.count)).contains { i in lower[i..<(i + w.count)].elementsEqual(w) }
+        }
+    }
+
+    // MARK: Tags
+
+    /// The current tag's local name and whether it is an end tag.
+    private func tagName() -> ([UInt8], Bool) {
+        let t = scanner.tag
+        var k = 0
+        let isEnd = t.first == UInt8(ascii: "/")
+        if isEnd { k = 1 }
+        var start = k
+        while k < t.count && !Self.isSpace(t[k]) {
+            if t[k] == UInt8(ascii: ":") { start = k + 1 }
+            k += 1
+        }
+        return (Array(t[start..<k]), isEnd)
+    }
+
+    /// The current start tag's attributes (local names, decoded values), without namespace
+    /// declarations and `xsi:`/`xml:` attributes.
+    private func attributes() -> [(name: [UInt8], value: [UInt8])] {
+        let t = scanner.tag
+        var out: [(name: [UInt8], value: [UInt8])] = []
+        var i = 0
+        let n = t.count
+        while i < n && !Self.isSpace(t[i]) { i += 1 }
+        while i < n {
+            while i < n && Self.isSpace(t[i]) { i += 1 }
+            let nameStart = i
+            var local = i
+            while i < n && t[i] != UInt8(ascii: "=") && !Self.isSpace(t[i]) {
+                if t[i] == UInt8(ascii: ":") { local = i + 1 }
+                i += 1
+            }
+            let nameEnd = i
+            while i < n && (Self.isSpace(t[i]) || t[i] == UInt8(ascii: "=")) { i += 1 }
+            guard i < n, t[i] == UInt8(ascii: "\"") || t[i] == UInt8(ascii: "'") else {
+                if i == nameStart { i += 1 }
+                continue
+            }
+            let q = t[i]
+            i += 1
+            let valueStart = i
+            while i < n && t[i] != q { i += 1 }
+            let raw = t[valueStart..<i]
+            i += 1
+            let prefix = local > nameStart ? Array(t[nameStart..<(local - 1)]) : []
+            let name = Array(t[local..<nameEnd])
+            if name == Array("xmlns".utf8) || prefix == Array("xmlns".utf8) || prefix == Array("xsi".utf8) || prefix == Array("xml".utf8) { continue }
+            out.append((name, Self.decode(raw)))
+        }
+        return out
+    }
+
+    /// Resolves the predefined and numeric references of an attribute value; others stay as written.
+    static func decode(_ v: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(v.count)
+        var i = v.startIndex
+        while i < v.endIndex {
+            if v[i] == UInt8(ascii: "&"), let end = v[i..<Swift.min(v.endIndex, i + 12)].firstIndex(of: UInt8(ascii: ";")),
+               let decoded = XMLScanner.decodeEntity(Array(v[(i + 1)..<end])) {
+                out.append(contentsOf: decoded)
+                i = end + 1
+            } else {
+                out.append(v[i] == 0x0A || v[i] == 0x09 || v[i] == 0x0D ? 0x20 : v[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    static func contains(_ p: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard p.count >= needle.count else { return false }
+        var i = 0
+        while i + needle.count <= p.count {
+            if p[i] == needle[0] {
+                var k = 1
+                while k < needle.count && p[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

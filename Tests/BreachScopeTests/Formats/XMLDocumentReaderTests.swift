@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import BreachScope
+import BreachScopeTesting
+
+@Suite struct XMLDocumentReaderTests {
+    func read(_ xml: String, chunkSize: Int = 0, limits: ReadLimits = ReadLimits()) -> (visitor: RecordingVisitor, error: ReadError?, note: String?) {
+        var reader = XMLDocumentReader(limits: limits)
+        var visitor = RecordingVisitor()
+        let bytes = Array(xml.utf8)
+        let size = chunkSize <= 0 ? Swift.max(bytes.count, 1) : chunkSize
+        do throws(ReadError) {
+            var i = 0
+            while i < bytes.count {
+                let end = Swift.min(i + size, bytes.count)
+                try bytes[i..<end].withUnsafeBufferPointer { (p) throws(ReadError) in try reader.consume(p, visitor: &visitor) }
+                i = end
+            }
+            try reader.finish(visitor: &visitor)
+            return (visitor, nil, reader.note)
+        } catch {
+            return (visitor, error, reader.note)
+        }
+    }
+
+    func people(_ n: Int, seed: UInt64) -> [(id: String, name: String, email: String)] {
+        var rng = SeededRNG(seed: seed)
+        let names = [("Mari", "Maasikas"), ("Jaan", "Saar"), ("Liis", "Mägi"), ("Peeter", "Sepp")]
+        return (0..<n).map { k in
+            let (first, last) = names[k % names.count]
+            return (Synthetic.nationalID(.eeIsikukood, using: &rng), "\(first) \(last)", Synthetic.email(first: first, last: last, using: &rng))
+        }
+    }
+
+    @Test func repeatedElementsAreRecords() {
+        let ps = people(3, seed: 31)
+        let patients = ps.enumerated().map { k, p in
+            """
+              <ns:patient nr="\(k + 1)" xmlns:ns="urn:x">
+                <ns:nimi>\(p.name)</ns:nimi>
+                <isikukood>\(p.id)</isikukood>
+                <kontakt><email>\(p.email.replacingOccurrences(of: "@", with: "&#x40;"))</email><telefon/></kontakt>
+                <visits><visit><date>2024-01-0\(k + 1)</date></visit><visit><date>2024-02-01</date></visit></visits>
+              </ns:patient>
+            """
+        }.joined(separator: "\n")
+        let xml = "<?xml version=\"1.0\"?>\n<!-- eksport -->\n<export created=\"2024-05-01\"><meta><source>HIS</source></meta>\n<patients>\n\(patients)\n</patients></export>"
+        for chunk in [0, 1, 13] {
+            let (v, error, note) = read(xml, chunkSize: chunk)
+            #expect(error == nil)
+            #expect(note == nil)
+            #expect(v.recordStrings == [
+                "created=2024-05-01",
+                "source=HIS",
+            ] + ps.enumerated().map { k, p in
+                "nr=\(k + 1)|nimi=\(p.name)|isikukood=\(p.id)|email=\(p.email)|date=2024-01-0\(k + 1)|date=2024-02-01"
+            }, "chunk \(chunk)")
+            let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+            #expect(hints["isikukood"] == .nationalID(.eeIsikukood))
+            #expect(hints["email"] != FieldHint.none && hints["email"] != nil)
+            #expect(hints["nimi"] != FieldHint.none && hints["nimi"] != nil)
+        }
+    }
+
+    @Test func attributesNamedFieldsAndMixedText() {
+        let ps = people(2, seed: 32)
+        let xml = """
+        <rows>
+          <row><field name="Isikukood">\(ps[0].id)</field><field name="E-post">\(ps[0].email)</field></row>
+          <row isikukood="\(ps[1].id)" email='\(ps[1].email)'/>
+          <note>Helistada <b>\(ps[1].name)</b> homme</note>
+        </rows>
+        """
+        let (v, error, _) = read(xml)
+        #expect(error == nil)
+        #expect(v.recordStrings == [
+            "Isikukood=\(ps[0].id)|E-post=\(ps[0].email)",
+            "isikukood=\(ps[1].id)|email=\(ps[1].email)",
+            "-=Helistada|b=\(ps[1].name)|-=homme",
+        ])
+    }
+
+    @Test func namesOfThingsAreNotPersonNames() {
+        let (v, error, _) = read("<order><customer><name>Mari Maasikas</name></customer><product><name>Paratsetamool</name><code>123</code></product><apteek><name>Kesklinna Apteek</name></apteek></order>")
+        #expect(error == nil)
+        #expect(v.recordStrings == ["name=Mari Maasikas|product/name=Paratsetamool|product/code=123|apteek/name=Kesklinna Apteek"])
+        let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["name"] == .fullName)
+        #expect(hints["product/name"] == .nonPersonal)
+        #expect(hints["apteek/name"] == .nonPersonal)
+    }
+
+    @Test func singleDocumentIsOneRecordWithCDATA() {
+        let ps = people(1, seed: 33)
+        let (v, error, _) = read("<patsient><nimi><![CDATA[\(ps[0].name)]]></nimi><isikukood>\(ps[0].id)</isikukood></patsient>")
+        #expect(error == nil)
+        #expect(v.recordStrings == ["nimi=\(ps[0].name)|isikukood=\(ps[0].id)"])
+    }
+
+    @Test func billionLaughsAndExternalEntitiesAreNotExpanded() {
+        var dtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
+        for k in 1...9 { dtd += " <!ENTITY lol\(k) \"" + String(repeating: "&lol\(k - 1 == 0 ? "" : String(k - 1));", count: 10) + "\">\n" }
+        dtd += " <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n"
+        let xml = dtd + "<lolz><email>a@b.ee</email><x>&lol9;</x><y>&xxe;</y></lolz>"
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (v, error, note) = read(xml)
+        #expect(clock.now - start < .seconds(2))
+        #expect(error == nil)
+        #expect(note == "DTD entity declarations ignored (never expanded or fetched)")
+        #expect(v.recordStrings == ["email=a@b.ee|x=&lol9;|y=&xxe;"])
+    }
+
+    @Test func limitsAndTruncation() {
+        let deep = String(repeating: "<a>", count: 100_000) + String(repeating: "</a>", count: 100_000)
+        #expect(read(deep, chunkSize: 65536).error == ReadError(.limit, "XML elements nested deeper than the limit of 512"))
+        let huge = "<r><p note=\"" + String(repeating: "a", count: 20 << 20) + "\"/></r>"
+        let (_, herror, _) = read(huge, chunkSize: 1 << 20)
+        #expect(herror == ReadError(.limit, "an XML tag (with its attributes) is longer than the limit of 16777216 bytes"))
+        var limits = ReadLimits()
+        limits.maxFieldBytes = 100
+        #expect(read("<r><email>" + String(repeating: "a", count: 200) + "</email></r>", limits: limits).error
+                == ReadError(.limit, "an XML text is longer than the limit of 100 bytes"))
+        let (v, terror, _) = read("<r><row><email>a@b.ee</email></row><row><email>c@d.ee</email></row><row><email>e@f")
+        #expect(terror == ReadError(.malformed, "truncated XML: 3 elements not closed"))
+        #expect(v.recordStrings == ["email=a@b.ee", "email=c@d.ee", "email=e@f"])
+    }
+}
