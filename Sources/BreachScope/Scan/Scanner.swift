@@ -243,7 +243,7 @@ struct DocumentScan {
             return inPlace ? driveUTF8(&r, state, &buffer, n, &assembler)
                            : drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
         }
-        assembler.spreadsDocumentCategories = format == .text
+        assembler.spreadsDocumentCategories = format == .text || format == .rtf || format == .html
         switch format {
         case .csv: return run(CSVReader(limits: options.limits))
         case .tsv: return run(CSVReader(delimiter: 0x09, limits: options.limits))
