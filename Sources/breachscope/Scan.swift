@@ -44,6 +44,12 @@ struct Scan: ParsableCommand {
     var maxArchiveGB: Int = 8
     @Option(name: .customLong("max-archive-members"), help: "Most members listed per archive; an archive with more fails with a reason (the first ones are scanned).")
     var maxArchiveMembers: Int = 100_000
+    @Flag(help: "Read PDF pages without a text layer (scans) by OCR: each page is rendered with pdftoppm (poppler-utils) and read by tesseract (tesseract-ocr and its language packages), one page image at a time in the temporary area. Without it such PDFs are skipped as \"image-only PDF, needs OCR\".")
+    var ocr = false
+    @Option(name: .customLong("ocr-languages"), help: "Tesseract languages for --ocr, joined by '+' (Debian packages tesseract-ocr-<code>).")
+    var ocrLanguages: String = PageOCR.defaultLanguages
+    @Option(name: .customLong("ocr-page-timeout"), help: "Seconds the rendering and the recognition of one page may each take with --ocr; a slower page fails the PDF with a reason.")
+    var ocrPageTimeout: Int = Int(PageOCR.defaultPageTimeout)
     @Flag(help: "No progress display or log lines.") var quiet = false
     @Flag(help: "Print the report (as `breachscope report`) after the scan.") var report = false
     @Option(help: "Summary format: text or json.") var format: OutputFormat = .text
@@ -54,7 +60,11 @@ struct Scan: ParsableCommand {
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if maxFieldMB < 1 || maxLineMB < 1 || maxJSONDepth < 1 || maxArchiveDepth < 1 || maxMemberMB < 1 || maxRatio < 1
-            || maxArchiveGB < 1 || maxArchiveMembers < 1 { throw ValidationError("limits must be at least 1") }
+            || maxArchiveGB < 1 || maxArchiveMembers < 1 || ocrPageTimeout < 1 { throw ValidationError("limits must be at least 1") }
+        let languages = ocrLanguages.split(separator: "+", omittingEmptySubsequences: false)
+        if languages.isEmpty || languages.contains(where: { $0.isEmpty || !$0.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) }) {
+            throw ValidationError("--ocr-languages takes tesseract language codes joined by '+', e.g. \(PageOCR.defaultLanguages)")
+        }
     }
 
     func run() throws {
@@ -71,6 +81,9 @@ struct Scan: ParsableCommand {
         opts.archives.maxRatio = maxRatio
         opts.archives.maxArchiveBytes = maxArchiveGB << 30
         opts.archives.maxMembers = maxArchiveMembers
+        opts.ocr = ocr
+        opts.ocrLanguages = ocrLanguages
+        opts.ocrPageTimeout = Double(ocrPageTimeout)
         if let phoneCountries { opts.phoneCountries = phoneCountries.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
         let progress = ScanProgress()
         let display = quiet ? nil : ProgressDisplay(progress: progress)
