@@ -48,6 +48,16 @@ struct Scan: ParsableCommand {
     var maxArchiveMembers: Int = 100_000
     @Option(name: .customLong("controllers"), help: "Controller attribution rules (YAML, see docs/controllers.md). Stored in the workspace: later scans and reports use them until new rules are given.")
     var controllers: String?
+    @Flag(help: "Read PDF pages without a text layer (scans) by OCR: each page is rendered with pdftoppm (poppler-utils) and read by tesseract (tesseract-ocr and its language packages), one page image at a time in the temporary area. Without it such PDFs are skipped as \"image-only PDF, needs OCR\".")
+    var ocr = false
+    @Option(name: .customLong("ocr-languages"), help: "Tesseract languages for --ocr, joined by '+' (Debian packages tesseract-ocr-<code>).")
+    var ocrLanguages: String = PageOCR.defaultLanguages
+    @Option(name: .customLong("ocr-page-timeout"), help: "Seconds the rendering and the recognition of one page may each take with --ocr; a slower page fails the PDF with a reason.")
+    var ocrPageTimeout: Int = Int(PageOCR.defaultPageTimeout)
+    @Option(help: "A directory of your own special-category rule packs (*.yaml, see docs/rules.md), added to the shipped ones.")
+    var rules: String?
+    @Flag(name: .customLong("no-categories"), help: "Do not infer special categories (health, genetic, lab, prescription data).")
+    var noCategories = false
     @Flag(help: "No progress display or log lines.") var quiet = false
     @Flag(help: "Print the report (as `breachscope report`) after the scan.") var report = false
     @Option(help: "Summary format: text or json.") var format: OutputFormat = .text
@@ -61,7 +71,11 @@ struct Scan: ParsableCommand {
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if maxFieldMB < 1 || maxLineMB < 1 || maxJSONDepth < 1 || maxArchiveDepth < 1 || maxMemberMB < 1 || maxRatio < 1
-            || maxArchiveGB < 1 || maxArchiveMembers < 1 { throw ValidationError("limits must be at least 1") }
+            || maxArchiveGB < 1 || maxArchiveMembers < 1 || ocrPageTimeout < 1 { throw ValidationError("limits must be at least 1") }
+        let languages = ocrLanguages.split(separator: "+", omittingEmptySubsequences: false)
+        if languages.isEmpty || languages.contains(where: { $0.isEmpty || !$0.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) }) {
+            throw ValidationError("--ocr-languages takes tesseract language codes joined by '+', e.g. \(PageOCR.defaultLanguages)")
+        }
     }
 
     func run() throws {
@@ -69,6 +83,8 @@ struct Scan: ParsableCommand {
         var opts = ScanOptions(roots: paths)
         opts.batch = batch
         opts.publishedAt = publishedAt
+        opts.categories = !noCategories
+        opts.categoryRules = rules
         if let encoding { opts.encoding = TextEncoding(label: encoding) }
         if let threads { opts.threads = threads }
         opts.limits.maxFieldBytes = maxFieldMB << 20
@@ -87,6 +103,9 @@ struct Scan: ParsableCommand {
                 opts.controllerRules = (rules, yaml, url.deletingLastPathComponent().standardizedFileURL.path)
             } catch { throw CleanExit.fail(error) }
         }
+        opts.ocr = ocr
+        opts.ocrLanguages = ocrLanguages
+        opts.ocrPageTimeout = Double(ocrPageTimeout)
         if let phoneCountries { opts.phoneCountries = phoneCountries.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() } }
         let progress = ScanProgress()
         let display = quiet ? nil : ProgressDisplay(progress: progress)

@@ -66,4 +66,60 @@ import Testing
         #expect(status.contains("skipped  a.pdf  [pdf]  — PDF text extraction needs pdftotext (Debian package poppler-utils), which is not installed"), "\(status)")
         #expect(try cli.run(["persons"]).stdout.split(separator: "\n").count == 1)
     }
+
+    /// A scanned (image-only) PDF from scripts/make-scanned-pdf.py; its person's national ID and e-mail.
+    static func scannedPDF(in dir: URL, seed: Int) throws -> (id: String, email: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", CLIRunner.packageRoot.appendingPathComponent("scripts/make-scanned-pdf.py").path,
+                       dir.appendingPathComponent("skan.pdf").path, "--seed", String(seed)]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        struct Truth: Decodable { struct Page: Decodable { var id: String; var email: String }; var pages: [Page] }
+        let page = try JSONDecoder().decode(Truth.self, from: data).pages[0]
+        return (page.id, page.email)
+    }
+
+    @Test func ocrReadsAScannedPDFAndRecordsIt() throws {
+        let dir = try Self.folder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (id, email) = try Self.scannedPDF(in: dir, seed: 21)
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+
+        let scan = try cli.run(["scan", dir.path, "--quiet", "--ocr"])
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let persons = try cli.run(["persons", "--reveal"]).stdout.split(separator: "\n")
+        #expect(persons.count == 1, "\(persons)")
+        #expect(persons.first?.contains("\"value\":\"\(id)\"") == true, "\(persons)")
+        #expect(persons.first?.contains(email) == true, "\(persons)")
+        let status = try cli.run(["status", "--all"]).stdout
+        #expect(status.contains("scanned  skan.pdf  [pdf+ocr, 1 page, all by OCR]"), "\(status)")
+        let lookup = try cli.run(["lookup", "--national-id", id]).stdout
+        #expect(lookup.contains("skan.pdf:1"), "\(lookup)")
+    }
+
+    @Test func ocrWithoutTesseractSkipsWithTheReason() throws {
+        let dir = try Self.folder([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try Self.scannedPDF(in: dir, seed: 5)
+        // A PATH with poppler's tools but no tesseract.
+        let bin = dir.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        for tool in ["pdftotext", "pdftoppm"] {
+            try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent(tool).path, withDestinationPath: "/usr/bin/" + tool)
+        }
+        var cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        cli.environment["PATH"] = bin.path
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+
+        let scan = try cli.run(["scan", dir.appendingPathComponent("skan.pdf").path, "--quiet", "--ocr"])
+        #expect(scan.status == 0, "a skipped PDF is not a failure: \(scan.stderr)")
+        let status = try cli.run(["status", "--all"]).stdout
+        #expect(status.contains("skipped  skan.pdf  [pdf]  — image-only PDF, needs OCR; OCR needs tesseract (Debian package tesseract-ocr), which is not installed"), "\(status)")
+    }
 }

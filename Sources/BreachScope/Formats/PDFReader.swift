@@ -15,6 +15,13 @@ import Synchronization
 /// line does), and the `line` passed to the visitor is the 1-based page number, so findings keep
 /// their page. Offsets are byte offsets in the extracted text.
 ///
+/// Pages without text (`pdftotext` prints nothing visible for them) are noted. With `ocr` set,
+/// each of them is rendered and read by tesseract (`PageOCR`) after the text pages, one page at
+/// a time, its text going through the same `TextReader` with the page number as the line (one
+/// record per page, as for text pages); `ocrPages` then counts them and the scanner records the
+/// format as `pdf+ocr`. Without `ocr`, a document whose pages all lack text is skipped as
+/// image-only; a mixed one is read and its description names the pages that need OCR.
+///
 /// Errors: `pdftotext` missing → `.unsupported` (the document is skipped and says why); a PDF
 /// whose text layer is empty → `.unsupported("image-only PDF, needs OCR")`; a non-zero exit
 /// (encrypted, corrupt) → `.malformed` with pdftotext's own error line, without the path or any
@@ -33,6 +40,10 @@ public struct PDFReader: FileDocumentReader {
     public var toolPath: String?
     /// Seconds before `pdftotext` is killed and the document fails.
     public var timeout: Double
+    /// OCR for pages without text; nil = off (such pages are reported as needing OCR).
+    public var ocr: PageOCR? = nil
+    /// Pages read by OCR in the last `read`.
+    public private(set) var ocrPages = 0
 
     /// Bytes read from the child per `read(2)`.
     static let readBufferSize = 64 << 10
@@ -52,34 +63,73 @@ public struct PDFReader: FileDocumentReader {
     }
 
     public mutating func read(path: String, visitor: inout some RecordVisitor) throws(ReadError) -> String {
+        ocrPages = 0
         guard let tool = resolveTool() else { throw ReadError(.unsupported, Self.missingToolMessage) }
         // A path starting with `-` would be taken for an option.
         let file = path.hasPrefix("-") ? "./" + path : path
         let child = try Child.spawn(tool, ["-layout", "-enc", "UTF-8", file, "-"])
         var text = PageText(reader: TextReader(limits: limits))
-        let run = withUnsafeMutablePointer(to: &visitor) { pointer in
+        let (timeout, ocr) = (self.timeout, self.ocr)
+        var recognised = 0
+        defer { ocrPages = recognised }
+        return try withUnsafeMutablePointer(to: &visitor) { (pointer) throws(ReadError) -> String in
             var pages = PageVisitor(base: pointer)
-            return child.collect(timeout: timeout) { text.consume($0, visitor: &pages) } finish: {
-                text.finish(visitor: &pages)
+            let run = child.collect(timeout: timeout) { text.consume($0, visitor: &pages) } finish: {
+                text.endOfOutput(visitor: &pages)
                 return text.failure
             }
+            if run.timedOut { throw ReadError(.limit, "pdftotext timed out after \(Self.seconds(timeout)) s") }
+            if let error = run.readError { throw error }
+            if let failure = run.failure(path: path) { throw ReadError(.malformed, failure) }
+            let (total, empty, hasText) = (text.pages, text.emptyPages, text.hasText)
+            let count = total == 1 ? "1 page" : "\(total) pages"
+            func finish() throws(ReadError) {
+                text.finish(visitor: &pages)
+                if let failure = text.failure { throw failure }
+            }
+            if empty.isEmpty {
+                try finish()
+                return count
+            }
+            guard let ocr else {
+                if !hasText { throw ReadError(.unsupported, Self.imageOnlyMessage) }
+                try finish()
+                return count + " (\(Self.pageList(empty)) without text: needs OCR)"
+            }
+            let tools: (renderer: String, tesseract: String)
+            switch ocr.tools() {
+            case .success(let t): tools = t
+            case .failure(let reason):
+                if !hasText { throw ReadError(.unsupported, Self.imageOnlyMessage + "; " + reason.message) }
+                try finish()
+                return count + " (\(Self.pageList(empty)) without text not read: \(reason.message))"
+            }
+            var spacing = PageOCR.Spacing()
+            for page in empty {
+                text.startPage(page, visitor: &pages)
+                try ocr.recognise(page: page, pdf: file, tools: tools, consume: { chunk in
+                    spacing.clean(chunk) { text.consume($0, visitor: &pages) }
+                }, finish: {
+                    text.closePage(visitor: &pages)
+                    return text.failure
+                })
+                recognised += 1
+            }
+            try finish()
+            return recognised == total ? count + ", all by OCR" : count + ", \(recognised) by OCR"
         }
-        if run.timedOut { throw ReadError(.limit, "pdftotext timed out after \(Self.seconds(timeout)) s") }
-        if let error = run.readError { throw error }
-        if let failure = run.failure(path: path) { throw ReadError(.malformed, failure) }
-        if !text.hasText { throw ReadError(.unsupported, Self.imageOnlyMessage) }
-        return text.pages == 1 ? "1 page" : "\(text.pages) pages"
+    }
+
+    /// "page 3" or "pages 1, 3, 4" (at most 10 numbers, then "… (N in all)").
+    static func pageList(_ pages: [Int]) -> String {
+        if pages.count == 1 { return "page \(pages[0])" }
+        let shown = pages.prefix(10).map(String.init).joined(separator: ", ")
+        return "pages " + shown + (pages.count > 10 ? " … (\(pages.count) in all)" : "")
     }
 
     /// The tool to run: `toolPath` if it is executable, else `pdftotext` from `PATH`.
     func resolveTool() -> String? {
-        if let toolPath { return access(toolPath, X_OK) == 0 ? toolPath : nil }
-        guard let raw = getenv("PATH") else { return nil }
-        for dir in String(cString: raw).split(separator: ":") where !dir.isEmpty {
-            let candidate = String(dir) + "/pdftotext"
-            if access(candidate, X_OK) == 0 { return candidate }
-        }
-        return nil
+        PageOCR.locate(toolPath, "pdftotext")
     }
 
     static func seconds(_ t: Double) -> String {
@@ -98,6 +148,10 @@ public struct PDFReader: FileDocumentReader {
         /// Text bytes after the last form feed (a last page without its form feed).
         var tailBytes = 0
         var hasText = false
+        /// The current page showed a visible character.
+        var pageHasText = false
+        /// 1-based numbers of the pages without any visible character, in order.
+        var emptyPages: [Int] = []
         /// The last byte given to the reader (a line feed ends a line; two end a record).
         var lastByte: UInt8 = 0x0A
         /// The start of a UTF-8 sequence cut by the read buffer.
@@ -122,7 +176,31 @@ public struct PDFReader: FileDocumentReader {
             }
         }
 
-        /// End of output.
+        /// End of pdftotext's output: a last page without its form feed is noted.
+        mutating func endOfOutput(visitor: inout some RecordVisitor) {
+            guard failure == nil else { return }
+            flushCarry(visitor: &visitor)
+            if tailBytes > 0 && !pageHasText { emptyPages.append(formFeeds + 1) }
+        }
+
+        /// Before OCR text of `page`: later records carry its number.
+        mutating func startPage<B: RecordVisitor>(_ page: Int, visitor: inout PageVisitor<B>) {
+            tailBytes = 0
+            visitor.page = page
+        }
+
+        /// After OCR text of a page: its last record ends (unless a form feed already ended it).
+        mutating func closePage<B: RecordVisitor>(visitor: inout PageVisitor<B>) {
+            guard failure == nil else { return }
+            flushCarry(visitor: &visitor)
+            if tailBytes > 0 {
+                let page = visitor.page
+                pageEnded(visitor: &visitor)
+                visitor.page = page
+            }
+        }
+
+        /// End of all text: the reader's last record ends.
         mutating func finish(visitor: inout some RecordVisitor) {
             guard failure == nil else { return }
             flushCarry(visitor: &visitor)
@@ -132,8 +210,8 @@ public struct PDFReader: FileDocumentReader {
         /// Text of the current page (no form feed in it).
         private mutating func text(_ p: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) {
             tailBytes += p.count
-            if !hasText {
-                for b in p where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { hasText = true; break }
+            if !pageHasText {
+                for b in p where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { pageHasText = true; hasText = true; break }
             }
             if carry.isEmpty {
                 deliverComplete(p, visitor: &visitor)
@@ -163,6 +241,8 @@ public struct PDFReader: FileDocumentReader {
             // already ended; otherwise one byte more is needed to end the record.
             let lf: [UInt8] = [0x0A, 0x0A]
             lf.withUnsafeBufferPointer { deliver(UnsafeBufferPointer(rebasing: $0[0..<(lastByte == 0x0A ? 1 : 2)]), visitor: &visitor) }
+            if !pageHasText { emptyPages.append(formFeeds + 1) }
+            pageHasText = false
             formFeeds += 1
             tailBytes = 0
             visitor.page = formFeeds + 1
@@ -229,11 +309,11 @@ public struct PDFReader: FileDocumentReader {
             var readError: ReadError? = nil
 
             /// The `.malformed` message for a failed run, nil when it succeeded.
-            func failure(path: String) -> String? {
+            func failure(path: String, tool: String = "pdftotext") -> String? {
                 if status == 0 { return nil }
                 let how = status.map { "exit status \($0)" } ?? "signal \(signal)"
-                guard let line = PDFReader.errorLine(stderr, path: path) else { return "pdftotext failed (\(how))" }
-                return "pdftotext failed (\(how)): \(line)"
+                guard let line = PDFReader.errorLine(stderr, path: path) else { return "\(tool) failed (\(how))" }
+                return "\(tool) failed (\(how)): \(line)"
             }
         }
 
@@ -242,27 +322,56 @@ public struct PDFReader: FileDocumentReader {
         /// open) another child's pipe.
         static let spawnLock = Mutex<Void>(())
 
-        /// Starts `tool` with stdin from /dev/null and stdout/stderr to fresh pipes.
-        static func spawn(_ tool: String, _ arguments: [String]) throws(ReadError) -> Child {
+        /// Starts `tool` (named `name` in messages) with stdin from /dev/null, stdout/stderr to
+        /// fresh pipes, and this process's environment plus `environment` (`KEY=value` entries).
+        static func spawn(_ tool: String, _ arguments: [String], tool name: String = "pdftotext",
+                          environment: [String] = []) throws(ReadError) -> Child {
             let argv: [UnsafeMutablePointer<CChar>?] = ([tool] + arguments).map { strdup($0) } + [nil]
             defer { for a in argv { free(a) } }
+            var envp: [UnsafeMutablePointer<CChar>?] = []
+            if !environment.isEmpty {
+                let keys = Set(environment.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 })
+                var k = 0
+                while let entry = environ[k] {
+                    let text = String(cString: entry)
+                    let key = text.split(separator: "=", maxSplits: 1).first.map(String.init) ?? text
+                    if !keys.contains(key) { envp.append(strdup(entry)) }
+                    k += 1
+                }
+                envp += environment.map { strdup($0) }
+                envp.append(nil)
+            }
+            defer { for e in envp { free(e) } }
             var (rc, child) = (Int32(0), Child?.none)
             // ETXTBSY: a process forked elsewhere still holds the (just written) tool open for
             // writing for an instant; retry briefly.
             for attempt in 0..<20 {
-                (rc, child) = spawnLock.withLock { _ in argv.withUnsafeBufferPointer { spawnLocked(tool, $0.baseAddress!) } }
+                (rc, child) = spawnLock.withLock { _ in
+                    argv.withUnsafeBufferPointer { args in
+                        envp.isEmpty ? spawnLocked(tool, args.baseAddress!, environ)
+                                     : envp.withUnsafeBufferPointer { spawnLocked(tool, args.baseAddress!, $0.baseAddress!) }
+                    }
+                }
                 guard rc == ETXTBSY else { break }
                 usleep(UInt32(5_000 * (attempt + 1)))
             }
             guard let child else {
-                if rc == ENOENT || rc == EACCES { throw ReadError(.unsupported, PDFReader.missingToolMessage) }
-                throw ReadError(.io, "cannot start pdftotext (errno \(rc))")
+                if rc == ENOENT || rc == EACCES {
+                    let message = switch name {
+                    case "tesseract": PageOCR.missingTesseractMessage
+                    case "pdftoppm": PageOCR.missingRendererMessage
+                    default: PDFReader.missingToolMessage
+                    }
+                    throw ReadError(.unsupported, message)
+                }
+                throw ReadError(.io, "cannot start \(name) (errno \(rc))")
             }
             return child
         }
 
         /// `spawn` under `spawnLock`: the error number, or the child.
-        private static func spawnLocked(_ tool: String, _ argv: UnsafePointer<UnsafeMutablePointer<CChar>?>) -> (Int32, Child?) {
+        private static func spawnLocked(_ tool: String, _ argv: UnsafePointer<UnsafeMutablePointer<CChar>?>,
+                                        _ envp: UnsafePointer<UnsafeMutablePointer<CChar>?>) -> (Int32, Child?) {
             var out: [Int32] = [-1, -1], err: [Int32] = [-1, -1]
             guard pipe(&out) == 0 else { return (errno, nil) }
             guard pipe(&err) == 0 else {
@@ -294,7 +403,7 @@ public struct PDFReader: FileDocumentReader {
             posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
             var pid: pid_t = 0
-            let rc = posix_spawn(&pid, tool, &actions, &attributes, argv, environ)
+            let rc = posix_spawn(&pid, tool, &actions, &attributes, argv, envp)
             close(out[1]); close(err[1])
             guard rc == 0 else {
                 close(out[0]); close(err[0])
@@ -320,7 +429,7 @@ public struct PDFReader: FileDocumentReader {
                 let r = poll(&fds, 2, Int32(min(left * 1000 + 1, 60_000)))
                 if r < 0 {
                     if errno == EINTR { continue }
-                    outcome.readError = ReadError(.io, "waiting for pdftotext failed (errno \(errno))")
+                    outcome.readError = ReadError(.io, "waiting for a child process failed (errno \(errno))")
                     kill(pid, SIGKILL)
                     break
                 }

@@ -28,6 +28,13 @@ public struct ScanOptions: Sendable {
     public var categoryRules: String?
     /// Set by `run`: the scope the workers record.
     var scope: ScanScope?
+    /// PDF pages without a text layer are read by OCR (tesseract); otherwise they are reported
+    /// as needing OCR.
+    public var ocr = false
+    /// Tesseract languages for `ocr`, `+`-joined.
+    public var ocrLanguages = PageOCR.defaultLanguages
+    /// Seconds each page's rendering and recognition may take.
+    public var ocrPageTimeout = PageOCR.defaultPageTimeout
     public init(roots: [String]) { self.roots = roots }
 }
 
@@ -123,7 +130,7 @@ public enum Scanner {
             }
             defer { if let source { unlink(source) } }
             let scan = DocumentScan(doc: doc, vault: vault, scanner: scanner, options: options, writer: writer,
-                                    progress: progress, source: source)
+                                    progress: progress, source: source, temporaryArea: expander.temporaryArea.path)
             let outcome = scan.run(&buffer)
             progress.filesDone.add(1, ordering: .relaxed)
             // Bytes were counted as they were read; count the rest (skipped parts, whole-file formats).
@@ -180,6 +187,8 @@ struct DocumentScan {
     let counted = ByteCounter()
     /// The extracted copy of an archive member, read instead of `doc.file.path`.
     var source: String? = nil
+    /// The scan's temporary area (OCR page images); nil = the system's temp folder.
+    var temporaryArea: String? = nil
     private var bytesPath: String { source ?? doc.file.path }
 
     func run(_ buffer: inout [UInt8]) -> DocumentOutcome {
@@ -265,19 +274,26 @@ struct DocumentScan {
         func run<R: FileDocumentReader>(_ type: R.Type, configure: (inout R) -> Void = { _ in }) -> DocumentOutcome {
             var reader = R(limits: options.limits)
             configure(&reader)
+            // A PDF read (partly) by OCR is recorded as `pdf+ocr`.
+            func name() -> String { ((reader as? PDFReader)?.ocrPages ?? 0) > 0 ? format.rawValue + "+ocr" : format.rawValue }
             do {
                 let detail = try reader.read(path: bytesPath, visitor: &assembler)
-                return DocumentOutcome(status: .scanned, reason: nil, format: format.rawValue, encoding: detail, records: 0, findings: 0)
+                return DocumentOutcome(status: .scanned, reason: nil, format: name(), encoding: detail, records: 0, findings: 0)
             } catch {
                 let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""
                 let status: DocumentOutcome.Status = error.kind == .unsupported ? .skipped : .failed
-                return DocumentOutcome(status: status, reason: error.message + kept, format: format.rawValue, encoding: nil, records: 0, findings: 0)
+                return DocumentOutcome(status: status, reason: error.message + kept, format: name(), encoding: nil, records: 0, findings: 0)
             }
         }
         assembler.spreadsDocumentCategories = format == .pdf || format == .docx || format == .odt
         switch format {
         case .xlsx: return run(XLSXReader.self)
-        case .pdf: return run(PDFReader.self)
+        case .pdf:
+            return run(PDFReader.self) {
+                if options.ocr {
+                    $0.ocr = PageOCR(languages: options.ocrLanguages, pageTimeout: options.ocrPageTimeout, temporaryDirectory: temporaryArea)
+                }
+            }
         case .docx: return run(DOCXReader.self)
         case .ods, .odt: return run(ODFReader.self) { $0.spreadsheet = format == .ods }
         }

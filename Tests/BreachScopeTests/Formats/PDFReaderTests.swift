@@ -147,7 +147,7 @@ import BreachScopeTesting
         out += Array("Imię: Zofia Testowa\n\u{0C}PESEL: \(ids[1])\nUwagi: ".utf8) + [0xFF] + Array(" brak\n\nPESEL: \(ids[2])".utf8)
         let path = Self.write(out, "a.txt", in: dir)
         let (v, result) = Self.read(path, reader: PDFReader(toolPath: tool))
-        #expect(try result.get() == "4 pages")
+        #expect(try result.get() == "4 pages (page 2 without text: needs OCR)")
         let fields = v.events.compactMap { e -> String? in
             if case let .field(value, column, line, _) = e, column >= 0 { return "\(line):\(v.columnNames[column])=\(value)" }
             return nil
