@@ -13,6 +13,13 @@ public protocol RecordVisitor {
     mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int)
     /// The record ends.
     mutating func endRecord()
+    /// Whether a text label the classifier does not know should still become a column (a label
+    /// a controller rule names, such as `Tellija`). Default: no.
+    func wantsLabel(_ name: String) -> Bool
+}
+
+extension RecordVisitor {
+    public func wantsLabel(_ name: String) -> Bool { false }
 }
 
 /// Why a document could not be (fully) read. The message is shown to users and stored: it must

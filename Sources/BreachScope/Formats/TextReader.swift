@@ -167,7 +167,7 @@ public struct TextReader: DocumentReader {
         let key = Array(label)
         if let known = labels[key] { return known }
         let name = String(decoding: label, as: UTF8.self)
-        if let hint = classify(name) {
+        if let hint = classify(name) ?? (visitor.wantsLabel(name) ? FieldHint.nonPersonal : nil) {
             let id = visitor.declareColumn(name: name, hint: hint)
             labels[key] = id
             return id

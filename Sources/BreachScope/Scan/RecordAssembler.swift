@@ -179,6 +179,12 @@ struct RecordAssembler: RecordVisitor {
         spreadsDocumentCategories ? item.isEmitted : item.code < PackedItems.reasonBase
     }
 
+    /// Text labels a controller column rule names become columns, so the rule sees their values.
+    func wantsLabel(_ name: String) -> Bool {
+        guard let rules = scope?.controllers, rules.hasColumnRules else { return false }
+        return !rules.columnRules(forHeader: name).isEmpty
+    }
+
     /// Keeps a field's bytes until the record ends. A record longer than the buffer is searched
     /// now when it already holds something personal (or the document is small), else dropped.
     private mutating func keepForCategories(_ value: UnsafeBufferPointer<UInt8>, _ f: Int32, _ l: Int32, _ offset: Int) {
