@@ -8,6 +8,15 @@ its ground truth, for the end-to-end tests in Tests/breachscopeTests/CaseScanTes
                                             [[type, value], ...] (national IDs, e-mails lower-cased,
                                             phones E.164), its elements, and (alab) its batches
 
+Issue #4 scope truth (see the section "Issue #4 ground truth" below; checked by
+Tests/breachscopeTests/CaseScopeTests.swift):
+    OUT_DIR/<case>/expected_scope.json          controllers / batch diff and timeline / not exposed /
+                                                weak-identity candidates, per case
+    OUT_DIR/<case>/expected_scope_persons.jsonl (westlog, asper) true persons of the scope leak and
+                                                their controllers
+    OUT_DIR/{westlog,asper}/scope/leak, scope/controllers.yaml, scope/registers/   own leaks + rules
+    OUT_DIR/allium/weak/                        a second folder scanned after allium/leak
+
 Cases: allium (pharmacy loyalty, et/ru/en), asper (genetic lab, et), westlog (Finnish home
 deliveries, fi/sv), alab (Polish lab, pl, two batches), pps (US mail-order pharmacy, en).
 Every person is fictitious, every national ID has a valid checksum (decoys aside, which are
