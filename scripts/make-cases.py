@@ -8,6 +8,15 @@ its ground truth, for the end-to-end tests in Tests/breachscopeTests/CaseScanTes
                                             [[type, value], ...] (national IDs, e-mails lower-cased,
                                             phones E.164), its elements, and (alab) its batches
 
+Issue #4 scope truth (see the section "Issue #4 ground truth" below; checked by
+Tests/breachscopeTests/CaseScopeTests.swift):
+    OUT_DIR/<case>/expected_scope.json          controllers / batch diff and timeline / not exposed /
+                                                weak-identity candidates, per case
+    OUT_DIR/<case>/expected_scope_persons.jsonl (westlog, asper) true persons of the scope leak and
+                                                their controllers
+    OUT_DIR/{westlog,asper}/scope/leak, scope/controllers.yaml, scope/registers/   own leaks + rules
+    OUT_DIR/allium/weak/                        a second folder scanned after allium/leak
+
 Cases: allium (pharmacy loyalty, et/ru/en), asper (genetic lab, et), westlog (Finnish home
 deliveries, fi/sv), alab (Polish lab, pl, two batches), pps (US mail-order pharmacy, en).
 Every person is fictitious, every national ID has a valid checksum (decoys aside, which are
@@ -247,7 +256,9 @@ def allium(out):
                 f.write(f"{ts} INFO tellimus {valid_isikukood_shaped(rng)} töödeldud, summa {rng.randint(1, 99)}.{rng.randint(10, 99)}\n")
             else:
                 f.write(f"{ts} INFO batch {rng.randint(1000, 9999)} ok, {rng.randint(100, 5000)} rida, epoch {rng.randint(1600000000, 1700000000)}\n")
-    return t.write(os.path.join(out, "allium"))
+    expected = t.write(os.path.join(out, "allium"))
+    allium_weak(out, customers, expected["persons"])
+    return expected
 
 
 # ---------------------------------------------------------------------------------------------
@@ -318,7 +329,9 @@ def asper(out):
         f.write("Proovi ID,Geen,Variant,Klassifikatsioon,Analüüsi kuupäev\n")
         for sid in with_results[60:]:
             f.write(f"{sid},{rng.choice(GENES)},c.{rng.randint(10, 5000)}del{rng.choice('ACGT')},VUS,2023-03-{rng.randint(10, 28)}\n")
-    return t.write(os.path.join(out, "asper"))
+    expected = t.write(os.path.join(out, "asper"))
+    asper_scope(out)
+    return expected
 
 
 # ---------------------------------------------------------------------------------------------
@@ -388,7 +401,9 @@ def westlog(out):
             f.write(f'{p["last"].upper()} {p["first"].upper()}\t{p["street"]}, {p["zip"]} {p["city"].upper()}\t'
                     f'{fi_phone_written(rng, p["n9"])}\t{p["hetu"]}\t{rng.choice(PRODUCTS_FI)}\t2023{rng.randint(0, 999999):06d}\n')
             expose(p)
-    return t.write(os.path.join(out, "westlog"))
+    expected = t.write(os.path.join(out, "westlog"))
+    westlog_scope(out)
+    return expected
 
 
 # ---------------------------------------------------------------------------------------------
@@ -476,7 +491,9 @@ def alab(out):
     extra = {"batches": {"batch1": {"persons": n1, "elements": e1},
                          "batch2": {"new_persons": new2, "known_persons": len(batch2) - new2,
                                     "known_with_new_elements": known_new}}}
-    return t.write(os.path.join(out, "alab"), extra)
+    expected = t.write(os.path.join(out, "alab"), extra)
+    alab_scope(out, t)
+    return expected
 
 
 # ---------------------------------------------------------------------------------------------
@@ -516,7 +533,436 @@ def pps(out):
                                 "migrated_at": f"2023-01-{rng.randint(10, 31)}T0{rng.randint(0, 9)}:00:00Z",
                                 "loyalty_account": f"K{rng.randint(10**8, 10**9 - 1)}", "status": "active"}) + "\n")
             expose(p, "loyalty_card")
-    return t.write(os.path.join(out, "pps"))
+    expected = t.write(os.path.join(out, "pps"))
+    pps_scope(out, expected)
+    return expected
+
+
+# =============================================================================================
+# Issue #4 ground truth (scope): controllers, batches, held-but-not-exposed, weak identities.
+# Each case writes OUT_DIR/<case>/expected_scope.json; westlog and asper also write a leak of
+# their own (OUT_DIR/<case>/scope/leak, with scope/controllers.yaml and registers), allium a
+# second folder (allium/weak) scanned after allium/leak. The leaks of expected.json are unchanged.
+# Every random choice here uses its own seed, so the outputs above stay byte for byte the same.
+
+def write_json(path, obj):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(obj, f, indent=2, sort_keys=True, ensure_ascii=False)
+        f.write("\n")
+
+
+def yaml_str(s):
+    """A double-quoted YAML scalar (JSON strings are valid YAML)."""
+    return json.dumps(s, ensure_ascii=False)
+
+
+def controllers_yaml(organisation, default, controllers, rules):
+    """A rules file (docs/controllers.md): organisation (id, name) or None, default, controllers
+    [(id, name, aliases)], rules as ready YAML lines."""
+    lines = ["# Synthetic rules for a synthetic leak (scripts/make-cases.py); all names fictitious or public bodies."]
+    if organisation:
+        lines.append(f"organisation: {{ id: {organisation[0]}, name: {yaml_str(organisation[1])} }}")
+    lines.append(f"default: {default}")
+    lines.append("controllers:")
+    for cid, name, aliases in controllers:
+        lines.append(f"  - {{ id: {cid}, name: {yaml_str(name)}, aliases: [{', '.join(yaml_str(a) for a in aliases)}] }}")
+    lines.append("rules:")
+    lines.extend(rules)
+    return "\n".join(lines) + "\n"
+
+
+def scope_truth(persons, names):
+    """Per-controller truth from `persons` (key → {"ids", "controllers", "rules"}): distinct
+    persons, exclusive persons, persons per attributing rule, overlap pairs, unattributed, and each
+    controller's person keys. `rules` maps (controller, rule id) pairs; `default` is the default."""
+    per = {}
+    overlaps = {}
+    unattributed = 0
+    for key, p in persons.items():
+        cs = sorted(p["controllers"])
+        if not cs:
+            unattributed += 1
+        for c in cs:
+            per.setdefault(c, []).append(key)
+        for i in range(len(cs)):
+            for j in range(i + 1, len(cs)):
+                overlaps[(cs[i], cs[j])] = overlaps.get((cs[i], cs[j]), 0) + 1
+    return {
+        "persons": len(persons),
+        "controllers": {c: {"name": names[c], "persons": len(keys),
+                            "exclusive": sum(1 for k in keys if len(persons[k]["controllers"]) == 1),
+                            "rules": rule_counts(persons, c, keys),
+                            "keys": sorted(keys)} for c, keys in sorted(per.items())},
+        "overlaps": [{"a": a, "b": b, "persons": n} for (a, b), n in sorted(overlaps.items())],
+        "unattributed": unattributed,
+        "shared_persons": sum(1 for p in persons.values() if len(p["controllers"]) > 1),
+    }
+
+
+def rule_counts(persons, c, keys):
+    out = {}
+    for k in keys:
+        for cc, rule in persons[k]["rules"]:
+            if cc == c:
+                out[rule] = out.get(rule, 0) + 1
+    return dict(sorted(out.items()))
+
+
+def write_scope_persons(path, persons):
+    with open(path, "w", encoding="utf-8") as f:
+        for key in sorted(persons):
+            p = persons[key]
+            f.write(json.dumps({"key": key, "identifiers": sorted([list(i) for i in p["ids"]]),
+                                "controllers": sorted(p["controllers"])}, ensure_ascii=False) + "\n")
+
+
+def spelled(rng, name, aliases):
+    """A controller name as a data entry clerk writes it: the name or an alias, in any case,
+    diacritics dropped, extra spaces."""
+    v = rng.choice([name] + list(aliases))
+    return rng.choice([v, v, v.upper(), v.lower(), S.ascii_fold(v), f"  {v.replace(' ', '  ')} ", v.replace("-", " ")])
+
+
+# ---------------------------------------------------------------------------------------------
+# westlog/scope: a processor delivering for 21 controllers (welfare regions and a city).
+
+WELFARE = [
+    ("phhva", "Päijät-Hämeen hyvinvointialue", ["Päijät-Häme", "PHHYKY"]),
+    ("siunsote", "Pohjois-Karjalan hyvinvointialue", ["Pohjois-Karjala", "Siun sote"]),
+    ("ita-uusimaa", "Itä-Uudenmaan hyvinvointialue", ["Itä-Uusimaa", "Östra Nylands välfärdsområde", "Östra Nyland"]),
+    ("lansi-uusimaa", "Länsi-Uudenmaan hyvinvointialue", ["Länsi-Uusimaa", "LUHVA", "Västra Nylands välfärdsområde", "Västra Nyland"]),
+    ("kymsote", "Kymenlaakson hyvinvointialue", ["Kymenlaakso", "Kymsote"]),
+    ("keusote", "Keski-Uudenmaan hyvinvointialue", ["Keski-Uusimaa", "Keusote", "Mellersta Nylands välfärdsområde"]),
+    ("vakehyva", "Vantaan ja Keravan hyvinvointialue", ["Vantaa-Kerava", "VAKE"]),
+    ("pirha", "Pirkanmaan hyvinvointialue", ["Pirkanmaa", "PIRHA"]),
+    ("varha", "Varsinais-Suomen hyvinvointialue", ["Varsinais-Suomi", "VARHA", "Egentliga Finlands välfärdsområde"]),
+    ("satakunta", "Satakunnan hyvinvointialue", ["Satakunta", "Sata HVA"]),
+    ("omahame", "Kanta-Hämeen hyvinvointialue", ["Kanta-Häme", "Oma Häme"]),
+    ("eksote", "Etelä-Karjalan hyvinvointialue", ["Etelä-Karjala", "Eksote"]),
+    ("eloisa", "Etelä-Savon hyvinvointialue", ["Etelä-Savo", "Eloisa"]),
+    ("pshva", "Pohjois-Savon hyvinvointialue", ["Pohjois-Savo", "PSHVA"]),
+    ("hyvaks", "Keski-Suomen hyvinvointialue", ["Keski-Suomi", "Hyvaks"]),
+    ("hyvaep", "Etelä-Pohjanmaan hyvinvointialue", ["Etelä-Pohjanmaa", "Hyvaep"]),
+    ("pohjanmaa", "Pohjanmaan hyvinvointialue", ["Pohjanmaa", "Österbottens välfärdsområde", "Österbotten"]),
+    ("pohde", "Pohjois-Pohjanmaan hyvinvointialue", ["Pohjois-Pohjanmaa", "Pohde"]),
+    ("kainuu", "Kainuun hyvinvointialue", ["Kainuu"]),
+    ("lapha", "Lapin hyvinvointialue", ["Lappi", "Lapha"]),
+    ("helsinki", "Helsingin kaupunki", ["Helsinki", "Helsingfors stad"]),
+]
+SWEDISH_REGIONS = {"ita-uusimaa", "lansi-uusimaa", "pohjanmaa"}
+PATH_REGION = "kainuu"        # its deliveries are an export folder of their own: a path rule
+REGISTER_REGION = "eloisa"    # self-payers (HETU) attributed through a register
+
+
+def westlog_scope(out):
+    rng = random.Random(3103)
+    base = os.path.join(out, "westlog", "scope")
+    leak = os.path.join(base, "leak")
+    for d in ("toimitukset", "leveranser", f"exports/{PATH_REGION}", "itsemaksavat"):
+        os.makedirs(os.path.join(leak, d), exist_ok=True)
+    os.makedirs(os.path.join(base, "registers"), exist_ok=True)
+    info = {cid: (name, aliases) for cid, name, aliases in WELFARE}
+    names = {cid: name for cid, name, _ in WELFARE}
+    seen = set()
+    persons = {}
+
+    def person(lang="fi", hetu=False):
+        first, last = rng.choice(S.FIRST[lang]), rng.choice(S.LAST[lang])
+        n9 = unique(rng, lambda x: x.choice(["40", "50"]) + "".join(str(x.randint(0, 9)) for _ in range(7)), seen)
+        h = unique(rng, S.fi_hetu, seen)[0] if hetu else ""
+        p = {"first": first, "last": last, "n9": n9, "hetu": h, "lang": lang,
+             "street": f"{rng.choice(S.STREETS['fi'])} {rng.randint(1, 99)} B {rng.randint(1, 40)}",
+             "zip": f"{rng.randint(10000, 99999):05d}", "city": rng.choice(S.CITIES["fi"])}
+        p["key"] = "fi:" + h if h else "tel:+358" + n9
+        ids = {("phone", "+358" + n9)} | ({("fi_hetu", h)} if h else set())
+        persons[p["key"]] = {"ids": ids, "controllers": set(), "rules": set()}
+        return p
+
+    def attribute(p, cid, rule="by-region-column"):
+        if cid:
+            persons[p["key"]]["controllers"].add(cid)
+            persons[p["key"]]["rules"].add((cid, rule))
+
+    fi_rows, sv_rows, path_rows, self_rows, register_rows = [], [], [], [], []
+
+    def region_value(cid, swedish):
+        name, aliases = info[cid]
+        if swedish:
+            sv = [a for a in aliases if any(w in a for w in ("välfärdsområde", "Nyland", "Österbotten"))]
+            if sv and rng.random() < 0.7:
+                v = rng.choice(sv)
+                return rng.choice([v, v.upper(), S.ascii_fold(v)])
+        return spelled(rng, name, aliases)
+
+    # Every region but the path-rule and register regions: 3-8 persons in the column-rule files.
+    column_regions = [cid for cid, _, _ in WELFARE if cid not in (PATH_REGION, REGISTER_REGION)]
+    by_region = {}
+    for cid in column_regions:
+        by_region[cid] = []
+        for i in range(rng.randint(3, 8)):
+            swedish = cid in SWEDISH_REGIONS and i % 2 == 0
+            p = person("sv" if swedish else "fi")
+            by_region[cid].append(p)
+            (sv_rows if swedish else fi_rows).append((p, region_value(cid, swedish)))
+            attribute(p, cid)
+    # Overlap 1: six persons also delivered to in another region (moved, or a second address).
+    for src, dst in (("phhva", "kymsote"), ("phhva", "kymsote"), ("siunsote", "ita-uusimaa"),
+                     ("pirha", "omahame"), ("helsinki", "vakehyva"), ("varha", "satakunta")):
+        p = next(q for q in by_region[src] if q["lang"] == "fi" and len(persons[q["key"]]["controllers"]) == 1)
+        fi_rows.append((dict(p, street=f"{rng.choice(S.STREETS['fi'])} {rng.randint(1, 99)}"), region_value(dst, False)))
+        attribute(p, dst)
+    # Unattributed: an empty or placeholder region (WestLog is a processor: default none).
+    for v in ("", "", "-", "N/A", ""):
+        p = person()
+        fi_rows.append((p, v))
+    # Path rule: the Kainuu export folder, no region column; two of its persons also in the column file.
+    for i in range(6):
+        p = person()
+        path_rows.append(p)
+        attribute(p, PATH_REGION, "kainuu-export")
+    for p, dst in zip(path_rows[:2], ("pohde", "lapha")):
+        fi_rows.append((p, region_value(dst, False)))
+        attribute(p, dst)
+    # Register: self-payers with a HETU, region from the register (HETU → region), no region in
+    # the orders file. One self-payer is missing from the register (unattributed); two also
+    # appear in the column file by phone only, under another region (overlap).
+    for i in range(7):
+        p = person(hetu=True)
+        self_rows.append(p)
+        if i == 6:
+            continue
+        cid = REGISTER_REGION if i < 4 else "pshva"
+        register_rows.append((p["hetu"], spelled(rng, *info[cid])))
+        attribute(p, cid, "self-payer-register")
+    for p, dst in zip(self_rows[:2], ("hyvaks", "hyvaep")):
+        fi_rows.append((dict(p, hetu=""), region_value(dst, False)))
+        attribute(p, dst)
+    # A decoy register row: a HETU with a wrong check character (rejected, attributes nobody).
+    register_rows.append((bad_hetu(unique(rng, S.fi_hetu, seen)[0]), "Eloisa"))
+
+    rng.shuffle(fi_rows)
+    rng.shuffle(sv_rows)
+    with open(os.path.join(leak, "toimitukset", "toimitukset_2023.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("Nimi;Lähiosoite;Postinumero;Postitoimipaikka;Puhelin;Hyvinvointialue;Tuote;Määrä\n")
+        for p, region in fi_rows:
+            f.write(f'{p["first"]} {p["last"]};{p["street"]};{p["zip"]};{p["city"]};{fi_phone_written(rng, p["n9"])};'
+                    f'{region};{rng.choice(PRODUCTS_FI)};{rng.randint(1, 4)}\n')
+    with open(os.path.join(leak, "leveranser", "leveranser_2023.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("Namn;Gatuadress;Postnummer;Postort;Telefon;Välfärdsområde;Produkt\n")
+        for p, region in sv_rows:
+            f.write(f'{p["first"]} {p["last"]};{p["street"]};{p["zip"]};{p["city"]};{fi_phone_written(rng, p["n9"])};'
+                    f'{region};{rng.choice(["Blöja M, 28 st", "Inkontinensskydd, 30 st"])}\n')
+    with open(os.path.join(leak, "exports", PATH_REGION, "asiakkaat.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("Nimi;Osoite;Puhelin;Tuote\n")
+        for p in path_rows:
+            f.write(f'{p["first"]} {p["last"]};{p["street"]}, {p["zip"]} {p["city"]};{fi_phone_written(rng, p["n9"])};'
+                    f'{rng.choice(PRODUCTS_FI)}\n')
+    with open(os.path.join(leak, "itsemaksavat", "tilaukset.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("Nimi;Henkilötunnus;Puhelin;Lähiosoite;Tuote\n")
+        for p in self_rows:
+            f.write(f'{p["first"]} {p["last"]};{p["hetu"]};{fi_phone_written(rng, p["n9"])};{p["street"]};{rng.choice(PRODUCTS_FI)}\n')
+    with open(os.path.join(base, "registers", "itsemaksavat.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("henkilötunnus;hyvinvointialue\n")
+        for h, region in register_rows:
+            f.write(f"{h};{region}\n")
+    rules = [
+        "  - { id: by-region-column, columns: [hyvinvointialue, välfärdsområde], unknown: report }",
+        f'  - {{ id: kainuu-export, paths: ["exports/{PATH_REGION}/**"], controller: {PATH_REGION} }}',
+        "  - { id: self-payer-register, register: registers/itsemaksavat.csv, key: national_id, key_column: henkilötunnus, controller_column: hyvinvointialue }",
+    ]
+    with open(os.path.join(base, "controllers.yaml"), "w", encoding="utf-8") as f:
+        f.write(controllers_yaml(("westlog", "WestLog Logistiikka Oy (synthetic)"), "none", WELFARE, rules))
+    truth = scope_truth(persons, names)
+    truth["register_rejected_lines"] = [len(register_rows) + 1]   # the decoy, the register's last line
+    write_json(os.path.join(out, "westlog", "expected_scope.json"), truth)
+    write_scope_persons(os.path.join(out, "westlog", "expected_scope_persons.jsonl"), persons)
+
+
+def bad_hetu(h):
+    """The HETU with another check character: never valid."""
+    chars = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+    return h[:-1] + chars[(chars.index(h[-1]) + 1) % len(chars)]
+
+
+# ---------------------------------------------------------------------------------------------
+# asper/scope: a genetic lab (a controller itself) with 40 ordering providers.
+
+def asper_providers():
+    towns = ["Tallinn", "Tartu", "Pärnu", "Narva", "Viljandi", "Rakvere", "Kuressaare", "Haapsalu", "Võru", "Valga",
+             "Jõhvi", "Paide"]
+    kinds = [("Näidishaigla", "NH"), ("Perearstikeskus", "PAK"), ("Tervisekeskus", "TK"), ("Naistekliinik", "NK"),
+             ("Viljakuskliinik", "VK")]
+    out = []
+    for i in range(40):
+        town = towns[i % len(towns)]
+        kind, short = kinds[(i // len(towns) + i) % len(kinds)]
+        cid = f"p{i + 1:02d}"
+        out.append((cid, f"{town} {kind} (näidis)", [f"{town} {kind}", f"{S.ascii_fold(town)[:4].upper()}-{short}{i + 1}"]))
+    return out
+
+
+def asper_scope(out):
+    rng = random.Random(2102)
+    base = os.path.join(out, "asper", "scope")
+    leak = os.path.join(base, "leak")
+    for d in ("vastused", "json", "tellimused"):
+        os.makedirs(os.path.join(leak, d), exist_ok=True)
+    providers = asper_providers()
+    info = {cid: (name, aliases) for cid, name, aliases in providers}
+    names = {cid: name for cid, name, _ in providers}
+    names["asper-lab"] = "Näidis Geenilabor OÜ"
+    seen = set()
+    persons = {}
+    csv_rows = []
+    n = 0
+    for i in range(90):
+        lang = "ru" if i % 7 == 3 else "et"
+        first, last = rng.choice(S.FIRST[lang]), rng.choice(S.LAST[lang])
+        code = unique(rng, S.ee_isikukood, seen)[0]
+        key = "ee:" + code
+        persons[key] = {"ids": {("ee_isikukood", code)}, "controllers": set(), "rules": set()}
+        # Providers: every provider gets at least one person (i < 40), every sixth person two,
+        # persons 80-84 none (their reports name no provider: the lab is their controller).
+        if 80 <= i < 85:
+            mine = []
+        else:
+            mine = [providers[i % 40][0]] if i < 40 else [rng.choice(providers)[0]]
+            if i % 6 == 0:
+                mine.append(rng.choice([p[0] for p in providers if p[0] not in mine]))
+        for j in range(max(len(mine), rng.randint(1, 3))):
+            n += 1
+            cid = mine[j % len(mine)] if mine else None
+            value = spelled(rng, *info[cid]) if cid else rng.choice(["", "-"])
+            sid = unique(rng, lambda r: f"AB23-{r.randint(0, 999999):06d}", seen)
+            gene = rng.choice(GENES)
+            kind = n % 3
+            if kind == 0:
+                with open(os.path.join(leak, "vastused", f"vastus_{sid}.txt"), "w", encoding="utf-8") as f:
+                    f.write(f"NÄIDISLABOR — GENEETILISE ANALÜÜSI VASTUS\n\n"
+                            f"Proovi ID: {sid}\nPatsient: {first} {last}\nIsikukood: {code}\nTellija: {value}\n\n"
+                            f"Analüüs: {gene} järjestamine\nTulemus: patogeenset varianti ei leitud\n")
+            elif kind == 1:
+                write_json(os.path.join(leak, "json", f"{sid}.json"),
+                           {"proovi_id": sid, "patsient": f"{first} {last}", "isikukood": code, "tellija": value,
+                            "analuus": f"{gene} paneel", "variant": f"c.{rng.randint(10, 5000)}del{rng.choice('ACGT')}"})
+            else:
+                csv_rows.append(f"{sid};{code};{first} {last};{value};{gene}")
+            if cid:
+                persons[key]["controllers"].add(cid)
+                persons[key]["rules"].add((cid, "by-ordering-provider"))
+        if not mine:
+            persons[key]["controllers"].add("asper-lab")
+            persons[key]["rules"].add(("asper-lab", "default"))
+    rng.shuffle(csv_rows)
+    with open(os.path.join(leak, "tellimused", "tellimused_2023.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("Proovi ID;Isikukood;Nimi;Ordering provider;Geen\n" + "\n".join(csv_rows) + "\n")
+    rules = ["  - { id: by-ordering-provider, columns: [tellija, ordering_provider], unknown: report }"]
+    with open(os.path.join(base, "controllers.yaml"), "w", encoding="utf-8") as f:
+        f.write(controllers_yaml(("asper-lab", names["asper-lab"]), "organisation", providers, rules))
+    write_json(os.path.join(out, "asper", "expected_scope.json"), scope_truth(persons, names))
+    write_scope_persons(os.path.join(out, "asper", "expected_scope_persons.jsonl"), persons)
+
+
+# ---------------------------------------------------------------------------------------------
+# alab: the batch diff of batch2 against batch1, and the timeline.
+
+def alab_scope(out, t):
+    new, known, unchanged, absent = [], {}, [], []
+    for key, p in sorted(t.persons.items()):
+        b = p["batches"]
+        if b == {"batch2"}:
+            new.append(key)
+        elif b == {"batch1"}:
+            absent.append(key)
+        else:
+            added = sorted(p["by_batch"]["batch2"] - p["by_batch"]["batch1"])
+            if added:
+                known[key] = added
+            else:
+                unchanged.append(key)
+    first = sum(1 for p in t.persons.values() if "batch1" in p["batches"])
+    write_json(os.path.join(out, "alab", "expected_scope.json"), {
+        "published_at": {"batch1": "2023-10-23", "batch2": "2023-11-06"},
+        "diff_batch2": {"new_persons": new, "known_with_new_elements": known, "unchanged": unchanged,
+                        "not_in_batch": len(absent)},
+        "timeline": [
+            {"batch": "batch1", "published_at": "2023-10-23", "new_persons": first, "known_with_new_data": 0,
+             "unchanged": 0, "cumulative_persons": first},
+            {"batch": "batch2", "published_at": "2023-11-06", "new_persons": len(new), "known_with_new_data": len(known),
+             "unchanged": len(unchanged), "cumulative_persons": first + len(new)},
+        ]})
+
+
+# ---------------------------------------------------------------------------------------------
+# pps: the categories the pharmacy's system held, and which of them the leak does not hold.
+
+PPS_HELD = ["national_id", "name", "email", "phone", "postal_address", "date_of_birth", "payment_card",
+            "prescription", "credentials", "loyalty_card"]
+
+
+def pps_scope(out, expected):
+    found = set(expected["elements"])
+    write_json(os.path.join(out, "pps", "expected_scope.json"), {
+        "held": PPS_HELD, "not_exposed": [h for h in PPS_HELD if h not in found],
+        "persons": expected["persons"]})
+
+
+# ---------------------------------------------------------------------------------------------
+# allium/weak: persons seen once with an isikukood and once (another file) with only a name and a
+# date of birth or a name and a postal address: review candidates, never silent merges. Decoys:
+# the same name with another birth date; two persons with different isikukoods, one name and one
+# address (a parent and a child): never candidates.
+
+def allium_weak(out, customers, base_persons):
+    rng = random.Random(1101)
+    weak = os.path.join(out, "allium", "weak")
+    os.makedirs(weak, exist_ok=True)
+    et = [c for c in customers if c["lang"] == "et"]
+    by_dob = [c for c in et if not c["address"]][:4]
+    by_addr = [c for c in et if c["address"]][:2]
+    pairs = []
+
+    def dob(c):
+        code = c["code"]
+        y = 1800 + 100 * ((int(code[0]) - 1) // 2) + int(code[1:3])
+        return y, int(code[3:5]), int(code[5:7])
+
+    # Strong side: the club list (isikukood, name, birth date as written dd.mm.yyyy).
+    with open(os.path.join(weak, "sünnipäevaklubi.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("Isikukood;Nimi;Sünniaeg\n")
+        for c in by_dob:
+            y, m, d = dob(c)
+            f.write(f"{c['code']};{c['first']} {c['last']};{d:02d}.{m:02d}.{y}\n")
+    # Weak side: a prize draw (name and birth date, ISO), with a decoy of the same name and
+    # another birth date.
+    with open(os.path.join(weak, "loosimine.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("Nimi;Sünniaeg;Auhind\n")
+        for c in by_dob:
+            y, m, d = dob(c)
+            f.write(f"{c['first']} {c['last']};{y}-{m:02d}-{d:02d};{rng.choice(['kinkekaart', 'kosmeetikakomplekt'])}\n")
+            pairs.append({"strong": c["key"], "name": f"{c['first']} {c['last']}", "evidence": ["name+date_of_birth"]})
+        c = by_dob[1]
+        y, m, d = dob(c)
+        f.write(f"{c['first']} {c['last']};{y - 7}-{m:02d}-{d:02d};kinkekaart\n")
+    # Weak side: a courier list (name and the same home address as the loyalty export).
+    with open(os.path.join(weak, "kuller.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("Nimi;Aadress;Pakk\n")
+        for c in by_addr:
+            f.write(f'{c["first"]} {c["last"]};"{c["address"]}";P{rng.randint(10**6, 10**7 - 1)}\n')
+            pairs.append({"strong": c["key"], "name": f"{c['first']} {c['last']}", "evidence": ["name+postal_address"]})
+    # Decoy: a parent and a child, one name, one address, two isikukoods.
+    seen = {c["code"] for c in customers}
+    first, last = rng.choice(S.FIRST["et"]), rng.choice(S.LAST["et"])
+    addr = f"{rng.choice(S.STREETS['et'])} {rng.randint(1, 150)}-{rng.randint(1, 60)}, {rng.choice(S.CITIES['et'])}"
+    family = [unique(rng, S.ee_isikukood, seen)[0] for _ in range(2)]
+    with open(os.path.join(weak, "pere.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("Isikukood;Nimi;Aadress\n")
+        for code in family:
+            f.write(f'{code};{first} {last};"{addr}"\n')
+    before = base_persons + len(pairs) + 1 + len(family)
+    write_json(os.path.join(out, "allium", "expected_scope.json"), {
+        "weak": {"persons_before_review": before, "candidates": pairs, "persons_after_accepting_all": before - len(pairs),
+                 "decoy_keys": ["ee:" + code for code in family]}})
 
 
 if __name__ == "__main__":
