@@ -23,8 +23,9 @@ Every person is fictitious, every national ID has a valid checksum (decoys aside
 planted on purpose and never counted). Deterministic: one fixed seed per case.
 Counts come from the generator's own bookkeeping (`Truth.expose`), never from BreachScope.
 
-Elements that BreachScope does not detect yet (genetic data, lab results, health data inferred
-from products) are listed under "not_yet_detected" in expected.json, not under "elements".
+Special categories are part of the truth where the data shows them: genetic reports (genetic_data),
+lab results (lab_result), diabetes and incontinence supplies (health_data; purchases and deliveries
+of them).
 
 Usage: python3 scripts/make-cases.py OUT_DIR
 """
@@ -51,8 +52,11 @@ class Truth:
         if batch:
             p["batches"].add(batch)
             p["by_batch"].setdefault(batch, set()).update(elements)
-        for e in pending:
-            self.pending.setdefault(e, set()).add(key)
+        # Special categories inferred from the content (genetic reports, lab results, products):
+        # counted like any element.
+        p["elements"].update(pending)
+        if batch:
+            p["by_batch"][batch].update(pending)
 
     def counts(self, only_batches=None):
         per = {}
@@ -70,8 +74,7 @@ class Truth:
 
     def write(self, case_dir, extra=None):
         n, per = self.counts()
-        expected = {"persons": n, "elements": per,
-                    "not_yet_detected": {e: len(k) for e, k in sorted(self.pending.items())}}
+        expected = {"persons": n, "elements": per}
         expected.update(extra or {})
         with open(os.path.join(case_dir, "expected.json"), "w") as f:
             json.dump(expected, f, indent=2, sort_keys=True)
@@ -235,7 +238,10 @@ def allium(out):
                     decoys += 1
                 else:
                     order = str(rng.randint(10**10, 10**11 - 1))
-                f.write(json.dumps({"tellimus": order, "kliendikaart": c["card"], "toode": rng.choice(products),
+                product = rng.choice(products)
+                if product == "Glükoosi testribad":   # diabetes supplies: health data (products pack)
+                    t.expose(c["key"], elements=["health_data"])
+                f.write(json.dumps({"tellimus": order, "kliendikaart": c["card"], "toode": product,
                                     "kogus": rng.randint(1, 4), "summa": f"{rng.randint(1, 60)}.{rng.randint(0, 99):02d}",
                                     "aeg": f"2023-0{rng.randint(1, 4)}-{rng.randint(10, 28)}T1{rng.randint(0, 9)}:{rng.randint(10, 59)}:00Z"},
                                    ensure_ascii=False) + "\n")

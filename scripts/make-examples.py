@@ -60,8 +60,12 @@ products = ["Ibuprofeen 400 mg", "Päikesekreem SPF50", "Vitamiin D3", "Kassitoi
 with open(os.path.join(leak, "purchases.ndjson"), "w", encoding="utf-8") as f:
     for p in customers[:80]:
         for _ in range(rng.randint(1, 3)):
-            f.write(json.dumps({"tellimus": f"ORD-{rng.randint(10**9, 10**10 - 1)}", "kliendikaart": p["card"],
-                                "toode": rng.choice(products), "kogus": rng.randint(1, 4),
+            order = f"ORD-{rng.randint(10**9, 10**10 - 1)}"
+            product = rng.choice(products)
+            if product == "Glükoosi testribad":  # diabetes supplies: health data (products rule pack)
+                expose(p["key"], "health_data")
+            f.write(json.dumps({"tellimus": order, "kliendikaart": p["card"],
+                                "toode": product, "kogus": rng.randint(1, 4),
                                 "created_at": f"2023-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}T10:2{rng.randint(0, 9)}:00Z"},
                                ensure_ascii=False) + "\n")
         expose(p["key"], "purchase_history")
@@ -77,7 +81,7 @@ with open(os.path.join(leak, "toimitukset.csv"), "w", encoding="iso-8859-15", ne
         street = f"{rng.choice(S.STREETS['fi'])} {rng.randint(1, 99)} B {rng.randint(1, 40)}"
         region = rng.choice(["Päijät-Häme", "Pohjois-Karjala", "Itä-Uusimaa", "Kymenlaakso"])
         f.write(f'"{first} {last}","{street}",{rng.randint(10000, 99999):05d},{rng.choice(S.CITIES["fi"])},{written},{hetu},"Vaippa M, 28 kpl",{region}\n')
-        els = ["name", "postal_address", "phone", "purchase_history"]
+        els = ["name", "postal_address", "phone", "purchase_history", "health_data"]  # adult diapers: incontinence aids
         if hetu: els.append("national_id")
         expose(key, *els)
 
@@ -104,7 +108,7 @@ Adres: {p['addr']}
 Morfologia krwi: hemoglobina 13.{rng.randint(0, 9)} g/dl (norma 12.0-16.0)
 TSH: {rng.randint(1, 4)}.{rng.randint(10, 99)} mIU/l
 """)
-        expose(p["key"], "name", "national_id", "date_of_birth", "postal_address")
+        expose(p["key"], "name", "national_id", "date_of_birth", "postal_address", "lab_result")
 
 # 4. A server log: a few e-mails among decoys (order numbers, timestamps, numbers with bad checks).
 with open(os.path.join(leak, "app.log"), "w", encoding="utf-8") as f:

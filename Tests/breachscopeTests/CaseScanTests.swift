@@ -221,7 +221,7 @@ import Testing
         // Was: the block was split into one record per line (RecordAssembler.hasConflict took two
         // phones for two persons).
         #expect(persons.count == 1)
-        #expect(persons.first?["elements"] as? [String] == ["national_id", "name", "phone", "date_of_birth"])
+        #expect(persons.first?["elements"] as? [String] == ["national_id", "name", "phone", "date_of_birth", "lab_result"])   // Glukoza 92 mg/dl
     }
 
     /// A number under a PESEL label that fails the PESEL check is no identifier of any country,

@@ -130,17 +130,11 @@ import Testing
         return problems
     }
 
-    /// Checks a controller-attributed scope exactly against its truth. With `knownIssue`, the
-    /// per-controller checks are expected to fail (an engine bug the lead is to fix); persons and
-    /// unattributed persons are checked either way.
-    func checkControllers(_ cli: CLIRunner, _ r: Report, _ t: ControllerScopeTruth, _ m: KeyMatcher, knownIssue: String? = nil) throws {
+    /// Checks a controller-attributed scope exactly against its truth.
+    func checkControllers(_ cli: CLIRunner, _ r: Report, _ t: ControllerScopeTruth, _ m: KeyMatcher) throws {
         #expect(r.persons == t.persons, "persons: report \(r.persons), truth \(t.persons)")
         #expect(r.unattributed == t.unattributed, "unattributed: report \(r.unattributed), truth \(t.unattributed)")
-        if let knownIssue {
-            try withKnownIssue(Comment(rawValue: "known engine bug: " + knownIssue)) { try checkPerController(cli, r, t, m) }
-        } else {
-            try checkPerController(cli, r, t, m)
-        }
+        try checkPerController(cli, r, t, m)
     }
 
     /// Shared persons, each controller's persons, exclusive persons and export, and overlaps.
@@ -198,12 +192,9 @@ import Testing
         let cli = try workspace("asper", ["--role", "controller"])
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
         try scan(cli, "asper/scope/leak", ["--controllers", Self.root.appendingPathComponent("asper/scope/controllers.yaml").path])
-        // Known engine bug: a text label that the field classifier does not know (`Tellija:`)
-        // is never declared as a column (TextReader.labelColumn), so the column rule naming it
-        // never sees the value: persons whose provider is named only in a text report are
-        // missing from that provider (and fall to the lab by default). JSON and CSV are right.
-        try checkControllers(cli, try report(cli), t, m,
-                             knownIssue: "column rules never match text labels the classifier does not know (`Tellija:` in .txt reports)")
+        // `Tellija:` in the text reports is a label the field classifier does not know: the column
+        // rule naming it makes it a column (RecordVisitor.wantsLabel), like the JSON and CSV fields.
+        try checkControllers(cli, try report(cli), t, m)
     }
 
     // MARK: - Batches

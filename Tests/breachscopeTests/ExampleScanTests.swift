@@ -71,7 +71,7 @@ import Testing
         #expect(results.count == 1)
         let person = results[0]["person"] as! [String: Any]
         #expect(person["documents"] as? [String] == ["lab/wynik_0001.txt", "lab/wynik_0002.txt"])
-        #expect(person["elements"] as? [String] == ["national_id", "name", "postal_address", "date_of_birth"])
+        #expect(person["elements"] as? [String] == ["national_id", "name", "postal_address", "date_of_birth", "lab_result"])
         #expect(person["language"] as? String == "pl")
         let occurrences = results[0]["occurrences"] as! [[String: Any]]
         #expect(occurrences.contains { $0["field"] as? String == "PESEL" && $0["line"] as? Int == 5 })

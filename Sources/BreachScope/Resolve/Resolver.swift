@@ -46,6 +46,10 @@ public struct Resolver {
     /// A person being built: the anchor their id derives from, their records, flags.
     struct P { var anchor: ValueHash; var records: [Int]; var flags: Int }
 
+    /// Element bits a special-category reason can set.
+    static let categoryBits: UInt32 = [ElementType.healthData, .geneticData, .labResult, .prescription, .purchaseHistory, .deliveryInfo]
+        .reduce(0) { $0 | 1 << UInt32($1.code) }
+
     static let identifying: UInt32 = [ElementType.nationalID, .name, .email, .phone, .postalAddress, .iban, .paymentCard]
         .reduce(0) { $0 | 1 << UInt32($1.code) }
 
@@ -220,7 +224,11 @@ public struct Resolver {
             var assigned = [Bool](repeating: false, count: recs.count)
             for p in persons { for i in p.records { assigned[i] = true } }
             var documentReasons: [Int64: Set<ReasonItem>] = [:]
-            for (i, rec) in recs.enumerated() where !assigned[i] && !rec.reasons.isEmpty {
+            // Only records that hold nothing but categories: a purchase row whose card links to
+            // nobody is someone else's, not the document's.
+            let categoryBits = Self.categoryBits
+            for (i, rec) in recs.enumerated() where !assigned[i] && !rec.reasons.isEmpty && rec.values.isEmpty
+                && rec.elements & ~categoryBits == 0 {
                 documentReasons[rec.document, default: []].formUnion(rec.reasons)
             }
 

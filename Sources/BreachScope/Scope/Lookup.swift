@@ -113,7 +113,14 @@ public struct Lookup {
                         explain: t.rules[r.rule]?.explain, document: t.documentNames[r.document] ?? "?",
                         evidence: sealed.flatMap { try? vault.openString(Array($0)) }))
                 }
-                let mine = Set(p.values)
+                // Records that are this person's: they hold one of the person's identifiers or link
+                // keys (a shared name alone would show someone else's record).
+                var linking = Set<Int64>()
+                for id in p.values {
+                    if let k = try Int.fetchOne(db, sql: "SELECT kind FROM value WHERE id = ?", arguments: [id]),
+                       ValueKind(rawValue: UInt16(k)).isStrong || ValueKind(rawValue: UInt16(k)).isLinkKey { linking.insert(id) }
+                }
+                let mine = linking.isEmpty ? Set(p.values) : linking
                 var sealedCache: [Int64: (ValueKind, Data)] = [:]
                 for doc in Set(p.exposures.map(\.document)).sorted() {
                     let sealedName: Data = try Data.fetchOne(db, sql: "SELECT path_sealed FROM document WHERE id = ?", arguments: [doc]) ?? Data()
