@@ -29,6 +29,8 @@ struct RecordAssembler: RecordVisitor {
     /// Category rules whose evidence this document has already stored.
     private var evidenceRules: Set<Int64> = []
     static let categoryBufferLimit = 256 << 10
+    /// In large documents, lines within this distance of a finding are searched for categories.
+    static let categoryWindow = 8
     static let smallDocument = 4 << 20
 
     private(set) var columns: [Column] = []
@@ -195,6 +197,14 @@ struct RecordAssembler: RecordVisitor {
             }
             if value.count > Self.categoryBufferLimit { return }
         }
+        // In a large document, text far from anything personal is not searched: while the record
+        // has no finding yet, only its last lines are kept.
+        if documentSize > Self.smallDocument && items.isEmpty && blockSegments.count >= 64 {
+            let keep = blockSegments.suffix(Self.categoryWindow)
+            let cut = keep.first!.start
+            blockText.removeSubrange(0..<cut)
+            blockSegments = keep.map { ($0.start - cut, $0.end - cut, $0.column, $0.line, $0.offset) }
+        }
         let start = blockText.count
         blockText.append(contentsOf: value)
         blockSegments.append((start, blockText.count, f, l, offset))
@@ -209,8 +219,19 @@ struct RecordAssembler: RecordVisitor {
         var hits: [(hit: CategoryHit, segment: Int, evidence: String?)] = []
         let known = evidenceRules
         let columns = categoryColumns
+        // Large documents: only lines near the record's findings (a log line's neighbours, not the log).
+        var near: [Int32]? = nil
+        if documentSize > Self.smallDocument {
+            near = Array(Set(items.map(\.line))).sorted()
+        }
+        func isNear(_ line: Int32) -> Bool {
+            guard let near else { return true }
+            var lo = 0, hi = near.count
+            while lo < hi { let mid = (lo + hi) / 2; if near[mid] < line - Int32(Self.categoryWindow) { lo = mid + 1 } else { hi = mid } }
+            return lo < near.count && near[lo] <= line + Int32(Self.categoryWindow)
+        }
         blockText.withUnsafeBufferPointer { all in
-            for (n, seg) in blockSegments.enumerated() {
+            for (n, seg) in blockSegments.enumerated() where isNear(seg.line) {
                 let span = UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])
                 let cols = seg.column >= 0 && Int(seg.column) < columns.count ? columns[Int(seg.column)] : .none
                 matcher.scan(span, columns: cols) { hit in
