@@ -343,7 +343,9 @@ struct RecordAssembler: RecordVisitor {
         if let i = batchIndex[h] { return i }
         let i = Int32(batch.values.count)
         let sealed: [UInt8]
-        if let s = sealedValues[h] { sealed = s } else { sealed = sealer.seal(value); sealedValues[h] = sealed }
+        // Link keys join records and are never shown: only their keyed hash is stored.
+        if kind.isLinkKey { sealed = [] }
+        else if let s = sealedValues[h] { sealed = s } else { sealed = sealer.seal(value); sealedValues[h] = sealed }
         batch.values.append(PendingValue(kind: kind, hash: h, sealed: sealed, plaintext: value))
         batchIndex[h] = i
         return i

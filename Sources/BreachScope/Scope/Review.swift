@@ -61,7 +61,8 @@ public struct Review {
             for row in try Row.fetchAll(db, sql: "SELECT c.kind, c.pids, v.kind AS vkind, v.sealed FROM conflict c JOIN value v ON v.id = c.value_id ORDER BY c.id") {
                 let kind = ValueKind(rawValue: UInt16(row["vkind"] as Int))
                 let sealed: Data = row["sealed"]
-                conflicts.append(Conflict(kind: row["kind"], identifier: Mask.value(try vault.openString(Array(sealed)), kind: kind),
+                let shown = sealed.isEmpty ? "(link key)" : Mask.value(try vault.openString(Array(sealed)), kind: kind)
+                conflicts.append(Conflict(kind: row["kind"], identifier: shown,
                                           type: kind.identifier?.rawValue ?? kind.element?.rawValue ?? "link_key",
                                           persons: ((row["pids"] as String?) ?? "").split(separator: ",").map(String.init)))
             }
