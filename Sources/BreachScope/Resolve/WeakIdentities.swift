@@ -39,20 +39,21 @@ enum WeakIdentities {
         for (pi, p) in persons.enumerated() {
             names.removeAll(keepingCapacity: true)
             others.removeAll(keepingCapacity: true)
+            // Tiny arrays, de-duplicated by a linear check: no set allocations per person.
             for r in p.records {
                 for v in recs[r].values {
                     switch valueKinds[Int(v)] {
-                    case name: names.append(v)
-                    case dob: others.append((0, v))
-                    case address: others.append((1, v))
-                    case phone: others.append((2, v))
+                    case name: if !names.contains(v) { names.append(v) }
+                    case dob: if !others.contains(where: { $0 == (0, v) }) { others.append((0, v)) }
+                    case address: if !others.contains(where: { $0 == (1, v) }) { others.append((1, v)) }
+                    case phone: if !others.contains(where: { $0 == (2, v) }) { others.append((2, v)) }
                     default: break
                     }
                 }
             }
             guard !names.isEmpty, !others.isEmpty else { continue }
-            for n in Set(names) {
-                for (tag, o) in Set(others.map { Pair(tag: $0.0, value: $0.1) }).map({ ($0.tag, $0.value) }) {
+            for n in names {
+                for (tag, o) in others {
                     entries.append(Entry(key: UInt64(UInt32(bitPattern: n)) << 32 | UInt64(UInt32(bitPattern: o)), tag: tag, person: Int32(pi)))
                 }
             }
@@ -104,6 +105,4 @@ enum WeakIdentities {
         out.sort { $0.key < $1.key }
         return out
     }
-
-    private struct Pair: Hashable { var tag: UInt8; var value: Int32 }
 }
