@@ -35,3 +35,39 @@ public protocol FileDocumentReader {
     /// Reads the file; returns a short description for `status` (e.g. `"3 sheets"`, `"12 pages"`).
     mutating func read(path: String, visitor: inout some RecordVisitor) throws(ReadError) -> String
 }
+
+extension FileFormat {
+    /// A ZIP whose name does not say what it is (`export.bin`, a renamed `.docx`): an office
+    /// document when its directory holds the format's main part. Nil for other ZIPs (archives).
+    static func sniffZip(path: String) -> FileFormat? {
+        guard let dir = ZipDirectory.read(path: path) else { return nil }
+        let names = Set(dir.items.map(\.name))
+        if names.contains("word/document.xml") { return .docx }
+        if names.contains("xl/workbook.xml") { return .xlsx }
+        if names.contains("mimetype") && names.contains("content.xml") {
+            // The mimetype member says which; the reader checks it again.
+            if names.contains("Object 1/content.xml") { return nil }
+            return dir.items.first?.name == "mimetype" ? nil : .odt
+        }
+        return nil
+    }
+
+    static func isZip(_ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        prefix.count >= 4 && prefix[0] == 0x50 && prefix[1] == 0x4B && prefix[2] == 3 && prefix[3] == 4
+    }
+
+    /// Legacy binary Office and Outlook files (OLE compound documents) are not read: the reason
+    /// names the format and what to do. Nil for other files.
+    static func legacyReason(path: String, prefix: UnsafeBufferPointer<UInt8>) -> String? {
+        let magic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        guard prefix.count >= 8, zip(prefix, magic).allSatisfy({ $0 == $1 }) else { return nil }
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        switch ext {
+        case "xls": return "legacy Excel .xls (BIFF) is not supported; save it as .xlsx and scan again"
+        case "doc": return "legacy Word .doc is not supported; save it as .docx and scan again"
+        case "ppt": return "legacy PowerPoint .ppt is not supported"
+        case "msg": return "Outlook .msg is not supported; export the message as .eml and scan again"
+        default: return "OLE compound file (legacy Office .xls/.doc/.ppt or Outlook .msg) is not supported"
+        }
+    }
+}

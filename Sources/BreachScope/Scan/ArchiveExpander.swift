@@ -100,7 +100,7 @@ public final class ArchiveExpander: Sendable {
         var out: [WalkedFile] = []
         let cache = ZipCache()
         for f in files {
-            guard f.problem == nil, let kind = Self.kind(name: f.name, prefix: Self.prefix(path: f.path)), !isUnchanged(f) else {
+            guard f.problem == nil, let kind = Self.kind(name: f.name, prefix: Self.prefix(path: f.path), path: f.path), !isUnchanged(f) else {
                 out.append(f)
                 continue
             }
@@ -110,14 +110,18 @@ public final class ArchiveExpander: Sendable {
     }
 
     /// The archive kind of a file from its name and first bytes (nil: not an archive).
-    static func kind(name: String, prefix: [UInt8]) -> Kind? {
+    /// With `path`, a ZIP whose name does not say what it is is looked into: an office document
+    /// renamed (`export.bin` holding `word/document.xml`) is a document, not an archive.
+    static func kind(name: String, prefix: [UInt8], path: String? = nil) -> Kind? {
         if prefix.count >= 2 && prefix[0] == 0x1F && prefix[1] == 0x8B { return .gzip }
         if TarReader.hasMagic(prefix) { return .tar }
         if prefix.count >= 4 && prefix[0] == 0x50 && prefix[1] == 0x4B
             && ((prefix[2] == 3 && prefix[3] == 4) || (prefix[2] == 5 && prefix[3] == 6)) {
             let last = name.split(separator: "/").last.map(String.init) ?? name
             let ext = last.contains(".") ? (last.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
-            return documentZipExtensions.contains(ext) ? nil : .zip
+            if documentZipExtensions.contains(ext) { return nil }
+            if let path, FileFormat.sniffZip(path: path) != nil { return nil }
+            return .zip
         }
         return mailKind(name: name, prefix: prefix)
     }

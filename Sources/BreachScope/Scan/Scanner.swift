@@ -75,7 +75,9 @@ public enum Scanner {
         let start = Date()
         let expander = try ArchiveExpander(limits: options.archives)
         defer { expander.removeTemporaryArea() }
-        let walked = try Walker.walk(options.roots)
+        // The workspace itself (store, key file) is never a document, even under a scanned folder.
+        let workspace = store.url.deletingLastPathComponent().standardizedFileURL.path + "/"
+        let walked = try Walker.walk(options.roots).filter { !URL(fileURLWithPath: $0.path).standardizedFileURL.path.hasPrefix(workspace) }
         var scoped = options
         // Controller rules: new ones are stored; changed column rules mean every document of this
         // scan is read again, so no document keeps attributions of rules that no longer hold.
@@ -217,8 +219,14 @@ struct DocumentScan {
         guard n >= 0 else { return outcome(.failed, "read error (errno \(errno))") }
         if n == 0 { return outcome(.skipped, "empty file") }
 
-        if let fileFormat = buffer.withUnsafeBufferPointer({ FileFormat.detect(path: doc.file.name, prefix: UnsafeBufferPointer(rebasing: $0[0..<n])) }) {
-            return readFile(fileFormat, &assembler)
+        let fileFormat = buffer.withUnsafeBufferPointer { b -> FileFormat? in
+            let prefix = UnsafeBufferPointer(rebasing: b[0..<n])
+            // A renamed office file (`export.bin` that is a .docx) is read as what it is.
+            return FileFormat.detect(path: doc.file.name, prefix: prefix) ?? (FileFormat.isZip(prefix) ? FileFormat.sniffZip(path: bytesPath) : nil)
+        }
+        if let fileFormat { return readFile(fileFormat, &assembler) }
+        if let legacy = buffer.withUnsafeBufferPointer({ FileFormat.legacyReason(path: doc.file.name, prefix: UnsafeBufferPointer(rebasing: $0[0..<n])) }) {
+            return outcome(.skipped, legacy, format: "ole")
         }
         let guess: EncodingGuess = buffer.withUnsafeBufferPointer { TextEncoding.detect(UnsafeBufferPointer(rebasing: $0[0..<min(n, 65536)])) }
         if guess.isBinary && options.encoding == nil { return outcome(.skipped, "binary, unknown type") }
