@@ -100,12 +100,12 @@ def dense():
         if kind == 0:
             name = os.path.join(a.out, f"customers_{files:03d}.csv")
             with open(name, "w", encoding="utf-8") as f:
-                f.write("isikukood;first_name;last_name;email;phone;card" + (";alue" if a.regions else "") + "\n")
+                f.write("isikukood;first_name;last_name;email;phone;card" + (";alue;synnipaev" if a.regions else "") + "\n")
                 buf = []
                 for i in range(count):
                     code, _ = unique(S.ee_isikukood)
                     fi, la = rng.choice(S.FIRST["et"]), rng.choice(S.LAST["et"])
-                    buf.append(f"{code};{fi};{la};{S.ascii_fold(fi).lower()}.{S.ascii_fold(la).lower()}.{idx + i}@example.ee;+3725{idx + i:07d};{10**11 + idx + i}" + (f";Region {(idx + i) % a.regions:02d}" if a.regions else ""))
+                    buf.append(f"{code};{fi};{la};{S.ascii_fold(fi).lower()}.{S.ascii_fold(la).lower()}.{idx + i}@example.ee;+3725{idx + i:07d};{10**11 + idx + i}" + (f";Region {(idx + i) % a.regions:02d};19{50 + (idx + i) % 50}-0{1 + (idx + i) % 9}-1{(idx + i) % 9}" if a.regions else ""))
                     if len(buf) >= 10000:
                         f.write("\n".join(buf) + "\n"); buf = []
                 if buf:
@@ -121,6 +121,7 @@ def dense():
                            "email": f"pacjent{idx + i}@example.pl", "order": rng.randint(10**9, 10**10 - 1)}
                     if a.regions:
                         row["clinic"] = f"REGION {(idx + i) % a.regions:02d}"
+                        row["address"] = f"ul. Długa {(idx + i) % 200 + 1}, 00-{(idx + i) % 900 + 100} Warszawa"
                     buf.append(json.dumps(row, ensure_ascii=False))
                     if len(buf) >= 10000:
                         f.write("\n".join(buf) + "\n"); buf = []
