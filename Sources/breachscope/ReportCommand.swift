@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         case .text: text = ReportText.render(r) + "\n"
         }
         if let out {
-            FileManager.default.createFile(atPath: out, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: out, contents: nil, attributes: [.posixPermissions: 0o600])
             guard let h = FileHandle(forWritingAtPath: out) else { throw CleanExit.fail(ScopeError.badFile(out, "cannot be written")) }
             h.write(Data(text.utf8))
             try h.close()

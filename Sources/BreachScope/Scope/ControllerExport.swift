@@ -40,7 +40,7 @@ public struct ControllerExport {
         var summary = Summary()
         func file(_ name: String) throws -> FileHandle {
             let url = directory.appendingPathComponent(name)
-            FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
             summary.files.append(name)
             return try FileHandle(forWritingTo: url)
         }
