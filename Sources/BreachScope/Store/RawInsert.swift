@@ -17,6 +17,8 @@ struct RawInsert {
         if let v { sqlite3_bind_text(p, i, v, -1, Self.transient) } else { sqlite3_bind_null(p, i) }
     }
     func bind(_ i: Int32, _ bytes: [UInt8]) {
+        // An empty blob, not NULL (an empty array's buffer may have no base address).
+        if bytes.isEmpty { sqlite3_bind_zeroblob(p, i, 0); return }
         _ = bytes.withUnsafeBytes { sqlite3_bind_blob(p, i, $0.baseAddress, Int32($0.count), Self.transient) }
     }
     func bind(_ i: Int32, _ h: ValueHash) {

@@ -78,6 +78,8 @@ public final class StoreWriter: @unchecked Sendable {
             let insValues = try RawInsert(db, "INSERT INTO value(kind, hash, sealed) VALUES"
                                           + Array(repeating: "(?, ?, ?)", count: Self.valuesPerInsert).joined(separator: ", "))
             let insRecord = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES(?, ?, ?, ?, ?, ?)")
+            let insRecords = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES"
+                                           + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: Self.valuesPerInsert).joined(separator: ", "))
             let insField = try db.cachedStatement(sql: "INSERT OR REPLACE INTO field(document_id, ordinal, name_sealed, hint) VALUES(?, ?, ?, ?)")
             let insEvidence = try db.cachedStatement(sql: "INSERT OR IGNORE INTO evidence(document_id, rule_id, line, offset, masked_sealed) VALUES(?, ?, ?, ?, ?)")
             let markScanning = try db.cachedStatement(sql: "UPDATE document SET status = 'scanning' WHERE id = ? AND status = 'pending'")
@@ -125,19 +127,27 @@ public final class StoreWriter: @unchecked Sendable {
                     k += m
                 }
                 for (i, first) in repeats { ids[i] = ids[first] }
-                for r in b.records {
-                    let items = r.items.map {
-                        PackedItems.Item(valueID: $0.refersToValue ? ids[Int($0.value)] : $0.value >= 0 ? Int64($0.value) : 0, code: $0.code,
-                                         field: Int($0.field), line: Int($0.line), offset: $0.offset)
+                // Records go in 32 rows per INSERT too.
+                var r0 = 0
+                while r0 < b.records.count {
+                    let m = b.records.count - r0 >= Self.valuesPerInsert ? Self.valuesPerInsert : 1
+                    let stmt = m == 1 ? insRecord : insRecords
+                    for j in 0..<m {
+                        let r = b.records[r0 + j]
+                        let items = r.items.map {
+                            PackedItems.Item(valueID: $0.refersToValue ? ids[Int($0.value)] : $0.value >= 0 ? Int64($0.value) : 0, code: $0.code,
+                                             field: Int($0.field), line: Int($0.line), offset: $0.offset)
+                        }
+                        let k = Int32(6 * j)
+                        stmt.bind(k + 1, b.documentID)
+                        stmt.bind(k + 2, Int64(r.ordinal))
+                        stmt.bind(k + 3, Int64(r.line))
+                        stmt.bind(k + 4, Int64(r.offset))
+                        stmt.bind(k + 5, r.language)
+                        stmt.bind(k + 6, PackedItems.encode(items, recordLine: r.line, recordOffset: r.offset))
                     }
-                    let blob = PackedItems.encode(items, recordLine: r.line, recordOffset: r.offset)
-                    insRecord.bind(1, b.documentID)
-                    insRecord.bind(2, Int64(r.ordinal))
-                    insRecord.bind(3, Int64(r.line))
-                    insRecord.bind(4, Int64(r.offset))
-                    insRecord.bind(5, r.language)
-                    insRecord.bind(6, blob)
-                    try insRecord.step(db)
+                    try stmt.step(db)
+                    r0 += m
                 }
                 for e in b.evidence {
                     try insEvidence.execute(arguments: [b.documentID, e.rule, e.line, e.offset, Data(e.maskedSealed)])
