@@ -118,4 +118,95 @@ import Testing
         #expect(finished)
         #expect(box.error?.kind == .limit)
     }
+
+    // MARK: FuzzDOCX — ZIPFoundation inflated past the member and looped at end of file
+
+    /// FuzzDOCX timeout-361b2f5a: a deflated member whose stream does not end before the end of
+    /// the file. ZIPFoundation 0.9 on Linux reads on past the member and, at end of file, loops
+    /// forever. Fix: `ZipInflate` inflates exactly the member's compressed bytes and fails when
+    /// the stream does not end within them.
+    static let docxEndlessInflate = "UEsDBBQAAAAIAIcjel1LExAPZAEAAG0DAAARAAAAd29yZC9kb2N1bWVudC54bWyVU9tugzAM/RWU9zas7aoNFbqpWqVt2sRD"
+        + "9wEhuIWRm5K0ZX+/hNLLGNW0Fxtsn+ODbWbzmrNgB9qUUsToZhiiAASVeSk2MfpYLQd3aJ7M9lEu6ZaDsIGrFybax6iwVkUY"
+        + "G1oAJ2YoFQiXW0vNiXWveoP3UudKSwrGODrO8CgMp5iTUiBPmcn8y3vljfbGJqnDlq5NFLwRXQYrwvkM+4S3urGqg/GKIqMI"
+        + "hRgpDQb0DlDybMpqW0mZR8EPglOnyf0kHN+Mp7ejaW8ByfChsG7TTrDGXR02Y407YGj3c94Jhx79+Fj7G/E0cPNh1zH41OxK"
+        + "y5dtQUTwSkz1v8afHjesHO4BasIVA7/DP4XgdgacRo/MghbEwkIK63bYBBeFLCl0m9Em2kd+AXGPS8JYRmjVxa/b+BWGMwz3"
+        + "6joeUXrYd9qyultV5oIybUnT81nkwFZQ28R5sJD79DDUHdLhvPH510m+AVBLAwQUAAAACACHI3pdgiQhQkwAAABdAAAAEAAA"
+        + "AHdvcmQvaGVhZGVyMS54bWyzKbfKSClSqMjNySu2KrdVqlCysylBKgARRSCixM45JzMvM1khIzUxJbVIR6EkNUdB29jcSMEU"
+        + "CBQMDA0MbPRBykBkEZgsAJNAU+0AUEsDBBQAAAAIAIcjel2FNkpsOAAAAEcAAAAQAAAAd29yZC9mb290ZXIyLnhtbLMpt0or"
+        + "KVKoyM3JK7Yqt1WqULKzKbcqABFFIKLELiAxPVUhLT+/JLXIRh8kACKLwGQBmATqtwMAUEsDBBQAAAAIAIcjel2xbquxXQAA"
+        + "AIkAAAASAAAAd29yZC9mb290bm90ZXMueG1ssym3SsvPL8nLL0ktVqjIzckrtiq3VapQsrNBSCiUW2Wm2CoZggULQEQRiCix"
+        + "8wNKWikkZubl65VlFpUk5qXmOaRWJOYW5KTq5aWW2OiDFIHIIjBZACZhpqJwiu0AUEsBAhQDFAAAAAgAhyN6XUsTEA9kAQAA"
+        + "bQMAABEAAAAAAAAAAAAAAIABAAAAAHdvcmQvZG9jdW1lbnQueG1sUEsBAhQDFAAAAAgAhyN6XYIkIUJMAAAAXQAAABAAAAAA"
+        + "AAAAAAAAAERpYwEAAHdvcmQvaGVhZGVyMS54bWxQSwECFAMUAAAACACHI3pdhTZKbDgAAABHAAAAEAAAAAAAAAAAAAAAgAEN"
+        + "AgAAd29yZC9mb290ZXJyZC9kb2N1bWVudC54bWyVU9tugzAM/RWU9zas7aoNFbqpWqVt2sRD9wEhuIWRm5K0ZX+/hNLLGNW0"
+        + "Fxtsn+ODbWbzmrNgB9qUUsToZhiiAASVeSk2MfpYLQd3aJ7M9lEu6ZaDsIGrFybax6iwVkUYG1oAMi54bWxQSwECFAMUAAAA"
+        + "CACHI3pdsW6rsV0AAACJAAAAEgAAAAAAAAAAAAAAgAFzAgAAd29yZC9mb290bm90ZXMueG1sUEsFBgAAAAAEAAQA+wAAAAAD"
+        + "AAAAAA=="
+
+    @Test func docxDeflateStreamPastEndOfFileFromFuzzer() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("input.docx")
+        try Data(base64Encoded: Self.docxEndlessInflate)!.write(to: url)
+        let path = url.path
+        let finished = Self.finishes(within: 20) {
+            var visitor = RecordingVisitor()
+            var reader = DOCXReader(limits: ReadLimits())
+            _ = try? reader.read(path: path, visitor: &visitor)
+        }
+        #expect(finished, "the DOCX reader must not hang on a deflate stream that runs past the end of the file")
+    }
+
+    /// A ZIP whose one deflated member is a stored deflate block announcing 65,535 bytes when
+    /// only a few follow: the stream cannot end before the end of the file.
+    static func endlessDeflateZip(name: String) -> [UInt8] {
+        let data: [UInt8] = [0x00, 0xFF, 0xFF, 0x00, 0x00] + Array("Ada".utf8)  // BFINAL=0, stored, LEN=65535
+        var out: [UInt8] = []
+        func u16(_ v: Int) { out += [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func u32(_ v: Int) { u16(v & 0xFFFF); u16(v >> 16 & 0xFFFF) }
+        let n = Array(name.utf8)
+        u32(0x0403_4B50); u16(20); u16(0); u16(8); u16(0); u16(0x21); u32(0x1234_5678); u32(data.count); u32(100); u16(n.count); u16(0)
+        out += n + data
+        let cd = out.count
+        u32(0x0201_4B50); u16(20); u16(20); u16(0); u16(8); u16(0); u16(0x21); u32(0x1234_5678); u32(data.count); u32(100)
+        u16(n.count); u16(0); u16(0); u16(0); u16(0); u32(0); u32(0)
+        out += n
+        let cdSize = out.count - cd
+        u32(0x0605_4B50); u16(0); u16(0); u16(1); u16(1); u32(cdSize); u32(cd); u16(0)
+        return out
+    }
+
+    @Test func zipMemberWithEndlessDeflateStreamFails() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docx = dir.appendingPathComponent("a.docx")
+        try Data(Self.endlessDeflateZip(name: "word/document.xml")).write(to: docx)
+        let docxPath = docx.path
+        let docxDone = Self.finishes(within: 20) {
+            var visitor = RecordingVisitor()
+            var reader = DOCXReader(limits: ReadLimits())
+            do throws(ReadError) { _ = try reader.read(path: docxPath, visitor: &visitor) } catch {
+                precondition(error.kind == .malformed)
+            }
+        }
+        #expect(docxDone)
+
+        let archive = dir.appendingPathComponent("leak.zip")
+        try Data(Self.endlessDeflateZip(name: "notes.txt")).write(to: archive)
+        try FileManager.default.removeItem(at: docx)
+        let expander = try ArchiveExpander(limits: ArchiveLimits())
+        defer { expander.removeTemporaryArea() }
+        let dirPath = dir.path
+        let box = Box()
+        let zipDone = Self.finishes(within: 20) {
+            guard let files = try? Walker.walk([dirPath]) else { return }
+            let expanded = expander.expand(files) { _ in false }
+            box.names = expanded.map(\.name)
+            guard let member = expanded.first(where: { $0.name == "leak.zip!/notes.txt" }) else { return }
+            do throws(ReadError) { _ = try expander.materialize(member, cache: ArchiveExpander.ZipCache()) } catch { box.error = error }
+        }
+        #expect(zipDone, "extracting a ZIP member must not hang on a deflate stream that runs past the end of the file")
+        #expect(box.names.contains("leak.zip!/notes.txt"))
+        #expect(box.error != nil)
+    }
 }
