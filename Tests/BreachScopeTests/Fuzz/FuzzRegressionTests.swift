@@ -209,4 +209,21 @@ import Testing
         #expect(box.names.contains("leak.zip!/notes.txt"))
         #expect(box.error != nil)
     }
+
+    // MARK: FuzzTar — a pax record whose length ends inside its own length field
+
+    /// Found while writing the tar target (the fuzzer had not reached it yet): a pax record
+    /// `"1 "` says it is 1 byte long, shorter than its own length field and space, and
+    /// `TarReader.parsePax` sliced `data[2..<1]` (fatal error). Now such a record ends parsing.
+    @Test(arguments: ["1 ", "2 x", "1 path=a\n", "0 path=a\n"])
+    func paxRecordShorterThanItsLengthField(_ record: String) {
+        let pax = TarReader.parsePax(Array(record.utf8))
+        #expect(pax.path == nil && pax.size == nil)
+    }
+
+    @Test func paxRecordsStillParse() {
+        let pax = TarReader.parsePax(Array("18 path=dir/a.csv\n11 size=42\n".utf8))
+        #expect(pax.path == "dir/a.csv")
+        #expect(pax.size == 42)
+    }
 }
