@@ -21,6 +21,12 @@ public struct ODFReader: FileDocumentReader {
     /// Read `content.xml` as a spreadsheet (`.ods`) rather than a text document.
     public var spreadsheet = false
 
+    /// Most columns of a sheet (LibreOffice and Excel both stop at 16,384); a cell with content
+    /// past it fails the document instead of growing the column table without bound.
+    static let maxColumns = 16_384
+    /// Most rows one `number-rows-repeated` counts for (keeps row numbers from overflowing).
+    static let maxRowRepeat = 1 << 20
+
     public init(limits: ReadLimits) { self.limits = limits }
 
     public mutating func read(path: String, visitor: inout some RecordVisitor) throws(ReadError) -> String {
@@ -67,12 +73,13 @@ public struct ODFReader: FileDocumentReader {
                             table = SpreadsheetTable(); tables += 1; row = 0
                         }
                     } else if tableDepth == 1 && x.isNamed("table-row") {
-                        column = -1; columnRepeat = 1; rowLine = 0
-                        rowRepeat = x.attribute("number-rows-repeated").flatMap { XLSXReader.decimal($0[...]) } ?? 1
+                        // A row starts: a cell left open by a broken end tag is over.
+                        column = -1; columnRepeat = 1; rowLine = 0; inCell = false
+                        rowRepeat = Swift.min(x.attribute("number-rows-repeated").flatMap { XLSXReader.decimal($0[...]) } ?? 1, Self.maxRowRepeat)
                         row += 1
                     } else if tableDepth == 1 && (x.isNamed("table-cell") || x.isNamed("covered-table-cell")) {
                         column += columnRepeat
-                        columnRepeat = x.attribute("number-columns-repeated").flatMap { XLSXReader.decimal($0[...]) } ?? 1
+                        columnRepeat = Swift.min(x.attribute("number-columns-repeated").flatMap { XLSXReader.decimal($0[...]) } ?? 1, Self.maxColumns)
                         cell.removeAll(keepingCapacity: true)
                         number = x.attribute("value-type").map { $0.elementsEqual("float".utf8) || $0.elementsEqual("percentage".utf8) || $0.elementsEqual("currency".utf8) } == true ? x.attribute("value") : nil
                         inCell = true
@@ -93,6 +100,10 @@ public struct ODFReader: FileDocumentReader {
                 } else if tableDepth == 1 && (x.isNamed("table-cell") || x.isNamed("covered-table-cell")) {
                     guard inCell else { return }
                     inCell = false
+                    guard column >= 0 else { return }
+                    if column >= Self.maxColumns && (number != nil || !cell.isEmpty) {
+                        throw ReadError(.limit, "a table cell after column \(Self.maxColumns): not a valid sheet")
+                    }
                     let line = spreadsheet ? row : (rowLine > 0 ? rowLine : paragraphs)
                     if let v = number {
                         v.withUnsafeBufferPointer { p in

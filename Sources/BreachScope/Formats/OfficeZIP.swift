@@ -34,7 +34,7 @@ enum OfficeZIP {
         var scanner = XMLScanner(maxTextBytes: maxTextBytes)
         let checksum: CRC32
         do {
-            checksum = try archive.extract(entry, bufferSize: 64 * 1024) { data in
+            checksum = try ZipInflate.extract(archive, entry, bufferSize: 64 * 1024, skipCRC32: false) { data in
                 try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                     let p = raw.bindMemory(to: UInt8.self)
                     var i = 0

@@ -406,7 +406,7 @@ public final class ArchiveExpander: Sendable {
             var written = 0
             let limits = self.limits
             do {
-                _ = try archive.extract(entries[index], bufferSize: 1 << 16, skipCRC32: false) { data in
+                _ = try ZipInflate.extract(archive, entries[index], bufferSize: 1 << 16, skipCRC32: false) { data in
                     written += data.count
                     if written > limits.maxMemberBytes {
                         throw Problem(message: "member over the limit of \(limits.maxMemberBytes) bytes (--max-member-mb)")
@@ -449,7 +449,7 @@ public final class ArchiveExpander: Sendable {
             guard let (archive, entries) = try? cache.open(archivePath), index < entries.count else { return [] }
             var out: [UInt8] = []
             struct Enough: Error {}
-            _ = try? archive.extract(entries[index], bufferSize: 4096, skipCRC32: true) { data in
+            _ = try? ZipInflate.extract(archive, entries[index], bufferSize: 4096, skipCRC32: true) { data in
                 out += data.prefix(512 - out.count)
                 if out.count >= 512 { throw Enough() }
             }

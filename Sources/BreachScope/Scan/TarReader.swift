@@ -133,7 +133,8 @@ struct TarReader {
             var j = i
             var len = 0
             while j < data.count, data[j] >= 0x30, data[j] <= 0x39, len < 1 << 20 { len = len * 10 + Int(data[j] - 0x30); j += 1 }
-            guard len > 0, j < data.count, data[j] == 0x20, i + len <= data.count else { break }
+            // The length counts the whole record, its own digits and the space included.
+            guard len > 0, j < data.count, data[j] == 0x20, i + len <= data.count, j + 1 <= i + len else { break }
             let record = data[(j + 1)..<(i + len)]
             if let eq = record.firstIndex(of: UInt8(ascii: "=")) {
                 let key = String(decoding: record[record.startIndex..<eq], as: UTF8.self)
