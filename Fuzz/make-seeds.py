@@ -208,6 +208,13 @@ def mail_seeds():
     mbox = "From mari@example.com Mon Mar  4 10:00:00 2024\n" + EML_PLAIN.replace("\r\n", "\n") + \
            "\n>From the archive\n\nFrom juhan@example.org Mon Mar  4 11:00:00 2024\nFrom: juhan@example.org\nSubject: x\n\nbody 38001085718\n"
     write("FuzzMail", "inbox.mbox", mbox)
+    # Markup readers: the first byte mod 3 picks RTF ('{'), HTML ('1') or XML ('A').
+    write("FuzzMarkup", "doc.rtf", "{\\rtf1\\ansi\\ansicpg1257{\\fonttbl{\\f0 Arial;}}Nimi: Mari Maasikas\\par Isikukood: 38001085718\\par"
+          "\\trowd\\cellx1000\\cellx2000 Nimi\\cell E-post\\cell\\row\\trowd Kati Kask\\cell kati@example.ee\\cell\\row}")
+    write("FuzzMarkup", "page.html", "1<html><body><p>Nimi: Mari Maasikas</p><table><tr><th>Isikukood</th><th>E-post</th></tr>"
+          "<tr><td>38001085718</td><td>mari@example.ee</td></tr></table></body></html>")
+    write("FuzzMarkup", "data.xml", "A<?xml version=\"1.0\"?><patients><patient id=\"1\"><nimi>Mari Maasikas</nimi>"
+          "<isikukood>38001085718</isikukood></patient><patient><nimi>Kati Kask</nimi><email>kati@example.ee</email></patient></patients>")
     write("FuzzHTML", "page.html",
           "<!DOCTYPE html><html><head><style>p{}</style><title>T</title></head><body>"
           "<h1>Patsient</h1><p>Mari&nbsp;Tamm &lt;mari.tamm@example.com&gt; &#49;&#x32; &eacute;&euro;&unknown;</p>"
