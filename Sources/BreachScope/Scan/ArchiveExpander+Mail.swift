@@ -156,6 +156,12 @@ extension ArchiveExpander {
             try copyRange(part.file, offset: part.offset, size: part.size, to: out)
             return out
         }
+        if case .raw = part.content, part.charset == nil {
+            // Attachments are decoded a chunk at a time straight into the file: a large one is
+            // never held in memory.
+            try decodeMailPart(part, streamingTo: out)
+            return out
+        }
         let bytes = try decodeMailPart(part)
         if bytes.count > limits.maxMemberBytes {
             throw Problem(message: "member over the limit of \(limits.maxMemberBytes) bytes (--max-member-mb)")
@@ -168,6 +174,39 @@ extension ArchiveExpander {
             throw Problem(message: "cannot write to the temporary area (errno \(errno))")
         }
         return out
+    }
+
+    /// Decodes a base64 or quoted-printable part into `out` in chunks of `chunk` raw bytes.
+    func decodeMailPart(_ part: MailPart, streamingTo out: String, chunk: Int = 1 << 20) throws(Problem) {
+        let fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw Problem(message: "cannot create a file in the temporary area (errno \(errno))") }
+        defer { close(fd) }
+        var b64 = MailDecoder.Base64Stream()
+        var qp = MailDecoder.QuotedPrintableStream()
+        var decoded: [UInt8] = []
+        var done = 0, written = 0
+        while done < part.size {
+            let n = min(chunk, part.size - done)
+            let raw = try Self.readRange(part.file, offset: part.offset + done, size: n)
+            done += n
+            decoded.removeAll(keepingCapacity: true)
+            raw.withUnsafeBufferPointer { p in
+                switch part.transfer {
+                case .base64: b64.decode(p, into: &decoded)
+                case .quotedPrintable: qp.decode(p, final: done >= part.size, into: &decoded)
+                case .identity: decoded.append(contentsOf: p)
+                }
+            }
+            written += decoded.count
+            if written > limits.maxMemberBytes {
+                unlink(out)
+                throw Problem(message: "member over the limit of \(limits.maxMemberBytes) bytes (--max-member-mb)")
+            }
+            guard decoded.isEmpty || writeAll(fd, decoded, decoded.count) else {
+                unlink(out)
+                throw Problem(message: "cannot write to the temporary area (errno \(errno))")
+            }
+        }
     }
 
     /// The first decoded bytes of a mail part (to recognise attached archives and messages).

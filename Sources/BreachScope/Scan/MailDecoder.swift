@@ -160,3 +160,54 @@ enum MailDecoder {
         return out
     }
 }
+
+extension MailDecoder {
+    /// Base64 decoding across chunks (an attachment is decoded a chunk at a time, never whole):
+    /// the same bytes as `base64` on the whole input.
+    struct Base64Stream {
+        private var acc: UInt32 = 0
+        private var bits = 0
+        private var ended = false
+
+        mutating func decode(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+            guard !ended else { return }
+            let table = MailDecoder.base64Values
+            out.reserveCapacity(out.count + p.count / 4 * 3)
+            for c in p {
+                if c == UInt8(ascii: "=") { ended = true; return }
+                let v = table[Int(c)]
+                if v == 0xFF { continue }
+                acc = (acc << 6) | UInt32(v)
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    out.append(UInt8(truncatingIfNeeded: acc >> UInt32(bits)))
+                    acc &= (1 << UInt32(bits)) - 1
+                }
+            }
+        }
+    }
+
+    /// Quoted-printable across chunks: an `=` escape or soft line break cut by a chunk end is
+    /// kept until the next chunk completes it.
+    struct QuotedPrintableStream {
+        private var carry: [UInt8] = []
+
+        mutating func decode(_ p: UnsafeBufferPointer<UInt8>, final: Bool, into out: inout [UInt8]) {
+            var input = carry
+            input.append(contentsOf: p)
+            carry.removeAll(keepingCapacity: true)
+            var end = input.count
+            if !final {
+                // An `=` in the last three bytes may start `=HH` or `=\r\n`: keep it for later.
+                var k = input.count - 1
+                while k >= 0 && k >= input.count - 3 {
+                    if input[k] == UInt8(ascii: "=") { end = k; break }
+                    k -= 1
+                }
+            }
+            carry.append(contentsOf: input[end...])
+            input.withUnsafeBufferPointer { MailDecoder.quotedPrintable(UnsafeBufferPointer(rebasing: $0[0..<end]), into: &out) }
+        }
+    }
+}
