@@ -33,16 +33,41 @@ import Testing
     }
 
     @Test func killedScansResumeToTheSameStore() throws {
-        let corpus = Self.corpus.path
+        try killAndResume(Self.corpus.path, delays: [150, 500, 1200], persons: 30000)
+    }
+
+    /// The same corpus as a ZIP and a `.tar.gz` (members extracted one at a time into the
+    /// temporary area): a kill mid-archive resumes to the same store, and the temporary area of the
+    /// killed process is cleaned up by the next scan.
+    @Test func killedScansInsideArchivesResumeToTheSameStore() throws {
+        let dir = try CLIRunner.temporaryDirectory("kill-archives")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func run(_ tool: String, _ args: [String], cwd: URL) throws {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = [tool] + args
+            p.currentDirectoryURL = cwd
+            p.standardOutput = FileHandle.nullDevice
+            try p.run(); p.waitUntilExit()
+            precondition(p.terminationStatus == 0, "\(tool) failed")
+        }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("leak"), withIntermediateDirectories: true)
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter { $0 != ".done" }.sorted()
+        try run("zip", ["-q", dir.appendingPathComponent("leak/corpus.zip").path] + files, cwd: Self.corpus)
+        try run("tar", ["czf", dir.appendingPathComponent("leak/corpus.tar.gz").path] + files, cwd: Self.corpus)
+        try killAndResume(dir.appendingPathComponent("leak").path, delays: [400, 1500], persons: 30000)
+    }
+
+    func killAndResume(_ corpus: String, delays: [Int], persons: Int) throws {
         let reference = CLIRunner(workspace: CLIRunner.temporaryWorkspace(), environment: ["BREACHSCOPE_KEY": Self.key])
         defer { try? FileManager.default.removeItem(at: reference.workspace) }
         let done = try reference.run(["scan", corpus, "--quiet"])
         #expect(done.status == 0, "\(done.stderr)")
         let expected = try snapshot(reference)
-        #expect(expected.persons.split(separator: "\n").count == 30000)
+        #expect(expected.persons.split(separator: "\n").count == persons)
 
         var killedAtLeastOnce = false
-        for delayMs in [150, 500, 1200] {
+        for delayMs in delays {
             let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace(), environment: ["BREACHSCOPE_KEY": Self.key])
             defer { try? FileManager.default.removeItem(at: cli.workspace) }
             // Kill twice at the same delay: during the first run, and during the resumed one.
