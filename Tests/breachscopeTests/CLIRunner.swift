@@ -60,6 +60,16 @@ struct CLIRunner {
         return dir
     }
 
+    /// A directory for data generated once per test process by `script` (cached by the process
+    /// id and the script's content, so a reused pid never finds data of an older generator).
+    static func generatedDataDirectory(_ prefix: String, script: String) -> URL {
+        var h: UInt64 = 0xcbf29ce484222325
+        for file in [script, "scripts/synthetic.py"] {   // the generators share synthetic.py
+            for b in (try? Data(contentsOf: packageRoot.appendingPathComponent(file))) ?? Data() { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("bs-\(prefix)-\(getpid())-\(String(h, radix: 16))")
+    }
+
     static func temporaryWorkspace() -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("bs-e2e-\(UUID().uuidString)")
     }

@@ -10,7 +10,7 @@ import Testing
 @Suite(.serialized) struct CaseScanTests {
     /// The generated cases, once per test process.
     static let root: URL = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bs-cases-\(getpid())")
+        let dir = CLIRunner.generatedDataDirectory("cases", script: "scripts/make-cases.py")
         if !FileManager.default.fileExists(atPath: dir.appendingPathComponent(".done").path) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")

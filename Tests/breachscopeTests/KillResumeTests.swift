@@ -8,7 +8,7 @@ import Testing
 
     /// A generated corpus (scripts/make-corpus.py, fictitious people) shared by the tests.
     static let corpus: URL = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bs-corpus-kill-\(getpid())")
+        let dir = CLIRunner.generatedDataDirectory("corpus-kill", script: "scripts/make-corpus.py")
         if !FileManager.default.fileExists(atPath: dir.appendingPathComponent(".done").path) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
