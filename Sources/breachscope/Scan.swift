@@ -44,6 +44,8 @@ struct Scan: ParsableCommand {
     var maxRatio: Int = 200
     @Option(name: .customLong("max-archive-gb"), help: "Most bytes extracted from one archive, in GiB; further members fail with a reason.")
     var maxArchiveGB: Int = 8
+    @Option(name: .customLong("max-mail-body-mb"), help: "Largest mail body (text or HTML, decoded whole) read, in MiB; a larger body fails with a reason (attachments are decoded in chunks under --max-member-mb).")
+    var maxMailBodyMB: Int = 64
     @Option(name: .customLong("max-archive-members"), help: "Most members listed per archive; an archive with more fails with a reason (the first ones are scanned).")
     var maxArchiveMembers: Int = 100_000
     @Option(name: .customLong("controllers"), help: "Controller attribution rules (YAML, see docs/controllers.md). Stored in the workspace: later scans and reports use them until new rules are given.")
@@ -71,7 +73,7 @@ struct Scan: ParsableCommand {
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if maxFieldMB < 1 || maxLineMB < 1 || maxJSONDepth < 1 || maxArchiveDepth < 1 || maxMemberMB < 1 || maxRatio < 1
-            || maxArchiveGB < 1 || maxArchiveMembers < 1 || ocrPageTimeout < 1 { throw ValidationError("limits must be at least 1") }
+            || maxArchiveGB < 1 || maxArchiveMembers < 1 || maxMailBodyMB < 1 || ocrPageTimeout < 1 { throw ValidationError("limits must be at least 1") }
         let languages = ocrLanguages.split(separator: "+", omittingEmptySubsequences: false)
         if languages.isEmpty || languages.contains(where: { $0.isEmpty || !$0.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) }) {
             throw ValidationError("--ocr-languages takes tesseract language codes joined by '+', e.g. \(PageOCR.defaultLanguages)")
@@ -95,6 +97,7 @@ struct Scan: ParsableCommand {
         opts.archives.maxRatio = maxRatio
         opts.archives.maxArchiveBytes = maxArchiveGB << 30
         opts.archives.maxMembers = maxArchiveMembers
+        opts.archives.maxMailBodyBytes = maxMailBodyMB << 20
         if let controllers {
             let url = URL(fileURLWithPath: controllers)
             do {

@@ -162,6 +162,9 @@ extension ArchiveExpander {
             try decodeMailPart(part, streamingTo: out)
             return out
         }
+        if part.size > limits.maxMailBodyBytes {
+            throw Problem(message: "mail body of \(part.size) bytes over the limit of \(limits.maxMailBodyBytes) bytes for message bodies")
+        }
         let bytes = try decodeMailPart(part)
         if bytes.count > limits.maxMemberBytes {
             throw Problem(message: "member over the limit of \(limits.maxMemberBytes) bytes (--max-member-mb)")

@@ -121,9 +121,20 @@ public final class ArchiveExpander: Sendable {
             let ext = last.contains(".") ? (last.split(separator: ".").last.map { $0.lowercased() } ?? "") : ""
             if documentZipExtensions.contains(ext) { return nil }
             if let path, FileFormat.sniffZip(path: path) != nil { return nil }
+            // Inside an archive there is no path yet: an office file's first member names it.
+            if path == nil, ext != "zip", let first = firstZipEntry(prefix),
+               first == "[Content_Types].xml" || first == "mimetype" || first.hasPrefix("word/") || first.hasPrefix("xl/") { return nil }
             return .zip
         }
         return mailKind(name: name, prefix: prefix)
+    }
+
+    /// The name of a ZIP's first local file entry, from its first bytes.
+    static func firstZipEntry(_ prefix: [UInt8]) -> String? {
+        guard prefix.count >= 30 else { return nil }
+        let length = Int(prefix[26]) | Int(prefix[27]) << 8
+        guard length > 0, 30 + length <= prefix.count else { return nil }
+        return String(decoding: prefix[30..<(30 + length)], as: UTF8.self)
     }
 
     static func prefix(path: String, offset: Int = 0, count: Int = 512) -> [UInt8] {

@@ -15,5 +15,8 @@ public struct ArchiveLimits: Sendable {
     public var maxArchiveBytes = 8 << 30
     /// Most members listed per archive.
     public var maxMembers = 100_000
+    /// Largest mail body (text or HTML) decoded: bodies are decoded whole (charset, HTML to text),
+    /// so they get a limit of their own; attachments are decoded in chunks under `maxMemberBytes`.
+    public var maxMailBodyBytes = 64 << 20
     public init() {}
 }

@@ -201,6 +201,24 @@ import Testing
         #expect(try Self.text(expander, files[3]) == csv)
     }
 
+    @Test func bodiesHaveALimitOfTheirOwn() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.message(csv: "isikukood\n\(Self.isikukood(15))\n").write(to: dir.appendingPathComponent("m.eml"), atomically: true, encoding: .utf8)
+        var limits = ArchiveLimits()
+        limits.maxMailBodyBytes = 8
+        let (files, expander) = try Self.expand(dir, limits)
+        defer { expander.removeTemporaryArea() }
+        let body = try #require(files.first { $0.name == "m.eml!/body.txt" })
+        #expect(throws: ReadError.self) { _ = try expander.materialize(body, cache: ArchiveExpander.ZipCache()) }
+        do { _ = try expander.materialize(body, cache: ArchiveExpander.ZipCache()) } catch {
+            #expect(error.message.contains("over the limit of 8 bytes for message bodies"))
+        }
+        // The attachment is decoded in chunks and not held to the body limit.
+        let attachment = try #require(files.last)
+        #expect(try expander.materialize(attachment, cache: ArchiveExpander.ZipCache()) != nil)
+    }
+
     @Test func limitsApplyToMailParts() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
