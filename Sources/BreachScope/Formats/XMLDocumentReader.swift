@@ -268,35 +268,18 @@ public struct XMLDocumentReader: DocumentReader {
     /// The current start tag's attributes (local names, decoded values), without namespace
     /// declarations and `xsi:`/`xml:` attributes.
     private func attributes() -> [(name: [UInt8], value: [UInt8])] {
-        let t = scanner.tag
         var out: [(name: [UInt8], value: [UInt8])] = []
-        var i = 0
-        let n = t.count
-        while i < n && !Self.isSpace(t[i]) { i += 1 }
-        while i < n {
-            while i < n && Self.isSpace(t[i]) { i += 1 }
-            let nameStart = i
-            var local = i
-            while i < n && t[i] != UInt8(ascii: "=") && !Self.isSpace(t[i]) {
-                if t[i] == UInt8(ascii: ":") { local = i + 1 }
-                i += 1
+        let tag = scanner.tag
+        tag.withUnsafeBufferPointer { t in
+            var i = 0
+            while i < t.count && !Self.isSpace(t[i]) { i += 1 }
+            XMLScanner.forEachAttribute(t, from: i) { qualified, local, value in
+                let prefix = local > qualified.lowerBound ? Array(t[qualified.lowerBound..<(local - 1)]) : []
+                let name = Array(t[local..<qualified.upperBound])
+                if name == Array("xmlns".utf8) || prefix == Array("xmlns".utf8) || prefix == Array("xsi".utf8) || prefix == Array("xml".utf8) { return true }
+                out.append((name, Self.decode(tag[value])))
+                return true
             }
-            let nameEnd = i
-            while i < n && (Self.isSpace(t[i]) || t[i] == UInt8(ascii: "=")) { i += 1 }
-            guard i < n, t[i] == UInt8(ascii: "\"") || t[i] == UInt8(ascii: "'") else {
-                if i == nameStart { i += 1 }
-                continue
-            }
-            let q = t[i]
-            i += 1
-            let valueStart = i
-            while i < n && t[i] != q { i += 1 }
-            let raw = t[valueStart..<i]
-            i += 1
-            let prefix = local > nameStart ? Array(t[nameStart..<(local - 1)]) : []
-            let name = Array(t[local..<nameEnd])
-            if name == Array("xmlns".utf8) || prefix == Array("xmlns".utf8) || prefix == Array("xsi".utf8) || prefix == Array("xml".utf8) { continue }
-            out.append((name, Self.decode(raw)))
         }
         return out
     }

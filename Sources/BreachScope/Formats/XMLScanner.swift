@@ -172,33 +172,45 @@ struct XMLScanner {
     func attributeRange(_ name: StaticString) -> Range<Int>? {
         name.withUTF8Buffer { want in
             tag.withUnsafeBufferPointer { t -> Range<Int>? in
-                var i = nameRange.upperBound
-                let n = t.count
-                while i < n {
-                    while i < n && Self.isSpace(t[i]) { i += 1 }
-                    let nameStart = i
-                    var local = i
-                    while i < n && t[i] != UInt8(ascii: "=") && !Self.isSpace(t[i]) {
-                        if t[i] == Self.colon { local = i + 1 }
-                        i += 1
-                    }
-                    let nameEnd = i
-                    while i < n && (Self.isSpace(t[i]) || t[i] == UInt8(ascii: "=")) { i += 1 }
-                    guard i < n, t[i] == UInt8(ascii: "\"") || t[i] == UInt8(ascii: "'") else {
-                        if i == nameStart { i += 1 }
-                        continue
-                    }
-                    let q = t[i]
-                    i += 1
-                    let valueStart = i
-                    while i < n && t[i] != q { i += 1 }
-                    let value = valueStart..<i
-                    i += 1
-                    let isXmlns = Self.isXmlns(t, local > nameStart ? nameStart..<(local - 1) : nameStart..<nameEnd)
-                    if !isXmlns && memoryEqual(UnsafeBufferPointer(rebasing: t[local..<nameEnd]), want) { return value }
+                var found: Range<Int>?
+                Self.forEachAttribute(t, from: nameRange.upperBound) { name, local, value in
+                    let isXmlns = Self.isXmlns(t, local > name.lowerBound ? name.lowerBound..<(local - 1) : name)
+                    if !isXmlns && memoryEqual(UnsafeBufferPointer(rebasing: t[local..<name.upperBound]), want) { found = value; return false }
+                    return true
                 }
-                return nil
+                return found
             }
+        }
+    }
+
+    /// Walks the attributes of a tag's bytes `t` from `start` (after the tag name): for each, the
+    /// range of its qualified name, where its local name starts and the range of its raw value.
+    /// `body` returns false to stop. Attributes without a quoted value are skipped.
+    static func forEachAttribute(_ t: UnsafeBufferPointer<UInt8>, from start: Int,
+                                 _ body: (_ name: Range<Int>, _ local: Int, _ value: Range<Int>) -> Bool) {
+        var i = start
+        let n = t.count
+        while i < n {
+            while i < n && isSpace(t[i]) { i += 1 }
+            let nameStart = i
+            var local = i
+            while i < n && t[i] != UInt8(ascii: "=") && !isSpace(t[i]) {
+                if t[i] == colon { local = i + 1 }
+                i += 1
+            }
+            let nameEnd = i
+            while i < n && (isSpace(t[i]) || t[i] == UInt8(ascii: "=")) { i += 1 }
+            guard i < n, t[i] == UInt8(ascii: "\"") || t[i] == UInt8(ascii: "'") else {
+                if i == nameStart { i += 1 }
+                continue
+            }
+            let q = t[i]
+            i += 1
+            let valueStart = i
+            while i < n && t[i] != q { i += 1 }
+            let value = valueStart..<i
+            i += 1
+            if !body(nameStart..<nameEnd, local, value) { return }
         }
     }
 

@@ -115,13 +115,7 @@ extension ArchiveExpander {
         guard fd >= 0 else { throw Problem(message: "cannot open the message (errno \(errno))") }
         defer { close(fd) }
         var buf = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let r = buf.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, size - done, off_t(offset + done)) }
-            if r < 0 && errno == EINTR { continue }
-            guard r > 0 else { throw Problem(message: "message data truncated") }
-            done += r
-        }
+        guard TarReader.readAt(fd, &buf, offset: offset) else { throw Problem(message: "message data truncated") }
         return buf
     }
 

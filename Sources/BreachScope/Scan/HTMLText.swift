@@ -151,27 +151,8 @@ enum HTMLText {
             name.append(p[k])
             k += 1
         }
-        guard k < p.count, p[k] == UInt8(ascii: ";"), !name.isEmpty else { return nil }
-        if name[0] == UInt8(ascii: "#") {
-            var value: UInt32 = 0
-            let hexForm = name.count > 1 && (name[1] | 0x20) == UInt8(ascii: "x")
-            let digits = name.dropFirst(hexForm ? 2 : 1)
-            guard !digits.isEmpty else { return nil }
-            for d in digits {
-                if hexForm {
-                    guard let h = MailDecoder.hex(d) else { return nil }
-                    value = value &* 16 &+ UInt32(h)
-                } else {
-                    guard d >= 0x30 && d <= 0x39 else { return nil }
-                    value = value &* 10 &+ UInt32(d - 0x30)
-                }
-                if value > 0x10FFFF { return nil }
-            }
-            if value == 0xA0 { value = 0x20 }
-            if value == 0 || (value >= 0xD800 && value < 0xE000) { value = 0xFFFD }
-            return (value, k + 1)
-        }
-        guard let v = entities[String(decoding: name, as: UTF8.self)] else { return nil }
+        guard k < p.count, p[k] == UInt8(ascii: ";"),
+              let v = name.withUnsafeBufferPointer({ scalar(forEntity: $0) }) else { return nil }
         return (v, k + 1)
     }
 

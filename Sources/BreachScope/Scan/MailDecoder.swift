@@ -11,22 +11,8 @@ enum MailDecoder {
 
     /// Decodes base64, skipping line breaks and other bytes outside the alphabet; stops at `=`.
     static func base64(_ p: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        let table = base64Values
-        var acc: UInt32 = 0
-        var bits = 0
-        out.reserveCapacity(out.count + p.count / 4 * 3)
-        for c in p {
-            if c == UInt8(ascii: "=") { break }
-            let v = table[Int(c)]
-            if v == 0xFF { continue }
-            acc = (acc << 6) | UInt32(v)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: acc >> UInt32(bits)))
-                acc &= (1 << UInt32(bits)) - 1
-            }
-        }
+        var stream = Base64Stream()
+        stream.decode(p, into: &out)
     }
 
     static func hex(_ c: UInt8) -> UInt8? {
