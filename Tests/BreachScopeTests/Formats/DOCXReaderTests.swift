@@ -25,15 +25,6 @@ import BreachScopeTesting
         try read(parts: fixture.parts())
     }
 
-    func people(_ n: Int, seed: UInt64) -> [(id: String, name: String, email: String)] {
-        var rng = SeededRNG(seed: seed)
-        let names = [("Mari", "Maasikas"), ("Jaan", "Saar"), ("Liis", "Mägi"), ("Peeter", "Sepp")]
-        return (0..<n).map { k in
-            let (first, last) = names[k % names.count]
-            return (Synthetic.nationalID(.eeIsikukood, using: &rng), "\(first) \(last)", Synthetic.email(first: first, last: last, using: &rng))
-        }
-    }
-
     @Test func paragraphsTablesAndHeadersBecomeRecords() throws {
         let ps = people(4, seed: 11)
         let doc = DOCXFixture(body: [

@@ -8,15 +8,6 @@ import BreachScopeTesting
         readDocument(HTMLReader(limits: limits), Array(html.utf8), chunkSize: chunkSize)
     }
 
-    func people(_ n: Int, seed: UInt64) -> [(id: String, name: String, email: String)] {
-        var rng = SeededRNG(seed: seed)
-        let names = [("Mari", "Maasikas"), ("Jaan", "Saar"), ("Liis", "Mägi"), ("Peeter", "Sepp")]
-        return (0..<n).map { k in
-            let (first, last) = names[k % names.count]
-            return (Synthetic.nationalID(.eeIsikukood, using: &rng), "\(first) \(last)", Synthetic.email(first: first, last: last, using: &rng))
-        }
-    }
-
     @Test func labelledLinesEntitiesAndScripts() {
         let ps = people(2, seed: 3)
         let html = """

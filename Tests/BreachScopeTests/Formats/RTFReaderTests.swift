@@ -8,15 +8,6 @@ import BreachScopeTesting
         readDocument(RTFReader(limits: limits), Array(rtf.utf8), chunkSize: chunkSize)
     }
 
-    func people(_ n: Int, seed: UInt64) -> [(id: String, name: String, email: String)] {
-        var rng = SeededRNG(seed: seed)
-        let names = [("Mari", "Maasikas"), ("Jaan", "Saar"), ("Liis", "Mägi"), ("Peeter", "Sepp")]
-        return (0..<n).map { k in
-            let (first, last) = names[k % names.count]
-            return (Synthetic.nationalID(.eeIsikukood, using: &rng), "\(first) \(last)", Synthetic.email(first: first, last: last, using: &rng))
-        }
-    }
-
     static let header = #"{\rtf1\ansi\ansicpg1257\deff0{\fonttbl{\f0\froman\fcharset186 Times New Roman Baltic;}{\f1\fcharset238 Arial CE;}{\f2\fcharset0 Arial;}}{\colortbl;\red0\green0\blue0;}{\stylesheet{\s0 Normal;}}{\info{\author Kadri Kask}{\title Saatekiri}}"#
 
     @Test func textParagraphsAndEscapes() {

@@ -1,4 +1,5 @@
 @testable import BreachScope
+import BreachScopeTesting
 
 /// A `RecordVisitor` for tests: records every call in order.
 struct RecordingVisitor: RecordVisitor {
@@ -95,4 +96,14 @@ func transcodeAll(_ bytes: [UInt8], _ encoding: TextEncoding) -> (text: String, 
     bytes.withUnsafeBufferPointer { t.decode($0, into: &out) }
     t.finish(into: &out)
     return (String(decoding: out, as: UTF8.self), t.invalidSequences)
+}
+
+/// `n` synthetic people (valid isikukood, name, e-mail) for the document reader tests.
+func people(_ n: Int, seed: UInt64) -> [(id: String, name: String, email: String)] {
+    var rng = SeededRNG(seed: seed)
+    let names = [("Mari", "Maasikas"), ("Jaan", "Saar"), ("Liis", "Mägi"), ("Peeter", "Sepp")]
+    return (0..<n).map { k in
+        let (first, last) = names[k % names.count]
+        return (Synthetic.nationalID(.eeIsikukood, using: &rng), "\(first) \(last)", Synthetic.email(first: first, last: last, using: &rng))
+    }
 }

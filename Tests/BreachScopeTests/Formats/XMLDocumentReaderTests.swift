@@ -23,15 +23,6 @@ import BreachScopeTesting
         }
     }
 
-    func people(_ n: Int, seed: UInt64) -> [(id: String, name: String, email: String)] {
-        var rng = SeededRNG(seed: seed)
-        let names = [("Mari", "Maasikas"), ("Jaan", "Saar"), ("Liis", "Mägi"), ("Peeter", "Sepp")]
-        return (0..<n).map { k in
-            let (first, last) = names[k % names.count]
-            return (Synthetic.nationalID(.eeIsikukood, using: &rng), "\(first) \(last)", Synthetic.email(first: first, last: last, using: &rng))
-        }
-    }
-
     @Test func repeatedElementsAreRecords() {
         let ps = people(3, seed: 31)
         let patients = ps.enumerated().map { k, p in
