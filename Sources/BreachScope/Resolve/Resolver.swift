@@ -61,16 +61,11 @@ public struct Resolver {
             var hashes: [ValueHash] = []
             var dense = DenseIndex()
             var rowIDs: [Int64] = []
-            try RawRows(db, "SELECT id, kind, hash FROM value ORDER BY id").forEach { r in
-                let id = r.int64(0)
+            try ValueBoxes.forEach(db) { id, kind, hash in
                 dense.set(id, Int32(rowIDs.count))
                 rowIDs.append(id)
-                kinds.append(UInt16(truncatingIfNeeded: r.int64(1)))
-                hashes.append(r.blob(2) { b in
-                    guard b.count == 16 else { return ValueHash(hi: 0, lo: 0) }
-                    return ValueHash(hi: UInt64(bigEndian: b.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
-                                     lo: UInt64(bigEndian: b.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
-                })
+                kinds.append(kind)
+                hashes.append(hash)
             }
             var docHash: [Int64: ValueHash] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT id, path_hash FROM document") {

@@ -38,8 +38,6 @@ struct RecordAssembler: RecordVisitor {
     private var batch: ScanBatch
     /// Per document: (kind, plaintext) → keyed hash, so each distinct value is hashed once.
     private var hashes: [ValueKey: ValueHash] = [:]
-    /// Keyed hash → sealed bytes, per document (each distinct value is sealed once).
-    private var sealedValues: [ValueHash: [UInt8]] = [:]
     private var sealer: Sealer
     /// Per slice: keyed hash → index in `batch.values`.
     private var batchIndex: [ValueHash: Int32] = [:]
@@ -334,7 +332,7 @@ struct RecordAssembler: RecordVisitor {
         let h = vault.hash(kind: kind, value)
         // The caches save work on values repeated within a document; on a huge table of distinct
         // values they would only grow, so they are bounded.
-        if hashes.count >= Self.cacheLimit { hashes.removeAll(keepingCapacity: true); sealedValues.removeAll(keepingCapacity: true) }
+        if hashes.count >= Self.cacheLimit { hashes.removeAll(keepingCapacity: true) }
         hashes[key] = h
         return h
     }
@@ -342,11 +340,7 @@ struct RecordAssembler: RecordVisitor {
     private mutating func index(_ h: ValueHash, _ kind: ValueKind, _ value: [UInt8]) -> Int32 {
         if let i = batchIndex[h] { return i }
         let i = Int32(batch.values.count)
-        let sealed: [UInt8]
-        // Link keys join records and are never shown: only their keyed hash is stored.
-        if kind.isLinkKey { sealed = [] }
-        else if let s = sealedValues[h] { sealed = s } else { sealed = sealer.seal(value); sealedValues[h] = sealed }
-        batch.values.append(PendingValue(kind: kind, hash: h, sealed: sealed, plaintext: value))
+        batch.values.append(PendingValue(kind: kind, hash: h, plaintext: value))
         batchIndex[h] = i
         return i
     }

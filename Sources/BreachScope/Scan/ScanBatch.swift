@@ -25,12 +25,11 @@ public struct FieldDeclaration: Sendable {
     public var hint: FieldHint
 }
 
-/// A value to store: its kind, its keyed hash, its AES-GCM sealed bytes (sealed by the worker
-/// that found it, so crypto runs in parallel) and, in memory only, its plaintext.
+/// A value to store: its kind, its keyed hash (computed by the worker that found it, so hashing
+/// runs in parallel) and, in memory only, its plaintext (sealed by the writer in `ValueBoxes`).
 public struct PendingValue: Sendable {
     public var kind: ValueKind
     public var hash: ValueHash
-    public var sealed: [UInt8]
     public var plaintext: [UInt8]
 }
 

@@ -77,16 +77,11 @@ public struct Lookup {
     }
 
     public func run(_ q: Query, reveal: Bool) throws -> [Result] {
-        let hashes = Lookup.candidates(q).map { Data(vault.hash(kind: $0.0, $0.1).bytes) }
+        let hashes = Set(Lookup.candidates(q).map { vault.hash(kind: $0.0, $0.1) })
         guard !hashes.isEmpty else { return [] }
-        // The hash index is built on first use (scans append values without it).
-        try store.pool.write { db in try db.execute(sql: "CREATE INDEX IF NOT EXISTS value_hash ON value(hash)") }
         var stored: [Int64: StoredPerson] = [:]
         try store.pool.read { db in
-            var ids = Set<Int64>()
-            for h in hashes {
-                ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM value WHERE hash = ?", arguments: [h]))
-            }
+            let ids = try ValueBoxes.ids(db, hashes: hashes)
             guard !ids.isEmpty else { return }
             try StoredPerson.forEach(db) { p in
                 if p.values.contains(where: { ids.contains($0) }) { stored[p.rowID] = p }
@@ -99,6 +94,7 @@ public struct Lookup {
         }
         try store.pool.read { db in
             let t = try ScopeTables.load(db, vault: vault)
+            let values = try ValueReader(db, vault: vault)
             for i in results.indices {
                 guard let p = stored.values.first(where: { $0.pid == results[i].person.person }) else { continue }
                 results[i].controllers = p.attributions.map {
@@ -117,11 +113,9 @@ public struct Lookup {
                 // keys (a shared name alone would show someone else's record).
                 var linking = Set<Int64>()
                 for id in p.values {
-                    if let k = try Int.fetchOne(db, sql: "SELECT kind FROM value WHERE id = ?", arguments: [id]),
-                       ValueKind(rawValue: UInt16(k)).isStrong || ValueKind(rawValue: UInt16(k)).isLinkKey { linking.insert(id) }
+                    if let k = try values.kind(id), k.isStrong || k.isLinkKey { linking.insert(id) }
                 }
                 let mine = linking.isEmpty ? Set(p.values) : linking
-                var sealedCache: [Int64: (ValueKind, Data)] = [:]
                 for doc in Set(p.exposures.map(\.document)).sorted() {
                     let sealedName: Data = try Data.fetchOne(db, sql: "SELECT path_sealed FROM document WHERE id = ?", arguments: [doc]) ?? Data()
                     let docName = (try? vault.openString(Array(sealedName))) ?? "?"
@@ -139,11 +133,8 @@ public struct Lookup {
                             guard let element = ElementType(code: it.code) else { continue }
                             var shown: String?
                             if it.valueID > 0 {
-                                if sealedCache[it.valueID] == nil, let vr = try Row.fetchOne(db, sql: "SELECT kind, sealed FROM value WHERE id = ?", arguments: [it.valueID]) {
-                                    sealedCache[it.valueID] = (ValueKind(rawValue: UInt16(vr["kind"] as Int)), vr["sealed"])
-                                }
-                                if let (kind, sealed) = sealedCache[it.valueID] {
-                                    let plain = try vault.openString(Array(sealed))
+                                if let (kind, bytes) = try values.value(it.valueID) {
+                                    let plain = String(decoding: bytes, as: UTF8.self)
                                     shown = reveal ? plain : Mask.value(plain, kind: kind)
                                 }
                             }

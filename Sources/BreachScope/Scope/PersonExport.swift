@@ -46,7 +46,7 @@ public struct PersonExport {
                     throw ScopeError.unknownController(controller, known: known)
                 }
             }
-            let valueRow = try db.cachedStatement(sql: "SELECT kind, sealed FROM value WHERE id = ?")
+            let values = try ValueReader(db, vault: vault)
             try StoredPerson.forEach(db) { p in
                 if let only, !only.contains(p.rowID) { return }
                 let codes = Set(p.exposures.map(\.element))
@@ -62,11 +62,9 @@ public struct PersonExport {
                                     language: p.language)
                 var shown: [(ValueKind, Int64, String)] = []
                 for id in p.values {
-                    guard let v = try Row.fetchOne(valueRow, arguments: [id]) else { continue }
-                    let kind = ValueKind(rawValue: UInt16(v["kind"] as Int))
-                    guard kind.identifier != nil || (kind.element == .name && row.name == nil) else { continue }
-                    let sealed: Data = v["sealed"]
-                    let plain = try vault.openString(Array(sealed))
+                    guard let kind = try values.kind(id),
+                          kind.identifier != nil || (kind.element == .name && row.name == nil),
+                          let plain = try values.string(id) else { continue }
                     let text = reveal ? plain : Mask.value(plain, kind: kind)
                     if kind.identifier != nil { shown.append((kind, id, text)) } else { row.name = text }
                 }

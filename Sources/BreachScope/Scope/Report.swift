@@ -162,11 +162,9 @@ public struct Report: Codable, Sendable {
             r.sharedIdentifiers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conflict") ?? 0
             // Value kinds by id (dense ids: an array).
             var kindOf: [UInt16] = []
-            let vrows = try Row.fetchCursor(db, sql: "SELECT id, kind FROM value ORDER BY id")
-            while let v = try vrows.next() {
-                let id: Int64 = v["id"]
+            try ValueBoxes.forEach(db) { id, kind, _ in
                 if kindOf.count <= Int(id) { kindOf.append(contentsOf: repeatElement(UInt16.max, count: Int(id) + 1 - kindOf.count)) }
-                kindOf[Int(id)] = UInt16(v["kind"] as Int)
+                kindOf[Int(id)] = kind
             }
             var personsPerElement = [Int](repeating: 0, count: 256)
             var personsPerKind: [UInt16: Int] = [:]

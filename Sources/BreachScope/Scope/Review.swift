@@ -34,16 +34,14 @@ public struct Review {
         try store.pool.read { db in
             var names: [String: String] = [:]
             let nameKind = ValueKind.element(.name).rawValue
-            let valueRow = try db.cachedStatement(sql: "SELECT kind, sealed FROM value WHERE id = ?")
+            let values = try ValueReader(db, vault: vault)
             func maskedName(_ pid: String) throws -> String {
                 if let n = names[pid] { return n }
                 var out = "?"
                 if let row = try Row.fetchOne(db, sql: "SELECT id, pid, language, flags, vals, exposures, attributions, reasons FROM person WHERE pid = ?", arguments: [pid]) {
                     let p = StoredPerson(row: row)
-                    for id in p.values {
-                        guard let v = try Row.fetchOne(valueRow, arguments: [id]), (v["kind"] as Int) == Int(nameKind) else { continue }
-                        let sealed: Data = v["sealed"]
-                        out = Mask.value(try vault.openString(Array(sealed)), kind: ValueKind(rawValue: nameKind))
+                    for id in p.values where try values.kind(id)?.rawValue == nameKind {
+                        out = Mask.value(try values.string(id) ?? "", kind: ValueKind(rawValue: nameKind))
                         break
                     }
                 }
@@ -58,10 +56,9 @@ public struct Review {
                                             status: row["status"], names: [try maskedName(a), try maskedName(b)]))
             }
             var conflicts: [Conflict] = []
-            for row in try Row.fetchAll(db, sql: "SELECT c.kind, c.pids, v.kind AS vkind, v.sealed FROM conflict c JOIN value v ON v.id = c.value_id ORDER BY c.id") {
-                let kind = ValueKind(rawValue: UInt16(row["vkind"] as Int))
-                let sealed: Data = row["sealed"]
-                let shown = sealed.isEmpty ? "(link key)" : Mask.value(try vault.openString(Array(sealed)), kind: kind)
+            for row in try Row.fetchAll(db, sql: "SELECT kind, pids, value_id FROM conflict ORDER BY id") {
+                guard let (kind, plain) = try values.value(row["value_id"]) else { continue }
+                let shown = kind.isLinkKey ? "(link key)" : Mask.value(String(decoding: plain, as: UTF8.self), kind: kind)
                 conflicts.append(Conflict(kind: row["kind"], identifier: shown,
                                           type: kind.identifier?.rawValue ?? kind.element?.rawValue ?? "link_key",
                                           persons: ((row["pids"] as String?) ?? "").split(separator: ",").map(String.init)))

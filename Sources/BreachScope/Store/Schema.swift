@@ -31,8 +31,7 @@ enum Schema {
                     hint TEXT NOT NULL,
                     PRIMARY KEY(document_id, ordinal)
                 ) WITHOUT ROWID;
-                -- One row per distinct value. No index on `hash` while scanning (the writer keeps the
-                -- hash → id map in memory); `lookup` creates `value_hash` when it first needs it.
+                -- One row per distinct value (until v3 moved values into `value_box`).
                 CREATE TABLE value(
                     id INTEGER PRIMARY KEY,
                     kind INTEGER NOT NULL,
@@ -136,6 +135,8 @@ enum Schema {
                 SELECT batch, ROW_NUMBER() OVER (ORDER BY MIN(id)), COALESCE(MIN(scanned_at), '') FROM document GROUP BY batch
                 """)
         }
+        // Values in boxes of consecutive ids: one row and one seal per box (see `ValueBoxes`).
+        m.registerMigration("v3") { db in try ValueBoxes.migrate(db) }
         return m
     }
 }

@@ -75,8 +75,6 @@ public final class Store: Sendable {
     public func plan(_ files: [WalkedFile], batch: String, publishedAt: String? = nil, force: Bool = false, vault: Vault) throws -> (scan: [PlannedDocument], unchanged: Int) {
         try pool.write { db in
             try Self.registerBatch(db, batch, publishedAt: publishedAt)
-            // Appending values is much faster without the hash index `lookup` builds on demand.
-            try db.execute(sql: "DROP INDEX IF EXISTS value_hash")
             var out: [PlannedDocument] = []
             var unchanged = 0
             let find = try db.cachedStatement(sql: "SELECT id, size, mtime, status FROM document WHERE path_hash = ?")

@@ -12,6 +12,8 @@ public final class StoreWriter: @unchecked Sendable {
     private let vault: Vault
     private let queue: BoundedQueue<ScanBatch>
     private var valueIDs: [ValueHash: Int64] = [:]
+    private var nextValueID: Int64 = 1
+    private var sealer: Sealer
     static let valuesPerInsert = 32
     private var thread: Thread?
     private let done = DispatchSemaphore(value: 0)
@@ -21,12 +23,10 @@ public final class StoreWriter: @unchecked Sendable {
         self.store = store
         self.vault = vault
         queue = BoundedQueue(capacity: capacity)
+        sealer = Sealer(vault: vault)
         try store.pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, hash FROM value")
-            while let row = try rows.next() {
-                let data: Data = row["hash"]
-                if let h = ValueHash(bytes: Array(data)) { valueIDs[h] = row["id"] }
-            }
+            try ValueBoxes.forEach(db) { id, _, h in if valueIDs[h] == nil { valueIDs[h] = id } }
+            nextValueID = try ValueBoxes.nextID(db)
         }
     }
 
@@ -74,9 +74,7 @@ public final class StoreWriter: @unchecked Sendable {
 
     private func write(_ batches: [ScanBatch]) throws {
         try store.pool.write { db in
-            let insValue = try RawInsert(db, "INSERT INTO value(kind, hash, sealed) VALUES(?, ?, ?)")
-            let insValues = try RawInsert(db, "INSERT INTO value(kind, hash, sealed) VALUES"
-                                          + Array(repeating: "(?, ?, ?)", count: Self.valuesPerInsert).joined(separator: ", "))
+            let insBox = try RawInsert(db, "INSERT INTO value_box(first_id, count, kinds, hashes, sealed) VALUES(?, ?, ?, ?, ?)")
             let insRecord = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES(?, ?, ?, ?, ?, ?)")
             let insRecords = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES"
                                            + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: Self.valuesPerInsert).joined(separator: ", "))
@@ -95,38 +93,29 @@ public final class StoreWriter: @unchecked Sendable {
                 for f in b.fields {
                     try insField.execute(arguments: [b.documentID, f.ordinal, Data(vault.sealString(f.name)), HintName.of(f.hint)])
                 }
-                // New values go in 32 rows per INSERT. Row ids are consecutive (values are never
-                // deleted, so each new row id is the maximum + 1). A value repeated within the slice
-                // is inserted once.
+                // New values get the next ids and go in boxes of consecutive ids. A value repeated
+                // within the slice is stored once.
                 var ids = [Int64](repeating: 0, count: b.values.count)
-                var fresh: [Int] = []
-                var firstOf: [ValueHash: Int] = [:]
-                var repeats: [(Int, Int)] = []
+                var fresh: [ValueBoxes.Entry] = []
                 for (i, v) in b.values.enumerated() {
-                    if let id = valueIDs[v.hash] { ids[i] = id }
-                    else if let first = firstOf[v.hash] { repeats.append((i, first)) }
-                    else { firstOf[v.hash] = i; fresh.append(i) }
+                    if let id = valueIDs[v.hash] { ids[i] = id; continue }
+                    ids[i] = nextValueID + Int64(fresh.count)
+                    valueIDs[v.hash] = ids[i]
+                    fresh.append(ValueBoxes.Entry(kind: v.kind, hash: v.hash, plaintext: v.plaintext))
                 }
                 var k = 0
                 while k < fresh.count {
-                    let m = fresh.count - k >= Self.valuesPerInsert ? Self.valuesPerInsert : 1
-                    let stmt = m == 1 ? insValue : insValues
-                    for j in 0..<m {
-                        let v = b.values[fresh[k + j]]
-                        stmt.bind(Int32(3 * j + 1), Int64(v.kind.rawValue))
-                        stmt.bind(Int32(3 * j + 2), v.hash)
-                        stmt.bind(Int32(3 * j + 3), v.sealed)
-                    }
-                    try stmt.step(db)
-                    let last = db.lastInsertedRowID
-                    for j in 0..<m {
-                        let i = fresh[k + j]
-                        ids[i] = last - Int64(m - 1 - j)
-                        valueIDs[b.values[i].hash] = ids[i]
-                    }
+                    let m = min(ValueBoxes.capacity, fresh.count - k)
+                    let box = ValueBoxes.encode(fresh[k..<(k + m)], sealer: &sealer)
+                    insBox.bind(1, nextValueID + Int64(k))
+                    insBox.bind(2, Int64(m))
+                    insBox.bind(3, box.kinds)
+                    insBox.bind(4, box.hashes)
+                    insBox.bind(5, box.sealed)
+                    try insBox.step(db)
                     k += m
                 }
-                for (i, first) in repeats { ids[i] = ids[first] }
+                nextValueID += Int64(fresh.count)
                 // Records go in 32 rows per INSERT too.
                 var r0 = 0
                 while r0 < b.records.count {

@@ -30,7 +30,7 @@ final class StoreFixture {
                 if let v = it.value {
                     let bytes = Array(v.utf8)
                     let h = ws.vault.hash(kind: it.kind, bytes)
-                    batch.values.append(PendingValue(kind: it.kind, hash: h, sealed: ws.vault.seal(bytes), plaintext: bytes))
+                    batch.values.append(PendingValue(kind: it.kind, hash: h, plaintext: bytes))
                     items.append(PendingItem(value: Int32(batch.values.count - 1), code: it.element?.code ?? PendingItem.linkKeyCode,
                                              field: -1, line: Int32(n + 1), offset: n * 10))
                 } else {
