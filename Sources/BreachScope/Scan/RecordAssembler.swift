@@ -40,7 +40,7 @@ struct RecordAssembler: RecordVisitor {
     private var hashes: [ValueKey: ValueHash] = [:]
     private var sealer: Sealer
     /// Per slice: keyed hash → index in `batch.values`.
-    private var batchIndex: [ValueHash: Int32] = [:]
+    private var batchIndex = ValueHashMap(capacity: 1 << 12)
     private(set) var recordCount = 0
     private(set) var findingCount = 0
     /// Countries of unambiguous identifiers seen so far, to settle ambiguous national IDs.
@@ -64,6 +64,11 @@ struct RecordAssembler: RecordVisitor {
 
     struct ValueKey: Hashable { var kind: ValueKind; var bytes: [UInt8] }
     static let cacheLimit = 100_000
+    /// Lookups after which a cache hitting less than a quarter of the time is switched off.
+    static let cacheTrial = 20_000
+    private var cacheOn = true
+    private var cacheLookups = 0
+    private var cacheHits = 0
 
     init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
          sliceSize: Int = 10_000, scope: ScanScope? = nil, documentSize: Int = 0, submit: @escaping (ScanBatch) -> Void) {
@@ -327,21 +332,29 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func hash(_ kind: ValueKind, _ value: [UInt8]) -> ValueHash {
+        // The cache saves keyed hashes of values repeated within a document. On a table of
+        // distinct values it only costs (a lookup and an insert per value, ~half an HMAC), so it
+        // is switched off for the document once it has proved useless; it is also bounded.
+        guard cacheOn else { return vault.hash(kind: kind, value) }
         let key = ValueKey(kind: kind, bytes: value)
-        if let h = hashes[key] { return h }
+        cacheLookups += 1
+        if let h = hashes[key] { cacheHits += 1; return h }
         let h = vault.hash(kind: kind, value)
-        // The caches save work on values repeated within a document; on a huge table of distinct
-        // values they would only grow, so they are bounded.
+        if cacheLookups >= Self.cacheTrial && cacheHits * 4 < cacheLookups {
+            cacheOn = false
+            hashes = [:]
+            return h
+        }
         if hashes.count >= Self.cacheLimit { hashes.removeAll(keepingCapacity: true) }
         hashes[key] = h
         return h
     }
 
     private mutating func index(_ h: ValueHash, _ kind: ValueKind, _ value: [UInt8]) -> Int32 {
-        if let i = batchIndex[h] { return i }
+        if let i = batchIndex[h] { return Int32(i) }
         let i = Int32(batch.values.count)
         batch.values.append(PendingValue(kind: kind, hash: h, plaintext: value))
-        batchIndex[h] = i
+        batchIndex.set(h, Int64(i))
         return i
     }
 
@@ -478,7 +491,7 @@ struct RecordAssembler: RecordVisitor {
         newFields.removeAll()
         submit(batch)
         batch = ScanBatch(documentID: documentID)
-        batchIndex.removeAll(keepingCapacity: true)
+        batchIndex.removeAll()
     }
 
     /// A card number as digits only (`4111 1111-1111 1111` → `4111111111111111`), so the same card

@@ -11,7 +11,7 @@ public final class StoreWriter: @unchecked Sendable {
     private let store: Store
     private let vault: Vault
     private let queue: BoundedQueue<ScanBatch>
-    private var valueIDs: [ValueHash: Int64] = [:]
+    private var valueIDs = ValueHashMap(capacity: 1 << 16)
     private var nextValueID: Int64 = 1
     private var sealer: Sealer
     static let valuesPerInsert = 32
@@ -25,7 +25,7 @@ public final class StoreWriter: @unchecked Sendable {
         queue = BoundedQueue(capacity: capacity)
         sealer = Sealer(vault: vault)
         try store.pool.read { db in
-            try ValueBoxes.forEach(db) { id, _, h in if valueIDs[h] == nil { valueIDs[h] = id } }
+            try ValueBoxes.forEach(db) { id, _, h in if valueIDs[h] == nil { valueIDs.set(h, id) } }
             nextValueID = try ValueBoxes.nextID(db)
         }
     }
@@ -52,7 +52,7 @@ public final class StoreWriter: @unchecked Sendable {
     public func finish() throws {
         queue.close()
         done.wait()
-        valueIDs = [:]  // the resolver runs next: give the memory back
+        valueIDs = ValueHashMap()  // the resolver runs next: give the memory back
         if let failure { throw failure }
     }
 
@@ -100,7 +100,7 @@ public final class StoreWriter: @unchecked Sendable {
                 for (i, v) in b.values.enumerated() {
                     if let id = valueIDs[v.hash] { ids[i] = id; continue }
                     ids[i] = nextValueID + Int64(fresh.count)
-                    valueIDs[v.hash] = ids[i]
+                    valueIDs.set(v.hash, ids[i])
                     fresh.append(ValueBoxes.Entry(kind: v.kind, hash: v.hash, plaintext: v.plaintext))
                 }
                 var k = 0
