@@ -10,9 +10,10 @@ public struct Vault: @unchecked Sendable {
     let indexKey: SymmetricKey
     let sealKey: SymmetricKey
     let personKey: SymmetricKey
-    /// HMACs with their key already absorbed: copying one is far cheaper than keying a new one.
-    let indexMAC: HMAC<SHA256>
-    let personMAC: HMAC<SHA256>
+    /// HMAC-SHA256 under the index and person keys with their pads absorbed (value hashes and
+    /// person ids are the hot path: no allocation per call).
+    let indexHasher: KeyedHasher
+    let personHasher: KeyedHasher
 
     public init(master: MasterKey) {
         func derive(_ info: String) -> SymmetricKey {
@@ -22,18 +23,20 @@ public struct Vault: @unchecked Sendable {
         indexKey = derive("index")
         sealKey = derive("seal")
         personKey = derive("person")
-        indexMAC = HMAC<SHA256>(key: indexKey)
-        personMAC = HMAC<SHA256>(key: personKey)
+        indexHasher = KeyedHasher(key: indexKey.withUnsafeBytes { Array($0) })
+        personHasher = KeyedHasher(key: personKey.withUnsafeBytes { Array($0) })
     }
 
     /// Keyed hash (HMAC-SHA256 truncated to 128 bits) of a value of a given kind. Kinds keep equal
     /// bytes of different meaning apart (a phone number vs a customer number).
     public func hash(kind: ValueKind, _ value: some Sequence<UInt8>) -> ValueHash {
-        var h = indexMAC
-        withUnsafeBytes(of: kind.rawValue.bigEndian) { h.update(data: $0) }
-        let bytes = Array(value)
-        bytes.withUnsafeBytes { h.update(data: $0) }
-        return ValueHash(h.finalize())
+        let s: KeyedHasher.State
+        if let direct = value.withContiguousStorageIfAvailable({ indexHasher.mac(prefix: UInt64(kind.rawValue), prefixCount: 2, UnsafeRawBufferPointer($0)) }) {
+            s = direct
+        } else {
+            s = Array(value).withUnsafeBytes { indexHasher.mac(prefix: UInt64(kind.rawValue), prefixCount: 2, $0) }
+        }
+        return ValueHash(hi: UInt64(s.0) << 32 | UInt64(s.1), lo: UInt64(s.2) << 32 | UInt64(s.3))
     }
 
     /// Keyed hash of a string that is not a value (document paths, key checks).
@@ -45,9 +48,14 @@ public struct Vault: @unchecked Sendable {
 
     /// A stable, non-reversible person id from the identifying value hash of the person.
     public func personID(anchor: ValueHash) -> String {
-        var h = personMAC
-        h.update(data: anchor.bytes)
-        return "p_" + Hex.encode(Array(h.finalize()).prefix(8))
+        var be = (anchor.hi.bigEndian, anchor.lo.bigEndian)
+        let s = withUnsafeBytes(of: &be) { personHasher.mac($0) }
+        let v = UInt64(s.0) << 32 | UInt64(s.1)
+        let digits: StaticString = "0123456789abcdef"
+        var out = [UInt8](repeating: 0, count: 18)
+        out[0] = UInt8(ascii: "p"); out[1] = UInt8(ascii: "_")
+        digits.withUTF8Buffer { d in for i in 0..<16 { out[2 + i] = d[Int(v >> (60 - 4 * UInt64(i)) & 15)] } }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Seals bytes with AES-GCM (random nonce; nonce ‖ ciphertext ‖ tag).

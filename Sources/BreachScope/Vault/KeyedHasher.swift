@@ -1,0 +1,125 @@
+/// HMAC-SHA256 (RFC 2104) for the scan's hot path: the key's inner and outer pads are absorbed
+/// once, so a short value costs two SHA-256 compressions and no heap allocation.
+///
+/// swift-crypto's `HMAC<SHA256>` gives the same bytes (the tests compare them on thousands of
+/// inputs) but copies and allocates digest contexts on every call; on a dense table of a million
+/// persons it was a third of the workers' time. Used for value hashes and person ids; everything
+/// else (HKDF, AES-GCM, labels) stays with swift-crypto.
+struct KeyedHasher: Sendable {
+    typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+    private let inner: State
+    private let outer: State
+
+    static let iv: State = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+
+    static let k: [UInt32] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ]
+
+    /// A key of at most 64 bytes (the vault's keys are 32).
+    init(key: [UInt8]) {
+        precondition(key.count <= 64, "HMAC keys longer than a block are not used here")
+        var ipad = [UInt8](repeating: 0x36, count: 64), opad = [UInt8](repeating: 0x5c, count: 64)
+        for (i, b) in key.enumerated() { ipad[i] ^= b; opad[i] ^= b }
+        var s = Self.iv
+        ipad.withUnsafeBytes { Self.compress(&s, $0.baseAddress!) }
+        inner = s
+        s = Self.iv
+        opad.withUnsafeBytes { Self.compress(&s, $0.baseAddress!) }
+        outer = s
+    }
+
+    /// The MAC of `prefix ‖ message` (the prefix is at most 8 bytes: a kind, a label), all 32 bytes.
+    func mac(prefix: UInt64 = 0, prefixCount: Int = 0, _ message: UnsafeRawBufferPointer) -> State {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { blockBuffer in
+            let block = UnsafeMutableRawPointer(blockBuffer.baseAddress!)
+            var s = inner
+            var fill = 0
+            // The prefix, big-endian (its last `prefixCount` bytes).
+            for i in 0..<prefixCount {
+                block.storeBytes(of: UInt8(truncatingIfNeeded: prefix >> (8 * UInt64(prefixCount - 1 - i))), toByteOffset: fill, as: UInt8.self)
+                fill += 1
+            }
+            var at = 0
+            let n = message.count
+            while at < n {
+                let take = min(64 - fill, n - at)
+                (block + fill).copyMemory(from: message.baseAddress! + at, byteCount: take)
+                fill += take; at += take
+                if fill == 64 { Self.compress(&s, UnsafeRawPointer(block)); fill = 0 }
+            }
+            Self.finish(&s, block, fill: fill, totalBytes: 64 + prefixCount + n)
+            // Outer hash over the inner digest: one block.
+            var o = outer
+            Self.store(s, into: block)
+            Self.finish(&o, block, fill: 32, totalBytes: 64 + 32)
+            return o
+        }
+    }
+
+    /// Pads and compresses the last block(s): `fill` bytes of message are in `block`.
+    @inline(__always)
+    private static func finish(_ s: inout State, _ block: UnsafeMutableRawPointer, fill: Int, totalBytes: Int) {
+        var f = fill
+        block.storeBytes(of: 0x80, toByteOffset: f, as: UInt8.self); f += 1
+        if f > 56 {
+            (block + f).initializeMemory(as: UInt8.self, repeating: 0, count: 64 - f)
+            compress(&s, UnsafeRawPointer(block))
+            f = 0
+        }
+        (block + f).initializeMemory(as: UInt8.self, repeating: 0, count: 56 - f)
+        block.storeBytes(of: UInt64(totalBytes * 8).bigEndian, toByteOffset: 56, as: UInt64.self)
+        compress(&s, UnsafeRawPointer(block))
+    }
+
+    @inline(__always)
+    private static func store(_ s: State, into p: UnsafeMutableRawPointer) {
+        p.storeBytes(of: s.0.bigEndian, toByteOffset: 0, as: UInt32.self)
+        p.storeBytes(of: s.1.bigEndian, toByteOffset: 4, as: UInt32.self)
+        p.storeBytes(of: s.2.bigEndian, toByteOffset: 8, as: UInt32.self)
+        p.storeBytes(of: s.3.bigEndian, toByteOffset: 12, as: UInt32.self)
+        p.storeBytes(of: s.4.bigEndian, toByteOffset: 16, as: UInt32.self)
+        p.storeBytes(of: s.5.bigEndian, toByteOffset: 20, as: UInt32.self)
+        p.storeBytes(of: s.6.bigEndian, toByteOffset: 24, as: UInt32.self)
+        p.storeBytes(of: s.7.bigEndian, toByteOffset: 28, as: UInt32.self)
+    }
+
+    /// The 32 bytes of a state, big-endian.
+    static func bytes(_ s: State) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        out.withUnsafeMutableBytes { store(s, into: $0.baseAddress!) }
+        return out
+    }
+
+    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+    /// One SHA-256 compression of the 64-byte block at `p` into `s` (FIPS 180-4, 6.2.2).
+    private static func compress(_ s: inout State, _ p: UnsafeRawPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for i in 0..<16 { w[i] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
+            for i in 16..<64 {
+                let x = w[i - 15], y = w[i - 2]
+                let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+                let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, h) = s
+            k.withUnsafeBufferPointer { k in
+                for i in 0..<64 {
+                    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
+                    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+                    h = g; g = f; f = e; e = d &+ t1
+                    d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
+            s = (s.0 &+ a, s.1 &+ b, s.2 &+ c, s.3 &+ d, s.4 &+ e, s.5 &+ f, s.6 &+ g, s.7 &+ h)
+        }
+    }
+}
