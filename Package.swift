@@ -26,9 +26,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
+                "CSHA256Blocks",
             ],
             resources: [.copy("Rules")]
         ),
+        // BoringSSL's SHA-256 block function (linked by swift-crypto) for the keyed hashes.
+        .target(name: "CSHA256Blocks"),
         .executableTarget(
             name: "breachscope",
             dependencies: [

@@ -1,11 +1,18 @@
+import CSHA256Blocks
+
 /// HMAC-SHA256 (RFC 2104) for the scan's hot path: the key's inner and outer pads are absorbed
 /// once, so a short value costs two SHA-256 compressions and no heap allocation.
 ///
 /// swift-crypto's `HMAC<SHA256>` gives the same bytes (the tests compare them on thousands of
 /// inputs) but copies and allocates digest contexts on every call; on a dense table of a million
-/// persons it was a third of the workers' time. Used for value hashes and person ids; everything
-/// else (HKDF, AES-GCM, labels) stays with swift-crypto.
+/// persons it was a third of the workers' time. The compressions are BoringSSL's own
+/// (`SHA256_TransformBlocks`, with the CPU's SHA extensions), called through `CSHA256Blocks`;
+/// where that is not linked, a portable Swift compression does the same work more slowly. Used for
+/// value hashes and person ids; everything else (HKDF, AES-GCM, labels) stays with swift-crypto.
 struct KeyedHasher: Sendable {
+    /// Whether BoringSSL's compression is in use (Linux builds).
+    static let accelerated = breachscope_sha256_blocks_available() != 0
+
     typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
     private let inner: State
     private let outer: State
@@ -100,8 +107,18 @@ struct KeyedHasher: Sendable {
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    /// One SHA-256 compression of the 64-byte block at `p` into `s` (FIPS 180-4, 6.2.2).
+    /// One SHA-256 compression of the 64-byte block at `p` into `s`.
+    @inline(__always)
     private static func compress(_ s: inout State, _ p: UnsafeRawPointer) {
+        if accelerated {
+            withUnsafeMutableBytes(of: &s) { breachscope_sha256_blocks($0.baseAddress!.assumingMemoryBound(to: UInt32.self), p.assumingMemoryBound(to: UInt8.self), 1) }
+        } else {
+            portableCompress(&s, p)
+        }
+    }
+
+    /// One SHA-256 compression in Swift (FIPS 180-4, 6.2.2).
+    static func portableCompress(_ s: inout State, _ p: UnsafeRawPointer) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 { w[i] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)) }
             for i in 16..<64 {

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Testing
 import BreachScopeTesting
+import CSHA256Blocks
 @testable import BreachScope
 
 @Suite struct KeyedHasherTests {
@@ -49,6 +50,33 @@ import BreachScopeTesting
             var p = HMAC<SHA256>(key: vault.personKey)
             p.update(data: old.bytes)
             #expect(vault.personID(anchor: new) == "p_" + Hex.encode(Array(p.finalize()).prefix(8)))
+        }
+    }
+}
+
+@Suite struct KeyedHasherCompressionTests {
+    /// On Linux the compressions are BoringSSL's (a swift-crypto update that renamed the symbol
+    /// would silently fall back to the slow path: this catches it).
+    @Test func boringSSLCompressionIsLinkedOnLinux() {
+        #if os(Linux)
+        #expect(KeyedHasher.accelerated)
+        #endif
+    }
+
+    /// The portable Swift compression and BoringSSL's agree on random states and blocks.
+    @Test func portableCompressionAgrees() {
+        guard KeyedHasher.accelerated else { return }
+        var rng = SeededRNG(seed: 11)
+        for _ in 0..<500 {
+            let words = (0..<8).map { _ in UInt32.random(in: 0...UInt32.max, using: &rng) }
+            let block = (0..<64).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            var a: KeyedHasher.State = (words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7])
+            var b = a
+            block.withUnsafeBytes { KeyedHasher.portableCompress(&a, $0.baseAddress!) }
+            block.withUnsafeBufferPointer { p in
+                withUnsafeMutableBytes(of: &b) { breachscope_sha256_blocks($0.baseAddress!.assumingMemoryBound(to: UInt32.self), p.baseAddress!, 1) }
+            }
+            #expect(KeyedHasher.bytes(a) == KeyedHasher.bytes(b))
         }
     }
 }
