@@ -249,8 +249,8 @@ struct RecordAssembler: RecordVisitor {
             let seg = blockSegments[n]
             for category in [hit.category] + hit.implies {
                 let code = PackedItems.reasonBase + category.code
-                if items.contains(where: { $0.code == code && $0.value == Int32(rule) }) { continue }
-                items.append(PendingItem(value: Int32(rule), code: code, field: seg.column, line: seg.line, offset: seg.offset + hit.offset))
+                if items.contains(where: { $0.code == code && $0.value == rule }) { continue }
+                items.append(PendingItem(value: rule, code: code, field: seg.column, line: seg.line, offset: seg.offset + hit.offset))
                 itemKeys.append(ValueHash(hi: UInt64(rule), lo: UInt64(code)))
             }
             if let evidence, !evidenceRules.contains(rule) {
@@ -269,7 +269,7 @@ struct RecordAssembler: RecordVisitor {
             if let new { batch.controllers.append(new) }
             if items.contains(where: { $0.code == PackedItems.controllerCode && $0.value == v }) { continue }
             items.append(PendingItem(value: v, code: PackedItems.controllerCode, field: f, line: l, offset: offset))
-            itemKeys.append(ValueHash(hi: UInt64(UInt32(bitPattern: v)), lo: UInt64(PackedItems.controllerCode)))
+            itemKeys.append(ValueHash(hi: UInt64(bitPattern: v), lo: UInt64(PackedItems.controllerCode)))
         }
     }
 
@@ -350,11 +350,11 @@ struct RecordAssembler: RecordVisitor {
         return h
     }
 
-    private mutating func index(_ h: ValueHash, _ kind: ValueKind, _ value: [UInt8]) -> Int32 {
-        if let i = batchIndex[h] { return Int32(i) }
-        let i = Int32(batch.values.count)
+    private mutating func index(_ h: ValueHash, _ kind: ValueKind, _ value: [UInt8]) -> Int64 {
+        if let i = batchIndex[h] { return i }
+        let i = Int64(batch.values.count)
         batch.values.append(PendingValue(kind: kind, hash: h, plaintext: value))
-        batchIndex.set(h, Int64(i))
+        batchIndex.set(h, i)
         return i
     }
 
@@ -416,7 +416,7 @@ struct RecordAssembler: RecordVisitor {
     /// when it holds two different values of one identifier type, each identifier starts a part
     /// and the other items go with the identifier that follows them (a name before its address).
     private func splitLine(_ lineItems: [PendingItem]) -> [[PendingItem]] {
-        var kinds: [UInt16: Int32] = [:]
+        var kinds: [UInt16: Int64] = [:]
         var conflict = false
         for it in lineItems where it.refersToValue {
             let kind = batch.values[Int(it.value)].kind
@@ -465,7 +465,7 @@ struct RecordAssembler: RecordVisitor {
     /// identifier type. A labelled block (a report: `Telefon:`, `Tel. kom.:`) is one person's
     /// record even with two phones or e-mails.
     private func hasConflict() -> Bool {
-        var seen: [UInt8: Int32] = [:]
+        var seen: [UInt8: Int64] = [:]
         for it in items where it.refersToValue {
             let kind = batch.values[Int(it.value)].kind
             guard kind.isStrong else { continue }

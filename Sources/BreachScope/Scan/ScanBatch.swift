@@ -48,7 +48,7 @@ public struct PendingItem: Sendable, Hashable {
     public static let linkKeyCode: UInt8 = 255
     /// Index into `ScanBatch.values`, or -1 for elements that carry no stored value
     /// (purchase history, delivery info).
-    public var value: Int32
+    public var value: Int64
     /// `ElementType.code`, `linkKeyCode`, a special-category reason (`PackedItems.reasonBase` +
     /// category code; `value` is the rule's row id) or a controller attribution
     /// (`PackedItems.controllerCode`; `value` is controller id << 16 | rule id).

@@ -19,8 +19,9 @@ public final class ScanScope: Sendable {
     private let unlisted: Mutex<(rows: [String: Int64], next: Int64)>
 
     /// The largest controller or rule row id an attribution item can carry (`value` packs
-    /// controller << 16 | rule into 31 bits).
-    static let maxController: Int64 = (1 << 15) - 1
+    /// controller << 16 | rule into 62 bits; stored records keep this packing). A column of
+    /// doctors' names can name hundreds of thousands of controllers; rules are named in a file.
+    static let maxController: Int64 = (1 << 46) - 1
     static let maxRule: Int64 = (1 << 16) - 1
 
     init(controllers: ControllerRules?, controllerRuleRows: [Int64], listedRows: [Int64], unlisted: [String: Int64], nextID: Int64, vault: Vault,
@@ -44,7 +45,7 @@ public final class ScanScope: Sendable {
 
     /// The attribution item value for a match under a column rule, and the controller row to
     /// insert when the match is a controller never seen before. Nil when ids overflow the packing.
-    func attribution(_ match: ControllerMatch, rule: Int) -> (value: Int32, new: NewController?)? {
+    func attribution(_ match: ControllerMatch, rule: Int) -> (value: Int64, new: NewController?)? {
         let ruleRow = controllerRuleRows[rule]
         var controller: Int64
         var new: NewController?
@@ -63,7 +64,7 @@ public final class ScanScope: Sendable {
             }
         }
         guard controller <= Self.maxController, ruleRow <= Self.maxRule else { return nil }
-        return (Int32(controller << 16 | ruleRow), new)
+        return (controller << 16 | ruleRow, new)
     }
 
     static func unlistedKey(_ id: String, vault: Vault) -> String {
@@ -95,6 +96,9 @@ public final class ScanScope: Sendable {
             }
             var ruleRows: [Int64] = []
             for r in rules.rules { ruleRows.append(try ScopeIDs.rule(db, name: r.id, kind: "controller", explain: Self.explain(r, rules))) }
+            if let worst = ruleRows.max(), worst > maxRule {
+                throw ControllerRulesError("the workspace has more than \(maxRule) named rules; start a new workspace")
+            }
             // Register controllers: the listed ones, then unlisted ones the registers named.
             var registerRows = listed
             for c in load.controllers.dropFirst(rules.controllers.count) {

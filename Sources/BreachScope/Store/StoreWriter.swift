@@ -124,7 +124,7 @@ public final class StoreWriter: @unchecked Sendable {
                     for j in 0..<m {
                         let r = b.records[r0 + j]
                         let items = r.items.map {
-                            PackedItems.Item(valueID: $0.refersToValue ? ids[Int($0.value)] : $0.value >= 0 ? Int64($0.value) : 0, code: $0.code,
+                            PackedItems.Item(valueID: $0.refersToValue ? ids[Int($0.value)] : max($0.value, 0), code: $0.code,
                                              field: Int($0.field), line: Int($0.line), offset: $0.offset)
                         }
                         let k = Int32(6 * j)

@@ -31,7 +31,7 @@ final class StoreFixture {
                     let bytes = Array(v.utf8)
                     let h = ws.vault.hash(kind: it.kind, bytes)
                     batch.values.append(PendingValue(kind: it.kind, hash: h, plaintext: bytes))
-                    items.append(PendingItem(value: Int32(batch.values.count - 1), code: it.element?.code ?? PendingItem.linkKeyCode,
+                    items.append(PendingItem(value: Int64(batch.values.count - 1), code: it.element?.code ?? PendingItem.linkKeyCode,
                                              field: -1, line: Int32(n + 1), offset: n * 10))
                 } else {
                     items.append(PendingItem(value: -1, code: it.element!.code, field: -1, line: Int32(n + 1), offset: n * 10))
