@@ -45,6 +45,7 @@ struct RecordAssembler: RecordVisitor {
     private(set) var findingCount = 0
     /// Countries of unambiguous identifiers seen so far, to settle ambiguous national IDs.
     private var countryVotes: [String: Int] = [:]
+    private var foundBuffer: [Finding] = []
     private var preferredCountry: String?
 
     // Current record.
@@ -274,13 +275,23 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func scan(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) {
-        var found: [Finding] = []
+        // One findings buffer for the document (a field of a dense table finds something every time).
+        var found = foundBuffer
+        foundBuffer = []
+        found.removeAll(keepingCapacity: true)
+        defer { foundBuffer = found }
         fieldScanner.scan(value, hint: hint, preferCountry: preferredCountry) { found.append($0) }
         for fd in found {
             let kind: ValueKind = fd.identifier.map { .identifier($0) } ?? .element(fd.element)
             if let c = fd.identifier?.country ?? (fd.identifier == .phone ? Self.phoneCountry(fd.value) : nil) {
                 countryVotes[c, default: 0] += 1
-                preferredCountry = countryVotes.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }?.key
+                // The most voted country (ties: the first in alphabetical order); only `c` changed.
+                if let p = preferredCountry, p != c {
+                    let mine = countryVotes[c]!, theirs = countryVotes[p] ?? 0
+                    if mine > theirs || (mine == theirs && c < p) { preferredCountry = c }
+                } else if preferredCountry == nil {
+                    preferredCountry = c
+                }
             }
             add(kind, fd.element, fd.value, f, l, offset + fd.offset)
             if fd.identifier == .email, let name = Self.displayName(value, before: fd.offset) {
@@ -522,10 +533,10 @@ struct RecordAssembler: RecordVisitor {
 
     /// Country of an E.164 number, for the countries whose national IDs can be ambiguous.
     static func phoneCountry(_ e164: [UInt8]) -> String? {
-        let s = String(decoding: e164.prefix(4), as: UTF8.self)
-        for (prefix, country) in [("+372", "EE"), ("+370", "LT"), ("+371", "LV"), ("+358", "FI"), ("+46", "SE"),
-                                  ("+47", "NO"), ("+45", "DK"), ("+48", "PL"), ("+44", "GB"), ("+49", "DE"), ("+1", "US")]
-        where s.hasPrefix(prefix) { return country }
+        for (prefix, country) in phonePrefixes where e164.count >= prefix.count && e164.starts(with: prefix) { return country }
         return nil
     }
+    static let phonePrefixes: [([UInt8], String)] = [("+372", "EE"), ("+370", "LT"), ("+371", "LV"), ("+358", "FI"), ("+46", "SE"),
+                                                     ("+47", "NO"), ("+45", "DK"), ("+48", "PL"), ("+44", "GB"), ("+49", "DE"), ("+1", "US")]
+        .map { (Array($0.0.utf8), $0.1) }
 }
