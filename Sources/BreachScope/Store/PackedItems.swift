@@ -18,14 +18,18 @@ enum PackedItems {
 
     static func encode(_ items: [Item], recordLine: Int, recordOffset: Int) -> [UInt8] {
         var out = [UInt8](); out.reserveCapacity(items.count * 8)
-        for it in items {
-            put(UInt64(it.valueID), &out)
-            out.append(it.code)
-            put(UInt64(it.field + 1), &out)
-            put(zigzag(it.line - recordLine), &out)
-            put(zigzag(it.offset - recordOffset), &out)
-        }
+        for it in items { append(it, recordLine: recordLine, recordOffset: recordOffset, to: &out) }
         return out
+    }
+
+    /// Appends one item's encoding (the writer reuses one buffer per record).
+    @inline(__always)
+    static func append(_ it: Item, recordLine: Int, recordOffset: Int, to out: inout [UInt8]) {
+        put(UInt64(it.valueID), &out)
+        out.append(it.code)
+        put(UInt64(it.field + 1), &out)
+        put(zigzag(it.line - recordLine), &out)
+        put(zigzag(it.offset - recordOffset), &out)
     }
 
     static func decode(_ bytes: UnsafeRawBufferPointer, recordLine: Int, recordOffset: Int, _ body: (Item) -> Void) {

@@ -86,6 +86,7 @@ public final class StoreWriter: @unchecked Sendable {
                 WHERE id = ?
                 """)
             let now = ISO8601DateFormatter().string(from: Date())
+            var blob: [UInt8] = []
             let insController = try db.cachedStatement(sql: "INSERT OR IGNORE INTO controller(id, key, name_sealed, listed) VALUES(?, ?, ?, 0)")
             for b in batches {
                 for c in b.controllers { try insController.execute(arguments: [c.id, c.key, Data(c.nameSealed)]) }
@@ -123,9 +124,11 @@ public final class StoreWriter: @unchecked Sendable {
                     let stmt = m == 1 ? insRecord : insRecords
                     for j in 0..<m {
                         let r = b.records[r0 + j]
-                        let items = r.items.map {
-                            PackedItems.Item(valueID: $0.refersToValue ? ids[Int($0.value)] : max($0.value, 0), code: $0.code,
-                                             field: Int($0.field), line: Int($0.line), offset: $0.offset)
+                        blob.removeAll(keepingCapacity: true)
+                        for it in r.items {
+                            PackedItems.append(PackedItems.Item(valueID: it.refersToValue ? ids[Int(it.value)] : max(it.value, 0), code: it.code,
+                                                                field: Int(it.field), line: Int(it.line), offset: it.offset),
+                                               recordLine: r.line, recordOffset: r.offset, to: &blob)
                         }
                         let k = Int32(6 * j)
                         stmt.bind(k + 1, b.documentID)
@@ -133,7 +136,7 @@ public final class StoreWriter: @unchecked Sendable {
                         stmt.bind(k + 3, Int64(r.line))
                         stmt.bind(k + 4, Int64(r.offset))
                         stmt.bind(k + 5, r.language)
-                        stmt.bind(k + 6, PackedItems.encode(items, recordLine: r.line, recordOffset: r.offset))
+                        stmt.bind(k + 6, blob)
                     }
                     try stmt.step(db)
                     r0 += m
