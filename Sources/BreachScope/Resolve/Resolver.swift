@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -154,6 +155,7 @@ public struct Resolver {
             }
             return best?.1
         }
+        let recordElements = recs.elements
         var nationals: [UInt64] = []   // kind << 32 | value of a component's national IDs
         var runStart = 0
         while runStart < order.count {
@@ -162,7 +164,9 @@ public struct Resolver {
             while runEnd < order.count && rootOf[Int(order[runEnd])] == root { runEnd += 1 }
             let members = order[runStart..<runEnd]
             runStart = runEnd
-            guard members.contains(where: { recs.identifies(Int($0)) }) else { continue }
+            var identifies = false
+            for m in members where recordElements[Int(m)] & Self.identifying != 0 { identifies = true; break }
+            guard identifies else { continue }
             // National IDs of the component: two different ones of one scheme conflict.
             nationals.removeAll(keepingCapacity: true)
             for m in members {
@@ -293,7 +297,7 @@ public struct Resolver {
         var rowOrder = [(key: UInt64, person: Int32)]()
         rowOrder.reserveCapacity(persons.count)
         for (i, k) in pids.enumerated() { rowOrder.append((k, Int32(i))) }
-        rowOrder.sort { $0.key != $1.key ? $0.key < $1.key : $0.person < $1.person }
+        Self.sortRows(&rowOrder)
         // Rows are packed in runs of persons on all cores, then stepped in person-id order.
         let packer = PersonPacker(recs: recs, persons: persons, kinds: kinds, hashes: hashes, rowIDs: rowIDs,
                                   register: scope.register, defaultAttribution: scope.defaultAttribution,
@@ -359,6 +363,26 @@ public struct Resolver {
         sorted.removeLast(sorted.count - w)
     }
 
+    /// Sorts rows by (key, person): a counting sort on the keys' top 16 bits (the keys are MACs,
+    /// evenly spread), then each small bucket on its own.
+    static func sortRows(_ rows: inout [(key: UInt64, person: Int32)]) {
+        guard rows.count > 1 else { return }
+        var starts = [Int](repeating: 0, count: 65537)
+        for r in rows { starts[Int(r.key >> 48) + 1] += 1 }
+        for b in 0..<65536 { starts[b + 1] += starts[b] }
+        var out = rows
+        var next = starts
+        for r in rows {
+            let b = Int(r.key >> 48)
+            out[next[b]] = r
+            next[b] += 1
+        }
+        for b in 0..<65536 where starts[b + 1] - starts[b] > 1 {
+            out[starts[b]..<starts[b + 1]].sort { $0.key != $1.key ? $0.key < $1.key : $0.person < $1.person }
+        }
+        rows = out
+    }
+
     /// Person ids for anchors as 64-bit keys, computed on all cores (one keyed hash each): the
     /// first 8 bytes of `Vault.personID`'s MAC, so ordering keys orders the ids.
     static func personKeys(_ anchors: [ValueHash], vault: Vault) -> [UInt64] {
@@ -367,14 +391,20 @@ public struct Resolver {
         let out = KeyBuffer(count: n)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let lo = n * part / parts, hi = n * (part + 1) / parts
-            for i in lo..<hi { out.set(i, personKey(anchor: anchors[i], vault: vault)) }
+            // A keyed state of this thread's own: copies of a shared one would all retain and
+            // release the same object from every core.
+            var mac = vault.personMAC
+            mac.update(data: [UInt8]())
+            for i in lo..<hi { out.set(i, personKey(anchor: anchors[i], mac: mac)) }
         }
         return out.values
     }
 
     /// The key of `Vault.personID(anchor:)` without building a string.
-    static func personKey(anchor: ValueHash, vault: Vault) -> UInt64 {
-        var h = vault.personMAC
+    static func personKey(anchor: ValueHash, vault: Vault) -> UInt64 { personKey(anchor: anchor, mac: vault.personMAC) }
+
+    static func personKey(anchor: ValueHash, mac keyed: HMAC<SHA256>) -> UInt64 {
+        var h = keyed
         let be = (anchor.hi.bigEndian, anchor.lo.bigEndian)
         withUnsafeBytes(of: be) { h.update(data: $0) }
         let mac = h.finalize()

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import BreachScope
+import BreachScopeTesting
 
 /// Builds a store from hand-made records (no readers or detectors involved).
 final class StoreFixture {
@@ -175,5 +176,19 @@ extension DocumentOutcome {
         let merged = try f.persons()
         #expect(merged.count == 1)
         #expect(merged.first?.documents == ["a.csv", "b.csv"])
+    }
+
+    @Test func rowsSortByKeyThenPersonLikeAComparisonSort() {
+        var rng = SeededRNG(seed: 7)
+        var rows: [(key: UInt64, person: Int32)] = (0..<5000).map { i in (UInt64.random(in: 0...UInt64.max, using: &rng), Int32(i)) }
+        // Crowded buckets and equal keys (ties go by person).
+        for i in 0..<300 { rows.append((0xABCD_0000_0000_0000 | UInt64(i % 40), Int32(5000 + i))) }
+        rows.append((rows[10].key, 9999)); rows.append((0, 10_000)); rows.append((.max, 10_001))
+        rows.shuffle(using: &rng)
+        let expected = rows.sorted { $0.key != $1.key ? $0.key < $1.key : $0.person < $1.person }
+        var got = rows
+        Resolver.sortRows(&got)
+        #expect(got.map(\.key) == expected.map(\.key))
+        #expect(got.map(\.person) == expected.map(\.person))
     }
 }
