@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 
@@ -16,6 +17,10 @@ import GRDB
 /// - A record with personal elements but no identifier or link key is a person of its own.
 /// - A component without an identifying element (national ID, name, e-mail, phone, address,
 ///   IBAN, payment card) is no person: purchase rows whose card number links to nobody.
+///
+/// Performance (1M persons): records and persons live in flat columns (`RecordTable`,
+/// `PersonTable`), components are ordered by a counting sort, person ids are computed and sorted
+/// as 64-bit keys and formatted only when a row is written, and per-document lookups are arrays.
 public struct Resolver {
     let store: Store
     let vault: Vault
@@ -24,27 +29,6 @@ public struct Resolver {
         self.store = store
         self.vault = vault
     }
-
-    struct Rec {
-        var document: Int64
-        var ordinal: Int
-        var language: String?
-        var values: [Int32]      // dense value indices
-        var elements: UInt32     // bit per element code present (no link keys)
-        /// Special-category inferences (category element code, rule id).
-        var reasons: [ReasonItem] = []
-        /// Controller attributions from the record's own fields.
-        var attributions: [ScopeInputs.Attribution] = []
-
-        /// Whether the record holds something that points at a human being. Purchase rows, delivery
-        /// lines or a bare loyalty-card number add to a person's exposure but make no person alone.
-        var identifies: Bool { elements & Resolver.identifying != 0 }
-    }
-
-    struct ReasonItem: Hashable { var category: UInt8; var rule: Int64 }
-
-    /// A person being built: the anchor their id derives from, their records, flags.
-    struct P { var anchor: ValueHash; var records: [Int]; var flags: Int }
 
     /// Element bits a special-category reason can set.
     static let categoryBits: UInt32 = [ElementType.healthData, .geneticData, .labResult, .prescription, .purchaseHistory, .deliveryInfo]
@@ -67,296 +51,385 @@ public struct Resolver {
                 kinds.append(kind)
                 hashes.append(hash)
             }
-            var docHash: [Int64: ValueHash] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id, path_hash FROM document") {
-                let h: Data = r["path_hash"]
-                docHash[r["id"]] = ValueHash(bytes: Array(h))
-            }
-            // Records.
-            var recs: [Rec] = []
-            var languages: [String: String] = [:]  // interned: a handful of distinct codes
-            try RawRows(db, "SELECT document_id, ordinal, language, items FROM record ORDER BY document_id, ordinal").forEach { r in
-                var language: String?
-                if !r.isNull(2), let l = r.text(2) {
-                    if let known = languages[l] { language = known } else { languages[l] = l; language = l }
-                }
-                var rec = Rec(document: r.int64(0), ordinal: Int(r.int64(1)), language: language, values: [], elements: 0)
-                r.blob(3) { p in
-                    PackedItems.decode(p, recordLine: 0, recordOffset: 0) { it in
-                        switch it.code {
-                        case PackedItems.controllerCode:
-                            rec.attributions.append(ScopeInputs.Attribution(controller: it.valueID >> 16, rule: it.valueID & 0xFFFF))
-                        case PackedItems.reasonBase..<(PackedItems.reasonBase + 32):
-                            let category = it.code - PackedItems.reasonBase
-                            rec.reasons.append(ReasonItem(category: category, rule: it.valueID))
-                            rec.elements |= 1 << UInt32(category)
-                        default:
-                            if it.valueID > 0, let d = dense[it.valueID] { rec.values.append(d) }
-                            if it.code < 32 { rec.elements |= 1 << UInt32(it.code) }
-                        }
-                    }
-                }
-                recs.append(rec)
-            }
-
-            func isNational(_ v: Int32) -> Bool { let k = kinds[Int(v)]; return k < 64 && (IdentifierType(code: UInt8(k))?.isNational ?? false) }
-            func links(_ v: Int32) -> Bool { let k = kinds[Int(v)]; return k < 64 || k == ValueKind.linkKey.rawValue }
-
-            // 1. Union over linking values (strong identifiers and link keys).
-            var uf = UnionFind(count: kinds.count)
-            for rec in recs {
-                var first: Int32 = -1
-                for v in rec.values where links(v) {
-                    if first < 0 { first = v } else { uf.union(first, v) }
-                }
-            }
-            // 2. Group records by component (or alone).
-            // Records sorted by component root: each component is one contiguous run.
-            var alone: [Int] = []
-            var rootOf = [Int32](repeating: -1, count: recs.count)
-            for (i, rec) in recs.enumerated() {
-                if let v = rec.values.first(where: links) { rootOf[i] = uf.find(v) } else { alone.append(i) }
-            }
-            var order = recs.indices.filter { rootOf[$0] >= 0 }
-            order.sort { rootOf[$0] != rootOf[$1] ? rootOf[$0] < rootOf[$1] : $0 < $1 }
-
-            // 3. Persons: (anchor hash for the id, record indices, flags).
-            var persons: [P] = []
-            var conflicts: [(value: Int32, anchors: [ValueHash])] = []
-            func anchor(_ values: [Int32]) -> ValueHash? {
-                // National IDs first, then other strong identifiers, then link keys; smallest hash.
-                let ranked = values.map { v -> (Int, ValueHash) in
-                    (isNational(v) ? 0 : kinds[Int(v)] < 64 ? 1 : 2, hashes[Int(v)])
-                }
-                return ranked.min { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }?.1
-            }
-            var runStart = 0
-            while runStart < order.count {
-                var runEnd = runStart + 1
-                while runEnd < order.count && rootOf[order[runEnd]] == rootOf[order[runStart]] { runEnd += 1 }
-                let members = Array(order[runStart..<runEnd])
-                runStart = runEnd
-                guard members.contains(where: { recs[$0].identifies }) else { continue }
-                // National IDs of the component, per scheme.
-                var nationalsByType: [UInt16: Set<Int32>] = [:]
-                for m in members { for v in recs[m].values where isNational(v) { nationalsByType[kinds[Int(v)], default: []].insert(v) } }
-                let conflicting = nationalsByType.values.contains { $0.count > 1 }
-                if !conflicting {
-                    let all = members.flatMap { recs[$0].values.filter(links) }
-                    persons.append(P(anchor: anchor(all)!, records: members, flags: 0))
-                    continue
-                }
-                // Split: one person per national ID (the record's first national ID by scheme order).
-                var anchorOf: [Int: Int32] = [:]
-                for m in members {
-                    if let nid = recs[m].values.filter(isNational).min(by: { (kinds[Int($0)], hashes[Int($0)]) < (kinds[Int($1)], hashes[Int($1)]) }) {
-                        anchorOf[m] = nid
-                    }
-                }
-                var group: [Int32: [Int]] = [:]
-                var valueAnchors: [Int32: Set<Int32>] = [:]
-                for (m, nid) in anchorOf {
-                    group[nid, default: []].append(m)
-                    for v in recs[m].values where links(v) { valueAnchors[v, default: []].insert(nid) }
-                }
-                var orphans: [Int] = []
-                for m in members where anchorOf[m] == nil {
-                    var targets = Set<Int32>()
-                    for v in recs[m].values where links(v) { targets.formUnion(valueAnchors[v] ?? []) }
-                    if targets.isEmpty { orphans.append(m); continue }
-                    for t in targets { group[t, default: []].append(m) }
-                }
-                for (v, anchors) in valueAnchors where anchors.count > 1 && !isNational(v) {
-                    conflicts.append((v, anchors.map { hashes[Int($0)] }.sorted()))
-                }
-                for nid in group.keys.sorted(by: { hashes[Int($0)] < hashes[Int($1)] }) {
-                    persons.append(P(anchor: hashes[Int(nid)], records: group[nid]!.sorted(), flags: StoredPerson.inConflict))
-                }
-                if !orphans.isEmpty {
-                    let all = orphans.flatMap { recs[$0].values.filter(links) }
-                    persons.append(P(anchor: anchor(all)!, records: orphans, flags: StoredPerson.inConflict))
-                }
-            }
-            for i in alone where recs[i].identifies {
-                let h = vault.hash(label: "record", Hex.encode((docHash[recs[i].document] ?? ValueHash(hi: 0, lo: 0)).bytes) + ":\(recs[i].ordinal)")
-                persons.append(P(anchor: h, records: [i], flags: 0))
-            }
-
-            // 4. Weak identities: candidates, and the merges a reviewer accepted.
-            var pids = Self.personIDs(persons.map(\.anchor), vault: vault)
-            let weak = WeakIdentities.find(persons: persons, recs: recs, kinds: kinds, hashes: hashes, vault: vault)
-            try db.execute(sql: "DELETE FROM candidate")
-            var merge = UnionFind(count: persons.count)
-            var merged = false
-            for c in weak {
-                let decision = scope.decisions[c.key]
-                if decision == true { merge.union(c.a, c.b); merged = true }
-                try db.execute(sql: "INSERT INTO candidate(key, a, b, score, evidence, status) VALUES(?, ?, ?, ?, ?, ?)",
-                               arguments: [c.key, pids[Int(c.a)], pids[Int(c.b)], c.score, c.evidence,
-                                           decision == nil ? "pending" : decision! ? "accepted" : "rejected"])
-            }
-            if merged {
-                var byRoot: [Int32: Int] = [:]
-                var next: [P] = []
-                for (i, p) in persons.enumerated() {
-                    let root = merge.find(Int32(i))
-                    if let at = byRoot[root] {
-                        next[at].records.append(contentsOf: p.records)
-                        next[at].records.sort()
-                        next[at].anchor = min(next[at].anchor, p.anchor)
-                        next[at].flags |= p.flags | StoredPerson.weakMerge
-                    } else {
-                        byRoot[root] = next.count
-                        next.append(p)
-                    }
-                }
-                persons = next
-                pids = Self.personIDs(persons.map(\.anchor), vault: vault)
-            }
-
-            // Categories inferred in records that belong to nobody (a lab report's result page)
-            // apply to every person of that document.
-            var assigned = [Bool](repeating: false, count: recs.count)
-            for p in persons { for i in p.records { assigned[i] = true } }
-            var documentReasons: [Int64: Set<ReasonItem>] = [:]
-            // Only records that hold nothing but categories: a purchase row whose card links to
-            // nobody is someone else's, not the document's.
-            let categoryBits = Self.categoryBits
-            for (i, rec) in recs.enumerated() where !assigned[i] && !rec.reasons.isEmpty && rec.values.isEmpty
-                && rec.elements & ~categoryBits == 0 {
-                documentReasons[rec.document, default: []].formUnion(rec.reasons)
-            }
-
-            // 5. Write: one row per person.
-            try db.execute(sql: "DELETE FROM person; DELETE FROM conflict;")
-            let insPerson = try RawInsert(db, "INSERT INTO person(id, pid, language, flags, vals, exposures, attributions, reasons) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
-            // Rows in person-id order: exports read them in that order, and the table grows by
-            // appending instead of scattering a million random keys through an index.
-            let rowOrder = persons.indices.sorted { pids[$0] < pids[$1] }
-            var values: [Int64] = [], unique: [Int64] = [], exposureKeys: [UInt64] = []
-            var exposures: [StoredPerson.Exposure] = []
-            var attributions: [StoredPerson.Triple] = [], reasons: [StoredPerson.Triple] = []
-            var documents: [Int64] = []
-            for (n, pi) in rowOrder.enumerated() {
-                let p = persons[pi]
-                let personRow = n + 1
-                values.removeAll(keepingCapacity: true)
-                unique.removeAll(keepingCapacity: true)
-                exposureKeys.removeAll(keepingCapacity: true)   // element << 48 | document, one per occurrence
-                exposures.removeAll(keepingCapacity: true)
-                attributions.removeAll(keepingCapacity: true)
-                reasons.removeAll(keepingCapacity: true)
-                documents.removeAll(keepingCapacity: true)
-                for i in p.records {
-                    let rec = recs[i]
-                    documents.append(rec.document)
-                    for v in rec.values {
-                        values.append(rowIDs[Int(v)])
-                        if !scope.register.isEmpty, let list = scope.register[hashes[Int(v)]] {
-                            for a in list { attributions.append(.init(what: a.controller, rule: a.rule, document: rec.document)) }
-                        }
-                    }
-                    for a in rec.attributions { attributions.append(.init(what: a.controller, rule: a.rule, document: rec.document)) }
-                    for r in rec.reasons { reasons.append(.init(what: Int64(r.category), rule: r.rule, document: rec.document)) }
-                    var mask = rec.elements
-                    while mask != 0 {
-                        let e = UInt64(mask.trailingZeroBitCount)
-                        exposureKeys.append(e << 48 | UInt64(rec.document))
-                        mask &= mask - 1
-                    }
-                }
-                documents.sort()
-                var lastDocument: Int64 = -1
-                for d in documents where d != lastDocument {
-                    lastDocument = d
-                    if let list = scope.documentAttributions[d] {
-                        for a in list { attributions.append(.init(what: a.controller, rule: a.rule, document: d)) }
-                    }
-                    if let list = documentReasons[d] {
-                        for r in list {
-                            reasons.append(.init(what: Int64(r.category), rule: r.rule, document: d))
-                            exposureKeys.append(UInt64(r.category) << 48 | UInt64(d))
-                        }
-                    }
-                }
-                if attributions.isEmpty, let a = scope.defaultAttribution, let d = documents.first {
-                    attributions.append(.init(what: a.controller, rule: a.rule, document: d))
-                }
-                attributions.sort(); reasons.sort()
-                values.sort()
-                for v in values where unique.last != v { unique.append(v) }
-                let chosen: String?
-                if p.records.count == 1 {
-                    chosen = recs[p.records[p.records.startIndex]].language
-                } else {
-                    // Explicit languages (a language column) outrank guesses (marked `~`).
-                    var langs: [String: Int] = [:]
-                    for i in p.records { if let l = recs[i].language { langs[l, default: 0] += 1 } }
-                    let explicit = langs.filter { !$0.key.hasPrefix("~") }
-                    let pool = explicit.isEmpty ? langs : explicit
-                    chosen = pool.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
-                }
-                let language = chosen.map { $0.hasPrefix("~") ? String($0.dropFirst()) : $0 }
-                    ?? Self.language(values: unique.compactMap { dense[$0].map { kinds[Int($0)] } })
-                exposureKeys.sort()
-                for k in exposureKeys {
-                    if let last = exposures.last, UInt64(last.element) << 48 | UInt64(last.document) == k {
-                        exposures[exposures.count - 1].occurrences += 1
-                    } else {
-                        exposures.append(StoredPerson.Exposure(element: UInt8(k >> 48), document: Int64(k & 0xFFFF_FFFF_FFFF), occurrences: 1))
-                    }
-                }
-                insPerson.bind(1, Int64(personRow))
-                insPerson.bind(2, pids[pi])
-                insPerson.bind(3, language)
-                insPerson.bind(4, Int64(p.flags))
-                insPerson.bind(5, StoredPerson.packValues(unique))
-                insPerson.bind(6, StoredPerson.packExposures(exposures))
-                insPerson.bind(7, StoredPerson.packTriples(Self.uniq(attributions)))
-                insPerson.bind(8, StoredPerson.packTriples(Self.uniq(reasons)))
-                try insPerson.step(db)
-            }
-            if !conflicts.isEmpty {
-                var pidOf: [ValueHash: String] = [:]
-                for (i, p) in persons.enumerated() { pidOf[p.anchor] = pids[i] }
-                for c in conflicts.sorted(by: { $0.value < $1.value }) {
-                    let list = Set(c.anchors.compactMap { pidOf[$0] }).sorted().joined(separator: ",")
-                    try db.execute(sql: "INSERT INTO conflict(kind, value_id, persons, pids) VALUES('shared_identifier', ?, ?, ?)",
-                                   arguments: [rowIDs[Int(c.value)], c.anchors.count, list])
-                }
-            }
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
+            try resolve(db, scope: scope, kinds: kinds, hashes: hashes, dense: dense, rowIDs: rowIDs)
         }
     }
 
-    static func uniq(_ sorted: [StoredPerson.Triple]) -> [StoredPerson.Triple] {
-        var out: [StoredPerson.Triple] = []
-        for t in sorted where out.last != t { out.append(t) }
-        return out
+    /// Everything after the values are loaded (their kinds, hashes, dense index and row ids as
+    /// constants: no exclusivity checks in the hot loops).
+    private func resolve(_ db: Database, scope: ScopeInputs, kinds: [UInt16], hashes: [ValueHash], dense: DenseIndex,
+                         rowIDs: [Int64]) throws {
+        var docHash: [Int64: ValueHash] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT id, path_hash FROM document") {
+            let h: Data = r["path_hash"]
+            docHash[r["id"]] = ValueHash(bytes: Array(h))
+        }
+        // Records.
+        var table = RecordTable()
+        try RawRows(db, "SELECT document_id, ordinal, language, items FROM record ORDER BY document_id, ordinal").forEach { r in
+            var language: UInt16 = 0
+            if !r.isNull(2), let l = r.textBytes(2, { table.language($0) }) { language = l }
+            table.open(document: r.int64(0), ordinal: Int(r.int64(1)), language: language)
+            var elements: UInt32 = 0
+            r.blob(3) { p in
+                PackedItems.decode(p, recordLine: 0, recordOffset: 0) { it in
+                    switch it.code {
+                    case PackedItems.controllerCode:
+                        table.attributions.append(ScopeInputs.Attribution(controller: it.valueID >> 16, rule: it.valueID & 0xFFFF))
+                    case PackedItems.reasonBase..<(PackedItems.reasonBase + 32):
+                        let category = it.code - PackedItems.reasonBase
+                        table.reasons.append(RecordTable.ReasonItem(category: category, rule: it.valueID))
+                        elements |= 1 << UInt32(category)
+                    default:
+                        if it.valueID > 0, let d = dense[it.valueID] { table.values.append(d) }
+                        if it.code < 32 { elements |= 1 << UInt32(it.code) }
+                    }
+                }
+            }
+            table.elements[table.elements.count - 1] = elements
+            table.close()
+        }
+        let recs = table
+
+        // Per value kind: national ID, linking (strong identifier or link key), anchor rank.
+        var nationalKind = [Bool](repeating: false, count: 65536)
+        var linkKind = [Bool](repeating: false, count: 65536)
+        for k in 0..<64 { nationalKind[k] = IdentifierType(code: UInt8(k))?.isNational ?? false; linkKind[k] = true }
+        linkKind[Int(ValueKind.linkKey.rawValue)] = true
+        func isNational(_ v: Int32) -> Bool { nationalKind[Int(kinds[Int(v)])] }
+        func links(_ v: Int32) -> Bool { linkKind[Int(kinds[Int(v)])] }
+        /// National IDs first, then other strong identifiers, then link keys.
+        func rank(_ v: Int32) -> Int { let k = kinds[Int(v)]; return nationalKind[Int(k)] ? 0 : k < 64 ? 1 : 2 }
+        let values = recs.values
+        let valueStarts = recs.valueStarts
+        let recordCount = recs.count
+
+        // 1. Union over linking values (strong identifiers and link keys).
+        var uf = UnionFind(count: kinds.count)
+        for i in 0..<recordCount {
+            var first: Int32 = -1
+            for k in Int(valueStarts[i])..<Int(valueStarts[i + 1]) {
+                let v = values[k]
+                guard links(v) else { continue }
+                if first < 0 { first = v } else { uf.union(first, v) }
+            }
+        }
+        // 2. Group records by component (or alone).
+        // Records ordered by component root (counting sort, stable): each component is one
+        // contiguous run, its records ascending.
+        var alone: [Int] = []
+        var rootOf = [Int32](repeating: -1, count: recordCount)
+        var perRoot = [Int32](repeating: 0, count: kinds.count + 1)
+        for i in 0..<recordCount {
+            var root: Int32 = -1
+            for k in Int(valueStarts[i])..<Int(valueStarts[i + 1]) where links(values[k]) { root = uf.find(values[k]); break }
+            if root >= 0 { rootOf[i] = root; perRoot[Int(root) + 1] += 1 } else { alone.append(i) }
+        }
+        for r in 0..<kinds.count { perRoot[r + 1] += perRoot[r] }
+        var order = [Int32](repeating: 0, count: Int(perRoot[kinds.count]))
+        for i in 0..<recordCount where rootOf[i] >= 0 {
+            let r = Int(rootOf[i])
+            order[Int(perRoot[r])] = Int32(i)
+            perRoot[r] += 1
+        }
+        perRoot = []
+
+        // 3. Persons: (anchor hash for the id, record indices, flags).
+        var found = PersonTable()
+        found.anchors.reserveCapacity(order.count / 2)
+        found.records.reserveCapacity(order.count)
+        var conflicts: [(value: Int32, anchors: [ValueHash])] = []
+        /// The anchor of a set of records: the best-ranked linking value, smallest hash.
+        func anchor<S: Sequence>(_ members: S) -> ValueHash? where S.Element == Int32 {
+            var best: (Int, ValueHash)?
+            for m in members {
+                for k in Int(valueStarts[Int(m)])..<Int(valueStarts[Int(m) + 1]) where links(values[k]) {
+                    let c = (rank(values[k]), hashes[Int(values[k])])
+                    if best == nil || c < best! { best = c }
+                }
+            }
+            return best?.1
+        }
+        let recordElements = recs.elements
+        var nationals: [UInt64] = []   // kind << 32 | value of a component's national IDs
+        var runStart = 0
+        while runStart < order.count {
+            var runEnd = runStart + 1
+            let root = rootOf[Int(order[runStart])]
+            while runEnd < order.count && rootOf[Int(order[runEnd])] == root { runEnd += 1 }
+            let members = order[runStart..<runEnd]
+            runStart = runEnd
+            var identifies = false
+            for m in members where recordElements[Int(m)] & Self.identifying != 0 { identifies = true; break }
+            guard identifies else { continue }
+            // National IDs of the component: two different ones of one scheme conflict.
+            nationals.removeAll(keepingCapacity: true)
+            for m in members {
+                for k in Int(valueStarts[Int(m)])..<Int(valueStarts[Int(m) + 1]) where isNational(values[k]) {
+                    nationals.append(UInt64(kinds[Int(values[k])]) << 32 | UInt64(UInt32(values[k])))
+                }
+            }
+            var conflicting = false
+            if nationals.count > 1 {
+                nationals.sort()
+                for n in 1..<nationals.count where nationals[n] >> 32 == nationals[n - 1] >> 32 && nationals[n] != nationals[n - 1] {
+                    conflicting = true; break
+                }
+            }
+            if !conflicting {
+                found.append(anchor: anchor(members)!, flags: 0, records: members)
+                continue
+            }
+            func recordValues(_ m: Int32) -> ArraySlice<Int32> { values[Int(valueStarts[Int(m)])..<Int(valueStarts[Int(m) + 1])] }
+            // Split: one person per national ID (the record's first national ID by scheme order).
+            var anchorOf: [Int32: Int32] = [:]
+            for m in members {
+                if let nid = recordValues(m).filter(isNational).min(by: { (kinds[Int($0)], hashes[Int($0)]) < (kinds[Int($1)], hashes[Int($1)]) }) {
+                    anchorOf[m] = nid
+                }
+            }
+            var group: [Int32: [Int32]] = [:]
+            var valueAnchors: [Int32: Set<Int32>] = [:]
+            for (m, nid) in anchorOf {
+                group[nid, default: []].append(m)
+                for v in recordValues(m) where links(v) { valueAnchors[v, default: []].insert(nid) }
+            }
+            var orphans: [Int32] = []
+            for m in members where anchorOf[m] == nil {
+                var targets = Set<Int32>()
+                for v in recordValues(m) where links(v) { targets.formUnion(valueAnchors[v] ?? []) }
+                if targets.isEmpty { orphans.append(m); continue }
+                for t in targets { group[t, default: []].append(m) }
+            }
+            for (v, anchors) in valueAnchors where anchors.count > 1 && !isNational(v) {
+                conflicts.append((v, anchors.map { hashes[Int($0)] }.sorted()))
+            }
+            for nid in group.keys.sorted(by: { hashes[Int($0)] < hashes[Int($1)] }) {
+                found.append(anchor: hashes[Int(nid)], flags: StoredPerson.inConflict, records: group[nid]!.sorted())
+            }
+            if !orphans.isEmpty {
+                found.append(anchor: anchor(orphans)!, flags: StoredPerson.inConflict, records: orphans)
+            }
+        }
+        for i in alone where recs.identifies(i) {
+            let h = vault.hash(label: "record", Hex.encode((docHash[recs.documents[i]] ?? ValueHash(hi: 0, lo: 0)).bytes) + ":\(recs.ordinals[i])")
+            found.append(anchor: h, flags: 0, records: CollectionOfOne(Int32(i)))
+        }
+        order = []; rootOf = []
+
+        // 4. Weak identities: candidates, and the merges a reviewer accepted.
+        var pids = Self.personKeys(found.anchors, vault: vault)
+        let weak = WeakIdentities.find(persons: found, recs: recs, kinds: kinds, hashes: hashes, vault: vault)
+        try db.execute(sql: "DELETE FROM candidate")
+        var merge = UnionFind(count: found.count)
+        var merged = false
+        for c in weak {
+            let decision = scope.decisions[c.key]
+            if decision == true { merge.union(c.a, c.b); merged = true }
+            try db.execute(sql: "INSERT INTO candidate(key, a, b, score, evidence, status) VALUES(?, ?, ?, ?, ?, ?)",
+                           arguments: [c.key, Self.pid(pids[Int(c.a)]), Self.pid(pids[Int(c.b)]), c.score, c.evidence,
+                                       decision == nil ? "pending" : decision! ? "accepted" : "rejected"])
+        }
+        if merged {
+            var byRoot: [Int32: Int] = [:]
+            var next: [(anchor: ValueHash, records: [Int32], flags: Int)] = []
+            for i in 0..<found.count {
+                let root = merge.find(Int32(i))
+                let records = found.records[found.recordRange(i)]
+                if let at = byRoot[root] {
+                    next[at].records.append(contentsOf: records)
+                    next[at].records.sort()
+                    next[at].anchor = min(next[at].anchor, found.anchors[i])
+                    next[at].flags |= found.flags[i] | StoredPerson.weakMerge
+                } else {
+                    byRoot[root] = next.count
+                    next.append((found.anchors[i], Array(records), found.flags[i]))
+                }
+            }
+            found = PersonTable()
+            for p in next { found.append(anchor: p.anchor, flags: p.flags, records: p.records) }
+            pids = Self.personKeys(found.anchors, vault: vault)
+        }
+        let persons = found
+
+        // Per-document lookups as arrays (document ids are small row ids).
+        let documentSlots = Int(recs.maxDocument) + 1
+        var documentAttributions = [[ScopeInputs.Attribution]?](repeating: nil, count: documentSlots)
+        for (d, list) in scope.documentAttributions where d >= 0 && d < documentSlots { documentAttributions[Int(d)] = list }
+
+        // Categories inferred in records that belong to nobody (a lab report's result page)
+        // apply to every person of that document.
+        var assigned = [Bool](repeating: false, count: recordCount)
+        for i in persons.records { assigned[Int(i)] = true }
+        var documentReasonSets: [Int64: Set<RecordTable.ReasonItem>] = [:]
+        // Only records that hold nothing but categories: a purchase row whose card links to
+        // nobody is someone else's, not the document's.
+        let categoryBits = Self.categoryBits
+        for i in 0..<recordCount where !assigned[i] && !recs.reasonRange(i).isEmpty && recs.valueRange(i).isEmpty
+            && recs.elements[i] & ~categoryBits == 0 {
+            documentReasonSets[recs.documents[i], default: []].formUnion(recs.reasons[recs.reasonRange(i)])
+        }
+        assigned = []
+        var documentReasons = [[RecordTable.ReasonItem]?](repeating: nil, count: documentSlots)
+        for (d, set) in documentReasonSets where d >= 0 && d < documentSlots { documentReasons[Int(d)] = Array(set) }
+
+        // Languages: interned codes, their output form (`~` guess mark dropped), whether
+        // explicit, and their order; the language of a national ID's country per value kind.
+        let languageCount = recs.languageNames.count
+        let languageOut: [String?] = recs.languageNames.enumerated().map { i, l in
+            i == 0 ? nil : l.hasPrefix("~") ? String(l.dropFirst()) : l
+        }
+        let languageExplicit = recs.languageNames.map { !$0.hasPrefix("~") }
+        var languageRank = [Int](repeating: 0, count: languageCount)
+        for (r, i) in (1..<languageCount).sorted(by: { recs.languageNames[$0] < recs.languageNames[$1] }).enumerated() { languageRank[i] = r }
+        let countryLanguage: [String?] = (0..<64).map { k in IdentifierType(code: UInt8(k)).flatMap { Self.countryLanguages[$0] } }
+
+        // 5. Write: one row per person.
+        try db.execute(sql: "DELETE FROM person; DELETE FROM conflict;")
+        let insPerson = try RawInsert(db, "INSERT INTO person(id, pid, language, flags, vals, exposures, attributions, reasons) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
+        // Rows in person-id order: exports read them in that order, and the table grows by
+        // appending instead of scattering a million random keys through an index.
+        var rowOrder = [(key: UInt64, person: Int32)]()
+        rowOrder.reserveCapacity(persons.count)
+        for (i, k) in pids.enumerated() { rowOrder.append((k, Int32(i))) }
+        Self.sortRows(&rowOrder)
+        // Rows are packed in runs of persons on all cores, then stepped in person-id order.
+        let packer = PersonPacker(recs: recs, persons: persons, kinds: kinds, hashes: hashes, rowIDs: rowIDs,
+                                  register: scope.register, defaultAttribution: scope.defaultAttribution,
+                                  documentAttributions: documentAttributions, documentReasons: documentReasons,
+                                  languageOut: languageOut, languageExplicit: languageExplicit, languageRank: languageRank,
+                                  countryLanguage: countryLanguage)
+        let runSize = 16384
+        let personCount = persons.count
+        let runs = (personCount + runSize - 1) / runSize
+        let slots = PackedSlots(count: runs)
+        DispatchQueue.concurrentPerform(iterations: runs) { c in
+            slots.put(c, packer.pack((c * runSize)..<min(personCount, (c + 1) * runSize)))
+        }
+        // One buffer for all: person p's blobs end at ends[4p…4p+3].
+        var bytes: [UInt8] = [], ends: [Int] = [], languages: [Int16] = []
+        ends.reserveCapacity(4 * personCount)
+        languages.reserveCapacity(personCount)
+        for c in 0..<runs {
+            guard let run = slots.take(c) else { continue }
+            let base = bytes.count
+            if c == 0 { bytes = run.bytes } else { bytes.append(contentsOf: run.bytes) }
+            for e in run.ends { ends.append(base + Int(e)) }
+            languages.append(contentsOf: run.languages)
+        }
+        var pidText = [UInt8](repeating: 0, count: 18)
+        try bytes.withUnsafeBytes { bytes in
+            for (n, entry) in rowOrder.enumerated() {
+                let p = Int(entry.person)
+                insPerson.bind(1, Int64(n + 1))
+                Self.formatPID(entry.key, into: &pidText)
+                pidText.withUnsafeBytes { insPerson.bindText(2, $0) }
+                insPerson.bind(3, packer.languageText(languages[p]))
+                insPerson.bind(4, Int64(persons.flags[p]))
+                var start = p == 0 ? 0 : ends[4 * p - 1]
+                for column in 0..<4 {
+                    let end = ends[4 * p + column]
+                    insPerson.bindBlob(Int32(5 + column), UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                    start = end
+                }
+                try insPerson.step(db)
+            }
+        }
+        if !conflicts.isEmpty {
+            var pidOf: [ValueHash: String] = [:]
+            for i in 0..<persons.count { pidOf[persons.anchors[i]] = Self.pid(pids[i]) }
+            for c in conflicts.sorted(by: { $0.value < $1.value }) {
+                let list = Set(c.anchors.compactMap { pidOf[$0] }).sorted().joined(separator: ",")
+                try db.execute(sql: "INSERT INTO conflict(kind, value_id, persons, pids) VALUES('shared_identifier', ?, ?, ?)",
+                               arguments: [rowIDs[Int(c.value)], c.anchors.count, list])
+            }
+        }
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
     }
 
-    /// Person ids for anchors, computed on all cores (one keyed hash each).
-    static func personIDs(_ anchors: [ValueHash], vault: Vault) -> [String] {
+    /// Drops repeated neighbours of a sorted array, in place.
+    static func uniq(_ sorted: inout [StoredPerson.Triple]) {
+        guard sorted.count > 1 else { return }
+        var w = 1
+        for r in 1..<sorted.count where sorted[r] != sorted[w - 1] {
+            sorted[w] = sorted[r]
+            w += 1
+        }
+        sorted.removeLast(sorted.count - w)
+    }
+
+    /// Sorts rows by (key, person): a counting sort on the keys' top 16 bits (the keys are MACs,
+    /// evenly spread), then each small bucket on its own.
+    static func sortRows(_ rows: inout [(key: UInt64, person: Int32)]) {
+        guard rows.count > 1 else { return }
+        var starts = [Int](repeating: 0, count: 65537)
+        for r in rows { starts[Int(r.key >> 48) + 1] += 1 }
+        for b in 0..<65536 { starts[b + 1] += starts[b] }
+        var out = rows
+        var next = starts
+        for r in rows {
+            let b = Int(r.key >> 48)
+            out[next[b]] = r
+            next[b] += 1
+        }
+        for b in 0..<65536 where starts[b + 1] - starts[b] > 1 {
+            out[starts[b]..<starts[b + 1]].sort { $0.key != $1.key ? $0.key < $1.key : $0.person < $1.person }
+        }
+        rows = out
+    }
+
+    /// Person ids for anchors as 64-bit keys, computed on all cores (one keyed hash each): the
+    /// first 8 bytes of `Vault.personID`'s MAC, so ordering keys orders the ids.
+    static func personKeys(_ anchors: [ValueHash], vault: Vault) -> [UInt64] {
         let n = anchors.count
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
-        let out = PIDBuffer(count: n)
+        let out = KeyBuffer(count: n)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let lo = n * part / parts, hi = n * (part + 1) / parts
-            for i in lo..<hi { out.set(i, vault.personID(anchor: anchors[i])) }
+            // A keyed state of this thread's own: copies of a shared one would all retain and
+            // release the same object from every core.
+            var mac = vault.personMAC
+            mac.update(data: [UInt8]())
+            for i in lo..<hi { out.set(i, personKey(anchor: anchors[i], mac: mac)) }
         }
         return out.values
     }
 
-    /// A person's likely language from the countries of their national IDs (`ee_isikukood` → et).
-    static func language(values kinds: [UInt16]) -> String? {
-        let map: [IdentifierType: String] = [.eeIsikukood: "et", .ltAsmensKodas: "lt", .lvPersonasKods: "lv", .fiHetu: "fi",
-                                             .sePersonnummer: "sv", .noFodselsnummer: "no", .dkCpr: "da", .plPesel: "pl",
-                                             .usSsn: "en", .ukNhsNumber: "en"]
-        for k in kinds.sorted() where k < 64 {
-            if let t = IdentifierType(code: UInt8(k)), let l = map[t] { return l }
+    /// The key of `Vault.personID(anchor:)` without building a string.
+    static func personKey(anchor: ValueHash, vault: Vault) -> UInt64 { personKey(anchor: anchor, mac: vault.personMAC) }
+
+    static func personKey(anchor: ValueHash, mac keyed: HMAC<SHA256>) -> UInt64 {
+        var h = keyed
+        let be = (anchor.hi.bigEndian, anchor.lo.bigEndian)
+        withUnsafeBytes(of: be) { h.update(data: $0) }
+        let mac = h.finalize()
+        return mac.withUnsafeBytes { p in
+            var k: UInt64 = 0
+            for i in 0..<8 { k = k << 8 | UInt64(p[i]) }
+            return k
         }
-        return nil
     }
+
+    /// `p_` and the key as 16 lowercase hex digits: the text of `Vault.personID(anchor:)`.
+    static func formatPID(_ key: UInt64, into out: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        out[0] = UInt8(ascii: "p"); out[1] = UInt8(ascii: "_")
+        digits.withUTF8Buffer { d in
+            for i in 0..<16 { out[2 + i] = d[Int(key >> (60 - 4 * UInt64(i)) & 15)] }
+        }
+    }
+
+    static func pid(_ key: UInt64) -> String {
+        var b = [UInt8](repeating: 0, count: 18)
+        formatPID(key, into: &b)
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    /// The language of each national ID's country (`ee_isikukood` → et).
+    static let countryLanguages: [IdentifierType: String] = [
+        .eeIsikukood: "et", .ltAsmensKodas: "lt", .lvPersonasKods: "lv", .fiHetu: "fi", .sePersonnummer: "sv",
+        .noFodselsnummer: "no", .dkCpr: "da", .plPesel: "pl", .usSsn: "en", .ukNhsNumber: "en",
+    ]
 }
 
 /// Row id → dense index, as a flat array (value ids are small and nearly contiguous).
@@ -376,18 +449,18 @@ struct DenseIndex {
 
 /// Slots written by disjoint ranges of `concurrentPerform` iterations (own allocation, so no
 /// pointer escapes from an array).
-final class PIDBuffer: @unchecked Sendable {
+final class KeyBuffer: @unchecked Sendable {
     private let count: Int
-    private let base: UnsafeMutablePointer<String>
+    private let base: UnsafeMutablePointer<UInt64>
     init(count: Int) {
         self.count = count
         base = .allocate(capacity: max(count, 1))
-        base.initialize(repeating: "", count: count)
+        base.initialize(repeating: 0, count: count)
     }
     deinit {
         base.deinitialize(count: count)
         base.deallocate()
     }
-    func set(_ i: Int, _ s: String) { base[i] = s }
-    var values: [String] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    func set(_ i: Int, _ k: UInt64) { base[i] = k }
+    var values: [UInt64] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

@@ -23,7 +23,7 @@ enum WeakIdentities {
         ("name+date_of_birth", 0.9), ("name+postal_address", 0.7), ("name+phone", 0.8),
     ]
 
-    static func find(persons: [Resolver.P], recs: [Resolver.Rec], kinds valueKinds: [UInt16], hashes: [ValueHash],
+    static func find(persons: PersonTable, recs: RecordTable, kinds valueKinds: [UInt16], hashes: [ValueHash],
                      vault: Vault) -> [Candidate] {
         let name = ValueKind.element(.name).rawValue, dob = ValueKind.element(.dateOfBirth).rawValue
         let address = ValueKind.element(.postalAddress).rawValue, phone = ValueKind.identifier(.phone).rawValue
@@ -36,12 +36,14 @@ enum WeakIdentities {
         }
         var entries: [Entry] = []
         var names: [Int32] = [], others: [(UInt8, Int32)] = []
-        for (pi, p) in persons.enumerated() {
+        let values = recs.values
+        for pi in 0..<persons.count {
             names.removeAll(keepingCapacity: true)
             others.removeAll(keepingCapacity: true)
             // Tiny arrays, de-duplicated by a linear check: no set allocations per person.
-            for r in p.records {
-                for v in recs[r].values {
+            for ri in persons.recordRange(pi) {
+                for k in recs.valueRange(Int(persons.records[ri])) {
+                    let v = values[k]
                     switch valueKinds[Int(v)] {
                     case name: if !names.contains(v) { names.append(v) }
                     case dob: if !others.contains(where: { $0 == (0, v) }) { others.append((0, v)) }
@@ -77,8 +79,8 @@ enum WeakIdentities {
         // National IDs per person, only for persons in a pair.
         func nationals(_ p: Int32) -> [UInt16: Set<ValueHash>] {
             var out: [UInt16: Set<ValueHash>] = [:]
-            for r in persons[Int(p)].records {
-                for v in recs[r].values {
+            for ri in persons.recordRange(Int(p)) {
+                for v in recs.values[recs.valueRange(Int(persons.records[ri]))] {
                     let k = valueKinds[Int(v)]
                     if k < 64, IdentifierType(code: UInt8(k))?.isNational == true { out[k, default: []].insert(hashes[Int(v)]) }
                 }
@@ -96,9 +98,9 @@ enum WeakIdentities {
                 miss *= 1 - kind.score
                 evidence.append(kind.name)
             }
-            let (lo, hi) = persons[Int(a)].anchor < persons[Int(b)].anchor ? (a, b) : (b, a)
+            let (lo, hi) = persons.anchors[Int(a)] < persons.anchors[Int(b)] ? (a, b) : (b, a)
             let key = "c" + String(Hex.encode(vault.hash(label: "candidate",
-                Hex.encode(persons[Int(lo)].anchor.bytes) + ":" + Hex.encode(persons[Int(hi)].anchor.bytes)).bytes).prefix(12))
+                Hex.encode(persons.anchors[Int(lo)].bytes) + ":" + Hex.encode(persons.anchors[Int(hi)].bytes)).bytes).prefix(12))
             out.append(Candidate(a: lo, b: hi, key: key, score: ((1 - miss) * 1000).rounded() / 1000,
                                  evidence: evidence.joined(separator: ",")))
         }

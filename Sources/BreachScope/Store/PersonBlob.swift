@@ -30,8 +30,13 @@ public struct StoredPerson: Sendable {
 
     static func packTriples(_ t: [Triple]) -> [UInt8] {
         var out = [UInt8](); out.reserveCapacity(t.count * 4)
-        for x in t { PackedItems.put(UInt64(x.what), &out); PackedItems.put(UInt64(x.rule), &out); PackedItems.put(UInt64(x.document), &out) }
+        packTriples(t, into: &out)
         return out
+    }
+
+    /// Appends the packed triples to `out` (the resolver reuses one buffer for all persons).
+    static func packTriples(_ t: [Triple], into out: inout [UInt8]) {
+        for x in t { PackedItems.put(UInt64(x.what), &out); PackedItems.put(UInt64(x.rule), &out); PackedItems.put(UInt64(x.document), &out) }
     }
 
     static func unpackTriples(_ data: Data?) -> [Triple] {
@@ -57,9 +62,14 @@ public struct StoredPerson: Sendable {
 
     static func packValues(_ ids: [Int64]) -> [UInt8] {
         var out = [UInt8](); out.reserveCapacity(ids.count * 3)
+        packValues(ids, into: &out)
+        return out
+    }
+
+    /// Appends the packed (sorted) value ids to `out`.
+    static func packValues(_ ids: [Int64], into out: inout [UInt8]) {
         var last: Int64 = 0
         for id in ids { PackedItems.put(UInt64(id - last), &out); last = id }
-        return out
     }
 
     static func unpackValues(_ data: Data) -> [Int64] {
@@ -78,8 +88,13 @@ public struct StoredPerson: Sendable {
 
     static func packExposures(_ e: [Exposure]) -> [UInt8] {
         var out = [UInt8](); out.reserveCapacity(e.count * 4)
-        for x in e { out.append(x.element); PackedItems.put(UInt64(x.document), &out); PackedItems.put(UInt64(x.occurrences), &out) }
+        packExposures(e, into: &out)
         return out
+    }
+
+    /// Appends the packed exposures to `out`.
+    static func packExposures(_ e: [Exposure], into out: inout [UInt8]) {
+        for x in e { out.append(x.element); PackedItems.put(UInt64(x.document), &out); PackedItems.put(UInt64(x.occurrences), &out) }
     }
 
     static func unpackExposures(_ data: Data) -> [Exposure] {

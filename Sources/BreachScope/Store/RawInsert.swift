@@ -16,10 +16,19 @@ struct RawInsert {
     func bind(_ i: Int32, _ v: String?) {
         if let v { sqlite3_bind_text(p, i, v, -1, Self.transient) } else { sqlite3_bind_null(p, i) }
     }
+    /// Text given as UTF-8 bytes (copied by SQLite).
+    func bindText(_ i: Int32, _ utf8: UnsafeRawBufferPointer) {
+        sqlite3_bind_text(p, i, utf8.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(utf8.count), Self.transient)
+    }
     func bind(_ i: Int32, _ bytes: [UInt8]) {
         // An empty blob, not NULL (an empty array's buffer may have no base address).
         if bytes.isEmpty { sqlite3_bind_zeroblob(p, i, 0); return }
         _ = bytes.withUnsafeBytes { sqlite3_bind_blob(p, i, $0.baseAddress, Int32($0.count), Self.transient) }
+    }
+    /// A blob from raw bytes (copied by SQLite); empty, not NULL, when there are none.
+    func bindBlob(_ i: Int32, _ bytes: UnsafeRawBufferPointer) {
+        if bytes.isEmpty { sqlite3_bind_zeroblob(p, i, 0); return }
+        sqlite3_bind_blob(p, i, bytes.baseAddress, Int32(bytes.count), Self.transient)
     }
     func bind(_ i: Int32, _ h: ValueHash) {
         var be = (h.hi.bigEndian, h.lo.bigEndian)
@@ -64,6 +73,11 @@ struct RawRows {
     func text(_ i: Int32) -> String? {
         guard let c = sqlite3_column_text(p, i) else { return nil }
         return String(cString: c)
+    }
+    /// The text's UTF-8 bytes (no `String`), valid only inside `body`; nil when NULL.
+    func textBytes<T>(_ i: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T? {
+        guard let c = sqlite3_column_text(p, i) else { return nil }
+        return body(UnsafeRawBufferPointer(start: c, count: Int(sqlite3_column_bytes(p, i))))
     }
     /// The blob's bytes, valid only inside `body`.
     func blob<T>(_ i: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import BreachScope
+import BreachScopeTesting
 
 /// Builds a store from hand-made records (no readers or detectors involved).
 final class StoreFixture {
@@ -113,5 +114,81 @@ extension DocumentOutcome {
         #expect(pa.map(\.person) == pb.map(\.person))
         #expect(pa.count == 2)
         #expect(try a.persons().map(\.person) == pa.map(\.person))
+    }
+
+    @Test func personKeysFormatToTheVaultsPersonIDs() throws {
+        let f = try StoreFixture()
+        let vault = f.ws.vault
+        // Fictitious anchors: fixed bit patterns and hashes of synthetic values.
+        let anchors = [ValueHash(hi: 0, lo: 0), ValueHash(hi: .max, lo: .max), ValueHash(hi: 0x0123_4567_89AB_CDEF, lo: 42),
+                       vault.hash(label: "record", "synthetic:1"), vault.hash(label: "record", "synthetic:2")]
+        let keys = Resolver.personKeys(anchors, vault: vault)
+        #expect(keys.count == anchors.count)
+        for (a, k) in zip(anchors, keys) {
+            #expect(Resolver.personKey(anchor: a, vault: vault) == k)
+            #expect(Resolver.pid(k) == vault.personID(anchor: a))
+        }
+        // Ordering keys orders the ids.
+        let byKey = keys.indices.sorted { keys[$0] < keys[$1] }.map { Resolver.pid(keys[$0]) }
+        #expect(byKey == byKey.sorted())
+        #expect(Resolver.pid(0x00ff_0000_0000_0a0b) == "p_00ff000000000a0b")
+    }
+
+    @Test func uniqDropsRepeatedNeighboursInPlace() {
+        typealias T = StoredPerson.Triple
+        var a = [T(what: 1, rule: 1, document: 1), T(what: 1, rule: 1, document: 1), T(what: 1, rule: 2, document: 1),
+                 T(what: 2, rule: 1, document: 1), T(what: 2, rule: 1, document: 1)]
+        Resolver.uniq(&a)
+        #expect(a == [T(what: 1, rule: 1, document: 1), T(what: 1, rule: 2, document: 1), T(what: 2, rule: 1, document: 1)])
+        var one = [T(what: 3, rule: 3, document: 3)]
+        Resolver.uniq(&one)
+        #expect(one.count == 1)
+    }
+
+    @Test func recordTableKeepsListsPerRecordAndInternsLanguages() {
+        var t = RecordTable()
+        func lang(_ s: String) -> UInt16 { Array(s.utf8).withUnsafeBytes { t.language($0) } }
+        let et = lang("et"), guess = lang("~fi")
+        #expect(lang("et") == et && lang("~fi") == guess && et != guess && et != 0)
+        #expect(t.languageNames == ["", "et", "~fi"])
+        t.open(document: 3, ordinal: 0, language: et)
+        t.values += [5, 7]
+        t.reasons.append(.init(category: 9, rule: 1))
+        t.close()
+        t.open(document: 2, ordinal: 1, language: 0)
+        t.close()
+        #expect(t.count == 2 && t.maxDocument == 3)
+        #expect(Array(t.values[t.valueRange(0)]) == [5, 7] && t.valueRange(1).isEmpty)
+        #expect(t.reasonRange(0).count == 1 && t.reasonRange(1).isEmpty && t.attributionRange(0).isEmpty)
+    }
+
+    @Test func personsMergedByAReviewerKeepTheirRecordsAndMarkTheMerge() throws {
+        let f = try StoreFixture()
+        // Same name and date of birth, no shared identifier: a weak candidate.
+        let name: StoreFixture.Item = (.element(.name), "Mari Maasikas", .name)
+        let dob: StoreFixture.Item = (.element(.dateOfBirth), "1980-01-08", .dateOfBirth)
+        try f.document("a.csv", [[(.identifier(.email), "mari.m@example.ee", .email), name, dob]])
+        try f.document("b.csv", [[(.identifier(.phone), "+37251110000", .phone), name, dob]])
+        #expect(try f.persons().count == 2)
+        let key = try f.ws.store.pool.read { try String.fetchOne($0, sql: "SELECT key FROM candidate") }
+        let candidate = try #require(key)
+        try f.ws.store.pool.write { try $0.execute(sql: "INSERT INTO decision(key, decision, decided_at) VALUES(?, 'accept', '2026-01-01')", arguments: [candidate]) }
+        let merged = try f.persons()
+        #expect(merged.count == 1)
+        #expect(merged.first?.documents == ["a.csv", "b.csv"])
+    }
+
+    @Test func rowsSortByKeyThenPersonLikeAComparisonSort() {
+        var rng = SeededRNG(seed: 7)
+        var rows: [(key: UInt64, person: Int32)] = (0..<5000).map { i in (UInt64.random(in: 0...UInt64.max, using: &rng), Int32(i)) }
+        // Crowded buckets and equal keys (ties go by person).
+        for i in 0..<300 { rows.append((0xABCD_0000_0000_0000 | UInt64(i % 40), Int32(5000 + i))) }
+        rows.append((rows[10].key, 9999)); rows.append((0, 10_000)); rows.append((.max, 10_001))
+        rows.shuffle(using: &rng)
+        let expected = rows.sorted { $0.key != $1.key ? $0.key < $1.key : $0.person < $1.person }
+        var got = rows
+        Resolver.sortRows(&got)
+        #expect(got.map(\.key) == expected.map(\.key))
+        #expect(got.map(\.person) == expected.map(\.person))
     }
 }

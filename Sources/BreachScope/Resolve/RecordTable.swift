@@ -1,0 +1,63 @@
+/// The stored records as the resolver needs them, in flat columns: one array per field and one
+/// shared array per list (values, reasons, attributions) with per-record offsets. A million
+/// records cost a handful of allocations instead of several per record.
+struct RecordTable {
+    /// Special-category inference of a record: category element code, rule id.
+    struct ReasonItem: Hashable { var category: UInt8; var rule: Int64 }
+
+    var documents: [Int64] = []
+    var ordinals: [Int] = []
+    /// Index into `languageNames`; 0 when the record has no language.
+    var languages: [UInt16] = []
+    /// Bit per element code present (no link keys).
+    var elements: [UInt32] = []
+    /// Record `i`'s dense value indices are `values[valueStarts[i]..<valueStarts[i + 1]]`.
+    var valueStarts: [Int32] = [0]
+    var values: [Int32] = []
+    var reasonStarts: [Int32] = [0]
+    var reasons: [ReasonItem] = []
+    var attributionStarts: [Int32] = [0]
+    var attributions: [ScopeInputs.Attribution] = []
+    /// Interned language codes as stored (`~` marks a guess); index 0 is unused.
+    var languageNames: [String] = [""]
+    private var languageBytes: [[UInt8]] = [[]]
+    /// The largest document id seen (for per-document arrays).
+    var maxDocument: Int64 = 0
+
+    var count: Int { documents.count }
+
+    /// The interned index of a language code given as UTF-8 bytes (a handful of distinct codes:
+    /// a linear search, no string per record).
+    mutating func language(_ bytes: UnsafeRawBufferPointer) -> UInt16 {
+        for i in 1..<languageBytes.count where languageBytes[i].count == bytes.count {
+            if languageBytes[i].withUnsafeBytes({ $0.elementsEqual(bytes) }) { return UInt16(i) }
+        }
+        let b = Array(bytes)
+        languageBytes.append(b)
+        languageNames.append(String(decoding: b, as: UTF8.self))
+        return UInt16(languageBytes.count - 1)
+    }
+
+    /// Starts record `count`; append its values, reasons and attributions, then call `close()`.
+    mutating func open(document: Int64, ordinal: Int, language: UInt16) {
+        documents.append(document)
+        ordinals.append(ordinal)
+        languages.append(language)
+        elements.append(0)
+        if document > maxDocument { maxDocument = document }
+    }
+
+    mutating func close() {
+        valueStarts.append(Int32(values.count))
+        reasonStarts.append(Int32(reasons.count))
+        attributionStarts.append(Int32(attributions.count))
+    }
+
+    func valueRange(_ i: Int) -> Range<Int> { Int(valueStarts[i])..<Int(valueStarts[i + 1]) }
+    func reasonRange(_ i: Int) -> Range<Int> { Int(reasonStarts[i])..<Int(reasonStarts[i + 1]) }
+    func attributionRange(_ i: Int) -> Range<Int> { Int(attributionStarts[i])..<Int(attributionStarts[i + 1]) }
+
+    /// Whether record `i` holds something that points at a human being. Purchase rows, delivery
+    /// lines or a bare loyalty-card number add to a person's exposure but make no person alone.
+    func identifies(_ i: Int) -> Bool { elements[i] & Resolver.identifying != 0 }
+}
