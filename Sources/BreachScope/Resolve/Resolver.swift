@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -386,29 +385,13 @@ public struct Resolver {
         let out = KeyBuffer(count: n)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let lo = n * part / parts, hi = n * (part + 1) / parts
-            // A keyed state of this thread's own: copies of a shared one would all retain and
-            // release the same object from every core.
-            var mac = vault.personMAC
-            mac.update(data: [UInt8]())
-            for i in lo..<hi { out.set(i, personKey(anchor: anchors[i], mac: mac)) }
+            for i in lo..<hi { out.set(i, vault.personKey(anchor: anchors[i])) }
         }
         return out.values
     }
 
     /// The key of `Vault.personID(anchor:)` without building a string.
-    static func personKey(anchor: ValueHash, vault: Vault) -> UInt64 { personKey(anchor: anchor, mac: vault.personMAC) }
-
-    static func personKey(anchor: ValueHash, mac keyed: HMAC<SHA256>) -> UInt64 {
-        var h = keyed
-        let be = (anchor.hi.bigEndian, anchor.lo.bigEndian)
-        withUnsafeBytes(of: be) { h.update(data: $0) }
-        let mac = h.finalize()
-        return mac.withUnsafeBytes { p in
-            var k: UInt64 = 0
-            for i in 0..<8 { k = k << 8 | UInt64(p[i]) }
-            return k
-        }
-    }
+    static func personKey(anchor: ValueHash, vault: Vault) -> UInt64 { vault.personKey(anchor: anchor) }
 
     /// `p_` and the key as 16 lowercase hex digits: the text of `Vault.personID(anchor:)`.
     static func formatPID(_ key: UInt64, into out: inout [UInt8]) {

@@ -48,14 +48,16 @@ public struct Vault: @unchecked Sendable {
 
     /// A stable, non-reversible person id from the identifying value hash of the person.
     public func personID(anchor: ValueHash) -> String {
+        var out = [UInt8](repeating: 0, count: 18)
+        Resolver.formatPID(personKey(anchor: anchor), into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The person id as a number: the first 8 bytes of the MAC (ordering keys orders the ids).
+    func personKey(anchor: ValueHash) -> UInt64 {
         var be = (anchor.hi.bigEndian, anchor.lo.bigEndian)
         let s = withUnsafeBytes(of: &be) { personHasher.mac($0) }
-        let v = UInt64(s.0) << 32 | UInt64(s.1)
-        let digits: StaticString = "0123456789abcdef"
-        var out = [UInt8](repeating: 0, count: 18)
-        out[0] = UInt8(ascii: "p"); out[1] = UInt8(ascii: "_")
-        digits.withUTF8Buffer { d in for i in 0..<16 { out[2 + i] = d[Int(v >> (60 - 4 * UInt64(i)) & 15)] } }
-        return String(decoding: out, as: UTF8.self)
+        return UInt64(s.0) << 32 | UInt64(s.1)
     }
 
     /// Seals bytes with AES-GCM (random nonce; nonce ‖ ciphertext ‖ tag).
