@@ -128,7 +128,7 @@ struct RecordAssembler: RecordVisitor {
         if column >= 0 && column < controllerRules.count && !controllerRules[column].isEmpty {
             attribute(value, rules: controllerRules[column], f, l, offset)
         }
-        if scope?.categories != nil && !value.isEmpty { keepForCategories(value, f, l, offset) }
+        if scope?.categories != nil && !value.isEmpty && Self.mayHoldCategories(hint) { keepForCategories(value, f, l, offset) }
         switch hint {
         case .fullName:
             if let n = NameDetector.normalize(value) { add(.element(.name), .name, n, f, l, offset) }
@@ -176,6 +176,19 @@ struct RecordAssembler: RecordVisitor {
             }
         default:
             scan(value, hint: hint, f, l, offset)
+        }
+    }
+
+    /// Whether a field of this column can hold a special-category term. A column of e-mails,
+    /// phones, identifiers, names or addresses cannot (on a dense customer table searching them
+    /// was a tenth of the scan); free text, products, deliveries and unclassified columns can.
+    static func mayHoldCategories(_ hint: FieldHint) -> Bool {
+        switch hint {
+        case .nationalID, .fullName, .firstName, .lastName, .email, .phone, .postalAddress, .addressPart, .dateOfBirth,
+             .iban, .paymentCard, .loyaltyCard, .linkKey, .language:
+            return false
+        case .none, .purchase, .delivery, .nonPersonal:
+            return true
         }
     }
 
