@@ -285,7 +285,11 @@ public struct Resolver {
 
         // 5. Write: one row per person.
         try db.execute(sql: "DELETE FROM person; DELETE FROM conflict;")
-        let insPerson = try RawInsert(db, "INSERT INTO person(id, pid, language, flags, vals, exposures, attributions, reasons) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
+        // 32 rows per INSERT (SQLite's per-statement cost is most of a small row's).
+        let rowsPerInsert = 32
+        let personSQL = "INSERT INTO person(id, pid, language, flags, vals, exposures, attributions, reasons) VALUES"
+        let insPerson = try RawInsert(db, personSQL + "(?, ?, ?, ?, ?, ?, ?, ?)")
+        let insPersons = try RawInsert(db, personSQL + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rowsPerInsert).joined(separator: ", "))
         // Rows in person-id order: exports read them in that order, and the table grows by
         // appending instead of scattering a million random keys through an index.
         var rowOrder = [(key: UInt64, person: Int32)]()
@@ -318,20 +322,26 @@ public struct Resolver {
         }
         var pidText = [UInt8](repeating: 0, count: 18)
         try bytes.withUnsafeBytes { bytes in
-            for (n, entry) in rowOrder.enumerated() {
-                let p = Int(entry.person)
-                insPerson.bind(1, Int64(n + 1))
-                Self.formatPID(entry.key, into: &pidText)
-                pidText.withUnsafeBytes { insPerson.bindText(2, $0) }
-                insPerson.bind(3, packer.languageText(languages[p]))
-                insPerson.bind(4, Int64(persons.flags[p]))
-                var start = p == 0 ? 0 : ends[4 * p - 1]
-                for column in 0..<4 {
-                    let end = ends[4 * p + column]
-                    insPerson.bindBlob(Int32(5 + column), UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-                    start = end
+            var n = 0
+            while n < rowOrder.count {
+                let m = rowOrder.count - n >= rowsPerInsert ? rowsPerInsert : 1
+                let stmt = m == 1 ? insPerson : insPersons
+                for j in 0..<m {
+                    let entry = rowOrder[n + j], p = Int(entry.person), k = Int32(8 * j)
+                    stmt.bind(k + 1, Int64(n + j + 1))
+                    Self.formatPID(entry.key, into: &pidText)
+                    pidText.withUnsafeBytes { stmt.bindText(k + 2, $0) }
+                    stmt.bind(k + 3, packer.languageText(languages[p]))
+                    stmt.bind(k + 4, Int64(persons.flags[p]))
+                    var start = p == 0 ? 0 : ends[4 * p - 1]
+                    for column in 0..<4 {
+                        let end = ends[4 * p + column]
+                        stmt.bindBlob(k + Int32(5 + column), UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                        start = end
+                    }
                 }
-                try insPerson.step(db)
+                try stmt.step(db)
+                n += m
             }
         }
         if !conflicts.isEmpty {
