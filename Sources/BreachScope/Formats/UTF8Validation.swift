@@ -9,7 +9,13 @@ enum UTF8Validation {
         let raw = UnsafeRawPointer(base)
         var i = 0
         while i < n {
-            // ASCII fast path, 8 bytes at a time.
+            // ASCII fast path, 32 then 8 bytes at a time.
+            while i + 32 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 { break }
+                i += 32
+            }
             while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
             while i < n && p[i] < 0x80 { i += 1 }
             if i >= n { break }

@@ -45,7 +45,6 @@ struct RecordAssembler: RecordVisitor {
     private(set) var findingCount = 0
     /// Countries of unambiguous identifiers seen so far, to settle ambiguous national IDs.
     private var countryVotes: [String: Int] = [:]
-    private var foundBuffer: [Finding] = []
     private var preferredCountry: String?
 
     // Current record.
@@ -288,11 +287,8 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func scan(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) {
-        // One findings buffer for the document (a field of a dense table finds something every time).
-        var found = foundBuffer
-        foundBuffer = []
-        found.removeAll(keepingCapacity: true)
-        defer { foundBuffer = found }
+        // An empty array costs nothing until something is found (most fields of prose and logs).
+        var found: [Finding] = []
         fieldScanner.scan(value, hint: hint, preferCountry: preferredCountry) { found.append($0) }
         for fd in found {
             let kind: ValueKind = fd.identifier.map { .identifier($0) } ?? .element(fd.element)
