@@ -44,6 +44,9 @@ public struct Resolver {
             var hashes: [ValueHash] = []
             var dense = DenseIndex()
             var rowIDs: [Int64] = []
+            let count = try ValueBoxes.count(db)
+            kinds.reserveCapacity(count); hashes.reserveCapacity(count); rowIDs.reserveCapacity(count)
+            dense.reserve(upTo: try ValueBoxes.nextID(db))
             try ValueBoxes.forEach(db) { id, kind, hash in
                 dense.set(id, Int32(rowIDs.count))
                 rowIDs.append(id)
@@ -428,6 +431,10 @@ public struct Resolver {
 /// Row id → dense index, as a flat array (value ids are small and nearly contiguous).
 struct DenseIndex {
     private var slots: [Int32] = []
+    /// Makes room for ids below `end` at once (the resolver knows the highest id).
+    mutating func reserve(upTo end: Int64) {
+        if Int(end) > slots.count { slots.append(contentsOf: repeatElement(-1, count: Int(end) - slots.count)) }
+    }
     mutating func set(_ id: Int64, _ index: Int32) {
         let i = Int(id)
         if i >= slots.count { slots.append(contentsOf: repeatElement(-1, count: i + 1 - slots.count)) }

@@ -25,6 +25,7 @@ public final class StoreWriter: @unchecked Sendable {
         queue = BoundedQueue(capacity: capacity)
         sealer = Sealer(vault: vault)
         try store.pool.read { db in
+            valueIDs = ValueHashMap(capacity: max(1 << 16, try ValueBoxes.count(db) * 5 / 4))
             try ValueBoxes.forEach(db) { id, _, h in if valueIDs[h] == nil { valueIDs.set(h, id) } }
             nextValueID = try ValueBoxes.nextID(db)
         }

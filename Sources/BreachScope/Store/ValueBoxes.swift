@@ -59,15 +59,20 @@ public enum ValueBoxes {
     }
 
     /// Calls `body` with every stored value's id, kind and keyed hash, in id order (no decryption).
-    public static func forEach(_ db: Database, _ body: (_ id: Int64, _ kind: UInt16, _ hash: ValueHash) throws -> Void) throws {
-        var ks: [UInt16] = [], hs: [ValueHash] = []
+    public static func forEach(_ db: Database, _ body: (_ id: Int64, _ kind: UInt16, _ hash: ValueHash) -> Void) throws {
         try RawRows(db, "SELECT first_id, count, kinds, hashes FROM value_box ORDER BY first_id").forEach { r in
             let first = r.int64(0), count = Int(r.int64(1))
-            ks.removeAll(keepingCapacity: true); hs.removeAll(keepingCapacity: true)
-            r.blob(2) { p in for i in 0..<(p.count / 2) { ks.append(kind(p, at: i)) } }
-            r.blob(3) { p in for i in 0..<(p.count / 16) { hs.append(hash(p, at: i)) } }
-            for i in 0..<min(count, ks.count, hs.count) { try body(first + Int64(i), ks[i], hs[i]) }
+            r.blob(2) { kinds in
+                r.blob(3) { hashes in
+                    for i in 0..<min(count, kinds.count / 2, hashes.count / 16) { body(first + Int64(i), kind(kinds, at: i), hash(hashes, at: i)) }
+                }
+            }
         }
+    }
+
+    /// How many values are stored.
+    static func count(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(count), 0) FROM value_box") ?? 0
     }
 
     /// Ids of the stored values with one of these keyed hashes (a pass over the hashes: `lookup`
