@@ -1,6 +1,6 @@
 /// The `RecordVisitor` the scanner gives every reader: runs detectors on each field according to
-/// its column's hint, groups findings into records, de-duplicates values, hashes each distinct
-/// value once per document, and hands slices of records to the store writer.
+/// its column's hint, groups findings into records, hashes values (keyed), de-duplicates them per
+/// slice, and hands slices of records to the store writer.
 struct RecordAssembler: RecordVisitor {
     struct Column { var name: String; var hint: FieldHint }
 
@@ -36,8 +36,6 @@ struct RecordAssembler: RecordVisitor {
     private(set) var columns: [Column] = []
     private var newFields: [FieldDeclaration] = []
     private var batch: ScanBatch
-    /// Per document: (kind, plaintext) → keyed hash, so each distinct value is hashed once.
-    private var hashes: [ValueKey: ValueHash] = [:]
     private var sealer: Sealer
     /// Per slice: keyed hash → index in `batch.values`.
     private var batchIndex = ValueHashMap(capacity: 1 << 12)
@@ -62,13 +60,6 @@ struct RecordAssembler: RecordVisitor {
     /// The current block has labelled fields (`Nimi: …`), i.e. it is a form, not a list.
     private var blockHasLabels = false
 
-    struct ValueKey: Hashable { var kind: ValueKind; var bytes: [UInt8] }
-    static let cacheLimit = 100_000
-    /// Lookups after which a cache hitting less than a quarter of the time is switched off.
-    static let cacheTrial = 20_000
-    private var cacheOn = true
-    private var cacheLookups = 0
-    private var cacheHits = 0
 
     init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
          sliceSize: Int = 10_000, scope: ScanScope? = nil, documentSize: Int = 0, submit: @escaping (ScanBatch) -> Void) {
@@ -351,23 +342,10 @@ struct RecordAssembler: RecordVisitor {
         itemKeys.append(ValueHash(hi: 0, lo: UInt64(element.code)))
     }
 
-    private mutating func hash(_ kind: ValueKind, _ value: [UInt8]) -> ValueHash {
-        // The cache saves keyed hashes of values repeated within a document. On a table of
-        // distinct values it only costs (a lookup and an insert per value, ~half an HMAC), so it
-        // is switched off for the document once it has proved useless; it is also bounded.
-        guard cacheOn else { return vault.hash(kind: kind, value) }
-        let key = ValueKey(kind: kind, bytes: value)
-        cacheLookups += 1
-        if let h = hashes[key] { cacheHits += 1; return h }
-        let h = vault.hash(kind: kind, value)
-        if cacheLookups >= Self.cacheTrial && cacheHits * 4 < cacheLookups {
-            cacheOn = false
-            hashes = [:]
-            return h
-        }
-        if hashes.count >= Self.cacheLimit { hashes.removeAll(keepingCapacity: true) }
-        hashes[key] = h
-        return h
+    /// The value's keyed hash. No per-document cache: two SHA-256 compressions (`KeyedHasher`)
+    /// cost less than looking a value up in a dictionary keyed by its bytes.
+    private func hash(_ kind: ValueKind, _ value: [UInt8]) -> ValueHash {
+        vault.hash(kind: kind, value)
     }
 
     private mutating func index(_ h: ValueHash, _ kind: ValueKind, _ value: [UInt8]) -> Int64 {
