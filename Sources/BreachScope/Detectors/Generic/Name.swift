@@ -138,6 +138,9 @@ public struct NameDetector: Sendable {
     /// True when every word of `text` (split on spaces, outer punctuation removed) is a
     /// placeholder from `placeholders` or `extra`.
     static func isPlaceholder(_ text: [UInt8], extra: Set<[UInt8]>) -> Bool {
+        // Most names are decided by their first word; without extra words, a word whose
+        // lower-case hash is no placeholder's is checked on the stack, with no allocation.
+        if extra.isEmpty, let first = firstWordIsNoPlaceholder(text), first { return false }
         var any = false
         for word in text.split(separator: 0x20) {
             var w = Array(word)
@@ -149,9 +152,44 @@ public struct NameDetector: Sendable {
         return any
     }
 
+    /// FNV-1a hashes of the lower-case placeholder words.
+    static let placeholderHashes: Set<UInt64> = Set(placeholders.map { w in w.withUnsafeBufferPointer { fnv($0) } })
+
+    @inline(__always) static func fnv(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in p { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// True when the first word (outer punctuation removed, as in `isPlaceholder`) is certainly no
+    /// placeholder; false when it may be one; nil when there is no word or it is too long to check.
+    static func firstWordIsNoPlaceholder(_ text: [UInt8]) -> Bool? {
+        let n = text.count
+        var start = 0
+        while start < n && text[start] == 0x20 { start += 1 }
+        guard start < n else { return nil }
+        var end = start
+        while end < n && text[end] != 0x20 { end += 1 }
+        while end - start > 1, text[end - 1] == 0x2E || text[end - 1] == 0x2C || text[end - 1] == 0x3A { end -= 1 }
+        let len = end - start
+        guard len <= 64 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf in
+            let word = UnsafeMutableBufferPointer(rebasing: buf[0..<len])
+            text.withUnsafeBufferPointer { t in _ = word.initialize(from: t[start..<end]) }
+            lowercaseInPlace(word)
+            return !placeholderHashes.contains(fnv(UnsafeBufferPointer(word)))
+        }
+    }
+
     /// ASCII and Cyrillic (А–Я, Ё) lower-casing; other bytes unchanged.
     static func lowercase(_ w: [UInt8]) -> [UInt8] {
         var out = w
+        out.withUnsafeMutableBufferPointer { lowercaseInPlace($0) }
+        return out
+    }
+
+    /// `lowercase` on a buffer (UTF-8 length never changes).
+    static func lowercaseInPlace(_ out: UnsafeMutableBufferPointer<UInt8>) {
         var i = 0
         while i < out.count {
             let b = out[i]
@@ -169,6 +207,5 @@ public struct NameDetector: Sendable {
             }
             i += 1
         }
-        return out
     }
 }

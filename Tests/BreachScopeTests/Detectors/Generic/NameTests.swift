@@ -66,4 +66,20 @@ private func name(_ s: String) -> String? {
         #expect(j("", "Maasikas") == "Maasikas")
         #expect(j("", "") == "")
     }
+
+    /// Placeholder words (in any case, with trailing punctuation, Cyrillic too) are no names; a
+    /// real word anywhere makes the text a name. The allocation-free first-word check agrees.
+    @Test(arguments: [
+        ("N/A", true), ("n/a", true), ("Tundmatu", true), ("ИМЯ", true), ("Тест", true), ("test.", true), ("Dr. Test", true),
+        ("xxx  XXX", true), ("Mari Tamm", false), ("Dr. Tamm", false), ("Test Tamm", false), ("Mari test", false),
+        ("Фёдор", false), ("", false), ("   ", false), ("Õunapuu", false),
+    ])
+    func placeholders(_ text: String, _ expected: Bool) {
+        let bytes = Array(text.utf8)
+        #expect(NameDetector.isPlaceholder(bytes, extra: []) == expected)
+        // A first word that is certainly no placeholder means a name; a placeholder text's first
+        // word is never declared certainly no placeholder.
+        if expected { #expect(NameDetector.firstWordIsNoPlaceholder(bytes) != true) }
+        if NameDetector.firstWordIsNoPlaceholder(bytes) == true { #expect(!expected) }
+    }
 }
