@@ -18,6 +18,14 @@ public struct FieldScanner: Sendable {
         return t
     }()
 
+    /// Whether any byte of `x` lies in 0x28...0x40 (Bit Twiddling Hacks, `hasbetween(x, 0x27, 0x41)`;
+    /// bytes ≥ 0x80 never count).
+    @inline(__always) static func mayStartDetector(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
+        let y = x & low7
+        return (ones &* (127 + 0x41) &- y) & ~x & (y &+ ones &* (127 - 0x27)) & high != 0
+    }
+
     public init(phoneCountries: [String] = PhoneDetector().defaultCountries) {
         var p = PhoneDetector()
         p.defaultCountries = phoneCountries
@@ -33,7 +41,14 @@ public struct FieldScanner: Sendable {
         var i = 0
         let classes = FieldScanner.classes
         var candidates: [Finding] = []
+        let raw = UnsafeRawPointer(span.baseAddress)
         while i < n {
+            // Eight bytes at a time while none of them can start a detector: no byte in
+            // 0x28...0x40 (digits, `(`, `+`, `@` and some punctuation). Exact (SWAR "has between").
+            if let raw {
+                while i + 8 <= n && !Self.mayStartDetector(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                if i >= n { break }
+            }
             let c = classes[Int(span[i])]
             if c == 0 { i += 1; continue }
             if c == 4 {
