@@ -406,20 +406,10 @@ public struct Resolver {
     /// The key of `Vault.personID(anchor:)` without building a string.
     static func personKey(anchor: ValueHash, vault: Vault) -> UInt64 { vault.personKey(anchor: anchor) }
 
-    /// `p_` and the key as 16 lowercase hex digits: the text of `Vault.personID(anchor:)`.
-    static func formatPID(_ key: UInt64, into out: inout [UInt8]) {
-        let digits: StaticString = "0123456789abcdef"
-        out[0] = UInt8(ascii: "p"); out[1] = UInt8(ascii: "_")
-        digits.withUTF8Buffer { d in
-            for i in 0..<16 { out[2 + i] = d[Int(key >> (60 - 4 * UInt64(i)) & 15)] }
-        }
-    }
+    /// `p_` and the key as 16 lowercase hex digits (`Vault.formatPersonID`).
+    static func formatPID(_ key: UInt64, into out: inout [UInt8]) { Vault.formatPersonID(key, into: &out) }
 
-    static func pid(_ key: UInt64) -> String {
-        var b = [UInt8](repeating: 0, count: 18)
-        formatPID(key, into: &b)
-        return String(decoding: b, as: UTF8.self)
-    }
+    static func pid(_ key: UInt64) -> String { Vault.personIDText(key) }
 
     /// The language of each national ID's country (`ee_isikukood` → et).
     static let countryLanguages: [IdentifierType: String] = [

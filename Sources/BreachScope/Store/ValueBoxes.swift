@@ -130,11 +130,16 @@ public enum ValueBoxes {
 }
 
 /// Reads stored values by id inside one database access: kinds without decryption, plaintexts
-/// by opening each value's box once (opened boxes are kept, up to a memory bound).
+/// by opening each value's box once (opened boxes are kept, up to a memory bound). The boxes'
+/// id ranges are loaded on first use, so a value of a box already read costs no query.
 public final class ValueReader {
     private let db: Database
     private let vault: Vault
     private let find: Statement
+    /// First id of every box, ascending (with `counts`), loaded on first use.
+    private var firsts: [Int64] = []
+    private var counts: [Int32] = []
+    private var indexed = false
 
     private struct Box {
         var first: Int64
@@ -151,40 +156,58 @@ public final class ValueReader {
     public init(_ db: Database, vault: Vault) throws {
         self.db = db
         self.vault = vault
-        find = try db.makeStatement(sql: "SELECT first_id, count, kinds, sealed FROM value_box WHERE first_id <= ? ORDER BY first_id DESC LIMIT 1")
+        find = try db.makeStatement(sql: "SELECT count, kinds, sealed FROM value_box WHERE first_id = ?")
+    }
+
+    /// The first id of the box holding `id`, from the in-memory box ranges.
+    private func boxStart(_ id: Int64) throws -> Int64? {
+        if !indexed {
+            try RawRows(db, "SELECT first_id, count FROM value_box ORDER BY first_id").forEach { r in
+                firsts.append(r.int64(0)); counts.append(Int32(truncatingIfNeeded: r.int64(1)))
+            }
+            indexed = true
+        }
+        var lo = 0, hi = firsts.count
+        while lo < hi { let mid = (lo + hi) / 2; if firsts[mid] <= id { lo = mid + 1 } else { hi = mid } }
+        guard lo > 0, id < firsts[lo - 1] + Int64(counts[lo - 1]) else { return nil }
+        return firsts[lo - 1]
     }
 
     private func box(_ id: Int64) throws -> Box? {
         if let last, id >= last.first, id < last.first + Int64(last.kinds.count) { return last }
-        guard let row = try Row.fetchOne(find, arguments: [id]) else { return nil }
-        let first: Int64 = row["first_id"], count: Int = row["count"]
-        guard id < first + Int64(count) else { return nil }
+        guard let first = try boxStart(id) else { return nil }
         if let b = boxes[first] { last = b; return b }
+        guard let row = try Row.fetchOne(find, arguments: [first]) else { return nil }
+        let count: Int = row["count"]
         let kb: Data = row["kinds"], sealed: Data = row["sealed"]
         var kinds: [UInt16] = []
         kb.withUnsafeBytes { p in for i in 0..<min(count, p.count / 2) { kinds.append(ValueBoxes.kind(p, at: i)) } }
         let b = Box(first: first, kinds: kinds, plain: nil, sealed: Array(sealed))
-        last = b
+        keep(b, bytes: 64 + 2 * kinds.count + b.sealed.count)
         return b
+    }
+
+    private func keep(_ b: Box, bytes: Int) {
+        if cachedBytes > Self.cacheBytes { boxes.removeAll(); cachedBytes = 0 }
+        cachedBytes += bytes
+        boxes[b.first] = b
+        last = b
     }
 
     /// The kind of value `id`, or nil when there is no such value.
     public func kind(_ id: Int64) throws -> ValueKind? {
-        guard let b = try box(id) else { return nil }
+        guard let b = try box(id), id - b.first < Int64(b.kinds.count) else { return nil }
         return ValueKind(rawValue: b.kinds[Int(id - b.first)])
     }
 
     /// Kind and plaintext of value `id` (empty for link keys), or nil when there is no such value.
     /// Throws `VaultError.cannotOpen` with a wrong key or a damaged box.
     public func value(_ id: Int64) throws -> (kind: ValueKind, plaintext: [UInt8])? {
-        guard var b = try box(id) else { return nil }
+        guard var b = try box(id), id - b.first < Int64(b.kinds.count) else { return nil }
         if b.plain == nil {
             b.plain = try Self.open(b.sealed, count: b.kinds.count, vault: vault)
             b.sealed = []
-            if cachedBytes > Self.cacheBytes { boxes.removeAll(); cachedBytes = 0 }
-            cachedBytes += b.plain!.reduce(64) { $0 + $1.count + 32 }
-            boxes[b.first] = b
-            last = b
+            keep(b, bytes: b.plain!.reduce(64) { $0 + $1.count + 32 })
         }
         let i = Int(id - b.first)
         return (ValueKind(rawValue: b.kinds[i]), b.plain![i])

@@ -67,6 +67,20 @@ import Testing
         }
     }
 
+    /// A box whose kinds blob was cut short gives no value for the missing slots (no crash).
+    @Test func aShortKindsBlobIsNoCrash() throws {
+        let f = try StoreFixture()
+        try f.document("a.csv", (0..<3).map { [(.identifier(.email), "p\($0)@example.ee", .email)] })
+        try f.ws.store.pool.write { db in try db.execute(sql: "UPDATE value_box SET kinds = substr(kinds, 1, 2)") }
+        try f.ws.store.pool.read { db in
+            let reader = try ValueReader(db, vault: f.ws.vault)
+            let first = try reader.string(1), third = try reader.value(3), kind = try reader.kind(2)
+            #expect(first == "p0@example.ee")
+            #expect(third == nil)
+            #expect(kind == nil)
+        }
+    }
+
     /// A damaged box fails with the vault error, never a crash or garbage.
     @Test func damagedBoxesFailCleanly() throws {
         let vault = Vault(master: try MasterKey(hex: Self.key))
