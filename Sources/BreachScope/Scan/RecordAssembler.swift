@@ -60,7 +60,6 @@ struct RecordAssembler: RecordVisitor {
     /// The current block has labelled fields (`Nimi: …`), i.e. it is a form, not a list.
     private var blockHasLabels = false
 
-
     init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
          sliceSize: Int = 10_000, scope: ScanScope? = nil, documentSize: Int = 0, submit: @escaping (ScanBatch) -> Void) {
         self.scope = scope
