@@ -13,6 +13,10 @@ public final class StoreWriter: @unchecked Sendable {
     private let queue: BoundedQueue<ScanBatch>
     private var valueIDs = ValueHashMap(capacity: 1 << 16)
     private var nextValueID: Int64 = 1
+    /// The stored values' ids are loaded by the writer thread with its first batch: a scan with
+    /// nothing new to write (only a resolve) never loads them, and a scan that has overlaps the
+    /// load with the workers' first documents.
+    private var valuesLoaded = false
     private var sealer: Sealer
     static let valuesPerInsert = 32
     private var thread: Thread?
@@ -24,11 +28,14 @@ public final class StoreWriter: @unchecked Sendable {
         self.vault = vault
         queue = BoundedQueue(capacity: capacity)
         sealer = Sealer(vault: vault)
-        try store.pool.read { db in
-            valueIDs = ValueHashMap(capacity: max(1 << 16, try ValueBoxes.count(db) * 5 / 4))
-            try ValueBoxes.forEach(db) { id, _, h in if valueIDs[h] == nil { valueIDs.set(h, id) } }
-            nextValueID = try ValueBoxes.nextID(db)
-        }
+    }
+
+    /// Loads the stored values' hash → id map (inside the writer's transaction).
+    private func loadValues(_ db: Database) throws {
+        valueIDs = ValueHashMap(capacity: max(1 << 16, try ValueBoxes.count(db) * 5 / 4))
+        try ValueBoxes.forEach(db) { id, _, h in if valueIDs[h] == nil { valueIDs.set(h, id) } }
+        nextValueID = try ValueBoxes.nextID(db)
+        valuesLoaded = true
     }
 
     /// Starts the writer thread.
@@ -75,6 +82,7 @@ public final class StoreWriter: @unchecked Sendable {
 
     private func write(_ batches: [ScanBatch]) throws {
         try store.pool.write { db in
+            if !valuesLoaded { try loadValues(db) }
             let insBox = try RawInsert(db, "INSERT INTO value_box(first_id, count, kinds, hashes, sealed) VALUES(?, ?, ?, ?, ?)")
             let insRecord = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES(?, ?, ?, ?, ?, ?)")
             let insRecords = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES"
