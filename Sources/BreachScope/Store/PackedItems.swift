@@ -32,18 +32,23 @@ enum PackedItems {
         put(zigzag(it.offset - recordOffset), &out)
     }
 
+    /// Reads the varint at `i` (as written by `put`) and moves `i` past it; a varint cut by the end
+    /// of `bytes` gives what was read.
+    @inline(__always)
+    static func get<C: RandomAccessCollection>(_ bytes: C, _ i: inout Int) -> UInt64 where C.Element == UInt8, C.Index == Int {
+        var v: UInt64 = 0, shift: UInt64 = 0
+        while i < bytes.endIndex {
+            let b = bytes[i]; i += 1
+            v |= UInt64(b & 0x7f) << shift
+            if b & 0x80 == 0 { break }
+            shift += 7
+        }
+        return v
+    }
+
     static func decode(_ bytes: UnsafeRawBufferPointer, recordLine: Int, recordOffset: Int, _ body: (Item) -> Void) {
         var i = 0
-        func get() -> UInt64 {
-            var v: UInt64 = 0, shift: UInt64 = 0
-            while i < bytes.count {
-                let b = bytes[i]; i += 1
-                v |= UInt64(b & 0x7f) << shift
-                if b & 0x80 == 0 { break }
-                shift += 7
-            }
-            return v
-        }
+        func get() -> UInt64 { PackedItems.get(bytes, &i) }
         while i < bytes.count {
             let value = Int64(get())
             guard i < bytes.count else { return }

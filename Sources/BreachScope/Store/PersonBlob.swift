@@ -44,11 +44,7 @@ public struct StoredPerson: Sendable {
         var out: [Triple] = []
         data.withUnsafeBytes { p in
             var i = 0
-            func get() -> Int64 {
-                var v: UInt64 = 0, shift: UInt64 = 0
-                while i < p.count { let b = p[i]; i += 1; v |= UInt64(b & 0x7f) << shift; if b & 0x80 == 0 { break }; shift += 7 }
-                return Int64(v)
-            }
+            func get() -> Int64 { Int64(PackedItems.get(p, &i)) }
             while i < p.count { out.append(Triple(what: get(), rule: get(), document: get())) }
         }
         return out
@@ -78,9 +74,7 @@ public struct StoredPerson: Sendable {
         data.withUnsafeBytes { p in
             var i = 0
             while i < p.count {
-                var v: UInt64 = 0, shift: UInt64 = 0
-                while i < p.count { let b = p[i]; i += 1; v |= UInt64(b & 0x7f) << shift; if b & 0x80 == 0 { break }; shift += 7 }
-                last += Int64(v); out.append(last)
+                last += Int64(PackedItems.get(p, &i)); out.append(last)
             }
         }
         return out
@@ -101,11 +95,7 @@ public struct StoredPerson: Sendable {
         var out: [Exposure] = []
         data.withUnsafeBytes { p in
             var i = 0
-            func get() -> UInt64 {
-                var v: UInt64 = 0, shift: UInt64 = 0
-                while i < p.count { let b = p[i]; i += 1; v |= UInt64(b & 0x7f) << shift; if b & 0x80 == 0 { break }; shift += 7 }
-                return v
-            }
+            func get() -> UInt64 { PackedItems.get(p, &i) }
             while i < p.count {
                 let e = p[i]; i += 1
                 let d = Int64(get()), n = Int(get())

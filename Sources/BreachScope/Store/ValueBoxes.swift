@@ -226,13 +226,7 @@ public final class ValueReader {
         func lengthPrefixed(_ bytes: ArraySlice<UInt8>, _ each: ([UInt8]) throws -> [UInt8]) throws {
             var i = bytes.startIndex
             while i < bytes.endIndex && out.count < count {
-                var n: UInt64 = 0, shift: UInt64 = 0
-                while i < bytes.endIndex {
-                    let b = bytes[i]; i += 1
-                    n |= UInt64(b & 0x7f) << shift
-                    if b & 0x80 == 0 { break }
-                    shift += 7
-                }
+                let n = PackedItems.get(bytes, &i)
                 guard n <= UInt64(bytes.endIndex - i) else { throw VaultError.cannotOpen }
                 out.append(try each(Array(bytes[i..<(i + Int(n))])))
                 i += Int(n)
