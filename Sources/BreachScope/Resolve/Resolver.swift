@@ -229,7 +229,7 @@ public struct Resolver {
             let decision = scope.decisions[c.key]
             if decision == true { merge.union(c.a, c.b); merged = true }
             try db.execute(sql: "INSERT INTO candidate(key, a, b, score, evidence, status) VALUES(?, ?, ?, ?, ?, ?)",
-                           arguments: [c.key, Self.pid(pids[Int(c.a)]), Self.pid(pids[Int(c.b)]), c.score, c.evidence,
+                           arguments: [c.key, Vault.personIDText(pids[Int(c.a)]), Vault.personIDText(pids[Int(c.b)]), c.score, c.evidence,
                                        decision == nil ? "pending" : decision! ? "accepted" : "rejected"])
         }
         if merged {
@@ -332,7 +332,7 @@ public struct Resolver {
                 for j in 0..<m {
                     let entry = rowOrder[n + j], p = Int(entry.person), k = Int32(8 * j)
                     stmt.bind(k + 1, Int64(n + j + 1))
-                    Self.formatPID(entry.key, into: &pidText)
+                    Vault.formatPersonID(entry.key, into: &pidText)
                     pidText.withUnsafeBytes { stmt.bindText(k + 2, $0) }
                     stmt.bind(k + 3, packer.languageText(languages[p]))
                     stmt.bind(k + 4, Int64(persons.flags[p]))
@@ -349,7 +349,7 @@ public struct Resolver {
         }
         if !conflicts.isEmpty {
             var pidOf: [ValueHash: String] = [:]
-            for i in 0..<persons.count { pidOf[persons.anchors[i]] = Self.pid(pids[i]) }
+            for i in 0..<persons.count { pidOf[persons.anchors[i]] = Vault.personIDText(pids[i]) }
             for c in conflicts.sorted(by: { $0.value < $1.value }) {
                 let list = Set(c.anchors.compactMap { pidOf[$0] }).sorted().joined(separator: ",")
                 try db.execute(sql: "INSERT INTO conflict(kind, value_id, persons, pids) VALUES('shared_identifier', ?, ?, ?)",
@@ -402,14 +402,6 @@ public struct Resolver {
         }
         return out.values
     }
-
-    /// The key of `Vault.personID(anchor:)` without building a string.
-    static func personKey(anchor: ValueHash, vault: Vault) -> UInt64 { vault.personKey(anchor: anchor) }
-
-    /// `p_` and the key as 16 lowercase hex digits (`Vault.formatPersonID`).
-    static func formatPID(_ key: UInt64, into out: inout [UInt8]) { Vault.formatPersonID(key, into: &out) }
-
-    static func pid(_ key: UInt64) -> String { Vault.personIDText(key) }
 
     /// The language of each national ID's country (`ee_isikukood` → et).
     static let countryLanguages: [IdentifierType: String] = [

@@ -125,13 +125,13 @@ extension DocumentOutcome {
         let keys = Resolver.personKeys(anchors, vault: vault)
         #expect(keys.count == anchors.count)
         for (a, k) in zip(anchors, keys) {
-            #expect(Resolver.personKey(anchor: a, vault: vault) == k)
-            #expect(Resolver.pid(k) == vault.personID(anchor: a))
+            #expect(vault.personKey(anchor: a) == k)
+            #expect(Vault.personIDText(k) == vault.personID(anchor: a))
         }
         // Ordering keys orders the ids.
-        let byKey = keys.indices.sorted { keys[$0] < keys[$1] }.map { Resolver.pid(keys[$0]) }
+        let byKey = keys.indices.sorted { keys[$0] < keys[$1] }.map { Vault.personIDText(keys[$0]) }
         #expect(byKey == byKey.sorted())
-        #expect(Resolver.pid(0x00ff_0000_0000_0a0b) == "p_00ff000000000a0b")
+        #expect(Vault.personIDText(0x00ff_0000_0000_0a0b) == "p_00ff000000000a0b")
     }
 
     @Test func uniqDropsRepeatedNeighboursInPlace() {
