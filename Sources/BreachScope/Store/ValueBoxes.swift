@@ -36,17 +36,12 @@ public enum ValueBoxes {
         var plain = [UInt8](); plain.reserveCapacity(entries.count * 24)
         for e in entries {
             kinds.append(UInt8(e.kind.rawValue >> 8)); kinds.append(UInt8(truncatingIfNeeded: e.kind.rawValue))
-            appendHash(e.hash, &hashes)
+            e.hash.append(to: &hashes)
             let bytes = e.kind.isLinkKey ? [] : e.plaintext
             PackedItems.put(UInt64(bytes.count), &plain)
             plain.append(contentsOf: bytes)
         }
         return (kinds, hashes, [oneBox] + sealer.seal(plain))
-    }
-
-    @inline(__always) static func appendHash(_ h: ValueHash, _ out: inout [UInt8]) {
-        for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: h.hi >> (56 - 8 * UInt64(i)))) }
-        for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: h.lo >> (56 - 8 * UInt64(i)))) }
     }
 
     @inline(__always) static func hash(_ p: UnsafeRawBufferPointer, at i: Int) -> ValueHash {

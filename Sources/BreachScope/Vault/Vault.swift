@@ -113,10 +113,14 @@ public struct ValueHash: Hashable, Sendable, Comparable {
         self.hi = hi; self.lo = lo
     }
     public var bytes: [UInt8] {
-        var out = [UInt8](repeating: 0, count: 16)
-        for i in 0..<8 { out[i] = UInt8(truncatingIfNeeded: hi >> (56 - 8 * UInt64(i))) }
-        for i in 0..<8 { out[8 + i] = UInt8(truncatingIfNeeded: lo >> (56 - 8 * UInt64(i))) }
+        var out = [UInt8](); out.reserveCapacity(16)
+        append(to: &out)
         return out
+    }
+    /// Appends the 16 bytes (big-endian `hi` then `lo`) to `out`.
+    @inline(__always) func append(to out: inout [UInt8]) {
+        for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: hi >> (56 - 8 * UInt64(i)))) }
+        for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: lo >> (56 - 8 * UInt64(i)))) }
     }
     public static func < (a: ValueHash, b: ValueHash) -> Bool { (a.hi, a.lo) < (b.hi, b.lo) }
 }
