@@ -36,7 +36,10 @@ public struct Resolver {
     static let identifying: UInt32 = [ElementType.nationalID, .name, .email, .phone, .postalAddress, .iban, .paymentCard]
         .reduce(0) { $0 | 1 << UInt32($1.code) }
 
-    public func run() throws {
+    /// Resolves the store. `written` is what this scan wrote when it began on an empty store
+    /// (`StoreWriter.takeWritten()`): then values and records come from memory instead of being
+    /// read back, with the same result.
+    public func run(written: WrittenData? = nil) throws {
         try store.pool.write { db in
             let scope = try ScopeInputs.load(db, vault: vault)
             // Values: dense index ↔ row id.
@@ -44,23 +47,31 @@ public struct Resolver {
             var hashes: [ValueHash] = []
             var dense = DenseIndex()
             var rowIDs: [Int64] = []
-            let count = try ValueBoxes.count(db)
-            kinds.reserveCapacity(count); hashes.reserveCapacity(count); rowIDs.reserveCapacity(count)
-            dense.reserve(upTo: try ValueBoxes.nextID(db))
-            try ValueBoxes.forEach(db) { id, kind, hash in
-                dense.set(id, Int32(rowIDs.count))
-                rowIDs.append(id)
-                kinds.append(kind)
-                hashes.append(hash)
+            if let written {
+                kinds = written.kinds
+                hashes = written.hashes
+                rowIDs = (0..<Int64(kinds.count)).map { written.firstValueID + $0 }
+                dense.reserve(upTo: written.firstValueID + Int64(kinds.count))
+                for (i, id) in rowIDs.enumerated() { dense.set(id, Int32(i)) }
+            } else {
+                let count = try ValueBoxes.count(db)
+                kinds.reserveCapacity(count); hashes.reserveCapacity(count); rowIDs.reserveCapacity(count)
+                dense.reserve(upTo: try ValueBoxes.nextID(db))
+                try ValueBoxes.forEach(db) { id, kind, hash in
+                    dense.set(id, Int32(rowIDs.count))
+                    rowIDs.append(id)
+                    kinds.append(kind)
+                    hashes.append(hash)
+                }
             }
-            try resolve(db, scope: scope, kinds: kinds, hashes: hashes, dense: dense, rowIDs: rowIDs)
+            try resolve(db, scope: scope, kinds: kinds, hashes: hashes, dense: dense, rowIDs: rowIDs, written: written)
         }
     }
 
     /// Everything after the values are loaded (their kinds, hashes, dense index and row ids as
     /// constants: no exclusivity checks in the hot loops).
     private func resolve(_ db: Database, scope: ScopeInputs, kinds: [UInt16], hashes: [ValueHash], dense: DenseIndex,
-                         rowIDs: [Int64]) throws {
+                         rowIDs: [Int64], written: WrittenData?) throws {
         var docHash: [Int64: ValueHash] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT id, path_hash FROM document") {
             let h: Data = r["path_hash"]
@@ -68,28 +79,37 @@ public struct Resolver {
         }
         // Records.
         var table = RecordTable()
-        try RawRows(db, "SELECT document_id, ordinal, language, items FROM record ORDER BY document_id, ordinal").forEach { r in
-            var language: UInt16 = 0
-            if !r.isNull(2), let l = r.textBytes(2, { table.language($0) }) { language = l }
-            table.open(document: r.int64(0), ordinal: Int(r.int64(1)), language: language)
+        func add(document: Int64, ordinal: Int, language: UInt16, items: UnsafeRawBufferPointer) {
+            table.open(document: document, ordinal: ordinal, language: language)
             var elements: UInt32 = 0
-            r.blob(3) { p in
-                PackedItems.decode(p, recordLine: 0, recordOffset: 0) { it in
-                    switch it.code {
-                    case PackedItems.controllerCode:
-                        table.attributions.append(ScopeInputs.Attribution(controller: it.valueID >> 16, rule: it.valueID & 0xFFFF))
-                    case PackedItems.reasonBase..<(PackedItems.reasonBase + 32):
-                        let category = it.code - PackedItems.reasonBase
-                        table.reasons.append(RecordTable.ReasonItem(category: category, rule: it.valueID))
-                        elements |= 1 << UInt32(category)
-                    default:
-                        if it.valueID > 0, let d = dense[it.valueID] { table.values.append(d) }
-                        if it.code < 32 { elements |= 1 << UInt32(it.code) }
-                    }
+            PackedItems.decode(items, recordLine: 0, recordOffset: 0) { it in
+                switch it.code {
+                case PackedItems.controllerCode:
+                    table.attributions.append(ScopeInputs.Attribution(controller: it.valueID >> 16, rule: it.valueID & 0xFFFF))
+                case PackedItems.reasonBase..<(PackedItems.reasonBase + 32):
+                    let category = it.code - PackedItems.reasonBase
+                    table.reasons.append(RecordTable.ReasonItem(category: category, rule: it.valueID))
+                    elements |= 1 << UInt32(category)
+                default:
+                    if it.valueID > 0, let d = dense[it.valueID] { table.values.append(d) }
+                    if it.code < 32 { elements |= 1 << UInt32(it.code) }
                 }
             }
             table.elements[table.elements.count - 1] = elements
             table.close()
+        }
+        if let written {
+            written.drainRecords { document, ordinal, language, items in
+                var code: UInt16 = 0
+                if var l = language { code = l.withUTF8 { table.language(UnsafeRawBufferPointer($0)) } }
+                add(document: document, ordinal: ordinal, language: code, items: items)
+            }
+        } else {
+            try RawRows(db, "SELECT document_id, ordinal, language, items FROM record ORDER BY document_id, ordinal").forEach { r in
+                var language: UInt16 = 0
+                if !r.isNull(2), let l = r.textBytes(2, { table.language($0) }) { language = l }
+                r.blob(3) { add(document: r.int64(0), ordinal: Int(r.int64(1)), language: language, items: $0) }
+            }
         }
         let recs = table
 

@@ -163,7 +163,7 @@ public enum Scanner {
         try writer.finish()
         let scanned = Date()
         progress.phase.store(1, ordering: .relaxed)
-        try Resolver(store: store, vault: vault).run()
+        try Resolver(store: store, vault: vault).run(written: writer.takeWritten())
         var summary = summaries.withLock { $0 }
         summary.scanSeconds = scanned.timeIntervalSince(start)
         summary.resolveSeconds = Date().timeIntervalSince(scanned)

@@ -17,6 +17,8 @@ public final class StoreWriter: @unchecked Sendable {
     /// nothing new to write (only a resolve) never loads them, and a scan that has overlaps the
     /// load with the workers' first documents.
     private var valuesLoaded = false
+    /// What this scan wrote, when it began on an empty store (see `WrittenData`).
+    private var written: WrittenData?
     private var sealer: Sealer
     static let valuesPerInsert = 32
     private var thread: Thread?
@@ -36,6 +38,8 @@ public final class StoreWriter: @unchecked Sendable {
         try ValueBoxes.forEach(db) { id, _, h in if valueIDs[h] == nil { valueIDs.set(h, id) } }
         nextValueID = try ValueBoxes.nextID(db)
         valuesLoaded = true
+        let empty = try valueIDs.count == 0 && !(Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM record)") ?? false)
+        written = empty ? WrittenData(firstValueID: nextValueID) : nil
     }
 
     /// Starts the writer thread.
@@ -62,6 +66,13 @@ public final class StoreWriter: @unchecked Sendable {
         done.wait()
         valueIDs = ValueHashMap()  // the resolver runs next: give the memory back
         if let failure { throw failure }
+    }
+
+    /// After `finish()`: everything this scan wrote, when it began on an empty store (nil
+    /// otherwise, or when nothing was written). Handed over once.
+    public func takeWritten() -> WrittenData? {
+        defer { written = nil }
+        return written
     }
 
     private func run() {
@@ -111,6 +122,7 @@ public final class StoreWriter: @unchecked Sendable {
                     if let id = valueIDs[v.hash] { ids[i] = id; continue }
                     ids[i] = nextValueID + Int64(fresh.count)
                     valueIDs.set(v.hash, ids[i])
+                    written?.addValue(kind: v.kind, hash: v.hash)
                     fresh.append(ValueBoxes.Entry(kind: v.kind, hash: v.hash, plaintext: v.plaintext))
                 }
                 var k = 0
@@ -146,6 +158,7 @@ public final class StoreWriter: @unchecked Sendable {
                         stmt.bind(k + 4, Int64(r.offset))
                         stmt.bind(k + 5, r.language)
                         stmt.bind(k + 6, blob)
+                        written?.addRecord(document: b.documentID, ordinal: r.ordinal, language: r.language, items: blob)
                     }
                     try stmt.step(db)
                     r0 += m
