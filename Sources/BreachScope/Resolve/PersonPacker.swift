@@ -1,6 +1,6 @@
 import Foundation
 
-/// Builds the `person` rows' columns (values, exposures, attributions, reasons, language) for a
+/// Builds the persons' packed fields (values, exposures, attributions, reasons, language) for a
 /// run of persons, into one byte buffer per run. The resolver packs runs on all cores in person
 /// order (whose records and values lie close together in memory: few cache misses), then steps
 /// the INSERTs in person-id order from the packed bytes.

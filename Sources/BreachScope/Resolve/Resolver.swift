@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Resolves records into persons and rebuilds `person` (see `StoredPerson`) and `conflict`
+/// Resolves records into persons and rebuilds `person_box` (see `StoredPerson`, `PersonBoxes`) and `conflict`
 /// from the stored records. Deterministic: the same records give the same persons
 /// and the same person ids, whatever order they were written in.
 ///
@@ -306,15 +306,9 @@ public struct Resolver {
         for (r, i) in (1..<languageCount).sorted(by: { recs.languageNames[$0] < recs.languageNames[$1] }).enumerated() { languageRank[i] = r }
         let countryLanguage: [String?] = (0..<64).map { k in IdentifierType(code: UInt8(k)).flatMap { Self.countryLanguages[$0] } }
 
-        // 5. Write: one row per person.
-        try db.execute(sql: "DELETE FROM person; DELETE FROM conflict;")
-        // 32 rows per INSERT (SQLite's per-statement cost is most of a small row's).
-        let rowsPerInsert = 32
-        let personSQL = "INSERT INTO person(id, pid, language, flags, vals, exposures, attributions, reasons) VALUES"
-        let insPerson = try RawInsert(db, personSQL + "(?, ?, ?, ?, ?, ?, ?, ?)")
-        let insPersons = try RawInsert(db, personSQL + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rowsPerInsert).joined(separator: ", "))
-        // Rows in person-id order: exports read them in that order, and the table grows by
-        // appending instead of scattering a million random keys through an index.
+        // 5. Write: persons in boxes of 64, in person-id order (exports read them in that order).
+        try db.execute(sql: "DELETE FROM person_box; DELETE FROM conflict;")
+        let insBox = try RawInsert(db, "INSERT INTO person_box(first_id, count, data) VALUES(?, ?, ?)")
         var rowOrder = [(key: UInt64, person: Int32)]()
         rowOrder.reserveCapacity(persons.count)
         for (i, k) in pids.enumerated() { rowOrder.append((k, Int32(i))) }
@@ -344,26 +338,29 @@ public struct Resolver {
             languages.append(contentsOf: run.languages)
         }
         var pidText = [UInt8](repeating: 0, count: 18)
+        var box: [UInt8] = []
         try bytes.withUnsafeBytes { bytes in
             var n = 0
             while n < rowOrder.count {
-                let m = rowOrder.count - n >= rowsPerInsert ? rowsPerInsert : 1
-                let stmt = m == 1 ? insPerson : insPersons
+                let m = min(PersonBoxes.capacity, rowOrder.count - n)
+                box.removeAll(keepingCapacity: true)
                 for j in 0..<m {
-                    let entry = rowOrder[n + j], p = Int(entry.person), k = Int32(8 * j)
-                    stmt.bind(k + 1, Int64(n + j + 1))
+                    let entry = rowOrder[n + j], p = Int(entry.person)
                     Vault.formatPersonID(entry.key, into: &pidText)
-                    pidText.withUnsafeBytes { stmt.bindText(k + 2, $0) }
-                    stmt.bind(k + 3, packer.languageText(languages[p]))
-                    stmt.bind(k + 4, Int64(persons.flags[p]))
+                    pidText.withUnsafeBytes { pid in
+                        PersonBoxes.appendHeader(pid: pid, language: packer.languageText(languages[p]), flags: persons.flags[p], to: &box)
+                    }
                     var start = p == 0 ? 0 : ends[4 * p - 1]
                     for column in 0..<4 {
                         let end = ends[4 * p + column]
-                        stmt.bindBlob(k + Int32(5 + column), UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                        PersonBoxes.appendBlob(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), to: &box)
                         start = end
                     }
                 }
-                try stmt.step(db)
+                insBox.bind(1, Int64(n + 1))
+                insBox.bind(2, Int64(m))
+                insBox.bind(3, box)
+                try insBox.step(db)
                 n += m
             }
         }

@@ -32,28 +32,27 @@ public struct Review {
 
     public func queue() throws -> Queue {
         try store.pool.read { db in
-            var names: [String: String] = [:]
             let nameKind = ValueKind.element(.name).rawValue
             let values = try ValueReader(db, vault: vault)
-            func maskedName(_ pid: String) throws -> String {
-                if let n = names[pid] { return n }
-                var out = "?"
-                if let row = try Row.fetchOne(db, sql: "SELECT id, pid, language, flags, vals, exposures, attributions, reasons FROM person WHERE pid = ?", arguments: [pid]) {
-                    let p = StoredPerson(row: row)
+            let rows = try Row.fetchAll(db, sql: "SELECT key, a, b, score, evidence, status FROM candidate ORDER BY score DESC, key")
+            // Masked names of the candidates' persons, in one pass over the persons.
+            var names: [String: String] = [:]
+            for row in rows { names[row["a"]] = "?"; names[row["b"]] = "?" }
+            if !names.isEmpty {
+                try StoredPerson.forEach(db) { p in
+                    guard names[p.pid] != nil else { return }
                     for id in p.values where try values.kind(id)?.rawValue == nameKind {
-                        out = Mask.value(try values.string(id) ?? "", kind: ValueKind(rawValue: nameKind))
+                        names[p.pid] = Mask.value(try values.string(id) ?? "", kind: ValueKind(rawValue: nameKind))
                         break
                     }
                 }
-                names[pid] = out
-                return out
             }
             var candidates: [Candidate] = []
-            for row in try Row.fetchAll(db, sql: "SELECT key, a, b, score, evidence, status FROM candidate ORDER BY score DESC, key") {
+            for row in rows {
                 let a: String = row["a"], b: String = row["b"]
                 candidates.append(Candidate(id: row["key"], a: a, b: b, score: row["score"],
                                             evidence: (row["evidence"] as String).split(separator: ",").map(String.init),
-                                            status: row["status"], names: [try maskedName(a), try maskedName(b)]))
+                                            status: row["status"], names: [names[a] ?? "?", names[b] ?? "?"]))
             }
             var conflicts: [Conflict] = []
             for row in try Row.fetchAll(db, sql: "SELECT kind, pids, value_id FROM conflict ORDER BY id") {

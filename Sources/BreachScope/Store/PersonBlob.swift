@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 
-/// A resolved person as stored: one row per person, with the ids of their values and their
-/// exposures (element × document, with occurrence counts) packed in two BLOBs. One row per
-/// person instead of one per (person, value) and (person, element, document) keeps the resolver
-/// at a few hundred thousand persons a second.
+/// A resolved person as stored: the ids of their values and their exposures (element × document,
+/// with occurrence counts) packed as bytes, persons in boxes of 64 (`PersonBoxes`). Packed
+/// persons instead of one row per (person, value) and (person, element, document) keep the
+/// resolver at a few hundred thousand persons a second.
 public struct StoredPerson: Sendable {
     public var rowID: Int64
     public var pid: String
@@ -41,12 +41,14 @@ public struct StoredPerson: Sendable {
 
     static func unpackTriples(_ data: Data?) -> [Triple] {
         guard let data else { return [] }
+        return data.withUnsafeBytes { unpackTriples($0) }
+    }
+
+    static func unpackTriples(_ p: UnsafeRawBufferPointer) -> [Triple] {
         var out: [Triple] = []
-        data.withUnsafeBytes { p in
-            var i = 0
-            func get() -> Int64 { Int64(PackedItems.get(p, &i)) }
-            while i < p.count { out.append(Triple(what: get(), rule: get(), document: get())) }
-        }
+        var i = 0
+        func get() -> Int64 { Int64(PackedItems.get(p, &i)) }
+        while i < p.count { out.append(Triple(what: get(), rule: get(), document: get())) }
         return out
     }
 
@@ -68,14 +70,14 @@ public struct StoredPerson: Sendable {
         for id in ids { PackedItems.put(UInt64(id - last), &out); last = id }
     }
 
-    static func unpackValues(_ data: Data) -> [Int64] {
+    static func unpackValues(_ data: Data) -> [Int64] { data.withUnsafeBytes { unpackValues($0) } }
+
+    static func unpackValues(_ p: UnsafeRawBufferPointer) -> [Int64] {
         var out: [Int64] = []
         var last: Int64 = 0
-        data.withUnsafeBytes { p in
-            var i = 0
-            while i < p.count {
-                last += Int64(PackedItems.get(p, &i)); out.append(last)
-            }
+        var i = 0
+        while i < p.count {
+            last += Int64(PackedItems.get(p, &i)); out.append(last)
         }
         return out
     }
@@ -91,20 +93,27 @@ public struct StoredPerson: Sendable {
         for x in e { out.append(x.element); PackedItems.put(UInt64(x.document), &out); PackedItems.put(UInt64(x.occurrences), &out) }
     }
 
-    static func unpackExposures(_ data: Data) -> [Exposure] {
+    static func unpackExposures(_ data: Data) -> [Exposure] { data.withUnsafeBytes { unpackExposures($0) } }
+
+    static func unpackExposures(_ p: UnsafeRawBufferPointer) -> [Exposure] {
         var out: [Exposure] = []
-        data.withUnsafeBytes { p in
-            var i = 0
-            func get() -> UInt64 { PackedItems.get(p, &i) }
-            while i < p.count {
-                let e = p[i]; i += 1
-                let d = Int64(get()), n = Int(get())
-                out.append(Exposure(element: e, document: d, occurrences: n))
-            }
+        var i = 0
+        func get() -> UInt64 { PackedItems.get(p, &i) }
+        while i < p.count {
+            let e = p[i]; i += 1
+            let d = Int64(get()), n = Int(get())
+            out.append(Exposure(element: e, document: d, occurrences: n))
         }
         return out
     }
 
+    init(rowID: Int64, pid: String, language: String?, flags: Int, values: [Int64], exposures: [Exposure],
+         attributions: [Triple], reasons: [Triple]) {
+        self.rowID = rowID; self.pid = pid; self.language = language; self.flags = flags
+        self.values = values; self.exposures = exposures; self.attributions = attributions; self.reasons = reasons
+    }
+
+    /// A v1 `person` row (read by the v4 migration).
     init(row: Row) {
         rowID = row["id"]
         pid = row["pid"]
@@ -120,10 +129,9 @@ public struct StoredPerson: Sendable {
     public static let inConflict = 1
     public static let weakMerge = 2
 
-    /// Calls `body` for every person, ordered by person id (`pid`; the resolver writes rows in
+    /// Calls `body` for every person, ordered by person id (`pid`; the resolver writes them in
     /// that order).
     static func forEach(_ db: Database, _ body: (StoredPerson) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, pid, language, flags, vals, exposures, attributions, reasons FROM person ORDER BY id")
-        while let r = try rows.next() { try body(StoredPerson(row: r)) }
+        try PersonBoxes.forEach(db, body)
     }
 }

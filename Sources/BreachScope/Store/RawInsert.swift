@@ -80,9 +80,9 @@ struct RawRows {
         return body(UnsafeRawBufferPointer(start: c, count: Int(sqlite3_column_bytes(p, i))))
     }
     /// The blob's bytes, valid only inside `body`.
-    func blob<T>(_ i: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+    func blob<T>(_ i: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         let n = Int(sqlite3_column_bytes(p, i))
-        guard n > 0, let base = sqlite3_column_blob(p, i) else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        return body(UnsafeRawBufferPointer(start: base, count: n))
+        guard n > 0, let base = sqlite3_column_blob(p, i) else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeRawBufferPointer(start: base, count: n))
     }
 }

@@ -137,6 +137,8 @@ enum Schema {
         }
         // Values in boxes of consecutive ids: one row and one seal per box (see `ValueBoxes`).
         m.registerMigration("v3") { db in try ValueBoxes.migrate(db) }
+        // Persons in boxes of consecutive row ids: one row per 64 persons (see `PersonBoxes`).
+        m.registerMigration("v4") { db in try PersonBoxes.migrate(db) }
         return m
     }
 }

@@ -13,7 +13,7 @@ import Testing
     static func resolved(_ store: Store) throws -> [String] {
         try store.pool.read { db in
             var out: [String] = []
-            for sql in ["SELECT id, pid, language, flags, hex(vals), hex(exposures), hex(attributions), hex(reasons) FROM person ORDER BY id",
+            for sql in ["SELECT first_id, count, hex(data) FROM person_box ORDER BY first_id",
                         "SELECT kind, value_id, persons, pids FROM conflict ORDER BY id",
                         "SELECT key, a, b, score, evidence, status FROM candidate ORDER BY id"] {
                 for row in try Row.fetchAll(db, sql: sql) { out.append(row.description) }
