@@ -39,7 +39,8 @@ public struct Resolver {
     /// Resolves the store. `written` is what this scan wrote when it began on an empty store
     /// (`StoreWriter.takeWritten()`): then values and records come from memory instead of being
     /// read back, with the same result.
-    public func run(written: WrittenData? = nil) throws {
+    public func run(written: consuming WrittenData? = nil) throws {
+        var written = written
         try store.pool.write { db in
             let scope = try ScopeInputs.load(db, vault: vault)
             // Values: dense index ↔ row id.
@@ -64,14 +65,14 @@ public struct Resolver {
                     hashes.append(hash)
                 }
             }
-            try resolve(db, scope: scope, kinds: kinds, hashes: hashes, dense: dense, rowIDs: rowIDs, written: written)
+            try resolve(db, scope: scope, kinds: kinds, hashes: hashes, dense: dense, rowIDs: rowIDs, written: &written)
         }
     }
 
     /// Everything after the values are loaded (their kinds, hashes, dense index and row ids as
     /// constants: no exclusivity checks in the hot loops).
     private func resolve(_ db: Database, scope: ScopeInputs, kinds: [UInt16], hashes: [ValueHash], dense: DenseIndex,
-                         rowIDs: [Int64], written: WrittenData?) throws {
+                         rowIDs: [Int64], written: inout WrittenData?) throws {
         var docHash: [Int64: ValueHash] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT id, path_hash FROM document") {
             let h: Data = r["path_hash"]
@@ -98,8 +99,8 @@ public struct Resolver {
             table.elements[table.elements.count - 1] = elements
             table.close()
         }
-        if let written {
-            written.drainRecords { document, ordinal, language, items in
+        if written != nil {
+            written!.drainRecords { document, ordinal, language, items in
                 var code: UInt16 = 0
                 if var l = language { code = l.withUTF8 { table.language(UnsafeRawBufferPointer($0)) } }
                 add(document: document, ordinal: ordinal, language: code, items: items)

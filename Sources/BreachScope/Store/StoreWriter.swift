@@ -11,15 +11,21 @@ public final class StoreWriter: @unchecked Sendable {
     private let store: Store
     private let vault: Vault
     private let queue: BoundedQueue<ScanBatch>
-    private var valueIDs = ValueHashMap(capacity: 1 << 16)
-    private var nextValueID: Int64 = 1
-    /// The stored values' ids are loaded by the writer thread with its first batch: a scan with
-    /// nothing new to write (only a resolve) never loads them, and a scan that has overlaps the
-    /// load with the workers' first documents.
-    private var valuesLoaded = false
-    /// What this scan wrote, when it began on an empty store (see `WrittenData`).
-    private var written: WrittenData?
-    private var sealer: Sealer
+    /// What the writer thread keeps between transactions. Taken into a local while a
+    /// transaction runs: a class's stored properties pay a dynamic exclusivity check on every
+    /// access, and the write loop touches them millions of times.
+    private struct State {
+        var valueIDs = ValueHashMap(capacity: 1 << 16)
+        var nextValueID: Int64 = 1
+        /// The stored values' ids are loaded by the writer thread with its first batch: a scan
+        /// with nothing new to write (only a resolve) never loads them, and a scan that has
+        /// overlaps the load with the workers' first documents.
+        var valuesLoaded = false
+        /// What this scan wrote, when it began on an empty store (see `WrittenData`).
+        var written: WrittenData?
+        var sealer: Sealer
+    }
+    private var state: State?
     static let valuesPerInsert = 32
     private var thread: Thread?
     private let done = DispatchSemaphore(value: 0)
@@ -29,17 +35,18 @@ public final class StoreWriter: @unchecked Sendable {
         self.store = store
         self.vault = vault
         queue = BoundedQueue(capacity: capacity)
-        sealer = Sealer(vault: vault)
+        state = State(sealer: Sealer(vault: vault))
     }
 
     /// Loads the stored values' hash → id map (inside the writer's transaction).
-    private func loadValues(_ db: Database) throws {
-        valueIDs = ValueHashMap(capacity: max(1 << 16, try ValueBoxes.count(db) * 5 / 4))
-        try ValueBoxes.forEach(db) { id, _, h in if valueIDs[h] == nil { valueIDs.set(h, id) } }
-        nextValueID = try ValueBoxes.nextID(db)
-        valuesLoaded = true
-        let empty = try valueIDs.count == 0 && !(Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM record)") ?? false)
-        written = empty ? WrittenData(firstValueID: nextValueID) : nil
+    private static func loadValues(_ db: Database, into s: inout State) throws {
+        var map = ValueHashMap(capacity: max(1 << 16, try ValueBoxes.count(db) * 5 / 4))
+        try ValueBoxes.forEach(db) { id, _, h in if map[h] == nil { map.set(h, id) } }
+        s.valueIDs = map
+        s.nextValueID = try ValueBoxes.nextID(db)
+        s.valuesLoaded = true
+        let empty = try map.count == 0 && !(Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM record)") ?? false)
+        s.written = empty ? WrittenData(firstValueID: s.nextValueID) : nil
     }
 
     /// Starts the writer thread.
@@ -64,15 +71,15 @@ public final class StoreWriter: @unchecked Sendable {
     public func finish() throws {
         queue.close()
         done.wait()
-        valueIDs = ValueHashMap()  // the resolver runs next: give the memory back
+        state?.valueIDs = ValueHashMap()  // the resolver runs next: give the memory back
         if let failure { throw failure }
     }
 
     /// After `finish()`: everything this scan wrote, when it began on an empty store (nil
     /// otherwise, or when nothing was written). Handed over once.
     public func takeWritten() -> WrittenData? {
-        defer { written = nil }
-        return written
+        defer { state?.written = nil }
+        return state?.written
     }
 
     private func run() {
@@ -92,8 +99,12 @@ public final class StoreWriter: @unchecked Sendable {
     }
 
     private func write(_ batches: [ScanBatch]) throws {
+        // Moved out (not copied: its arrays stay uniquely referenced) and back afterwards.
+        var s = state!
+        state = nil
+        defer { state = s }
         try store.pool.write { db in
-            if !valuesLoaded { try loadValues(db) }
+            if !s.valuesLoaded { try Self.loadValues(db, into: &s) }
             let insBox = try RawInsert(db, "INSERT INTO value_box(first_id, count, kinds, hashes, sealed) VALUES(?, ?, ?, ?, ?)")
             let insRecord = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES(?, ?, ?, ?, ?, ?)")
             let insRecords = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES"
@@ -119,17 +130,17 @@ public final class StoreWriter: @unchecked Sendable {
                 var ids = [Int64](repeating: 0, count: b.values.count)
                 var fresh: [ValueBoxes.Entry] = []
                 for (i, v) in b.values.enumerated() {
-                    if let id = valueIDs[v.hash] { ids[i] = id; continue }
-                    ids[i] = nextValueID + Int64(fresh.count)
-                    valueIDs.set(v.hash, ids[i])
-                    written?.addValue(kind: v.kind, hash: v.hash)
+                    if let id = s.valueIDs[v.hash] { ids[i] = id; continue }
+                    ids[i] = s.nextValueID + Int64(fresh.count)
+                    s.valueIDs.set(v.hash, ids[i])
+                    s.written?.addValue(kind: v.kind, hash: v.hash)
                     fresh.append(ValueBoxes.Entry(kind: v.kind, hash: v.hash, plaintext: v.plaintext))
                 }
                 var k = 0
                 while k < fresh.count {
                     let m = min(ValueBoxes.capacity, fresh.count - k)
-                    let box = ValueBoxes.encode(fresh[k..<(k + m)], sealer: &sealer)
-                    insBox.bind(1, nextValueID + Int64(k))
+                    let box = ValueBoxes.encode(fresh[k..<(k + m)], sealer: &s.sealer)
+                    insBox.bind(1, s.nextValueID + Int64(k))
                     insBox.bind(2, Int64(m))
                     insBox.bind(3, box.kinds)
                     insBox.bind(4, box.hashes)
@@ -137,7 +148,7 @@ public final class StoreWriter: @unchecked Sendable {
                     try insBox.step(db)
                     k += m
                 }
-                nextValueID += Int64(fresh.count)
+                s.nextValueID += Int64(fresh.count)
                 // Records go in 32 rows per INSERT too.
                 var r0 = 0
                 while r0 < b.records.count {
@@ -158,7 +169,7 @@ public final class StoreWriter: @unchecked Sendable {
                         stmt.bind(k + 4, Int64(r.offset))
                         stmt.bind(k + 5, r.language)
                         stmt.bind(k + 6, blob)
-                        written?.addRecord(document: b.documentID, ordinal: r.ordinal, language: r.language, items: blob)
+                        s.written?.addRecord(document: b.documentID, ordinal: r.ordinal, language: r.language, items: blob)
                     }
                     try stmt.step(db)
                     r0 += m

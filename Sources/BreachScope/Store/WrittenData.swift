@@ -5,9 +5,9 @@
 ///
 /// Only a scan that starts from an empty store has everything here; any other scan gets no
 /// `WrittenData` and the resolver reads the store.
-public final class WrittenData: @unchecked Sendable {
+public struct WrittenData: Sendable {
     /// One document's records, in the order they were written.
-    struct Document {
+    struct Document: Sendable {
         var ordinals: [Int] = []
         var languages: [String?] = []
         /// Record `i`'s items are `items[ends[i - 1]..<ends[i]]` (from 0 for the first).
@@ -24,18 +24,18 @@ public final class WrittenData: @unchecked Sendable {
     init(firstValueID: Int64) { self.firstValueID = firstValueID }
 
     /// Records a value given the next id (`firstValueID + count` so far).
-    func addValue(kind: ValueKind, hash: ValueHash) {
+    mutating func addValue(kind: ValueKind, hash: ValueHash) {
         kinds.append(kind.rawValue)
         hashes.append(hash)
     }
 
-    func addRecord(document: Int64, ordinal: Int, language: String?, items: [UInt8]) {
+    mutating func addRecord(document: Int64, ordinal: Int, language: String?, items: [UInt8]) {
         documents[document, default: Document()].append(ordinal: ordinal, language: language, items: items)
     }
 
     /// Visits every record ordered by (document id, ordinal), the order the resolver reads the
     /// store in, dropping each document's bytes once visited.
-    func drainRecords(_ body: (_ document: Int64, _ ordinal: Int, _ language: String?, _ items: UnsafeRawBufferPointer) -> Void) {
+    mutating func drainRecords(_ body: (_ document: Int64, _ ordinal: Int, _ language: String?, _ items: UnsafeRawBufferPointer) -> Void) {
         for id in documents.keys.sorted() {
             guard let d = documents.removeValue(forKey: id) else { continue }
             var order = Array(d.ordinals.indices)

@@ -85,7 +85,7 @@ import Testing
             try writer.finish()
             return writer.takeWritten()
         }
-        let first = try #require(try write("a.csv", ["a@example.ee", "b@example.ee"]))
+        var first = try #require(try write("a.csv", ["a@example.ee", "b@example.ee"]))
         #expect(first.firstValueID == 1)
         #expect(first.kinds == [ValueKind.identifier(.email).rawValue, ValueKind.identifier(.email).rawValue])
         #expect(first.hashes == [ws.vault.hash(kind: .identifier(.email), Array("a@example.ee".utf8)),
