@@ -106,10 +106,8 @@ public struct Resolver {
                 add(document: document, ordinal: ordinal, language: code, items: items)
             }
         } else {
-            try RawRows(db, "SELECT document_id, ordinal, language, items FROM record ORDER BY document_id, ordinal").forEach { r in
-                var language: UInt16 = 0
-                if !r.isNull(2), let l = r.textBytes(2, { table.language($0) }) { language = l }
-                r.blob(3) { add(document: r.int64(0), ordinal: Int(r.int64(1)), language: language, items: $0) }
+            try RecordBoxes.forEach(db) { document, r in
+                add(document: document, ordinal: r.ordinal, language: r.language.map { table.language($0) } ?? 0, items: r.items)
             }
         }
         let recs = table

@@ -124,10 +124,13 @@ public struct Lookup {
                         let s: Data = f["name_sealed"]
                         fields[f["ordinal"]] = try? vault.openString(Array(s))
                     }
-                    for r in try Row.fetchAll(db, sql: "SELECT line, offset, items FROM record WHERE document_id = ? ORDER BY ordinal", arguments: [doc]) {
-                        let blob: Data = r["items"]
+                    var records: [[PackedItems.Item]] = []
+                    try RecordBoxes.forEach(db, document: doc) { _, r in
                         var items: [PackedItems.Item] = []
-                        blob.withUnsafeBytes { PackedItems.decode($0, recordLine: r["line"], recordOffset: r["offset"]) { items.append($0) } }
+                        PackedItems.decode(r.items, recordLine: r.line, recordOffset: r.offset) { items.append($0) }
+                        records.append(items)
+                    }
+                    for items in records {
                         guard items.contains(where: { $0.valueID > 0 && mine.contains($0.valueID) }) else { continue }
                         for it in items where it.code != PendingItem.linkKeyCode {
                             guard let element = ElementType(code: it.code) else { continue }

@@ -139,6 +139,8 @@ enum Schema {
         m.registerMigration("v3") { db in try ValueBoxes.migrate(db) }
         // Persons in boxes of consecutive row ids: one row per 64 persons (see `PersonBoxes`).
         m.registerMigration("v4") { db in try PersonBoxes.migrate(db) }
+        // Records in boxes of one document's slice: one row per up to 256 records (see `RecordBoxes`).
+        m.registerMigration("v5") { db in try RecordBoxes.migrate(db) }
         return m
     }
 }

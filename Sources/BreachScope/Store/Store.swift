@@ -88,7 +88,7 @@ public final class Store: Sendable {
                         unchanged += 1
                         continue
                     }
-                    try db.execute(sql: "DELETE FROM record WHERE document_id = ?", arguments: [id])
+                    try db.execute(sql: "DELETE FROM record_box WHERE document_id = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM field WHERE document_id = ?", arguments: [id])
                     try db.execute(sql: "DELETE FROM evidence WHERE document_id = ?", arguments: [id])
                     // Changed content belongs to the batch that delivered it; a killed scan of the same

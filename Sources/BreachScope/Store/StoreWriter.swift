@@ -26,7 +26,9 @@ public final class StoreWriter: @unchecked Sendable {
         var sealer: Sealer
     }
     private var state: State?
-    static let valuesPerInsert = 32
+    /// Values whose map slots are loaded ahead of their lookups (`ValueHashMap.warm`): enough to
+    /// overlap many cache misses, few enough to stay in the cache until used.
+    static let warmRun = 512
     private var thread: Thread?
     private let done = DispatchSemaphore(value: 0)
     private var failure: Error?
@@ -45,7 +47,7 @@ public final class StoreWriter: @unchecked Sendable {
         s.valueIDs = map
         s.nextValueID = try ValueBoxes.nextID(db)
         s.valuesLoaded = true
-        let empty = try map.count == 0 && !(Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM record)") ?? false)
+        let empty = try map.count == 0 && !(Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM record_box)") ?? false)
         s.written = empty ? WrittenData(firstValueID: s.nextValueID) : nil
     }
 
@@ -106,9 +108,7 @@ public final class StoreWriter: @unchecked Sendable {
         try store.pool.write { db in
             if !s.valuesLoaded { try Self.loadValues(db, into: &s) }
             let insBox = try RawInsert(db, "INSERT INTO value_box(first_id, count, kinds, hashes, sealed) VALUES(?, ?, ?, ?, ?)")
-            let insRecord = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES(?, ?, ?, ?, ?, ?)")
-            let insRecords = try RawInsert(db, "INSERT INTO record(document_id, ordinal, line, offset, language, items) VALUES"
-                                           + Array(repeating: "(?, ?, ?, ?, ?, ?)", count: Self.valuesPerInsert).joined(separator: ", "))
+            let insRecords = try RawInsert(db, "INSERT INTO record_box(document_id, first_ordinal, count, data) VALUES(?, ?, ?, ?)")
             let insField = try db.cachedStatement(sql: "INSERT OR REPLACE INTO field(document_id, ordinal, name_sealed, hint) VALUES(?, ?, ?, ?)")
             let insEvidence = try db.cachedStatement(sql: "INSERT OR IGNORE INTO evidence(document_id, rule_id, line, offset, masked_sealed) VALUES(?, ?, ?, ?, ?)")
             let markScanning = try db.cachedStatement(sql: "UPDATE document SET status = 'scanning' WHERE id = ? AND status = 'pending'")
@@ -117,7 +117,7 @@ public final class StoreWriter: @unchecked Sendable {
                 WHERE id = ?
                 """)
             let now = ISO8601DateFormatter().string(from: Date())
-            var blob: [UInt8] = []
+            var blob: [UInt8] = [], box: [UInt8] = []
             let insController = try db.cachedStatement(sql: "INSERT OR IGNORE INTO controller(id, key, name_sealed, listed) VALUES(?, ?, ?, 0)")
             for b in batches {
                 for c in b.controllers { try insController.execute(arguments: [c.id, c.key, Data(c.nameSealed)]) }
@@ -130,6 +130,7 @@ public final class StoreWriter: @unchecked Sendable {
                 var ids = [Int64](repeating: 0, count: b.values.count)
                 var fresh: [ValueBoxes.Entry] = []
                 for (i, v) in b.values.enumerated() {
+                    if i % Self.warmRun == 0 { s.valueIDs.warm(b.values[i..<min(i + Self.warmRun, b.values.count)].lazy.map(\.hash)) }
                     if let id = s.valueIDs[v.hash] { ids[i] = id; continue }
                     ids[i] = s.nextValueID + Int64(fresh.count)
                     s.valueIDs.set(v.hash, ids[i])
@@ -149,11 +150,12 @@ public final class StoreWriter: @unchecked Sendable {
                     k += m
                 }
                 s.nextValueID += Int64(fresh.count)
-                // Records go in 32 rows per INSERT too.
+                // Records go in boxes of up to 256 (one row each, see `RecordBoxes`).
                 var r0 = 0
                 while r0 < b.records.count {
-                    let m = b.records.count - r0 >= Self.valuesPerInsert ? Self.valuesPerInsert : 1
-                    let stmt = m == 1 ? insRecord : insRecords
+                    let m = min(RecordBoxes.capacity, b.records.count - r0)
+                    box.removeAll(keepingCapacity: true)
+                    var firstOrdinal = Int.max
                     for j in 0..<m {
                         let r = b.records[r0 + j]
                         blob.removeAll(keepingCapacity: true)
@@ -162,16 +164,17 @@ public final class StoreWriter: @unchecked Sendable {
                                                                 field: Int(it.field), line: Int(it.line), offset: it.offset),
                                                recordLine: r.line, recordOffset: r.offset, to: &blob)
                         }
-                        let k = Int32(6 * j)
-                        stmt.bind(k + 1, b.documentID)
-                        stmt.bind(k + 2, Int64(r.ordinal))
-                        stmt.bind(k + 3, Int64(r.line))
-                        stmt.bind(k + 4, Int64(r.offset))
-                        stmt.bind(k + 5, r.language)
-                        stmt.bind(k + 6, blob)
+                        blob.withUnsafeBytes {
+                            RecordBoxes.append(ordinal: r.ordinal, line: r.line, offset: r.offset, language: r.language, items: $0, to: &box)
+                        }
+                        firstOrdinal = min(firstOrdinal, r.ordinal)
                         s.written?.addRecord(document: b.documentID, ordinal: r.ordinal, language: r.language, items: blob)
                     }
-                    try stmt.step(db)
+                    insRecords.bind(1, b.documentID)
+                    insRecords.bind(2, Int64(firstOrdinal))
+                    insRecords.bind(3, Int64(m))
+                    insRecords.bind(4, box)
+                    try insRecords.step(db)
                     r0 += m
                 }
                 for e in b.evidence {

@@ -26,5 +26,19 @@ import Testing
         map.set(keys[5], 42)
         #expect(map[keys[5]] == 42)
         #expect(map.count == 1)
+        // Warming the slots changes nothing.
+        map.warm(keys)
+        #expect(map[keys[5]] == 42)
+        #expect(map[keys[6]] == nil)
+    }
+
+    /// A map sized for n values holds them.
+    @Test func sizedUpFront() {
+        var map = ValueHashMap(capacity: 3_000)
+        var rng = SystemRandomNumberGenerator()
+        let keys = (0..<3_000).map { _ in ValueHash(hi: rng.next(), lo: rng.next()) }
+        for (i, k) in keys.enumerated() { map.set(k, Int64(i)) }
+        #expect(map.count == 3_000)
+        for (i, k) in keys.enumerated() { #expect(map[k] == Int64(i)) }
     }
 }

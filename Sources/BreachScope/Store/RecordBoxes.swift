@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+
+/// Records in boxes (schema v5): one `record_box` row holds up to `capacity` records of one
+/// document, as the writer received them (a scan slice). A million record rows cost the writer
+/// about a CPU-second of SQLite work; a box costs one row for up to 256 records.
+///
+/// A box's `data` is its records one after another, each: ordinal, line, offset (varints),
+/// language (varint length + 1, 0 = none, UTF-8), then the packed items (`PackedItems`, a varint
+/// length and the bytes). Nothing in a box is plaintext personal data: items reference values by
+/// id.
+enum RecordBoxes {
+    static let capacity = 256
+
+    /// One record of a box; `items` is valid only inside the visiting closure.
+    struct Record {
+        var ordinal: Int
+        var line: Int
+        var offset: Int
+        var language: UnsafeRawBufferPointer?
+        var items: UnsafeRawBufferPointer
+    }
+
+    /// Appends one record to a box's `data`.
+    static func append(ordinal: Int, line: Int, offset: Int, language: String?, items: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        PackedItems.put(UInt64(max(0, ordinal)), &out)
+        PackedItems.put(UInt64(max(0, line)), &out)
+        PackedItems.put(UInt64(max(0, offset)), &out)
+        if var language {
+            language.withUTF8 { l in
+                PackedItems.put(UInt64(l.count + 1), &out)
+                out.append(contentsOf: l)
+            }
+        } else {
+            out.append(0)
+        }
+        PackedItems.put(UInt64(items.count), &out)
+        out.append(contentsOf: items)
+    }
+
+    /// The records of one box's `data`, in the order they were written. A damaged box gives the
+    /// records before the damage.
+    static func decode(_ data: UnsafeRawBufferPointer, count: Int, _ body: (Record) throws -> Void) rethrows {
+        var i = 0
+        func varint() -> Int? {
+            guard i < data.count else { return nil }
+            let v = PackedItems.get(data, &i)
+            return v <= UInt64(Int32.max) ? Int(v) : nil
+        }
+        func take(_ n: Int) -> UnsafeRawBufferPointer? {
+            guard n >= 0, n <= data.count - i else { return nil }
+            defer { i += n }
+            return UnsafeRawBufferPointer(rebasing: data[i..<(i + n)])
+        }
+        for _ in 0..<count {
+            guard let ordinal = varint(), let line = varint(), let offset = varint(), let tag = varint() else { return }
+            var language: UnsafeRawBufferPointer?
+            if tag > 0 {
+                guard let l = take(tag - 1) else { return }
+                language = l
+            }
+            guard let n = varint(), let items = take(n) else { return }
+            try body(Record(ordinal: ordinal, line: line, offset: offset, language: language, items: items))
+        }
+    }
+
+    /// Calls `body` with every record of the store (or of one document), ordered by document id
+    /// and ordinal (records of equal ordinal in the order written).
+    static func forEach(_ db: Database, document: Int64? = nil, _ body: (_ document: Int64, Record) throws -> Void) throws {
+        let sql = "SELECT document_id, count, data FROM record_box"
+            + (document.map { " WHERE document_id = \($0)" } ?? "") + " ORDER BY document_id, first_ordinal, id"
+        // One document's boxes at a time, in one buffer: ordinals are checked, and sorted when
+        // a slice came out of order.
+        var current: Int64 = -1
+        var bytes: [UInt8] = []
+        var boxes: [(end: Int, count: Int)] = []
+        func flush() throws {
+            guard !boxes.isEmpty else { return }
+            try bytes.withUnsafeBytes { all in
+                var records: [Record] = []
+                var start = 0
+                for box in boxes {
+                    decode(UnsafeRawBufferPointer(rebasing: all[start..<box.end]), count: box.count) { records.append($0) }
+                    start = box.end
+                }
+                if zip(records, records.dropFirst()).contains(where: { $0.ordinal > $1.ordinal }) {
+                    records = records.enumerated().sorted { ($0.element.ordinal, $0.offset) < ($1.element.ordinal, $1.offset) }.map(\.element)
+                }
+                for r in records { try body(current, r) }
+            }
+            bytes.removeAll(keepingCapacity: true)
+            boxes.removeAll(keepingCapacity: true)
+        }
+        try RawRows(db, sql).forEach { r in
+            let d = r.int64(0)
+            if d != current { try flush(); current = d }
+            r.blob(2) { bytes.append(contentsOf: $0) }
+            boxes.append((bytes.count, Int(r.int64(1))))
+        }
+        try flush()
+    }
+
+    /// Schema v5: moves v1 `record` rows (one per record) into boxes of one document's records in
+    /// ordinal order.
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE record_box(
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                first_ordinal INTEGER NOT NULL,
+                count INTEGER NOT NULL,
+                data BLOB NOT NULL              -- the records, packed (see RecordBoxes)
+            );
+            CREATE INDEX record_box_document ON record_box(document_id, first_ordinal);
+            """)
+        let insert = try RawInsert(db, "INSERT INTO record_box(document_id, first_ordinal, count, data) VALUES(?, ?, ?, ?)")
+        var box: [UInt8] = [], document: Int64 = 0, first = 0, count = 0
+        func flush() throws {
+            guard count > 0 else { return }
+            insert.bind(1, document); insert.bind(2, Int64(first)); insert.bind(3, Int64(count)); insert.bind(4, box)
+            try insert.step(db)
+            box.removeAll(keepingCapacity: true); count = 0
+        }
+        try RawRows(db, "SELECT document_id, ordinal, line, offset, language, items FROM record ORDER BY document_id, ordinal, id").forEach { r in
+            let d = r.int64(0)
+            if count == capacity || (count > 0 && d != document) { try flush() }
+            if count == 0 { document = d; first = Int(r.int64(1)) }
+            let language = r.isNull(4) ? nil : r.textBytes(4) { String(decoding: $0, as: UTF8.self) }
+            r.blob(5) { append(ordinal: Int(r.int64(1)), line: Int(r.int64(2)), offset: Int(r.int64(3)), language: language, items: $0, to: &box) }
+            count += 1
+        }
+        try flush()
+        try db.execute(sql: "DROP TABLE record")
+    }
+}
