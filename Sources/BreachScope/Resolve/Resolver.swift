@@ -99,17 +99,10 @@ public struct Resolver {
             table.elements[table.elements.count - 1] = elements
             table.close()
         }
-        if written != nil {
-            written!.drainRecords { document, ordinal, language, items in
-                var code: UInt16 = 0
-                if var l = language { code = l.withUTF8 { table.language(UnsafeRawBufferPointer($0)) } }
-                add(document: document, ordinal: ordinal, language: code, items: items)
-            }
-        } else {
-            try RecordBoxes.forEach(db) { document, r in
-                add(document: document, ordinal: r.ordinal, language: r.language.map { table.language($0) } ?? 0, items: r.items)
-            }
+        func visit(_ document: Int64, _ r: RecordBoxes.Record) {
+            add(document: document, ordinal: r.ordinal, language: r.language.map { table.language($0) } ?? 0, items: r.items)
         }
+        if written != nil { written!.drainRecords(visit) } else { try RecordBoxes.forEach(db, visit) }
         let recs = table
 
         // Per value kind: national ID, linking (strong identifier or link key), anchor rank.

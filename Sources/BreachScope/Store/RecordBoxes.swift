@@ -69,12 +69,29 @@ enum RecordBoxes {
     static func forEach(_ db: Database, document: Int64? = nil, _ body: (_ document: Int64, Record) throws -> Void) throws {
         let sql = "SELECT document_id, count, data FROM record_box"
             + (document.map { " WHERE document_id = \($0)" } ?? "") + " ORDER BY document_id, first_ordinal, id"
-        // One document's boxes at a time, in one buffer: ordinals are checked, and sorted when
-        // a slice came out of order.
         var current: Int64 = -1
-        var bytes: [UInt8] = []
-        var boxes: [(end: Int, count: Int)] = []
-        func flush() throws {
+        var boxes = DocumentBoxes()
+        try RawRows(db, sql).forEach { r in
+            let d = r.int64(0)
+            if d != current { try boxes.drain { try body(current, $0) }; current = d }
+            r.blob(2) { boxes.append($0, count: Int(r.int64(1))) }
+        }
+        try boxes.drain { try body(current, $0) }
+    }
+
+    /// One document's boxes in one buffer, as read from the store or kept by the writer.
+    struct DocumentBoxes: Sendable {
+        private var bytes: [UInt8] = []
+        private var boxes: [(end: Int, count: Int)] = []
+
+        mutating func append(_ data: UnsafeRawBufferPointer, count: Int) {
+            bytes.append(contentsOf: data)
+            boxes.append((bytes.count, count))
+        }
+
+        /// Visits the records in ordinal order (sorted when a slice came out of order; records of
+        /// equal ordinal in the order written), then empties the buffer.
+        mutating func drain(_ body: (Record) throws -> Void) rethrows {
             guard !boxes.isEmpty else { return }
             try bytes.withUnsafeBytes { all in
                 var records: [Record] = []
@@ -86,18 +103,11 @@ enum RecordBoxes {
                 if zip(records, records.dropFirst()).contains(where: { $0.ordinal > $1.ordinal }) {
                     records = records.enumerated().sorted { ($0.element.ordinal, $0.offset) < ($1.element.ordinal, $1.offset) }.map(\.element)
                 }
-                for r in records { try body(current, r) }
+                for r in records { try body(r) }
             }
             bytes.removeAll(keepingCapacity: true)
             boxes.removeAll(keepingCapacity: true)
         }
-        try RawRows(db, sql).forEach { r in
-            let d = r.int64(0)
-            if d != current { try flush(); current = d }
-            r.blob(2) { bytes.append(contentsOf: $0) }
-            boxes.append((bytes.count, Int(r.int64(1))))
-        }
-        try flush()
     }
 
     /// Schema v5: moves v1 `record` rows (one per record) into boxes of one document's records in

@@ -168,8 +168,8 @@ public final class StoreWriter: @unchecked Sendable {
                             RecordBoxes.append(ordinal: r.ordinal, line: r.line, offset: r.offset, language: r.language, items: $0, to: &box)
                         }
                         firstOrdinal = min(firstOrdinal, r.ordinal)
-                        s.written?.addRecord(document: b.documentID, ordinal: r.ordinal, language: r.language, items: blob)
                     }
+                    box.withUnsafeBytes { s.written?.addRecords(document: b.documentID, box: $0, count: m) }
                     insRecords.bind(1, b.documentID)
                     insRecords.bind(2, Int64(firstOrdinal))
                     insRecords.bind(3, Int64(m))
