@@ -82,4 +82,21 @@ private func name(_ s: String) -> String? {
         if expected { #expect(NameDetector.firstWordIsNoPlaceholder(bytes) != true) }
         if NameDetector.firstWordIsNoPlaceholder(bytes) == true { #expect(!expected) }
     }
+
+    /// `join(first:last:into:)` appends exactly what `join(first:last:)` returns, after whatever the
+    /// buffer held, with either part empty or all whitespace.
+    @Test(arguments: [
+        ("Mari", "Tamm", "Mari Tamm"), ("  Mari-Liis ", "\u{00A0}Õunapuu  ", "Mari-Liis Õunapuu"), ("", "Tamm", "Tamm"),
+        ("Mari", "", "Mari"), ("", "", ""), ("   ", "Kask", "Kask"), ("Jüri", " \t ", "Jüri"), ("Anna  Maria", "Zieliński", "Anna Maria Zieliński"),
+    ])
+    func joinIntoBuffer(_ first: String, _ last: String, _ expected: String) {
+        let f = Array(first.utf8), l = Array(last.utf8)
+        #expect(NameDetector.join(first: f, last: l) == Array(expected.utf8))
+        var out = Array("x;".utf8)
+        NameDetector.join(first: f, last: l, into: &out)
+        #expect(out == Array(("x;" + expected).utf8))
+        var empty: [UInt8] = []
+        NameDetector.join(first: f, last: l, into: &empty)
+        #expect(empty == Array(expected.utf8))
+    }
 }
