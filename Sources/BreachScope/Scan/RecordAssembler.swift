@@ -60,8 +60,18 @@ struct RecordAssembler: RecordVisitor {
     private var recordOffset = 0
     private var items: [PendingItem] = []
     private var itemKeys: [ValueHash] = []
-    private var firstName: (bytes: [UInt8], field: Int32, line: Int32, offset: Int)?
-    private var lastName: (bytes: [UInt8], field: Int32, line: Int32, offset: Int)?
+    /// Where the record's first and last names are; their normalised bytes are in the reused
+    /// buffers `firstBytes` and `lastBytes`.
+    private var firstName: (field: Int32, line: Int32, offset: Int)?
+    private var lastName: (field: Int32, line: Int32, offset: Int)?
+    private var firstBytes: [UInt8] = []
+    private var lastBytes: [UInt8] = []
+    /// A trimmed key-like value (card, link key), reused.
+    private var keyScratch: [UInt8] = []
+    /// Per column: its hint (read per field without copying the column's name).
+    private var hints: [FieldHint] = []
+    /// Whether special categories are searched at all.
+    private let searchesCategories: Bool
     private var addressParts: [(bytes: [UInt8], field: Int32, line: Int32, offset: Int)] = []
     private var language: String?
     /// The current text block turned out to hold several persons: emit it line by line.
@@ -81,11 +91,13 @@ struct RecordAssembler: RecordVisitor {
         self.submit = submit
         batch = ScanBatch(documentID: documentID)
         sealer = Sealer(vault: vault)
+        searchesCategories = scope?.categories != nil
     }
 
     mutating func declareColumn(name: String, hint: FieldHint) -> Int {
         let id = columns.count
         columns.append(Column(name: name, hint: hint))
+        hints.append(hint)
         if let rules = scope?.controllers, rules.hasColumnRules {
             var found = rules.columnRules(forHeader: name)
             // A JSON path or XML element path: its last step is the column's own name.
@@ -121,27 +133,27 @@ struct RecordAssembler: RecordVisitor {
                 if items.isEmpty && batch.records.count >= sliceSize { flush(outcome: nil) }
             }
         }
-        let hint = column >= 0 && column < columns.count ? columns[column].hint : .none
+        let hint = column >= 0 && column < hints.count ? hints[column] : .none
         let f = Int32(column), l = Int32(line)
         if column >= 0 && column < controllerRules.count && !controllerRules[column].isEmpty {
             attribute(value, rules: controllerRules[column], f, l, offset)
         }
-        if scope?.categories != nil && !value.isEmpty && Self.mayHoldCategories(hint) { keepForCategories(value, f, l, offset) }
+        if searchesCategories && !value.isEmpty && Self.mayHoldCategories(hint) { keepForCategories(value, f, l, offset) }
         switch hint {
         case .fullName:
-            if let n = NameDetector.normalize(value) { add(.element(.name), .name, n, f, l, offset) }
+            if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
         case .firstName:
-            if let n = NameDetector.normalize(value) { firstName = (n, f, l, offset) }
+            if normalizeName(value) { swap(&nameScratch, &firstBytes); firstName = (f, l, offset) }
         case .lastName:
-            if let n = NameDetector.normalize(value) { lastName = (n, f, l, offset) }
+            if normalizeName(value) { swap(&nameScratch, &lastBytes); lastName = (f, l, offset) }
         case .postalAddress:
             if let a = PostalAddressDetector.normalize(value) { add(.element(.postalAddress), .postalAddress, a, f, l, offset) }
         case .addressPart:
             if let a = PostalAddressDetector.normalize(value) { addressParts.append((a, f, l, offset)) }
         case .loyaltyCard:
-            if let k = Self.key(value) {
-                add(.element(.loyaltyCard), .loyaltyCard, k, f, l, offset)
-                addLinkKey(namespace: "card", Self.cardKey(k), f, l, offset)
+            if Self.key(value, into: &keyScratch) {
+                add(.element(.loyaltyCard), .loyaltyCard, keyScratch, f, l, offset)
+                addLinkKey(namespace: "card", Self.cardKey(keyScratch), f, l, offset)
             }
         case .paymentCard:
             // A "card number" column is a payment card when the value is one (Luhn and issuer);
@@ -150,17 +162,18 @@ struct RecordAssembler: RecordVisitor {
             let before = items.count
             scan(value, hint: hint, f, l, offset)
             let foundCard = items[before...].contains { $0.code == ElementType.paymentCard.code }
-            if let k = Self.key(value) {
+            if Self.key(value, into: &keyScratch) {
+                let k = keyScratch
                 let digits = Self.cardKey(k)
                 if !foundCard && Self.isKeyLike(k) { add(.element(.loyaltyCard), .loyaltyCard, k, f, l, offset) }
                 if foundCard || Self.isKeyLike(k) { addLinkKey(namespace: "card", digits, f, l, offset) }
             }
         case .linkKey(let ns):
-            if let k = Self.key(value) { addLinkKey(namespace: ns, k, f, l, offset) }
+            if Self.key(value, into: &keyScratch) { addLinkKey(namespace: ns, keyScratch, f, l, offset) }
         case .purchase:
-            if Self.key(value) != nil { addElementOnly(.purchaseHistory, f, l, offset) }
+            if Self.hasKey(value) { addElementOnly(.purchaseHistory, f, l, offset) }
         case .delivery:
-            if Self.key(value) != nil { addElementOnly(.deliveryInfo, f, l, offset) }
+            if Self.hasKey(value) { addElementOnly(.deliveryInfo, f, l, offset) }
             scan(value, hint: .none, f, l, offset)
         case .language:
             if let k = Self.key(value), k.count >= 2 {
@@ -396,15 +409,14 @@ struct RecordAssembler: RecordVisitor {
     mutating func endRecord() {
         guard inRecord else { return }
         inRecord = false
-        if let first = firstName, let last = lastName {
-            var joined = nameScratch
-            nameScratch = []
-            joined.removeAll(keepingCapacity: true)
-            NameDetector.join(first: first.bytes, last: last.bytes, into: &joined)
-            add(.element(.name), .name, joined, first.field, first.line, first.offset)
-            nameScratch = joined
-        } else if let only = firstName ?? lastName {
-            add(.element(.name), .name, only.bytes, only.field, only.line, only.offset)
+        if let first = firstName, lastName != nil {
+            nameScratch.removeAll(keepingCapacity: true)
+            NameDetector.join(first: firstBytes, last: lastBytes, into: &nameScratch)
+            add(.element(.name), .name, nameScratch, first.field, first.line, first.offset)
+        } else if let only = firstName {
+            add(.element(.name), .name, firstBytes, only.field, only.line, only.offset)
+        } else if let only = lastName {
+            add(.element(.name), .name, lastBytes, only.field, only.line, only.offset)
         }
         if !addressParts.isEmpty {
             let p = addressParts[0]
@@ -538,8 +550,14 @@ struct RecordAssembler: RecordVisitor {
         batch.fields = newFields
         batch.outcome = outcome
         newFields.removeAll()
+        // The next slice is sized like this one (a document's slices are alike): no regrowing.
+        let sizes = (values: batch.values.count, bytes: batch.values.bytes.count, records: batch.records.count, items: batch.records.items.count)
         submit(batch)
         batch = ScanBatch(documentID: documentID)
+        if outcome == nil {
+            batch.values.reserveCapacity(sizes.values, bytes: sizes.bytes)
+            batch.records.reserveCapacity(sizes.records, items: sizes.items)
+        }
         batchIndex.removeAll()
     }
 
@@ -561,6 +579,28 @@ struct RecordAssembler: RecordVisitor {
             if ASCII.isDigit(b) { digits += 1 } else if !(ASCII.isLetter(b) || b == 0x20 || b == 0x2D) { return false }
         }
         return digits >= 6
+    }
+
+    /// Normalises a name field into `nameScratch`; false when it is no name.
+    private mutating func normalizeName(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        nameScratch.removeAll(keepingCapacity: true)
+        return NameDetector.normalize(value, into: &nameScratch)
+    }
+
+    /// `key(_:)` written into `out` (replacing its contents); false when empty.
+    static func key(_ value: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        var s = 0, e = value.count
+        while s < e && (value[s] == 0x20 || value[s] == 0x09) { s += 1 }
+        while e > s && (value[e - 1] == 0x20 || value[e - 1] == 0x09) { e -= 1 }
+        guard s < e else { return false }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: value[s..<e]))
+        return true
+    }
+
+    /// Whether `key(_:)` would give a value (something besides spaces and tabs).
+    static func hasKey(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.contains { $0 != 0x20 && $0 != 0x09 }
     }
 
     /// Trimmed bytes of a key-like value, or nil when empty.

@@ -74,6 +74,12 @@ public struct PendingValues: Sendable, RandomAccessCollection {
 
     public mutating func append(_ v: PendingValue) { append(kind: v.kind, hash: v.hash, plaintext: v.plaintext) }
 
+    /// Reserves room for `count` values of `bytes` plaintext bytes in all.
+    public mutating func reserveCapacity(_ count: Int, bytes byteCount: Int) {
+        entries.reserveCapacity(count)
+        bytes.reserveCapacity(byteCount)
+    }
+
     /// Appends a value (its bytes are copied) and returns its index.
     @discardableResult
     public mutating func append(kind: ValueKind, hash: ValueHash, plaintext: some Collection<UInt8>) -> Int {
@@ -108,6 +114,12 @@ public struct PendingRecords: Sendable, RandomAccessCollection {
     public subscript(i: Int) -> PendingRecord {
         let h = headers[i]
         return PendingRecord(ordinal: h.ordinal, line: h.line, offset: h.offset, language: h.language, items: Array(items[h.itemStart..<h.itemEnd]))
+    }
+
+    /// Reserves room for `count` records with `items` items in all.
+    public mutating func reserveCapacity(_ count: Int, items itemCount: Int) {
+        headers.reserveCapacity(count)
+        items.reserveCapacity(itemCount)
     }
 
     public mutating func append(_ r: PendingRecord) {

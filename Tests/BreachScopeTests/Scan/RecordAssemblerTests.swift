@@ -96,4 +96,15 @@ import Testing
         #expect(values(b, 1).map(\.1).sorted() == ["49403136526", "jaan@example.ee"])
         #expect(a.findingCount == 4 && a.recordCount == 2)
     }
+
+    @Test(arguments: [(" 1000 0000 0002\t", "1000 0000 0002"), ("K-42", "K-42"), ("  \t ", nil), ("", nil)] as [(String, String?)])
+    func keysIntoBuffer(_ text: String, _ expected: String?) {
+        let bytes = Array(text.utf8)
+        var buffer = Array("stale".utf8)
+        let ok = bytes.withUnsafeBufferPointer { RecordAssembler.key($0, into: &buffer) }
+        #expect(ok == (expected != nil))
+        #expect(buffer == Array((expected ?? "").utf8))
+        #expect(bytes.withUnsafeBufferPointer { RecordAssembler.key($0) } == expected.map { Array($0.utf8) })
+        #expect(bytes.withUnsafeBufferPointer { RecordAssembler.hasKey($0) } == (expected != nil))
+    }
 }

@@ -16,8 +16,23 @@ public struct NameDetector: Sendable {
 
     /// The normalised name, or `nil` when the value is not a plausible person name.
     public static func normalize(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        let text = collapseWhitespace(value)
-        guard !text.isEmpty, text.count <= maxBytes else { return nil }
+        var text: [UInt8] = []
+        text.reserveCapacity(value.count)
+        return normalize(value, into: &text) ? text : nil
+    }
+
+    /// `normalize(_:)` into a caller's empty buffer (reused: no allocation per field). Returns
+    /// false, leaving `text` empty, when the value is no plausible name.
+    public static func normalize(_ value: UnsafeBufferPointer<UInt8>, into text: inout [UInt8]) -> Bool {
+        precondition(text.isEmpty, "normalize(_:into:) needs an empty buffer")
+        collapseWhitespace(value, into: &text)
+        guard isName(text) else { text.removeAll(keepingCapacity: true); return false }
+        return true
+    }
+
+    /// The checks of `normalize` on whitespace-collapsed text.
+    static func isName(_ text: [UInt8]) -> Bool {
+        guard !text.isEmpty, text.count <= maxBytes else { return false }
         var longestWord = 0
         var word = 0
         var ok = true
@@ -36,8 +51,7 @@ public struct NameDetector: Sendable {
             return ok
         }
         longestWord = max(longestWord, word)
-        guard ok, longestWord >= 2, !isPlaceholder(text, extra: []) else { return nil }
-        return text
+        return ok && longestWord >= 2 && !isPlaceholder(text, extra: [])
     }
 
     /// `first last`, each part trimmed; either part alone when the other is empty.

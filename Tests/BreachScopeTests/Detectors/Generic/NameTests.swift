@@ -99,4 +99,17 @@ private func name(_ s: String) -> String? {
         NameDetector.join(first: f, last: l, into: &empty)
         #expect(empty == Array(expected.utf8))
     }
+
+    /// `normalize(_:into:)` gives what `normalize(_:)` gives, and leaves the buffer empty for a
+    /// value that is no name.
+    @Test(arguments: ["  Mari-Liis   Maasikas ", "N/A", "Jaan3", "", "Фёдор Иванов", "O'Brien", "a", "mari@example.ee"])
+    func normalizeIntoBuffer(_ text: String) {
+        let bytes = Array(text.utf8)
+        let plain = bytes.withUnsafeBufferPointer { NameDetector.normalize($0) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4)
+        let ok = bytes.withUnsafeBufferPointer { NameDetector.normalize($0, into: &buffer) }
+        #expect(ok == (plain != nil))
+        #expect(buffer == (plain ?? []))
+    }
 }
