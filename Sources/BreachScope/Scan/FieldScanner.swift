@@ -48,7 +48,7 @@ public struct FieldScanner: Sendable {
         let n = span.count
         var i = 0
         let classes = FieldScanner.classes
-        defer { candidates.removeAll(keepingCapacity: true) }
+        defer { if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) } }
         let raw = UnsafeRawPointer(span.baseAddress)
         while i < n {
             // Eight bytes at a time while none of them can start a detector: no byte in

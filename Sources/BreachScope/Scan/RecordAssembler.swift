@@ -309,12 +309,15 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func scan(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) {
-        // One reused buffer for the field's findings (taken out of `self` while `add` runs).
-        var found = foundScratch
-        foundScratch = []
-        found.removeAll(keepingCapacity: true)
+        // One reused buffer for the field's findings (swapped out of `self` while `add` runs; it is
+        // always left empty). Most fields of prose find nothing: then this costs two swaps.
+        var found: [Finding] = []
+        swap(&found, &foundScratch)
         fieldScanner.scan(value, hint: hint, preferCountry: preferredCountry, candidates: &candidateScratch) { found.append($0) }
-        defer { found.removeAll(keepingCapacity: true); foundScratch = found }
+        defer {
+            if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+            swap(&found, &foundScratch)
+        }
         for fd in found {
             let kind: ValueKind = fd.identifier.map { .identifier($0) } ?? .element(fd.element)
             if let c = fd.identifier?.country ?? (fd.identifier == .phone ? Self.phoneCountry(fd.value) : nil) {
@@ -521,8 +524,10 @@ struct RecordAssembler: RecordVisitor {
     /// identifier type. A labelled block (a report: `Telefon:`, `Tel. kom.:`) is one person's
     /// record even with two phones or e-mails.
     private func hasConflict() -> Bool {
+        // One item cannot conflict (most records of prose have none).
+        guard items.count >= 2 else { return false }
         // Strong kinds have raw values below 64: one slot each on the stack (-1 = not seen).
-        withUnsafeTemporaryAllocation(of: Int64.self, capacity: 64) { seen in
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: 64) { seen in
             seen.initialize(repeating: -1)
             for it in items where it.refersToValue {
                 let kind = batch.values.kind(at: Int(it.value))
