@@ -37,10 +37,18 @@ public struct FieldScanner: Sendable {
     /// (an Estonian and a Lithuanian code share one format).
     public func scan(_ span: UnsafeBufferPointer<UInt8>, hint: FieldHint, preferCountry: String?,
                      _ emit: (Finding) -> Void) {
+        var candidates: [Finding] = []
+        scan(span, hint: hint, preferCountry: preferCountry, candidates: &candidates, emit)
+    }
+
+    /// `scan` with a caller's buffer for the national-ID candidates at one position (the record
+    /// assembler keeps one per document, so an identifier column allocates no array per field).
+    public func scan(_ span: UnsafeBufferPointer<UInt8>, hint: FieldHint, preferCountry: String?,
+                     candidates: inout [Finding], _ emit: (Finding) -> Void) {
         let n = span.count
         var i = 0
         let classes = FieldScanner.classes
-        var candidates: [Finding] = []
+        defer { if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) } }
         let raw = UnsafeRawPointer(span.baseAddress)
         while i < n {
             // Eight bytes at a time while none of them can start a detector: no byte in

@@ -41,8 +41,17 @@ struct RecordAssembler: RecordVisitor {
     private var batchIndex = ValueHashMap(capacity: 1 << 12)
     private(set) var recordCount = 0
     private(set) var findingCount = 0
-    /// Countries of unambiguous identifiers seen so far, to settle ambiguous national IDs.
-    private var countryVotes: [String: Int] = [:]
+    /// Countries of unambiguous identifiers seen so far, to settle ambiguous national IDs
+    /// (a handful of countries: two small arrays, no hashing of strings per finding).
+    private var voteCountries: [String] = []
+    private var voteCounts: [Int] = []
+    /// Reused buffers (no allocation per field or record): the findings of a field, the
+    /// national-ID candidates at one position, a link key's material, a joined name.
+    private var foundScratch: [Finding] = []
+    private var candidateScratch: [Finding] = []
+    private var materialScratch: [UInt8] = []
+    private var nameScratch: [UInt8] = []
+    private var nearScratch: [Int32] = []
     private var preferredCountry: String?
 
     // Current record.
@@ -51,8 +60,18 @@ struct RecordAssembler: RecordVisitor {
     private var recordOffset = 0
     private var items: [PendingItem] = []
     private var itemKeys: [ValueHash] = []
-    private var firstName: (bytes: [UInt8], field: Int32, line: Int32, offset: Int)?
-    private var lastName: (bytes: [UInt8], field: Int32, line: Int32, offset: Int)?
+    /// Where the record's first and last names are; their normalised bytes are in the reused
+    /// buffers `firstBytes` and `lastBytes`.
+    private var firstName: (field: Int32, line: Int32, offset: Int)?
+    private var lastName: (field: Int32, line: Int32, offset: Int)?
+    private var firstBytes: [UInt8] = []
+    private var lastBytes: [UInt8] = []
+    /// A trimmed key-like value (card, link key), reused.
+    private var keyScratch: [UInt8] = []
+    /// Per column: its hint (read per field without copying the column's name).
+    private var hints: [FieldHint] = []
+    /// Whether special categories are searched at all.
+    private let searchesCategories: Bool
     private var addressParts: [(bytes: [UInt8], field: Int32, line: Int32, offset: Int)] = []
     private var language: String?
     /// The current text block turned out to hold several persons: emit it line by line.
@@ -72,11 +91,13 @@ struct RecordAssembler: RecordVisitor {
         self.submit = submit
         batch = ScanBatch(documentID: documentID)
         sealer = Sealer(vault: vault)
+        searchesCategories = scope?.categories != nil
     }
 
     mutating func declareColumn(name: String, hint: FieldHint) -> Int {
         let id = columns.count
         columns.append(Column(name: name, hint: hint))
+        hints.append(hint)
         if let rules = scope?.controllers, rules.hasColumnRules {
             var found = rules.columnRules(forHeader: name)
             // A JSON path or XML element path: its last step is the column's own name.
@@ -112,27 +133,27 @@ struct RecordAssembler: RecordVisitor {
                 if items.isEmpty && batch.records.count >= sliceSize { flush(outcome: nil) }
             }
         }
-        let hint = column >= 0 && column < columns.count ? columns[column].hint : .none
+        let hint = column >= 0 && column < hints.count ? hints[column] : .none
         let f = Int32(column), l = Int32(line)
         if column >= 0 && column < controllerRules.count && !controllerRules[column].isEmpty {
             attribute(value, rules: controllerRules[column], f, l, offset)
         }
-        if scope?.categories != nil && !value.isEmpty && Self.mayHoldCategories(hint) { keepForCategories(value, f, l, offset) }
+        if searchesCategories && !value.isEmpty && Self.mayHoldCategories(hint) { keepForCategories(value, f, l, offset) }
         switch hint {
         case .fullName:
-            if let n = NameDetector.normalize(value) { add(.element(.name), .name, n, f, l, offset) }
+            if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
         case .firstName:
-            if let n = NameDetector.normalize(value) { firstName = (n, f, l, offset) }
+            if normalizeName(value) { swap(&nameScratch, &firstBytes); firstName = (f, l, offset) }
         case .lastName:
-            if let n = NameDetector.normalize(value) { lastName = (n, f, l, offset) }
+            if normalizeName(value) { swap(&nameScratch, &lastBytes); lastName = (f, l, offset) }
         case .postalAddress:
             if let a = PostalAddressDetector.normalize(value) { add(.element(.postalAddress), .postalAddress, a, f, l, offset) }
         case .addressPart:
             if let a = PostalAddressDetector.normalize(value) { addressParts.append((a, f, l, offset)) }
         case .loyaltyCard:
-            if let k = Self.key(value) {
-                add(.element(.loyaltyCard), .loyaltyCard, k, f, l, offset)
-                addLinkKey(namespace: "card", Self.cardKey(k), f, l, offset)
+            if Self.key(value, into: &keyScratch) {
+                add(.element(.loyaltyCard), .loyaltyCard, keyScratch, f, l, offset)
+                addLinkKey(namespace: "card", Self.cardKey(keyScratch), f, l, offset)
             }
         case .paymentCard:
             // A "card number" column is a payment card when the value is one (Luhn and issuer);
@@ -141,17 +162,18 @@ struct RecordAssembler: RecordVisitor {
             let before = items.count
             scan(value, hint: hint, f, l, offset)
             let foundCard = items[before...].contains { $0.code == ElementType.paymentCard.code }
-            if let k = Self.key(value) {
+            if Self.key(value, into: &keyScratch) {
+                let k = keyScratch
                 let digits = Self.cardKey(k)
                 if !foundCard && Self.isKeyLike(k) { add(.element(.loyaltyCard), .loyaltyCard, k, f, l, offset) }
                 if foundCard || Self.isKeyLike(k) { addLinkKey(namespace: "card", digits, f, l, offset) }
             }
         case .linkKey(let ns):
-            if let k = Self.key(value) { addLinkKey(namespace: ns, k, f, l, offset) }
+            if Self.key(value, into: &keyScratch) { addLinkKey(namespace: ns, keyScratch, f, l, offset) }
         case .purchase:
-            if Self.key(value) != nil { addElementOnly(.purchaseHistory, f, l, offset) }
+            if Self.hasKey(value) { addElementOnly(.purchaseHistory, f, l, offset) }
         case .delivery:
-            if Self.key(value) != nil { addElementOnly(.deliveryInfo, f, l, offset) }
+            if Self.hasKey(value) { addElementOnly(.deliveryInfo, f, l, offset) }
             scan(value, hint: .none, f, l, offset)
         case .language:
             if let k = Self.key(value), k.count >= 2 {
@@ -225,11 +247,21 @@ struct RecordAssembler: RecordVisitor {
         var hits: [(hit: CategoryHit, segment: Int, evidence: String?)] = []
         let known = evidenceRules
         let columns = categoryColumns
-        // Large documents: only lines near the record's findings (a log line's neighbours, not the log).
+        // Large documents: only lines near the record's findings (a log line's neighbours, not the log):
+        // their distinct lines, sorted, in a reused buffer.
         var near: [Int32]? = nil
         if documentSize > Self.smallDocument {
-            near = Array(Set(items.map(\.line))).sorted()
+            var lines = nearScratch
+            nearScratch = []
+            lines.removeAll(keepingCapacity: true)
+            for it in items { lines.append(it.line) }
+            lines.sort()
+            var k = 0
+            for j in lines.indices where k == 0 || lines[k - 1] != lines[j] { lines[k] = lines[j]; k += 1 }
+            lines.removeLast(lines.count - k)
+            near = lines
         }
+        defer { if let near { nearScratch = near } }
         func isNear(_ line: Int32) -> Bool {
             guard let near else { return true }
             var lo = 0, hi = near.count
@@ -277,16 +309,22 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func scan(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) {
-        // An empty array costs nothing until something is found (most fields of prose and logs).
+        // One reused buffer for the field's findings (swapped out of `self` while `add` runs; it is
+        // always left empty). Most fields of prose find nothing: then this costs two swaps.
         var found: [Finding] = []
-        fieldScanner.scan(value, hint: hint, preferCountry: preferredCountry) { found.append($0) }
+        swap(&found, &foundScratch)
+        fieldScanner.scan(value, hint: hint, preferCountry: preferredCountry, candidates: &candidateScratch) { found.append($0) }
+        defer {
+            if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+            swap(&found, &foundScratch)
+        }
         for fd in found {
             let kind: ValueKind = fd.identifier.map { .identifier($0) } ?? .element(fd.element)
             if let c = fd.identifier?.country ?? (fd.identifier == .phone ? Self.phoneCountry(fd.value) : nil) {
-                countryVotes[c, default: 0] += 1
+                let mine = vote(c)
                 // The most voted country (ties: the first in alphabetical order); only `c` changed.
                 if let p = preferredCountry, p != c {
-                    let mine = countryVotes[c]!, theirs = countryVotes[p] ?? 0
+                    let theirs = votes(p)
                     if mine > theirs || (mine == theirs && c < p) { preferredCountry = c }
                 } else if preferredCountry == nil {
                     preferredCountry = c
@@ -297,6 +335,17 @@ struct RecordAssembler: RecordVisitor {
                 add(.element(.name), .name, name.bytes, f, l, offset + name.offset)
             }
         }
+    }
+
+    /// Adds a vote for country `c` and returns its votes.
+    private mutating func vote(_ c: String) -> Int {
+        if let k = voteCountries.firstIndex(of: c) { voteCounts[k] += 1; return voteCounts[k] }
+        voteCountries.append(c); voteCounts.append(1)
+        return 1
+    }
+
+    private func votes(_ c: String) -> Int {
+        voteCountries.firstIndex(of: c).map { voteCounts[$0] } ?? 0
     }
 
     /// `Mari Maasikas <mari@example.ee>` (a mail address with its display name, at the start of a
@@ -327,7 +376,13 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func addLinkKey(namespace: String, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
-        let material = Array(namespace.utf8) + [0] + value
+        var material = materialScratch
+        materialScratch = []
+        material.removeAll(keepingCapacity: true)
+        material.append(contentsOf: namespace.utf8)
+        material.append(0)
+        material.append(contentsOf: value)
+        defer { materialScratch = material }
         let h = hash(.linkKey, material)
         if itemKeys.contains(h) { return }
         let idx = index(h, .linkKey, material)
@@ -349,8 +404,7 @@ struct RecordAssembler: RecordVisitor {
 
     private mutating func index(_ h: ValueHash, _ kind: ValueKind, _ value: [UInt8]) -> Int64 {
         if let i = batchIndex[h] { return i }
-        let i = Int64(batch.values.count)
-        batch.values.append(PendingValue(kind: kind, hash: h, plaintext: value))
+        let i = Int64(batch.values.append(kind: kind, hash: h, plaintext: value))
         batchIndex.set(h, i)
         return i
     }
@@ -358,10 +412,14 @@ struct RecordAssembler: RecordVisitor {
     mutating func endRecord() {
         guard inRecord else { return }
         inRecord = false
-        if let first = firstName, let last = lastName {
-            add(.element(.name), .name, NameDetector.join(first: first.bytes, last: last.bytes), first.field, first.line, first.offset)
-        } else if let only = firstName ?? lastName {
-            add(.element(.name), .name, only.bytes, only.field, only.line, only.offset)
+        if let first = firstName, lastName != nil {
+            nameScratch.removeAll(keepingCapacity: true)
+            NameDetector.join(first: firstBytes, last: lastBytes, into: &nameScratch)
+            add(.element(.name), .name, nameScratch, first.field, first.line, first.offset)
+        } else if let only = firstName {
+            add(.element(.name), .name, firstBytes, only.field, only.line, only.offset)
+        } else if let only = lastName {
+            add(.element(.name), .name, lastBytes, only.field, only.line, only.offset)
         }
         if !addressParts.isEmpty {
             let p = addressParts[0]
@@ -381,7 +439,7 @@ struct RecordAssembler: RecordVisitor {
             emitLines(through: Int32.max)
         } else if items.contains(where: { emits($0) }) {
             if language == nil { language = guessLanguage(items) }
-            emit(PendingRecord(ordinal: recordCount, line: recordLine, offset: recordOffset, language: language, items: items))
+            emit(line: recordLine, offset: recordOffset, language: language, items: items)
         }
         items.removeAll(keepingCapacity: true)
         itemKeys.removeAll(keepingCapacity: true)
@@ -401,8 +459,7 @@ struct RecordAssembler: RecordVisitor {
         for l in byLine.keys.sorted() {
             for part in splitLine(byLine[l]!) {
                 guard part.contains(where: { emits($0) }) else { continue }
-                emit(PendingRecord(ordinal: recordCount, line: Int(l), offset: part.map(\.offset).min() ?? recordOffset,
-                                   language: language ?? guessLanguage(part), items: part))
+                emit(line: Int(l), offset: part.map(\.offset).min() ?? recordOffset, language: language ?? guessLanguage(part), items: part)
             }
         }
         items = rest
@@ -416,7 +473,7 @@ struct RecordAssembler: RecordVisitor {
         var kinds: [UInt16: Int64] = [:]
         var conflict = false
         for it in lineItems where it.refersToValue {
-            let kind = batch.values[Int(it.value)].kind
+            let kind = batch.values.kind(at: Int(it.value))
             guard kind.isStrong else { continue }
             if let other = kinds[kind.rawValue], other != it.value { conflict = true; break }
             kinds[kind.rawValue] = it.value
@@ -426,7 +483,7 @@ struct RecordAssembler: RecordVisitor {
         var pending: [PendingItem] = []
         for it in lineItems.sorted(by: { $0.offset < $1.offset }) {
             pending.append(it)
-            if it.refersToValue && batch.values[Int(it.value)].kind.isStrong {
+            if it.refersToValue && batch.values.kind(at: Int(it.value)).isStrong {
                 parts.append(pending)
                 pending = []
             }
@@ -443,41 +500,53 @@ struct RecordAssembler: RecordVisitor {
     private func guessLanguage(_ items: [PendingItem]) -> String? {
         var fromPhone: String?, fromMail: String?
         for it in items where it.refersToValue {
-            let v = batch.values[Int(it.value)]
-            if let t = v.kind.identifier, t.isNational, let c = t.country, let l = Self.languageOf[c] { return "~" + l }
-            if v.kind.identifier == .phone, fromPhone == nil, let c = Self.phoneCountry(v.plaintext) { fromPhone = Self.languageOf[c] }
-            if v.kind.identifier == .email, fromMail == nil, let dot = v.plaintext.lastIndex(of: UInt8(ascii: ".")) {
-                let tld = String(decoding: v.plaintext[(dot + 1)...], as: UTF8.self).uppercased()
-                fromMail = Self.languageOf[tld == "UK" ? "GB" : tld]
+            let i = Int(it.value)
+            let id = batch.values.kind(at: i).identifier
+            if let t = id, t.isNational, let c = t.country, let l = Self.guessedLanguageOf[c] { return l }
+            if id == .phone, fromPhone == nil, let c = batch.values.withPlaintext(at: i, { Self.phoneCountry($0) }) { fromPhone = Self.guessedLanguageOf[c] }
+            if id == .email, fromMail == nil {
+                let tld: String? = batch.values.withPlaintext(at: i) { p in
+                    p.lastIndex(of: UInt8(ascii: ".")).map { String(decoding: p[($0 + 1)...], as: UTF8.self).uppercased() }
+                }
+                if let tld { fromMail = Self.guessedLanguageOf[tld == "UK" ? "GB" : tld] }
             }
         }
-        return (fromPhone ?? fromMail).map { "~" + $0 }
+        return fromPhone ?? fromMail
     }
 
     static let languageOf = ["EE": "et", "LT": "lt", "LV": "lv", "FI": "fi", "SE": "sv", "NO": "no", "DK": "da", "PL": "pl",
                              "GB": "en", "US": "en", "DE": "de"]
+    /// `languageOf` with the guess mark: `"EE"` → `"~et"` (built once, not per record).
+    static let guessedLanguageOf = languageOf.mapValues { "~" + $0 }
 
     /// Whether the current text block holds more than one person: two different national IDs of
     /// one scheme, or — in a block without labels (a log, a list) — two different values of one
     /// identifier type. A labelled block (a report: `Telefon:`, `Tel. kom.:`) is one person's
     /// record even with two phones or e-mails.
     private func hasConflict() -> Bool {
-        var seen: [UInt8: Int64] = [:]
-        for it in items where it.refersToValue {
-            let kind = batch.values[Int(it.value)].kind
-            guard kind.isStrong else { continue }
-            if blockHasLabels && !(kind.identifier?.isNational ?? false) { continue }
-            let code = UInt8(kind.rawValue)
-            if let other = seen[code], other != it.value { return true }
-            seen[code] = it.value
+        // One item cannot conflict (most records of prose have none).
+        guard items.count >= 2 else { return false }
+        // Strong kinds have raw values below 64: one slot each on the stack (-1 = not seen).
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: 64) { seen in
+            seen.initialize(repeating: -1)
+            for it in items where it.refersToValue {
+                let kind = batch.values.kind(at: Int(it.value))
+                guard kind.isStrong else { continue }
+                if blockHasLabels && !(kind.identifier?.isNational ?? false) { continue }
+                let code = Int(kind.rawValue)
+                if seen[code] >= 0 && seen[code] != it.value { return true }
+                seen[code] = it.value
+            }
+            return false
         }
-        return false
     }
 
-    private mutating func emit(_ r: PendingRecord) {
+    private mutating func emit(line: Int, offset: Int, language: String?, items recordItems: [PendingItem]) {
+        var findings = 0
+        for it in recordItems where it.code < PackedItems.reasonBase { findings += 1 }
+        findingCount += findings
+        batch.records.append(ordinal: recordCount, line: line, offset: offset, language: language, items: recordItems)
         recordCount += 1
-        findingCount += r.items.filter { $0.code < PackedItems.reasonBase }.count
-        batch.records.append(r)
     }
 
     /// Sends the current slice (and, at the end, the outcome) to the writer.
@@ -486,14 +555,22 @@ struct RecordAssembler: RecordVisitor {
         batch.fields = newFields
         batch.outcome = outcome
         newFields.removeAll()
+        // The next slice is sized like this one (a document's slices are alike): no regrowing.
+        let sizes = (values: batch.values.count, bytes: batch.values.bytes.count, records: batch.records.count, items: batch.records.items.count)
         submit(batch)
         batch = ScanBatch(documentID: documentID)
+        if outcome == nil {
+            batch.values.reserveCapacity(sizes.values, bytes: sizes.bytes)
+            batch.records.reserveCapacity(sizes.records, items: sizes.items)
+        }
         batchIndex.removeAll()
     }
 
     /// A card number as digits only (`4111 1111-1111 1111` → `4111111111111111`), so the same card
     /// written two ways links; other keys unchanged.
     static func cardKey(_ k: [UInt8]) -> [UInt8] {
+        // All digits already: the digits are `k` itself (no copy).
+        if k.allSatisfy({ ASCII.isDigit($0) }) { return k }
         let digits = k.filter { ASCII.isDigit($0) }
         return digits.count >= 6 && k.allSatisfy { ASCII.isDigit($0) || $0 == 0x20 || $0 == 0x2D } ? digits : k
     }
@@ -509,6 +586,28 @@ struct RecordAssembler: RecordVisitor {
         return digits >= 6
     }
 
+    /// Normalises a name field into `nameScratch`; false when it is no name.
+    private mutating func normalizeName(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        nameScratch.removeAll(keepingCapacity: true)
+        return NameDetector.normalize(value, into: &nameScratch)
+    }
+
+    /// `key(_:)` written into `out` (replacing its contents); false when empty.
+    static func key(_ value: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        var s = 0, e = value.count
+        while s < e && (value[s] == 0x20 || value[s] == 0x09) { s += 1 }
+        while e > s && (value[e - 1] == 0x20 || value[e - 1] == 0x09) { e -= 1 }
+        guard s < e else { return false }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: value[s..<e]))
+        return true
+    }
+
+    /// Whether `key(_:)` would give a value (something besides spaces and tabs).
+    static func hasKey(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.contains { $0 != 0x20 && $0 != 0x09 }
+    }
+
     /// Trimmed bytes of a key-like value, or nil when empty.
     static func key(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var s = 0, e = value.count
@@ -518,7 +617,7 @@ struct RecordAssembler: RecordVisitor {
     }
 
     /// Country of an E.164 number, for the countries whose national IDs can be ambiguous.
-    static func phoneCountry(_ e164: [UInt8]) -> String? {
+    static func phoneCountry(_ e164: some Collection<UInt8>) -> String? {
         for (prefix, country) in phonePrefixes where e164.count >= prefix.count && e164.starts(with: prefix) { return country }
         return nil
     }

@@ -5,9 +5,10 @@ public struct ScanBatch: Sendable {
     public var documentID: Int64
     /// Columns declared since the previous slice.
     public var fields: [FieldDeclaration] = []
-    /// Distinct values referenced by `records` in this slice.
-    public var values: [PendingValue] = []
-    public var records: [PendingRecord] = []
+    /// Distinct values referenced by `records` in this slice (flat: no array per value).
+    public var values = PendingValues()
+    /// The slice's records (flat: one item array for all records).
+    public var records = PendingRecords()
     /// Controllers first named in this slice (unlisted ones, from field values).
     public var controllers: [ScanScope.NewController] = []
     /// First evidence of each special-category rule in the document (masked and sealed).
@@ -31,6 +32,106 @@ public struct PendingValue: Sendable {
     public var kind: ValueKind
     public var hash: ValueHash
     public var plaintext: [UInt8]
+}
+
+/// The distinct values of a slice, stored flat: per value its kind, keyed hash and a range of
+/// `bytes`, which holds every plaintext back to back. A dense slice has tens of thousands of
+/// values; one array each cost a `malloc` on the worker and a `free` on the writer thread.
+/// Indexing gives a `PendingValue` (a copy of its plaintext: for tests and rare paths); hot
+/// paths use `kind(at:)`, `hash(at:)` and `withPlaintext(at:_:)`.
+public struct PendingValues: Sendable, RandomAccessCollection {
+    /// One value's metadata; its plaintext is `bytes[start ..< start + length]`.
+    public struct Entry: Sendable {
+        public var hash: ValueHash
+        public var start: Int32
+        public var length: Int32
+        public var kind: ValueKind
+    }
+    public private(set) var entries: [Entry] = []
+    /// Every value's plaintext, back to back.
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { entries.count }
+    public subscript(i: Int) -> PendingValue {
+        PendingValue(kind: entries[i].kind, hash: entries[i].hash, plaintext: Array(bytes[range(i)]))
+    }
+
+    @inline(__always) public func kind(at i: Int) -> ValueKind { entries[i].kind }
+    @inline(__always) public func hash(at i: Int) -> ValueHash { entries[i].hash }
+    @inline(__always) public func range(_ i: Int) -> Range<Int> {
+        let e = entries[i]
+        return Int(e.start) ..< Int(e.start) + Int(e.length)
+    }
+    /// Calls `body` with value `i`'s plaintext (valid only during the call).
+    @inline(__always)
+    public func withPlaintext<R>(at i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = range(i)
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+
+    public mutating func append(_ v: PendingValue) { append(kind: v.kind, hash: v.hash, plaintext: v.plaintext) }
+
+    /// Reserves room for `count` values of `bytes` plaintext bytes in all.
+    public mutating func reserveCapacity(_ count: Int, bytes byteCount: Int) {
+        entries.reserveCapacity(count)
+        bytes.reserveCapacity(byteCount)
+    }
+
+    /// Appends a value (its bytes are copied) and returns its index.
+    @discardableResult
+    public mutating func append(kind: ValueKind, hash: ValueHash, plaintext: some Collection<UInt8>) -> Int {
+        let start = bytes.count
+        bytes.append(contentsOf: plaintext)
+        entries.append(Entry(hash: hash, start: Int32(truncatingIfNeeded: start), length: Int32(truncatingIfNeeded: bytes.count - start), kind: kind))
+        return entries.count - 1
+    }
+}
+
+/// The records of a slice, stored flat: a header per record and one array of all their items
+/// (a record's items are `items[header.itemStart ..< header.itemEnd]`), so emitting a record
+/// allocates nothing. Indexing gives a `PendingRecord` (a copy: for tests and rare paths).
+public struct PendingRecords: Sendable, RandomAccessCollection {
+    /// A record without its items.
+    public struct Header: Sendable {
+        public var ordinal: Int
+        public var line: Int
+        public var offset: Int
+        public var language: String?
+        public var itemStart: Int
+        public var itemEnd: Int
+    }
+    public private(set) var headers: [Header] = []
+    /// Every record's items, in record order.
+    public private(set) var items: [PendingItem] = []
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { headers.count }
+    public subscript(i: Int) -> PendingRecord {
+        let h = headers[i]
+        return PendingRecord(ordinal: h.ordinal, line: h.line, offset: h.offset, language: h.language, items: Array(items[h.itemStart..<h.itemEnd]))
+    }
+
+    /// Reserves room for `count` records with `items` items in all.
+    public mutating func reserveCapacity(_ count: Int, items itemCount: Int) {
+        headers.reserveCapacity(count)
+        items.reserveCapacity(itemCount)
+    }
+
+    public mutating func append(_ r: PendingRecord) {
+        append(ordinal: r.ordinal, line: r.line, offset: r.offset, language: r.language, items: r.items)
+    }
+
+    /// Appends a record with these items (copied).
+    public mutating func append(ordinal: Int, line: Int, offset: Int, language: String?, items recordItems: some Collection<PendingItem>) {
+        let start = items.count
+        items.append(contentsOf: recordItems)
+        headers.append(Header(ordinal: ordinal, line: line, offset: offset, language: language, itemStart: start, itemEnd: items.count))
+    }
 }
 
 /// One record: its items reference `ScanBatch.values` by index.

@@ -128,19 +128,20 @@ public final class StoreWriter: @unchecked Sendable {
                 // New values get the next ids and go in boxes of consecutive ids. A value repeated
                 // within the slice is stored once.
                 var ids = [Int64](repeating: 0, count: b.values.count)
-                var fresh: [ValueBoxes.Entry] = []
-                for (i, v) in b.values.enumerated() {
-                    if i % Self.warmRun == 0 { s.valueIDs.warm(b.values[i..<min(i + Self.warmRun, b.values.count)].lazy.map(\.hash)) }
-                    if let id = s.valueIDs[v.hash] { ids[i] = id; continue }
+                var fresh: [Int] = []  // indices into b.values
+                for i in 0..<b.values.count {
+                    if i % Self.warmRun == 0 { s.valueIDs.warm(b.values.entries[i..<min(i + Self.warmRun, b.values.count)].lazy.map(\.hash)) }
+                    let h = b.values.hash(at: i)
+                    if let id = s.valueIDs[h] { ids[i] = id; continue }
                     ids[i] = s.nextValueID + Int64(fresh.count)
-                    s.valueIDs.set(v.hash, ids[i])
-                    s.written?.addValue(kind: v.kind, hash: v.hash)
-                    fresh.append(ValueBoxes.Entry(kind: v.kind, hash: v.hash, plaintext: v.plaintext))
+                    s.valueIDs.set(h, ids[i])
+                    s.written?.addValue(kind: b.values.kind(at: i), hash: h)
+                    fresh.append(i)
                 }
                 var k = 0
                 while k < fresh.count {
                     let m = min(ValueBoxes.capacity, fresh.count - k)
-                    let box = ValueBoxes.encode(fresh[k..<(k + m)], sealer: &s.sealer)
+                    let box = ValueBoxes.encode(b.values, fresh[k..<(k + m)], sealer: &s.sealer)
                     insBox.bind(1, s.nextValueID + Int64(k))
                     insBox.bind(2, Int64(m))
                     insBox.bind(3, box.kinds)
@@ -157,9 +158,10 @@ public final class StoreWriter: @unchecked Sendable {
                     box.removeAll(keepingCapacity: true)
                     var firstOrdinal = Int.max
                     for j in 0..<m {
-                        let r = b.records[r0 + j]
+                        let r = b.records.headers[r0 + j]
                         blob.removeAll(keepingCapacity: true)
-                        for it in r.items {
+                        for x in r.itemStart..<r.itemEnd {
+                            let it = b.records.items[x]
                             PackedItems.append(PackedItems.Item(valueID: it.refersToValue ? ids[Int(it.value)] : max(it.value, 0), code: it.code,
                                                                 field: Int(it.field), line: Int(it.line), offset: it.offset),
                                                recordLine: r.line, recordOffset: r.offset, to: &blob)

@@ -31,17 +31,39 @@ public enum ValueBoxes {
 
     /// The three blobs of a box of `entries` (at most `capacity`), sealed with `sealer`.
     static func encode(_ entries: ArraySlice<Entry>, sealer: inout Sealer) -> (kinds: [UInt8], hashes: [UInt8], sealed: [UInt8]) {
-        var kinds = [UInt8](); kinds.reserveCapacity(entries.count * 2)
-        var hashes = [UInt8](); hashes.reserveCapacity(entries.count * 16)
-        var plain = [UInt8](); plain.reserveCapacity(entries.count * 24)
-        for e in entries {
-            kinds.append(UInt8(e.kind.rawValue >> 8)); kinds.append(UInt8(truncatingIfNeeded: e.kind.rawValue))
-            e.hash.append(to: &hashes)
-            let bytes = e.kind.isLinkKey ? [] : e.plaintext
-            PackedItems.put(UInt64(bytes.count), &plain)
-            plain.append(contentsOf: bytes)
+        var box = BoxBuilder(count: entries.count)
+        for e in entries { e.plaintext.withUnsafeBufferPointer { box.add(e.kind, e.hash, $0) } }
+        return box.finish(sealer: &sealer)
+    }
+
+    /// The box of the values at `indices` of a slice's flat `values` (no array per value).
+    static func encode(_ values: PendingValues, _ indices: ArraySlice<Int>, sealer: inout Sealer) -> (kinds: [UInt8], hashes: [UInt8], sealed: [UInt8]) {
+        var box = BoxBuilder(count: indices.count)
+        values.bytes.withUnsafeBufferPointer { all in
+            for i in indices { box.add(values.kind(at: i), values.hash(at: i), UnsafeBufferPointer(rebasing: all[values.range(i)])) }
         }
-        return (kinds, hashes, [oneBox] + sealer.seal(plain))
+        return box.finish(sealer: &sealer)
+    }
+
+    /// Accumulates one box's three blobs.
+    private struct BoxBuilder {
+        var kinds: [UInt8] = [], hashes: [UInt8] = [], plain: [UInt8] = []
+        init(count: Int) {
+            kinds.reserveCapacity(count * 2); hashes.reserveCapacity(count * 16); plain.reserveCapacity(count * 24)
+        }
+        @inline(__always) mutating func add(_ kind: ValueKind, _ hash: ValueHash, _ plaintext: UnsafeBufferPointer<UInt8>) {
+            kinds.append(UInt8(kind.rawValue >> 8)); kinds.append(UInt8(truncatingIfNeeded: kind.rawValue))
+            hash.append(to: &hashes)
+            let n = kind.isLinkKey ? 0 : plaintext.count  // link keys are never shown: stored empty
+            PackedItems.put(UInt64(n), &plain)
+            if n > 0 { plain.append(contentsOf: plaintext) }
+        }
+        mutating func finish(sealer: inout Sealer) -> (kinds: [UInt8], hashes: [UInt8], sealed: [UInt8]) {
+            let sealed = sealer.seal(plain)
+            var out = [UInt8](); out.reserveCapacity(sealed.count + 1)
+            out.append(ValueBoxes.oneBox); out.append(contentsOf: sealed)
+            return (kinds, hashes, out)
+        }
     }
 
     @inline(__always) static func hash(_ p: UnsafeRawBufferPointer, at i: Int) -> ValueHash {

@@ -16,8 +16,23 @@ public struct NameDetector: Sendable {
 
     /// The normalised name, or `nil` when the value is not a plausible person name.
     public static func normalize(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        let text = collapseWhitespace(value)
-        guard !text.isEmpty, text.count <= maxBytes else { return nil }
+        var text: [UInt8] = []
+        text.reserveCapacity(value.count)
+        return normalize(value, into: &text) ? text : nil
+    }
+
+    /// `normalize(_:)` into a caller's empty buffer (reused: no allocation per field). Returns
+    /// false, leaving `text` empty, when the value is no plausible name.
+    public static func normalize(_ value: UnsafeBufferPointer<UInt8>, into text: inout [UInt8]) -> Bool {
+        precondition(text.isEmpty, "normalize(_:into:) needs an empty buffer")
+        collapseWhitespace(value, into: &text)
+        guard isName(text) else { text.removeAll(keepingCapacity: true); return false }
+        return true
+    }
+
+    /// The checks of `normalize` on whitespace-collapsed text.
+    static func isName(_ text: [UInt8]) -> Bool {
+        guard !text.isEmpty, text.count <= maxBytes else { return false }
         var longestWord = 0
         var word = 0
         var ok = true
@@ -36,17 +51,28 @@ public struct NameDetector: Sendable {
             return ok
         }
         longestWord = max(longestWord, word)
-        guard ok, longestWord >= 2, !isPlaceholder(text, extra: []) else { return nil }
-        return text
+        return ok && longestWord >= 2 && !isPlaceholder(text, extra: [])
     }
 
     /// `first last`, each part trimmed; either part alone when the other is empty.
     public static func join(first: [UInt8], last: [UInt8]) -> [UInt8] {
-        let f = first.withUnsafeBufferPointer { collapseWhitespace($0) }
-        let l = last.withUnsafeBufferPointer { collapseWhitespace($0) }
-        if f.isEmpty { return l }
-        if l.isEmpty { return f }
-        return f + [0x20] + l
+        var out: [UInt8] = []
+        join(first: first, last: last, into: &out)
+        return out
+    }
+
+    /// `join(first:last:)` appended to `out` (a caller's reused buffer: no allocation).
+    public static func join(first: [UInt8], last: [UInt8], into out: inout [UInt8]) {
+        let start = out.count
+        first.withUnsafeBufferPointer { collapseWhitespace($0, into: &out) }
+        let firstEnd = out.count
+        out.append(0x20)
+        last.withUnsafeBufferPointer { collapseWhitespace($0, into: &out) }
+        if out.count == firstEnd + 1 {
+            out.removeLast()  // no last part: the first alone
+        } else if firstEnd == start {
+            out.remove(at: start)  // no first part: the last alone
+        }
     }
 
     // MARK: - Shared helpers for label-dependent values (names, addresses)
@@ -55,6 +81,13 @@ public struct NameDetector: Sendable {
     static func collapseWhitespace(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(value.count)
+        collapseWhitespace(value, into: &out)
+        return out
+    }
+
+    /// `collapseWhitespace` appended to `out`.
+    static func collapseWhitespace(_ value: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let base = out.count
         var pendingSpace = false
         var i = 0
         let n = value.count
@@ -72,7 +105,7 @@ public struct NameDetector: Sendable {
                 width = 3
             }
             if width > 0 {
-                pendingSpace = !out.isEmpty
+                pendingSpace = out.count > base
                 i += width
                 continue
             }
@@ -80,7 +113,6 @@ public struct NameDetector: Sendable {
             out.append(b)
             i += 1
         }
-        return out
     }
 
     /// Calls `body` with each Unicode scalar of UTF-8 `text`, or with `0xFFFFFFFF` for an
@@ -137,10 +169,13 @@ public struct NameDetector: Sendable {
 
     /// True when every word of `text` (split on spaces, outer punctuation removed) is a
     /// placeholder from `placeholders` or `extra`.
-    static func isPlaceholder(_ text: [UInt8], extra: Set<[UInt8]>) -> Bool {
+    static func isPlaceholder(_ text: [UInt8], extra: Set<[UInt8]>, extraHashes: Set<UInt64>? = nil) -> Bool {
         // Most names are decided by their first word; without extra words, a word whose
         // lower-case hash is no placeholder's is checked on the stack, with no allocation.
         if extra.isEmpty, let first = firstWordIsNoPlaceholder(text), first { return false }
+        // With extra words and their hashes (addresses): any word whose hash is neither set's
+        // is no placeholder, checked on the stack.
+        if !extra.isEmpty, let extraHashes, someWordIsNoPlaceholder(text, extraHashes: extraHashes) { return false }
         var any = false
         for word in text.split(separator: 0x20) {
             var w = Array(word)
@@ -178,6 +213,34 @@ public struct NameDetector: Sendable {
             text.withUnsafeBufferPointer { t in _ = word.initialize(from: t[start..<end]) }
             lowercaseInPlace(word)
             return !placeholderHashes.contains(fnv(UnsafeBufferPointer(word)))
+        }
+    }
+
+    /// True when some word of `text` (split and trimmed as in `isPlaceholder`) is certainly no
+    /// placeholder: its lower-case FNV hash is in neither `placeholderHashes` nor `extraHashes`.
+    /// False means "may all be placeholders" (including words longer than 64 bytes).
+    static func someWordIsNoPlaceholder(_ text: [UInt8], extraHashes: Set<UInt64>) -> Bool {
+        text.withUnsafeBufferPointer { t in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf in
+                let n = t.count
+                var i = 0
+                while i < n {
+                    while i < n && t[i] == 0x20 { i += 1 }
+                    guard i < n else { break }
+                    let start = i
+                    while i < n && t[i] != 0x20 { i += 1 }
+                    var end = i
+                    while end - start > 1, t[end - 1] == 0x2E || t[end - 1] == 0x2C || t[end - 1] == 0x3A { end -= 1 }
+                    let len = end - start
+                    if len > 64 { continue }
+                    let word = UnsafeMutableBufferPointer(rebasing: buf[0..<len])
+                    _ = word.initialize(from: t[start..<end])
+                    lowercaseInPlace(word)
+                    let h = fnv(UnsafeBufferPointer(word))
+                    if !placeholderHashes.contains(h) && !extraHashes.contains(h) { return true }
+                }
+                return false
+            }
         }
     }
 

@@ -46,20 +46,25 @@ public struct PhoneDetector: Detector {
     /// Normalises a whole field value (a `.phone` column) to E.164, or nil if it is not one
     /// valid number. National numbers are resolved with `defaultCountries`.
     public static func normalize(_ text: some Collection<UInt8>, defaultCountries: [String]) -> [UInt8]? {
-        let bytes = Array(text)
+        // A field's bytes (contiguous) are read in place, with no copy.
+        if let direct = text.withContiguousStorageIfAvailable({ normalize(buffer: $0, defaultCountries: defaultCountries) }) {
+            return direct
+        }
+        return Array(text).withUnsafeBufferPointer { normalize(buffer: $0, defaultCountries: defaultCountries) }
+    }
+
+    private static func normalize(buffer bytes: UnsafeBufferPointer<UInt8>, defaultCountries: [String]) -> [UInt8]? {
         var lo = 0
         var hi = bytes.count
         while lo < hi && isSpace(bytes[lo]) { lo += 1 }
         while hi > lo && isSpace(bytes[hi - 1]) { hi -= 1 }
         guard lo < hi else { return nil }
-        return bytes.withUnsafeBufferPointer { buf -> [UInt8]? in
-            let sub = UnsafeBufferPointer(rebasing: buf[lo..<hi])
-            let plans = defaultCountries.lazy.compactMap { PhonePlans.Country(iso: $0) }
-            guard let f = match(sub, at: 0, hint: .phone, countries: plans), f.length == sub.count else {
-                return nil
-            }
-            return f.value
+        let sub = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+        let plans = defaultCountries.lazy.compactMap { PhonePlans.Country(iso: $0) }
+        guard let f = match(sub, at: 0, hint: .phone, countries: plans), f.length == sub.count else {
+            return nil
         }
+        return f.value
     }
 
     /// True when `e164` (`+` and digits, no separators) is a valid number of a supported country.

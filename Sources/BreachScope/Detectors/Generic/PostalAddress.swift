@@ -24,7 +24,7 @@ public struct PostalAddressDetector: Sendable {
             }
             return true
         }
-        guard ok, letters, !NameDetector.isPlaceholder(text, extra: placeholders) else { return nil }
+        guard ok, letters, !NameDetector.isPlaceholder(text, extra: placeholders, extraHashes: placeholderHashes) else { return nil }
         return text
     }
 
@@ -49,6 +49,9 @@ public struct PostalAddressDetector: Sendable {
         while end > start && isSep(text[end - 1]) { end -= 1 }
         return start == 0 && end == text.count ? text : Array(text[start..<end])
     }
+
+    /// FNV-1a hashes of `placeholders` (the stack check of `NameDetector.isPlaceholder`).
+    static let placeholderHashes: Set<UInt64> = Set(placeholders.map { w in w.withUnsafeBufferPointer { NameDetector.fnv($0) } })
 
     /// Address-specific placeholder words (the label repeated as a value).
     static let placeholders: Set<[UInt8]> = Set([

@@ -82,4 +82,34 @@ private func name(_ s: String) -> String? {
         if expected { #expect(NameDetector.firstWordIsNoPlaceholder(bytes) != true) }
         if NameDetector.firstWordIsNoPlaceholder(bytes) == true { #expect(!expected) }
     }
+
+    /// `join(first:last:into:)` appends exactly what `join(first:last:)` returns, after whatever the
+    /// buffer held, with either part empty or all whitespace.
+    @Test(arguments: [
+        ("Mari", "Tamm", "Mari Tamm"), ("  Mari-Liis ", "\u{00A0}Õunapuu  ", "Mari-Liis Õunapuu"), ("", "Tamm", "Tamm"),
+        ("Mari", "", "Mari"), ("", "", ""), ("   ", "Kask", "Kask"), ("Jüri", " \t ", "Jüri"), ("Anna  Maria", "Zieliński", "Anna Maria Zieliński"),
+    ])
+    func joinIntoBuffer(_ first: String, _ last: String, _ expected: String) {
+        let f = Array(first.utf8), l = Array(last.utf8)
+        #expect(NameDetector.join(first: f, last: l) == Array(expected.utf8))
+        var out = Array("x;".utf8)
+        NameDetector.join(first: f, last: l, into: &out)
+        #expect(out == Array(("x;" + expected).utf8))
+        var empty: [UInt8] = []
+        NameDetector.join(first: f, last: l, into: &empty)
+        #expect(empty == Array(expected.utf8))
+    }
+
+    /// `normalize(_:into:)` gives what `normalize(_:)` gives, and leaves the buffer empty for a
+    /// value that is no name.
+    @Test(arguments: ["  Mari-Liis   Maasikas ", "N/A", "Jaan3", "", "Фёдор Иванов", "O'Brien", "a", "mari@example.ee"])
+    func normalizeIntoBuffer(_ text: String) {
+        let bytes = Array(text.utf8)
+        let plain = bytes.withUnsafeBufferPointer { NameDetector.normalize($0) }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(4)
+        let ok = bytes.withUnsafeBufferPointer { NameDetector.normalize($0, into: &buffer) }
+        #expect(ok == (plain != nil))
+        #expect(buffer == (plain ?? []))
+    }
 }

@@ -222,4 +222,19 @@ private func scan(_ d: PhoneDetector, _ text: String, hint: FieldHint = .none) -
         }
         #expect(failures == 0)
     }
+
+    /// `normalize` reads a contiguous field in place and any other collection through a copy,
+    /// with the same result.
+    @Test(arguments: [
+        (" +372 5000 0001 ", "+37250000001"), ("040 123 4567", "+358401234567"), ("5123 4567", "+37251234567"),
+        ("+372 5000 0001 x", nil), ("", nil), ("   ", nil), ("12", nil), ("+372", nil),
+    ] as [(String, String?)])
+    func normalizeContiguousOrNot(_ text: String, _ expected: String?) {
+        let countries = PhoneDetector.standardCountries
+        let want = expected.map { Array($0.utf8) }
+        let bytes = Array(text.utf8)
+        #expect(PhoneDetector.normalize(bytes, defaultCountries: countries) == want)
+        #expect(PhoneDetector.normalize(bytes.lazy.map { $0 }, defaultCountries: countries) == want)
+        #expect(bytes.withUnsafeBufferPointer { PhoneDetector.normalize($0, defaultCountries: countries) } == want)
+    }
 }

@@ -37,4 +37,20 @@ private func address(_ s: String) -> String? {
         #expect(PostalAddressDetector.join([]) == [])
         #expect(PostalAddressDetector.join([Array("Tallinn".utf8)]) == Array("Tallinn".utf8))
     }
+
+    /// The stack check for address placeholders agrees with the word-by-word check: a text is a
+    /// placeholder only when every word is one (general or address-specific).
+    @Test(arguments: [
+        ("Address", true), ("N/A", true), ("unknown address", true), ("Street, City", true), ("ZIP:", true), ("no fixed abode", true),
+        ("Kauppakatu 48 Lahti", false), ("Pikk 12, Tallinn", false), ("Address Pikk", false), ("", false),
+        (String(repeating: "a", count: 70) + " street", false), ("STREET " + String(repeating: "x", count: 80), false),
+    ])
+    func placeholderCheckAgrees(_ text: String, _ expected: Bool) {
+        let bytes = Array(text.utf8)
+        let slow = NameDetector.isPlaceholder(bytes, extra: PostalAddressDetector.placeholders)
+        let fast = NameDetector.isPlaceholder(bytes, extra: PostalAddressDetector.placeholders, extraHashes: PostalAddressDetector.placeholderHashes)
+        #expect(slow == expected)
+        #expect(fast == expected)
+        if NameDetector.someWordIsNoPlaceholder(bytes, extraHashes: PostalAddressDetector.placeholderHashes) { #expect(!expected) }
+    }
 }
