@@ -1,16 +1,23 @@
 import Foundation
 
-/// Builds the persons' packed fields (values, exposures, attributions, reasons, language) for a
-/// run of persons, into one byte buffer per run. The resolver packs runs on all cores in person
-/// order (whose records and values lie close together in memory: few cache misses), then steps
-/// the INSERTs in person-id order from the packed bytes.
+/// Builds the persons as stored (`PersonBoxes` entries: pid, language, flags, values, exposures,
+/// attributions, reasons). The resolver packs runs of persons on all cores in person order (whose
+/// records and values lie close together in memory: few cache misses), then gathers the entries
+/// into boxes in person-id order on all cores (`boxes`), and only steps the INSERTs itself.
 struct PersonPacker: Sendable {
-    /// Packed rows of one run: per person the end offsets of its four blobs in `bytes` and its
-    /// language (see `PersonPacker.languageText`).
+    /// The entries of a run of persons: person `run.lowerBound + i` is
+    /// `bytes[ends[i - 1] ..< ends[i]]` (from 0 for the first).
     struct Packed: Sendable {
         var bytes: [UInt8] = []
-        var ends: [Int32] = []       // 4 per person: values, exposures, attributions, reasons
-        var languages: [Int16] = []
+        var ends: [Int] = []
+    }
+
+    /// Boxes of persons: box `b` is `bytes[boxEnds[b - 1] ..< boxEnds[b]]` (from 0 for the first),
+    /// `boxCounts[b]` persons.
+    struct Boxes: Sendable {
+        var bytes: [UInt8] = []
+        var boxEnds: [Int] = []
+        var boxCounts: [Int] = []
     }
 
     let recs: RecordTable
@@ -36,11 +43,13 @@ struct PersonPacker: Sendable {
         code >= 1000 ? countryLanguage[Int(code) - 1000] : code > 0 ? languageOut[Int(code)] : nil
     }
 
-    func pack(_ rows: Range<Int>) -> Packed {
+    /// Packs the entries of persons `rows`; `keys` are all persons' person-id keys.
+    func pack(_ rows: Range<Int>, keys: [UInt64]) -> Packed {
         var out = Packed()
-        out.ends.reserveCapacity(rows.count * 4)
-        out.languages.reserveCapacity(rows.count)
-        out.bytes.reserveCapacity(rows.count * 32)
+        out.bytes.reserveCapacity(rows.count * 56)
+        out.ends.reserveCapacity(rows.count)
+        var pidText = [UInt8](repeating: 0, count: 18)
+        var blob: [UInt8] = []
         var rowIDList: [Int64] = [], unique: [Int64] = [], exposureKeys: [UInt64] = []
         var exposures: [StoredPerson.Exposure] = []
         var attributions: [StoredPerson.Triple] = [], reasons: [StoredPerson.Triple] = []
@@ -131,7 +140,7 @@ struct PersonPacker: Sendable {
                 for l in touched { languageCounts[l] = 0 }
                 touched.removeAll(keepingCapacity: true)
             }
-            out.languages.append(chosen != 0 ? Int16(chosen) : fallbackKind < 64 ? Int16(1000 + fallbackKind) : 0)
+            let language: Int16 = chosen != 0 ? Int16(chosen) : fallbackKind < 64 ? Int16(1000 + fallbackKind) : 0
             if exposureKeys.count > 1 { exposureKeys.sort() }
             for k in exposureKeys {
                 if let last = exposures.last, UInt64(last.element) << 48 | UInt64(last.document) == k {
@@ -140,34 +149,61 @@ struct PersonPacker: Sendable {
                     exposures.append(StoredPerson.Exposure(element: UInt8(k >> 48), document: Int64(k & 0xFFFF_FFFF_FFFF), occurrences: 1))
                 }
             }
-            StoredPerson.packValues(unique, into: &out.bytes)
-            out.ends.append(Int32(out.bytes.count))
-            StoredPerson.packExposures(exposures, into: &out.bytes)
-            out.ends.append(Int32(out.bytes.count))
-            StoredPerson.packTriples(attributions, into: &out.bytes)
-            out.ends.append(Int32(out.bytes.count))
-            StoredPerson.packTriples(reasons, into: &out.bytes)
-            out.ends.append(Int32(out.bytes.count))
+            Vault.formatPersonID(keys[pi], into: &pidText)
+            pidText.withUnsafeBytes { PersonBoxes.appendHeader(pid: $0, language: languageText(language), flags: persons.flags[pi], to: &out.bytes) }
+            blob.removeAll(keepingCapacity: true)
+            StoredPerson.packValues(unique, into: &blob)
+            blob.withUnsafeBytes { PersonBoxes.appendBlob($0, to: &out.bytes) }
+            blob.removeAll(keepingCapacity: true)
+            StoredPerson.packExposures(exposures, into: &blob)
+            blob.withUnsafeBytes { PersonBoxes.appendBlob($0, to: &out.bytes) }
+            blob.removeAll(keepingCapacity: true)
+            StoredPerson.packTriples(attributions, into: &blob)
+            blob.withUnsafeBytes { PersonBoxes.appendBlob($0, to: &out.bytes) }
+            blob.removeAll(keepingCapacity: true)
+            StoredPerson.packTriples(reasons, into: &blob)
+            blob.withUnsafeBytes { PersonBoxes.appendBlob($0, to: &out.bytes) }
+            out.ends.append(out.bytes.count)
         }
         return out
     }
 }
 
-/// Packed runs written by `concurrentPerform` iterations (each its own slot).
-final class PackedSlots: @unchecked Sendable {
+extension PersonPacker {
+    /// Gathers the entries of persons `rows` (in this order; `entries` holds every person's entry,
+    /// person `p`'s ending at `ends[p]`) into boxes of `PersonBoxes.capacity`.
+    static func boxes(_ rows: ArraySlice<(key: UInt64, person: Int32)>, entries: UnsafeRawBufferPointer, ends: [Int]) -> Boxes {
+        var out = Boxes()
+        out.bytes.reserveCapacity(rows.count * 56)
+        var inBox = 0
+        for row in rows {
+            let p = Int(row.person)
+            out.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: entries[(p == 0 ? 0 : ends[p - 1])..<ends[p]]))
+            inBox += 1
+            if inBox == PersonBoxes.capacity {
+                out.boxEnds.append(out.bytes.count); out.boxCounts.append(inBox); inBox = 0
+            }
+        }
+        if inBox > 0 { out.boxEnds.append(out.bytes.count); out.boxCounts.append(inBox) }
+        return out
+    }
+}
+
+/// Results written by `concurrentPerform` iterations (each its own slot).
+final class Slots<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [PersonPacker.Packed?]
+    private var slots: [T?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func put(_ i: Int, _ packed: PersonPacker.Packed) {
+    func put(_ i: Int, _ value: T) {
         lock.lock()
-        slots[i] = packed
+        slots[i] = value
         lock.unlock()
     }
 
-    /// Takes run `i` out (nil if it was never put).
-    func take(_ i: Int) -> PersonPacker.Packed? {
+    /// Takes slot `i`'s value out (nil if it was never put).
+    func take(_ i: Int) -> T? {
         lock.lock()
         defer { lock.unlock() }
         let p = slots[i]

@@ -53,6 +53,35 @@ struct RecordTable {
         attributionStarts.append(Int32(attributions.count))
     }
 
+    /// Makes room for about this many records and values.
+    mutating func reserve(records: Int, values count: Int) {
+        documents.reserveCapacity(records); ordinals.reserveCapacity(records); languages.reserveCapacity(records)
+        elements.reserveCapacity(records); valueStarts.reserveCapacity(records + 1); reasonStarts.reserveCapacity(records + 1)
+        attributionStarts.reserveCapacity(records + 1); values.reserveCapacity(count)
+    }
+
+    /// Adds a stored record: its values as dense indices, its special-category reasons and
+    /// controller attributions, and the bit set of its elements.
+    mutating func add(document: Int64, _ r: RecordBoxes.Record, dense: DenseIndex) {
+        open(document: document, ordinal: r.ordinal, language: r.language.map { language($0) } ?? 0)
+        var elements: UInt32 = 0
+        PackedItems.decode(r.items, recordLine: 0, recordOffset: 0) { it in
+            switch it.code {
+            case PackedItems.controllerCode:
+                attributions.append(ScopeInputs.Attribution(controller: it.valueID >> 16, rule: it.valueID & 0xFFFF))
+            case PackedItems.reasonBase..<(PackedItems.reasonBase + 32):
+                let category = it.code - PackedItems.reasonBase
+                reasons.append(ReasonItem(category: category, rule: it.valueID))
+                elements |= 1 << UInt32(category)
+            default:
+                if it.valueID > 0, let d = dense[it.valueID] { values.append(d) }
+                if it.code < 32 { elements |= 1 << UInt32(it.code) }
+            }
+        }
+        self.elements[self.elements.count - 1] = elements
+        close()
+    }
+
     func valueRange(_ i: Int) -> Range<Int> { Int(valueStarts[i])..<Int(valueStarts[i + 1]) }
     func reasonRange(_ i: Int) -> Range<Int> { Int(reasonStarts[i])..<Int(reasonStarts[i + 1]) }
     func attributionRange(_ i: Int) -> Range<Int> { Int(attributionStarts[i])..<Int(attributionStarts[i + 1]) }

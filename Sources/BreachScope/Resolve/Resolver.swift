@@ -41,6 +41,7 @@ public struct Resolver {
     /// read back, with the same result.
     public func run(written: consuming WrittenData? = nil) throws {
         var written = written
+        var clock = PhaseClock("resolve")
         try store.pool.write { db in
             let scope = try ScopeInputs.load(db, vault: vault)
             // Values: dense index ↔ row id.
@@ -65,14 +66,16 @@ public struct Resolver {
                     hashes.append(hash)
                 }
             }
-            try resolve(db, scope: scope, kinds: kinds, hashes: hashes, dense: dense, rowIDs: rowIDs, written: &written)
+            clock.lap("values")
+            try resolve(db, scope: scope, kinds: kinds, hashes: hashes, dense: dense, rowIDs: rowIDs, written: &written, clock: &clock)
         }
+        clock.lap("commit")
     }
 
     /// Everything after the values are loaded (their kinds, hashes, dense index and row ids as
     /// constants: no exclusivity checks in the hot loops).
     private func resolve(_ db: Database, scope: ScopeInputs, kinds: [UInt16], hashes: [ValueHash], dense: DenseIndex,
-                         rowIDs: [Int64], written: inout WrittenData?) throws {
+                         rowIDs: [Int64], written: inout WrittenData?, clock: inout PhaseClock) throws {
         var docHash: [Int64: ValueHash] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT id, path_hash FROM document") {
             let h: Data = r["path_hash"]
@@ -80,30 +83,14 @@ public struct Resolver {
         }
         // Records.
         var table = RecordTable()
-        func add(document: Int64, ordinal: Int, language: UInt16, items: UnsafeRawBufferPointer) {
-            table.open(document: document, ordinal: ordinal, language: language)
-            var elements: UInt32 = 0
-            PackedItems.decode(items, recordLine: 0, recordOffset: 0) { it in
-                switch it.code {
-                case PackedItems.controllerCode:
-                    table.attributions.append(ScopeInputs.Attribution(controller: it.valueID >> 16, rule: it.valueID & 0xFFFF))
-                case PackedItems.reasonBase..<(PackedItems.reasonBase + 32):
-                    let category = it.code - PackedItems.reasonBase
-                    table.reasons.append(RecordTable.ReasonItem(category: category, rule: it.valueID))
-                    elements |= 1 << UInt32(category)
-                default:
-                    if it.valueID > 0, let d = dense[it.valueID] { table.values.append(d) }
-                    if it.code < 32 { elements |= 1 << UInt32(it.code) }
-                }
-            }
-            table.elements[table.elements.count - 1] = elements
-            table.close()
+        if written != nil {
+            table.reserve(records: written!.recordCount, values: written!.kinds.count)
+            written!.drainRecords { table.add(document: $0, $1, dense: dense) }
+        } else {
+            try RecordBoxes.forEach(db) { table.add(document: $0, $1, dense: dense) }
         }
-        func visit(_ document: Int64, _ r: RecordBoxes.Record) {
-            add(document: document, ordinal: r.ordinal, language: r.language.map { table.language($0) } ?? 0, items: r.items)
-        }
-        if written != nil { written!.drainRecords(visit) } else { try RecordBoxes.forEach(db, visit) }
         let recs = table
+        clock.lap("records")
 
         // Per value kind: national ID, linking (strong identifier or link key), anchor rank.
         var nationalKind = [Bool](repeating: false, count: 65536)
@@ -128,6 +115,7 @@ public struct Resolver {
                 if first < 0 { first = v } else { uf.union(first, v) }
             }
         }
+        clock.lap("union")
         // 2. Group records by component (or alone).
         // Records ordered by component root (counting sort, stable): each component is one
         // contiguous run, its records ascending.
@@ -148,6 +136,7 @@ public struct Resolver {
         }
         perRoot = []
 
+        clock.lap("components")
         // 3. Persons: (anchor hash for the id, record indices, flags).
         var found = PersonTable()
         found.anchors.reserveCapacity(order.count / 2)
@@ -231,8 +220,10 @@ public struct Resolver {
         }
         order = []; rootOf = []
 
+        clock.lap("persons")
         // 4. Weak identities: candidates, and the merges a reviewer accepted.
         var pids = Self.personKeys(found.anchors, vault: vault)
+        clock.lap("person keys")
         let weak = WeakIdentities.find(persons: found, recs: recs, kinds: kinds, hashes: hashes, vault: vault)
         try db.execute(sql: "DELETE FROM candidate")
         var merge = UnionFind(count: found.count)
@@ -266,6 +257,7 @@ public struct Resolver {
         }
         let persons = found
 
+        clock.lap("weak identities")
         // Per-document lookups as arrays (document ids are small row ids).
         let documentSlots = Int(recs.maxDocument) + 1
         var documentAttributions = [[ScopeInputs.Attribution]?](repeating: nil, count: documentSlots)
@@ -298,6 +290,7 @@ public struct Resolver {
         for (r, i) in (1..<languageCount).sorted(by: { recs.languageNames[$0] < recs.languageNames[$1] }).enumerated() { languageRank[i] = r }
         let countryLanguage: [String?] = (0..<64).map { k in IdentifierType(code: UInt8(k)).flatMap { Self.countryLanguages[$0] } }
 
+        clock.lap("document lookups")
         // 5. Write: persons in boxes of 64, in person-id order (exports read them in that order).
         try db.execute(sql: "DELETE FROM person_box; DELETE FROM conflict;")
         let insBox = try RawInsert(db, "INSERT INTO person_box(first_id, count, data) VALUES(?, ?, ?)")
@@ -305,57 +298,59 @@ public struct Resolver {
         rowOrder.reserveCapacity(persons.count)
         for (i, k) in pids.enumerated() { rowOrder.append((k, Int32(i))) }
         Self.sortRows(&rowOrder)
-        // Rows are packed in runs of persons on all cores, then stepped in person-id order.
+        let rows = rowOrder
         let packer = PersonPacker(recs: recs, persons: persons, kinds: kinds, hashes: hashes, rowIDs: rowIDs,
                                   register: scope.register, defaultAttribution: scope.defaultAttribution,
                                   documentAttributions: documentAttributions, documentReasons: documentReasons,
                                   languageOut: languageOut, languageExplicit: languageExplicit, languageRank: languageRank,
                                   countryLanguage: countryLanguage)
-        let runSize = 16384
+        // Entries packed in runs of persons on all cores, in person order.
         let personCount = persons.count
+        let runSize = 16384
         let runs = (personCount + runSize - 1) / runSize
-        let slots = PackedSlots(count: runs)
+        let packed = Slots<PersonPacker.Packed>(count: runs)
+        let keys = pids
         DispatchQueue.concurrentPerform(iterations: runs) { c in
-            slots.put(c, packer.pack((c * runSize)..<min(personCount, (c + 1) * runSize)))
+            packed.put(c, packer.pack((c * runSize)..<min(personCount, (c + 1) * runSize), keys: keys))
         }
-        // One buffer for all: person p's blobs end at ends[4p…4p+3].
-        var bytes: [UInt8] = [], ends: [Int] = [], languages: [Int16] = []
-        ends.reserveCapacity(4 * personCount)
-        languages.reserveCapacity(personCount)
+        // One buffer for all: person p's entry ends at ends[p].
+        var entries: [UInt8] = [], ends: [Int] = []
+        ends.reserveCapacity(personCount)
         for c in 0..<runs {
-            guard let run = slots.take(c) else { continue }
-            let base = bytes.count
-            if c == 0 { bytes = run.bytes } else { bytes.append(contentsOf: run.bytes) }
-            for e in run.ends { ends.append(base + Int(e)) }
-            languages.append(contentsOf: run.languages)
+            guard let run = packed.take(c) else { continue }
+            let base = entries.count
+            if c == 0 { entries = run.bytes } else { entries.append(contentsOf: run.bytes) }
+            for e in run.ends { ends.append(base + e) }
         }
-        var pidText = [UInt8](repeating: 0, count: 18)
-        var box: [UInt8] = []
-        try bytes.withUnsafeBytes { bytes in
-            var n = 0
-            while n < rowOrder.count {
-                let m = min(PersonBoxes.capacity, rowOrder.count - n)
-                box.removeAll(keepingCapacity: true)
-                for j in 0..<m {
-                    let entry = rowOrder[n + j], p = Int(entry.person)
-                    Vault.formatPersonID(entry.key, into: &pidText)
-                    pidText.withUnsafeBytes { pid in
-                        PersonBoxes.appendHeader(pid: pid, language: packer.languageText(languages[p]), flags: persons.flags[p], to: &box)
-                    }
-                    var start = p == 0 ? 0 : ends[4 * p - 1]
-                    for column in 0..<4 {
-                        let end = ends[4 * p + column]
-                        PersonBoxes.appendBlob(UnsafeRawBufferPointer(rebasing: bytes[start..<end]), to: &box)
-                        start = end
-                    }
+        clock.lap("pack")
+        // Gathered into boxes in person-id order on all cores, then inserted in order.
+        let boxRun = 256 * PersonBoxes.capacity
+        let boxRuns = (personCount + boxRun - 1) / boxRun
+        let boxed = Slots<PersonPacker.Boxes>(count: boxRuns)
+        let allEntries = entries, allEnds = ends
+        entries = []; ends = []
+        DispatchQueue.concurrentPerform(iterations: boxRuns) { c in
+            boxed.put(c, allEntries.withUnsafeBytes {
+                PersonPacker.boxes(rows[(c * boxRun)..<min(personCount, (c + 1) * boxRun)], entries: $0, ends: allEnds)
+            })
+        }
+        clock.lap("gather")
+        var firstID: Int64 = 1
+        for c in 0..<boxRuns {
+            guard let run = boxed.take(c) else { continue }
+            try run.bytes.withUnsafeBytes { bytes in
+                var start = 0
+                for (end, count) in zip(run.boxEnds, run.boxCounts) {
+                    insBox.bind(1, firstID)
+                    insBox.bind(2, Int64(count))
+                    insBox.bindBlob(3, UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                    try insBox.step(db)
+                    firstID += Int64(count)
+                    start = end
                 }
-                insBox.bind(1, Int64(n + 1))
-                insBox.bind(2, Int64(m))
-                insBox.bind(3, box)
-                try insBox.step(db)
-                n += m
             }
         }
+        clock.lap("write persons")
         if !conflicts.isEmpty {
             var pidOf: [ValueHash: String] = [:]
             for i in 0..<persons.count { pidOf[persons.anchors[i]] = Vault.personIDText(pids[i]) }
@@ -366,6 +361,7 @@ public struct Resolver {
             }
         }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
+        clock.lap("conflicts")
     }
 
     /// Drops repeated neighbours of a sorted array, in place.

@@ -11,6 +11,8 @@ public struct WrittenData: Sendable {
     private(set) var kinds: [UInt16] = []
     private(set) var hashes: [ValueHash] = []
     private var documents: [Int64: RecordBoxes.DocumentBoxes] = [:]
+    /// Records kept (for the resolver to size its tables).
+    private(set) var recordCount = 0
 
     init(firstValueID: Int64) { self.firstValueID = firstValueID }
 
@@ -23,6 +25,7 @@ public struct WrittenData: Sendable {
     /// Records a box of `count` records of a document (`RecordBoxes` data).
     mutating func addRecords(document: Int64, box: UnsafeRawBufferPointer, count: Int) {
         documents[document, default: RecordBoxes.DocumentBoxes()].append(box, count: count)
+        recordCount += count
     }
 
     /// Visits every record ordered by (document id, ordinal), the order the resolver reads the
