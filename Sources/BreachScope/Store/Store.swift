@@ -13,6 +13,10 @@ public final class Store: Sendable {
         url = workspace.appendingPathComponent(Store.fileName)
         var config = Configuration()
         config.prepareDatabase { db in
+            // 64 KiB pages for a new store (an existing one keeps its size): a first scan writes
+            // hundreds of MB through the WAL, and with 4 KiB pages the kernel's per-page write
+            // path was a third of the writer thread (1M persons: scan + resolve 4.9 s → 4.0 s).
+            try db.execute(sql: "PRAGMA page_size = 65536")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // 64 MiB page cache (default 2 MiB): the resolver and writer touch large tables.
             try db.execute(sql: "PRAGMA cache_size = -65536")
