@@ -21,6 +21,8 @@ struct RecordTable {
     /// Interned language codes as stored (`~` marks a guess); index 0 is unused.
     var languageNames: [String] = [""]
     private var languageBytes: [[UInt8]] = [[]]
+    /// The language found last (records of a document mostly share one).
+    private var lastLanguage = 0
     /// The largest document id seen (for per-document arrays).
     var maxDocument: Int64 = 0
 
@@ -29,6 +31,13 @@ struct RecordTable {
     /// The interned index of a language code given as UTF-8 bytes (a handful of distinct codes:
     /// a linear search, no string per record).
     mutating func language(_ bytes: UnsafeRawBufferPointer) -> UInt16 {
+        if lastLanguage > 0, languageBytes[lastLanguage].withUnsafeBytes({ $0.elementsEqual(bytes) }) { return UInt16(lastLanguage) }
+        let found = intern(bytes)
+        lastLanguage = Int(found)
+        return found
+    }
+
+    private mutating func intern(_ bytes: UnsafeRawBufferPointer) -> UInt16 {
         for i in 1..<languageBytes.count where languageBytes[i].count == bytes.count {
             if languageBytes[i].withUnsafeBytes({ $0.elementsEqual(bytes) }) { return UInt16(i) }
         }
@@ -51,6 +60,23 @@ struct RecordTable {
         valueStarts.append(Int32(values.count))
         reasonStarts.append(Int32(reasons.count))
         attributionStarts.append(Int32(attributions.count))
+    }
+
+    /// Appends another table's records after this one's (its languages re-interned).
+    mutating func append(_ other: RecordTable) {
+        let languageMap: [UInt16] = other.languageBytes.enumerated().map { i, b in i == 0 ? 0 : b.withUnsafeBytes { language($0) } }
+        documents += other.documents
+        ordinals += other.ordinals
+        languages += other.languages.map { languageMap[Int($0)] }
+        elements += other.elements
+        let v = Int32(values.count), r = Int32(reasons.count), a = Int32(attributions.count)
+        valueStarts += other.valueStarts.dropFirst().lazy.map { $0 + v }
+        reasonStarts += other.reasonStarts.dropFirst().lazy.map { $0 + r }
+        attributionStarts += other.attributionStarts.dropFirst().lazy.map { $0 + a }
+        values += other.values
+        reasons += other.reasons
+        attributions += other.attributions
+        maxDocument = max(maxDocument, other.maxDocument)
     }
 
     /// Makes room for about this many records and values.

@@ -84,8 +84,7 @@ public struct Resolver {
         // Records.
         var table = RecordTable()
         if written != nil {
-            table.reserve(records: written!.recordCount, values: written!.kinds.count)
-            written!.drainRecords { table.add(document: $0, $1, dense: dense) }
+            table = Self.recordTable(written!.takeDocuments(), values: written!.kinds.count, dense: dense)
         } else {
             try RecordBoxes.forEach(db) { table.add(document: $0, $1, dense: dense) }
         }
@@ -362,6 +361,38 @@ public struct Resolver {
         }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
         clock.lap("conflicts")
+    }
+
+    /// The record table of a first scan's records, built on all cores: the documents (in id
+    /// order) are cut into contiguous parts of about equal record counts, each part's table is
+    /// built on its own, and the parts are joined in order.
+    static func recordTable(_ documents: [(id: Int64, boxes: RecordBoxes.DocumentBoxes)], values: Int, dense: DenseIndex,
+                            minRecordsPerPart: Int = 50_000) -> RecordTable {
+        let counts = documents.map(\.boxes.count)
+        let total = counts.reduce(0, +)
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, documents.count, total / minRecordsPerPart))
+        var starts = [0]
+        var seen = 0
+        for (i, c) in counts.enumerated() {
+            seen += c
+            if starts.count < parts && seen * parts >= total * starts.count && i + 1 < documents.count { starts.append(i + 1) }
+        }
+        starts.append(documents.count)
+        let bounds = starts
+        let tables = Slots<RecordTable>(count: bounds.count - 1)
+        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { part in
+            var t = RecordTable()
+            let range = bounds[part]..<bounds[part + 1]
+            t.reserve(records: counts[range].reduce(0, +), values: values * counts[range].reduce(0, +) / max(total, 1))
+            for (id, boxes) in documents[range] {
+                var boxes = boxes
+                boxes.drain { t.add(document: id, $0, dense: dense) }
+            }
+            tables.put(part, t)
+        }
+        var table = tables.take(0) ?? RecordTable()
+        for part in 1..<(starts.count - 1) { if let t = tables.take(part) { table.append(t) } }
+        return table
     }
 
     /// Drops repeated neighbours of a sorted array, in place.

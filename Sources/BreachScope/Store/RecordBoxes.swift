@@ -89,6 +89,9 @@ enum RecordBoxes {
             boxes.append((bytes.count, count))
         }
 
+        /// Records held.
+        var count: Int { boxes.reduce(0) { $0 + $1.count } }
+
         /// Visits the records in ordinal order (sorted when a slice came out of order; records of
         /// equal ordinal in the order written), then empties the buffer.
         mutating func drain(_ body: (Record) throws -> Void) rethrows {

@@ -31,9 +31,12 @@ public struct WrittenData: Sendable {
     /// Visits every record ordered by (document id, ordinal), the order the resolver reads the
     /// store in, dropping each document's bytes once visited.
     mutating func drainRecords(_ body: (_ document: Int64, RecordBoxes.Record) -> Void) {
-        for id in documents.keys.sorted() {
-            guard var d = documents.removeValue(forKey: id) else { continue }
-            d.drain { body(id, $0) }
-        }
+        for (id, var d) in takeDocuments() { d.drain { body(id, $0) } }
+    }
+
+    /// The documents' records by document id, handed over (visit each with `DocumentBoxes.drain`).
+    mutating func takeDocuments() -> [(id: Int64, boxes: RecordBoxes.DocumentBoxes)] {
+        defer { documents = [:] }
+        return documents.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
