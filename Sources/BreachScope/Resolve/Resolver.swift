@@ -223,36 +223,50 @@ public struct Resolver {
         // 4. Weak identities: candidates, and the merges a reviewer accepted.
         var pids = Self.personKeys(found.anchors, vault: vault)
         clock.lap("person keys")
-        let weak = WeakIdentities.find(persons: found, recs: recs, kinds: kinds, hashes: hashes, vault: vault)
         try db.execute(sql: "DELETE FROM candidate")
-        var merge = UnionFind(count: found.count)
-        var merged = false
-        for c in weak {
-            let decision = scope.decisions[c.key]
-            if decision == true { merge.union(c.a, c.b); merged = true }
-            try db.execute(sql: "INSERT INTO candidate(key, a, b, score, evidence, status) VALUES(?, ?, ?, ?, ?, ?)",
-                           arguments: [c.key, Vault.personIDText(pids[Int(c.a)]), Vault.personIDText(pids[Int(c.b)]), c.score, c.evidence,
-                                       decision == nil ? "pending" : decision! ? "accepted" : "rejected"])
-        }
-        if merged {
-            var byRoot: [Int32: Int] = [:]
-            var next: [(anchor: ValueHash, records: [Int32], flags: Int)] = []
-            for i in 0..<found.count {
-                let root = merge.find(Int32(i))
-                let records = found.records[found.recordRange(i)]
-                if let at = byRoot[root] {
-                    next[at].records.append(contentsOf: records)
-                    next[at].records.sort()
-                    next[at].anchor = min(next[at].anchor, found.anchors[i])
-                    next[at].flags |= found.flags[i] | StoredPerson.weakMerge
-                } else {
-                    byRoot[root] = next.count
-                    next.append((found.anchors[i], Array(records), found.flags[i]))
-                }
+        func insertCandidates(_ weak: [WeakIdentities.Candidate], pids: [UInt64]) throws {
+            for c in weak {
+                let decision = scope.decisions[c.key]
+                try db.execute(sql: "INSERT INTO candidate(key, a, b, score, evidence, status) VALUES(?, ?, ?, ?, ?, ?)",
+                               arguments: [c.key, Vault.personIDText(pids[Int(c.a)]), Vault.personIDText(pids[Int(c.b)]), c.score, c.evidence,
+                                           decision == nil ? "pending" : decision! ? "accepted" : "rejected"])
             }
-            found = PersonTable()
-            for p in next { found.append(anchor: p.anchor, flags: p.flags, records: p.records) }
-            pids = Self.personKeys(found.anchors, vault: vault)
+        }
+        // Without an accepted merge the candidates change no person: they are found while the
+        // persons are packed, on their own thread.
+        let weakDone = DispatchGroup()
+        let laterWeak = Slots<[WeakIdentities.Candidate]>(count: 1)
+        if !scope.decisions.values.contains(true) {
+            let (persons, recs, kinds, hashes, vault) = (found, recs, kinds, hashes, vault)
+            DispatchQueue.global().async(group: weakDone) {
+                laterWeak.put(0, WeakIdentities.find(persons: persons, recs: recs, kinds: kinds, hashes: hashes, vault: vault))
+            }
+        } else {
+            let weak = WeakIdentities.find(persons: found, recs: recs, kinds: kinds, hashes: hashes, vault: vault)
+            var merge = UnionFind(count: found.count)
+            var merged = false
+            for c in weak where scope.decisions[c.key] == true { merge.union(c.a, c.b); merged = true }
+            try insertCandidates(weak, pids: pids)
+            if merged {
+                var byRoot: [Int32: Int] = [:]
+                var next: [(anchor: ValueHash, records: [Int32], flags: Int)] = []
+                for i in 0..<found.count {
+                    let root = merge.find(Int32(i))
+                    let records = found.records[found.recordRange(i)]
+                    if let at = byRoot[root] {
+                        next[at].records.append(contentsOf: records)
+                        next[at].records.sort()
+                        next[at].anchor = min(next[at].anchor, found.anchors[i])
+                        next[at].flags |= found.flags[i] | StoredPerson.weakMerge
+                    } else {
+                        byRoot[root] = next.count
+                        next.append((found.anchors[i], Array(records), found.flags[i]))
+                    }
+                }
+                found = PersonTable()
+                for p in next { found.append(anchor: p.anchor, flags: p.flags, records: p.records) }
+                pids = Self.personKeys(found.anchors, vault: vault)
+            }
         }
         let persons = found
 
@@ -350,6 +364,8 @@ public struct Resolver {
             }
         }
         clock.lap("write persons")
+        weakDone.wait()
+        if let weak = laterWeak.take(0) { try insertCandidates(weak, pids: pids) }
         if !conflicts.isEmpty {
             var pidOf: [ValueHash: String] = [:]
             for i in 0..<persons.count { pidOf[persons.anchors[i]] = Vault.personIDText(pids[i]) }
