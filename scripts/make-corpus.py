@@ -3,6 +3,8 @@
 
   sparse: prose and logs with a few identifiers (≈ 1 finding per 50 KB) among many decoy numbers
   dense:  customer tables (CSV, NDJSON) with ≥ 1 person per 200 bytes, plus text lab reports
+          (`--wide`: each row also carries its order — number, time, product, quantity, amount,
+          status, pharmacy — about 200 bytes per person, the issue's density bound)
 
 Usage: make-corpus.py sparse|dense OUT_DIR [--mb N] [--persons N] [--seed S]
 Prints a JSON line with the ground truth (files, bytes, persons written).
@@ -22,6 +24,7 @@ ap.add_argument("out")
 ap.add_argument("--mb", type=int, default=2048, help="sparse: corpus size in MB")
 ap.add_argument("--persons", type=int, default=1_000_000, help="dense: distinct persons")
 ap.add_argument("--seed", type=int, default=7)
+ap.add_argument("--wide", action="store_true", help="dense: order columns on every row (≈ 200 bytes per person)")
 ap.add_argument("--regions", type=int, default=0, help="dense: add a controller column naming one of N regions (scope benchmark)")
 a = ap.parse_args()
 rng = random.Random(a.seed)
@@ -88,6 +91,23 @@ def unique(gen):
             return v, None
 
 
+PRODUCTS = ["Hand cream 50 ml", "Sunscreen SPF 30 200 ml", "Toothpaste 75 ml", "Shampoo 250 ml", "Lip balm 4.8 g",
+            "Cotton pads 80 pcs", "Body lotion 400 ml", "Shower gel 250 ml"]
+PHARMACIES = ["Apteek Kesklinn", "Apteek Kristiine", "Apteekki Keskusta", "Apteka Centrum", "Apotek Södermalm"]
+STATUSES = ["delivered", "picked up", "cancelled", "returned", "in transit"]
+CHANNELS = ["web shop", "mobile app", "phone order", "counter"]
+
+
+def order(i, sep):
+    """The order columns of a wide row (no personal data: decoys for the detectors)."""
+    return sep.join([f"ORD-2023-{i:08d}", f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:{(i * 7) % 60:02d}Z",
+                     PRODUCTS[i % len(PRODUCTS)], str(1 + i % 3), f"{5 + (i * 37) % 9000 / 100:.2f}", STATUSES[i % len(STATUSES)],
+                     PHARMACIES[i % len(PHARMACIES)], CHANNELS[i % len(CHANNELS)]])
+
+
+ORDER_KEYS = ["order_no", "ordered_at", "product", "quantity", "amount", "status", "pharmacy", "channel"]
+
+
 def dense():
     n = a.persons
     per_file = 250_000
@@ -100,12 +120,14 @@ def dense():
         if kind == 0:
             name = os.path.join(a.out, f"customers_{files:03d}.csv")
             with open(name, "w", encoding="utf-8") as f:
-                f.write("isikukood;first_name;last_name;email;phone;card" + (";alue;synnipaev" if a.regions else "") + "\n")
+                f.write("isikukood;first_name;last_name;email;phone;card" + (";alue;synnipaev" if a.regions else "")
+                        + (";" + ";".join(ORDER_KEYS) if a.wide else "") + "\n")
                 buf = []
                 for i in range(count):
                     code, _ = unique(S.ee_isikukood)
                     fi, la = rng.choice(S.FIRST["et"]), rng.choice(S.LAST["et"])
-                    buf.append(f"{code};{fi};{la};{S.ascii_fold(fi).lower()}.{S.ascii_fold(la).lower()}.{idx + i}@example.ee;+3725{idx + i:07d};{10**11 + idx + i}" + (f";Region {(idx + i) % a.regions:02d};19{50 + (idx + i) % 50}-0{1 + (idx + i) % 9}-1{(idx + i) % 9}" if a.regions else ""))
+                    buf.append(f"{code};{fi};{la};{S.ascii_fold(fi).lower()}.{S.ascii_fold(la).lower()}.{idx + i}@example.ee;+3725{idx + i:07d};{10**11 + idx + i}" + (f";Region {(idx + i) % a.regions:02d};19{50 + (idx + i) % 50}-0{1 + (idx + i) % 9}-1{(idx + i) % 9}" if a.regions else "")
+                               + (";" + order(idx + i, ";") if a.wide else ""))
                     if len(buf) >= 10000:
                         f.write("\n".join(buf) + "\n"); buf = []
                 if buf:
@@ -122,6 +144,9 @@ def dense():
                     if a.regions:
                         row["clinic"] = f"REGION {(idx + i) % a.regions:02d}"
                         row["address"] = f"ul. Długa {(idx + i) % 200 + 1}, 00-{(idx + i) % 900 + 100} Warszawa"
+                    if a.wide:  # JSON repeats its keys: fewer order fields keep the row near 200 bytes
+                        o = dict(zip(ORDER_KEYS, order(idx + i, "\t").split("\t")))
+                        row.update({k: o[k] for k in ("order_no", "product", "amount", "status")})
                     buf.append(json.dumps(row, ensure_ascii=False))
                     if len(buf) >= 10000:
                         f.write("\n".join(buf) + "\n"); buf = []
@@ -131,11 +156,11 @@ def dense():
         else:
             name = os.path.join(a.out, f"deliveries_{files:03d}.csv")
             with open(name, "w", encoding="utf-8") as f:
-                f.write("Nimi,Osoite,Puhelin,Hetu,Tilausnumero\n")
+                f.write("Nimi,Osoite,Puhelin,Hetu,Tilausnumero" + ("," + ",".join(ORDER_KEYS) if a.wide else "") + "\n")
                 buf = []
                 for i in range(count):
                     hetu, _ = unique(S.fi_hetu)
-                    buf.append(f"{rng.choice(S.FIRST['fi'])} {rng.choice(S.LAST['fi'])},Kauppakatu {rng.randint(1, 99)} Lahti,+35840{idx + i:07d},{hetu},{rng.randint(10**9, 10**10 - 1)}")
+                    buf.append(f"{rng.choice(S.FIRST['fi'])} {rng.choice(S.LAST['fi'])},Kauppakatu {rng.randint(1, 99)} Lahti,+35840{idx + i:07d},{hetu},{rng.randint(10**9, 10**10 - 1)}" + ("," + order(idx + i, ",") if a.wide else ""))
                     if len(buf) >= 10000:
                         f.write("\n".join(buf) + "\n"); buf = []
                 if buf:
