@@ -116,6 +116,7 @@ public enum Scanner {
             return summary
         }
         let writer = try StoreWriter(store: store, vault: vault)
+        var clock = PhaseClock("scan")
         writer.start()
         let next = Atomic<Int>(0)
         let summaries = Mutex<ScanSummary>(ScanSummary())
@@ -160,7 +161,9 @@ public enum Scanner {
         }
         var buffer: [UInt8] = []
         for doc in containers { scanOne(doc, &buffer, ArchiveExpander.ZipCache()) }
+        clock.lap("workers")
         try writer.finish()
+        clock.lap("writer backlog")
         let scanned = Date()
         progress.phase.store(1, ordering: .relaxed)
         try Resolver(store: store, vault: vault).run(written: writer.takeWritten())
