@@ -407,7 +407,7 @@ public struct Resolver {
             tables.put(part, t)
         }
         var table = tables.take(0) ?? RecordTable()
-        for part in 1..<(starts.count - 1) { if let t = tables.take(part) { table.append(t) } }
+        for part in 1..<(bounds.count - 1) { if let t = tables.take(part) { table.append(t) } }
         return table
     }
 

@@ -11,8 +11,6 @@ public struct WrittenData: Sendable {
     private(set) var kinds: [UInt16] = []
     private(set) var hashes: [ValueHash] = []
     private var documents: [Int64: RecordBoxes.DocumentBoxes] = [:]
-    /// Records kept (for the resolver to size its tables).
-    private(set) var recordCount = 0
 
     init(firstValueID: Int64) { self.firstValueID = firstValueID }
 
@@ -25,16 +23,10 @@ public struct WrittenData: Sendable {
     /// Records a box of `count` records of a document (`RecordBoxes` data).
     mutating func addRecords(document: Int64, box: UnsafeRawBufferPointer, count: Int) {
         documents[document, default: RecordBoxes.DocumentBoxes()].append(box, count: count)
-        recordCount += count
     }
 
-    /// Visits every record ordered by (document id, ordinal), the order the resolver reads the
-    /// store in, dropping each document's bytes once visited.
-    mutating func drainRecords(_ body: (_ document: Int64, RecordBoxes.Record) -> Void) {
-        for (id, var d) in takeDocuments() { d.drain { body(id, $0) } }
-    }
-
-    /// The documents' records by document id, handed over (visit each with `DocumentBoxes.drain`).
+    /// The documents' records ordered by document id (the order the resolver reads the store in),
+    /// handed over: visit each with `DocumentBoxes.drain`.
     mutating func takeDocuments() -> [(id: Int64, boxes: RecordBoxes.DocumentBoxes)] {
         defer { documents = [:] }
         return documents.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

@@ -91,9 +91,11 @@ import Testing
         #expect(first.hashes == [ws.vault.hash(kind: .identifier(.email), Array("a@example.ee".utf8)),
                                  ws.vault.hash(kind: .identifier(.email), Array("b@example.ee".utf8))])
         var seen: [(Int, String?)] = []
-        first.drainRecords { _, r in
-            #expect(!r.items.isEmpty)
-            seen.append((r.ordinal, r.language.map { String(decoding: $0, as: UTF8.self) }))
+        for (_, var boxes) in first.takeDocuments() {
+            boxes.drain { r in
+                #expect(!r.items.isEmpty)
+                seen.append((r.ordinal, r.language.map { String(decoding: $0, as: UTF8.self) }))
+            }
         }
         #expect(seen.map(\.0) == [0, 1])
         #expect(seen.map(\.1) == ["et", nil])
