@@ -153,16 +153,16 @@ struct PersonPacker: Sendable {
             pidText.withUnsafeBytes { PersonBoxes.appendHeader(pid: $0, language: languageText(language), flags: persons.flags[pi], to: &out.bytes) }
             blob.removeAll(keepingCapacity: true)
             StoredPerson.packValues(unique, into: &blob)
-            blob.withUnsafeBytes { PersonBoxes.appendBlob($0, to: &out.bytes) }
+            blob.withUnsafeBytes { PackedItems.putBytes($0, &out.bytes) }
             blob.removeAll(keepingCapacity: true)
             StoredPerson.packExposures(exposures, into: &blob)
-            blob.withUnsafeBytes { PersonBoxes.appendBlob($0, to: &out.bytes) }
+            blob.withUnsafeBytes { PackedItems.putBytes($0, &out.bytes) }
             blob.removeAll(keepingCapacity: true)
             StoredPerson.packTriples(attributions, into: &blob)
-            blob.withUnsafeBytes { PersonBoxes.appendBlob($0, to: &out.bytes) }
+            blob.withUnsafeBytes { PackedItems.putBytes($0, &out.bytes) }
             blob.removeAll(keepingCapacity: true)
             StoredPerson.packTriples(reasons, into: &blob)
-            blob.withUnsafeBytes { PersonBoxes.appendBlob($0, to: &out.bytes) }
+            blob.withUnsafeBytes { PackedItems.putBytes($0, &out.bytes) }
             out.ends.append(out.bytes.count)
         }
         return out

@@ -67,4 +67,51 @@ enum PackedItems {
     }
     @inline(__always) static func zigzag(_ v: Int) -> UInt64 { UInt64(bitPattern: Int64((v << 1) ^ (v >> 63))) }
     @inline(__always) static func unzigzag(_ v: UInt64) -> Int { Int(Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)) }
+
+    /// Appends bytes after their varint length.
+    static func putBytes(_ b: UnsafeRawBufferPointer, _ out: inout [UInt8]) {
+        put(UInt64(b.count), &out)
+        out.append(contentsOf: b)
+    }
+
+    /// Appends optional text: its UTF-8 length + 1 and bytes, or 0 for none.
+    static func putText(_ text: String?, _ out: inout [UInt8]) {
+        guard var text else { out.append(0); return }
+        text.withUTF8 { t in
+            put(UInt64(t.count + 1), &out)
+            out.append(contentsOf: t)
+        }
+    }
+}
+
+/// Reads what `PackedItems.put`, `putBytes` and `putText` wrote, never past the end: every read
+/// is nil once the data ends or a length points past it (a damaged box).
+struct PackedCursor {
+    let data: UnsafeRawBufferPointer
+    private(set) var offset = 0
+
+    init(_ data: UnsafeRawBufferPointer) { self.data = data }
+
+    mutating func varint() -> Int? {
+        guard offset < data.count else { return nil }
+        let v = PackedItems.get(data, &offset)
+        return v <= UInt64(Int.max) ? Int(v) : nil
+    }
+
+    mutating func take(_ n: Int) -> UnsafeRawBufferPointer? {
+        guard n >= 0, n <= data.count - offset else { return nil }
+        defer { offset += n }
+        return UnsafeRawBufferPointer(rebasing: data[offset..<(offset + n)])
+    }
+
+    /// A varint length and that many bytes.
+    mutating func bytes() -> UnsafeRawBufferPointer? { varint().flatMap { take($0) } }
+
+    /// Optional text: `.some(nil)` for none, nil when damaged.
+    mutating func text() -> UnsafeRawBufferPointer?? {
+        guard let tag = varint() else { return nil }
+        if tag == 0 { return .some(nil) }
+        guard let t = take(tag - 1) else { return nil }
+        return .some(t)
+    }
 }

@@ -14,24 +14,11 @@ enum PersonBoxes {
     static let capacity = 64
 
     /// Appends the start of one person to a box's `data`; then append their four blobs with
-    /// `appendBlob` (`vals`, `exposures`, `attributions`, `reasons`).
+    /// `PackedItems.putBytes` (`vals`, `exposures`, `attributions`, `reasons`).
     static func appendHeader(pid: UnsafeRawBufferPointer, language: String?, flags: Int, to out: inout [UInt8]) {
-        PackedItems.put(UInt64(pid.count), &out)
-        out.append(contentsOf: pid)
-        if var language {
-            language.withUTF8 { l in
-                PackedItems.put(UInt64(l.count + 1), &out)
-                out.append(contentsOf: l)
-            }
-        } else {
-            out.append(0)
-        }
+        PackedItems.putBytes(pid, &out)
+        PackedItems.putText(language, &out)
         PackedItems.put(UInt64(flags), &out)
-    }
-
-    static func appendBlob(_ b: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        PackedItems.put(UInt64(b.count), &out)
-        out.append(contentsOf: b)
     }
 
     /// Appends a stored person to a box's `data` (the v4 migration).
@@ -40,37 +27,19 @@ enum PersonBoxes {
         pid.withUTF8 { appendHeader(pid: UnsafeRawBufferPointer($0), language: p.language, flags: p.flags, to: &out) }
         for blob in [StoredPerson.packValues(p.values), StoredPerson.packExposures(p.exposures),
                      StoredPerson.packTriples(p.attributions), StoredPerson.packTriples(p.reasons)] {
-            blob.withUnsafeBytes { appendBlob($0, to: &out) }
+            blob.withUnsafeBytes { PackedItems.putBytes($0, &out) }
         }
     }
 
     /// The persons of one box's `data`; `firstID` is the first one's row id. A damaged box gives
     /// the persons before the damage.
     static func decode(_ data: UnsafeRawBufferPointer, firstID: Int64, count: Int, _ body: (StoredPerson) throws -> Void) rethrows {
-        var i = 0
-        /// A varint, nil at the end of the data.
-        func varint() -> Int? {
-            guard i < data.count else { return nil }
-            let v = PackedItems.get(data, &i)
-            return v <= UInt64(Int.max) ? Int(v) : nil
-        }
-        /// `n` bytes, nil past the end.
-        func take(_ n: Int) -> UnsafeRawBufferPointer? {
-            guard n >= 0, n <= data.count - i else { return nil }
-            defer { i += n }
-            return UnsafeRawBufferPointer(rebasing: data[i..<(i + n)])
-        }
-        /// A varint length and that many bytes.
-        func bytes() -> UnsafeRawBufferPointer? { varint().flatMap(take) }
+        var c = PackedCursor(data)
         for k in 0..<count {
-            guard let pid = bytes(), let tag = varint() else { return }
-            var language: String?
-            if tag > 0 {
-                guard let l = take(tag - 1) else { return }
-                language = String(decoding: l, as: UTF8.self)
-            }
-            guard let flags = varint(), let v = bytes(), let e = bytes(), let a = bytes(), let r = bytes() else { return }
-            try body(StoredPerson(rowID: firstID + Int64(k), pid: String(decoding: pid, as: UTF8.self), language: language, flags: flags,
+            guard let pid = c.bytes(), let language = c.text(), let flags = c.varint(),
+                  let v = c.bytes(), let e = c.bytes(), let a = c.bytes(), let r = c.bytes() else { return }
+            try body(StoredPerson(rowID: firstID + Int64(k), pid: String(decoding: pid, as: UTF8.self),
+                                  language: language.map { String(decoding: $0, as: UTF8.self) }, flags: flags,
                                   values: StoredPerson.unpackValues(v), exposures: StoredPerson.unpackExposures(e),
                                   attributions: StoredPerson.unpackTriples(a), reasons: StoredPerson.unpackTriples(r)))
         }

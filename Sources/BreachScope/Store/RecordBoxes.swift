@@ -26,40 +26,17 @@ enum RecordBoxes {
         PackedItems.put(UInt64(max(0, ordinal)), &out)
         PackedItems.put(UInt64(max(0, line)), &out)
         PackedItems.put(UInt64(max(0, offset)), &out)
-        if var language {
-            language.withUTF8 { l in
-                PackedItems.put(UInt64(l.count + 1), &out)
-                out.append(contentsOf: l)
-            }
-        } else {
-            out.append(0)
-        }
-        PackedItems.put(UInt64(items.count), &out)
-        out.append(contentsOf: items)
+        PackedItems.putText(language, &out)
+        PackedItems.putBytes(items, &out)
     }
 
     /// The records of one box's `data`, in the order they were written. A damaged box gives the
     /// records before the damage.
     static func decode(_ data: UnsafeRawBufferPointer, count: Int, _ body: (Record) throws -> Void) rethrows {
-        var i = 0
-        func varint() -> Int? {
-            guard i < data.count else { return nil }
-            let v = PackedItems.get(data, &i)
-            return v <= UInt64(Int32.max) ? Int(v) : nil
-        }
-        func take(_ n: Int) -> UnsafeRawBufferPointer? {
-            guard n >= 0, n <= data.count - i else { return nil }
-            defer { i += n }
-            return UnsafeRawBufferPointer(rebasing: data[i..<(i + n)])
-        }
+        var c = PackedCursor(data)
         for _ in 0..<count {
-            guard let ordinal = varint(), let line = varint(), let offset = varint(), let tag = varint() else { return }
-            var language: UnsafeRawBufferPointer?
-            if tag > 0 {
-                guard let l = take(tag - 1) else { return }
-                language = l
-            }
-            guard let n = varint(), let items = take(n) else { return }
+            guard let ordinal = c.varint(), let line = c.varint(), let offset = c.varint(), let language = c.text(),
+                  let items = c.bytes() else { return }
             try body(Record(ordinal: ordinal, line: line, offset: offset, language: language, items: items))
         }
     }
