@@ -117,7 +117,7 @@ public final class StoreWriter: @unchecked Sendable {
                 WHERE id = ?
                 """)
             let now = ISO8601DateFormatter().string(from: Date())
-            var blob: [UInt8] = [], box: [UInt8] = []
+            var blob: [UInt8] = [], recordBox: [UInt8] = []
             let insController = try db.cachedStatement(sql: "INSERT OR IGNORE INTO controller(id, key, name_sealed, listed) VALUES(?, ?, ?, 0)")
             for b in batches {
                 for c in b.controllers { try insController.execute(arguments: [c.id, c.key, Data(c.nameSealed)]) }
@@ -155,7 +155,7 @@ public final class StoreWriter: @unchecked Sendable {
                 var r0 = 0
                 while r0 < b.records.count {
                     let m = min(RecordBoxes.capacity, b.records.count - r0)
-                    box.removeAll(keepingCapacity: true)
+                    recordBox.removeAll(keepingCapacity: true)
                     var firstOrdinal = Int.max
                     for j in 0..<m {
                         let r = b.records.headers[r0 + j]
@@ -167,15 +167,15 @@ public final class StoreWriter: @unchecked Sendable {
                                                recordLine: r.line, recordOffset: r.offset, to: &blob)
                         }
                         blob.withUnsafeBytes {
-                            RecordBoxes.append(ordinal: r.ordinal, line: r.line, offset: r.offset, language: r.language, items: $0, to: &box)
+                            RecordBoxes.append(ordinal: r.ordinal, line: r.line, offset: r.offset, language: r.language, items: $0, to: &recordBox)
                         }
                         firstOrdinal = min(firstOrdinal, r.ordinal)
                     }
-                    box.withUnsafeBytes { s.written?.addRecords(document: b.documentID, box: $0, count: m) }
+                    recordBox.withUnsafeBytes { s.written?.addRecords(document: b.documentID, box: $0, count: m) }
                     insRecords.bind(1, b.documentID)
                     insRecords.bind(2, Int64(firstOrdinal))
                     insRecords.bind(3, Int64(m))
-                    insRecords.bind(4, box)
+                    insRecords.bind(4, recordBox)
                     try insRecords.step(db)
                     r0 += m
                 }
