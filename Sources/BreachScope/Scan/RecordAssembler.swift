@@ -52,6 +52,18 @@ struct RecordAssembler: RecordVisitor {
     private var materialScratch: [UInt8] = []
     private var nameScratch: [UInt8] = []
     private var nearScratch: [Int32] = []
+    /// Category hits of short column values already searched in this document, by a hash of
+    /// column and bytes (the bytes are kept and compared): a table column repeats a few values
+    /// (products, statuses, pharmacies) a million times, and the matcher is a pure function of
+    /// the value and its column.
+    private var categoryMemo: [UInt64: CategoryMemo] = [:]
+    struct CategoryMemo {
+        var column: Int32
+        var bytes: [UInt8]
+        var hits: [CategoryHit]
+    }
+    static let categoryMemoMaxBytes = 64
+    static let categoryMemoMaxEntries = 8192
     private var preferredCountry: String?
 
     // Current record.
@@ -268,15 +280,29 @@ struct RecordAssembler: RecordVisitor {
             while lo < hi { let mid = (lo + hi) / 2; if near[mid] < line - Int32(Self.categoryWindow) { lo = mid + 1 } else { hi = mid } }
             return lo < near.count && near[lo] <= line + Int32(Self.categoryWindow)
         }
+        var memo = categoryMemo
+        categoryMemo = [:]
+        defer { categoryMemo = memo }
         blockText.withUnsafeBufferPointer { all in
             for (n, seg) in blockSegments.enumerated() where isNear(seg.line) {
                 let span = UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])
                 let cols = seg.column >= 0 && Int(seg.column) < columns.count ? columns[Int(seg.column)] : .none
-                matcher.scan(span, columns: cols) { hit in
+                func emit(_ hit: CategoryHit) {
                     let rule = scope.categoryRuleRows[hit.ruleID] ?? 0
                     let evidence = known.contains(rule) ? nil : CategoryMatcher.evidence(span, hit)
                     hits.append((hit, n, evidence))
                 }
+                guard seg.column >= 0 && span.count <= Self.categoryMemoMaxBytes else { matcher.scan(span, columns: cols, emit); continue }
+                let key = Self.memoKey(span, column: seg.column)
+                if let m = memo[key], m.column == seg.column, m.bytes.count == span.count,
+                   m.bytes.withUnsafeBufferPointer({ b in var i = 0; while i < b.count && b[i] == span[i] { i += 1 }; return i == b.count }) {
+                    for hit in m.hits { emit(hit) }
+                    continue
+                }
+                var found: [CategoryHit] = []
+                matcher.scan(span, columns: cols) { found.append($0) }
+                for hit in found { emit(hit) }
+                if memo.count < Self.categoryMemoMaxEntries { memo[key] = CategoryMemo(column: seg.column, bytes: Array(span), hits: found) }
             }
         }
         for (hit, n, evidence) in hits {
@@ -294,6 +320,13 @@ struct RecordAssembler: RecordVisitor {
                                                       maskedSealed: sealer.seal(Array(evidence.utf8))))
             }
         }
+    }
+
+    /// FNV-1a of a column ordinal and a value's bytes (`categoryMemo`'s key).
+    static func memoKey(_ bytes: UnsafeBufferPointer<UInt8>, column: Int32) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(UInt32(bitPattern: column))
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
 
     /// Controller attributions from a column a controller rule names.
