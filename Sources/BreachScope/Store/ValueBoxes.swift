@@ -22,48 +22,25 @@ public enum ValueBoxes {
     static let oneBox: UInt8 = 1
     static let perValue: UInt8 = 2
 
-    /// A value to put in a box.
-    struct Entry {
-        var kind: ValueKind
-        var hash: ValueHash
-        var plaintext: [UInt8]
-    }
-
-    /// The three blobs of a box of `entries` (at most `capacity`), sealed with `sealer`.
-    static func encode(_ entries: ArraySlice<Entry>, sealer: inout Sealer) -> (kinds: [UInt8], hashes: [UInt8], sealed: [UInt8]) {
-        var box = BoxBuilder(count: entries.count)
-        for e in entries { e.plaintext.withUnsafeBufferPointer { box.add(e.kind, e.hash, $0) } }
-        return box.finish(sealer: &sealer)
-    }
-
-    /// The box of the values at `indices` of a slice's flat `values` (no array per value).
+    /// The three blobs of a box of the values at `indices` (at most `capacity`) of a slice's flat
+    /// `values`, sealed with `sealer`.
     static func encode(_ values: PendingValues, _ indices: ArraySlice<Int>, sealer: inout Sealer) -> (kinds: [UInt8], hashes: [UInt8], sealed: [UInt8]) {
-        var box = BoxBuilder(count: indices.count)
-        values.bytes.withUnsafeBufferPointer { all in
-            for i in indices { box.add(values.kind(at: i), values.hash(at: i), UnsafeBufferPointer(rebasing: all[values.range(i)])) }
-        }
-        return box.finish(sealer: &sealer)
-    }
-
-    /// Accumulates one box's three blobs.
-    private struct BoxBuilder {
         var kinds: [UInt8] = [], hashes: [UInt8] = [], plain: [UInt8] = []
-        init(count: Int) {
-            kinds.reserveCapacity(count * 2); hashes.reserveCapacity(count * 16); plain.reserveCapacity(count * 24)
+        kinds.reserveCapacity(indices.count * 2); hashes.reserveCapacity(indices.count * 16); plain.reserveCapacity(indices.count * 24)
+        values.bytes.withUnsafeBufferPointer { all in
+            for i in indices {
+                let kind = values.kind(at: i)
+                kinds.append(UInt8(kind.rawValue >> 8)); kinds.append(UInt8(truncatingIfNeeded: kind.rawValue))
+                values.hash(at: i).append(to: &hashes)
+                let n = kind.isLinkKey ? 0 : values.range(i).count  // link keys are never shown: stored empty
+                PackedItems.put(UInt64(n), &plain)
+                if n > 0 { plain.append(contentsOf: UnsafeBufferPointer(rebasing: all[values.range(i)])) }
+            }
         }
-        @inline(__always) mutating func add(_ kind: ValueKind, _ hash: ValueHash, _ plaintext: UnsafeBufferPointer<UInt8>) {
-            kinds.append(UInt8(kind.rawValue >> 8)); kinds.append(UInt8(truncatingIfNeeded: kind.rawValue))
-            hash.append(to: &hashes)
-            let n = kind.isLinkKey ? 0 : plaintext.count  // link keys are never shown: stored empty
-            PackedItems.put(UInt64(n), &plain)
-            if n > 0 { plain.append(contentsOf: plaintext) }
-        }
-        mutating func finish(sealer: inout Sealer) -> (kinds: [UInt8], hashes: [UInt8], sealed: [UInt8]) {
-            let sealed = sealer.seal(plain)
-            var out = [UInt8](); out.reserveCapacity(sealed.count + 1)
-            out.append(ValueBoxes.oneBox); out.append(contentsOf: sealed)
-            return (kinds, hashes, out)
-        }
+        let sealed = sealer.seal(plain)
+        var out = [UInt8](); out.reserveCapacity(sealed.count + 1)
+        out.append(oneBox); out.append(contentsOf: sealed)
+        return (kinds, hashes, out)
     }
 
     @inline(__always) static func hash(_ p: UnsafeRawBufferPointer, at i: Int) -> ValueHash {

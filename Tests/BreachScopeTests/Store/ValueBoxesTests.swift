@@ -85,8 +85,9 @@ import Testing
     @Test func damagedBoxesFailCleanly() throws {
         let vault = Vault(master: try MasterKey(hex: Self.key))
         var sealer = Sealer(vault: vault)
-        let entries = (0..<3).map { ValueBoxes.Entry(kind: .element(.name), hash: ValueHash(hi: UInt64($0), lo: 0), plaintext: Array("Mari \($0)".utf8)) }
-        let box = ValueBoxes.encode(entries[...], sealer: &sealer)
+        var values = PendingValues()
+        for i in 0..<3 { values.append(kind: .element(.name), hash: ValueHash(hi: UInt64(i), lo: 0), plaintext: Array("Mari \(i)".utf8)) }
+        let box = ValueBoxes.encode(values, [0, 1, 2][...], sealer: &sealer)
         #expect(try ValueReader.open(box.sealed, count: 3, vault: vault).map { String(decoding: $0, as: UTF8.self) } == ["Mari 0", "Mari 1", "Mari 2"])
         #expect(throws: VaultError.self) { _ = try ValueReader.open(box.sealed, count: 4, vault: vault) }
         var flipped = box.sealed; flipped[20] ^= 1
