@@ -115,8 +115,8 @@ struct PersonPacker: Sendable {
             if attributions.isEmpty, let a = defaultAttribution, let d = documents.first {
                 attributions.append(.init(what: a.controller, rule: a.rule, document: d))
             }
-            if attributions.count > 1 { attributions.sort(); Resolver.uniq(&attributions) }
-            if reasons.count > 1 { reasons.sort(); Resolver.uniq(&reasons) }
+            if attributions.count > 1 { attributions.sort(); attributions.removeRepeatedNeighbours() }
+            if reasons.count > 1 { reasons.sort(); reasons.removeRepeatedNeighbours() }
             if rowIDList.count > 1 { rowIDList.sort() }
             for v in rowIDList where unique.last != v { unique.append(v) }
             var chosen = 0

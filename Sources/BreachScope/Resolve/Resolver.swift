@@ -411,17 +411,6 @@ public struct Resolver {
         return table
     }
 
-    /// Drops repeated neighbours of a sorted array, in place.
-    static func uniq(_ sorted: inout [StoredPerson.Triple]) {
-        guard sorted.count > 1 else { return }
-        var w = 1
-        for r in 1..<sorted.count where sorted[r] != sorted[w - 1] {
-            sorted[w] = sorted[r]
-            w += 1
-        }
-        sorted.removeLast(sorted.count - w)
-    }
-
     /// Sorts rows by (key, person): a counting sort on the keys' top 16 bits (the keys are MACs,
     /// evenly spread), then each small bucket on its own.
     static func sortRows(_ rows: inout [(key: UInt64, person: Int32)]) {
@@ -497,4 +486,17 @@ final class KeyBuffer: @unchecked Sendable {
     }
     func set(_ i: Int, _ k: UInt64) { base[i] = k }
     var values: [UInt64] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}
+
+extension Array where Element: Equatable {
+    /// Drops repeated neighbours, in place (on a sorted array: keeps each value once).
+    mutating func removeRepeatedNeighbours() {
+        guard count > 1 else { return }
+        var w = 1
+        for r in 1..<count where self[r] != self[w - 1] {
+            self[w] = self[r]
+            w += 1
+        }
+        removeLast(count - w)
+    }
 }

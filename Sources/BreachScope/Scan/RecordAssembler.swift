@@ -268,9 +268,7 @@ struct RecordAssembler: RecordVisitor {
             lines.removeAll(keepingCapacity: true)
             for it in items { lines.append(it.line) }
             lines.sort()
-            var k = 0
-            for j in lines.indices where k == 0 || lines[k - 1] != lines[j] { lines[k] = lines[j]; k += 1 }
-            lines.removeLast(lines.count - k)
+            lines.removeRepeatedNeighbours()
             near = lines
         }
         defer { if let near { nearScratch = near } }

@@ -138,10 +138,10 @@ extension DocumentOutcome {
         typealias T = StoredPerson.Triple
         var a = [T(what: 1, rule: 1, document: 1), T(what: 1, rule: 1, document: 1), T(what: 1, rule: 2, document: 1),
                  T(what: 2, rule: 1, document: 1), T(what: 2, rule: 1, document: 1)]
-        Resolver.uniq(&a)
+        a.removeRepeatedNeighbours()
         #expect(a == [T(what: 1, rule: 1, document: 1), T(what: 1, rule: 2, document: 1), T(what: 2, rule: 1, document: 1)])
         var one = [T(what: 3, rule: 3, document: 3)]
-        Resolver.uniq(&one)
+        one.removeRepeatedNeighbours()
         #expect(one.count == 1)
     }
 
