@@ -151,18 +151,8 @@ struct PersonPacker: Sendable {
             }
             Vault.formatPersonID(keys[pi], into: &pidText)
             pidText.withUnsafeBytes { PersonBoxes.appendHeader(pid: $0, language: languageText(language), flags: persons.flags[pi], to: &out.bytes) }
-            blob.removeAll(keepingCapacity: true)
-            StoredPerson.packValues(unique, into: &blob)
-            blob.withUnsafeBytes { PackedItems.putBytes($0, &out.bytes) }
-            blob.removeAll(keepingCapacity: true)
-            StoredPerson.packExposures(exposures, into: &blob)
-            blob.withUnsafeBytes { PackedItems.putBytes($0, &out.bytes) }
-            blob.removeAll(keepingCapacity: true)
-            StoredPerson.packTriples(attributions, into: &blob)
-            blob.withUnsafeBytes { PackedItems.putBytes($0, &out.bytes) }
-            blob.removeAll(keepingCapacity: true)
-            StoredPerson.packTriples(reasons, into: &blob)
-            blob.withUnsafeBytes { PackedItems.putBytes($0, &out.bytes) }
+            PersonBoxes.appendFields(values: unique, exposures: exposures, attributions: attributions, reasons: reasons,
+                                     scratch: &blob, to: &out.bytes)
             out.ends.append(out.bytes.count)
         }
         return out
