@@ -88,7 +88,7 @@ struct RecordTable {
 
     /// Adds a stored record: its values as dense indices, its special-category reasons and
     /// controller attributions, and the bit set of its elements.
-    mutating func add(document: Int64, _ r: RecordBoxes.Record, dense: DenseIndex) {
+    mutating func add(document: Int64, _ r: RecordBoxes.Record, dense: DenseIndex.View) {
         open(document: document, ordinal: r.ordinal, language: r.language.map { language($0) } ?? 0)
         var elements: UInt32 = 0
         PackedItems.decode(r.items, recordLine: 0, recordOffset: 0) { it in

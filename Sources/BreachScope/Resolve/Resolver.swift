@@ -86,7 +86,7 @@ public struct Resolver {
         if written != nil {
             table = Self.recordTable(written!.takeDocuments(), values: written!.kinds.count, dense: dense)
         } else {
-            try RecordBoxes.forEach(db) { table.add(document: $0, $1, dense: dense) }
+            try dense.withView { view in try RecordBoxes.forEach(db) { table.add(document: $0, $1, dense: view) } }
         }
         let recs = table
         clock.lap("records")
@@ -396,7 +396,7 @@ public struct Resolver {
         starts.append(documents.count)
         let bounds = starts
         let tables = Slots<RecordTable>(count: bounds.count - 1)
-        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { part in
+        dense.withView { dense in DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { part in
             var t = RecordTable()
             let range = bounds[part]..<bounds[part + 1]
             t.reserve(records: counts[range].reduce(0, +), values: values * counts[range].reduce(0, +) / max(total, 1))
@@ -405,7 +405,7 @@ public struct Resolver {
                 boxes.drain { t.add(document: id, $0, dense: dense) }
             }
             tables.put(part, t)
-        }
+        } }
         var table = tables.take(0) ?? RecordTable()
         for part in 1..<(bounds.count - 1) { if let t = tables.take(part) { table.append(t) } }
         return table
@@ -467,6 +467,22 @@ struct DenseIndex {
         let i = Int(id)
         guard i >= 0, i < slots.count, slots[i] >= 0 else { return nil }
         return slots[i]
+    }
+
+    /// The index without its array, for loops on several threads: every thread retaining and
+    /// releasing one shared array (once per record) makes its reference count bounce between
+    /// the cores.
+    struct View: @unchecked Sendable {
+        fileprivate let slots: UnsafeBufferPointer<Int32>
+        subscript(_ id: Int64) -> Int32? {
+            let i = Int(id)
+            guard i >= 0, i < slots.count, slots[i] >= 0 else { return nil }
+            return slots[i]
+        }
+    }
+
+    func withView<R>(_ body: (View) throws -> R) rethrows -> R {
+        try slots.withUnsafeBufferPointer { try body(View(slots: $0)) }
     }
 }
 

@@ -135,9 +135,27 @@ public struct FieldScanner: Sendable {
     }
 
     /// Every national-ID interpretation of the number at `i` (concrete calls, no existentials).
+    /// Under a label that names a scheme only that scheme's detector runs: `choose` would take
+    /// nothing else.
     @inline(__always)
     func matchNationals(_ span: UnsafeBufferPointer<UInt8>, _ i: Int, _ hint: FieldHint, _ out: inout [Finding]) {
         @inline(__always) func run<D: Detector>(_ d: D) { if let f = d.match(span, at: i, hint: hint) { out.append(f) } }
+        if case .nationalID(let t?) = hint {
+            switch t {
+            case .noFodselsnummer: run(FodselsnummerDetector())
+            case .fiHetu: run(HETUDetector())
+            case .eeIsikukood: run(IsikukoodDetector())
+            case .ltAsmensKodas: run(AsmensKodasDetector())
+            case .lvPersonasKods: run(PersonasKodsDetector())
+            case .plPesel: run(PESELDetector())
+            case .sePersonnummer: run(PersonnummerDetector())
+            case .ukNhsNumber: run(NHSNumberDetector())
+            case .dkCpr: run(CPRDetector())
+            case .usSsn: run(SSNDetector())
+            default: break
+            }
+            return
+        }
         run(FodselsnummerDetector())
         run(HETUDetector())
         run(IsikukoodDetector())

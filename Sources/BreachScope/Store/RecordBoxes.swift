@@ -74,15 +74,21 @@ enum RecordBoxes {
         mutating func drain(_ body: (Record) throws -> Void) rethrows {
             guard !boxes.isEmpty else { return }
             try bytes.withUnsafeBytes { all in
+                func each(_ visit: (Record) throws -> Void) rethrows {
+                    var start = 0
+                    for box in boxes {
+                        try decode(UnsafeRawBufferPointer(rebasing: all[start..<box.end]), count: box.count, visit)
+                        start = box.end
+                    }
+                }
+                // Nearly always in order: then the records go straight to `body`, else through a
+                // sorted array.
+                var last = Int.min, ordered = true
+                each { r in if r.ordinal < last { ordered = false }; last = r.ordinal }
+                if ordered { try each(body); return }
                 var records: [Record] = []
-                var start = 0
-                for box in boxes {
-                    decode(UnsafeRawBufferPointer(rebasing: all[start..<box.end]), count: box.count) { records.append($0) }
-                    start = box.end
-                }
-                if zip(records, records.dropFirst()).contains(where: { $0.ordinal > $1.ordinal }) {
-                    records = records.enumerated().sorted { ($0.element.ordinal, $0.offset) < ($1.element.ordinal, $1.offset) }.map(\.element)
-                }
+                each { records.append($0) }
+                records = records.enumerated().sorted { ($0.element.ordinal, $0.offset) < ($1.element.ordinal, $1.offset) }.map(\.element)
                 for r in records { try body(r) }
             }
             bytes.removeAll(keepingCapacity: true)

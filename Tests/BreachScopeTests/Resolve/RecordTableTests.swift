@@ -41,7 +41,7 @@ import Testing
         var whole = RecordTable()
         for (id, boxes) in docs {
             var b = boxes
-            b.drain { whole.add(document: id, $0, dense: dense) }
+            dense.withView { v in b.drain { whole.add(document: id, $0, dense: v) } }
         }
         let joined = Resolver.recordTable(docs, values: 1_000, dense: dense, minRecordsPerPart: 1)
         #expect(whole.count == 480)

@@ -1,5 +1,6 @@
 import Testing
 @testable import BreachScope
+import BreachScopeTesting
 
 /// The field scanner with a caller's candidate buffer finds exactly what it finds without one,
 /// and leaves the buffer empty.
@@ -39,5 +40,32 @@ import Testing
             return out
         }
         #expect(found == ["37605030299", "+37250000001", "mari@example.ee"])
+    }
+
+    /// Under a hint that names a scheme, the scanner runs only that scheme's detector; it must
+    /// find what picking that scheme among all detectors' matches finds. Values of every scheme
+    /// go under every hint (an isikukood under the LT hint, a PESEL under the EE hint…).
+    @Test func namedSchemeMatchesTheChoiceAmongAllDetectors() {
+        let scanner = FieldScanner()
+        let types = IdentifierType.allCases.filter(\.isNational)
+        var rng = SeededRNG(seed: 0x5C4E)
+        let values = types.flatMap { t in (0..<40).map { _ in Synthetic.nationalID(t, using: &rng) } }
+        var hits = 0
+        for t in types {
+            for v in values {
+                var bytes = Array(v.utf8)
+                bytes.withUnsafeMutableBufferPointer { p in
+                    let span = UnsafeBufferPointer(p)
+                    var got: [Finding] = []
+                    scanner.matchNationals(span, 0, .nationalID(t), &got)
+                    let all = NationalIDs.all.compactMap { $0.match(span, at: 0, hint: .nationalID(t)) }
+                    let expected = all.first { $0.identifier == t }
+                    let chosen = scanner.choose(got, hint: .nationalID(t), preferCountry: nil)
+                    #expect(chosen?.value == expected?.value && chosen?.identifier == expected?.identifier, "\(t) \(v)")
+                    if chosen != nil { hits += 1 }
+                }
+            }
+        }
+        #expect(hits >= types.count * 40)  // at least each scheme's own values
     }
 }
