@@ -38,7 +38,19 @@ struct RecordAssembler: RecordVisitor {
     private var batch: ScanBatch
     private var sealer: Sealer
     /// Per slice: keyed hash → index in `batch.values`.
-    private var batchIndex = ValueHashMap(capacity: 1 << 12)
+    /// The slice's values seen lately, by keyed hash (direct-mapped, 4096 entries, 96 KB): a
+    /// value repeated nearby (a common name, the same e-mail in consecutive rows) is kept once in
+    /// the slice. A repeat that was pushed out is appended again, and the writer gives it the
+    /// first copy's id (its map holds all values). A map of a whole slice's values (50,000 on a
+    /// customer table) outgrew the cache: every lookup missed.
+    private var recent = [RecentValue](repeating: .empty, count: recentCount)
+    struct RecentValue {
+        var hi: UInt64
+        var lo: UInt64
+        var index: Int64
+        static let empty = RecentValue(hi: 0, lo: 0, index: -1)
+    }
+    static let recentCount = 4096
     private(set) var recordCount = 0
     private(set) var findingCount = 0
     /// Countries of unambiguous identifiers seen so far, to settle ambiguous national IDs
@@ -434,9 +446,11 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func index(_ h: ValueHash, _ kind: ValueKind, _ value: [UInt8]) -> Int64 {
-        if let i = batchIndex[h] { return i }
+        let k = Int(truncatingIfNeeded: h.lo) & (Self.recentCount - 1)
+        let r = recent[k]
+        if r.index >= 0 && r.hi == h.hi && r.lo == h.lo { return r.index }
         let i = Int64(batch.values.append(kind: kind, hash: h, plaintext: value))
-        batchIndex.set(h, i)
+        recent[k] = RecentValue(hi: h.hi, lo: h.lo, index: i)
         return i
     }
 
@@ -594,7 +608,7 @@ struct RecordAssembler: RecordVisitor {
             batch.values.reserveCapacity(sizes.values, bytes: sizes.bytes)
             batch.records.reserveCapacity(sizes.records, items: sizes.items)
         }
-        batchIndex.removeAll()
+        for k in recent.indices { recent[k].index = -1 }
     }
 
     /// A card number as digits only (`4111 1111-1111 1111` → `4111111111111111`), so the same card
