@@ -64,18 +64,8 @@ struct RecordAssembler: RecordVisitor {
     private var materialScratch: [UInt8] = []
     private var nameScratch: [UInt8] = []
     private var nearScratch: [Int32] = []
-    /// Category hits of short column values already searched in this document, by a hash of
-    /// column and bytes (the bytes are kept and compared): a table column repeats a few values
-    /// (products, statuses, pharmacies) a million times, and the matcher is a pure function of
-    /// the value and its column.
-    private var categoryMemo: [UInt64: CategoryMemo] = [:]
-    struct CategoryMemo {
-        var column: Int32
-        var bytes: [UInt8]
-        var hits: [CategoryHit]
-    }
-    static let categoryMemoMaxBytes = 64
-    static let categoryMemoMaxEntries = 8192
+    /// Category hits of short column values already searched in this document.
+    private var categoryMemo = CategoryMemoTable()
     private var preferredCountry: String?
 
     // Current record.
@@ -268,75 +258,83 @@ struct RecordAssembler: RecordVisitor {
     private mutating func findCategories() {
         defer { blockText.removeAll(keepingCapacity: true); blockSegments.removeAll(keepingCapacity: true) }
         guard let scope, let matcher = scope.categories, !blockSegments.isEmpty else { return }
-        var hits: [(hit: CategoryHit, segment: Int, evidence: String?)] = []
+        var hits: [(hit: CategoryHit, rule: Int64?, segment: Int, evidence: String?)] = []
         let known = evidenceRules
         let columns = categoryColumns
-        // Large documents: only lines near the record's findings (a log line's neighbours, not the log):
-        // their distinct lines, sorted, in a reused buffer.
+        // Large documents: only lines near the record's findings (a log line's neighbours, not the log).
+        // All findings on one line (a table row): a distance. Else their distinct lines, sorted, in a
+        // reused buffer.
         var near: [Int32]? = nil
+        var oneLine: Int32? = nil
         if documentSize > Self.smallDocument {
-            var lines = nearScratch
-            nearScratch = []
-            lines.removeAll(keepingCapacity: true)
-            for it in items { lines.append(it.line) }
-            lines.sort()
-            lines.removeRepeatedNeighbours()
-            near = lines
+            var lo = Int32.max, hi = Int32.min
+            for it in items { lo = min(lo, it.line); hi = max(hi, it.line) }
+            if lo == hi {
+                oneLine = lo
+            } else {
+                var lines = nearScratch
+                nearScratch = []
+                lines.removeAll(keepingCapacity: true)
+                for it in items { lines.append(it.line) }
+                lines.sort()
+                lines.removeRepeatedNeighbours()
+                near = lines
+            }
         }
         defer { if let near { nearScratch = near } }
+        let large = documentSize > Self.smallDocument
         func isNear(_ line: Int32) -> Bool {
-            guard let near else { return true }
+            guard large else { return true }
+            if let oneLine { return abs(Int(line) - Int(oneLine)) <= Self.categoryWindow }
+            guard let near else { return false }  // no findings in the record
             var lo = 0, hi = near.count
             while lo < hi { let mid = (lo + hi) / 2; if near[mid] < line - Int32(Self.categoryWindow) { lo = mid + 1 } else { hi = mid } }
             return lo < near.count && near[lo] <= line + Int32(Self.categoryWindow)
         }
         var memo = categoryMemo
-        categoryMemo = [:]
+        categoryMemo = CategoryMemoTable()
         defer { categoryMemo = memo }
+        var found: [(hit: CategoryHit, rule: Int64?)] = []
         blockText.withUnsafeBufferPointer { all in
             for (n, seg) in blockSegments.enumerated() where isNear(seg.line) {
                 let span = UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])
                 let cols = seg.column >= 0 && Int(seg.column) < columns.count ? columns[Int(seg.column)] : .none
-                func emit(_ hit: CategoryHit) {
-                    let rule = scope.categoryRuleRows[hit.ruleID] ?? 0
-                    let evidence = known.contains(rule) ? nil : CategoryMatcher.evidence(span, hit)
-                    hits.append((hit, n, evidence))
+                func emit(_ hit: CategoryHit, _ rule: Int64?) {
+                    let evidence = known.contains(rule ?? 0) ? nil : CategoryMatcher.evidence(span, hit)
+                    hits.append((hit, rule, n, evidence))
                 }
-                guard seg.column >= 0 && span.count <= Self.categoryMemoMaxBytes else { matcher.scan(span, columns: cols, emit); continue }
-                let key = Self.memoKey(span, column: seg.column)
-                if let m = memo[key], m.column == seg.column, m.bytes.count == span.count,
-                   m.bytes.withUnsafeBufferPointer({ b in var i = 0; while i < b.count && b[i] == span[i] { i += 1 }; return i == b.count }) {
-                    for hit in m.hits { emit(hit) }
+                guard seg.column >= 0 && span.count <= CategoryMemoTable.maxBytes else {
+                    matcher.scan(span, columns: cols) { emit($0, scope.categoryRuleRows[$0.ruleID]) }
                     continue
                 }
-                var found: [CategoryHit] = []
-                matcher.scan(span, columns: cols) { found.append($0) }
-                for hit in found { emit(hit) }
-                if memo.count < Self.categoryMemoMaxEntries { memo[key] = CategoryMemo(column: seg.column, bytes: Array(span), hits: found) }
+                let key = CategoryMemoTable.key(span, column: seg.column)
+                if let r = memo.lookup(span, column: seg.column, key: key) {
+                    for i in r { let m = memo.hit(i); emit(m.hit, m.rule) }
+                    continue
+                }
+                found.removeAll(keepingCapacity: true)
+                matcher.scan(span, columns: cols) { found.append(($0, scope.categoryRuleRows[$0.ruleID])) }
+                for f in found { emit(f.hit, f.rule) }
+                memo.insert(span, column: seg.column, key: key, hits: found)
             }
         }
-        for (hit, n, evidence) in hits {
-            guard let rule = scope.categoryRuleRows[hit.ruleID], rule <= Int64(Int32.max) else { continue }
+        for (hit, rule, n, evidence) in hits {
+            guard let rule, rule <= Int64(Int32.max) else { continue }
             let seg = blockSegments[n]
-            for category in [hit.category] + hit.implies {
+            func reason(_ category: ElementType) {
                 let code = PackedItems.reasonBase + category.code
-                if items.contains(where: { $0.code == code && $0.value == rule }) { continue }
+                if items.contains(where: { $0.code == code && $0.value == rule }) { return }
                 items.append(PendingItem(value: rule, code: code, field: seg.column, line: seg.line, offset: seg.offset + hit.offset))
                 itemKeys.append(ValueHash(hi: UInt64(rule), lo: UInt64(code)))
             }
+            reason(hit.category)
+            for category in hit.implies { reason(category) }
             if let evidence, !evidenceRules.contains(rule) {
                 evidenceRules.insert(rule)
                 batch.evidence.append(PendingEvidence(rule: rule, line: Int(seg.line), offset: seg.offset + hit.offset,
                                                       maskedSealed: sealer.seal(Array(evidence.utf8))))
             }
         }
-    }
-
-    /// FNV-1a of a column ordinal and a value's bytes (`categoryMemo`'s key).
-    static func memoKey(_ bytes: UnsafeBufferPointer<UInt8>, column: Int32) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(UInt32(bitPattern: column))
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
     }
 
     /// Controller attributions from a column a controller rule names.
