@@ -1,3 +1,5 @@
+import Foundation
+
 /// Category hits of short column values already searched in one document: a table column
 /// repeats a few values (products, statuses, pharmacies) a million times, and the matcher is a
 /// pure function of a value and its column. The column is part of the key and the bytes are
@@ -57,11 +59,8 @@ struct CategoryMemoTable {
             if keys[s] == key {
                 let e = entries[Int(slots[s])]
                 if e.column == column && Int(e.length) == span.count,
-                   bytes.withUnsafeBufferPointer({ b in
-                       var i = 0
-                       let base = Int(e.byteStart)
-                       while i < span.count && b[base + i] == span[i] { i += 1 }
-                       return i == span.count
+                   span.isEmpty || bytes.withUnsafeBufferPointer({ b in
+                       memcmp(b.baseAddress! + Int(e.byteStart), span.baseAddress!, span.count) == 0
                    }) {
                     return Int(e.hitStart)..<Int(e.hitEnd)
                 }
