@@ -18,11 +18,32 @@ public enum ElementType: String, CaseIterable, Sendable, Codable, Comparable {
     case paymentCard = "payment_card"
     case credentials
 
-    /// Stable small code used in the packed store format. Never reorder.
-    public var code: UInt8 { UInt8(ElementType.allCases.firstIndex(of: self)!) }
+    /// Stable small code used in the packed store format: the case's place in the list above.
+    /// Never reorder. (A switch, not a search of `allCases`: the scanner asks per finding.)
+    public var code: UInt8 {
+        switch self {
+        case .nationalID: 0
+        case .name: 1
+        case .email: 2
+        case .phone: 3
+        case .postalAddress: 4
+        case .dateOfBirth: 5
+        case .healthData: 6
+        case .geneticData: 7
+        case .labResult: 8
+        case .prescription: 9
+        case .purchaseHistory: 10
+        case .loyaltyCard: 11
+        case .deliveryInfo: 12
+        case .iban: 13
+        case .paymentCard: 14
+        case .credentials: 15
+        }
+    }
+    private static let byCode = allCases
     public init?(code: UInt8) {
-        guard Int(code) < ElementType.allCases.count else { return nil }
-        self = ElementType.allCases[Int(code)]
+        guard Int(code) < ElementType.byCode.count else { return nil }
+        self = ElementType.byCode[Int(code)]
     }
     public static func < (a: ElementType, b: ElementType) -> Bool { a.code < b.code }
 }

@@ -14,11 +14,28 @@ public enum IdentifierType: String, CaseIterable, Sendable, Codable, Comparable 
     case email
     case phone
 
-    /// Stable small code used in the packed store format. Never reorder.
-    public var code: UInt8 { UInt8(IdentifierType.allCases.firstIndex(of: self)!) }
+    /// Stable small code used in the packed store format: the case's place in the list above.
+    /// Never reorder. (A switch, not a search of `allCases`: the scanner asks per finding.)
+    public var code: UInt8 {
+        switch self {
+        case .eeIsikukood: 0
+        case .ltAsmensKodas: 1
+        case .lvPersonasKods: 2
+        case .fiHetu: 3
+        case .sePersonnummer: 4
+        case .noFodselsnummer: 5
+        case .dkCpr: 6
+        case .plPesel: 7
+        case .usSsn: 8
+        case .ukNhsNumber: 9
+        case .email: 10
+        case .phone: 11
+        }
+    }
+    private static let byCode = allCases
     public init?(code: UInt8) {
-        guard Int(code) < IdentifierType.allCases.count else { return nil }
-        self = IdentifierType.allCases[Int(code)]
+        guard Int(code) < IdentifierType.byCode.count else { return nil }
+        self = IdentifierType.byCode[Int(code)]
     }
     public static func < (a: IdentifierType, b: IdentifierType) -> Bool { a.code < b.code }
 
