@@ -43,7 +43,8 @@ struct RecordAssembler: RecordVisitor {
     /// the slice. A repeat that was pushed out is appended again, and the writer gives it the
     /// first copy's id (its map holds all values). A map of a whole slice's values (50,000 on a
     /// customer table) outgrew the cache: every lookup missed.
-    private var recent = [RecentValue](repeating: .empty, count: recentCount)
+    /// Allocated at the first value (a mailbox's thousands of small documents need none of it).
+    private var recent: [RecentValue] = []
     struct RecentValue {
         var hi: UInt64
         var lo: UInt64
@@ -444,6 +445,7 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func index(_ h: ValueHash, _ kind: ValueKind, _ value: [UInt8]) -> Int64 {
+        if recent.isEmpty { recent = [RecentValue](repeating: .empty, count: Self.recentCount) }
         let k = Int(truncatingIfNeeded: h.lo) & (Self.recentCount - 1)
         let r = recent[k]
         if r.index >= 0 && r.hi == h.hi && r.lo == h.lo { return r.index }
