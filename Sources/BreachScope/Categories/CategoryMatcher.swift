@@ -4,7 +4,10 @@
 /// and the first two against a code gate, so a word that begins no term costs a few instructions. Terms are compared case-folded
 /// (`UTF8Fold`), symbols as written; codes go to `CategoryCodeMatcher`. Conditions (context
 /// words, columns, a nearby number, another category) are resolved once per span.
-public struct CategoryMatcher: Sendable {
+///
+/// A final class of constants: the workers share one, and taking it out of the scan scope (once
+/// per record) retains one object, not each of its arrays and tables.
+public final class CategoryMatcher: Sendable {
     /// All rules of all packs, in pack order.
     public let rules: [CategoryRule]
     /// The packs the matcher was built from.

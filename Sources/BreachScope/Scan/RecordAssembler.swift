@@ -262,42 +262,37 @@ struct RecordAssembler: RecordVisitor {
         var hits: [(hit: CategoryHit, rule: Int64?, segment: Int, evidence: String?)] = []
         let known = evidenceRules
         let columns = categoryColumns
-        // Large documents: only lines near the record's findings (a log line's neighbours, not the log).
-        // All findings on one line (a table row): a distance. Else their distinct lines, sorted, in a
-        // reused buffer.
-        var near: [Int32]? = nil
-        var oneLine: Int32? = nil
+        // Large documents: only lines near the record's findings (a log line's neighbours, not the
+        // log). All findings on one line (a table row): a distance from it (mode 1). Else their
+        // distinct lines, sorted, in a reused buffer (mode 2). Small documents: every line (0).
+        var nearMode = 0
+        var oneLine: Int32 = 0
+        var near = nearScratch
+        nearScratch = []
+        defer { nearScratch = near }
         if documentSize > Self.smallDocument {
             var lo = Int32.max, hi = Int32.min
             for it in items { lo = min(lo, it.line); hi = max(hi, it.line) }
             if lo == hi {
-                oneLine = lo
+                nearMode = 1; oneLine = lo
             } else {
-                var lines = nearScratch
-                nearScratch = []
-                lines.removeAll(keepingCapacity: true)
-                for it in items { lines.append(it.line) }
-                lines.sort()
-                lines.removeRepeatedNeighbours()
-                near = lines
+                nearMode = 2
+                near.removeAll(keepingCapacity: true)
+                for it in items { near.append(it.line) }
+                near.sort()
+                near.removeRepeatedNeighbours()
             }
-        }
-        defer { if let near { nearScratch = near } }
-        let large = documentSize > Self.smallDocument
-        func isNear(_ line: Int32) -> Bool {
-            guard large else { return true }
-            if let oneLine { return abs(Int(line) - Int(oneLine)) <= Self.categoryWindow }
-            guard let near else { return false }  // no findings in the record
-            var lo = 0, hi = near.count
-            while lo < hi { let mid = (lo + hi) / 2; if near[mid] < line - Int32(Self.categoryWindow) { lo = mid + 1 } else { hi = mid } }
-            return lo < near.count && near[lo] <= line + Int32(Self.categoryWindow)
         }
         var memo = categoryMemo
         categoryMemo = CategoryMemoTable()
         defer { categoryMemo = memo }
         var found: [(hit: CategoryHit, rule: Int64?)] = []
-        blockText.withUnsafeBufferPointer { all in
-            for (n, seg) in blockSegments.enumerated() where isNear(seg.line) {
+        let nearLines = near
+        // Buffers, not arrays, in the loop: no retain and release of each per segment.
+        blockText.withUnsafeBufferPointer { all in blockSegments.withUnsafeBufferPointer { segs in nearLines.withUnsafeBufferPointer { nearBuffer in
+            for n in 0..<segs.count {
+                let seg = segs[n]
+                guard Self.isNear(seg.line, mode: nearMode, oneLine: oneLine, lines: nearBuffer) else { continue }
                 let span = UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])
                 let cols = seg.column >= 0 && Int(seg.column) < columns.count ? columns[Int(seg.column)] : .none
                 func emit(_ hit: CategoryHit, _ rule: Int64?) {
@@ -318,7 +313,7 @@ struct RecordAssembler: RecordVisitor {
                 for f in found { emit(f.hit, f.rule) }
                 memo.insert(span, column: seg.column, key: key, hits: found)
             }
-        }
+        } } }
         for (hit, rule, n, evidence) in hits {
             guard let rule, rule <= Int64(Int32.max) else { continue }
             let seg = blockSegments[n]
@@ -335,6 +330,20 @@ struct RecordAssembler: RecordVisitor {
                 batch.evidence.append(PendingEvidence(rule: rule, line: Int(seg.line), offset: seg.offset + hit.offset,
                                                       maskedSealed: sealer.seal(Array(evidence.utf8))))
             }
+        }
+    }
+
+    /// Whether a segment's line is searched: every line (mode 0), within `categoryWindow` of
+    /// `oneLine` (1), or of one of the sorted `lines` (2; none when there are none).
+    @inline(__always)
+    static func isNear(_ line: Int32, mode: Int, oneLine: Int32, lines: UnsafeBufferPointer<Int32>) -> Bool {
+        switch mode {
+        case 0: return true
+        case 1: return abs(Int(line) - Int(oneLine)) <= categoryWindow
+        default:
+            var lo = 0, hi = lines.count
+            while lo < hi { let mid = (lo + hi) / 2; if lines[mid] < line - Int32(categoryWindow) { lo = mid + 1 } else { hi = mid } }
+            return lo < lines.count && lines[lo] <= line + Int32(categoryWindow)
         }
     }
 
