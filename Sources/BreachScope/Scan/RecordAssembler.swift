@@ -37,13 +37,12 @@ struct RecordAssembler: RecordVisitor {
     private var newFields: [FieldDeclaration] = []
     private var batch: ScanBatch
     private var sealer: Sealer
-    /// Per slice: keyed hash → index in `batch.values`.
-    /// The slice's values seen lately, by keyed hash (direct-mapped, 4096 entries, 96 KB): a
-    /// value repeated nearby (a common name, the same e-mail in consecutive rows) is kept once in
-    /// the slice. A repeat that was pushed out is appended again, and the writer gives it the
-    /// first copy's id (its map holds all values). A map of a whole slice's values (50,000 on a
-    /// customer table) outgrew the cache: every lookup missed.
-    /// Allocated at the first value (a mailbox's thousands of small documents need none of it).
+    /// The slice's values seen lately: keyed hash → index in `batch.values`, direct-mapped (4096
+    /// entries, 96 KB). A value repeated nearby (a common name, the same e-mail in consecutive
+    /// rows) is kept once in the slice; a repeat that was pushed out is appended again, and the
+    /// writer gives it the first copy's id (its map holds all values). A map of a whole slice's
+    /// values (50,000 on a customer table) outgrew the cache: every lookup missed it.
+    /// Allocated at the first value: a mailbox's thousands of small documents need none of it.
     private var recent: [RecentValue] = []
     struct RecentValue {
         var hi: UInt64

@@ -1,10 +1,10 @@
 /// A map from keyed hash to a number (value id, index), with open addressing and linear probing.
 ///
 /// `Dictionary<ValueHash, _>` runs SipHash over 16 bytes that are already uniformly random (an
-/// HMAC), and it is the writer's hottest table on dense data (millions of
-/// distinct values). Here the hash's own bits pick the slot, and a slot holds the key and its
-/// number together (24 bytes, one cache miss per lookup; `Int64.min` marks a free slot, so it
-/// cannot be stored). At most 3/4 full: 4.25M values take 8M slots, 192 MB.
+/// HMAC), and it is the writer's hottest table on dense data (millions of distinct values).
+/// Here the hash's own bits pick the slot, and a slot holds the key and its number together (24
+/// bytes, one cache miss per lookup; `Int64.min` marks a free slot, so it cannot be stored). At
+/// most 3/4 full: 4.25M values take 8M slots, 192 MB.
 struct ValueHashMap {
     private struct Slot {
         var hi: UInt64
