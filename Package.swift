@@ -27,11 +27,14 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
                 "CSHA256Blocks",
+                "CAESGCM",
             ],
             resources: [.copy("Rules")]
         ),
         // BoringSSL's SHA-256 block function (linked by swift-crypto) for the keyed hashes.
         .target(name: "CSHA256Blocks"),
+        // BoringSSL's AES-256-GCM context (linked by swift-crypto), made once per sealer.
+        .target(name: "CAESGCM"),
         .executableTarget(
             name: "breachscope",
             dependencies: [

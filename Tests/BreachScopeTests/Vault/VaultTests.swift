@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import BreachScope
@@ -33,6 +34,27 @@ import Testing
             nonces.insert(Array(box.prefix(12)))
         }
         #expect(nonces.count == 1000)
+    }
+
+    /// The sealer's BoringSSL context gives, byte for byte, what swift-crypto's `AES.GCM.seal`
+    /// gives for the same nonce (empty, short, block-sized and long values), and on Linux the
+    /// context exists (else the fast path would silently never run).
+    @Test func sealerContextMatchesSwiftCrypto() throws {
+        let key = vault.sealKey
+        let context = AESGCMContext(key: key)
+        #if os(Linux)
+        #expect(context != nil)
+        #endif
+        for (n, length) in [0, 1, 15, 16, 17, 64, 255, 4096].enumerated() {
+            let plain = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ n) }
+            let prefix = UInt64(0x0123_4567_89AB_CDEF) &+ UInt64(n), counter = UInt32(n * 7 + 1)
+            let fast = Sealer.seal(plain, prefix: prefix, counter: counter, key: key, context: context)
+            let reference = Sealer.seal(plain, prefix: prefix, counter: counter, key: key, context: nil)
+            #expect(fast == reference, "length \(length)")
+            #expect(fast.count == 12 + length + 16)
+            #expect(try vault.open(fast) == plain)
+        }
+        #expect(AESGCMContext(key: SymmetricKey(size: .bits128)) == nil)
     }
 
     @Test func personIDIsStableAndOpaque() {
