@@ -63,7 +63,7 @@ final class AESGCMContext: @unchecked Sendable {
 
     /// Nil when the key is not 32 bytes or BoringSSL is not linked in.
     init?(key: SymmetricKey) {
-        guard key.bitCount == 256, let p = key.withUnsafeBytes({ k in breachscope_aes256gcm_new(k.bindMemory(to: UInt8.self).baseAddress) }) else {
+        guard key.bitCount == 256, let p = key.withUnsafeBytes({ k in breachscope_aes256gcm_new(k.baseAddress?.assumingMemoryBound(to: UInt8.self)) }) else {
             return nil
         }
         pointer = p
