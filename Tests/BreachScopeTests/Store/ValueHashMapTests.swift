@@ -41,4 +41,40 @@ import Testing
         #expect(map.count == 3_000)
         for (i, k) in keys.enumerated() { #expect(map[k] == Int64(i)) }
     }
+
+    /// Past 2 MiB of slots the table comes from mmap: 200,000 keys grow through both kinds of
+    /// storage, numbers 0 and negative included, and `removeAll` empties a mapped table.
+    @Test func largeTablesFromMmap() {
+        var rng = SystemRandomNumberGenerator()
+        var map = ValueHashMap()
+        let keys = (0..<200_000).map { _ in ValueHash(hi: rng.next(), lo: rng.next()) }
+        for (i, k) in keys.enumerated() { map.set(k, Int64(i) - 1_000) }
+        #expect(map.count == keys.count)
+        var wrong = 0
+        for (i, k) in keys.enumerated() where map[k] != Int64(i) - 1_000 { wrong += 1 }
+        #expect(wrong == 0)
+        #expect(map[ValueHash(hi: 1, lo: 2)] == nil)
+        map.removeAll()
+        #expect(map.count == 0)
+        #expect(keys.prefix(1_000).allSatisfy { map[$0] == nil })
+        map.set(keys[7], 7)
+        #expect(map[keys[7]] == 7)
+    }
+
+    /// A copy is a value: changing one map leaves the other as it was (small and mapped tables).
+    @Test func copiesAreIndependent() {
+        for n in [100, 150_000] {
+            var a = ValueHashMap()
+            let keys = (0..<n).map { ValueHash(hi: UInt64($0) &* 0x9E37_79B9_7F4A_7C15, lo: UInt64($0)) }
+            for (i, k) in keys.enumerated() { a.set(k, Int64(i)) }
+            var b = a
+            b.set(keys[0], -5)
+            b.set(ValueHash(hi: 3, lo: 3), 3)
+            #expect(a[keys[0]] == 0 && a[ValueHash(hi: 3, lo: 3)] == nil && a.count == n)
+            #expect(b[keys[0]] == -5 && b[ValueHash(hi: 3, lo: 3)] == 3 && b.count == n + 1)
+            var c = a
+            c.removeAll()
+            #expect(c.count == 0 && c[keys[1]] == nil && a[keys[1]] == 1)
+        }
+    }
 }
