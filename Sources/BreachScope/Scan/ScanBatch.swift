@@ -5,7 +5,9 @@ public struct ScanBatch: Sendable {
     public var documentID: Int64
     /// Columns declared since the previous slice.
     public var fields: [FieldDeclaration] = []
-    /// Distinct values referenced by `records` in this slice (flat: no array per value).
+    /// Values referenced by `records` in this slice (flat: no array per value). A value repeated
+    /// nearby is here once; one repeated far apart may be here twice (the assembler remembers
+    /// recent values only), and the writer stores it once.
     public var values = PendingValues()
     /// The slice's records (flat: one item array for all records).
     public var records = PendingRecords()
@@ -34,11 +36,11 @@ public struct PendingValue: Sendable {
     public var plaintext: [UInt8]
 }
 
-/// The distinct values of a slice, stored flat: per value its kind, keyed hash and a range of
-/// `bytes`, which holds every plaintext back to back. A dense slice has tens of thousands of
-/// values; one array each cost a `malloc` on the worker and a `free` on the writer thread.
-/// Indexing gives a `PendingValue` (a copy of its plaintext: for tests and rare paths); hot
-/// paths use `kind(at:)`, `hash(at:)` and `withPlaintext(at:_:)`.
+/// The values of a slice (see `ScanBatch.values`), stored flat: per value its kind, keyed hash
+/// and a range of `bytes`, which holds every plaintext back to back. A dense slice has tens of
+/// thousands of values; one array each cost a `malloc` on the worker and a `free` on the writer
+/// thread. Indexing gives a `PendingValue` (a copy of its plaintext: for tests and rare paths);
+/// hot paths use `kind(at:)`, `hash(at:)` and `withPlaintext(at:_:)`.
 public struct PendingValues: Sendable, RandomAccessCollection {
     /// One value's metadata; its plaintext is `bytes[start ..< start + length]`.
     public struct Entry: Sendable {
