@@ -5,11 +5,18 @@ import Foundation
 /// records and values lie close together in memory: few cache misses), then gathers the entries
 /// into boxes in person-id order on all cores (`boxes`), and only steps the INSERTs itself.
 struct PersonPacker: Sendable {
-    /// The entries of a run of persons: person `run.lowerBound + i` is
-    /// `bytes[ends[i - 1] ..< ends[i]]` (from 0 for the first).
-    struct Packed: Sendable {
-        var bytes: [UInt8] = []
-        var ends: [Int] = []
+    /// Where the packed entries are: person `p` is entry `p % size` of run `p / size`, whose
+    /// bytes start at `starts[p / size]`; its entry ends at `ends[p]` in them and starts where
+    /// the run's previous entry ends (0 for the first).
+    struct Runs: @unchecked Sendable {
+        let starts: [UnsafeRawPointer]
+        let ends: UnsafePointer<Int>
+        let size: Int
+
+        @inline(__always) func entry(_ p: Int) -> UnsafeRawBufferPointer {
+            let from = p % size == 0 ? 0 : ends[p - 1]
+            return UnsafeRawBufferPointer(start: starts[p / size] + from, count: ends[p] - from)
+        }
     }
 
     /// Boxes of persons: box `b` is `bytes[boxEnds[b - 1] ..< boxEnds[b]]` (from 0 for the first),
@@ -37,19 +44,18 @@ struct PersonPacker: Sendable {
     /// Per identifier kind (0..<64): the language of its country.
     let countryLanguage: [String?]
 
-    /// Language codes in `Packed.languages`: 0 none, 1… an interned record language, 1000 + kind
+    /// A person's language code (chosen in `pack`): 0 none, 1… an interned record language, 1000 + kind
     /// the language of a national ID's country.
     func languageText(_ code: Int16) -> String? {
         code >= 1000 ? countryLanguage[Int(code) - 1000] : code > 0 ? languageOut[Int(code)] : nil
     }
 
-    /// Packs the entries of persons `rows`; `keys` are all persons' person-id keys.
-    func pack(_ rows: Range<Int>, keys: [UInt64]) -> Packed {
-        var out = Packed()
-        out.bytes.reserveCapacity(rows.count * 56)
-        out.ends.reserveCapacity(rows.count)
-        var pidText = [UInt8](repeating: 0, count: 18)
-        var blob: [UInt8] = []
+    /// Packs the entries of persons `rows` (one run), setting where each ends in `ends`; `keys`
+    /// are all persons' person-id keys.
+    func pack(_ rows: Range<Int>, keys: [UInt64], ends: SharedBuffer<Int>) -> OwnedBytes {
+        var out = ByteWriter(capacity: rows.count * 64)
+        let pidText = UnsafeMutablePointer<UInt8>.allocate(capacity: 18)
+        defer { pidText.deallocate() }
         var rowIDList: [Int64] = [], unique: [Int64] = [], exposureKeys: [UInt64] = []
         var exposures: [StoredPerson.Exposure] = []
         var attributions: [StoredPerson.Triple] = [], reasons: [StoredPerson.Triple] = []
@@ -60,13 +66,13 @@ struct PersonPacker: Sendable {
         let registerEmpty = register.isEmpty
         let values = recs.values, valueStarts = recs.valueStarts
         for pi in rows {
-            rowIDList.removeAll(keepingCapacity: true)
-            unique.removeAll(keepingCapacity: true)
-            exposureKeys.removeAll(keepingCapacity: true)   // element << 48 | document, one per occurrence
-            exposures.removeAll(keepingCapacity: true)
-            attributions.removeAll(keepingCapacity: true)
-            reasons.removeAll(keepingCapacity: true)
-            documents.removeAll(keepingCapacity: true)
+            rowIDList.clear()
+            unique.clear()
+            exposureKeys.clear()   // element << 48 | document, one per occurrence
+            exposures.clear()
+            attributions.clear()
+            reasons.clear()
+            documents.clear()
             var fallbackKind = Int.max   // smallest identifier kind with a country language
             let range = persons.recordRange(pi)
             for ri in range {
@@ -138,7 +144,7 @@ struct PersonPacker: Sendable {
                         || (languageCounts[l] == languageCounts[chosen] && languageRank[l] < languageRank[chosen]) { chosen = l }
                 }
                 for l in touched { languageCounts[l] = 0 }
-                touched.removeAll(keepingCapacity: true)
+                touched.clear()
             }
             let language: Int16 = chosen != 0 ? Int16(chosen) : fallbackKind < 64 ? Int16(1000 + fallbackKind) : 0
             if exposureKeys.count > 1 { exposureKeys.sort() }
@@ -149,26 +155,25 @@ struct PersonPacker: Sendable {
                     exposures.append(StoredPerson.Exposure(element: UInt8(k >> 48), document: Int64(k & 0xFFFF_FFFF_FFFF), occurrences: 1))
                 }
             }
-            Vault.formatPersonID(keys[pi], into: &pidText)
-            pidText.withUnsafeBytes { PersonBoxes.appendHeader(pid: $0, language: languageText(language), flags: persons.flags[pi], to: &out.bytes) }
-            PersonBoxes.appendFields(values: unique, exposures: exposures, attributions: attributions, reasons: reasons,
-                                     scratch: &blob, to: &out.bytes)
-            out.ends.append(out.bytes.count)
+            Vault.formatPersonID(keys[pi], into: pidText)
+            PersonBoxes.appendHeader(pid: UnsafeRawBufferPointer(start: pidText, count: 18), language: languageText(language),
+                                     flags: persons.flags[pi], to: &out)
+            PersonBoxes.appendFields(values: unique, exposures: exposures, attributions: attributions, reasons: reasons, to: &out)
+            ends.set(pi, out.count)
         }
-        return out
+        return out.take()
     }
 }
 
 extension PersonPacker {
-    /// Gathers the entries of persons `rows` (in this order; `entries` holds every person's entry,
-    /// person `p`'s ending at `ends[p]`) into boxes of `PersonBoxes.capacity`.
-    static func boxes(_ rows: ArraySlice<(key: UInt64, person: Int32)>, entries: UnsafeRawBufferPointer, ends: [Int]) -> Boxes {
+    /// Gathers the entries of persons `rows` (in this order) into boxes of `PersonBoxes.capacity`.
+    static func boxes(_ rows: ArraySlice<(key: UInt64, person: Int32)>, runs: Runs) -> Boxes {
         var out = Boxes()
         out.bytes.reserveCapacity(rows.count * 56)
         var inBox = 0
         for row in rows {
             let p = Int(row.person)
-            out.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: entries[(p == 0 ? 0 : ends[p - 1])..<ends[p]]))
+            out.bytes.append(contentsOf: runs.entry(p))
             inBox += 1
             if inBox == PersonBoxes.capacity {
                 out.boxEnds.append(out.bytes.count); out.boxCounts.append(inBox); inBox = 0
@@ -176,6 +181,15 @@ extension PersonPacker {
         }
         if inBox > 0 { out.boxEnds.append(out.bytes.count); out.boxCounts.append(inBox) }
         return out
+    }
+}
+
+extension Array {
+    /// Empties the array keeping its capacity; on an empty array, without the out-of-line call
+    /// `removeAll(keepingCapacity:)` makes even then (the hot loops clear small buffers per record
+    /// or per person, most of them empty).
+    @inline(__always) mutating func clear() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
     }
 }
 

@@ -321,31 +321,27 @@ public struct Resolver {
         let personCount = persons.count
         let runSize = 16384
         let runs = (personCount + runSize - 1) / runSize
-        let packed = Slots<PersonPacker.Packed>(count: runs)
+        let packed = Slots<OwnedBytes>(count: runs)
+        let ends = SharedBuffer<Int>(count: personCount, zero: 0)
         let keys = pids
         DispatchQueue.concurrentPerform(iterations: runs) { c in
-            packed.put(c, packer.pack((c * runSize)..<min(personCount, (c + 1) * runSize), keys: keys))
+            packed.put(c, packer.pack((c * runSize)..<min(personCount, (c + 1) * runSize), keys: keys, ends: ends))
         }
-        // One buffer for all: person p's entry ends at ends[p].
-        var entries: [UInt8] = [], ends: [Int] = []
-        ends.reserveCapacity(personCount)
-        for c in 0..<runs {
-            guard let run = packed.take(c) else { continue }
-            let base = entries.count
-            if c == 0 { entries = run.bytes } else { entries.append(contentsOf: run.bytes) }
-            for e in run.ends { ends.append(base + e) }
+        let runBytes = (0..<runs).map { c in
+            guard let run = packed.take(c) else { preconditionFailure("run \(c) of the person packer was not packed") }
+            return run
         }
         clock.lap("pack")
-        // Gathered into boxes in person-id order on all cores, then inserted in order.
+        // Gathered into boxes in person-id order on all cores, straight from the runs, then
+        // inserted in order.
         let boxRun = 256 * PersonBoxes.capacity
         let boxRuns = (personCount + boxRun - 1) / boxRun
         let boxed = Slots<PersonPacker.Boxes>(count: boxRuns)
-        let allEntries = entries, allEnds = ends
-        entries = []; ends = []
-        DispatchQueue.concurrentPerform(iterations: boxRuns) { c in
-            boxed.put(c, allEntries.withUnsafeBytes {
-                PersonPacker.boxes(rows[(c * boxRun)..<min(personCount, (c + 1) * boxRun)], entries: $0, ends: allEnds)
-            })
+        withExtendedLifetime((runBytes, ends)) {
+            let runs = PersonPacker.Runs(starts: runBytes.map { UnsafeRawPointer($0.bytes.baseAddress!) }, ends: UnsafePointer(ends.base), size: runSize)
+            DispatchQueue.concurrentPerform(iterations: boxRuns) { c in
+                boxed.put(c, PersonPacker.boxes(rows[(c * boxRun)..<min(personCount, (c + 1) * boxRun)], runs: runs))
+            }
         }
         clock.lap("gather")
         var firstID: Int64 = 1
@@ -436,7 +432,7 @@ public struct Resolver {
     static func personKeys(_ anchors: [ValueHash], vault: Vault) -> [UInt64] {
         let n = anchors.count
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 10_000))
-        let out = KeyBuffer(count: n)
+        let out = SharedBuffer<UInt64>(count: n, zero: 0)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let lo = n * part / parts, hi = n * (part + 1) / parts
             for i in lo..<hi { out.set(i, vault.personKey(anchor: anchors[i])) }
@@ -488,20 +484,17 @@ struct DenseIndex {
 
 /// Slots written by disjoint ranges of `concurrentPerform` iterations (own allocation, so no
 /// pointer escapes from an array).
-final class KeyBuffer: @unchecked Sendable {
-    private let count: Int
-    private let base: UnsafeMutablePointer<UInt64>
-    init(count: Int) {
+final class SharedBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
+    let count: Int
+    let base: UnsafeMutablePointer<Element>
+    init(count: Int, zero: Element) {
         self.count = count
         base = .allocate(capacity: max(count, 1))
-        base.initialize(repeating: 0, count: count)
+        base.initialize(repeating: zero, count: count)
     }
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-    func set(_ i: Int, _ k: UInt64) { base[i] = k }
-    var values: [UInt64] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    deinit { base.deallocate() }
+    @inline(__always) func set(_ i: Int, _ v: Element) { base[i] = v }
+    var values: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
 
 extension Array where Element: Equatable {

@@ -60,26 +60,22 @@ enum PackedItems {
         }
     }
 
-    @inline(__always) static func put(_ v: UInt64, _ out: inout [UInt8]) {
-        var v = v
-        while v >= 0x80 { out.append(UInt8(v & 0x7f) | 0x80); v >>= 7 }
-        out.append(UInt8(v))
-    }
+    @inline(__always) static func put<S: ByteSink>(_ v: UInt64, _ out: inout S) { out.put(varint: v) }
     @inline(__always) static func zigzag(_ v: Int) -> UInt64 { UInt64(bitPattern: Int64((v << 1) ^ (v >> 63))) }
     @inline(__always) static func unzigzag(_ v: UInt64) -> Int { Int(Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)) }
 
     /// Appends bytes after their varint length.
-    static func putBytes(_ b: UnsafeRawBufferPointer, _ out: inout [UInt8]) {
-        put(UInt64(b.count), &out)
-        out.append(contentsOf: b)
+    static func putBytes<S: ByteSink>(_ b: UnsafeRawBufferPointer, _ out: inout S) {
+        out.put(varint: UInt64(b.count))
+        out.put(bytes: b)
     }
 
     /// Appends optional text: its UTF-8 length + 1 and bytes, or 0 for none.
-    static func putText(_ text: String?, _ out: inout [UInt8]) {
-        guard var text else { out.append(0); return }
+    static func putText<S: ByteSink>(_ text: String?, _ out: inout S) {
+        guard var text else { out.put(byte: 0); return }
         text.withUTF8 { t in
-            put(UInt64(t.count + 1), &out)
-            out.append(contentsOf: t)
+            out.put(varint: UInt64(t.count + 1))
+            out.put(bytes: UnsafeRawBufferPointer(t))
         }
     }
 }

@@ -35,7 +35,7 @@ public struct StoredPerson: Sendable {
     }
 
     /// Appends the packed triples to `out` (the resolver reuses one buffer for all persons).
-    static func packTriples(_ t: [Triple], into out: inout [UInt8]) {
+    static func packTriples<S: ByteSink>(_ t: [Triple], into out: inout S) {
         for x in t { PackedItems.put(UInt64(x.what), &out); PackedItems.put(UInt64(x.rule), &out); PackedItems.put(UInt64(x.document), &out) }
     }
 
@@ -65,7 +65,7 @@ public struct StoredPerson: Sendable {
     }
 
     /// Appends the packed (sorted) value ids to `out`.
-    static func packValues(_ ids: [Int64], into out: inout [UInt8]) {
+    static func packValues<S: ByteSink>(_ ids: [Int64], into out: inout S) {
         var last: Int64 = 0
         for id in ids { PackedItems.put(UInt64(id - last), &out); last = id }
     }
@@ -89,8 +89,8 @@ public struct StoredPerson: Sendable {
     }
 
     /// Appends the packed exposures to `out`.
-    static func packExposures(_ e: [Exposure], into out: inout [UInt8]) {
-        for x in e { out.append(x.element); PackedItems.put(UInt64(x.document), &out); PackedItems.put(UInt64(x.occurrences), &out) }
+    static func packExposures<S: ByteSink>(_ e: [Exposure], into out: inout S) {
+        for x in e { out.put(byte: x.element); PackedItems.put(UInt64(x.document), &out); PackedItems.put(UInt64(x.occurrences), &out) }
     }
 
     static func unpackExposures(_ data: Data) -> [Exposure] { data.withUnsafeBytes { unpackExposures($0) } }

@@ -14,33 +14,26 @@ enum PersonBoxes {
     static let capacity = 64
 
     /// Appends the start of one person to a box's `data`; `appendFields` appends the rest.
-    static func appendHeader(pid: UnsafeRawBufferPointer, language: String?, flags: Int, to out: inout [UInt8]) {
+    static func appendHeader<S: ByteSink>(pid: UnsafeRawBufferPointer, language: String?, flags: Int, to out: inout S) {
         PackedItems.putBytes(pid, &out)
         PackedItems.putText(language, &out)
         PackedItems.put(UInt64(flags), &out)
     }
 
-    /// Appends a person's four fields after `appendHeader`, each packed into `scratch` (a
-    /// caller's reused buffer) and put after its length.
-    static func appendFields(values: [Int64], exposures: [StoredPerson.Exposure], attributions: [StoredPerson.Triple],
-                             reasons: [StoredPerson.Triple], scratch: inout [UInt8], to out: inout [UInt8]) {
-        func put(_ pack: (inout [UInt8]) -> Void) {
-            scratch.removeAll(keepingCapacity: true)
-            pack(&scratch)
-            scratch.withUnsafeBytes { PackedItems.putBytes($0, &out) }
-        }
-        put { StoredPerson.packValues(values, into: &$0) }
-        put { StoredPerson.packExposures(exposures, into: &$0) }
-        put { StoredPerson.packTriples(attributions, into: &$0) }
-        put { StoredPerson.packTriples(reasons, into: &$0) }
+    /// Appends a person's four fields after `appendHeader`, each after its length.
+    static func appendFields<S: ByteSink>(values: [Int64], exposures: [StoredPerson.Exposure], attributions: [StoredPerson.Triple],
+                                          reasons: [StoredPerson.Triple], to out: inout S) {
+        out.putSized { StoredPerson.packValues(values, into: &$0) }
+        out.putSized { StoredPerson.packExposures(exposures, into: &$0) }
+        out.putSized { StoredPerson.packTriples(attributions, into: &$0) }
+        out.putSized { StoredPerson.packTriples(reasons, into: &$0) }
     }
 
     /// Appends a stored person to a box's `data` (the v4 migration).
     static func append(_ p: StoredPerson, to out: inout [UInt8]) {
         var pid = p.pid
         pid.withUTF8 { appendHeader(pid: UnsafeRawBufferPointer($0), language: p.language, flags: p.flags, to: &out) }
-        var scratch: [UInt8] = []
-        appendFields(values: p.values, exposures: p.exposures, attributions: p.attributions, reasons: p.reasons, scratch: &scratch, to: &out)
+        appendFields(values: p.values, exposures: p.exposures, attributions: p.attributions, reasons: p.reasons, to: &out)
     }
 
     /// The persons of one box's `data`; `firstID` is the first one's row id. A damaged box gives

@@ -50,19 +50,17 @@ public struct Vault: @unchecked Sendable {
     public func personID(anchor: ValueHash) -> String { Self.personIDText(personKey(anchor: anchor)) }
 
     /// `p_` and a person key as 16 lower-case hex digits, into the first 18 bytes of `out`.
-    static func formatPersonID(_ key: UInt64, into out: inout [UInt8]) {
-        let digits: StaticString = "0123456789abcdef"
+    static func formatPersonID(_ key: UInt64, into out: UnsafeMutablePointer<UInt8>) {
         out[0] = UInt8(ascii: "p"); out[1] = UInt8(ascii: "_")
-        digits.withUTF8Buffer { d in
-            for i in 0..<16 { out[2 + i] = d[Int(key >> (60 - 4 * UInt64(i)) & 15)] }
+        for i in 0..<16 {
+            let d = UInt8(truncatingIfNeeded: key >> (60 - 4 * UInt64(i))) & 15
+            out[2 + i] = d < 10 ? UInt8(ascii: "0") + d : UInt8(ascii: "a") - 10 + d
         }
     }
 
     /// The person id text of a person key.
     static func personIDText(_ key: UInt64) -> String {
-        var b = [UInt8](repeating: 0, count: 18)
-        formatPersonID(key, into: &b)
-        return String(decoding: b, as: UTF8.self)
+        String(unsafeUninitializedCapacity: 18) { formatPersonID(key, into: $0.baseAddress!); return 18 }
     }
 
     /// The person id as a number: the first 8 bytes of the MAC (ordering keys orders the ids).
