@@ -47,43 +47,36 @@ struct RecordTable {
         return UInt16(languageBytes.count - 1)
     }
 
-    /// Starts record `count`; append its values, reasons and attributions, then call `close()`.
+    /// Starts record `count`: add its items with `item`, then `close(elements:)`.
     mutating func open(document: Int64, ordinal: Int, language: UInt16) {
         documents.append(document)
         ordinals.append(ordinal)
         languages.append(language)
-        elements.append(0)
         if document > maxDocument { maxDocument = document }
     }
 
-    mutating func close() {
+    /// Adds an item of the open record: `code` and `stored` as in `PackedItems.Item` (`stored`
+    /// a value's row id, a rule id, or controller id << 16 | rule id), `value` the dense index
+    /// of its value (nil when it has none). Collects the record's element bits in `elements`.
+    @inline(__always) mutating func item(code: UInt8, stored: Int64, value: Int32?, elements: inout UInt32) {
+        switch code {
+        case PackedItems.controllerCode:
+            attributions.append(ScopeInputs.Attribution(controller: stored >> 16, rule: stored & 0xFFFF))
+        case PackedItems.reasonBase..<(PackedItems.reasonBase + 32):
+            let category = code - PackedItems.reasonBase
+            reasons.append(ReasonItem(category: category, rule: stored))
+            elements |= 1 << UInt32(category)
+        default:
+            if let value { values.append(value) }
+            if code < 32 { elements |= 1 << UInt32(code) }
+        }
+    }
+
+    mutating func close(elements bits: UInt32) {
+        elements.append(bits)
         valueStarts.append(Int32(values.count))
         reasonStarts.append(Int32(reasons.count))
         attributionStarts.append(Int32(attributions.count))
-    }
-
-    /// Appends another table's records after this one's (its languages re-interned).
-    mutating func append(_ other: RecordTable) {
-        let languageMap: [UInt16] = other.languageBytes.enumerated().map { i, b in i == 0 ? 0 : b.withUnsafeBytes { language($0) } }
-        documents += other.documents
-        ordinals += other.ordinals
-        languages += other.languages.map { languageMap[Int($0)] }
-        elements += other.elements
-        let v = Int32(values.count), r = Int32(reasons.count), a = Int32(attributions.count)
-        valueStarts += other.valueStarts.dropFirst().lazy.map { $0 + v }
-        reasonStarts += other.reasonStarts.dropFirst().lazy.map { $0 + r }
-        attributionStarts += other.attributionStarts.dropFirst().lazy.map { $0 + a }
-        values += other.values
-        reasons += other.reasons
-        attributions += other.attributions
-        maxDocument = max(maxDocument, other.maxDocument)
-    }
-
-    /// Makes room for about this many records and values.
-    mutating func reserve(records: Int, values count: Int) {
-        documents.reserveCapacity(records); ordinals.reserveCapacity(records); languages.reserveCapacity(records)
-        elements.reserveCapacity(records); valueStarts.reserveCapacity(records + 1); reasonStarts.reserveCapacity(records + 1)
-        attributionStarts.reserveCapacity(records + 1); values.reserveCapacity(count)
     }
 
     /// Adds a stored record: its values as dense indices, its special-category reasons and
@@ -92,20 +85,37 @@ struct RecordTable {
         open(document: document, ordinal: r.ordinal, language: r.language.map { language($0) } ?? 0)
         var elements: UInt32 = 0
         PackedItems.decode(r.items, recordLine: 0, recordOffset: 0) { it in
-            switch it.code {
-            case PackedItems.controllerCode:
-                attributions.append(ScopeInputs.Attribution(controller: it.valueID >> 16, rule: it.valueID & 0xFFFF))
-            case PackedItems.reasonBase..<(PackedItems.reasonBase + 32):
-                let category = it.code - PackedItems.reasonBase
-                reasons.append(ReasonItem(category: category, rule: it.valueID))
-                elements |= 1 << UInt32(category)
-            default:
-                if it.valueID > 0, let d = dense[it.valueID] { values.append(d) }
-                if it.code < 32 { elements |= 1 << UInt32(it.code) }
-            }
+            item(code: it.code, stored: it.valueID, value: it.valueID > 0 ? dense[it.valueID] : nil, elements: &elements)
         }
-        self.elements[self.elements.count - 1] = elements
-        close()
+        close(elements: elements)
+    }
+
+    /// Adds the records of a scan slice as the writer stores them (`StoreWriter`): item values
+    /// are indices into `batch.values`, whose row ids are `ids`; `firstValueID` is the id of
+    /// dense index 0 (a first scan's values are numbered from it in the order written).
+    mutating func add(_ batch: ScanBatch, ids: [Int64], firstValueID: Int64) {
+        let records = batch.records, items = records.items
+        var lastLanguage: String?, lastCode: UInt16 = 0
+        for r in records.headers {
+            var code: UInt16 = 0
+            if let l = r.language {
+                if l == lastLanguage { code = lastCode } else {
+                    var text = l
+                    code = text.withUTF8 { language(UnsafeRawBufferPointer($0)) }
+                    lastLanguage = l; lastCode = code
+                }
+            }
+            open(document: batch.documentID, ordinal: r.ordinal, language: code)
+            var elements: UInt32 = 0
+            for x in r.itemStart..<r.itemEnd {
+                let it = items[x]
+                let stored = it.refersToValue ? ids[Int(it.value)] : max(it.value, 0)
+                let dense = stored - firstValueID
+                item(code: it.code, stored: stored, value: stored > 0 && dense >= 0 && dense < Int64(Int32.max) ? Int32(dense) : nil,
+                     elements: &elements)
+            }
+            close(elements: elements)
+        }
     }
 
     func valueRange(_ i: Int) -> Range<Int> { Int(valueStarts[i])..<Int(valueStarts[i + 1]) }

@@ -50,11 +50,10 @@ public struct Resolver {
             var dense = DenseIndex()
             var rowIDs: [Int64] = []
             if let written {
+                // Records come as a table of dense indices: no index of ids needed.
                 kinds = written.kinds
                 hashes = written.hashes
                 rowIDs = (0..<Int64(kinds.count)).map { written.firstValueID + $0 }
-                dense.reserve(upTo: written.firstValueID + Int64(kinds.count))
-                for (i, id) in rowIDs.enumerated() { dense.set(id, Int32(i)) }
             } else {
                 let count = try ValueBoxes.count(db)
                 kinds.reserveCapacity(count); hashes.reserveCapacity(count); rowIDs.reserveCapacity(count)
@@ -84,7 +83,7 @@ public struct Resolver {
         // Records.
         var table = RecordTable()
         if written != nil {
-            table = Self.recordTable(written!.takeDocuments(), values: written!.kinds.count, dense: dense)
+            table = written!.takeRecords()
         } else {
             try dense.withView { view in try RecordBoxes.forEach(db) { table.add(document: $0, $1, dense: view) } }
         }
@@ -375,38 +374,6 @@ public struct Resolver {
         clock.lap("conflicts")
     }
 
-    /// The record table of a first scan's records, built on all cores: the documents (in id
-    /// order) are cut into contiguous parts of about equal record counts, each part's table is
-    /// built on its own, and the parts are joined in order.
-    static func recordTable(_ documents: [(id: Int64, boxes: RecordBoxes.DocumentBoxes)], values: Int, dense: DenseIndex,
-                            minRecordsPerPart: Int = 50_000) -> RecordTable {
-        let counts = documents.map(\.boxes.count)
-        let total = counts.reduce(0, +)
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, documents.count, total / minRecordsPerPart))
-        var starts = [0]
-        var seen = 0
-        for (i, c) in counts.enumerated() {
-            seen += c
-            if starts.count < parts && seen * parts >= total * starts.count && i + 1 < documents.count { starts.append(i + 1) }
-        }
-        starts.append(documents.count)
-        let bounds = starts
-        let tables = Slots<RecordTable>(count: bounds.count - 1)
-        dense.withView { dense in DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { part in
-            var t = RecordTable()
-            let range = bounds[part]..<bounds[part + 1]
-            t.reserve(records: counts[range].reduce(0, +), values: values * counts[range].reduce(0, +) / max(total, 1))
-            for (id, boxes) in documents[range] {
-                var boxes = boxes
-                boxes.drain { t.add(document: id, $0, dense: dense) }
-            }
-            tables.put(part, t)
-        } }
-        var table = tables.take(0) ?? RecordTable()
-        for part in 1..<(bounds.count - 1) { if let t = tables.take(part) { table.append(t) } }
-        return table
-    }
-
     /// Sorts rows by (key, person): a counting sort on the keys' top 16 bits (the keys are MACs,
     /// evenly spread), then each small bucket on its own.
     static func sortRows(_ rows: inout [(key: UInt64, person: Int32)]) {
@@ -465,9 +432,9 @@ struct DenseIndex {
         return slots[i]
     }
 
-    /// The index without its array, for loops on several threads: every thread retaining and
-    /// releasing one shared array (once per record) makes its reference count bounce between
-    /// the cores.
+    /// The index without its array: a loop over a million records retains and releases nothing
+    /// per record (and threads sharing one array would make its reference count bounce between
+    /// the cores).
     struct View: @unchecked Sendable {
         fileprivate let slots: UnsafeBufferPointer<Int32>
         subscript(_ id: Int64) -> Int32? {

@@ -24,9 +24,9 @@ enum PackedItems {
 
     /// Appends one item's encoding (the writer reuses one buffer per record).
     @inline(__always)
-    static func append(_ it: Item, recordLine: Int, recordOffset: Int, to out: inout [UInt8]) {
+    static func append<S: ByteSink>(_ it: Item, recordLine: Int, recordOffset: Int, to out: inout S) {
         put(UInt64(it.valueID), &out)
-        out.append(it.code)
+        out.put(byte: it.code)
         put(UInt64(it.field + 1), &out)
         put(zigzag(it.line - recordLine), &out)
         put(zigzag(it.offset - recordOffset), &out)

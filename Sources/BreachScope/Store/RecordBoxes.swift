@@ -30,6 +30,31 @@ enum RecordBoxes {
         PackedItems.putBytes(items, &out)
     }
 
+    /// Appends records `range` of a scan slice to a box's `data` as the writer stores them: an
+    /// item's value becomes its row id (`ids[i]` is the id of the slice's value `i`). Returns the
+    /// smallest ordinal.
+    static func append<S: ByteSink>(_ records: PendingRecords, _ range: Range<Int>, ids: [Int64], to out: inout S) -> Int {
+        var firstOrdinal = Int.max
+        let items = records.items
+        for j in range {
+            let r = records.headers[j]
+            PackedItems.put(UInt64(max(0, r.ordinal)), &out)
+            PackedItems.put(UInt64(max(0, r.line)), &out)
+            PackedItems.put(UInt64(max(0, r.offset)), &out)
+            PackedItems.putText(r.language, &out)
+            out.putSized { out in
+                for x in r.itemStart..<r.itemEnd {
+                    let it = items[x]
+                    PackedItems.append(PackedItems.Item(valueID: it.refersToValue ? ids[Int(it.value)] : max(it.value, 0), code: it.code,
+                                                        field: Int(it.field), line: Int(it.line), offset: it.offset),
+                                       recordLine: r.line, recordOffset: r.offset, to: &out)
+                }
+            }
+            firstOrdinal = min(firstOrdinal, r.ordinal)
+        }
+        return firstOrdinal
+    }
+
     /// The records of one box's `data`, in the order they were written. A damaged box gives the
     /// records before the damage.
     static func decode(_ data: UnsafeRawBufferPointer, count: Int, _ body: (Record) throws -> Void) rethrows {

@@ -117,7 +117,7 @@ public final class StoreWriter: @unchecked Sendable {
                 WHERE id = ?
                 """)
             let now = ISO8601DateFormatter().string(from: Date())
-            var blob: [UInt8] = [], recordBox: [UInt8] = []
+            var recordBox: [UInt8] = []
             let insController = try db.cachedStatement(sql: "INSERT OR IGNORE INTO controller(id, key, name_sealed, listed) VALUES(?, ?, ?, 0)")
             for b in batches {
                 for c in b.controllers { try insController.execute(arguments: [c.id, c.key, Data(c.nameSealed)]) }
@@ -156,22 +156,7 @@ public final class StoreWriter: @unchecked Sendable {
                 while r0 < b.records.count {
                     let m = min(RecordBoxes.capacity, b.records.count - r0)
                     recordBox.removeAll(keepingCapacity: true)
-                    var firstOrdinal = Int.max
-                    for j in 0..<m {
-                        let r = b.records.headers[r0 + j]
-                        blob.removeAll(keepingCapacity: true)
-                        for x in r.itemStart..<r.itemEnd {
-                            let it = b.records.items[x]
-                            PackedItems.append(PackedItems.Item(valueID: it.refersToValue ? ids[Int(it.value)] : max(it.value, 0), code: it.code,
-                                                                field: Int(it.field), line: Int(it.line), offset: it.offset),
-                                               recordLine: r.line, recordOffset: r.offset, to: &blob)
-                        }
-                        blob.withUnsafeBytes {
-                            RecordBoxes.append(ordinal: r.ordinal, line: r.line, offset: r.offset, language: r.language, items: $0, to: &recordBox)
-                        }
-                        firstOrdinal = min(firstOrdinal, r.ordinal)
-                    }
-                    recordBox.withUnsafeBytes { s.written?.addRecords(document: b.documentID, box: $0, count: m) }
+                    let firstOrdinal = RecordBoxes.append(b.records, r0..<(r0 + m), ids: ids, to: &recordBox)
                     insRecords.bind(1, b.documentID)
                     insRecords.bind(2, Int64(firstOrdinal))
                     insRecords.bind(3, Int64(m))
@@ -179,6 +164,7 @@ public final class StoreWriter: @unchecked Sendable {
                     try insRecords.step(db)
                     r0 += m
                 }
+                s.written?.addRecords(b, ids: ids)
                 for e in b.evidence {
                     try insEvidence.execute(arguments: [b.documentID, e.rule, e.line, e.offset, Data(e.maskedSealed)])
                 }

@@ -152,14 +152,17 @@ extension DocumentOutcome {
         #expect(lang("et") == et && lang("~fi") == guess && et != guess && et != 0)
         #expect(t.languageNames == ["", "et", "~fi"])
         t.open(document: 3, ordinal: 0, language: et)
-        t.values += [5, 7]
-        t.reasons.append(.init(category: 9, rule: 1))
-        t.close()
+        var bits: UInt32 = 0
+        t.item(code: ElementType.email.code, stored: 40, value: 5, elements: &bits)
+        t.item(code: PendingItem.linkKeyCode, stored: 42, value: 7, elements: &bits)
+        t.item(code: PackedItems.reasonBase + 9, stored: 1, value: nil, elements: &bits)
+        t.close(elements: bits)
         t.open(document: 2, ordinal: 1, language: 0)
-        t.close()
+        t.close(elements: 0)
         #expect(t.count == 2 && t.maxDocument == 3)
         #expect(Array(t.values[t.valueRange(0)]) == [5, 7] && t.valueRange(1).isEmpty)
         #expect(t.reasonRange(0).count == 1 && t.reasonRange(1).isEmpty && t.attributionRange(0).isEmpty)
+        #expect(t.elements == [1 << UInt32(ElementType.email.code) | 1 << 9, 0], "link keys set no element bit")
     }
 
     @Test func personsMergedByAReviewerKeepTheirRecordsAndMarkTheMerge() throws {

@@ -90,15 +90,12 @@ import Testing
         #expect(first.kinds == [ValueKind.identifier(.email).rawValue, ValueKind.identifier(.email).rawValue])
         #expect(first.hashes == [ws.vault.hash(kind: .identifier(.email), Array("a@example.ee".utf8)),
                                  ws.vault.hash(kind: .identifier(.email), Array("b@example.ee".utf8))])
-        var seen: [(Int, String?)] = []
-        for (_, var boxes) in first.takeDocuments() {
-            boxes.drain { r in
-                #expect(!r.items.isEmpty)
-                seen.append((r.ordinal, r.language.map { String(decoding: $0, as: UTF8.self) }))
-            }
-        }
-        #expect(seen.map(\.0) == [0, 1])
-        #expect(seen.map(\.1) == ["et", nil])
+        let records = first.takeRecords()
+        #expect(records.count == 2)
+        #expect(records.ordinals == [0, 1])
+        #expect(records.languages.map { records.languageNames[Int($0)] } == ["et", ""])
+        #expect(records.values == [0, 1], "dense indices: id − firstValueID")
+        #expect(records.elements == [1 << UInt32(ElementType.email.code), 1 << UInt32(ElementType.email.code)])
         // The store now holds values and records: a second scan must read it back instead.
         #expect(try write("b.csv", ["c@example.ee"]) == nil)
     }
