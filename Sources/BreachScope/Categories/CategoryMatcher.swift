@@ -41,6 +41,11 @@ public final class CategoryMatcher: Sendable {
     static let capacity = 64
 
     let compiled: [Compiled]
+    /// Per rule: its category's code, and its implied categories' codes as
+    /// `impliedCodes[impliedStarts[r] ..< impliedStarts[r + 1]]`.
+    let ruleCategoryCodes: [UInt8]
+    let impliedStarts: [Int32]
+    let impliedCodes: [UInt8]
     let ruleIndex: [String: Int]
     let tables: CategoryIndex
     let columnGroups: [[String]]
@@ -120,6 +125,14 @@ public final class CategoryMatcher: Sendable {
                                      withMask: withMask))
         }
         self.compiled = compiled
+        ruleCategoryCodes = compiled.map(\.category.code)
+        var starts: [Int32] = [0], codes: [UInt8] = []
+        for r in compiled {
+            codes += r.implies.map(\.code)
+            starts.append(Int32(codes.count))
+        }
+        impliedStarts = starts
+        impliedCodes = codes
         var groups = [[String]](repeating: [], count: columnGroups.count)
         for (k, g) in columnGroups { groups[g] = k }
         self.columnGroups = groups
@@ -160,6 +173,32 @@ public final class CategoryMatcher: Sendable {
 
     /// Scans one field with a precomputed column mask (the fast form for tables).
     public func scan(_ span: UnsafeBufferPointer<UInt8>, columns: CategoryColumns, _ emit: (CategoryHit) -> Void) {
+        scanRules(span, columns: columns) { hit in
+            let r = compiled[Int(hit.rule)]
+            emit(CategoryHit(category: r.category, implies: r.implies, ruleID: rules[Int(hit.rule)].id,
+                             offset: Int(hit.offset), length: Int(hit.length)))
+        }
+    }
+
+    /// A hit as its rule's index in `rules` and its place in the span: no strings or arrays per
+    /// hit (the assembler's form; `category(ofRule:)` and `implied(byRule:)` give the rest).
+    struct RuleHit: Equatable {
+        var rule: Int32
+        var offset: Int32
+        var length: Int32
+    }
+
+    /// The category code rule `rule` (an index in `rules`) establishes.
+    @inline(__always) func category(ofRule rule: Int32) -> UInt8 { ruleCategoryCodes[Int(rule)] }
+
+    /// Where the codes of the further categories rule `rule` implies are in `impliedCodes`, in
+    /// the rule's order.
+    @inline(__always) func implied(byRule rule: Int32) -> Range<Int> {
+        Int(impliedStarts[Int(rule)])..<Int(impliedStarts[Int(rule) + 1])
+    }
+
+    /// `scan` with hits as `RuleHit`s, in the same order.
+    func scanRules(_ span: UnsafeBufferPointer<UInt8>, columns: CategoryColumns, _ emit: (RuleHit) -> Void) {
         guard let p = span.baseAddress, span.count >= 2 else { return }
         let n = span.count
         withUnsafeTemporaryAllocation(of: Candidate.self, capacity: CategoryMatcher.capacity) { buf in
@@ -291,7 +330,7 @@ public final class CategoryMatcher: Sendable {
     }
 
     /// Applies the rules' conditions to the span's candidates and emits the accepted ones.
-    func resolve(_ p: UnsafePointer<UInt8>, _ n: Int, _ columns: CategoryColumns, _ state: inout ScanState, _ emit: (CategoryHit) -> Void) {
+    func resolve(_ p: UnsafePointer<UInt8>, _ n: Int, _ columns: CategoryColumns, _ state: inout ScanState, _ emit: (RuleHit) -> Void) {
         let c = state.buffer
         var accepted: UInt64 = 0
         var categories: UInt32 = 0
@@ -316,17 +355,19 @@ public final class CategoryMatcher: Sendable {
             if r.withMask & categories != 0 { accepted |= 1 << UInt64(k) }
         }
         for k in 0..<state.count where accepted & (1 << UInt64(k)) != 0 {
-            let r = compiled[Int(c[k].rule)]
-            emit(CategoryHit(category: r.category, implies: r.implies, ruleID: rules[Int(c[k].rule)].id,
-                             offset: c[k].offset, length: c[k].length))
+            emit(RuleHit(rule: c[k].rule, offset: Int32(truncatingIfNeeded: c[k].offset), length: Int32(truncatingIfNeeded: c[k].length)))
         }
     }
 
     /// A masked piece of the evidence: short matches (≤ 4 characters: `TSH`, `TENA`) as written,
     /// longer ones cut to at most 6 visible characters and `…` (`c.68_6…`, `hemogl…`).
     public static func evidence(_ span: UnsafeBufferPointer<UInt8>, _ hit: CategoryHit) -> String {
-        let lo = max(0, min(hit.offset, span.count))
-        let hi = max(lo, min(hit.offset + hit.length, span.count))
+        evidence(span, offset: hit.offset, length: hit.length)
+    }
+
+    static func evidence(_ span: UnsafeBufferPointer<UInt8>, offset: Int, length: Int) -> String {
+        let lo = max(0, min(offset, span.count))
+        let hi = max(lo, min(offset + length, span.count))
         let s = String(decoding: UnsafeBufferPointer(rebasing: span[lo..<hi]), as: UTF8.self)
         let chars = Array(s)
         if chars.count <= 4 { return s }

@@ -7,8 +7,9 @@ import Foundation
 ///
 /// Flat, for the cache: a table of 16,384 keys (128 KB, at most half full, linear probing)
 /// points into entries stored in insertion order, their bytes in one buffer and their hits in
-/// another (with each hit's rule row). Lookups of values that never repeat (order numbers,
-/// timestamps) touch only the key table. The key is a word-at-a-time hash of column and bytes.
+/// another (as the matcher's rule index and place: nothing reference-counted). Lookups of
+/// values that never repeat (order numbers, timestamps) touch only the key table. The key is a
+/// word-at-a-time hash of column and bytes.
 struct CategoryMemoTable {
     private struct Entry {
         var column: Int32
@@ -26,7 +27,7 @@ struct CategoryMemoTable {
     private var slots: [Int32] = []
     private var entries: [Entry] = []
     private var bytes: [UInt8] = []
-    private var hits: [(hit: CategoryHit, rule: Int64?)] = []
+    private var hits: [CategoryMatcher.RuleHit] = []
 
     var count: Int { entries.count }
 
@@ -70,10 +71,10 @@ struct CategoryMemoTable {
         return nil
     }
 
-    func hit(_ i: Int) -> (hit: CategoryHit, rule: Int64?) { hits[i] }
+    func hit(_ i: Int) -> CategoryMatcher.RuleHit { hits[i] }
 
     /// Remembers the hits of `span` in `column` (once the table holds `maxEntries`, nothing).
-    mutating func insert(_ span: UnsafeBufferPointer<UInt8>, column: Int32, key: UInt64, hits found: [(hit: CategoryHit, rule: Int64?)]) {
+    mutating func insert(_ span: UnsafeBufferPointer<UInt8>, column: Int32, key: UInt64, hits found: UnsafeBufferPointer<CategoryMatcher.RuleHit>) {
         guard entries.count < Self.maxEntries, span.count <= Self.maxBytes else { return }
         if keys.isEmpty {
             keys = [UInt64](repeating: 0, count: Self.tableSize)

@@ -64,6 +64,8 @@ struct RecordAssembler: RecordVisitor {
     private var materialScratch: [UInt8] = []
     private var nameScratch: [UInt8] = []
     private var nearScratch: [Int32] = []
+    private var hitScratch: [SegmentHit] = []
+    private var freshHitScratch: [CategoryMatcher.RuleHit] = []
     /// Category hits of short column values already searched in this document.
     private var categoryMemo = CategoryMemoTable()
     private var preferredCountry: String?
@@ -256,10 +258,8 @@ struct RecordAssembler: RecordVisitor {
     /// category and what it implies, with the rule) and, for a rule's first hit in the document,
     /// masked evidence.
     private mutating func findCategories() {
-        defer { blockText.removeAll(keepingCapacity: true); blockSegments.removeAll(keepingCapacity: true) }
+        defer { blockText.clear(); blockSegments.clear() }
         guard let scope, let matcher = scope.categories, !blockSegments.isEmpty else { return }
-        var hits: [(hit: CategoryHit, rule: Int64?, segment: Int, evidence: String?)] = []
-        let known = evidenceRules
         let columns = categoryColumns
         // Large documents: only lines near the record's findings (a log line's neighbours, not the
         // log). All findings on one line (a table row): a distance from it (mode 1). Else their
@@ -276,7 +276,7 @@ struct RecordAssembler: RecordVisitor {
                 nearMode = 1; oneLine = lo
             } else {
                 nearMode = 2
-                near.removeAll(keepingCapacity: true)
+                near.clear()
                 for it in items { near.append(it.line) }
                 near.sort()
                 near.removeRepeatedNeighbours()
@@ -285,7 +285,12 @@ struct RecordAssembler: RecordVisitor {
         var memo = categoryMemo
         categoryMemo = CategoryMemoTable()
         defer { categoryMemo = memo }
-        var found: [(hit: CategoryHit, rule: Int64?)] = []
+        // The record's hits with their segments, and one segment's fresh hits: reused buffers
+        // of plain structs (a hit holds no string or array, so nothing is retained per hit).
+        var hits = hitScratch, fresh = freshHitScratch
+        hitScratch = []; freshHitScratch = []
+        hits.clear()
+        defer { hitScratch = hits; freshHitScratch = fresh }
         let nearLines = near
         // Buffers, not arrays, in the loop: no retain and release of each per segment.
         blockText.withUnsafeBufferPointer { all in blockSegments.withUnsafeBufferPointer { segs in nearLines.withUnsafeBufferPointer { nearBuffer in
@@ -294,42 +299,52 @@ struct RecordAssembler: RecordVisitor {
                 guard Self.isNear(seg.line, mode: nearMode, oneLine: oneLine, lines: nearBuffer) else { continue }
                 let span = UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])
                 let cols = seg.column >= 0 && Int(seg.column) < columns.count ? columns[Int(seg.column)] : .none
-                func emit(_ hit: CategoryHit, _ rule: Int64?) {
-                    let evidence = known.contains(rule ?? 0) ? nil : CategoryMatcher.evidence(span, hit)
-                    hits.append((hit, rule, n, evidence))
-                }
+                let segment = Int32(truncatingIfNeeded: n)
                 guard seg.column >= 0 && span.count <= CategoryMemoTable.maxBytes else {
-                    matcher.scan(span, columns: cols) { emit($0, scope.categoryRuleRows[$0.ruleID]) }
+                    matcher.scanRules(span, columns: cols) { hits.append(SegmentHit(hit: $0, segment: segment)) }
                     continue
                 }
                 let key = CategoryMemoTable.key(span, column: seg.column)
                 if let r = memo.lookup(span, column: seg.column, key: key) {
-                    for i in r { let m = memo.hit(i); emit(m.hit, m.rule) }
+                    for i in r { hits.append(SegmentHit(hit: memo.hit(i), segment: segment)) }
                     continue
                 }
-                found.removeAll(keepingCapacity: true)
-                matcher.scan(span, columns: cols) { found.append(($0, scope.categoryRuleRows[$0.ruleID])) }
-                for f in found { emit(f.hit, f.rule) }
-                memo.insert(span, column: seg.column, key: key, hits: found)
+                fresh.clear()
+                matcher.scanRules(span, columns: cols) { fresh.append($0) }
+                for f in fresh { hits.append(SegmentHit(hit: f, segment: segment)) }
+                fresh.withUnsafeBufferPointer { memo.insert(span, column: seg.column, key: key, hits: $0) }
             }
         } } }
-        for (hit, rule, n, evidence) in hits {
-            guard let rule, rule <= Int64(Int32.max) else { continue }
-            let seg = blockSegments[n]
-            func reason(_ category: ElementType) {
-                let code = PackedItems.reasonBase + category.code
+        guard !hits.isEmpty else { return }
+        let ruleRows = scope.categoryRuleRowsByIndex
+        for h in hits {
+            guard let rule = ruleRows[Int(h.hit.rule)], rule <= Int64(Int32.max) else { continue }
+            let seg = blockSegments[Int(h.segment)]
+            let offset = seg.offset + Int(h.hit.offset)
+            func reason(_ category: UInt8) {
+                let code = PackedItems.reasonBase + category
                 if items.contains(where: { $0.code == code && $0.value == rule }) { return }
-                items.append(PendingItem(value: rule, code: code, field: seg.column, line: seg.line, offset: seg.offset + hit.offset))
+                items.append(PendingItem(value: rule, code: code, field: seg.column, line: seg.line, offset: offset))
                 itemKeys.append(ValueHash(hi: UInt64(rule), lo: UInt64(code)))
             }
-            reason(hit.category)
-            for category in hit.implies { reason(category) }
-            if let evidence, !evidenceRules.contains(rule) {
+            reason(matcher.category(ofRule: h.hit.rule))
+            for k in matcher.implied(byRule: h.hit.rule) { reason(matcher.impliedCodes[k]) }
+            // Masked evidence of the rule's first hit in the document.
+            if !evidenceRules.contains(rule) {
                 evidenceRules.insert(rule)
-                batch.evidence.append(PendingEvidence(rule: rule, line: Int(seg.line), offset: seg.offset + hit.offset,
+                let evidence = blockText.withUnsafeBufferPointer {
+                    CategoryMatcher.evidence(UnsafeBufferPointer(rebasing: $0[seg.start..<seg.end]), offset: Int(h.hit.offset), length: Int(h.hit.length))
+                }
+                batch.evidence.append(PendingEvidence(rule: rule, line: Int(seg.line), offset: offset,
                                                       maskedSealed: sealer.seal(Array(evidence.utf8))))
             }
         }
+    }
+
+    /// A category hit of the record and the index of its segment.
+    struct SegmentHit {
+        var hit: CategoryMatcher.RuleHit
+        var segment: Int32
     }
 
     /// Whether a segment's line is searched: every line (mode 0), within `categoryWindow` of

@@ -11,6 +11,8 @@ public final class ScanScope: Sendable {
     /// Special-category rule packs (shipped + user), and each rule's `rule` row id by rule id.
     public let categories: CategoryMatcher?
     let categoryRuleRows: [String: Int64]
+    /// The same by the rule's index in `categories.rules` (nil: the rule has no row).
+    let categoryRuleRowsByIndex: [Int64?]
     /// Controller rule index → `rule` row id.
     let controllerRuleRows: [Int64]
     /// `controllers.controllers` index → `controller` row id.
@@ -29,6 +31,7 @@ public final class ScanScope: Sendable {
         self.controllers = controllers
         self.categories = categories
         self.categoryRuleRows = categoryRuleRows
+        categoryRuleRowsByIndex = categories?.rules.map { categoryRuleRows[$0.id] } ?? []
         self.controllerRuleRows = controllerRuleRows
         self.listedRows = listedRows
         self.vault = vault
