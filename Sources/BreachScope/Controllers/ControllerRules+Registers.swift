@@ -131,7 +131,7 @@ struct RegisterKeyNormaliser {
         var candidates: [Finding] = []
         for cell in cells {
             guard let k = cell.withUnsafeBufferPointer({ RecordAssembler.key($0) }) else { continue }
-            candidates.removeAll(keepingCapacity: true)
+            candidates.clear()
             k.withUnsafeBufferPointer { scanner.matchNationals($0, 0, nationalHint, &candidates) }
             let countries = Set(candidates.compactMap { $0.identifier?.country })
             if countries.count == 1 { votes[countries.first!, default: 0] += 1 }

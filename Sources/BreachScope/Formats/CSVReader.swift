@@ -237,7 +237,7 @@ public struct CSVReader: DocumentReader {
             var buffer: [UInt8] = []
             swap(&buffer, &acc)
             buffer.withUnsafeBufferPointer { emit($0, visitor: &visitor) }
-            buffer.removeAll(keepingCapacity: true)
+            buffer.clear()
             swap(&buffer, &acc)
             usingAcc = false
         } else {

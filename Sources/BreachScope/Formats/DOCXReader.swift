@@ -81,7 +81,7 @@ public struct DOCXReader: FileDocumentReader {
                     if paragraphDepth > 0 {  // text box paragraph inside a paragraph
                         if !x.text.isEmpty { x.text.append(0x0A) }
                     } else {
-                        x.text.removeAll(keepingCapacity: true)
+                        x.text.clear()
                         paragraphIndex += 1
                         if tableDepth == 1 && inCell && rowLine == 0 { rowLine = paragraphIndex }
                     }
@@ -104,7 +104,7 @@ public struct DOCXReader: FileDocumentReader {
                     column = -1; rowLine = 0; span = 1
                 } else if tableDepth == 1 && x.isNamed("tc") {
                     column += span; span = 1
-                    cell.removeAll(keepingCapacity: true)
+                    cell.clear()
                     inCell = true
                 } else if tableDepth == 1 && inCell && x.isNamed("gridSpan") {
                     if let v = x.attribute("val"), let n = XLSXReader.decimal(v[...]), n > 1, n < 1000 { span = n }
@@ -129,7 +129,7 @@ public struct DOCXReader: FileDocumentReader {
                 } else if inCell {
                     try OfficeZIP.appendToCell(&cell, x.text, max: maxCell)
                 }
-                x.text.removeAll(keepingCapacity: true)
+                x.text.clear()
             } else if x.isNamed("tc") && tableDepth == 1 {
                 inCell = false
                 let value = cell.withUnsafeBufferPointer { p in

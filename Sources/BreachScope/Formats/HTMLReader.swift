@@ -67,7 +67,7 @@ public struct HTMLReader: DocumentReader {
             switch state {
             case .text:
                 if b == UInt8(ascii: "<") { state = .tagOpen; i += 1; continue }
-                if b == UInt8(ascii: "&") { state = .entity; entityName.removeAll(keepingCapacity: true); i += 1; continue }
+                if b == UInt8(ascii: "&") { state = .entity; entityName.clear(); i += 1; continue }
                 if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
                     if b == 0x0A { line += 1; out.sourceLine = line }
                     if pre > 0 {
@@ -111,7 +111,7 @@ public struct HTMLReader: DocumentReader {
                 }
             case .tagOpen:
                 if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == UInt8(ascii: "/") {
-                    state = .tag; tag.removeAll(keepingCapacity: true); tagQuote = 0; lastTagByte = 0
+                    state = .tag; tag.clear(); tagQuote = 0; lastTagByte = 0
                 } else if b == UInt8(ascii: "!") {
                     state = .bang; run = 0; i += 1
                 } else if b == UInt8(ascii: "?") {

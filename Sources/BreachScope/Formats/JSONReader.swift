@@ -165,7 +165,7 @@ public struct JSONReader: DocumentReader {
                     lex = .string
                     tokenOffset = base + i + 1
                     tokenLine = line
-                    if !buf.isEmpty { buf.removeAll(keepingCapacity: true) }
+                    buf.clear()
                     pendingHigh = nil
                     i += 1
                     segStart = i
@@ -219,7 +219,7 @@ public struct JSONReader: DocumentReader {
                     numberState = 0
                     tokenOffset = base + i
                     tokenLine = line
-                    if !buf.isEmpty { buf.removeAll(keepingCapacity: true) }
+                    buf.clear()
                     segStart = i
                     // The first byte goes through the number automaton below.
                 case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
@@ -531,8 +531,8 @@ public struct JSONReader: DocumentReader {
         recordRoot = -1
         lineStart = nil
         malformedLines += 1
-        stack.removeAll(keepingCapacity: true)
-        buf.removeAll(keepingCapacity: true)
+        stack.clear()
+        buf.clear()
         pendingHigh = nil
         pendingKey = nil
         expect = .topValue

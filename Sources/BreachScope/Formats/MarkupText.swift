@@ -175,7 +175,7 @@ struct MarkupText {
         tables[top].inCell = true
         tables[top].streaming = false
         tables[top].column += 1
-        tables[top].cell.removeAll(keepingCapacity: true)
+        tables[top].cell.clear()
         tables[top].cellIsHeader = header
     }
 
@@ -188,7 +188,7 @@ struct MarkupText {
             return
         }
         var value = tables[top].cell
-        tables[top].cell.removeAll(keepingCapacity: true)
+        tables[top].cell.clear()
         while let last = value.last, last == 0x20 || last == 0x0A || last == 0x09 || last == 0x0D { value.removeLast() }
         guard !value.isEmpty else { return }
         if value.contains(0x0A) {
@@ -211,8 +211,8 @@ struct MarkupText {
         if tables[top].inCell { try endCell(visitor: &visitor) }
         tables[top].inRow = false
         let row = tables[top].row, headers = tables[top].rowHeaders
-        tables[top].row.removeAll(keepingCapacity: true)
-        tables[top].rowHeaders.removeAll(keepingCapacity: true)
+        tables[top].row.clear()
+        tables[top].rowHeaders.clear()
         guard !row.isEmpty else { return }
         let rowLine = tables[top].rowLine
         if tables[top].mode == .undecided {
@@ -291,7 +291,7 @@ struct MarkupText {
             var v = ParagraphVisitor(base: base, paragraph: line)
             try bytes.withUnsafeBufferPointer { (p) throws(ReadError) in try reader.consume(p, visitor: &v) }
         }
-        bytes.removeAll(keepingCapacity: true)
+        bytes.clear()
         swap(&bytes, &staged)
     }
 }

@@ -53,7 +53,7 @@ public struct ODFReader: FileDocumentReader {
                 if event == .start {
                     if x.isNamed("p") || x.isNamed("h") {
                         if paragraphDepth > 0 { if !x.text.isEmpty { x.text.append(0x0A) } } else {
-                            x.text.removeAll(keepingCapacity: true)
+                            x.text.clear()
                             paragraphs += 1
                             if tableDepth == 1 && inCell && rowLine == 0 { rowLine = paragraphs }
                         }
@@ -80,7 +80,7 @@ public struct ODFReader: FileDocumentReader {
                     } else if tableDepth == 1 && (x.isNamed("table-cell") || x.isNamed("covered-table-cell")) {
                         column += columnRepeat
                         columnRepeat = Swift.min(x.attribute("number-columns-repeated").flatMap { XLSXReader.decimal($0[...]) } ?? 1, Self.maxColumns)
-                        cell.removeAll(keepingCapacity: true)
+                        cell.clear()
                         number = x.attribute("value-type").map { $0.elementsEqual("float".utf8) || $0.elementsEqual("percentage".utf8) || $0.elementsEqual("currency".utf8) } == true ? x.attribute("value") : nil
                         inCell = true
                     }
@@ -96,7 +96,7 @@ public struct ODFReader: FileDocumentReader {
                     } else if inCell {
                         try OfficeZIP.appendToCell(&cell, x.text, max: maxCell)
                     }
-                    x.text.removeAll(keepingCapacity: true)
+                    x.text.clear()
                 } else if tableDepth == 1 && (x.isNamed("table-cell") || x.isNamed("covered-table-cell")) {
                     guard inCell else { return }
                     inCell = false

@@ -216,10 +216,10 @@ public struct PDFReader: FileDocumentReader {
             if carry.isEmpty {
                 deliverComplete(p, visitor: &visitor)
             } else {
-                staging.removeAll(keepingCapacity: true)
+                staging.clear()
                 staging.append(contentsOf: carry)
                 staging.append(contentsOf: p)
-                carry.removeAll(keepingCapacity: true)
+                carry.clear()
                 var s: [UInt8] = []
                 swap(&s, &staging)
                 s.withUnsafeBufferPointer { deliverComplete($0, visitor: &visitor) }
@@ -263,7 +263,7 @@ public struct PDFReader: FileDocumentReader {
                     try reader.consume(p, visitor: &visitor)
                     lastByte = p[p.count - 1]
                 } else {
-                    decoded.removeAll(keepingCapacity: true)
+                    decoded.clear()
                     transcoder.decode(p, into: &decoded)
                     transcoder.finish(into: &decoded)
                     try decoded.withUnsafeBufferPointer { (d: UnsafeBufferPointer<UInt8>) throws(ReadError) in

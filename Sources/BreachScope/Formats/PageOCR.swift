@@ -132,7 +132,7 @@ public struct PageOCR: Sendable {
         var out: [UInt8] = []
 
         mutating func clean(_ chunk: UnsafeBufferPointer<UInt8>, _ deliver: (UnsafeBufferPointer<UInt8>) -> Void) {
-            out.removeAll(keepingCapacity: true)
+            out.clear()
             for b in chunk {
                 if afterAt && b == 0x20 { continue }
                 afterAt = b == 0x40

@@ -132,7 +132,7 @@ public struct RTFReader: DocumentReader {
                 }
             case .backslash:
                 if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
-                    word.removeAll(keepingCapacity: true)
+                    word.clear()
                     word.append(b)
                     state = .word
                     i += 1
@@ -384,7 +384,7 @@ public struct RTFReader: DocumentReader {
         var bytes: [UInt8] = []
         swap(&bytes, &pending)
         try bytes.withUnsafeBufferPointer { (p) throws(ReadError) in try out.append(p, visitor: &visitor) }
-        bytes.removeAll(keepingCapacity: true)
+        bytes.clear()
         swap(&bytes, &pending)
     }
 

@@ -358,7 +358,7 @@ public struct SQLDumpReader: DocumentReader {
                 if copyRowStartBackslash && b == UInt8(ascii: ".") {
                     // End of the COPY data: the row that began with `\.` is no row.
                     rowOpen = false
-                    pending.removeAll(keepingCapacity: true)
+                    pending.clear()
                     copyRowOpen = false
                     lex = .copyEnd
                     break
@@ -430,7 +430,7 @@ public struct SQLDumpReader: DocumentReader {
 
     @inline(__always)
     private mutating func startToken(offset: Int) {
-        tok.removeAll(keepingCapacity: true)
+        tok.clear()
         tokLine = line
         tokOffset = offset
     }
@@ -645,7 +645,7 @@ public struct SQLDumpReader: DocumentReader {
     private mutating func beginRow(line: Int, offset: Int) {
         rowOpen = true
         rowLine = line; rowOffset = offset
-        pending.removeAll(keepingCapacity: true)
+        pending.clear()
     }
 
     private mutating func endCopyField(visitor: inout some RecordVisitor) {
@@ -679,7 +679,7 @@ public struct SQLDumpReader: DocumentReader {
         if sampling == current {
             if !pending.isEmpty {
                 sample.append(Row(line: rowLine, offset: rowOffset, cells: pending))
-                pending.removeAll(keepingCapacity: true)
+                pending.clear()
                 if sample.count >= Self.sampleRows || sampleByteCount >= Self.sampleBytes { decide(current, visitor: &visitor) }
             }
         } else if recordOpen {

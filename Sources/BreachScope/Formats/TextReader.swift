@@ -118,7 +118,7 @@ public struct TextReader: DocumentReader {
         } else {
             bytes.withUnsafeBufferPointer { lineEnded($0, offset: pendingOffset, visitor: &visitor) }
         }
-        bytes.removeAll(keepingCapacity: true)
+        bytes.clear()
         swap(&bytes, &pending)
     }
 

@@ -80,8 +80,8 @@ public struct Transcoder {
         default: break
         }
         atStart = true
-        held.removeAll(keepingCapacity: true)
-        seq.removeAll(keepingCapacity: true)
+        held.clear()
+        seq.clear()
         need = 0; oddByte = -1; highSurrogate = 0
         littleEndian = encoding != .utf16BE
     }
@@ -121,7 +121,7 @@ public struct Transcoder {
     private mutating func flushHeld(into out: inout [UInt8]) {
         atStart = false
         let bytes = held
-        held.removeAll(keepingCapacity: true)
+        held.clear()
         bytes.withUnsafeBufferPointer { decodeBody($0, into: &out) }
     }
 
@@ -165,11 +165,11 @@ public struct Transcoder {
             let b = p[i]
             if b < lower || b > upper {
                 replacement(into: &out)
-                need = 0; seq.removeAll(keepingCapacity: true)
+                need = 0; seq.clear()
                 break  // `b` starts afresh below
             }
             seq.append(b); lower = 0x80; upper = 0xBF; need -= 1; i += 1
-            if need == 0 { out.append(contentsOf: seq); seq.removeAll(keepingCapacity: true) }
+            if need == 0 { out.append(contentsOf: seq); seq.clear() }
         }
         if need > 0 { return }
         out.reserveCapacity(out.count + n - i + 3)

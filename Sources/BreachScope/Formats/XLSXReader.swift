@@ -85,7 +85,7 @@ public struct XLSXReader: FileDocumentReader {
                 if !inSheetData { if x.isNamed("sheetData") { inSheetData = true }; return }
                 if x.isNamed("c") {
                     inCell = true; hasValue = false
-                    x.text.removeAll(keepingCapacity: true)
+                    x.text.clear()
                     if let r = x.attributeRange("r"), let ref = Self.cellReference(x.tag[r]) {
                         column = ref.column
                         if ref.row > 0 { row = ref.row }
@@ -206,7 +206,7 @@ public struct XLSXReader: FileDocumentReader {
         let cap = maxSharedStringBytes
         try OfficeZIP.parse(archive, entry, part: part, maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
             if event == .start {
-                if x.isNamed("si") { x.text.removeAll(keepingCapacity: true); phonetic = 0 }
+                if x.isNamed("si") { x.text.clear(); phonetic = 0 }
                 else if x.isNamed("rPh") { phonetic += 1 }
                 else if x.isNamed("t") && phonetic == 0 { x.collecting = true }
             } else {

@@ -87,7 +87,7 @@ public struct XMLDocumentReader: DocumentReader {
             } else {
                 try endElement(name, visitor: &visitor)
             }
-            scanner.text.removeAll(keepingCapacity: true)
+            scanner.text.clear()
         }
         for k in counted..<chunk.count where chunk[k] == 0x0A { line += 1 }
     }
@@ -160,7 +160,7 @@ public struct XMLDocumentReader: DocumentReader {
                     emit(Field(column: column(element.label ?? element.name, parent: parent, visitor: &visitor), value: value, line: line, path: stack.map(\.seq)), visitor: &visitor)
                 }
             }
-            scanner.text.removeAll(keepingCapacity: true)
+            scanner.text.clear()
         }
         if let parent = stack.indices.last {
             stack[parent].lastChildName = element.name
@@ -171,7 +171,7 @@ public struct XMLDocumentReader: DocumentReader {
     /// Text of element `index` before a child element: free text.
     private mutating func mixedText(_ index: Int, visitor: inout some RecordVisitor) throws(ReadError) {
         let value = scanner.text.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
-        scanner.text.removeAll(keepingCapacity: true)
+        scanner.text.clear()
         guard !value.isEmpty else { return }
         emit(Field(column: -1, value: value, line: line, path: stack[...index].map(\.seq)), visitor: &visitor)
     }

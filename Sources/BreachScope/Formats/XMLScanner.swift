@@ -63,7 +63,7 @@ struct XMLScanner {
                 i = j
                 guard j < n else { return nil }
                 i += 1
-                if p[j] == Self.amp { state = .entity; entity.removeAll(keepingCapacity: true) } else { state = .lt; tag.removeAll(keepingCapacity: true) }
+                if p[j] == Self.amp { state = .entity; entity.clear() } else { state = .lt; tag.clear() }
             case .entity:
                 let b = p[i]
                 i += 1

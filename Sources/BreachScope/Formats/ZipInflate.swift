@@ -50,7 +50,7 @@ enum ZipInflate {
         while !ended {
             let count = Swift.min(size, remaining)
             if count > 0 {
-                input.removeAll(keepingCapacity: true)
+                input.clear()
                 input.append(contentsOf: repeatElement(0, count: count))
                 guard TarReader.readAt(fd, &input, offset: position) else { throw Damaged() }  // truncated file
                 position += count

@@ -22,7 +22,7 @@ struct PersonPacker: Sendable {
     /// Boxes of persons: box `b` is `bytes[boxEnds[b - 1] ..< boxEnds[b]]` (from 0 for the first),
     /// `boxCounts[b]` persons.
     struct Boxes: Sendable {
-        var bytes: [UInt8] = []
+        var bytes: OwnedBytes
         var boxEnds: [Int] = []
         var boxCounts: [Int] = []
     }
@@ -168,28 +168,18 @@ struct PersonPacker: Sendable {
 extension PersonPacker {
     /// Gathers the entries of persons `rows` (in this order) into boxes of `PersonBoxes.capacity`.
     static func boxes(_ rows: ArraySlice<(key: UInt64, person: Int32)>, runs: Runs) -> Boxes {
-        var out = Boxes()
-        out.bytes.reserveCapacity(rows.count * 56)
+        var bytes = ByteWriter(capacity: rows.count * 64)
+        var boxEnds: [Int] = [], boxCounts: [Int] = []
         var inBox = 0
         for row in rows {
-            let p = Int(row.person)
-            out.bytes.append(contentsOf: runs.entry(p))
+            bytes.put(bytes: runs.entry(Int(row.person)))
             inBox += 1
             if inBox == PersonBoxes.capacity {
-                out.boxEnds.append(out.bytes.count); out.boxCounts.append(inBox); inBox = 0
+                boxEnds.append(bytes.count); boxCounts.append(inBox); inBox = 0
             }
         }
-        if inBox > 0 { out.boxEnds.append(out.bytes.count); out.boxCounts.append(inBox) }
-        return out
-    }
-}
-
-extension Array {
-    /// Empties the array keeping its capacity; on an empty array, without the out-of-line call
-    /// `removeAll(keepingCapacity:)` makes even then (the hot loops clear small buffers per record
-    /// or per person, most of them empty).
-    @inline(__always) mutating func clear() {
-        if !isEmpty { removeAll(keepingCapacity: true) }
+        if inBox > 0 { boxEnds.append(bytes.count); boxCounts.append(inBox) }
+        return Boxes(bytes: bytes.take(), boxEnds: boxEnds, boxCounts: boxCounts)
     }
 }
 

@@ -164,7 +164,7 @@ public struct Resolver {
             for m in members where recordElements[Int(m)] & Self.identifying != 0 { identifies = true; break }
             guard identifies else { continue }
             // National IDs of the component: two different ones of one scheme conflict.
-            nationals.removeAll(keepingCapacity: true)
+            nationals.clear()
             for m in members {
                 for k in Int(valueStarts[Int(m)])..<Int(valueStarts[Int(m) + 1]) where isNational(values[k]) {
                     nationals.append(UInt64(kinds[Int(values[k])]) << 32 | UInt64(UInt32(values[k])))
@@ -346,7 +346,8 @@ public struct Resolver {
         var firstID: Int64 = 1
         for c in 0..<boxRuns {
             guard let run = boxed.take(c) else { continue }
-            try run.bytes.withUnsafeBytes { bytes in
+            try withExtendedLifetime(run.bytes) { owner in
+                let bytes = owner.bytes
                 var start = 0
                 for (end, count) in zip(run.boxEnds, run.boxCounts) {
                     insBox.bind(1, firstID)

@@ -38,8 +38,8 @@ enum WeakIdentities {
         var names: [Int32] = [], others: [(UInt8, Int32)] = []
         let values = recs.values
         for pi in 0..<persons.count {
-            names.removeAll(keepingCapacity: true)
-            others.removeAll(keepingCapacity: true)
+            names.clear()
+            others.clear()
             // Tiny arrays, de-duplicated by a linear check: no set allocations per person.
             for ri in persons.recordRange(pi) {
                 for k in recs.valueRange(Int(persons.records[ri])) {

@@ -186,7 +186,7 @@ extension ArchiveExpander {
             let n = min(chunk, part.size - done)
             let raw = try Self.readRange(part.file, offset: part.offset + done, size: n)
             done += n
-            decoded.removeAll(keepingCapacity: true)
+            decoded.clear()
             raw.withUnsafeBufferPointer { p in
                 switch part.transfer {
                 case .base64: b64.decode(p, into: &decoded)

@@ -48,7 +48,7 @@ public struct FieldScanner: Sendable {
         let n = span.count
         var i = 0
         let classes = FieldScanner.classes
-        defer { if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) } }
+        defer { candidates.clear() }
         let raw = UnsafeRawPointer(span.baseAddress)
         while i < n {
             // Eight bytes at a time while none of them can start a detector: no byte in
@@ -91,7 +91,7 @@ public struct FieldScanner: Sendable {
                         // `PESEL 44051401359` in running text: the word before names the scheme.
                         let named = DecoyContext.schemeBefore(span, i)
                         let h = named.map { FieldHint.nationalID($0) } ?? hint
-                        candidates.removeAll(keepingCapacity: true)
+                        candidates.clear()
                         matchNationals(span, i, h, &candidates)
                         found = choose(candidates, hint: h, preferCountry: preferCountry)
                     }
@@ -102,7 +102,7 @@ public struct FieldScanner: Sendable {
                     if found == nil, case .paymentCard = hint { found = card.match(span, at: i, hint: hint) }
                     if found == nil, case .dateOfBirth = hint { found = dob.match(span, at: i, hint: hint) }
                     if found == nil {
-                        candidates.removeAll(keepingCapacity: true)
+                        candidates.clear()
                         matchNationals(span, i, hint, &candidates)
                         found = choose(candidates, hint: hint, preferCountry: preferCountry)
                     }

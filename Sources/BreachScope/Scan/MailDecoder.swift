@@ -182,7 +182,7 @@ extension MailDecoder {
         mutating func decode(_ p: UnsafeBufferPointer<UInt8>, final: Bool, into out: inout [UInt8]) {
             var input = carry
             input.append(contentsOf: p)
-            carry.removeAll(keepingCapacity: true)
+            carry.clear()
             var end = input.count
             if !final {
                 // An `=` in the last three bytes may start `=HH` or `=\r\n`: keep it for later.

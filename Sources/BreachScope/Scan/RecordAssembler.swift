@@ -236,8 +236,8 @@ struct RecordAssembler: RecordVisitor {
     private mutating func keepForCategories(_ value: UnsafeBufferPointer<UInt8>, _ f: Int32, _ l: Int32, _ offset: Int) {
         if blockText.count + value.count > Self.categoryBufferLimit {
             if !items.isEmpty || (documentSize <= Self.smallDocument && spreadsDocumentCategories) { findCategories() } else {
-                blockText.removeAll(keepingCapacity: true)
-                blockSegments.removeAll(keepingCapacity: true)
+                blockText.clear()
+                blockSegments.clear()
             }
             if value.count > Self.categoryBufferLimit { return }
         }
@@ -266,9 +266,11 @@ struct RecordAssembler: RecordVisitor {
         // distinct lines, sorted, in a reused buffer (mode 2). Small documents: every line (0).
         var nearMode = 0
         var oneLine: Int32 = 0
-        var near = nearScratch
-        nearScratch = []
-        defer { nearScratch = near }
+        // Scratch buffers are swapped out of `self` and back (a swap moves; a copy and a reset
+        // would retain and release each array once per record).
+        var near: [Int32] = []
+        swap(&near, &nearScratch)
+        defer { swap(&near, &nearScratch) }
         if documentSize > Self.smallDocument {
             var lo = Int32.max, hi = Int32.min
             for it in items { lo = min(lo, it.line); hi = max(hi, it.line) }
@@ -282,15 +284,15 @@ struct RecordAssembler: RecordVisitor {
                 near.removeRepeatedNeighbours()
             }
         }
-        var memo = categoryMemo
-        categoryMemo = CategoryMemoTable()
-        defer { categoryMemo = memo }
+        var memo = CategoryMemoTable()
+        swap(&memo, &categoryMemo)
+        defer { swap(&memo, &categoryMemo) }
         // The record's hits with their segments, and one segment's fresh hits: reused buffers
         // of plain structs (a hit holds no string or array, so nothing is retained per hit).
-        var hits = hitScratch, fresh = freshHitScratch
-        hitScratch = []; freshHitScratch = []
+        var hits: [SegmentHit] = [], fresh: [CategoryMatcher.RuleHit] = []
+        swap(&hits, &hitScratch); swap(&fresh, &freshHitScratch)
         hits.clear()
-        defer { hitScratch = hits; freshHitScratch = fresh }
+        defer { swap(&hits, &hitScratch); swap(&fresh, &freshHitScratch) }
         let nearLines = near
         // Buffers, not arrays, in the loop: no retain and release of each per segment.
         blockText.withUnsafeBufferPointer { all in blockSegments.withUnsafeBufferPointer { segs in nearLines.withUnsafeBufferPointer { nearBuffer in
@@ -380,7 +382,7 @@ struct RecordAssembler: RecordVisitor {
         swap(&found, &foundScratch)
         fieldScanner.scan(value, hint: hint, preferCountry: preferredCountry, candidates: &candidateScratch) { found.append($0) }
         defer {
-            if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+            found.clear()
             swap(&found, &foundScratch)
         }
         for fd in found {
@@ -441,13 +443,13 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func addLinkKey(namespace: String, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
-        var material = materialScratch
-        materialScratch = []
-        material.removeAll(keepingCapacity: true)
+        var material: [UInt8] = []
+        swap(&material, &materialScratch)
+        material.clear()
         material.append(contentsOf: namespace.utf8)
         material.append(0)
         material.append(contentsOf: value)
-        defer { materialScratch = material }
+        defer { swap(&material, &materialScratch) }
         let h = hash(.linkKey, material)
         if itemKeys.contains(h) { return }
         let idx = index(h, .linkKey, material)
@@ -481,7 +483,7 @@ struct RecordAssembler: RecordVisitor {
         guard inRecord else { return }
         inRecord = false
         if let first = firstName, lastName != nil {
-            nameScratch.removeAll(keepingCapacity: true)
+            nameScratch.clear()
             NameDetector.join(first: firstBytes, last: lastBytes, into: &nameScratch)
             add(.element(.name), .name, nameScratch, first.field, first.line, first.offset)
         } else if let only = firstName {
@@ -493,13 +495,13 @@ struct RecordAssembler: RecordVisitor {
             let p = addressParts[0]
             add(.element(.postalAddress), .postalAddress, PostalAddressDetector.join(addressParts.map { $0.bytes }), p.field, p.line, p.offset)
         }
-        firstName = nil; lastName = nil; addressParts.removeAll(keepingCapacity: true)
+        firstName = nil; lastName = nil; addressParts.clear()
         if !blockSegments.isEmpty {
             // Records with something personal are searched; so is all of a small document (a lab
             // report's result page names no one, but its categories are its patient's).
             if !items.isEmpty || (documentSize <= Self.smallDocument && spreadsDocumentCategories) { findCategories() }
-            blockText.removeAll(keepingCapacity: true)
-            blockSegments.removeAll(keepingCapacity: true)
+            blockText.clear()
+            blockSegments.clear()
         }
         if blockSplit || (splitConflictingBlocks && hasConflict()) {
             // A text block with two different identifiers of one type is not one person's record
@@ -509,8 +511,8 @@ struct RecordAssembler: RecordVisitor {
             if language == nil { language = guessLanguage(items) }
             emit(line: recordLine, offset: recordOffset, language: language, items: items)
         }
-        items.removeAll(keepingCapacity: true)
-        itemKeys.removeAll(keepingCapacity: true)
+        items.clear()
+        itemKeys.clear()
         language = nil
         blockSplit = false
         blockHasLabels = false
@@ -656,13 +658,13 @@ struct RecordAssembler: RecordVisitor {
 
     /// Normalises a name field into `nameScratch`; false when it is no name.
     private mutating func normalizeName(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        nameScratch.removeAll(keepingCapacity: true)
+        nameScratch.clear()
         return NameDetector.normalize(value, into: &nameScratch)
     }
 
     /// `key(_:)` written into `out` (replacing its contents); false when empty.
     static func key(_ value: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
-        out.removeAll(keepingCapacity: true)
+        out.clear()
         var s = 0, e = value.count
         while s < e && (value[s] == 0x20 || value[s] == 0x09) { s += 1 }
         while e > s && (value[e - 1] == 0x20 || value[e - 1] == 0x09) { e -= 1 }

@@ -251,7 +251,7 @@ struct DocumentScan {
             encoding = declared
             encodingName = declared.rawValue + " (declared)"
             transcoder = Transcoder(declared)
-            decoded.removeAll(keepingCapacity: true)
+            decoded.clear()
             buffer.withUnsafeBufferPointer { transcoder.decode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &decoded) }
         }
         let state = Drive(fd: fd, format: format, encodingName: encodingName)
@@ -317,7 +317,7 @@ struct DocumentScan {
         do {
             while true {
                 try decoded.withUnsafeBufferPointer { try reader.consume($0, visitor: &assembler) }
-                decoded.removeAll(keepingCapacity: true)
+                decoded.clear()
                 let n = readFull(state.fd, &buffer)
                 guard n >= 0 else { throw ReadError(.io, "read error (errno \(errno))") }
                 if n == 0 { break }
@@ -356,7 +356,7 @@ struct DocumentScan {
                     if UTF8Validation.isValid(chunk) {
                         try reader.consume(chunk, visitor: &assembler)
                     } else {
-                        decoded.removeAll(keepingCapacity: true)
+                        decoded.clear()
                         fallback.decode(chunk, into: &decoded)
                         fallback.finish(into: &decoded)
                         try decoded.withUnsafeBufferPointer { try reader.consume($0, visitor: &assembler) }

@@ -109,6 +109,9 @@ struct ByteWriter: ByteSink {
         count += extra
     }
 
+    /// Starts over, keeping the memory.
+    mutating func removeAll() { count = 0 }
+
     /// The bytes written so far (valid until the next write).
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 

@@ -70,7 +70,7 @@ enum PersonBoxes {
         func flush() throws {
             guard count > 0 else { return }
             try db.execute(sql: "INSERT INTO person_box(first_id, count, data) VALUES(?, ?, ?)", arguments: [first, count, Data(box)])
-            box.removeAll(keepingCapacity: true); count = 0
+            box.clear(); count = 0
         }
         let rows = try Row.fetchCursor(db, sql: "SELECT id, pid, language, flags, vals, exposures, attributions, reasons FROM person ORDER BY id")
         while let row = try rows.next() {

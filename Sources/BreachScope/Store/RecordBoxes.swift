@@ -116,8 +116,8 @@ enum RecordBoxes {
                 records = records.enumerated().sorted { ($0.element.ordinal, $0.offset) < ($1.element.ordinal, $1.offset) }.map(\.element)
                 for r in records { try body(r) }
             }
-            bytes.removeAll(keepingCapacity: true)
-            boxes.removeAll(keepingCapacity: true)
+            bytes.clear()
+            boxes.clear()
         }
     }
 
@@ -140,7 +140,7 @@ enum RecordBoxes {
             guard count > 0 else { return }
             insert.bind(1, document); insert.bind(2, Int64(first)); insert.bind(3, Int64(count)); insert.bind(4, box)
             try insert.step(db)
-            box.removeAll(keepingCapacity: true); count = 0
+            box.clear(); count = 0
         }
         try RawRows(db, "SELECT document_id, ordinal, line, offset, language, items FROM record ORDER BY document_id, ordinal, id").forEach { r in
             let d = r.int64(0)

@@ -117,7 +117,8 @@ public final class StoreWriter: @unchecked Sendable {
                 WHERE id = ?
                 """)
             let now = ISO8601DateFormatter().string(from: Date())
-            var recordBox: [UInt8] = []
+            var recordBox = ByteWriter(capacity: 1 << 16)
+            defer { recordBox.free() }
             let insController = try db.cachedStatement(sql: "INSERT OR IGNORE INTO controller(id, key, name_sealed, listed) VALUES(?, ?, ?, 0)")
             for b in batches {
                 for c in b.controllers { try insController.execute(arguments: [c.id, c.key, Data(c.nameSealed)]) }
@@ -155,12 +156,12 @@ public final class StoreWriter: @unchecked Sendable {
                 var r0 = 0
                 while r0 < b.records.count {
                     let m = min(RecordBoxes.capacity, b.records.count - r0)
-                    recordBox.removeAll(keepingCapacity: true)
+                    recordBox.removeAll()
                     let firstOrdinal = RecordBoxes.append(b.records, r0..<(r0 + m), ids: ids, to: &recordBox)
                     insRecords.bind(1, b.documentID)
                     insRecords.bind(2, Int64(firstOrdinal))
                     insRecords.bind(3, Int64(m))
-                    insRecords.bind(4, recordBox)
+                    insRecords.bindBlob(4, recordBox.bytes)
                     try insRecords.step(db)
                     r0 += m
                 }

@@ -26,7 +26,7 @@ public struct NameDetector: Sendable {
     public static func normalize(_ value: UnsafeBufferPointer<UInt8>, into text: inout [UInt8]) -> Bool {
         precondition(text.isEmpty, "normalize(_:into:) needs an empty buffer")
         collapseWhitespace(value, into: &text)
-        guard isName(text) else { text.removeAll(keepingCapacity: true); return false }
+        guard isName(text) else { text.clear(); return false }
         return true
     }
 
