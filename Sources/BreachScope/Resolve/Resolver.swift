@@ -139,6 +139,13 @@ public struct Resolver {
         var found = PersonTable()
         found.anchors.reserveCapacity(order.count / 2)
         found.records.reserveCapacity(order.count)
+        // Their ids are hashed on another core as they are found.
+        let keyStream = PersonKeyStream(capacity: recordCount, vault: vault)
+        defer { keyStream.finish() }
+        func add<S: Sequence>(anchor: ValueHash, flags: Int, records: S) where S.Element == Int32 {
+            found.append(anchor: anchor, flags: flags, records: records)
+            keyStream.publish(anchor)
+        }
         var conflicts: [(value: Int32, anchors: [ValueHash])] = []
         /// The anchor of a set of records: the best-ranked linking value, smallest hash.
         func anchor<S: Sequence>(_ members: S) -> ValueHash? where S.Element == Int32 {
@@ -178,7 +185,7 @@ public struct Resolver {
                 }
             }
             if !conflicting {
-                found.append(anchor: anchor(members)!, flags: 0, records: members)
+                add(anchor: anchor(members)!, flags: 0, records: members)
                 continue
             }
             func recordValues(_ m: Int32) -> ArraySlice<Int32> { values[Int(valueStarts[Int(m)])..<Int(valueStarts[Int(m) + 1])] }
@@ -206,21 +213,21 @@ public struct Resolver {
                 conflicts.append((v, anchors.map { hashes[Int($0)] }.sorted()))
             }
             for nid in group.keys.sorted(by: { hashes[Int($0)] < hashes[Int($1)] }) {
-                found.append(anchor: hashes[Int(nid)], flags: StoredPerson.inConflict, records: group[nid]!.sorted())
+                add(anchor: hashes[Int(nid)], flags: StoredPerson.inConflict, records: group[nid]!.sorted())
             }
             if !orphans.isEmpty {
-                found.append(anchor: anchor(orphans)!, flags: StoredPerson.inConflict, records: orphans)
+                add(anchor: anchor(orphans)!, flags: StoredPerson.inConflict, records: orphans)
             }
         }
         for i in alone where recs.identifies(i) {
             let h = vault.hash(label: "record", Hex.encode((docHash[recs.documents[i]] ?? ValueHash(hi: 0, lo: 0)).bytes) + ":\(recs.ordinals[i])")
-            found.append(anchor: h, flags: 0, records: CollectionOfOne(Int32(i)))
+            add(anchor: h, flags: 0, records: CollectionOfOne(Int32(i)))
         }
         order = []; rootOf = []
 
         clock.lap("persons")
         // 4. Weak identities: candidates, and the merges a reviewer accepted.
-        var pids = Self.personKeys(found.anchors, vault: vault)
+        var pids = keyStream.close()
         clock.lap("person keys")
         try db.execute(sql: "DELETE FROM candidate")
         func insertCandidates(_ weak: [WeakIdentities.Candidate], pids: [UInt64]) throws {

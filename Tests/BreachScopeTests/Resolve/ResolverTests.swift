@@ -195,3 +195,22 @@ extension DocumentOutcome {
         #expect(got.map(\.person) == expected.map(\.person))
     }
 }
+
+/// Person keys hashed on another thread as anchors are published are the keys computed after.
+@Suite struct PersonKeyStreamTests {
+    @Test func keysMatchThoseComputedAfterwards() throws {
+        let f = try StoreFixture(), ws = f.ws
+        var rng = SeededRNG(seed: 11)
+        let anchors = (0..<50_000).map { _ in ValueHash(hi: UInt64.random(in: 0...UInt64.max, using: &rng), lo: UInt64.random(in: 0...UInt64.max, using: &rng)) }
+        let stream = PersonKeyStream(capacity: anchors.count, vault: ws.vault)
+        for (i, a) in anchors.enumerated() {
+            stream.publish(a)
+            if i % 10_000 == 0 { usleep(2_000) }  // let the hashing thread catch up and wait
+        }
+        let keys = stream.close()
+        #expect(keys == Resolver.personKeys(anchors, vault: ws.vault))
+        #expect(keys.count == anchors.count)
+        let empty = PersonKeyStream(capacity: 0, vault: ws.vault)
+        #expect(empty.close().isEmpty)
+    }
+}
