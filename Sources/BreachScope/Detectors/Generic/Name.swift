@@ -91,28 +91,33 @@ public struct NameDetector: Sendable {
         var pendingSpace = false
         var i = 0
         let n = value.count
+        out.reserveCapacity(base + n)
         while i < n {
-            let b = value[i]
-            var width = 0
-            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                width = 1
-            } else if b == 0xC2, i + 1 < n, value[i + 1] == 0xA0 {
-                width = 2
-            } else if b == 0xE2, i + 2 < n, value[i + 1] == 0x80,
-                      value[i + 2] <= 0x8A || value[i + 2] == 0xAF {
-                width = 3
-            } else if b == 0xE3, i + 2 < n, value[i + 1] == 0x80, value[i + 2] == 0x80 {
-                width = 3
-            }
-            if width > 0 {
-                pendingSpace = out.count > base
-                i += width
+            // A run of bytes that are no whitespace goes in with one append.
+            var j = i
+            while j < n && whitespaceWidth(value, j) == 0 { j += 1 }
+            if j > i {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: value[i..<j]))
+                i = j
                 continue
             }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(b)
-            i += 1
+            pendingSpace = out.count > base
+            i += whitespaceWidth(value, i)
         }
+    }
+
+    /// The byte length of the whitespace character at `i` (ASCII, U+00A0, U+2000–U+200A,
+    /// U+202F, U+3000), or 0.
+    @inline(__always)
+    static func whitespaceWidth(_ value: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = value[i], n = value.count
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
+        if b < 0xC2 { return 0 }
+        if b == 0xC2, i + 1 < n, value[i + 1] == 0xA0 { return 2 }
+        if b == 0xE2, i + 2 < n, value[i + 1] == 0x80, value[i + 2] <= 0x8A || value[i + 2] == 0xAF { return 3 }
+        if b == 0xE3, i + 2 < n, value[i + 1] == 0x80, value[i + 2] == 0x80 { return 3 }
+        return 0
     }
 
     /// Calls `body` with each Unicode scalar of UTF-8 `text`, or with `0xFFFFFFFF` for an

@@ -112,4 +112,31 @@ private func name(_ s: String) -> String? {
         #expect(ok == (plain != nil))
         #expect(buffer == (plain ?? []))
     }
+
+    /// Every kind of whitespace (tabs, line ends, no-break space, U+2000–U+200A, U+202F, U+3000)
+    /// becomes one space between words, none at the ends; other bytes, multi-byte letters and
+    /// broken sequences that merely start like whitespace are kept, appended after what the
+    /// buffer held.
+    @Test(arguments: [
+        ("Mari Tamm", "Mari Tamm"),
+        ("  Mari \t\r\n  Tamm  ", "Mari Tamm"),
+        ("Mari\u{00A0}Tamm", "Mari Tamm"),
+        ("\u{2009}Mari\u{2000}\u{200A}Tamm\u{202F}", "Mari Tamm"),
+        ("Mari\u{3000}Tamm\u{3000}", "Mari Tamm"),
+        ("Jüri\u{2014}Õun", "Jüri\u{2014}Õun"),
+        ("Фёдор  Иванов", "Фёдор Иванов"),
+        ("", ""),
+        (" \u{00A0} ", ""),
+    ])
+    func collapsesEveryWhitespace(_ input: String, _ expected: String) {
+        var out = Array("x:".utf8)
+        Array(input.utf8).withUnsafeBufferPointer { NameDetector.collapseWhitespace($0, into: &out) }
+        #expect(out == Array(("x:" + expected).utf8))
+        // Truncated sequences at the end stay as they are.
+        for tail: [UInt8] in [[0xC2], [0xE2, 0x80], [0xE3, 0x80]] {
+            var cut: [UInt8] = []
+            (Array("ab ".utf8) + tail).withUnsafeBufferPointer { NameDetector.collapseWhitespace($0, into: &cut) }
+            #expect(cut == Array("ab ".utf8.dropLast()) + [0x20] + tail)
+        }
+    }
 }
