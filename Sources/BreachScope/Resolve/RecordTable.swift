@@ -109,7 +109,7 @@ struct RecordTable {
             var elements: UInt32 = 0
             for x in r.itemStart..<r.itemEnd {
                 let it = items[x]
-                let stored = it.refersToValue ? ids[Int(it.value)] : max(it.value, 0)
+                let stored = it.stored(ids: ids)
                 let dense = stored - firstValueID
                 item(code: it.code, stored: stored, value: stored > 0 && dense >= 0 && dense < Int64(Int32.max) ? Int32(dense) : nil,
                      elements: &elements)

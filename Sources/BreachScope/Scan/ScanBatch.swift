@@ -165,6 +165,9 @@ public struct PendingItem: Sendable, Hashable {
 extension PendingItem {
     /// Whether `value` indexes `ScanBatch.values` (and not a rule or controller id).
     @inline(__always) public var refersToValue: Bool { value >= 0 && (code < PackedItems.reasonBase || code == PendingItem.linkKeyCode) }
+    /// The value the store keeps for the item (`PackedItems.Item.valueID`): its value's row id
+    /// (`ids[i]` is the id of the slice's value `i`), a rule or controller id, or 0 for none.
+    @inline(__always) func stored(ids: [Int64]) -> Int64 { refersToValue ? ids[Int(value)] : max(value, 0) }
     /// Whether the item makes its record worth storing: a personal element or a special-category
     /// reason (link keys and controller attributions only qualify what else the record holds).
     var isEmitted: Bool { code < PackedItems.reasonBase || (code >= PackedItems.reasonBase && code < PackedItems.reasonBase + 32) }

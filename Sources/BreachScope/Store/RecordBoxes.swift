@@ -23,11 +23,17 @@ enum RecordBoxes {
 
     /// Appends one record to a box's `data`.
     static func append(ordinal: Int, line: Int, offset: Int, language: String?, items: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        appendHeader(ordinal: ordinal, line: line, offset: offset, language: language, to: &out)
+        PackedItems.putBytes(items, &out)
+    }
+
+    /// A record's fields before its items.
+    @inline(__always)
+    private static func appendHeader<S: ByteSink>(ordinal: Int, line: Int, offset: Int, language: String?, to out: inout S) {
         PackedItems.put(UInt64(max(0, ordinal)), &out)
         PackedItems.put(UInt64(max(0, line)), &out)
         PackedItems.put(UInt64(max(0, offset)), &out)
         PackedItems.putText(language, &out)
-        PackedItems.putBytes(items, &out)
     }
 
     /// Appends records `range` of a scan slice to a box's `data` as the writer stores them: an
@@ -38,14 +44,11 @@ enum RecordBoxes {
         let items = records.items
         for j in range {
             let r = records.headers[j]
-            PackedItems.put(UInt64(max(0, r.ordinal)), &out)
-            PackedItems.put(UInt64(max(0, r.line)), &out)
-            PackedItems.put(UInt64(max(0, r.offset)), &out)
-            PackedItems.putText(r.language, &out)
+            appendHeader(ordinal: r.ordinal, line: r.line, offset: r.offset, language: r.language, to: &out)
             out.putSized { out in
                 for x in r.itemStart..<r.itemEnd {
                     let it = items[x]
-                    PackedItems.append(PackedItems.Item(valueID: it.refersToValue ? ids[Int(it.value)] : max(it.value, 0), code: it.code,
+                    PackedItems.append(PackedItems.Item(valueID: it.stored(ids: ids), code: it.code,
                                                         field: Int(it.field), line: Int(it.line), offset: it.offset),
                                        recordLine: r.line, recordOffset: r.offset, to: &out)
                 }
