@@ -8,10 +8,9 @@ import Synchronization
 /// out store ids under a lock; the writer inserts the new rows with the records that use them.
 public final class ScanScope: Sendable {
     public let controllers: ControllerRules?
-    /// Special-category rule packs (shipped + user), and each rule's `rule` row id by rule id.
+    /// Special-category rule packs (shipped + user), and each rule's `rule` row id by its index in
+    /// `categories.rules` (nil: the rule has no row).
     public let categories: CategoryMatcher?
-    let categoryRuleRows: [String: Int64]
-    /// The same by the rule's index in `categories.rules` (nil: the rule has no row).
     let categoryRuleRowsByIndex: [Int64?]
     /// Controller rule index → `rule` row id.
     let controllerRuleRows: [Int64]
@@ -30,7 +29,6 @@ public final class ScanScope: Sendable {
          categories: CategoryMatcher? = nil, categoryRuleRows: [String: Int64] = [:]) {
         self.controllers = controllers
         self.categories = categories
-        self.categoryRuleRows = categoryRuleRows
         categoryRuleRowsByIndex = categories?.rules.map { categoryRuleRows[$0.id] } ?? []
         self.controllerRuleRows = controllerRuleRows
         self.listedRows = listedRows

@@ -84,8 +84,8 @@ enum RecordBoxes {
         try boxes.drain { try body(current, $0) }
     }
 
-    /// One document's boxes in one buffer, as read from the store or kept by the writer.
-    struct DocumentBoxes: Sendable {
+    /// One document's boxes in one buffer, as read from the store.
+    struct DocumentBoxes {
         private var bytes: [UInt8] = []
         private var boxes: [(end: Int, count: Int)] = []
 
@@ -93,9 +93,6 @@ enum RecordBoxes {
             bytes.append(contentsOf: data)
             boxes.append((bytes.count, count))
         }
-
-        /// Records held.
-        var count: Int { boxes.reduce(0) { $0 + $1.count } }
 
         /// Visits the records in ordinal order (sorted when a slice came out of order; records of
         /// equal ordinal in the order written), then empties the buffer.

@@ -38,8 +38,7 @@ public struct Sealer {
         if let context {
             return [UInt8](unsafeUninitializedCapacity: 12 + plaintext.count + 16) { out, count in
                 let o = out.baseAddress!
-                for i in 0..<8 { o[i] = UInt8(truncatingIfNeeded: prefix >> (8 * UInt64(i))) }
-                for i in 0..<4 { o[8 + i] = UInt8(truncatingIfNeeded: counter >> (8 * UInt32(i))) }
+                writeNonce(prefix: prefix, counter: counter, into: o)
                 let ok = plaintext.withUnsafeBufferPointer { p in
                     breachscope_aes256gcm_seal(context.pointer, o, p.baseAddress ?? UnsafePointer(o), p.count, o + 12)
                 }
@@ -47,12 +46,16 @@ public struct Sealer {
                 count = 12 + plaintext.count + 16
             }
         }
-        var nonceBytes = [UInt8](repeating: 0, count: 12)
-        for i in 0..<8 { nonceBytes[i] = UInt8(truncatingIfNeeded: prefix >> (8 * UInt64(i))) }
-        for i in 0..<4 { nonceBytes[8 + i] = UInt8(truncatingIfNeeded: counter >> (8 * UInt32(i))) }
+        let nonceBytes = [UInt8](unsafeUninitializedCapacity: 12) { b, n in writeNonce(prefix: prefix, counter: counter, into: b.baseAddress!); n = 12 }
         let nonce = try! AES.GCM.Nonce(data: nonceBytes)
         let box = try! AES.GCM.seal(plaintext, using: key, nonce: nonce)
         return Array(box.combined!)
+    }
+
+    /// The 12-byte nonce `prefix` ‖ `counter`, both little-endian, at `out`.
+    private static func writeNonce(prefix: UInt64, counter: UInt32, into out: UnsafeMutablePointer<UInt8>) {
+        for i in 0..<8 { out[i] = UInt8(truncatingIfNeeded: prefix >> (8 * UInt64(i))) }
+        for i in 0..<4 { out[8 + i] = UInt8(truncatingIfNeeded: counter >> (8 * UInt32(i))) }
     }
 }
 
