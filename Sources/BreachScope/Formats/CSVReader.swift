@@ -110,6 +110,21 @@ public struct CSVReader: DocumentReader {
         if collecting { decideHeader(visitor: &visitor) }
     }
 
+    /// A copy that reads on from a cut (`SegmentCuts`): at document offset `offset`, on `line`,
+    /// with this reader's delimiter, header and column hints. Nil unless this reader stands
+    /// between records with its header decided — the state a cut leaves it in.
+    func resumed(at offset: Int, line: Int) -> CSVReader? {
+        guard delimiter != nil, sniffBuffer.isEmpty, !collecting, state == .fieldStart, !usingAcc, !skipLF,
+              !rowStarted, !recordOpen else { return nil }
+        var copy = self
+        copy.chunkOffset = offset
+        copy.line = line
+        return copy
+    }
+
+    /// Where the reader stands: the next byte's document offset and its line.
+    var position: (offset: Int, line: Int) { (chunkOffset, line) }
+
     private mutating func parseSniffBuffer(complete: Bool, visitor: inout some RecordVisitor) throws(ReadError) {
         let buffer = sniffBuffer
         sniffBuffer = []

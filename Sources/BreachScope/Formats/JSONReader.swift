@@ -125,6 +125,29 @@ public struct JSONReader: DocumentReader {
         }
     }
 
+    /// NDJSON lines read well (see `malformedLines`).
+    public var wellFormedLines: Int { goodLines }
+    /// Whether `finish` fails an NDJSON document whose every line is malformed. A part of a
+    /// document read in parallel leaves that to the whole document.
+    var failsAllMalformed = true
+
+    /// A copy that reads on from a cut (`SegmentCuts`): at document offset `offset`, on `line`,
+    /// with this reader's paths and their columns, and no lines counted yet. Nil unless this is
+    /// an NDJSON reader that stands between lines.
+    func resumed(at offset: Int, line: Int) -> JSONReader? {
+        guard lines, failure == nil, lex == .none, expect == .topValue, stack.isEmpty, !inRecord, lineStart == nil,
+              pendingKey == nil else { return nil }
+        var copy = self
+        copy.base = offset
+        copy.line = line
+        copy.malformedLines = 0
+        copy.goodLines = 0
+        return copy
+    }
+
+    /// Where the reader stands: the next byte's document offset and its line.
+    var position: (offset: Int, line: Int) { (base, line) }
+
     /// Remember the error (later calls rethrow it) and close the open record, so the visitor
     /// still sees well-formed records; the fields read before the error stay delivered.
     private mutating func fail<V: RecordVisitor>(_ error: ReadError, _ v: inout V) {
@@ -568,7 +591,7 @@ public struct JSONReader: DocumentReader {
             } else if expect == .afterTop {
                 try endLine(at: 0, &v)
             }
-            if malformedLines > 0 && goodLines == 0 {
+            if failsAllMalformed && malformedLines > 0 && goodLines == 0 {
                 throw ReadError(.malformed, "NDJSON: all \(malformedLines) lines are malformed")
             }
             return
