@@ -28,6 +28,8 @@ struct Scan: ParsableCommand {
     @Option(help: "Force a text encoding for every file (utf-8, utf-16le, utf-16be, windows-1250, windows-1252, windows-1257, iso-8859-1, -2, -4, -13, -15). Default: detected per file.")
     var encoding: String?
     @Option(help: "Worker threads (default: the number of cores).") var threads: Int?
+    @Option(name: .customLong("part-mb"), help: "UTF-8 CSV, TSV and NDJSON files of at least twice this size (MiB) are cut at record boundaries into parts of about this size, read by all workers at once; 0 reads every file whole.")
+    var partMB: Int = 4
     @Option(name: .customLong("phone-countries"), help: "Countries tried, in order, for phone numbers written without a country code (ISO codes, comma-separated).")
     var phoneCountries: String?
     @Option(name: .customLong("max-field-mb"), help: "Longest CSV field or JSON string kept in memory, in MiB; a longer one fails the document with a reason.")
@@ -72,6 +74,7 @@ struct Scan: ParsableCommand {
             throw ValidationError("--published-at must be an ISO 8601 date (2024-03-01) or date-time")
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if partMB < 0 { throw ValidationError("--part-mb must be 0 or more") }
         if maxFieldMB < 1 || maxLineMB < 1 || maxJSONDepth < 1 || maxArchiveDepth < 1 || maxMemberMB < 1 || maxRatio < 1
             || maxArchiveGB < 1 || maxArchiveMembers < 1 || maxMailBodyMB < 1 || ocrPageTimeout < 1 { throw ValidationError("limits must be at least 1") }
         let languages = ocrLanguages.split(separator: "+", omittingEmptySubsequences: false)
@@ -89,6 +92,7 @@ struct Scan: ParsableCommand {
         opts.categoryRules = rules
         if let encoding { opts.encoding = TextEncoding(label: encoding) }
         if let threads { opts.threads = threads }
+        opts.partBytes = partMB << 20
         opts.limits.maxFieldBytes = maxFieldMB << 20
         opts.limits.maxDepth = maxJSONDepth
         opts.limits.maxLineBytes = maxLineMB << 20

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The `RecordVisitor` the scanner gives every reader: runs detectors on each field according to
 /// its column's hint, groups findings into records, hashes values (keyed), de-duplicates them per
 /// slice, and hands slices of records to the store writer.
@@ -52,6 +54,12 @@ struct RecordAssembler: RecordVisitor {
     }
     static let recentCount = 4096
     private(set) var recordCount = 0
+    /// Added to the ordinals of this assembler's records: a part of a document read in parallel
+    /// numbers its records from its first byte's offset (a record takes at least one byte, so
+    /// the parts' ordinals never overlap and keep the document's order).
+    private var ordinalBase = 0
+    /// Columns declared by the parts of a document read in parallel (nil otherwise).
+    private var sharedColumns: SharedColumns?
     private(set) var findingCount = 0
     /// Countries of unambiguous identifiers seen so far, to settle ambiguous national IDs
     /// (a handful of countries: two small arrays, no hashing of strings per finding).
@@ -110,23 +118,66 @@ struct RecordAssembler: RecordVisitor {
         searchesCategories = scope?.categories != nil
     }
 
+    /// A copy for a part of the same document read in parallel, starting at document offset
+    /// `offset`: the columns, the country votes, the rules with evidence and the category memo
+    /// as they stand here (at the end of the document's first part); its own slice, sealer and
+    /// counts. Columns the part meets first are numbered through `columns`.
+    func forPart(at offset: Int, columns shared: SharedColumns) -> RecordAssembler {
+        var part = RecordAssembler(documentID: documentID, vault: vault, fieldScanner: fieldScanner,
+                                   splitConflictingBlocks: splitConflictingBlocks, sliceSize: sliceSize, scope: scope,
+                                   documentSize: documentSize, submit: submit)
+        part.spreadsDocumentCategories = spreadsDocumentCategories
+        part.columns = columns
+        part.hints = hints
+        part.controllerRules = controllerRules
+        part.categoryColumns = categoryColumns
+        part.evidenceRules = evidenceRules
+        part.voteCountries = voteCountries
+        part.voteCounts = voteCounts
+        part.preferredCountry = preferredCountry
+        part.categoryMemo = categoryMemo
+        part.ordinalBase = offset
+        part.sharedColumns = shared
+        return part
+    }
+
     mutating func declareColumn(name: String, hint: FieldHint) -> Int {
-        let id = columns.count
+        var id = columns.count
+        if let sharedColumns {
+            // Another part may have declared it (same name, same hint: both come from the
+            // reader's rules); only its first declaration is stored.
+            let (shared, new) = sharedColumns.id(for: name)
+            id = shared
+            while columns.count <= id {
+                columns.append(Column(name: "", hint: .none))
+                hints.append(.none)
+                controllerRules.append([])
+                categoryColumns.append(.none)
+            }
+            columns[id] = Column(name: name, hint: hint)
+            hints[id] = hint
+            controllerRules[id] = columnControllerRules(name)
+            categoryColumns[id] = scope?.categories?.columns(for: name) ?? .none
+            if new { newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint)) }
+            return id
+        }
         columns.append(Column(name: name, hint: hint))
         hints.append(hint)
-        if let rules = scope?.controllers, rules.hasColumnRules {
-            var found = rules.columnRules(forHeader: name)
-            // A JSON path or XML element path: its last step is the column's own name.
-            if found.isEmpty, let last = name.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "[" }).last, last.count < name.count {
-                found = rules.columnRules(forHeader: String(last))
-            }
-            controllerRules.append(found)
-        } else {
-            controllerRules.append([])
-        }
+        controllerRules.append(columnControllerRules(name))
         categoryColumns.append(scope?.categories?.columns(for: name) ?? .none)
         newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint))
         return id
+    }
+
+    /// The controller rules whose `columns` name the column `name`.
+    private func columnControllerRules(_ name: String) -> [Int] {
+        guard let rules = scope?.controllers, rules.hasColumnRules else { return [] }
+        var found = rules.columnRules(forHeader: name)
+        // A JSON path or XML element path: its last step is the column's own name.
+        if found.isEmpty, let last = name.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "[" }).last, last.count < name.count {
+            found = rules.columnRules(forHeader: String(last))
+        }
+        return found
     }
 
     mutating func beginRecord(line: Int, offset: Int) {
@@ -615,7 +666,7 @@ struct RecordAssembler: RecordVisitor {
         var findings = 0
         for it in recordItems where it.code < PackedItems.reasonBase { findings += 1 }
         findingCount += findings
-        batch.records.append(ordinal: recordCount, line: line, offset: offset, language: language, items: recordItems)
+        batch.records.append(ordinal: ordinalBase + recordCount, line: line, offset: offset, language: language, items: recordItems)
         recordCount += 1
     }
 
@@ -694,4 +745,25 @@ struct RecordAssembler: RecordVisitor {
     static let phonePrefixes: [([UInt8], String)] = [("+372", "EE"), ("+370", "LT"), ("+371", "LV"), ("+358", "FI"), ("+46", "SE"),
                                                      ("+47", "NO"), ("+45", "DK"), ("+48", "PL"), ("+44", "GB"), ("+49", "DE"), ("+1", "US")]
         .map { (Array($0.0.utf8), $0.1) }
+}
+
+/// The columns that the parts of one document, read in parallel, declare beyond those of its
+/// first part (a JSON path first seen in a later line, a CSV row wider than the header): one id
+/// per name, whichever part meets it first.
+final class SharedColumns: Sendable {
+    private let ids: Mutex<(byName: [String: Int], next: Int)>
+
+    /// Ids start after the first part's `count` columns.
+    init(count: Int) { ids = Mutex(([:], count)) }
+
+    /// The id of `name`, and whether this call gave it.
+    func id(for name: String) -> (id: Int, new: Bool) {
+        ids.withLock { s in
+            if let id = s.byName[name] { return (id, false) }
+            let id = s.next
+            s.next += 1
+            s.byName[name] = id
+            return (id, true)
+        }
+    }
 }

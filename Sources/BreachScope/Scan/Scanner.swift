@@ -16,6 +16,9 @@ public struct ScanOptions: Sendable {
     public var phoneCountries: [String] = PhoneDetector().defaultCountries
     /// Bytes read per `read(2)` call.
     public var chunkSize = 1 << 20
+    /// UTF-8 CSV/TSV and NDJSON documents of at least twice this size are cut into parts of
+    /// about this size at record boundaries, read by several workers at once (0: never).
+    public var partBytes = 4 << 20
     /// Zip-bomb and nesting limits for archives.
     public var archives = ArchiveLimits()
     /// Controller rules given for this scan (`scan --controllers FILE`): the parsed rules and the
@@ -118,26 +121,16 @@ public enum Scanner {
         let writer = try StoreWriter(store: store, vault: vault)
         var clock = PhaseClock("scan")
         writer.start()
-        let next = Atomic<Int>(0)
+        // One file can keep every worker busy (its parts), so workers are not limited to files.
+        let threads = planned.isEmpty ? 1 : max(1, options.threads)
+        let work = ScanWork(files: planned.count, workers: threads)
         let summaries = Mutex<ScanSummary>(ScanSummary())
         let scanner = FieldScanner(phoneCountries: options.phoneCountries)
-        let threads = max(1, min(options.threads, planned.count))
-        @Sendable func scanOne(_ planned: Store.PlannedDocument, _ buffer: inout [UInt8], _ cache: ArchiveExpander.ZipCache) {
-            var doc = planned
-            var source: String?
-            if doc.file.member != nil && doc.file.problem == nil {
-                do { source = try expander.materialize(doc.file, cache: cache) } catch {
-                    doc.file.problem = .failed
-                    doc.file.reason = error.message
-                }
-            }
-            defer { if let source { unlink(source) } }
-            let scan = DocumentScan(doc: doc, vault: vault, scanner: scanner, options: options, writer: writer,
-                                    progress: progress, source: source, temporaryArea: expander.temporaryArea.path)
-            let outcome = scan.run(&buffer)
+        /// Counts a document's outcome (when it was read in parts, the last part calls it).
+        @Sendable func completed(_ doc: Store.PlannedDocument, _ outcome: DocumentOutcome, _ counted: ByteCounter) {
             progress.filesDone.add(1, ordering: .relaxed)
             // Bytes were counted as they were read; count the rest (skipped parts, whole-file formats).
-            progress.bytesDone.add(max(0, doc.file.size - scan.counted.value.load(ordering: .relaxed)), ordering: .relaxed)
+            progress.bytesDone.add(max(0, doc.file.size - counted.value.load(ordering: .relaxed)), ordering: .relaxed)
             if outcome.status == .failed { progress.failed.add(1, ordering: .relaxed) }
             summaries.withLock { s in
                 switch outcome.status {
@@ -150,17 +143,40 @@ public enum Scanner {
                 if doc.file.container == nil { s.bytes += doc.file.size }
             }
         }
+        @Sendable func scanOne(_ planned: Store.PlannedDocument, _ buffer: inout [UInt8], _ cache: ArchiveExpander.ZipCache, work: ScanWork?) {
+            var doc = planned
+            var source: String?
+            if doc.file.member != nil && doc.file.problem == nil {
+                do { source = try expander.materialize(doc.file, cache: cache) } catch {
+                    doc.file.problem = .failed
+                    doc.file.reason = error.message
+                }
+            }
+            let counted = ByteCounter()
+            let document = doc
+            let scan = DocumentScan(doc: doc, vault: vault, scanner: scanner, options: options, writer: writer,
+                                    progress: progress, counted: counted, source: source, temporaryArea: expander.temporaryArea.path,
+                                    work: work, completion: { completed(document, $0, counted) })
+            // Nil: the document is read in parts; the last part completes it and removes `source`.
+            guard let outcome = scan.run(&buffer) else { return }
+            if let source { unlink(source) }
+            work?.decided()
+            completed(doc, outcome, counted)
+        }
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             var buffer = [UInt8](repeating: 0, count: options.chunkSize)
             let cache = ArchiveExpander.ZipCache()
-            while true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                guard i < planned.count else { break }
-                scanOne(planned[i], &buffer, cache)
+            while let task = work.next() {
+                switch task {
+                case .file(let i): scanOne(planned[i], &buffer, cache, work: work)
+                case .part(let part):
+                    DocumentScan.readPart(part, &buffer, vault: vault, scanner: scanner, options: options, writer: writer,
+                                      progress: progress, work: work)
+                }
             }
         }
         var buffer: [UInt8] = []
-        for doc in containers { scanOne(doc, &buffer, ArchiveExpander.ZipCache()) }
+        for doc in containers { scanOne(doc, &buffer, ArchiveExpander.ZipCache(), work: nil) }
         clock.lap("workers")
         try writer.finish()
         clock.lap("writer backlog")
@@ -188,26 +204,32 @@ struct DocumentScan {
     let options: ScanOptions
     let writer: StoreWriter
     let progress: ScanProgress
-    /// Bytes of this document already added to `progress`.
-    let counted = ByteCounter()
+    /// Bytes of this document already added to `progress` (shared by its parts).
+    var counted = ByteCounter()
     /// The extracted copy of an archive member, read instead of `doc.file.path`.
     var source: String? = nil
     /// The scan's temporary area (OCR page images); nil = the system's temp folder.
     var temporaryArea: String? = nil
+    /// The scan's work list, to which a large document's parts are added (nil: read whole).
+    var work: ScanWork? = nil
+    /// Counts the outcome of a document read in parts (called by its last part).
+    var completion: @Sendable (DocumentOutcome) -> Void = { _ in }
     private var bytesPath: String { source ?? doc.file.path }
 
-    func run(_ buffer: inout [UInt8]) -> DocumentOutcome {
+    /// Reads the document; nil when it goes on in parts (`SegmentedScan.swift`), which send its
+    /// outcome themselves.
+    func run(_ buffer: inout [UInt8]) -> DocumentOutcome? {
         var assembler = RecordAssembler(documentID: doc.id, vault: vault, fieldScanner: scanner,
                                         splitConflictingBlocks: true, scope: options.scope, documentSize: doc.file.size,
                                         submit: { writer.submit($0) })
-        var outcome = scan(&buffer, &assembler)
+        guard var outcome = scan(&buffer, &assembler) else { return nil }
         outcome.records = assembler.recordCount
         outcome.findings = assembler.findingCount
         assembler.flush(outcome: outcome)
         return outcome
     }
 
-    private func scan(_ buffer: inout [UInt8], _ assembler: inout RecordAssembler) -> DocumentOutcome {
+    private func scan(_ buffer: inout [UInt8], _ assembler: inout RecordAssembler) -> DocumentOutcome? {
         func outcome(_ s: DocumentOutcome.Status, _ reason: String?, format: String? = nil, encoding: String? = nil) -> DocumentOutcome {
             DocumentOutcome(status: s, reason: reason, format: format, encoding: encoding, records: 0, findings: 0)
         }
@@ -258,17 +280,22 @@ struct DocumentScan {
         // Valid UTF-8 goes to the reader straight from the read buffer; other encodings through
         // the transcoder.
         let inPlace = encoding == .utf8 || encoding == .utf8BOM
-        func run<R: DocumentReader>(_ r: R) -> DocumentOutcome {
+        let bom = n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+        func run<R: DocumentReader>(_ r: R) -> DocumentOutcome? {
             var r = r
-            return inPlace ? driveUTF8(&r, state, &buffer, n, &assembler)
-                           : drive(&r, state, &buffer, &decoded, &transcoder, &assembler)
+            guard inPlace else { return drive(&r, state, &buffer, &decoded, &transcoder, &assembler) }
+            return self.outcome(of: driveUTF8(&r, fd, &buffer, filled: n, start: bom, limit: nil, &assembler), r, state, assembler)
+        }
+        /// CSV/TSV/NDJSON: large UTF-8 ones are read in parts.
+        func runCuttable<R: ResumableReader>(_ r: R) -> DocumentOutcome? {
+            inPlace ? readCuttable(r, state, &buffer, filled: n, bom: bom, &assembler) : run(r)
         }
         assembler.spreadsDocumentCategories = format == .text || format == .rtf || format == .html
         switch format {
-        case .csv: return run(CSVReader(limits: options.limits))
-        case .tsv: return run(CSVReader(delimiter: 0x09, limits: options.limits))
+        case .csv: return runCuttable(CSVReader(limits: options.limits))
+        case .tsv: return runCuttable(CSVReader(delimiter: 0x09, limits: options.limits))
         case .json: return run(JSONReader(lines: false, limits: options.limits))
-        case .ndjson: return run(JSONReader(lines: true, limits: options.limits))
+        case .ndjson: return runCuttable(JSONReader(lines: true, limits: options.limits))
         case .sql: return run(SQLDumpReader(limits: options.limits))
         case .text: return run(TextReader(limits: options.limits))
         case .rtf: return run(RTFReader(limits: options.limits))
@@ -327,30 +354,59 @@ struct DocumentScan {
             if !decoded.isEmpty { try decoded.withUnsafeBufferPointer { try reader.consume($0, visitor: &assembler) } }
             try reader.finish(visitor: &assembler)
         } catch {
-            return failed(error, state, encodingName, assembler)
+            return failed((error as? ReadError)?.message ?? "read failed", state, encodingName, assembler)
         }
         return scanned(state, Self.withNote(encodingName, reader), invalid: transcoder.invalidSequences)
     }
 
     /// The detail shown by `status`, with what the reader wants to say about a document read in full.
-    private static func withNote<R: DocumentReader>(_ encodingName: String, _ reader: R) -> String {
+    static func withNote<R: DocumentReader>(_ encodingName: String, _ reader: R) -> String {
         guard let note = (reader as? XMLDocumentReader)?.note else { return encodingName }
         return encodingName + "; " + note
     }
 
+    /// How reading a document (or a part) ended.
+    enum DriveEnd {
+        /// Read to the end; `invalid` sequences were replaced.
+        case read(invalid: Int)
+        case failed(String)
+        /// Cut at a cut point: the rest is read in parts.
+        case forked
+    }
+
+    /// The outcome of a document read whole.
+    func outcome<R: DocumentReader>(of end: DriveEnd, _ reader: R, _ state: Drive, _ assembler: RecordAssembler) -> DocumentOutcome? {
+        switch end {
+        case .read(let invalid): return scanned(state, Self.withNote(state.encodingName, reader), invalid: invalid)
+        case .failed(let message): return failed(message, state, state.encodingName, assembler)
+        case .forked: return nil
+        }
+    }
+
     /// UTF-8 documents: each chunk is cut after its last complete character; a valid chunk is
     /// read in place, one with invalid bytes goes through the transcoder (U+FFFD, counted).
-    private func driveUTF8<R: DocumentReader>(_ reader: inout R, _ state: Drive, _ buffer: inout [UInt8], _ firstCount: Int,
-                                              _ assembler: inout RecordAssembler) -> DocumentOutcome {
-        let encodingName = state.encodingName
+    /// The buffer holds `filled` bytes read from the file's start (or the part's); reading
+    /// begins at `start` (after a byte-order mark) and stops after `limit` bytes of the file.
+    /// At each of `cuts` (file offsets), `fork` may take over the rest of the document.
+    func driveUTF8<R: DocumentReader>(_ reader: inout R, _ fd: Int32, _ buffer: inout [UInt8], filled firstCount: Int, start first: Int,
+                                      limit: Int?, _ assembler: inout RecordAssembler, cuts: [SegmentCuts.Cut] = [],
+                                      fork: (inout R, inout RecordAssembler, Int) -> Bool = { _, _, _ in false }) -> DriveEnd {
         var filled = firstCount
-        var start = filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+        var start = first
         var fallback = Transcoder(.utf8)
         var decoded: [UInt8] = []
         var eof = false
+        var remaining = (limit ?? Int.max) - firstCount
+        var bufferOffset = 0  // file offset of buffer[0], relative to where reading began
+        var nextCut = 0
         do {
             while true {
-                let end = eof ? filled : buffer.withUnsafeBufferPointer { UTF8Validation.completeEnd($0, start: start, end: filled) }
+                var end = eof ? filled : buffer.withUnsafeBufferPointer { UTF8Validation.completeEnd($0, start: start, end: filled) }
+                var atCut = false
+                if nextCut < cuts.count && cuts[nextCut].offset - bufferOffset <= end {
+                    end = cuts[nextCut].offset - bufferOffset
+                    atCut = true
+                }
                 try buffer.withUnsafeBufferPointer { p in
                     let chunk = UnsafeBufferPointer(rebasing: p[start..<end])
                     if UTF8Validation.isValid(chunk) {
@@ -362,39 +418,46 @@ struct DocumentScan {
                         try decoded.withUnsafeBufferPointer { try reader.consume($0, visitor: &assembler) }
                     }
                 }
+                if atCut {
+                    if fork(&reader, &assembler, nextCut) { return .forked }
+                    nextCut += 1
+                    start = end
+                    continue
+                }
                 if eof { break }
                 let tail = filled - end
                 for k in 0..<tail { buffer[k] = buffer[end + k] }
+                bufferOffset += end
                 start = 0
-                let n = readFull(state.fd, &buffer, from: tail)
+                let n = readFull(fd, &buffer, from: tail, max: remaining)
                 guard n >= 0 else { throw ReadError(.io, "read error (errno \(errno))") }
+                remaining -= n
                 filled = tail + n
                 if n == 0 { eof = true; if filled == 0 { break } }
             }
             try reader.finish(visitor: &assembler)
         } catch {
-            return failed(error, state, encodingName, assembler)
+            return .failed((error as? ReadError)?.message ?? "read failed")
         }
-        return scanned(state, Self.withNote(encodingName, reader), invalid: fallback.invalidSequences)
+        return .read(invalid: fallback.invalidSequences)
     }
 
     /// The outcome of a stream document that failed part-way (what was read is kept).
-    private func failed(_ error: Error, _ state: Drive, _ encodingName: String, _ assembler: RecordAssembler) -> DocumentOutcome {
+    func failed(_ message: String, _ state: Drive, _ encodingName: String, _ assembler: RecordAssembler) -> DocumentOutcome {
         let kept = assembler.recordCount > 0 ? " (\(assembler.recordCount) records read before it were kept)" : ""
-        let message = (error as? ReadError)?.message ?? "read failed"
         return DocumentOutcome(status: .failed, reason: message + kept, format: state.format.rawValue,
                                encoding: encodingName, records: 0, findings: 0)
     }
 
-    private func scanned(_ state: Drive, _ encodingName: String, invalid: Int) -> DocumentOutcome {
+    func scanned(_ state: Drive, _ encodingName: String, invalid: Int) -> DocumentOutcome {
         let name = invalid > 0 ? encodingName + " (\(invalid) invalid sequences replaced)" : encodingName
         return DocumentOutcome(status: .scanned, reason: nil, format: state.format.rawValue, encoding: name, records: 0, findings: 0)
     }
 
     /// Reads until the buffer is full or the file ends; returns bytes read or -1. Counts the bytes
     /// for the progress display.
-    private func readFull(_ fd: Int32, _ buffer: inout [UInt8], from: Int = 0) -> Int {
-        let n = readRaw(fd, &buffer, from: from)
+    func readFull(_ fd: Int32, _ buffer: inout [UInt8], from: Int = 0, max: Int = Int.max) -> Int {
+        let n = readRaw(fd, &buffer, from: from, max: max)
         if n > 0 {
             progress.bytesDone.add(n, ordering: .relaxed)
             counted.value.add(n, ordering: .relaxed)
@@ -402,9 +465,9 @@ struct DocumentScan {
         return n
     }
 
-    private func readRaw(_ fd: Int32, _ buffer: inout [UInt8], from: Int) -> Int {
+    private func readRaw(_ fd: Int32, _ buffer: inout [UInt8], from: Int, max: Int = Int.max) -> Int {
         var total = from
-        let cap = buffer.count
+        let cap = buffer.count - from > max ? from + max : buffer.count
         while total < cap {
             let r = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, cap - total) }
             if r < 0 { if errno == EINTR { continue }; return -1 }

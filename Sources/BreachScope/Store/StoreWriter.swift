@@ -110,7 +110,13 @@ public final class StoreWriter: @unchecked Sendable {
             let insBox = try RawInsert(db, "INSERT INTO value_box(first_id, count, kinds, hashes, sealed) VALUES(?, ?, ?, ?, ?)")
             let insRecords = try RawInsert(db, "INSERT INTO record_box(document_id, first_ordinal, count, data) VALUES(?, ?, ?, ?)")
             let insField = try db.cachedStatement(sql: "INSERT OR REPLACE INTO field(document_id, ordinal, name_sealed, hint) VALUES(?, ?, ?, ?)")
-            let insEvidence = try db.cachedStatement(sql: "INSERT OR IGNORE INTO evidence(document_id, rule_id, line, offset, masked_sealed) VALUES(?, ?, ?, ?, ?)")
+            // A rule's first hit in the document is kept: parts of a document read in parallel
+            // each send their first, in any order.
+            let insEvidence = try db.cachedStatement(sql: """
+                INSERT INTO evidence(document_id, rule_id, line, offset, masked_sealed) VALUES(?, ?, ?, ?, ?)
+                ON CONFLICT(document_id, rule_id) DO UPDATE SET line = excluded.line, offset = excluded.offset,
+                    masked_sealed = excluded.masked_sealed WHERE excluded.offset < evidence.offset
+                """)
             let markScanning = try db.cachedStatement(sql: "UPDATE document SET status = 'scanning' WHERE id = ? AND status = 'pending'")
             let finish = try db.cachedStatement(sql: """
                 UPDATE document SET status = ?, reason = ?, format = ?, encoding = ?, records = ?, findings = ?, scanned_at = ?
