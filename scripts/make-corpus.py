@@ -25,6 +25,7 @@ ap.add_argument("--mb", type=int, default=2048, help="sparse: corpus size in MB"
 ap.add_argument("--persons", type=int, default=1_000_000, help="dense: distinct persons")
 ap.add_argument("--seed", type=int, default=7)
 ap.add_argument("--wide", action="store_true", help="dense: order columns on every row (≈ 200 bytes per person)")
+ap.add_argument("--per-file", type=int, default=250_000, help="dense: persons per file (one file of all: a leak that is one big table)")
 ap.add_argument("--regions", type=int, default=0, help="dense: add a controller column naming one of N regions (scope benchmark)")
 a = ap.parse_args()
 rng = random.Random(a.seed)
@@ -110,7 +111,7 @@ ORDER_KEYS = ["order_no", "ordered_at", "product", "quantity", "amount", "status
 
 def dense():
     n = a.persons
-    per_file = 250_000
+    per_file = a.per_file
     files = 0
     written = 0
     idx = 0
