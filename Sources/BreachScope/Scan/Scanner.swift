@@ -123,7 +123,7 @@ public enum Scanner {
         writer.start()
         // One file can keep every worker busy (its parts), so workers are not limited to files.
         let threads = planned.isEmpty ? 1 : max(1, options.threads)
-        let work = ScanWork(files: planned.count, workers: threads)
+        let work = ScanWork(sizes: planned.map(\.file.size), workers: threads)
         let summaries = Mutex<ScanSummary>(ScanSummary())
         let scanner = FieldScanner(phoneCountries: options.phoneCountries)
         /// Counts a document's outcome (when it was read in parts, the last part calls it).
@@ -143,7 +143,10 @@ public enum Scanner {
                 if doc.file.container == nil { s.bytes += doc.file.size }
             }
         }
-        @Sendable func scanOne(_ planned: Store.PlannedDocument, _ buffer: inout [UInt8], _ cache: ArchiveExpander.ZipCache, work: ScanWork?) {
+        /// Reads one planned file; `work` (when the file came from it) is told when it is decided
+        /// whether the file is read in parts, which only happens when `cut`.
+        @Sendable func scanOne(_ planned: Store.PlannedDocument, _ buffer: inout [UInt8], _ cache: ArchiveExpander.ZipCache,
+                               work: ScanWork?, cut: Bool = false) {
             var doc = planned
             var source: String?
             if doc.file.member != nil && doc.file.problem == nil {
@@ -156,7 +159,7 @@ public enum Scanner {
             let document = doc
             let scan = DocumentScan(doc: doc, vault: vault, scanner: scanner, options: options, writer: writer,
                                     progress: progress, counted: counted, source: source, temporaryArea: expander.temporaryArea.path,
-                                    work: work, completion: { completed(document, $0, counted) })
+                                    work: cut ? work : nil, completion: { completed(document, $0, counted) })
             // Nil: the document is read in parts; the last part completes it and removes `source`.
             guard let outcome = scan.run(&buffer) else { return }
             if let source { unlink(source) }
@@ -168,7 +171,7 @@ public enum Scanner {
             let cache = ArchiveExpander.ZipCache()
             while let task = work.next() {
                 switch task {
-                case .file(let i): scanOne(planned[i], &buffer, cache, work: work)
+                case .file(let i, let cut): scanOne(planned[i], &buffer, cache, work: work, cut: cut)
                 case .part(let part):
                     DocumentScan.readPart(part, &buffer, vault: vault, scanner: scanner, options: options, writer: writer,
                                       progress: progress, work: work)

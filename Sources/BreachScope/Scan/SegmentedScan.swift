@@ -30,9 +30,15 @@ import Synchronization
 /// is read by one worker alone; with parts still queued, the others keep busy meanwhile, and
 /// no worker waits for the last file's parts at the end. A worker with nothing to take waits
 /// while a file handed out may still be cut into parts.
+///
+/// Cutting costs a reading of the file to find the cuts, so a file is cut only when the others
+/// would otherwise wait for it: when it is larger than the share of the files not yet handed
+/// out that each other worker would read (the last large files of a scan, a leak that is one
+/// big table). Many files of similar size keep every worker busy without it.
 final class ScanWork: @unchecked Sendable {
     enum Task {
-        case file(Int)
+        /// A planned file, and whether it may be cut into parts.
+        case file(Int, cut: Bool)
         case part(DocumentPart)
     }
 
@@ -45,9 +51,16 @@ final class ScanWork: @unchecked Sendable {
 
     /// Parts queued below which a worker opens the next file.
     private let fewParts: Int
+    private let workers: Int
+    /// Bytes of each planned file, and of the files not yet handed out.
+    private let sizes: [Int]
+    private var remaining: Int
 
-    init(files: Int, workers: Int) {
-        fileCount = files
+    init(sizes: [Int], workers: Int) {
+        fileCount = sizes.count
+        self.sizes = sizes
+        remaining = sizes.reduce(0, +)
+        self.workers = workers
         fewParts = 2 * workers
     }
 
@@ -56,9 +69,11 @@ final class ScanWork: @unchecked Sendable {
         while true {
             if !parts.isEmpty && (parts.count >= fewParts || nextFile == fileCount) { return .part(parts.removeFirst()) }
             if nextFile < fileCount {
+                let i = nextFile
                 nextFile += 1
                 undecided += 1
-                return .file(nextFile - 1)
+                remaining -= sizes[i]
+                return .file(i, cut: workers > 1 && remaining < sizes[i] * (workers - 1))
             }
             if undecided == 0 { return nil }
             cond.wait()

@@ -143,6 +143,27 @@ import BreachScopeTesting
         #expect(c.records == a.records, "one thread")
     }
 
+    /// A file is cut only when the other workers would wait for it: when it is larger than
+    /// their share of the files not yet handed out.
+    @Test(arguments: [
+        ([45, 45, 43, 55], 2, [false, false, false, true]),  // dense-wide: only the last one
+        ([189], 2, [true]),                                   // one big table
+        ([10, 10, 10, 10], 2, [false, false, false, true]),
+        ([100, 1, 1], 2, [true, false, true]),                // a large file before small ones
+        ([100, 1, 1], 1, [false, false, false]),              // one worker never cuts
+        ([40, 40, 40, 40, 40], 4, [false, false, true, true, true]),  // 120 left for 3 others: not less than 40 each
+    ])
+    func filesAreCutWhenOthersWouldWait(sizes: [Int], workers: Int, expected: [Bool]) {
+        let work = ScanWork(sizes: sizes, workers: workers)
+        var cuts: [Bool] = []
+        while let task = work.next() {
+            guard case .file(_, let cut) = task else { Issue.record("a part without documents"); break }
+            cuts.append(cut)
+            work.decided()
+        }
+        #expect(cuts == expected)
+    }
+
     /// A part that fails (a field over the limit) fails the document with its reason; the
     /// records of the other parts are kept, and the scan goes on with the other files.
     @Test func aFailingPartFailsItsDocumentOnly() throws {
