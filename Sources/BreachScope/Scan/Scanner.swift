@@ -143,10 +143,10 @@ public enum Scanner {
                 if doc.file.container == nil { s.bytes += doc.file.size }
             }
         }
-        /// Reads one planned file; `work` (when the file came from it) is told when it is decided
-        /// whether the file is read in parts, which only happens when `cut`.
+        /// Reads one planned file, in parts added to `work` when it gives one (a file to be cut),
+        /// and tells it when it is decided.
         @Sendable func scanOne(_ planned: Store.PlannedDocument, _ buffer: inout [UInt8], _ cache: ArchiveExpander.ZipCache,
-                               work: ScanWork?, cut: Bool = false) {
+                               work: ScanWork?) {
             var doc = planned
             var source: String?
             if doc.file.member != nil && doc.file.problem == nil {
@@ -159,7 +159,7 @@ public enum Scanner {
             let document = doc
             let scan = DocumentScan(doc: doc, vault: vault, scanner: scanner, options: options, writer: writer,
                                     progress: progress, counted: counted, source: source, temporaryArea: expander.temporaryArea.path,
-                                    work: cut ? work : nil, completion: { completed(document, $0, counted) })
+                                    work: work, completion: { completed(document, $0, counted) })
             // Nil: the document is read in parts; the last part completes it and removes `source`.
             guard let outcome = scan.run(&buffer) else { return }
             if let source { unlink(source) }
@@ -171,7 +171,7 @@ public enum Scanner {
             let cache = ArchiveExpander.ZipCache()
             while let task = work.next() {
                 switch task {
-                case .file(let i, let cut): scanOne(planned[i], &buffer, cache, work: work, cut: cut)
+                case .file(let i, let cut): scanOne(planned[i], &buffer, cache, work: cut ? work : nil)
                 case .part(let part):
                     DocumentScan.readPart(part, &buffer, vault: vault, scanner: scanner, options: options, writer: writer,
                                       progress: progress, work: work)

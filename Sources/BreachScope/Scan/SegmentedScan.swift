@@ -1,9 +1,9 @@
 import Foundation
 import Synchronization
 
-// Large UTF-8 CSV/TSV and NDJSON documents are read by several workers at once. Otherwise one
-// big table (a common leak) is read by one core, and at the end of a scan one worker reads its
-// last file alone while the others wait.
+// Large UTF-8 CSV/TSV and NDJSON documents that the other workers would wait for are read by
+// several workers at once (`ScanWork` says which). Otherwise one big table (a common leak) is
+// read by one core, and at the end of a scan one worker reads its last file alone.
 //
 // The worker that opens such a document finds its cuts (`SegmentCuts`), then reads it from the
 // start up to the first cut. Everything a later part needs is decided there: the CSV delimiter,
@@ -46,7 +46,7 @@ final class ScanWork: @unchecked Sendable {
     private let fileCount: Int
     private var nextFile = 0
     private var parts: [DocumentPart] = []
-    /// Files handed out whose worker has not yet said whether it cuts them.
+    /// Files handed out to be cut whose worker has not yet said whether it did.
     private var undecided = 0
 
     /// Parts queued below which a worker opens the next file.
@@ -71,16 +71,18 @@ final class ScanWork: @unchecked Sendable {
             if nextFile < fileCount {
                 let i = nextFile
                 nextFile += 1
-                undecided += 1
                 remaining -= sizes[i]
-                return .file(i, cut: workers > 1 && remaining < sizes[i] * (workers - 1))
+                let cut = workers > 1 && remaining < sizes[i] * (workers - 1)
+                if cut { undecided += 1 }
+                return .file(i, cut: cut)
             }
             if undecided == 0 { return nil }
             cond.wait()
         }
     }
 
-    /// The worker of a file handed out by `next` publishes its parts (none: it read it whole).
+    /// The worker of a file handed out by `next` to be cut publishes its parts (none: it read it
+    /// whole).
     func decided(_ new: [DocumentPart] = []) {
         cond.lock(); defer { cond.unlock() }
         parts.append(contentsOf: new)
@@ -218,12 +220,6 @@ final class SegmentedDocument: @unchecked Sendable {
 }
 
 extension DocumentScan {
-    /// Bytes per part when a document is cut (`ScanOptions.partBytes`); documents of fewer than
-    /// two parts' bytes are read whole.
-    static func cuttable(_ format: DocumentFormat) -> Bool {
-        format == .csv || format == .tsv || format == .ndjson
-    }
-
     /// Reads a CSV/TSV/NDJSON document, in parts when it is large enough and the scan has a work
     /// list (nil: the parts go on). Otherwise, or when the document cannot be cut, it is read
     /// whole as before.
