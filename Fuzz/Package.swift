@@ -10,7 +10,7 @@ let mainIdentity = mainPackage.lastPathComponent.lowercased()
 
 let targets = [
     "FuzzCSV", "FuzzJSON", "FuzzText", "FuzzSQL", "FuzzXML", "FuzzXLSX", "FuzzDOCX", "FuzzODF",
-    "FuzzMail", "FuzzTar", "FuzzZip", "FuzzEncoding", "FuzzHTML", "FuzzMarkup",
+    "FuzzMail", "FuzzTar", "FuzzZip", "FuzzEncoding", "FuzzHTML", "FuzzMarkup", "FuzzCuts",
 ]
 
 let package = Package(

@@ -44,6 +44,22 @@ def csv_seeds():
     write("FuzzCSV", "noheader.csv", "\n".join("|".join(p) for p in PEOPLE) + "\n")
 
 
+def cuts_seeds():
+    # First byte: 0 `,` 1 `;` 2 `|` 3 tab 4 NDJSON; second byte: cut every (b % 64) + 1 bytes.
+    # CSV needs more than 64 rows before its header is decided and a part can be copied.
+    rows = ["name,address,email"]
+    for i in range(120):
+        p = PEOPLE[i % len(PEOPLE)]
+        note = '"Pikk %d\nTallinn, ""EE"""' % i if i % 7 == 0 else "Tartu %d" % i
+        rows.append("%s %s,%s,%s" % (p[0], p[1], note, p[3]))
+    write("FuzzCuts", "comma.bin", b"\x00\x14" + ("\n".join(rows) + "\n").encode())
+    write("FuzzCuts", "semicolon-crlf.bin", b"\x01\x21" + ("\r\n".join(r.replace(",", ";") for r in rows)).encode())
+    objs = ['{"name": "%s %s", "id": "%s", "email": "%s"}' % p[:4] for p in PEOPLE] * 12
+    objs[5] = '{"broken": "line'
+    objs[9] = '{"late": {"phone": "+372 5555 0101"}}'
+    write("FuzzCuts", "lines.bin", b"\x04\x10" + ("\n".join(objs) + "\n").encode())
+
+
 def json_seeds():
     objs = ['{"name": "%s %s", "id": "%s", "email": "%s", "phone": "%s", "tags": [1, 2.5e3, true, null]}' % p
             for p in PEOPLE]
@@ -274,6 +290,7 @@ def encoding_seeds():
 
 def main():
     csv_seeds()
+    cuts_seeds()
     json_seeds()
     text_seeds()
     sql_seeds()
