@@ -262,6 +262,9 @@ extension DocumentScan {
               let seedReader = PartReader(reader, offset: first.offset - bom, line: first.line, delimiter: delimiter)
         else { return false }
         let cuts = Array(cuts)
+        // The first part's records go to the writer before the parts are published (and before
+        // the assembler becomes the seed, which then holds no slice).
+        assembler.flush(outcome: nil)
         let document = SegmentedDocument(doc: doc, path: source ?? doc.file.path, source: source, format: state.format,
                                          encodingName: state.encodingName, bom: bom, counted: counted, reader: seedReader,
                                          seed: assembler, parts: cuts.count + 1, completion: completion)
@@ -269,8 +272,6 @@ extension DocumentScan {
             DocumentPart(document: document, index: i + 1, start: cuts[i].offset, end: i + 1 < cuts.count ? cuts[i + 1].offset : nil,
                          line: cuts[i].line)
         }
-        // The first part's records go to the writer before the parts are published.
-        assembler.flush(outcome: nil)
         var mine = SegmentedDocument.PartResult(records: assembler.recordCount, findings: assembler.findingCount)
         if let json = reader as? JSONReader { mine.wellFormedLines = json.wellFormedLines; mine.malformedLines = json.malformedLines }
         work.decided(parts)
