@@ -36,6 +36,12 @@ import Testing
         try killAndResume(Self.corpus.path, delays: [150, 500, 1200], persons: 30000)
     }
 
+    /// The corpus's one 2.6 MB file read in parts of 1 MiB by both workers, killed while parts
+    /// are read: the resumed store equals one scan reading it whole.
+    @Test func killedScansReadingInPartsResumeToTheSameStore() throws {
+        try killAndResume(Self.corpus.path, delays: [100, 250, 600], persons: 30000, extra: ["--part-mb", "1", "--threads", "2"])
+    }
+
     /// The same corpus as a ZIP and a `.tar.gz` (members extracted one at a time into the
     /// temporary area): a kill mid-archive resumes to the same store, and the temporary area of the
     /// killed process is cleaned up by the next scan.
@@ -58,7 +64,9 @@ import Testing
         try killAndResume(dir.appendingPathComponent("leak").path, delays: [400, 1500], persons: 30000)
     }
 
-    func killAndResume(_ corpus: String, delays: [Int], persons: Int) throws {
+    /// Scans `corpus` whole once, then kills scans with `extra` arguments after each delay (twice)
+    /// and resumes them; every resumed store must equal the whole one.
+    func killAndResume(_ corpus: String, delays: [Int], persons: Int, extra: [String] = []) throws {
         let reference = CLIRunner(workspace: CLIRunner.temporaryWorkspace(), environment: ["BREACHSCOPE_KEY": Self.key])
         defer { try? FileManager.default.removeItem(at: reference.workspace) }
         let done = try reference.run(["scan", corpus, "--quiet"])
@@ -74,7 +82,7 @@ import Testing
             for _ in 0..<2 {
                 let p = Process()
                 p.executableURL = CLIRunner.binary
-                p.arguments = ["scan", corpus, "--quiet", "--workspace", cli.workspace.path]
+                p.arguments = ["scan", corpus, "--quiet", "--workspace", cli.workspace.path] + extra
                 p.environment = ["BREACHSCOPE_KEY": Self.key, "PATH": "/usr/bin:/bin"]
                 p.standardOutput = FileHandle.nullDevice
                 p.standardError = FileHandle.nullDevice
@@ -84,7 +92,7 @@ import Testing
                 p.waitUntilExit()
                 if p.terminationReason == .uncaughtSignal { killedAtLeastOnce = true }
             }
-            let resumed = try cli.run(["scan", corpus, "--quiet"])
+            let resumed = try cli.run(["scan", corpus, "--quiet"] + extra)
             #expect(resumed.status == 0, "\(resumed.stderr)")
             let got = try snapshot(cli)
             #expect(got.persons == expected.persons, "persons differ after kill at \(delayMs) ms")

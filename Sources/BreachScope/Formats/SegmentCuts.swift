@@ -4,7 +4,7 @@ import Foundation
 /// several workers at once (`Scan/SegmentedScan.swift`).
 ///
 /// A cut is placed just after a line feed that ends a record, once at least `every` bytes have
-/// passed since the previous cut. With it comes the line number the reader would have reached
+/// passed since the previous cut (`first` bytes for the first cut). With it comes the line number the reader would have reached
 /// there, so the part's findings keep the lines and offsets of a reading from the start.
 ///
 /// - NDJSON: every line feed ends a record (a value cannot span lines; a raw line feed inside a
@@ -27,6 +27,9 @@ struct SegmentCuts {
     }
 
     let every: Int
+    /// Bytes before the first cut: the first part is read alone, so it is kept short (it only
+    /// has to settle the header, the column hints and the country votes).
+    let first: Int
     /// The CSV delimiter, or nil for NDJSON.
     let delimiter: UInt8?
     private let trimTab: Bool
@@ -43,8 +46,9 @@ struct SegmentCuts {
 
     private static let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, quote = UInt8(ascii: "\""), space: UInt8 = 0x20, tab: UInt8 = 0x09
 
-    init(every: Int, delimiter: UInt8?) {
+    init(every: Int, first: Int? = nil, delimiter: UInt8?) {
         self.every = max(1, every)
+        self.first = max(1, first ?? every)
         self.delimiter = delimiter
         trimTab = delimiter != Self.tab
     }
@@ -63,6 +67,9 @@ struct SegmentCuts {
         return kept
     }
 
+    /// Bytes from the last cut to the next one.
+    private var step: Int { cuts.isEmpty ? first : every }
+
     // NDJSON: line feeds only.
     private mutating func feedLines(_ p: UnsafeBufferPointer<UInt8>) {
         let n = p.count
@@ -70,7 +77,7 @@ struct SegmentCuts {
         while i < n {
             // Up to the point where the next cut is due (a line feed there ends a part of
             // `every` bytes), only line feeds are counted.
-            let due = max(i, lastCut + every - 1 - position)
+            let due = max(i, lastCut + step - 1 - position)
             if due >= n {
                 line += Self.lineFeeds(p, i, n)
                 return
@@ -125,7 +132,7 @@ struct SegmentCuts {
         guard from < to else { return }
         var i = from
         while i < to {
-            let due = max(i, lastCut + every - 1 - position)
+            let due = max(i, lastCut + step - 1 - position)
             guard due < to, let at = Self.find(Self.lf, p, due, to) else { break }
             countLines(p, i, at + 1)
             cut(after: at)
@@ -209,8 +216,8 @@ extension SegmentCuts {
     /// Reads the file from `start` (after a byte-order mark) to its end and returns the cuts,
     /// with offsets in the file; nil when it cannot be read or is not entirely valid UTF-8 (then
     /// offsets after a replaced sequence would differ from a reading from the start).
-    static func find(fd: Int32, start: Int, every: Int, delimiter: UInt8?, buffer: inout [UInt8]) -> [Cut]? {
-        var cutter = SegmentCuts(every: every, delimiter: delimiter)
+    static func find(fd: Int32, start: Int, every: Int, first: Int? = nil, delimiter: UInt8?, buffer: inout [UInt8]) -> [Cut]? {
+        var cutter = SegmentCuts(every: every, first: first, delimiter: delimiter)
         var fileOffset = start
         var filled = 0
         while true {

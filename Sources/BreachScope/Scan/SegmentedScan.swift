@@ -244,7 +244,8 @@ extension DocumentScan {
                 }
             }
             if !(reader is CSVReader) || delimiter != nil {
-                cuts = SegmentCuts.find(fd: state.fd, start: bom, every: options.partBytes, delimiter: delimiter, buffer: &scratch) ?? []
+                cuts = SegmentCuts.find(fd: state.fd, start: bom, every: options.partBytes, first: options.partBytes / 4,
+                                        delimiter: delimiter, buffer: &scratch) ?? []
             }
         }
         let end = driveUTF8(&reader, state.fd, &buffer, filled: n, start: bom, limit: nil, &assembler, cuts: cuts) { reader, assembler, k in

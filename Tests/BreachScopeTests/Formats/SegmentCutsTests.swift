@@ -206,6 +206,13 @@ import BreachScopeTesting
         // A last part shorter than half of `every` is joined to the one before it.
         let joined = Self.cuts(doc, every: 10, delimiter: UInt8(ascii: ","), chunk: 0)
         #expect(joined.isEmpty)
+        // A shorter first part: the first cut after 2 bytes, the next ones after 9.
+        var early = SegmentCuts(every: 9, first: 2, delimiter: UInt8(ascii: ","))
+        doc.withUnsafeBufferPointer { early.feed($0) }
+        #expect(early.finished(total: doc.count).map(\.offset) == [8])
+        var early2 = SegmentCuts(every: 4, first: 2, delimiter: UInt8(ascii: ","))
+        doc.withUnsafeBufferPointer { early2.feed($0) }
+        #expect(early2.finished(total: doc.count).map(\.offset) == [8, 12])
         // NDJSON: every line feed is a record end; CR is not counted.
         let lines = Self.cuts(Array("{}\r\n{}\n\n{}\n{}\n".utf8), every: 1, delimiter: nil, chunk: 0)
         #expect(lines.map(\.offset) == [4, 7, 8, 11])
