@@ -21,7 +21,7 @@ import Synchronization
 // Two things can differ from such a reading:
 // - A part meets the country votes of the first part only, not those of the parts before it.
 //   They settle a national ID valid in two countries (EE/LT), and are decided by the first
-//   megabytes of a table.
+//   part (a quarter of a part's size: thousands of rows of a table).
 // - A column first seen after the first part (a JSON path, a CSV row wider than the header)
 //   is numbered by the part that meets it first. The names stored are the same.
 
