@@ -28,7 +28,7 @@ struct Scan: ParsableCommand {
     @Option(help: "Force a text encoding for every file (utf-8, utf-16le, utf-16be, windows-1250, windows-1252, windows-1257, iso-8859-1, -2, -4, -13, -15). Default: detected per file.")
     var encoding: String?
     @Option(help: "Worker threads (default: the number of cores).") var threads: Int?
-    @Option(name: .customLong("part-mb"), help: "UTF-8 CSV, TSV and NDJSON files of at least twice this size (MiB) are cut at record boundaries into parts of about this size, read by all workers at once; 0 reads every file whole.")
+    @Option(name: .customLong("part-mb"), help: "A UTF-8 CSV, TSV or NDJSON file of at least twice this size (MiB) that the other workers would wait for (a large last file, one big table) is cut at record boundaries into parts of about this size, read by all workers at once; 0 reads every file whole.")
     var partMB: Int = 4
     @Option(name: .customLong("phone-countries"), help: "Countries tried, in order, for phone numbers written without a country code (ISO codes, comma-separated).")
     var phoneCountries: String?

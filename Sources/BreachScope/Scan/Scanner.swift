@@ -16,9 +16,10 @@ public struct ScanOptions: Sendable {
     public var phoneCountries: [String] = PhoneDetector().defaultCountries
     /// Bytes read per `read(2)` call.
     public var chunkSize = 1 << 20
-    /// UTF-8 CSV/TSV and NDJSON documents of at least twice this size are cut into parts of
-    /// about this size at record boundaries, read by several workers at once (0: never). The
-    /// first part, read alone before the others can start, is a quarter of it.
+    /// A UTF-8 CSV/TSV or NDJSON document of at least twice this size that the other workers
+    /// would wait for (`ScanWork`) is cut into parts of about this size at record boundaries,
+    /// read by several workers at once (0: never). The first part, read alone before the others
+    /// can start, is a quarter of it.
     public var partBytes = 4 << 20
     /// Zip-bomb and nesting limits for archives.
     public var archives = ArchiveLimits()
