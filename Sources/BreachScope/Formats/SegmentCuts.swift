@@ -87,7 +87,7 @@ struct SegmentCuts {
                 line += Self.lineFeeds(p, due, n)
                 return
             }
-            line += Self.lineFeeds(p, due, at) + 1
+            line += 1  // `at` is the first line feed from `due`
             cut(after: at)
             i = at + 1
         }
@@ -120,7 +120,9 @@ struct SegmentCuts {
             let q = Self.find(Self.quote, p, i, n) ?? n
             outside(p, i, q, delim)
             if q == n { return }
-            if atFieldStart { inQuoted = true } else { atFieldStart = false }
+            // The quote opens a quoted field at a field start; elsewhere it is literal text.
+            inQuoted = atFieldStart
+            atFieldStart = false
             lastCR = false
             i = q + 1
         }

@@ -142,30 +142,21 @@ struct RecordAssembler: RecordVisitor {
     }
 
     mutating func declareColumn(name: String, hint: FieldHint) -> Int {
-        var id = columns.count
-        if let sharedColumns {
-            // Another part may have declared it (same name, same hint: both come from the
-            // reader's rules); only its first declaration is stored.
-            let (shared, new) = sharedColumns.id(for: name)
-            id = shared
-            while columns.count <= id {
-                columns.append(Column(name: "", hint: .none))
-                hints.append(.none)
-                controllerRules.append([])
-                categoryColumns.append(.none)
-            }
-            columns[id] = Column(name: name, hint: hint)
-            hints[id] = hint
-            controllerRules[id] = columnControllerRules(name)
-            categoryColumns[id] = scope?.categories?.columns(for: name) ?? .none
-            if new { newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint)) }
-            return id
+        // In a part of a document read in parallel, another part may have declared it (same
+        // name, same hint: both come from the reader's rules); only its first declaration is
+        // stored, and ids other parts took are left as blank columns here.
+        let (id, new) = sharedColumns?.id(for: name) ?? (columns.count, true)
+        while columns.count <= id {
+            columns.append(Column(name: "", hint: .none))
+            hints.append(.none)
+            controllerRules.append([])
+            categoryColumns.append(.none)
         }
-        columns.append(Column(name: name, hint: hint))
-        hints.append(hint)
-        controllerRules.append(columnControllerRules(name))
-        categoryColumns.append(scope?.categories?.columns(for: name) ?? .none)
-        newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint))
+        columns[id] = Column(name: name, hint: hint)
+        hints[id] = hint
+        controllerRules[id] = columnControllerRules(name)
+        categoryColumns[id] = scope?.categories?.columns(for: name) ?? .none
+        if new { newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint)) }
         return id
     }
 

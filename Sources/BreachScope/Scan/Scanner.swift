@@ -359,7 +359,7 @@ struct DocumentScan {
             if !decoded.isEmpty { try decoded.withUnsafeBufferPointer { try reader.consume($0, visitor: &assembler) } }
             try reader.finish(visitor: &assembler)
         } catch {
-            return failed((error as? ReadError)?.message ?? "read failed", state, encodingName, assembler)
+            return failed(Self.message(error), state, encodingName, assembler)
         }
         return scanned(state, Self.withNote(encodingName, reader), invalid: transcoder.invalidSequences)
     }
@@ -377,6 +377,12 @@ struct DocumentScan {
         case failed(String)
         /// Cut at a cut point: the rest is read in parts.
         case forked
+    }
+
+    /// What a reader's error says (readers throw only `ReadError`s; their messages hold no
+    /// content).
+    static func message(_ error: Error) -> String {
+        (error as? ReadError)?.message ?? "read failed"
     }
 
     /// The outcome of a document read whole.
@@ -442,7 +448,7 @@ struct DocumentScan {
             }
             try reader.finish(visitor: &assembler)
         } catch {
-            return .failed((error as? ReadError)?.message ?? "read failed")
+            return .failed(Self.message(error))
         }
         return .read(invalid: fallback.invalidSequences)
     }
