@@ -28,6 +28,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 "CSHA256Blocks",
                 "CAESGCM",
+                "CUTF8",
             ],
             resources: [.copy("Rules")]
         ),
@@ -35,6 +36,8 @@ let package = Package(
         .target(name: "CSHA256Blocks"),
         // BoringSSL's AES-256-GCM context (linked by swift-crypto), made once per sealer.
         .target(name: "CAESGCM"),
+        // UTF-8 validation 16 bytes at a time (SSSE3 byte lookups), for the read path.
+        .target(name: "CUTF8"),
         .executableTarget(
             name: "breachscope",
             dependencies: [
@@ -44,7 +47,7 @@ let package = Package(
             ]
         ),
         .target(name: "BreachScopeTesting", dependencies: ["BreachScope", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "BreachScopeTests", dependencies: ["BreachScope", "BreachScopeTesting"]),
+        .testTarget(name: "BreachScopeTests", dependencies: ["BreachScope", "BreachScopeTesting", "CUTF8"]),
         .testTarget(name: "breachscopeTests", dependencies: ["BreachScope", "BreachScopeTesting"]),
     ],
     swiftLanguageModes: [.v6]
