@@ -181,21 +181,46 @@ public struct TextReader: DocumentReader {
     /// the value is empty. Ranges index `p`.
     static func splitLabel(_ p: UnsafeBufferPointer<UInt8>) -> (label: Range<Int>, value: Range<Int>)? {
         let n = p.count
+        // Labels are words: a line starting with a digit is a timestamp or a number, not `Label:`.
+        guard n > 0, !(p[0] &- 0x30 < 10), let base = p.baseAddress else { return nil }
         let limit = Swift.min(n, maxLabelBytes + 8)  // room for spaces before the separator
         var k = 0
         var sepLength = 0
-        while k < limit {
-            let c = p[k]
-            if c == UInt8(ascii: ":") || c == UInt8(ascii: "=") || c == 0x09 { sepLength = 1; break }
-            if c == 0xE2 && k + 2 < n && p[k + 1] == 0x80 && (p[k + 2] == 0x94 || p[k + 2] == 0x93) { sepLength = 3; break }
-            k += 1
+        // The first `:`, `=`, tab, or em/en dash (E2 80 94 / E2 80 93), 16 bytes at a time.
+        // (Vector operands and bit casts: the mask operators with a scalar operand compile to a
+        // loop over the lanes.)
+        let raw = UnsafeRawPointer(base)
+        let colon = SIMD16<UInt8>(repeating: 0x3A), equals = SIMD16<UInt8>(repeating: 0x3D)
+        let tab = SIMD16<UInt8>(repeating: 0x09), dash = SIMD16<UInt8>(repeating: 0xE2)
+        search: while k < limit {
+            if k + 16 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self)
+                let hit = unsafeBitCast(v .== colon, to: SIMD16<UInt8>.self) | unsafeBitCast(v .== equals, to: SIMD16<UInt8>.self)
+                    | unsafeBitCast(v .== tab, to: SIMD16<UInt8>.self) | unsafeBitCast(v .== dash, to: SIMD16<UInt8>.self)
+                let halves = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
+                for half in 0..<2 {
+                    var m = halves[half]
+                    while m != 0 {
+                        let tz = m.trailingZeroBitCount
+                        let j = k + half * 8 + tz >> 3
+                        if j >= limit { break search }
+                        if p[j] != 0xE2 { k = j; sepLength = 1; break search }
+                        if j + 2 < n && p[j + 1] == 0x80 && (p[j + 2] == 0x94 || p[j + 2] == 0x93) { k = j; sepLength = 3; break search }
+                        m &= ~(UInt64(0xFF) << UInt64(tz & ~7))
+                    }
+                }
+                k += 16
+            } else {
+                let c = p[k]
+                if c == UInt8(ascii: ":") || c == UInt8(ascii: "=") || c == 0x09 { sepLength = 1; break }
+                if c == 0xE2 && k + 2 < n && p[k + 1] == 0x80 && (p[k + 2] == 0x94 || p[k + 2] == 0x93) { sepLength = 3; break }
+                k += 1
+            }
         }
         guard sepLength > 0 else { return nil }
         var labelEnd = k
         while labelEnd > 0 && (p[labelEnd - 1] == 0x20 || p[labelEnd - 1] == 0x09) { labelEnd -= 1 }
         guard labelEnd > 0 && labelEnd <= maxLabelBytes else { return nil }
-        // Labels are words: a line starting with a digit is a timestamp or a number, not `Label:`.
-        guard !(p[0] &- 0x30 < 10) else { return nil }
         var hasLetter = false
         for x in 0..<labelEnd where (p[x] | 0x20) >= 0x61 && (p[x] | 0x20) <= 0x7A || p[x] >= 0x80 { hasLetter = true; break }
         guard hasLetter else { return nil }

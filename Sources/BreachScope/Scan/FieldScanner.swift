@@ -18,12 +18,32 @@ public struct FieldScanner: Sendable {
         return t
     }()
 
-    /// Whether any byte of `x` lies in 0x28...0x40 (Bit Twiddling Hacks, `hasbetween(x, 0x27, 0x41)`;
-    /// bytes ≥ 0x80 never count).
-    @inline(__always) static func mayStartDetector(_ x: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
-        let y = x & low7
-        return (ones &* (127 + 0x41) &- y) & ~x & (y &+ ones &* (127 - 0x27)) & high != 0
+    /// The first byte at or after `from` (before `n`) whose class is not 0 — a digit, `@`, `+` or
+    /// `(` — or `n`: 16 bytes at a time, so prose and logs skip to the next place a detector can
+    /// start in one step instead of a byte at a time after each punctuation mark.
+    @inline(__always) static func nextCandidate(_ raw: UnsafeRawPointer, from: Int, _ n: Int) -> Int {
+        var i = from
+        // Vector operands and bit casts of each comparison (a true lane is 0xFF): the mask
+        // operators with a scalar operand compile to a loop over the lanes.
+        let zero = SIMD16<UInt8>(repeating: 0x30), ten = SIMD16<UInt8>(repeating: 10)
+        let at = SIMD16<UInt8>(repeating: 0x40), plus = SIMD16<UInt8>(repeating: 0x2B), paren = SIMD16<UInt8>(repeating: 0x28)
+        while i + 16 <= n {
+            let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            let hit = unsafeBitCast(v &- zero .< ten, to: SIMD16<UInt8>.self) | unsafeBitCast(v .== at, to: SIMD16<UInt8>.self)
+                | unsafeBitCast(v .== plus, to: SIMD16<UInt8>.self) | unsafeBitCast(v .== paren, to: SIMD16<UInt8>.self)
+            // The lowest set byte of each half is the first hit in it.
+            let halves = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
+            if halves[0] != 0 { return i + halves[0].trailingZeroBitCount >> 3 }
+            if halves[1] != 0 { return i + 8 + halves[1].trailingZeroBitCount >> 3 }
+            i += 16
+        }
+        let p = raw.assumingMemoryBound(to: UInt8.self)
+        while i < n {
+            let b = p[i]
+            if b &- 0x30 < 10 || b == 0x40 || b == 0x2B || b == 0x28 { return i }
+            i += 1
+        }
+        return n
     }
 
     public init(phoneCountries: [String] = PhoneDetector().defaultCountries) {
@@ -51,10 +71,9 @@ public struct FieldScanner: Sendable {
         defer { candidates.clear() }
         let raw = UnsafeRawPointer(span.baseAddress)
         while i < n {
-            // Eight bytes at a time while none of them can start a detector: no byte in
-            // 0x28...0x40 (digits, `(`, `+`, `@` and some punctuation). Exact (SWAR "has between").
+            // Straight to the next byte a detector can start on.
             if let raw {
-                while i + 8 <= n && !Self.mayStartDetector(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                i = Self.nextCandidate(raw, from: i, n)
                 if i >= n { break }
             }
             let c = classes[Int(span[i])]

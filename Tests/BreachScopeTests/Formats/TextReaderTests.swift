@@ -1,5 +1,6 @@
 import Testing
 @testable import BreachScope
+import BreachScopeTesting
 
 @Suite struct TextReaderTests {
     static let labels: @Sendable (String) -> FieldHint? = { label in
@@ -76,6 +77,48 @@ import Testing
         // Unrecognised labels leave the whole line as free text.
         let v = Self.readAllChunkings("Märkus: Nimi: Mari\n")
         #expect(v.recordStrings == ["-=Märkus: Nimi: Mari"])
+    }
+
+    /// The label rule written out a byte at a time, as the reference for the vector search.
+    static func splitLabelByBytes(_ p: [UInt8]) -> (label: Range<Int>, value: Range<Int>)? {
+        let n = p.count
+        var k = 0, sepLength = 0
+        while k < min(n, TextReader.maxLabelBytes + 8) {
+            let c = p[k]
+            if c == 0x3A || c == 0x3D || c == 0x09 { sepLength = 1; break }
+            if c == 0xE2 && k + 2 < n && p[k + 1] == 0x80 && (p[k + 2] == 0x94 || p[k + 2] == 0x93) { sepLength = 3; break }
+            k += 1
+        }
+        guard sepLength > 0 else { return nil }
+        var labelEnd = k
+        while labelEnd > 0 && (p[labelEnd - 1] == 0x20 || p[labelEnd - 1] == 0x09) { labelEnd -= 1 }
+        guard labelEnd > 0 && labelEnd <= TextReader.maxLabelBytes, !(p[0] >= 0x30 && p[0] <= 0x39) else { return nil }
+        guard p[0..<labelEnd].contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 }) else { return nil }
+        var v = k + sepLength
+        while v < n && (p[v] == 0x20 || p[v] == 0x09) { v += 1 }
+        return v < n ? (0..<labelEnd, v..<n) : nil
+    }
+
+    /// Random lines built from label-ish words, separators (`:`, `=`, tab, em and en dashes and
+    /// a lone E2 byte sequence that is neither), spaces and digits, at every length around the
+    /// 16-byte steps and the 48-byte search limit: the vector search splits them exactly as the
+    /// byte rule does.
+    @Test func labelSearchAgreesWithTheByteRule() {
+        var rng = SeededRNG(seed: 0x1ABE1)
+        let pieces: [[UInt8]] = [Array("Nimi".utf8), Array("x".utf8), Array("Имя".utf8), Array(" ".utf8), [0x09],
+                                 Array(":".utf8), Array("=".utf8), Array("—".utf8), Array("–".utf8), Array("‘".utf8),
+                                 [0xE2], [0xE2, 0x80], Array("7".utf8), Array("Mari".utf8), Array("aaaaaaaaaaaaaaa".utf8)]
+        var splits = 0
+        for _ in 0..<30_000 {
+            var line: [UInt8] = []
+            let count = Int.random(in: 0...24, using: &rng)
+            for _ in 0..<count { line += pieces.randomElement(using: &rng)! }
+            let expected = Self.splitLabelByBytes(line)
+            let got = line.withUnsafeBufferPointer { TextReader.splitLabel($0) }
+            #expect(got?.label == expected?.label && got?.value == expected?.value, "\(line)")
+            if expected != nil { splits += 1 }
+        }
+        #expect(splits > 3_000)  // the lines really carried labels
     }
 
     @Test func longLinesAreCutIntoOverlappingPieces() {

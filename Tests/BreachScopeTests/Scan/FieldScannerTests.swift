@@ -68,4 +68,28 @@ import BreachScopeTesting
         }
         #expect(hits >= types.count * 40)  // at least each scheme's own values
     }
+
+    /// The vector skip lands on exactly the byte a byte loop over the class table finds, from
+    /// every start in random bytes rich in digits, `@`, `+`, `(` and their neighbours.
+    @Test func nextCandidateIsTheFirstByteWithAClass() {
+        var rng = SeededRNG(seed: 0xC1A55)
+        let alphabet: [UInt8] = Array("abz ,.-/:;?'\")*!AZ".utf8) + [0x27, 0x29, 0x2A, 0x2C, 0x2F, 0x3A, 0x3F, 0x41, 0x80, 0xD0, 0xFF, 0x00]
+        let rare: [UInt8] = Array("0159@+(".utf8)
+        var checked = 0
+        for _ in 0..<3_000 {
+            let n = Int.random(in: 0...70, using: &rng)
+            let density = Int.random(in: 1...40, using: &rng)
+            let bytes = (0..<n).map { _ in Int.random(in: 0..<density, using: &rng) == 0 ? rare.randomElement(using: &rng)! : alphabet.randomElement(using: &rng)! }
+            bytes.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
+                for from in 0...n {
+                    var expected = from
+                    while expected < n && FieldScanner.classes[Int(p[expected])] == 0 { expected += 1 }
+                    #expect(FieldScanner.nextCandidate(UnsafeRawPointer(base), from: from, n) == expected)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 100_000)
+    }
 }
