@@ -21,6 +21,37 @@ public enum FieldClassifier {
         return classify(key, allowStrip: true)
     }
 
+    /// Whether a JSON key names someone or something other than the record's person — the
+    /// ordering provider, a clinic, a doctor, a pet, a test, a product, a store, a company — so
+    /// that the names, addresses and phones under it are not the person's
+    /// (`"orderingProvider": {"name": …}`, `"lemmikloomad": [{"nimi": …}]`).
+    public static func namesOtherEntity(_ label: String) -> Bool {
+        let key = normalize(label)
+        guard !key.isEmpty else { return false }
+        for token in otherEntityTokens where key.contains(token) { return true }
+        for token in otherEntityShortTokens where key.hasPrefix(token) || key.hasSuffix(token) { return true }
+        return false
+    }
+
+    private static let otherEntityTokens: [String] = [
+        "provider", "clinic", "hospital", "doctor", "physician", "referrer", "referring", "pharmac",
+        "laborator", "animal", "product", "store", "company", "organi", "employer", "insurer",
+        "insurance", "vendor", "supplier", "manufacturer", "practitioner", "institution",
+        "tellija", "kliinik", "haigla", "apteek", "lemmikloom", "kindlustus", "tööandja", "ettevõt",
+        "asutus", "raviasutus", "tilaaja", "sairaala", "klinikka", "lääkäri", "lemmikki", "eläin",
+        "työnantaja", "vakuutus", "yritys", "sjukhus", "läkare", "husdjur", "arbetsgivare",
+        "företag", "szpital", "przychodni", "lekarz", "zwierz", "pracodawc", "zleceniodaw",
+        "krankenhaus", "haustier", "arbeitgeber", "auftraggeber", "больниц", "клиник", "врач",
+        "питом", "животн", "работодател", "компани", "slimnīc", "ārst", "dzīvniek", "ligonin",
+        "gydytoj", "gyvūn",
+    ].map(normalize)
+
+    /// Short tokens, matched only at the start or end of a key (`pets`, `petName`, `tests`).
+    private static let otherEntityShortTokens: [String] = [
+        "pet", "pets", "test", "tests", "lab", "arst", "arzt", "praxis", "tier", "djur", "firma",
+        "shop", "loom", "kaup", "pood", "item", "items",
+    ].map(normalize)
+
     /// The normalised form used for lookups: lower-case, diacritics folded, separators dropped.
     static func normalize(_ label: String) -> String {
         var out = String.UnicodeScalarView()
@@ -128,8 +159,8 @@ public enum FieldClassifier {
             "фио", "ф.и.о.", "имя фамилия", "фамилия имя", "фамилия имя отчество", "полное имя",
             "клиент фио", "пациент", "имя и фамилия",
             "koko nimi", "nimi", "asiakkaan nimi", "potilas", "potilaan nimi", "etu- ja sukunimi",
-            "vastaanottaja",
-            "namn", "fullständigt namn", "kundnamn", "patientnamn", "mottagare",
+            "vastaanottaja", "asiakas", "asiakkaan nimi",
+            "namn", "fullständigt namn", "kundnamn", "patientnamn", "mottagare", "kund",
             "imię i nazwisko", "imie nazwisko", "nazwisko i imię", "imię nazwisko", "pacjent",
             "dane osobowe", "odbiorca",
             "vollständiger name", "vor- und nachname", "kundenname", "empfänger",
@@ -162,15 +193,15 @@ public enum FieldClassifier {
         (.addressPart, [
             "street", "street name", "streetname", "street1", "street2", "address line",
             "address line 1", "address line 2", "addressline1", "addressline2", "house number",
-            "apartment", "apt", "city", "town", "municipality", "county", "province", "country",
+            "apartment", "apt", "city", "town", "municipality", "county", "province",
             "postal code", "postalcode", "postcode", "post code", "zip", "zip code", "zipcode",
             "tänav", "maja", "majanumber", "korter", "linn", "vald", "maakond", "asula", "küla",
-            "postiindeks", "sihtnumber", "riik",
-            "улица", "дом", "квартира", "город", "индекс", "почтовый индекс", "страна", "район",
-            "katu", "katuosoite", "kaupunki", "kunta", "postitoimipaikka", "postinumero", "maa",
-            "gata", "gatunamn", "stad", "ort", "postort", "postnummer", "kommun", "land", "län",
+            "postiindeks", "sihtnumber",
+            "улица", "дом", "квартира", "город", "индекс", "почтовый индекс", "район",
+            "katu", "katuosoite", "kaupunki", "kunta", "postitoimipaikka", "postinumero",
+            "gata", "gatunamn", "stad", "ort", "postort", "postnummer", "kommun", "län",
             "ulica", "nr domu", "numer domu", "nr mieszkania", "miasto", "miejscowość",
-            "kod pocztowy", "województwo", "gmina", "kraj",
+            "kod pocztowy", "województwo", "gmina",
             "straße", "strasse", "hausnummer", "stadt", "wohnort", "plz", "postleitzahl",
             "iela", "pilsēta", "novads", "pasta indekss",
             "gatvė", "miestas", "pašto kodas", "savivaldybė",
@@ -260,6 +291,10 @@ public enum FieldClassifier {
         (.paymentCard, [
             "card number", "card_number", "card no", "credit card", "credit card number",
             "debit card", "payment card", "pan", "cc number", "ccnum", "card",
+            // A card column that does not say which card: a payment card when the value is one,
+            // else (a pharmacy or shop export) the loyalty card, joined across files either way.
+            "kaart", "kaardi nr", "kaardi no", "kaardinr", "kaardi kood", "карта",
+            "kortti", "kortin numero", "kort", "karta", "karte", "kortelė",
             "maksekaart", "maksekaardi number", "krediitkaart", "pangakaart",
             "номер карты", "банковская карта", "кредитная карта",
             "luottokortti", "maksukortti", "kortinnumero", "kortnummer", "kreditkort", "betalkort",
@@ -373,6 +408,30 @@ public enum FieldClassifier {
             "pasūtījums", "rēķins", "cena", "summa", "daudzums", "datums",
             "užsakymas", "sąskaita faktūra", "kaina", "kiekis", "suma",
             "ordrenummer", "bestilling", "faktura", "dato", "beløb", "beløp", "antall",
+            "tšeki nr", "tšeki number", "tšekk nr", "tšeki id", "kviitungi nr", "ostu nr", "ostu id",
+            "arve id", "tehingu nr", "tehingu id", "kuitin numero", "kuittinumero", "kuitti nro",
+            "tilausnro", "tilaus nro", "laskun numero", "kvittonummer", "kvittonr", "ordernr",
+            "fakturanr", "numer paragonu", "nr paragonu", "nr zlecenia", "numer zlecenia",
+            "zlecenie", "id zlecenia", "nr faktury", "numer faktury", "id zamówienia",
+            "belegnummer", "bonnummer", "quittungsnummer", "auftragsnummer", "auftrag",
+            "номер чека", "номер квитанции", "номер счета-фактуры", "номер заказа",
+            "čeka numurs", "pasūtījuma numurs", "rēķina numurs", "kvito numeris",
+            "užsakymo numeris", "sąskaitos faktūros numeris", "reference", "ref", "viite",
+            "viitenumero", "viitenumber", "referens", "referenz",
+            // Countries: not an address on their own (and never a person's).
+            "country", "country code", "riik", "riigi kood", "страна", "maa", "land", "kraj",
+            "valsts", "šalis", "country of residence",
+            // The organisation that orders, provides or sells: not the person in the record.
+            "tellija", "ordering provider", "provider", "provider name", "clinic", "clinic name",
+            "hospital", "doctor", "physician", "referring physician", "referrer", "store",
+            "store name", "pharmacy", "branch", "apteek", "kauplus", "haigla", "kliinik", "arst",
+            "raviasutus", "tilaaja", "lähettäjä", "sairaala", "klinikka", "lääkäri", "apteekki",
+            "myymälä", "beställare", "sjukhus", "klinik", "läkare", "apotek", "butik",
+            "zleceniodawca", "szpital", "przychodnia", "lekarz", "apteka", "sklep",
+            "auftraggeber", "krankenhaus", "praxis", "arzt", "apotheke", "filiale",
+            "заказчик", "больница", "клиника", "врач", "аптека", "магазин",
+            "pasūtītājs", "slimnīca", "ārsts", "aptieka", "užsakovas", "ligoninė", "gydytojas",
+            "vaistinė",
         ]),
     ]
 

@@ -79,6 +79,10 @@ public struct JSONReader: DocumentReader {
     private struct PathNode {
         var name: String
         var hint: FieldHint
+        /// Under a key that names someone or something other than the record's person
+        /// (`orderingProvider`, `pets`, `tests`, `store`): names, addresses, phones and birth
+        /// dates there are not the person's (`FieldClassifier.namesOtherEntity`).
+        var otherEntity = false
         var column: Int = -1
         var arrayChild: Int32 = -1
         var wildcardChild: Int32 = -1
@@ -619,7 +623,7 @@ public struct JSONReader: DocumentReader {
         let existing = nodes[Int(parent)].arrayChild
         if existing >= 0 { return existing }
         let p = nodes[Int(parent)]
-        let node = addNode(PathNode(name: p.name + "[]", hint: p.hint))
+        let node = addNode(PathNode(name: p.name + "[]", hint: p.hint, otherEntity: p.otherEntity))
         nodes[Int(parent)].arrayChild = node
         return node
     }
@@ -628,7 +632,7 @@ public struct JSONReader: DocumentReader {
         let existing = nodes[Int(parent)].wildcardChild
         if existing >= 0 { return existing }
         let p = nodes[Int(parent)]
-        let node = addNode(PathNode(name: p.name + ".*", hint: Self.inherited(from: p.hint) ?? .none))
+        let node = addNode(PathNode(name: p.name + ".*", hint: Self.inherited(from: p.hint) ?? .none, otherEntity: p.otherEntity))
         nodes[Int(parent)].wildcardChild = node
         return node
     }
@@ -660,7 +664,15 @@ public struct JSONReader: DocumentReader {
             default: break
             }
         }
-        let node = addNode(PathNode(name: p.name + "." + label, hint: hint ?? Self.inherited(from: p.hint) ?? .none))
+        let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(label)
+        var childHint = hint ?? Self.inherited(from: p.hint) ?? .none
+        if otherEntity {
+            switch childHint {
+            case .fullName, .firstName, .lastName, .postalAddress, .addressPart, .phone, .dateOfBirth: childHint = .nonPersonal
+            default: break
+            }
+        }
+        let node = addNode(PathNode(name: p.name + "." + label, hint: childHint, otherEntity: otherEntity))
         children[ChildKey(parent: parent, key: keyBytes)] = node
         if known < 32 {
             nodes[pi].keyNames.append(keyBytes)

@@ -132,4 +132,28 @@ import Testing
         #expect(FieldClassifier.normalize("И\u{306}") == "й")
         #expect(FieldClassifier.hint(forLabel: "Fo\u{308}delsedatum") == .dateOfBirth)
     }
+
+    /// Labels a blind test of leaks shaped like the five cases met (session 12): card columns in
+    /// Estonian, receipt and order numbers, countries, the ordering organisation, `Asiakas:`.
+    @Test(arguments: [
+        ("kaart", FieldHint.paymentCard), ("Kaardi nr", .paymentCard), ("kaardi_nr", .paymentCard),
+        ("tšeki_nr", .nonPersonal), ("Tšeki nr", .nonPersonal), ("Nr zlecenia", .nonPersonal),
+        ("nr_zlecenia", .nonPersonal), ("Kuittinumero", .nonPersonal), ("Номер чека", .nonPersonal),
+        ("riik", .nonPersonal), ("Country", .nonPersonal), ("Страна", .nonPersonal), ("Land", .nonPersonal),
+        ("Tellija", .nonPersonal), ("Ordering provider", .nonPersonal), ("Lääkäri", .nonPersonal),
+        ("Asiakas", .fullName), ("Kund", .fullName),
+    ])
+    func caseLabels(_ label: String, _ hint: FieldHint) {
+        #expect(FieldClassifier.hint(forLabel: label) == hint)
+    }
+
+    @Test func keysNamingSomeoneElse() {
+        for key in ["orderingProvider", "ordering_provider", "lemmikloomad", "pets", "tests", "clinic", "store",
+                    "referringPhysician", "tilaaja", "zleceniodawca", "items", "laboratory"] {
+            #expect(FieldClassifier.namesOtherEntity(key), "\(key)")
+        }
+        for key in ["patient", "customer", "klient", "name", "contact", "address", "owner", "guardian", "person", "asiakas"] {
+            #expect(!FieldClassifier.namesOtherEntity(key), "\(key)")
+        }
+    }
 }

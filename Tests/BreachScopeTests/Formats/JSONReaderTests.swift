@@ -309,4 +309,20 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(out.recorder.records == [["$.a=1"], ["$.a=2"]])
         #expect(read("").recorder.events.isEmpty)
     }
+
+    /// Names, phones and addresses under a key naming someone else (the ordering provider, a
+    /// pet, a test) are not the record's person's; the patient's own stay personal.
+    @Test func fieldsOfOtherEntitiesAreNotThePersons() {
+        let doc = #"{"patient": {"name": "Mari Maasikas", "phone": "+37251234567"}, "orderingProvider": {"name": "Tartu Kliinik", "phone": "+3727318111", "address": {"street": "L. Puusepa 8"}}, "lemmikloomad": [{"nimi": "Miisu"}], "tests": [{"name": "Kliiniline eksoom"}]}"#
+        let out = read(doc)
+        #expect(out.error == nil)
+        let r = out.recorder
+        #expect(r.hint("$.patient.name") == .fullName)
+        #expect(r.hint("$.patient.phone") == .phone)
+        #expect(r.hint("$.orderingProvider.name") == .nonPersonal)
+        #expect(r.hint("$.orderingProvider.phone") == .nonPersonal)
+        #expect(r.hint("$.orderingProvider.address.street") == .nonPersonal)
+        #expect(r.hint("$.lemmikloomad[].nimi") == .nonPersonal)
+        #expect(r.hint("$.tests[].name") == .nonPersonal)
+    }
 }

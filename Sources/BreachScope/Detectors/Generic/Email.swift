@@ -45,7 +45,7 @@ public struct EmailDetector: Detector {
         guard s < at else { return nil }
         // `jürgen@…`: the run started inside a non-ASCII word.
         if s > 0 && span[s - 1] >= 0x80 { return nil }
-        guard localIsValid(span, s, at, strict: false) else { return nil }
+        guard localIsValid(span, s, at, strict: false), !isRoleMailbox(span, s, at) else { return nil }
         guard let end = domainEnd(span, from: at + 1), ASCII.isTokenEnd(span, end) else { return nil }
         var value: [UInt8] = []
         value.reserveCapacity(end - s)
@@ -79,8 +79,39 @@ public struct EmailDetector: Detector {
 
     private static func isWholeAddress(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let at = b.firstIndex(of: UInt8(ascii: "@")), at > 0 else { return false }
-        guard localIsValid(b, 0, at, strict: true) else { return false }
+        guard localIsValid(b, 0, at, strict: true), !isRoleMailbox(b, 0, at) else { return false }
         return domainEnd(b, from: at + 1) == b.count
+    }
+
+    /// Local parts of an organisation's mailboxes (`info@`, `noreply@`, `support@`,
+    /// `registratuur@`, `asiakaspalvelu@`, …): no natural person's address, so not an e-mail
+    /// element and never a reason to merge the records that carry it.
+    static let roleLocals: [[UInt8]] = [
+        "info", "support", "noreply", "no-reply", "no_reply", "no.reply", "donotreply", "do-not-reply",
+        "do_not_reply", "admin", "administrator", "postmaster", "webmaster", "hostmaster", "abuse",
+        "mailer-daemon", "root", "sales", "office", "contact", "contacts", "help", "helpdesk",
+        "service", "services", "customerservice", "customer-service", "customercare", "billing",
+        "invoice", "invoices", "accounts", "accounting", "hr", "jobs", "careers", "recruitment",
+        "press", "media", "marketing", "newsletter", "news", "security", "privacy", "dpo", "gdpr",
+        "notifications", "notification", "alerts", "system", "enquiries", "inquiries", "orders",
+        "hello", "team", "reception",
+        "registratuur", "klienditugi", "arved", "kontakt", "tellimused", "andmekaitse",
+        "asiakaspalvelu", "laskutus", "tuki", "vastaanotto", "tietosuoja", "kirjaamo",
+        "kundservice", "kundtjanst", "fakturor", "dataskydd", "kundeservice",
+        "biuro", "sekretariat", "sekretariaat", "kancelaria", "rejestracja", "recepcja",
+        "kundendienst", "vertrieb", "buchhaltung", "datenschutz",
+    ].map { Array($0.utf8) }
+    private static let roleLengths: UInt64 = roleLocals.reduce(0) { $0 | 1 << UInt64($1.count) }
+
+    /// Whether `b[s..<e]` is one of `roleLocals`, case ignored (no allocation: called per match).
+    static func isRoleMailbox(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        let length = e - s
+        guard length < 64, roleLengths & (1 << UInt64(length)) != 0 else { return false }
+        candidates: for r in roleLocals where r.count == length {
+            for k in 0..<length where ASCII.lower(b[s + k]) != r[k] { continue candidates }
+            return true
+        }
+        return false
     }
 
     /// Local-part bytes read in free text.

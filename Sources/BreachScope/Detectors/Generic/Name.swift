@@ -51,7 +51,50 @@ public struct NameDetector: Sendable {
             return ok
         }
         longestWord = max(longestWord, word)
-        return ok && longestWord >= 2 && !isPlaceholder(text, extra: [])
+        return ok && longestWord >= 2 && !isPlaceholder(text, extra: []) && !namesOrganisation(text)
+    }
+
+    /// Words that make a name an organisation's when they open or close it (`Apteek Kesklinn`,
+    /// `Tartu Kliinik`, `Kuulopiste Oy`, `AS Tere`), lower case.
+    static let organisationWords: Set<[UInt8]> = Set([
+        "apteek", "apotek", "apteekki", "apteka", "apotheke", "aptieka", "vaistinė", "pharmacy", "аптека",
+        "kliinik", "klinik", "klinikka", "clinic", "klinika", "клиника", "haigla", "sairaala", "sjukhus",
+        "hospital", "szpital", "krankenhaus", "больница", "slimnīca", "ligoninė", "terviseameti",
+        "kauplus", "pood", "store", "shop", "kauppa", "butik", "sklep", "magazin", "магазин",
+        "laboratoorium", "laboratory", "laboratorio", "laboratorium", "labor", "lab", "labs",
+        "keskus", "center", "centre", "zentrum", "centrum", "центр", "pharma", "optika",
+        "oü", "as", "oy", "oyj", "ab", "ltd", "llc", "inc", "gmbh", "uab", "plc", "corp",
+        "o.o", "s.a", "a/s", "asa", "ag", "kg", "ооо", "зао", "оао",
+    ].map { Array($0.utf8) })
+    static let organisationHashes: Set<UInt64> = Set(organisationWords.map { w in w.withUnsafeBufferPointer { fnv($0) } })
+
+    /// Whether the first or last word of `text` (outer `.,:` trimmed) is an organisation word.
+    static func namesOrganisation(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { t in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf in
+                func check(_ start: Int, _ end: Int) -> Bool {
+                    var end = end
+                    while end - start > 1, t[end - 1] == 0x2E || t[end - 1] == 0x2C || t[end - 1] == 0x3A { end -= 1 }
+                    let len = end - start
+                    guard len > 0 && len <= 64 else { return false }
+                    let word = UnsafeMutableBufferPointer(rebasing: buf[0..<len])
+                    _ = word.initialize(from: t[start..<end])
+                    lowercaseInPlace(word)
+                    return organisationHashes.contains(fnv(UnsafeBufferPointer(word)))
+                }
+                let n = t.count
+                var s = 0
+                while s < n && t[s] == 0x20 { s += 1 }
+                var e = s
+                while e < n && t[e] != 0x20 { e += 1 }
+                if s < e && check(s, e) { return true }
+                var le = n
+                while le > e && t[le - 1] == 0x20 { le -= 1 }
+                var ls = le
+                while ls > e && t[ls - 1] != 0x20 { ls -= 1 }
+                return ls < le && check(ls, le)
+            }
+        }
     }
 
     /// `first last`, each part trimmed; either part alone when the other is empty.

@@ -125,4 +125,20 @@ private func scan(_ text: String) -> [String] {
         }
         #expect(failures == 0)
     }
+
+    /// An organisation's mailbox (`info@`, `noreply@`, `registratuur@`, any case) is no person's
+    /// address: neither a whole field nor a match in text; personal addresses that merely start
+    /// or end like one are kept.
+    @Test func roleMailboxesAreNoPersonsAddresses() {
+        for role in ["info@example.ee", "NoReply@example.com", "no-reply@example.com", "registratuur@kliinik.example.ee",
+                     "asiakaspalvelu@example.fi", "support@pps-pharmacy.example.com", "Kundservice@example.se"] {
+            #expect(!EmailDetector.validate(Array(role.utf8)), "\(role)")
+            let text = Array("Kirjutage: \(role) palun".utf8)
+            let at = text.firstIndex(of: UInt8(ascii: "@"))!
+            #expect(text.withUnsafeBufferPointer { EmailDetector.matchAround($0, at: at) } == nil, "\(role)")
+        }
+        for person in ["info.mari@example.ee", "mari.info@example.ee", "supporter@example.com", "hr.kask@example.ee", "tuki-pekka@example.fi"] {
+            #expect(EmailDetector.validate(Array(person.utf8)), "\(person)")
+        }
+    }
 }

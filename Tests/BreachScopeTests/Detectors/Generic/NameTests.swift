@@ -139,4 +139,16 @@ private func name(_ s: String) -> String? {
             #expect(cut == Array("ab ".utf8.dropLast()) + [0x20] + tail)
         }
     }
+
+    /// A store, clinic or company in a name column is no person (`Apteek Kesklinn`, `Tartu
+    /// Kliinik`, `Kuulopiste Oy`, `AS Tere`, `ООО Ромашка`); persons whose name merely contains
+    /// such letters keep theirs.
+    @Test func organisationsAreNoPersons() {
+        for org in ["Apteek Kesklinn", "Tartu Kliinik", "Kuulopiste Oy", "AS Tere", "Kuulopiste OY.", "ООО Ромашка", "Apotek Hjärtat", "Optika Keskus"] {
+            #expect(name(org) == nil, "\(org)")
+        }
+        for person in ["Mari Apteeker", "Asta Kask", "Oskar Storm", "Anna Labor-Tamm", "Liisa Ab-Kask"] {
+            #expect(name(person) != nil, "\(person)")
+        }
+    }
 }
