@@ -20,7 +20,8 @@ extension ControllerRules {
         var load = RegisterLoad(entries: [], rejected: [], controllers: controllers)
         var unlisted: [String: Int] = [:]
         var seen: Set<RegisterEntry> = []
-        let scanner = FieldScanner(phoneCountries: phoneCountries)
+        var scanner = FieldScanner(phoneCountries: phoneCountries)
+        scanner.readsOtherSchemes = false  // a register key's scheme is exact
         for (ri, rule) in rules.enumerated() {
             guard case .register(let reg) = rule.source else { continue }
             let fileName = file?.path

@@ -18,6 +18,9 @@
 ///    letter (lower-case particles like `von`, `van der` allowed after the first word), at least
 ///    two words of two letters; the column is not low-cardinality (with ≥ 6 values, fewer than
 ///    50 % distinct means a category like a city or a product) → `.fullName`;
+/// Then a column of 9–13-digit numbers of which fewer than half validate as a national ID is
+/// `.nonPersonal` (receipt and order numbers: the few that pass a check digit by chance are no
+/// persons).
 /// 5. postal addresses: 8–120 bytes with letters and a digit and a comma or a street word
 ///    (`mnt`, `tn`, `katu`, `gatan`, `street`, `ul.`, `g.`, `…tie`, `…straße`, …), and no
 ///    quantity with a unit (`400 mg`, `20 tk`) → `.postalAddress`.
@@ -51,6 +54,7 @@ public enum ColumnSampler {
         if agree(count { IBANDetector.validate($0) }) { return .iban }
         if agree(count { PaymentCardDetector.normalize($0) != nil }) { return .paymentCard }
         if isPhoneColumn(vals, agree: agree) { return .phone }
+        if isDecoyNumberColumn(vals, agree: agree) { return .nonPersonal }
         if isNameColumn(vals, agree: agree) { return .fullName }
         if agree(count(isAddress)) { return .postalAddress }
         return nil
@@ -71,6 +75,19 @@ public enum ColumnSampler {
         case .postalAddress: return isAddress(v)
         default: return false
         }
+    }
+
+    /// Plain numbers of 9–13 digits (the length of national IDs), most of which validate as no
+    /// national ID: receipt, order or transaction numbers. A few of them pass a check digit by
+    /// chance (one in eleven for a mod-11 scheme); in a column of such numbers they are not
+    /// persons. A real ID column validates nearly throughout.
+    static func isDecoyNumberColumn(_ vals: [[UInt8]], agree: (Int) -> Bool) -> Bool {
+        var shaped = 0, valid = 0
+        for v in vals where v.count >= 9 && v.count <= 13 && v.allSatisfy({ $0 &- 0x30 < 10 }) {
+            shaped += 1
+            if !nationalIDTypes(v).isEmpty { valid += 1 }
+        }
+        return agree(shaped) && valid * 2 < shaped
     }
 
     // MARK: - National IDs

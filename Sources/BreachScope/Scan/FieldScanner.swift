@@ -46,6 +46,11 @@ public struct FieldScanner: Sendable {
         return n
     }
 
+    /// Under a label naming one scheme, whether a code of a scheme in `distinctForms` is still
+    /// taken (leaked tables put foreigners' codes in the `isikukood` column). Controller
+    /// registers turn it off: there a key's scheme is exact.
+    public var readsOtherSchemes = true
+
     public init(phoneCountries: [String] = PhoneDetector().defaultCountries) {
         var p = PhoneDetector()
         p.defaultCountries = phoneCountries
@@ -113,6 +118,10 @@ public struct FieldScanner: Sendable {
                         candidates.clear()
                         matchNationals(span, i, h, &candidates)
                         found = choose(candidates, hint: h, preferCountry: preferCountry)
+                        // `isikukood 020386-1646`: a Finnish code after an Estonian word.
+                        if found == nil, named != nil, readsOtherSchemes {
+                            found = otherScheme(span, i, preferCountry: preferCountry, &candidates)
+                        }
                     }
                     if found == nil && shape.cardCandidate { found = card.match(span, at: i, hint: hint) }
                     if found == nil && shape.phoneCandidate { found = phone.match(span, at: i, hint: hint) }
@@ -124,6 +133,9 @@ public struct FieldScanner: Sendable {
                         candidates.clear()
                         matchNationals(span, i, hint, &candidates)
                         found = choose(candidates, hint: hint, preferCountry: preferCountry)
+                        if found == nil, readsOtherSchemes, case .nationalID(_?) = hint {
+                            found = otherScheme(span, i, preferCountry: preferCountry, &candidates)
+                        }
                     }
                     if found == nil { found = card.match(span, at: i, hint: hint) }
                     if found == nil { found = phone.match(span, at: i, hint: hint) }
@@ -185,6 +197,24 @@ public struct FieldScanner: Sendable {
         run(NHSNumberDetector())
         run(CPRDetector())
         run(SSNDetector())
+    }
+
+    /// Schemes taken under another scheme's label: their written form cannot be read as a number
+    /// of the labelled scheme (a century sign, a check letter or a dash), so a column named
+    /// `isikukood` that holds a Finnish or Latvian code still yields that code. Plain 11-digit
+    /// numbers are not re-read: a PESEL with a wrong check digit is no isikukood.
+    static let distinctForms: Set<IdentifierType> = [.fiHetu, .lvPersonasKods, .sePersonnummer, .dkCpr]
+
+    /// A national ID of a scheme in `distinctForms` written with a non-digit, at `i` under a
+    /// label that names another scheme; nil when there is none.
+    func otherScheme(_ span: UnsafeBufferPointer<UInt8>, _ i: Int, preferCountry: String?, _ candidates: inout [Finding]) -> Finding? {
+        candidates.clear()
+        matchNationals(span, i, .nationalID(nil), &candidates)
+        candidates.removeAll { f in
+            guard let t = f.identifier, Self.distinctForms.contains(t) else { return true }
+            return (f.offset..<(f.offset + f.length)).allSatisfy { ASCII.isDigit(span[$0]) }
+        }
+        return choose(candidates, hint: .nationalID(nil), preferCountry: preferCountry)
     }
 
     /// Picks one national-ID interpretation: the labelled scheme, else the document's country,

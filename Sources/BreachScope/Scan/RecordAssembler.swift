@@ -371,7 +371,12 @@ struct RecordAssembler: RecordVisitor {
                 items.append(PendingItem(value: rule, code: code, field: seg.column, line: seg.line, offset: offset))
                 itemKeys.append(ValueHash(hi: UInt64(rule), lo: UInt64(code)))
             }
-            reason(matcher.category(ofRule: h.hit.rule))
+            let category = matcher.category(ofRule: h.hit.rule)
+            // A product line is no lab result: `D-vitamiin 25 mcg` in a shop's product column is
+            // a product and its dose, not an analyte and its measured value.
+            if category == ElementType.labResult.code, seg.column >= 0, Int(seg.column) < hints.count,
+               hints[Int(seg.column)] == .purchase { continue }
+            reason(category)
             for k in matcher.implied(byRule: h.hit.rule) { reason(matcher.impliedCodes[k]) }
             // Masked evidence of the rule's first hit in the document.
             if !evidenceRules.contains(rule) {
@@ -683,8 +688,17 @@ struct RecordAssembler: RecordVisitor {
     static func cardKey(_ k: [UInt8]) -> [UInt8] {
         // All digits already: the digits are `k` itself (no copy).
         if k.allSatisfy({ ASCII.isDigit($0) }) { return k }
-        let digits = k.filter { ASCII.isDigit($0) }
-        return digits.count >= 6 && k.allSatisfy { ASCII.isDigit($0) || $0 == 0x20 || $0 == 0x2D } ? digits : k
+        // Letters, digits and separators (`LP-2459511`, `lp 2459 511`): letters upper-cased,
+        // separators dropped, so that the files that write the card differently still join.
+        var out: [UInt8] = []
+        out.reserveCapacity(k.count)
+        var digits = 0
+        for b in k {
+            if ASCII.isDigit(b) { out.append(b); digits += 1 }
+            else if ASCII.isLetter(b) { out.append(b & ~0x20) }
+            else if !(b == 0x20 || b == 0x2D || b == 0x2E || b == 0x2F) { return k }
+        }
+        return digits >= 6 ? out : k
     }
 
     /// 6–24 letters/digits (separators allowed), at least 6 digits: a card or member number, not a

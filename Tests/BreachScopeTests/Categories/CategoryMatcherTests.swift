@@ -183,4 +183,12 @@ struct CategoryMatcherTests {
         #expect(CategoryTest.found("CRP 5 OB") == ["lab-symbol:CRP", "lab-symbol:OB"])
         #expect(CategoryTest.found("Diagnoos E11") == ["icd10-code:E11"])
     }
+
+    /// Hearing aids (session 12): the device word anywhere, a brand only in a hearing-aid column.
+    @Test func hearingAids() {
+        #expect(CategoryTest.found("Uusi kuulokoje toimitettu") == ["product-hearing-aid:kuulokoje"])
+        #expect(CategoryTest.found("Hörapparat, batterier 312") == ["product-hearing-aid:Hörapparat"])
+        #expect(CategoryTest.found("Oticon More 1 miniRITE", column: "Kuulokoje") == ["product-hearing-aid-model:Oticon"])
+        #expect(CategoryTest.found("Oticon More 1 miniRITE", column: "Tuote").isEmpty)
+    }
 }

@@ -101,6 +101,23 @@ import BreachScopeTesting
         #expect(ColumnSampler.accepts(Array("mari@example.com".utf8), as: .email))
         #expect(!ColumnSampler.accepts(Array("Telefon".utf8), as: .phone))
     }
+
+    /// Receipt and order numbers (9–13 digits) of which a few pass a national-ID check digit by
+    /// chance: the column is no ID column, and those few are no persons. A column of real IDs
+    /// with a couple of typos stays an ID column.
+    @Test func numberColumnsThatRarelyValidateAreNotPersonal() {
+        var rng = SeededRNG(seed: 0xDEC0)
+        var receipts: [String] = (0..<60).map { _ in String((0..<11).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) }) }
+        receipts.replaceSubrange(0..<3, with: Self.ids(.eeIsikukood, 3, seed: 9))  // three valid codes among them
+        let valid = receipts.filter { !ColumnSampler.nationalIDTypes(Array($0.utf8)).isEmpty }.count
+        #expect(valid >= 3 && valid * 2 < receipts.count)
+        #expect(Self.hint(receipts) == .nonPersonal)
+        var codes = Self.ids(.eeIsikukood, 20, seed: 10)
+        codes[0] = "12345678901"; codes[1] = "99999999999"
+        #expect(Self.hint(codes) == .nationalID(.eeIsikukood))
+        // Short numbers (quantities, postcodes) are not what the rule is about.
+        #expect(Self.hint(["3", "12", "7", "1", "40"]) != .nonPersonal)
+    }
 }
 
 private extension String {
@@ -109,4 +126,5 @@ private extension String {
         for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
         return out
     }
+
 }

@@ -92,4 +92,31 @@ import BreachScopeTesting
         }
         #expect(checked > 100_000)
     }
+
+    /// A column or label naming one scheme (`isikukood`) still yields a Finnish, Latvian,
+    /// Swedish or Danish code written in its own form; a plain 11-digit number of another scheme
+    /// does not (a PESEL is no isikukood), and a register's exact scheme takes nothing else.
+    @Test func codesOfOtherSchemesUnderANamedLabel() {
+        var rng = SeededRNG(seed: 0x07E5)
+        let hetu = Synthetic.nationalID(.fiHetu, using: &rng)
+        let lv = Synthetic.nationalID(.lvPersonasKods, using: &rng)
+        let pesel = Synthetic.nationalID(.plPesel, using: &rng)
+        var scanner = FieldScanner()
+        func found(_ text: String, _ hint: FieldHint, _ s: FieldScanner) -> [Finding] {
+            var bytes = Array(text.utf8), out: [Finding] = []
+            bytes.withUnsafeMutableBufferPointer { p in s.scan(UnsafeBufferPointer(p), hint: hint, preferCountry: "EE") { out.append($0) } }
+            return out
+        }
+        let ee = FieldHint.nationalID(.eeIsikukood)
+        #expect(found(hetu, ee, scanner).map(\.identifier) == [.fiHetu])
+        #expect(found(lv, ee, scanner).map(\.identifier) == [.lvPersonasKods])
+        #expect(found(pesel, ee, scanner).allSatisfy { $0.identifier != .plPesel })
+        // In running text after the Estonian word: the HETU, not a phone number (unlabelled text
+        // takes the classic century signs only).
+        var dashed = hetu
+        while !dashed.contains("-") { dashed = Synthetic.nationalID(.fiHetu, using: &rng) }
+        #expect(found("isikukood \(dashed) ja muu", .none, scanner).map(\.identifier) == [.fiHetu])
+        scanner.readsOtherSchemes = false
+        #expect(found(hetu, ee, scanner).isEmpty)
+    }
 }
