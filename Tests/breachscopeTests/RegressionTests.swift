@@ -45,8 +45,9 @@ import BreachScopeTesting
     /// Shapes a blind test of the five cases met (session 12): purchases joined through a card
     /// written `LP-2459510` where the customers say `LP2459510` under `kaardi_nr`; an unknown
     /// receipt-number column in which one number passes the isikukood check; vitamin D bought,
-    /// not measured; a country column; a store's `info@` mailbox; the ordering clinic's name and
-    /// phone in a lab JSON. Four persons, each with their purchases, and nothing else.
+    /// not measured; a country column; a store list (its mailboxes and phones are the stores');
+    /// the ordering clinic's name and phone in a lab JSON. Four persons, each with their
+    /// purchases, and nothing else.
     @Test func blindCaseShapes() throws {
         var rng = SeededRNG(seed: 0xB11D)
         let codes = (0..<4).map { _ in Synthetic.nationalID(.eeIsikukood, using: &rng) }
@@ -61,7 +62,7 @@ import BreachScopeTesting
             for j in 0..<2 { purchases += "LP-\(2459510 + k),99\(String(1_000_000_000 + k * 10 + j).dropFirst()),D-vitamiin 25 mcg,\(j + 1)\n" }
         }
         purchases += "LP-2459511,\(decoy),Kätekreem 75 ml,1\n"
-        let stores = "kood;nimi;e-post\nA001;Apteek Kesklinn;info@apteek.example.ee\n"
+        let stores = "kood;nimi;e-post;telefon\nA001;Apteek Kesklinn;info@apteek.example.ee;+372 640 0001\nA002;Tammsaare Apteek;apteek02@apteek.example.ee;+372 640 0002\n"
         let lab = #"{"patient": {"isikukood": "\#(codes[0])", "name": "Mari Maasikas"}, "orderingProvider": {"name": "Tartu Kliinik", "phone": "+372 731 8111"}}"# + "\n"
         for (name, text) in [("kliendid.csv", customers), ("ostud.csv", purchases), ("kauplused.csv", stores), ("analuus.ndjson", lab)] {
             try Data(text.utf8).write(to: dir.appendingPathComponent(name))
@@ -79,5 +80,6 @@ import BreachScopeTesting
             #expect(names.contains(p["name"] as? String ?? ""), "\(p)")
         }
         #expect(!out.contains(decoy) && !out.contains("info@") && !out.contains("Kliinik") && !out.contains("731"))
+        #expect(!out.contains("apteek02") && !out.contains("6400001") && !out.contains("6400002"))  // the stores' rows
     }
 }

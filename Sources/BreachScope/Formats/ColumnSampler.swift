@@ -14,13 +14,13 @@
 /// 3. phones: valid under `PhoneDetector.normalize` with the standard countries, no letters,
 ///    not a date; refused when the values are plain integers that run (sorted with n ≥ 5, or
 ///    sorted and close together) → `.phone`;
+///    then plain numbers of 9–13 digits of which fewer than half validate as a national ID →
+///    `.nonPersonal` (receipt and order numbers: the few that pass a check digit by chance are
+///    no persons);
 /// 4. person names: `NameDetector` accepts the value, 2–4 words each starting with an upper-case
 ///    letter (lower-case particles like `von`, `van der` allowed after the first word), at least
 ///    two words of two letters; the column is not low-cardinality (with ≥ 6 values, fewer than
 ///    50 % distinct means a category like a city or a product) → `.fullName`;
-/// Then a column of 9–13-digit numbers of which fewer than half validate as a national ID is
-/// `.nonPersonal` (receipt and order numbers: the few that pass a check digit by chance are no
-/// persons).
 /// 5. postal addresses: 8–120 bytes with letters and a digit and a comma or a street word
 ///    (`mnt`, `tn`, `katu`, `gatan`, `street`, `ul.`, `g.`, `…tie`, `…straße`, …), and no
 ///    quantity with a unit (`400 mg`, `20 tk`) → `.postalAddress`.

@@ -97,6 +97,9 @@ struct RecordAssembler: RecordVisitor {
     /// Whether special categories are searched at all.
     private let searchesCategories: Bool
     private var addressParts: [(bytes: [UInt8], field: Int32, line: Int32, offset: Int)] = []
+    /// The record's name field holds an organisation's name (`Apteek Kesklinn`): its e-mail,
+    /// phone and address are the organisation's, unless the record carries a national ID.
+    private var organisationRecord = false
     private var language: String?
     /// The current text block turned out to hold several persons: emit it line by line.
     private var blockSplit = false
@@ -200,6 +203,7 @@ struct RecordAssembler: RecordVisitor {
         switch hint {
         case .fullName:
             if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
+            else if NameDetector.namesOrganisation(Array(value)) { organisationRecord = true }
         case .firstName:
             if normalizeName(value) { swap(&nameScratch, &firstBytes); firstName = (f, l, offset) }
         case .lastName:
@@ -543,6 +547,16 @@ struct RecordAssembler: RecordVisitor {
             add(.element(.postalAddress), .postalAddress, PostalAddressDetector.join(addressParts.map { $0.bytes }), p.field, p.line, p.offset)
         }
         firstName = nil; lastName = nil; addressParts.clear()
+        if organisationRecord {
+            organisationRecord = false
+            if !items.contains(where: { $0.code == ElementType.nationalID.code }) {
+                let contact: Set<UInt8> = [ElementType.email.code, ElementType.phone.code, ElementType.postalAddress.code]
+                var k = 0
+                while k < items.count {
+                    if contact.contains(items[k].code) { items.remove(at: k); itemKeys.remove(at: k) } else { k += 1 }
+                }
+            }
+        }
         if !blockSegments.isEmpty {
             // Records with something personal are searched; so is all of a small document (a lab
             // report's result page names no one, but its categories are its patient's).
