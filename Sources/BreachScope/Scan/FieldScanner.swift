@@ -142,6 +142,12 @@ public struct FieldScanner: Sendable {
                 }
             case 5:
                 if hint != .nonPersonal { found = phone.match(span, at: i, hint: hint) }
+                if found == nil && span[i] == UInt8(ascii: "+") {
+                    // `+380 (67) 432 3583`: a calling code no plan knows. Its digits are not a
+                    // national number of another country (`(67) 432 3583` read as Polish).
+                    i = Self.phoneShapeEnd(span, from: i + 1)
+                    continue
+                }
             default:
                 break
             }
@@ -197,6 +203,20 @@ public struct FieldScanner: Sendable {
         run(NHSNumberDetector())
         run(CPRDetector())
         run(SSNDetector())
+    }
+
+    /// The end of the digits, `-`, `.`, `/`, parentheses and single spaces before a digit or `(`
+    /// that follow a `+`: the rest of a written phone number.
+    static func phoneShapeEnd(_ span: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let n = span.count
+        var i = from
+        while i < n {
+            let b = span[i]
+            if ASCII.isDigit(b) || b == 0x2D || b == 0x2E || b == 0x2F || b == 0x28 || b == 0x29 { i += 1; continue }
+            if b == 0x20, i + 1 < n, ASCII.isDigit(span[i + 1]) || span[i + 1] == 0x28 { i += 1; continue }
+            break
+        }
+        return i
     }
 
     /// Schemes taken under another scheme's label: their written form cannot be read as a number

@@ -191,4 +191,11 @@ struct CategoryMatcherTests {
         #expect(CategoryTest.found("Oticon More 1 miniRITE", column: "Kuulokoje") == ["product-hearing-aid-model:Oticon"])
         #expect(CategoryTest.found("Oticon More 1 miniRITE", column: "Tuote").isEmpty)
     }
+
+    /// Polish lab orders in JSON (session 12): analytes under `badania[]`, vitamin D3 with a value.
+    @Test func polishLabOrders() {
+        #expect(CategoryTest.found("TSH", column: "$.badania[].nazwa") == ["lab-symbol:TSH"])
+        #expect(CategoryTest.found("Glukoza", column: "$.badanie.nazwa") == ["lab-analyte:Glukoza"])
+        #expect(CategoryTest.found("Witamina D3 32,1 ng/ml") == ["lab-analyte:Witamina D3"])
+    }
 }
