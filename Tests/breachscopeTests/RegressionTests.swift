@@ -82,4 +82,33 @@ import BreachScopeTesting
         #expect(!out.contains(decoy) && !out.contains("info@") && !out.contains("Kliinik") && !out.contains("731"))
         #expect(!out.contains("apteek02") && !out.contains("6400001") && !out.contains("6400002"))  // the stores' rows
     }
+
+    /// A Lithuanian patient of an Estonian lab: the lab's table types the code Estonian
+    /// (`isikukood`), the referral Lithuanian (`Asmens kodas`). Same digits and same name: one
+    /// person, who keeps both typed identifiers. Same digits under another name: two persons.
+    @Test func lithuanianCodeInAnEstonianColumnIsOnePerson() throws {
+        var rng = SeededRNG(seed: 0x171)
+        var code = Synthetic.nationalID(.ltAsmensKodas, using: &rng)
+        while code.first == "9" { code = Synthetic.nationalID(.ltAsmensKodas, using: &rng) }
+        let other = Synthetic.nationalID(.ltAsmensKodas, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("eelt")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("isikukood;nimi;analüüs\n\(code);Rūta Vasiliauskienė;BRCA1\n\(other);Jonas Kazlauskas;BRCA2\n".utf8)
+            .write(to: dir.appendingPathComponent("patsiendid.csv"))
+        try Data("SIUNTIMAS\n\nVardas, pavardė: Rūta Vasiliauskienė\nAsmens kodas: \(code)\n".utf8)
+            .write(to: dir.appendingPathComponent("siuntimas_1.txt"))
+        try Data("SIUNTIMAS\n\nVardas, pavardė: Petras Petraitis\nAsmens kodas: \(other)\n".utf8)
+            .write(to: dir.appendingPathComponent("siuntimas_2.txt"))
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(persons.count == 3, "\(out)")
+        let ruta = persons.filter { ($0["name"] as? String) == "Rūta Vasiliauskienė" }
+        #expect(ruta.count == 1)
+        let types = Set((ruta.first?["identifiers"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String })
+        #expect(types == ["ee_isikukood", "lt_asmens_kodas"], "\(out)")
+        #expect(!persons.contains { ($0["name"] as? String) == "Jonas Kazlauskas" && ($0["identifiers"] as? [Any])?.count != 1 })
+    }
 }

@@ -100,6 +100,8 @@ struct RecordAssembler: RecordVisitor {
     /// The record's name field holds an organisation's name (`Apteek Kesklinn`): its e-mail,
     /// phone and address are the organisation's, unless the record carries a national ID.
     private var organisationRecord = false
+    /// The record holds an Estonian or Lithuanian code (`linkBalticCode`).
+    private var balticCode = false
     private var language: String?
     /// The current text block turned out to hold several persons: emit it line by line.
     private var blockSplit = false
@@ -449,6 +451,7 @@ struct RecordAssembler: RecordVisitor {
                 }
             }
             add(kind, fd.element, fd.value, f, l, offset + fd.offset)
+            if fd.identifier == .eeIsikukood || fd.identifier == .ltAsmensKodas { balticCode = true }
             if fd.identifier == .email, let name = Self.displayName(value, before: fd.offset) {
                 add(.element(.name), .name, name.bytes, f, l, offset + name.offset)
             }
@@ -508,6 +511,49 @@ struct RecordAssembler: RecordVisitor {
         itemKeys.append(h)
     }
 
+    /// An Estonian and a Lithuanian code share one format and check digit: a Lithuanian's code
+    /// in an Estonian lab's `isikukood` column is typed Estonian, and on their referral
+    /// Lithuanian. With the same full name beside it, the two are one person: a link key of the
+    /// digits and the lower-cased name joins the records (link keys are never shown; the
+    /// identifiers stay as typed). Same digits with another name stay apart: two countries do
+    /// hand out the same code to different people.
+    private mutating func linkBalticCode() {
+        var code = -1, name = -1, at = 0
+        for (k, it) in items.enumerated() where it.value >= 0 {
+            if it.code == ElementType.nationalID.code {
+                let kind = batch.values.kind(at: Int(it.value))
+                guard kind == .identifier(.eeIsikukood) || kind == .identifier(.ltAsmensKodas) else { continue }
+                if code >= 0 { return }  // two codes: whose is the name?
+                code = Int(it.value); at = k
+            } else if it.code == ElementType.name.code {
+                if name >= 0 { return }
+                name = Int(it.value)
+            }
+        }
+        guard code >= 0, name >= 0 else { return }
+        let lowerName = batch.values.withPlaintext(at: name) { NameDetector.lowercase(Array($0)) }
+        // Only Lithuanian surnames (`Kazlauskas`, `Petraitis`, `Vasiliauskienė`, `Jankauskaitė`):
+        // the key costs a value per record, and Estonian tables hold a million Estonians.
+        guard Self.lithuanianSurname(lowerName) else { return }
+        var key: [UInt8] = []
+        batch.values.withPlaintext(at: code) { key.append(contentsOf: $0) }
+        key.append(0)
+        key += lowerName
+        let it = items[at]
+        addLinkKey(namespace: "eelt", key, it.field, it.line, it.offset)
+    }
+
+    /// Whether the last word of a lower-cased name ends like a Lithuanian surname: men's `-as`,
+    /// `-is`, `-ys`, `-us`, women's `-ė` (`-ienė`, `-aitė`, `-ytė`, `-utė`, `-iūtė`).
+    static func lithuanianSurname(_ name: [UInt8]) -> Bool {
+        var end = name.count
+        while end > 0 && name[end - 1] == 0x20 { end -= 1 }
+        guard end >= 3 else { return false }
+        if name[end - 2] == 0xC4 && name[end - 1] == 0x97 { return true }  // ė
+        let last = name[end - 1], before = name[end - 2]
+        return last == UInt8(ascii: "s") && (before == UInt8(ascii: "a") || before == UInt8(ascii: "i") || before == UInt8(ascii: "y") || before == UInt8(ascii: "u"))
+    }
+
     private mutating func addElementOnly(_ element: ElementType, _ f: Int32, _ l: Int32, _ offset: Int) {
         if items.contains(where: { $0.value < 0 && $0.code == element.code }) { return }
         items.append(PendingItem(value: -1, code: element.code, field: f, line: l, offset: offset))
@@ -547,6 +593,7 @@ struct RecordAssembler: RecordVisitor {
             add(.element(.postalAddress), .postalAddress, PostalAddressDetector.join(addressParts.map { $0.bytes }), p.field, p.line, p.offset)
         }
         firstName = nil; lastName = nil; addressParts.clear()
+        if balticCode { balticCode = false; linkBalticCode() }
         if organisationRecord {
             organisationRecord = false
             if !items.contains(where: { $0.code == ElementType.nationalID.code }) {

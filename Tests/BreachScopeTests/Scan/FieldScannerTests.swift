@@ -133,4 +133,15 @@ import BreachScopeTesting
             }
         }
     }
+
+    /// Which names get the EE/LT code link key (`RecordAssembler.linkBalticCode`): Lithuanian
+    /// surname endings only, so Estonian tables pay for almost none.
+    @Test func lithuanianSurnames() {
+        for name in ["jonas kazlauskas", "rūta vasiliauskienė", "petras petraitis", "inga jankauskaitė", "vytautas žukys"] {
+            #expect(RecordAssembler.lithuanianSurname(Array(name.utf8)), "\(name)")
+        }
+        for name in ["kadri saar", "mart rebane", "mari tamm", "jüri ilves", "anna", ""] {
+            #expect(!RecordAssembler.lithuanianSurname(Array(name.utf8)), "\(name)")
+        }
+    }
 }
