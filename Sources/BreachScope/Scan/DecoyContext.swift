@@ -12,6 +12,10 @@ enum DecoyContext {
         "tellimus", "tellimuse", "arve", "kviitung", "tilaus", "tilausnumero", "lasku", "kuitti", "viite", "viitenumero",
         "zamówienie", "zamowienie", "faktura", "paragon", "przesyłka", "przesylka", "beställning", "bestallning",
         "kvitto", "bestellung", "rechnung", "sendung", "заказ", "счет", "счёт", "накладная",
+        // Organisations' registry and tax numbers, and orders in the case languages.
+        "nip", "regon", "krs", "vat", "alv", "kmkr", "registrikood", "regnr", "orgnr", "organisationsnummer",
+        "cvr", "pvn", "pvm", "ustid", "steuernummer", "инн", "огрн", "кпп", "zlecenia", "zlecenie", "tšeki", "tšekk",
+        "užsakymo", "pasūtījuma", "pwz", "pwzdl",
     ].map { Array($0.utf8) })
 
     /// True when the word before `start` (skipping up to a few separators and a `nr`/`no`/`#`)

@@ -104,6 +104,7 @@ public struct FieldScanner: Sendable {
                 continue
             }
             var found: Finding?
+            var shapeEnd = -1
             switch c {
             case 1:
                 guard hint != .nonPersonal else { break }
@@ -111,6 +112,7 @@ public struct FieldScanner: Sendable {
                     // Unlabelled text: look at the number's shape first, so that dates, times,
                     // amounts and short numbers never reach the detectors.
                     let shape = NumberShape(span, i)
+                    if shape.groups > 1 { shapeEnd = shape.end }
                     if shape.nationalCandidate {
                         // `PESEL 44051401359` in running text: the word before names the scheme.
                         let named = DecoyContext.schemeBefore(span, i)
@@ -163,6 +165,13 @@ public struct FieldScanner: Sendable {
                     emit(f)
                 }
                 i = end
+                continue
+            }
+            // A number of several groups that is nothing (`NIP: 144-037-43-14`, a date, a
+            // decoy's reference) is not read again from its second group (`037-43-14` would be a
+            // Finnish phone number).
+            if shapeEnd > i {
+                i = shapeEnd
                 continue
             }
             // Skip the rest of this alphanumeric run: no token starts inside it.
@@ -258,6 +267,8 @@ struct NumberShape {
     var lengths: (Int, Int, Int) = (0, 0, 0)
     var separators: UInt8 = 0
     var signAfterSix = false
+    /// Just after the last digit read: the end of the number as written.
+    var end = 0
 
     @inline(__always)
     init(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) {
@@ -266,6 +277,7 @@ struct NumberShape {
         while groups < 8 && i - start < 32 {
             var len = 0
             while i < n && ASCII.isDigit(span[i]) { i += 1; len += 1 }
+            end = i
             if groups == 0 { leading = len }
             if groups < 3 {
                 switch groups { case 0: lengths.0 = len; case 1: lengths.1 = len; default: lengths.2 = len }

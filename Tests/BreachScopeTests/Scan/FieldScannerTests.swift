@@ -144,4 +144,20 @@ import BreachScopeTesting
             #expect(!RecordAssembler.lithuanianSurname(Array(name.utf8)), "\(name)")
         }
     }
+
+    /// A number of several groups that is nothing is not read again from its second group: a
+    /// Polish tax number `144-037-43-14` holds no Finnish phone `037-43-14`. Registry and tax
+    /// words before a number mark it as an organisation's. Phones and IDs beside them are found.
+    @Test func organisationNumbersAndTheirGroupsAreNoFindings() {
+        let scanner = FieldScanner(phoneCountries: ["PL", "FI", "EE"])
+        func found(_ text: String) -> [String] {
+            var bytes = Array(text.utf8), out: [String] = []
+            bytes.withUnsafeMutableBufferPointer { p in scanner.scan(UnsafeBufferPointer(p), hint: .none, preferCountry: "PL") { out.append($0.valueString) } }
+            return out
+        }
+        #expect(found("NIP: 144-037-43-14   REGON: 327018895").isEmpty)
+        #expect(found("Sprawa 144-037-43-14 w toku").isEmpty)
+        #expect(found("2023-05-28 12:30 ok").isEmpty)
+        #expect(found("Tel. 040 123 4567, NIP 144-037-43-14") == ["+358401234567"])
+    }
 }
