@@ -51,7 +51,9 @@ public struct NameDetector: Sendable {
             return ok
         }
         longestWord = max(longestWord, word)
-        return ok && longestWord >= 2 && !isPlaceholder(text, extra: []) && !namesOrganisation(text)
+        // Organisation names have two words or more (`Apteek Kesklinn`); a single word is a
+        // first or last name part, checked once the parts are joined.
+        return ok && longestWord >= 2 && !isPlaceholder(text, extra: []) && !(text.contains(0x20) && namesOrganisation(text))
     }
 
     /// Words that make a name an organisation's when they open or close it (`Apteek Kesklinn`,
@@ -66,21 +68,35 @@ public struct NameDetector: Sendable {
         "oü", "as", "oy", "oyj", "ab", "ltd", "llc", "inc", "gmbh", "uab", "plc", "corp",
         "o.o", "s.a", "a/s", "asa", "ag", "kg", "ооо", "зао", "оао",
     ].map { Array($0.utf8) })
-    static let organisationHashes: Set<UInt64> = Set(organisationWords.map { w in w.withUnsafeBufferPointer { fnv($0) } })
+    /// FNV-1a hashes of `organisationWords` in an open-addressing table of 256 slots (0 = empty):
+    /// checked for every name, so no `Set` (SipHash per lookup) and no copy of the word.
+    static let organisationTable: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 256)
+        for w in organisationWords {
+            let h = w.withUnsafeBufferPointer { fnv($0) }
+            var slot = Int(truncatingIfNeeded: h) & 255
+            while table[slot] != 0 && table[slot] != h { slot = (slot + 1) & 255 }
+            table[slot] = h
+        }
+        return table
+    }()
 
     /// Whether the first or last word of `text` (outer `.,:` trimmed) is an organisation word.
     static func namesOrganisation(_ text: [UInt8]) -> Bool {
-        text.withUnsafeBufferPointer { t in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf in
+        let table = organisationTable
+        return text.withUnsafeBufferPointer { t in
+            table.withUnsafeBufferPointer { table in
                 func check(_ start: Int, _ end: Int) -> Bool {
                     var end = end
                     while end - start > 1, t[end - 1] == 0x2E || t[end - 1] == 0x2C || t[end - 1] == 0x3A { end -= 1 }
-                    let len = end - start
-                    guard len > 0 && len <= 64 else { return false }
-                    let word = UnsafeMutableBufferPointer(rebasing: buf[0..<len])
-                    _ = word.initialize(from: t[start..<end])
-                    lowercaseInPlace(word)
-                    return organisationHashes.contains(fnv(UnsafeBufferPointer(word)))
+                    guard end > start else { return false }
+                    let h = fnvLowercased(t, start, end)
+                    var slot = Int(truncatingIfNeeded: h) & 255
+                    while table[slot] != 0 {
+                        if table[slot] == h { return true }
+                        slot = (slot + 1) & 255
+                    }
+                    return false
                 }
                 let n = t.count
                 var s = 0
@@ -95,6 +111,33 @@ public struct NameDetector: Sendable {
                 return ls < le && check(ls, le)
             }
         }
+    }
+
+    /// `fnv` of `t[start..<end]` lower-cased as `lowercaseInPlace` does, without a copy.
+    @inline(__always) static func fnvLowercased(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var i = start
+        while i < end {
+            let b = t[i]
+            if b >= 0x41 && b <= 0x5A {
+                mix(b | 0x20)
+            } else if b == 0xD0, i + 1 < end {
+                let c = t[i + 1]
+                if c >= 0x90 && c <= 0x9F { mix(0xD0); mix(c + 0x20) }
+                else if c >= 0xA0 && c <= 0xAF { mix(0xD1); mix(c - 0x20) }
+                else if c == 0x81 { mix(0xD1); mix(0x91) }
+                else { mix(b); mix(c) }
+                i += 1
+            } else if b == 0xC3, i + 1 < end, t[i + 1] >= 0x80 && t[i + 1] <= 0x9E && t[i + 1] != 0x97 {
+                mix(b); mix(t[i + 1] + 0x20)
+                i += 1
+            } else {
+                mix(b)
+            }
+            i += 1
+        }
+        return h
     }
 
     /// `first last`, each part trimmed; either part alone when the other is empty.
