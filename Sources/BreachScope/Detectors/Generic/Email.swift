@@ -103,33 +103,13 @@ public struct EmailDetector: Detector {
         "kundendienst", "vertrieb", "buchhaltung", "datenschutz",
     ].map { Array($0.utf8) }
     private static let roleLengths: UInt64 = roleLocals.reduce(0) { $0 | 1 << UInt64($1.count) }
-    /// FNV-1a hashes of `roleLocals` in an open-addressing table of 256 slots (0 = empty).
-    private static let roleTable: [UInt64] = {
-        var table = [UInt64](repeating: 0, count: 256)
-        for r in roleLocals {
-            let h = r.withUnsafeBufferPointer { NameDetector.fnv($0) }
-            var slot = Int(truncatingIfNeeded: h) & 255
-            while table[slot] != 0 && table[slot] != h { slot = (slot + 1) & 255 }
-            table[slot] = h
-        }
-        return table
-    }()
+    private static let roles = LowercaseWordSet(roleLocals)
 
     /// Whether `b[s..<e]` is one of `roleLocals`, case ignored (no allocation: called per match).
-    /// Decided by the 64-bit FNV-1a hash of the lower-cased bytes: a person's local part that
-    /// collides with one of ~100 role words is out of reach in practice.
     static func isRoleMailbox(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         let length = e - s
         guard length < 64, roleLengths & (1 << UInt64(length)) != 0 else { return false }
-        let h = NameDetector.fnvLowercased(b, s, e)
-        return roleTable.withUnsafeBufferPointer { table in
-            var slot = Int(truncatingIfNeeded: h) & 255
-            while table[slot] != 0 {
-                if table[slot] == h { return true }
-                slot = (slot + 1) & 255
-            }
-            return false
-        }
+        return roles.contains(b, s, e)
     }
 
     /// Local-part bytes read in free text.

@@ -68,48 +68,29 @@ public struct NameDetector: Sendable {
         "oü", "as", "oy", "oyj", "ab", "ltd", "llc", "inc", "gmbh", "uab", "plc", "corp",
         "o.o", "s.a", "a/s", "asa", "ag", "kg", "ооо", "зао", "оао",
     ].map { Array($0.utf8) })
-    /// FNV-1a hashes of `organisationWords` in an open-addressing table of 256 slots (0 = empty):
-    /// checked for every name, so no `Set` (SipHash per lookup) and no copy of the word.
-    static let organisationTable: [UInt64] = {
-        var table = [UInt64](repeating: 0, count: 256)
-        for w in organisationWords {
-            let h = w.withUnsafeBufferPointer { fnv($0) }
-            var slot = Int(truncatingIfNeeded: h) & 255
-            while table[slot] != 0 && table[slot] != h { slot = (slot + 1) & 255 }
-            table[slot] = h
-        }
-        return table
-    }()
+    /// `organisationWords` for the per-name check.
+    static let organisations = LowercaseWordSet(organisationWords)
 
     /// Whether the first or last word of `text` (outer `.,:` trimmed) is an organisation word.
     static func namesOrganisation(_ text: [UInt8]) -> Bool {
-        let table = organisationTable
+        let organisations = Self.organisations
         return text.withUnsafeBufferPointer { t in
-            table.withUnsafeBufferPointer { table in
-                func check(_ start: Int, _ end: Int) -> Bool {
-                    var end = end
-                    while end - start > 1, t[end - 1] == 0x2E || t[end - 1] == 0x2C || t[end - 1] == 0x3A { end -= 1 }
-                    guard end > start else { return false }
-                    let h = fnvLowercased(t, start, end)
-                    var slot = Int(truncatingIfNeeded: h) & 255
-                    while table[slot] != 0 {
-                        if table[slot] == h { return true }
-                        slot = (slot + 1) & 255
-                    }
-                    return false
-                }
-                let n = t.count
-                var s = 0
-                while s < n && t[s] == 0x20 { s += 1 }
-                var e = s
-                while e < n && t[e] != 0x20 { e += 1 }
-                if s < e && check(s, e) { return true }
-                var le = n
-                while le > e && t[le - 1] == 0x20 { le -= 1 }
-                var ls = le
-                while ls > e && t[ls - 1] != 0x20 { ls -= 1 }
-                return ls < le && check(ls, le)
+            func check(_ start: Int, _ end: Int) -> Bool {
+                var end = end
+                while end - start > 1, t[end - 1] == 0x2E || t[end - 1] == 0x2C || t[end - 1] == 0x3A { end -= 1 }
+                return end > start && organisations.contains(t, start, end)
             }
+            let n = t.count
+            var s = 0
+            while s < n && t[s] == 0x20 { s += 1 }
+            var e = s
+            while e < n && t[e] != 0x20 { e += 1 }
+            if s < e && check(s, e) { return true }
+            var le = n
+            while le > e && t[le - 1] == 0x20 { le -= 1 }
+            var ls = le
+            while ls > e && t[ls - 1] != 0x20 { ls -= 1 }
+            return ls < le && check(ls, le)
         }
     }
 
