@@ -105,11 +105,31 @@ public struct EmailDetector: Detector {
     private static let roleLengths: UInt64 = roleLocals.reduce(0) { $0 | 1 << UInt64($1.count) }
     private static let roles = LowercaseWordSet(roleLocals)
 
-    /// Whether `b[s..<e]` is one of `roleLocals`, case ignored (no allocation: called per match).
+    /// Endings of compound role mailboxes in Finnish, Estonian and Swedish, which write an
+    /// office as one word (`hoitotarvikejakelu@`: care-supplies distribution; `potilasneuvonta@`,
+    /// `apteekkipalvelu@`, `kundtjanst@`): no surname ends like these.
+    static let roleEndings: [[UInt8]] = [
+        "jakelu", "palvelu", "palvelut", "kirjaamo", "toimisto", "neuvonta", "laskutus", "tilaukset",
+        "vastaanotto", "teenindus", "klienditugi", "registratuur", "kundtjanst", "kundservice",
+        "expedition", "kansliet",
+    ].map { Array($0.utf8) }
+
+    /// Whether `b[s..<e]` is one of `roleLocals`, or one word (letters only) ending in one of
+    /// `roleEndings`, case ignored (no allocation: called per match).
     static func isRoleMailbox(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         let length = e - s
-        guard length < 64, roleLengths & (1 << UInt64(length)) != 0 else { return false }
-        return roles.contains(b, s, e)
+        guard length < 64 else { return false }
+        if roleLengths & (1 << UInt64(length)) != 0 && roles.contains(b, s, e) { return true }
+        guard length >= 8 else { return false }
+        // One word of letters (a person's `jussi.jakelu@` keeps their address): most persons'
+        // addresses leave here, at their dot or digits.
+        for i in s..<e where !ASCII.isLetter(b[i]) { return false }
+        for ending in roleEndings where ending.count < length {
+            var k = 0
+            while k < ending.count && ASCII.lower(b[e - ending.count + k]) == ending[k] { k += 1 }
+            if k == ending.count { return true }
+        }
+        return false
     }
 
     /// Local-part bytes read in free text.
