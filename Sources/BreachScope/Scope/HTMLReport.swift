@@ -307,7 +307,8 @@ public enum HTMLReport {
                 + "such matches are proposed as candidates and merged only when a reviewer accepts them.")
             table(id: "weak-table", headers: ["", "Count"], numeric: [1], &m) { m in
                 for (label, n) in [("Candidate merges", w.candidates), ("Awaiting review", w.pending), ("Accepted", w.accepted),
-                                   ("Rejected", w.rejected), ("Persons resting on an accepted weak merge", w.personsOnWeakEvidence)] {
+                                   ("Rejected", w.rejected), ("Persons resting on an accepted weak merge", w.personsOnWeakEvidence)]
+                    + (w.personsIfPendingAccepted.map { [("Distinct persons if every pending candidate is accepted", $0)] } ?? []) {
                     m.tag("tr") { m in
                         m.element("th", [("scope", "row")], text: label)
                         m.number("td", n)

@@ -94,6 +94,9 @@ public struct Report: Codable, Sendable {
         public var rejected = 0
         /// Persons that exist as one person only because of an accepted weak merge.
         public var personsOnWeakEvidence = 0
+        /// Distinct persons if every pending candidate were accepted: the low end of the count
+        /// while candidates await review (nil in a controller's section).
+        public var personsIfPendingAccepted: Int?
     }
 
     public var incident: String?
@@ -268,6 +271,9 @@ public struct Report: Codable, Sendable {
         }
         if weak.personsOnWeakEvidence > 0 || weak.pending > 0 {
             out.append("\(Report.grouped(weak.personsOnWeakEvidence)) persons rest on weak evidence (accepted name-based merges); \(weak.pending) candidate merges await review.")
+        }
+        if let low = weak.personsIfPendingAccepted, low < persons {
+            out.append("If every pending candidate is one person, the \(Report.grouped(persons)) persons are \(Report.grouped(low)): the count lies between the two until the candidates are reviewed.")
         }
         if personsInConflicts > 0 {
             out.append("\(Report.grouped(personsInConflicts)) persons share an identifier (e.g. a family e-mail) with another person's national ID; kept apart and flagged.")

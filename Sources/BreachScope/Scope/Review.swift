@@ -67,6 +67,29 @@ public struct Review {
     }
 
     /// Records a decision on a candidate and re-resolves persons so it takes effect.
+    /// Records one decision for every pending candidate with `evidence` among its evidence kinds
+    /// (any when nil) and a score of at least `minScore`, then re-resolves persons once. Returns
+    /// how many were decided. Each is kept per candidate, as `decide` keeps one.
+    public func decideAll(accept: Bool, evidence: String? = nil, minScore: Double? = nil) throws -> Int {
+        let n = try store.pool.write { db -> Int in
+            let now = ISO8601DateFormatter().string(from: Date())
+            var n = 0
+            for row in try Row.fetchAll(db, sql: "SELECT key, score, evidence FROM candidate WHERE status = 'pending' ORDER BY key") {
+                let kinds = (row["evidence"] as String).split(separator: ",").map(String.init)
+                if let evidence, !kinds.contains(evidence) { continue }
+                if let minScore, (row["score"] as Double) < minScore { continue }
+                try db.execute(sql: """
+                    INSERT INTO decision(key, decision, decided_at) VALUES(?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at
+                    """, arguments: [row["key"] as String, accept ? "accept" : "reject", now])
+                n += 1
+            }
+            return n
+        }
+        if n > 0 { try Resolver(store: store, vault: vault).run() }
+        return n
+    }
+
     public func decide(_ id: String, accept: Bool) throws {
         try store.pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM candidate WHERE key = ?", arguments: [id]) != nil

@@ -154,6 +154,21 @@ struct ScopeAccumulator {
             }
         }
         weak.personsOnWeakEvidence = weakPersons
+        if only == nil {
+            // Persons joined by the pending candidates (a union per pair that joins two groups).
+            var index: [String: Int32] = [:]
+            var pairs: [(Int32, Int32)] = []
+            for row in try Row.fetchAll(db, sql: "SELECT a, b FROM candidate WHERE status = 'pending'") {
+                let a: String = row["a"], b: String = row["b"]
+                let ia = index[a] ?? { let n = Int32(index.count); index[a] = n; return n }()
+                let ib = index[b] ?? { let n = Int32(index.count); index[b] = n; return n }()
+                pairs.append((ia, ib))
+            }
+            var uf = UnionFind(count: index.count)
+            var joins = 0
+            for (a, b) in pairs where uf.find(a) != uf.find(b) { _ = uf.union(a, b); joins += 1 }
+            weak.personsIfPendingAccepted = r.persons - joins
+        }
         r.weak = weak
     }
 }
