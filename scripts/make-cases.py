@@ -372,11 +372,13 @@ def westlog(out):
             q["street"] = f"{rng.choice(S.STREETS['fi'])} {rng.randint(1, 99)}"
             people[dst].append(q)
 
-    def expose(p):
+    def expose(p, delivered=False):
+        # A delivery-date column (Toimituspäivä, Leveransdatum) is delivery_info; an order date
+        # (Tilauspäivä) or an order number is not.
         key = "fi:" + p["hetu"] if p["hetu"] else "tel:+358" + p["n9"]
         ids = [("phone", "+358" + p["n9"])] + ([("fi_hetu", p["hetu"])] if p["hetu"] else [])
         els = ["name", "postal_address", "phone", "purchase_history"] + (["national_id"] if p["hetu"] else [])
-        t.expose(key, ids, els, pending=["health_data"])
+        t.expose(key, ids, els + (["delivery_info"] if delivered else []), pending=["health_data"])
 
     with open(os.path.join(leak, "paijat-hame_toimitukset.csv"), "w", encoding="utf-8", newline="") as f:
         f.write("Nimi,Lähiosoite,Postinumero,Postitoimipaikka,Puhelin,Henkilötunnus,Tuote,Määrä,Toimituspäivä,Tilausnumero\n")
@@ -384,7 +386,7 @@ def westlog(out):
             f.write(f'"{p["first"]} {p["last"]}","{p["street"]}",{p["zip"]},{p["city"]},{fi_phone_written(rng, p["n9"])},'
                     f'{p["hetu"]},"{rng.choice(PRODUCTS_FI)}",{rng.randint(1, 4)},{rng.randint(1, 28)}.{rng.randint(1, 12)}.2023,'
                     f'{rng.randint(10**8, 10**9 - 1)}\n')
-            expose(p)
+            expose(p, delivered=True)
     with open(os.path.join(leak, "pohjois-karjala.csv"), "w", encoding="utf-8", newline="") as f:
         f.write("Etunimi;Sukunimi;Katuosoite;Postinumero;Kunta;Matkapuhelin;Hetu;Tuotenimi;Kpl;Tilauspäivä\n")
         for p in people["pohjois-karjala"]:
@@ -399,7 +401,7 @@ def westlog(out):
             f.write(f'{p["first"]} {p["last"]};{p["street"]};{p["zip"]};{p["city"]};{fi_phone_written(rng, p["n9"])};'
                     f'{p["hetu"]};{rng.choice(["Blöja M, 28 st", "Inkontinensskydd, 30 st"])};{rng.randint(1, 4)};'
                     f'{rng.randint(1, 28)}.{rng.randint(1, 12)}.2023\r\n')
-            expose(p)
+            expose(p, delivered=True)
     # Kymenlaakso: tab-separated, upper-case headers, names "SURNAME FIRSTNAME", one address column.
     with open(os.path.join(leak, "kymenlaakso.tsv"), "w", encoding="utf-8", newline="") as f:
         f.write("NIMI\tOSOITE\tPUH\tHETU\tTUOTE\tTILAUSNRO\n")

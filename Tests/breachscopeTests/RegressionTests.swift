@@ -83,6 +83,83 @@ import BreachScopeTesting
         #expect(!out.contains("apteek02") && !out.contains("6400001") && !out.contains("6400002"))  // the stores' rows
     }
 
+    /// `delivery_info`: every person on a driver's route sheet (its first line says `Ajolista`),
+    /// and a delivery date or door code wherever it is; not a customer list with the same people
+    /// and an order date, not a letter that mentions a route sheet.
+    @Test func deliveryInfoFromRouteSheetsAndDeliveryColumns() throws {
+        let dir = try CLIRunner.temporaryDirectory("delivery")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let route = """
+            Ajolista 2023-03-02 – reitti KYMENLAAKSO-2
+            Auto: KLM-512
+
+            Pysäkki 1
+            Asiakas: Virtanen Pentti
+            Osoite: Kauppakatu 4 B 7, 48100 KOTKA
+            Puh: 040 123 4567
+            Tuotteet: 2 x Vaippa M, 28 kpl
+
+            Pysäkki 2
+            Asiakas: Mäkelä Marjatta
+            Osoite: Puistotie 12, 48600 KOTKA
+            Tuotteet: 1 x Aluslakana 60x90
+
+            """
+        let customers = "Nimi;Osoite;Puhelin;Tilauspäivä\nAino Ahonen;Koulukatu 1, 15100 LAHTI;050 765 4321;12.01.2023\n"
+        let report = "Nimi|Osoite|Puhelin|Ovikoodi\nLeena Lahtinen|Rantatie 3, 45100 KOUVOLA|044 222 3333|1234A\n"
+        let letter = "Hei,\n\najolista on liitteenä.\n\nAsiakas: Ilkka Ilola\nPuh: 045 111 2222\n"
+        for (name, text) in [("2023-03-02_reitti2.txt", route), ("asiakkaat.csv", customers), ("toimitukset.csv", report),
+                             ("viesti.txt", letter)] {
+            try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+        }
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        var delivered: [String: Bool] = [:]
+        for p in persons { delivered[p["name"] as? String ?? "?"] = (p["elements"] as? [String] ?? []).contains("delivery_info") }
+        #expect(delivered == ["Virtanen Pentti": true, "Mäkelä Marjatta": true, "Aino Ahonen": false,
+                              "Leena Lahtinen": true, "Ilkka Ilola": false], "\(out)")
+    }
+
+    /// A person with no strong identifier, written differently in three files: a customer
+    /// register (surname and first name in two columns, the address in three, a customer
+    /// number), a route sheet (`RÄSÄNEN PIRJO`, the address in one line) and a delivery report
+    /// (`Pirjo Räsänen`, the address in three columns). Three persons, proposed as candidates
+    /// pairwise (never merged); a namesake at another address is proposed with none of them.
+    @Test func weakCandidatesAcrossSpellingsAndSplitAddresses() throws {
+        let dir = try CLIRunner.temporaryDirectory("weak")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = [
+            ("asiakkaat.csv", "Asiakasnumero;Sukunimi;Etunimi;Katuosoite;Postinumero;Postitoimipaikka\n100123;Räsänen;Pirjo;Kauppakatu 4 B 7;48100;KOTKA\n"),
+            ("ajolista.txt", "Ajolista 2023-01-05\n\nPysäkki 1\nAsiakas: RÄSÄNEN PIRJO\nOsoite: Kauppakatu 4 B 7, 48100 KOTKA\n\nPysäkki 2\nAsiakas: Räsänen Pirjo\nOsoite: Satamakatu 9, 48100 KOTKA\n"),
+            ("toimitukset.csv", "Nimi|Osoite|Postinumero|Toimipaikka\nPirjo Räsänen|Kauppakatu 4 b 7|48100|Kotka\n"),
+        ]
+        for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(try cli.run(["report", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        #expect(report?["persons"] as? Int == 4)
+        let queue = try cli.run(["review"]).stdout
+        let candidates = queue.split(separator: "\n").filter { $0.contains("name+postal_address") }
+        // Register and route sheet meet only with the register's postal code in its address.
+        #expect(candidates.count == 3, "\(queue)")
+        // The count's range while they are pending, and all of them decided at once.
+        let weak = report?["weak"] as? [String: Any]
+        #expect(weak?["personsIfPendingAccepted"] as? Int == 2, "\(weak ?? [:])")
+        #expect(try cli.run(["report"]).stdout.contains("Distinct persons: 2–4 until the 3 pending candidates are reviewed"))
+        #expect(try cli.run(["review", "accept"]).status != 0)                        // an id or --all
+        #expect(try cli.run(["review", "accept", "--all", "--evidence", "name+dob"]).status != 0)
+        #expect(try cli.run(["review", "accept", "--all", "--evidence", "name+date_of_birth"]).stdout.contains("Accepted 0 pending"))
+        #expect(try cli.run(["review", "accept", "--all", "--evidence", "name+postal_address", "--min-score", "0.7"]).stdout
+            .contains("Accepted 3 pending candidates"))
+        let after = try JSONSerialization.jsonObject(with: Data(try cli.run(["report", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        #expect(after?["persons"] as? Int == 2)
+        #expect((after?["weak"] as? [String: Any])?["personsOnWeakEvidence"] as? Int == 1)
+    }
+
     /// A Lithuanian patient of an Estonian lab: the lab's table types the code Estonian
     /// (`isikukood`), the referral Lithuanian (`Asmens kodas`). Same digits and same name: one
     /// person, who keeps both typed identifiers. Same digits under another name: two persons.

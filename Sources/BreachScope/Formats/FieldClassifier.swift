@@ -13,6 +13,28 @@
 ///    rather than a person (`product_name`, `company_address`).
 /// Called once per column or label, never per value, so `String` work is fine here.
 public enum FieldClassifier {
+    /// Titles of delivery lists: a driver's route sheet (`Ajolista 2023-03-02 – reitti 4`,
+    /// `Körlista`, `Route sheet`, `Маршрутный лист`, …). Every person on such a list had goods
+    /// delivered to their door on that round, which is `delivery_info`.
+    static let deliveryListTitles: [[UInt8]] = [
+        "ajolista", "ajoreitti", "jakelulista", "toimituslista", "kuljetuslista", "körlista", "leveranslista",
+        "utkörningslista", "route sheet", "route list", "delivery list", "delivery route", "delivery manifest",
+        "driver manifest", "marsruudileht", "marsruut", "tarneleht", "kullerileht", "lista dostaw", "trasa kuriera",
+        "маршрутный лист", "лист доставки", "список доставки", "lieferliste", "tourenplan", "fahrerliste",
+        "maršruta lapa", "piegādes saraksts", "maršruto lapas", "pristatymų sąrašas", "kørseliste", "leveringsliste",
+        "kjøreliste",
+    ].map { Array($0.utf8) }
+
+    /// Whether a document's first line is the title of a delivery list: it starts with one of
+    /// `deliveryListTitles`, case ignored, followed by the end of the line or a non-letter.
+    static func startsDeliveryList(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let head = NameDetector.lowercase(Array(line.prefix(48)))
+        for title in deliveryListTitles where head.count >= title.count && head.starts(with: title) {
+            if head.count == title.count || !ASCII.isLetter(head[title.count]) && head[title.count] < 0x80 { return true }
+        }
+        return false
+    }
+
     /// The hint for a label, or `nil` when the label is not recognised as a personal-data label.
     /// Matching is case-insensitive and ignores punctuation, spaces, `_`/`-` and diacritics.
     public static func hint(forLabel label: String) -> FieldHint? {
@@ -198,7 +220,8 @@ public enum FieldClassifier {
             "tänav", "maja", "majanumber", "korter", "linn", "vald", "maakond", "asula", "küla",
             "postiindeks", "sihtnumber",
             "улица", "дом", "квартира", "город", "индекс", "почтовый индекс", "район",
-            "katu", "katuosoite", "kaupunki", "kunta", "postitoimipaikka", "postinumero",
+            "katu", "katuosoite", "kaupunki", "kunta", "postitoimipaikka", "postinumero", "toimipaikka",
+            "postinro", "paikkakunta", "kotikunta",
             "gata", "gatunamn", "stad", "ort", "postort", "postnummer", "kommun", "län",
             "ulica", "nr domu", "numer domu", "nr mieszkania", "miasto", "miejscowość",
             "kod pocztowy", "województwo", "gmina",
@@ -377,6 +400,21 @@ public enum FieldClassifier {
             "адрес доставки", "доставка", "способ доставки", "пакоматы", "пакомат",
             "piegādes adrese", "piegāde", "pristatymo adresas", "pristatymas", "paštomatas",
             "leveringsadresse", "levering", "leveringsadresse",
+            // When a delivery was made and how to get in: delivery dates, door and gate codes,
+            // delivery instructions (a door code is a key to the person's home).
+            "delivery date", "delivered", "delivered on", "date delivered", "door code", "gate code",
+            "entry code", "entrance code", "delivery instructions", "delivery note",
+            "tarnekuupäev", "tarnitud", "tarne kuupäev", "uksekood", "ukse kood", "tarnejuhised",
+            "toimituspäivä", "toimituspvm", "toimitettu", "toimitusaika", "toimitusohje",
+            "toimitusohjeet", "ovikoodi", "porttikoodi", "summerikoodi",
+            "leveransdatum", "levererad", "leveransdag", "leveranstid", "portkod", "dörrkod",
+            "leveransinstruktion", "leveransinstruktioner",
+            "data dostawy", "dostarczono", "data doręczenia", "doręczono", "kod do drzwi",
+            "kod domofonu", "kod do bramy", "uwagi do dostawy",
+            "дата доставки", "доставлено", "код двери", "код домофона", "код подъезда",
+            "piegādes datums", "piegādāts", "durvju kods", "pristatymo data", "pristatyta", "durų kodas",
+            "lieferdatum", "geliefert", "zugestellt", "türcode", "lieferhinweis",
+            "leveringsdato", "levert", "leveret", "dørkode", "portkode",
         ]),
         (.language, [
             "language", "lang", "preferred language", "locale", "communication language",

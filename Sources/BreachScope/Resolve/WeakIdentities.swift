@@ -35,11 +35,13 @@ enum WeakIdentities {
             static func < (a: Entry, b: Entry) -> Bool { (a.tag, a.key, a.person) < (b.tag, b.key, b.person) }
         }
         var entries: [Entry] = []
-        var names: [Int32] = [], others: [(UInt8, Int32)] = []
+        let weakAddress = ValueKind.weakNameAddress.rawValue, weakBirth = ValueKind.weakNameBirth.rawValue
+        var names: [Int32] = [], others: [(UInt8, Int32)] = [], weak: [(UInt8, Int32)] = []
         let values = recs.values
         for pi in 0..<persons.count {
             names.clear()
             others.clear()
+            weak.clear()
             // Tiny arrays, de-duplicated by a linear check: no set allocations per person.
             for ri in persons.recordRange(pi) {
                 for k in recs.valueRange(Int(persons.records[ri])) {
@@ -49,15 +51,21 @@ enum WeakIdentities {
                     case dob: if !others.contains(where: { $0 == (0, v) }) { others.append((0, v)) }
                     case address: if !others.contains(where: { $0 == (1, v) }) { others.append((1, v)) }
                     case phone: if !others.contains(where: { $0 == (2, v) }) { others.append((2, v)) }
+                    case weakBirth: if !weak.contains(where: { $0 == (0, v) }) { weak.append((0, v)) }
+                    case weakAddress: if !weak.contains(where: { $0 == (1, v) }) { weak.append((1, v)) }
                     default: break
                     }
                 }
             }
-            guard !names.isEmpty, !others.isEmpty else { continue }
             for n in names {
                 for (tag, o) in others {
                     entries.append(Entry(key: UInt64(UInt32(bitPattern: n)) << 32 | UInt64(UInt32(bitPattern: o)), tag: tag, person: Int32(pi)))
                 }
+            }
+            // A weak key is a name and an address (or birth date) compared case-, order- and
+            // punctuation-blind: the same evidence as the values themselves, written differently.
+            for (tag, w) in weak {
+                entries.append(Entry(key: UInt64(UInt32.max) << 32 | UInt64(UInt32(bitPattern: w)), tag: tag, person: Int32(pi)))
             }
         }
         guard !entries.isEmpty else { return [] }

@@ -96,7 +96,16 @@ struct RecordAssembler: RecordVisitor {
     private var hints: [FieldHint] = []
     /// Whether special categories are searched at all.
     private let searchesCategories: Bool
-    private var addressParts: [(bytes: [UInt8], field: Int32, line: Int32, offset: Int)] = []
+    private var addressParts: [(bytes: [UInt8], field: Int32, line: Int32, offset: Int, whole: Bool)] = []
+    /// A column of address parts (`Postinumero`, `city`) was declared: a whole-address column
+    /// (`Osoite`, `Lähiosoite`) beside it holds the street only, and is joined with the parts.
+    private var hasAddressPartColumns = false
+    /// Bit per element code of the current record's values (`add`), for per-record checks
+    /// without a walk over its items.
+    private var valueElements: UInt32 = 0
+    private static let strongElements: UInt32 = 1 << UInt32(ElementType.nationalID.code) | 1 << UInt32(ElementType.email.code)
+        | 1 << UInt32(ElementType.phone.code)
+    private static let weakOthers: UInt32 = 1 << UInt32(ElementType.postalAddress.code) | 1 << UInt32(ElementType.dateOfBirth.code)
     /// The record's name field holds an organisation's name (`Apteek Kesklinn`): its e-mail,
     /// phone and address are the organisation's, unless the record carries a national ID.
     private var organisationRecord = false
@@ -107,6 +116,10 @@ struct RecordAssembler: RecordVisitor {
     private var blockSplit = false
     /// The current block has labelled fields (`Nimi: …`), i.e. it is a form, not a list.
     private var blockHasLabels = false
+    /// The document is a delivery list (`FieldClassifier.startsDeliveryList` on its first line,
+    /// a text line): each of its records that names a person gets `delivery_info`.
+    private var deliveryList = false
+    private var sawFirstField = false
 
     init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
          sliceSize: Int = 10_000, scope: ScanScope? = nil, documentSize: Int = 0, submit: @escaping (ScanBatch) -> Void) {
@@ -134,6 +147,7 @@ struct RecordAssembler: RecordVisitor {
         part.spreadsDocumentCategories = spreadsDocumentCategories
         part.columns = columns
         part.hints = hints
+        part.hasAddressPartColumns = hasAddressPartColumns
         part.controllerRules = controllerRules
         part.categoryColumns = categoryColumns
         part.evidenceRules = evidenceRules
@@ -142,6 +156,8 @@ struct RecordAssembler: RecordVisitor {
         part.preferredCountry = preferredCountry
         part.categoryMemo = categoryMemo
         part.ordinalBase = offset
+        part.deliveryList = deliveryList
+        part.sawFirstField = true
         part.sharedColumns = shared
         return part
     }
@@ -159,6 +175,7 @@ struct RecordAssembler: RecordVisitor {
         }
         columns[id] = Column(name: name, hint: hint)
         hints[id] = hint
+        if hint == .addressPart { hasAddressPartColumns = true }
         controllerRules[id] = columnControllerRules(name)
         categoryColumns[id] = scope?.categories?.columns(for: name) ?? .none
         if new { newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint)) }
@@ -185,6 +202,10 @@ struct RecordAssembler: RecordVisitor {
 
     mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {
         if !inRecord { beginRecord(line: line, offset: offset) }
+        if !sawFirstField {
+            sawFirstField = true
+            deliveryList = column < 0 && FieldClassifier.startsDeliveryList(value)
+        }
         if column >= 0 { blockHasLabels = true }
         if splitConflictingBlocks && !items.isEmpty {
             // Long blocks (a log without blank lines) are checked as they grow; once split, each
@@ -211,9 +232,12 @@ struct RecordAssembler: RecordVisitor {
         case .lastName:
             if normalizeName(value) { swap(&nameScratch, &lastBytes); lastName = (f, l, offset) }
         case .postalAddress:
-            if let a = PostalAddressDetector.normalize(value) { add(.element(.postalAddress), .postalAddress, a, f, l, offset) }
+            if let a = PostalAddressDetector.normalize(value) {
+                if hasAddressPartColumns && column >= 0 { addressParts.append((a, f, l, offset, true)) }
+                else { add(.element(.postalAddress), .postalAddress, a, f, l, offset) }
+            }
         case .addressPart:
-            if let a = PostalAddressDetector.normalize(value) { addressParts.append((a, f, l, offset)) }
+            if let a = PostalAddressDetector.normalizePart(value) { addressParts.append((a, f, l, offset, false)) }
         case .loyaltyCard:
             if Self.key(value, into: &keyScratch) {
                 add(.element(.loyaltyCard), .loyaltyCard, keyScratch, f, l, offset)
@@ -494,6 +518,7 @@ struct RecordAssembler: RecordVisitor {
         let idx = index(h, kind, value)
         items.append(PendingItem(value: idx, code: element.code, field: f, line: l, offset: offset))
         itemKeys.append(h)
+        valueElements |= 1 << UInt32(element.code & 31)
     }
 
     private mutating func addLinkKey(namespace: String, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
@@ -588,10 +613,7 @@ struct RecordAssembler: RecordVisitor {
         } else if let only = lastName {
             add(.element(.name), .name, lastBytes, only.field, only.line, only.offset)
         }
-        if !addressParts.isEmpty {
-            let p = addressParts[0]
-            add(.element(.postalAddress), .postalAddress, PostalAddressDetector.join(addressParts.map { $0.bytes }), p.field, p.line, p.offset)
-        }
+        if !addressParts.isEmpty { addAddress() }
         firstName = nil; lastName = nil; addressParts.clear()
         if balticCode { balticCode = false; linkBalticCode() }
         if organisationRecord {
@@ -611,6 +633,11 @@ struct RecordAssembler: RecordVisitor {
             blockText.clear()
             blockSegments.clear()
         }
+        if valueElements & Self.strongElements == 0 && valueElements & Self.weakOthers != 0
+            && valueElements & 1 << UInt32(ElementType.name.code) != 0 { addWeakKeys() }
+        if deliveryList && items.contains(where: { Self.namesPerson($0.code) }) {
+            addElementOnly(.deliveryInfo, -1, Int32(recordLine), recordOffset)
+        }
         if blockSplit || (splitConflictingBlocks && hasConflict()) {
             // A text block with two different identifiers of one type is not one person's record
             // (a log, a list): fall back to one record per line.
@@ -621,10 +648,75 @@ struct RecordAssembler: RecordVisitor {
         }
         items.clear()
         itemKeys.clear()
+        valueElements = 0
         language = nil
         blockSplit = false
         blockHasLabels = false
         if batch.records.count >= sliceSize { flush(outcome: nil) }
+    }
+
+    /// The record's address from its columns: the parts (`Katuosoite` · `Postinumero` ·
+    /// `Postitoimipaikka`) joined in column order, with the one whole-address column beside them
+    /// (`Osoite` · `Postinumero` · `Toimipaikka`: the street); two whole-address columns (home
+    /// and delivery) stay two addresses. Postal codes and cities alone are no address.
+    private mutating func addAddress() {
+        let wholes = addressParts.filter(\.whole).count
+        if wholes == 0 || wholes == 1 && wholes < addressParts.count {
+            if addressParts.contains(where: { PostalAddressDetector.hasLetter($0.bytes) }) {
+                let p = addressParts[0]
+                add(.element(.postalAddress), .postalAddress, PostalAddressDetector.join(addressParts.map { $0.bytes }), p.field, p.line, p.offset)
+            }
+            return
+        }
+        for p in addressParts where p.whole { add(.element(.postalAddress), .postalAddress, p.bytes, p.field, p.line, p.offset) }
+        let parts = addressParts.filter { !$0.whole }
+        if let p = parts.first, parts.contains(where: { PostalAddressDetector.hasLetter($0.bytes) }) {
+            add(.element(.postalAddress), .postalAddress, PostalAddressDetector.join(parts.map { $0.bytes }), p.field, p.line, p.offset)
+        }
+    }
+
+    /// A record with no strong identifier (a route-sheet stop, a register row with a name and an
+    /// address) gets a weak key per name and postal address, and per name and date of birth, in
+    /// their compared forms (`WeakKey`), so that the same person written differently elsewhere
+    /// is proposed as a candidate. Records with a strong identifier need none to be found again,
+    /// and the dense tables of a leak are mostly such records: the key costs them nothing.
+    /// Called when the record's element bits (`valueElements`) show a name, an address or a
+    /// birth date, and no strong identifier.
+    private mutating func addWeakKeys() {
+        var names: [Int] = [], others: [(Int, ValueKind)] = []
+        for k in items.indices where items[k].code == ElementType.name.code && items[k].value >= 0 && names.count < 2 { names.append(k) }
+        for k in items.indices where items[k].value >= 0 && others.count < 2 {
+            if items[k].code == ElementType.postalAddress.code { others.append((k, .weakNameAddress)) }
+            else if items[k].code == ElementType.dateOfBirth.code { others.append((k, .weakNameBirth)) }
+        }
+        for n in names {
+            for (o, kind) in others {
+                var material: [UInt8] = []
+                swap(&material, &materialScratch)
+                material.clear()
+                batch.values.withPlaintext(at: Int(items[n].value)) { WeakKey.nameForm($0, into: &material) }
+                material.append(0)
+                if kind == .weakNameAddress {
+                    batch.values.withPlaintext(at: Int(items[o].value)) { WeakKey.addressForm($0, into: &material) }
+                } else {
+                    batch.values.withPlaintext(at: Int(items[o].value)) { material.append(contentsOf: $0) }
+                }
+                let h = hash(kind, material)
+                if !itemKeys.contains(h) {
+                    let idx = index(h, kind, material)
+                    let at = items[n]
+                    items.append(PendingItem(value: idx, code: PendingItem.linkKeyCode, field: at.field, line: at.line, offset: at.offset))
+                    itemKeys.append(h)
+                }
+                swap(&material, &materialScratch)
+            }
+        }
+    }
+
+    /// Whether an item of this element code says who the record is about.
+    static func namesPerson(_ code: UInt8) -> Bool {
+        code == ElementType.name.code || code == ElementType.nationalID.code || code == ElementType.email.code
+            || code == ElementType.phone.code || code == ElementType.postalAddress.code
     }
 
     /// Emits the items of lines up to `line` as one record per line and removes them.

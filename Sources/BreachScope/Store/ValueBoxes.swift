@@ -32,7 +32,7 @@ public enum ValueBoxes {
                 let kind = values.kind(at: i)
                 kinds.append(UInt8(kind.rawValue >> 8)); kinds.append(UInt8(truncatingIfNeeded: kind.rawValue))
                 values.hash(at: i).append(to: &hashes)
-                let n = kind.isLinkKey ? 0 : values.range(i).count  // link keys are never shown: stored empty
+                let n = kind.isKey ? 0 : values.range(i).count  // link and weak keys are never shown: stored empty
                 PackedItems.put(UInt64(n), &plain)
                 if n > 0 { plain.append(contentsOf: UnsafeBufferPointer(rebasing: all[values.range(i)])) }
             }

@@ -123,15 +123,21 @@ public struct ValueHash: Hashable, Sendable, Comparable {
     public static func < (a: ValueHash, b: ValueHash) -> Bool { (a.hi, a.lo) < (b.hi, b.lo) }
 }
 
-/// What a stored value is: an identifier type, a non-identifier element, or a link key.
-/// Encoded as one integer in the store: identifiers 0–63 (`IdentifierType.code`), elements
-/// 64–127 (64 + `ElementType.code`), link keys 128.
+/// What a stored value is: an identifier type, a non-identifier element, a link key or a weak
+/// key. Encoded as one integer in the store: identifiers 0–63 (`IdentifierType.code`), elements
+/// 64–127 (64 + `ElementType.code`), link keys 128, weak keys 129 (name + postal address) and
+/// 130 (name + date of birth).
 public struct ValueKind: Hashable, Sendable, Comparable {
     public var rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
     public static func identifier(_ t: IdentifierType) -> ValueKind { ValueKind(rawValue: UInt16(t.code)) }
     public static func element(_ e: ElementType) -> ValueKind { ValueKind(rawValue: 64 + UInt16(e.code)) }
     public static let linkKey = ValueKind(rawValue: 128)
+    /// A record's name and postal address in their compared form (`WeakKey`): records without a
+    /// strong identifier that share one are candidates for one person (never merged by it).
+    public static let weakNameAddress = ValueKind(rawValue: 129)
+    /// A record's name in its compared form and date of birth (`WeakKey`).
+    public static let weakNameBirth = ValueKind(rawValue: 130)
 
     public var identifier: IdentifierType? { rawValue < 64 ? IdentifierType(code: UInt8(rawValue)) : nil }
     public var element: ElementType? {
@@ -140,6 +146,8 @@ public struct ValueKind: Hashable, Sendable, Comparable {
         return nil
     }
     public var isLinkKey: Bool { rawValue == 128 }
+    /// Link and weak keys only join records: never shown, stored without their text.
+    public var isKey: Bool { rawValue >= 128 }
     /// Strong identifiers resolve persons: national IDs, e-mails, phones.
     public var isStrong: Bool { rawValue < 64 }
     public static func < (a: ValueKind, b: ValueKind) -> Bool { a.rawValue < b.rawValue }

@@ -33,6 +33,7 @@ import Testing
         ("Kaupunki", .addressPart), ("Postitoimipaikka", .addressPart), ("miasto", .addressPart),
         ("Ort", .addressPart), ("Stadt", .addressPart), ("postal_code", .addressPart),
         ("zip", .addressPart), ("Postiindeks", .addressPart), ("Postinumero", .addressPart),
+        ("Toimipaikka", .addressPart), ("Postinro", .addressPart), ("Paikkakunta", .addressPart),
         ("kod pocztowy", .addressPart), ("Postnummer", .addressPart), ("PLZ", .addressPart),
         ("address_1", .addressPart), ("customer_city", .addressPart), ("Город", .addressPart),
         // national ids
@@ -145,6 +146,37 @@ import Testing
     ])
     func caseLabels(_ label: String, _ hint: FieldHint) {
         #expect(FieldClassifier.hint(forLabel: label) == hint)
+    }
+
+    /// `delivery_info` is what a delivery reveals beyond the address: when it was made and how to
+    /// get in (door and gate codes, instructions). An order date or order number is not.
+    @Test(arguments: [
+        ("Toimituspäivä", FieldHint.delivery), ("Toimitettu", .delivery), ("Ovikoodi", .delivery),
+        ("Leveransdatum", .delivery), ("Levererad", .delivery), ("Portkod", .delivery),
+        ("Delivery date", .delivery), ("Door code", .delivery), ("Tarnekuupäev", .delivery),
+        ("Uksekood", .delivery), ("Data dostawy", .delivery), ("Kod do drzwi", .delivery),
+        ("Дата доставки", .delivery), ("Код домофона", .delivery), ("Lieferdatum", .delivery),
+    ])
+    func deliveryLabels(_ label: String, _ hint: FieldHint) {
+        #expect(FieldClassifier.hint(forLabel: label) == hint)
+    }
+
+    @Test func orderDatesAreNoDelivery() {
+        for label in ["Tilauspäivä", "Orderdatum", "Order date", "Tellimuse kuupäev", "Tilausnumero"] {
+            #expect(FieldClassifier.hint(forLabel: label) != .delivery, "\(label)")
+        }
+    }
+
+    @Test func deliveryListTitles() {
+        func starts(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { FieldClassifier.startsDeliveryList($0) } }
+        for title in ["Ajolista 2023-03-02 – reitti KYMENLAAKSO-2", "KÖRLISTA 2023-01-05", "Route sheet: van 4",
+                      "Маршрутный лист № 12", "Lieferliste", "ajolista"] {
+            #expect(starts(title), "\(title)")
+        }
+        for line in ["Ajolistan mukaan toimitus myöhästyy", "Körlistor finns i mappen", "Routes were planned",
+                     "Asiakas: Ajolista Oy", "Hyvä asiakas, ajolista on liitteenä"] {
+            #expect(!starts(line), "\(line)")
+        }
     }
 
     @Test func keysNamingSomeoneElse() {

@@ -101,17 +101,10 @@ public struct NameDetector: Sendable {
         var i = start
         while i < end {
             let b = t[i]
-            if b >= 0x41 && b <= 0x5A {
-                mix(b | 0x20)
-            } else if b == 0xD0, i + 1 < end {
-                let c = t[i + 1]
-                if c >= 0x90 && c <= 0x9F { mix(0xD0); mix(c + 0x20) }
-                else if c >= 0xA0 && c <= 0xAF { mix(0xD1); mix(c - 0x20) }
-                else if c == 0x81 { mix(0xD1); mix(0x91) }
-                else { mix(b); mix(c) }
-                i += 1
-            } else if b == 0xC3, i + 1 < end, t[i + 1] >= 0x80 && t[i + 1] <= 0x9E && t[i + 1] != 0x97 {
-                mix(b); mix(t[i + 1] + 0x20)
+            if b < 0x80 {
+                mix(b &- 0x41 < 26 ? b | 0x20 : b)
+            } else if i + 1 < end, let (x, y) = lowerPair(b, t[i + 1]) {
+                mix(x); mix(y)
                 i += 1
             } else {
                 mix(b)
@@ -119,6 +112,30 @@ public struct NameDetector: Sendable {
             i += 1
         }
         return h
+    }
+
+    /// The lower-case form of the two-byte UTF-8 letter `b c` — Cyrillic А–Я and Ё, Latin-1
+    /// À–Þ (not ×), Latin Extended-A Ā–ž (Baltic, Polish, Czech letters) — or nil when it is
+    /// none of these upper-case letters. The one rule of `lowercaseInPlace` and `fnvLowercased`.
+    @inline(__always) static func lowerPair(_ b: UInt8, _ c: UInt8) -> (UInt8, UInt8)? {
+        switch b {
+        case 0xD0:
+            if c >= 0x90 && c <= 0x9F { return (0xD0, c + 0x20) }  // А–П → а–п
+            if c >= 0xA0 && c <= 0xAF { return (0xD1, c - 0x20) }  // Р–Я → р–я
+            return c == 0x81 ? (0xD1, 0x91) : nil                    // Ё → ё
+        case 0xC3:
+            return c >= 0x80 && c <= 0x9E && c != 0x97 ? (0xC3, c + 0x20) : nil  // À–Þ → à–þ
+        case 0xC4, 0xC5:
+            // Upper and lower case alternate: upper first in Ā–ķ and Ŋ–ŷ, second in Ĺ–ň and Ź–ž.
+            guard c & 0xC0 == 0x80 else { return nil }
+            let s = UInt32(b & 0x1F) << 6 | UInt32(c & 0x3F)
+            let upperEven = (0x100...0x137).contains(s) || (0x14A...0x177).contains(s)
+            let upperOdd = (0x139...0x148).contains(s) || (0x179...0x17E).contains(s)
+            guard upperEven && s & 1 == 0 || upperOdd && s & 1 == 1 else { return nil }
+            return (0xC0 | UInt8((s + 1) >> 6), 0x80 | UInt8((s + 1) & 0x3F))
+        default:
+            return nil
+        }
     }
 
     /// `first last`, each part trimmed; either part alone when the other is empty.
@@ -328,16 +345,10 @@ public struct NameDetector: Sendable {
         var i = 0
         while i < out.count {
             let b = out[i]
-            if b >= 0x41 && b <= 0x5A {
-                out[i] = b | 0x20
-            } else if b == 0xD0, i + 1 < out.count {
-                let c = out[i + 1]
-                if c >= 0x90 && c <= 0x9F { out[i + 1] = c + 0x20 }  // А–П → а–п
-                else if c >= 0xA0 && c <= 0xAF { out[i] = 0xD1; out[i + 1] = c - 0x20 }  // Р–Я → р–я
-                else if c == 0x81 { out[i] = 0xD1; out[i + 1] = 0x91 }  // Ё → ё
-                i += 1
-            } else if b == 0xC3, i + 1 < out.count, out[i + 1] >= 0x80 && out[i + 1] <= 0x9E && out[i + 1] != 0x97 {
-                out[i + 1] += 0x20  // À–Þ → à–þ
+            if b < 0x80 {  // ASCII first: one compare for most bytes
+                if b &- 0x41 < 26 { out[i] = b | 0x20 }
+            } else if i + 1 < out.count, let (x, y) = lowerPair(b, out[i + 1]) {
+                out[i] = x; out[i + 1] = y
                 i += 1
             }
             i += 1

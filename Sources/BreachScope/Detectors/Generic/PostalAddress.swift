@@ -28,6 +28,23 @@ public struct PostalAddressDetector: Sendable {
         return text
     }
 
+    /// A part of an address from its own column (`Postinumero`, `PLZ`, `zip`): what `normalize`
+    /// accepts, and a postal code — 3 to 10 digits, spaces and hyphens (`48100`, `00-950`,
+    /// `114 55`) — which has no letter. A record whose parts are all such codes has no address
+    /// (`hasLetter`).
+    public static func normalizePart(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        if let a = normalize(value) { return a }
+        let text = trimSeparators(NameDetector.collapseWhitespace(value))
+        guard text.count >= 3, text.count <= 10, text.contains(where: ASCII.isDigit),
+              text.allSatisfy({ ASCII.isDigit($0) || $0 == 0x20 || $0 == 0x2D }) else { return nil }
+        return text
+    }
+
+    /// Whether an address part holds a letter (a street or a city, not only a postal code).
+    public static func hasLetter(_ part: [UInt8]) -> Bool {
+        part.contains { ASCII.isLetter($0) || $0 >= 0x80 }
+    }
+
     /// Joins address parts (street, postal code, city, …, in the order given) with `", "`,
     /// skipping empty parts.
     public static func join(_ parts: [[UInt8]]) -> [UInt8] {

@@ -1,0 +1,80 @@
+import Testing
+@testable import BreachScope
+
+/// The compared forms behind weak keys: one person's name and address as two files write them
+/// meet; different names or addresses do not.
+struct WeakKeyTests {
+    func name(_ s: String) -> String {
+        var out: [UInt8] = []
+        Array(s.utf8).withUnsafeBufferPointer { WeakKey.nameForm($0, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func address(_ s: String) -> String {
+        var out: [UInt8] = [0x41]  // appends: what was there stays
+        Array(s.utf8).withUnsafeBufferPointer { WeakKey.addressForm($0, into: &out) }
+        return String(decoding: out.dropFirst(), as: UTF8.self)
+    }
+
+    @Test func namesMeetWhateverTheCaseAndOrder() {
+        #expect(name("Pirjo Räsänen") == "pirjo räsänen")
+        #expect(name("RÄSÄNEN PIRJO") == "pirjo räsänen")
+        #expect(name("Räsänen, Pirjo") == "pirjo räsänen")
+        #expect(name("ŠIMKUS ŽYDRŪNAS") == name("Žydrūnas Šimkus"))
+        #expect(name("ŁUKASZ ŻÓŁTOWSKI") == "łukasz żółtowski")
+        #expect(name("АННА ИВАНОВА") == name("Иванова Анна"))
+        #expect(name("Anna-Liisa Heinonen") != name("Anna Liisa Heinonen"))
+        #expect(name("Pirjo Räsänen") != name("Pirkko Räsänen"))
+    }
+
+    @Test func addressesMeetWhateverTheCaseAndSeparators() {
+        #expect(address("Kauppakatu 4 B 7, 48100 KOTKA") == "kauppakatu 4 b 7 48100 kotka")
+        #expect(address("Kauppakatu 4 B 7, 48100, Kotka") == "kauppakatu 4 b 7 48100 kotka")
+        #expect(address("ul. Długa 5/3; 00-950 Warszawa") == "ul długa 5 3 00-950 warszawa")
+        #expect(address(" Tamme tn 5-12 , 10115 Tallinn. ") == "tamme tn 5-12 10115 tallinn")
+        #expect(address("Kauppakatu 4 B 7, 48100 KOTKA") != address("Kauppakatu 4 B 8, 48100 KOTKA"))
+    }
+
+    @Test func latinExtendedALowerCase() {
+        let upper = "ĀČĒĢĪĶĻŅŠŪŽĄĘĖĮŲŁŃŚŹŻŐŰĹĽŇŘŤĎ", lower = "āčēģīķļņšūžąęėįųłńśźżőűĺľňřťď"
+        #expect(NameDetector.lowercase(Array(upper.utf8)) == Array(lower.utf8))
+        #expect(NameDetector.lowercase(Array(lower.utf8)) == Array(lower.utf8))
+        #expect(NameDetector.lowercase(Array("ĿŉŸ".utf8)) == Array("ŀŉŸ".utf8))
+    }
+}
+
+/// `NameDetector.fnvLowercased` (the word-set probe, no copy) hashes what `lowercase` gives:
+/// the two share one rule (`lowerPair`), checked over every two-byte letter they cover and
+/// random mixed text.
+struct LowercaseRuleTests {
+    func agree(_ bytes: [UInt8]) -> Bool {
+        let viaCopy = NameDetector.lowercase(bytes).withUnsafeBufferPointer { NameDetector.fnv($0) }
+        let inPlace = bytes.withUnsafeBufferPointer { NameDetector.fnvLowercased($0, 0, $0.count) }
+        return viaCopy == inPlace
+    }
+
+    @Test func everyTwoByteLetterAgrees() {
+        for b in UInt8(0xC2)...UInt8(0xDF) {
+            for c in UInt8(0x80)...UInt8(0xBF) { #expect(agree([0x41, b, c, 0x7A]), "\(b) \(c)") }
+        }
+    }
+
+    @Test func randomTextAgrees() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["A", "z", " ", "Ä", "ä", "Ł", "ł", "Š", "Ž", "ĸ", "Ŀ", "Я", "ё", "Ё", "×", "-", "7", "\u{FF}"].map { Array($0.utf8) }
+        for _ in 0..<2000 {
+            var s: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { s += pieces.randomElement(using: &rng)! }
+            #expect(agree(s), "\(s)")
+        }
+    }
+
+    @Test func wordSetIgnoresCase() {
+        let set = LowercaseWordSet([Array("spółka".utf8), Array("kliinik".utf8)])
+        for w in ["SPÓŁKA", "Spółka", "KLIINIK", "kliinik"] {
+            let b = Array(w.utf8)
+            #expect(b.withUnsafeBufferPointer { set.contains($0, 0, $0.count) }, "\(w)")
+        }
+        #expect(!Array("spolka".utf8).withUnsafeBufferPointer { set.contains($0, 0, $0.count) })
+    }
+}
