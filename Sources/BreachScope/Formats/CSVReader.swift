@@ -323,8 +323,9 @@ public struct CSVReader: DocumentReader {
                 let fromValues: FieldHint = k < sampled.count ? sampled[k] ?? .none : .none
                 if let cell = header.cells.first(where: { $0.index == k }) {
                     let name = String(decoding: cell.value, as: UTF8.self)
-                    var hint: FieldHint = classify(name) ?? .none
-                    if hint == .none { hint = fromValues }
+                    // A header the classifier knows decides (`.none` too: a notes column);
+                    // an unknown one is decided by the column's values.
+                    let hint: FieldHint = classify(name) ?? fromValues
                     columnIDs.append(visitor.declareColumn(name: name, hint: hint))
                 } else {
                     columnIDs.append(visitor.declareColumn(name: "column\(k + 1)", hint: fromValues))

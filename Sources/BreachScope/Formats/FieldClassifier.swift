@@ -416,6 +416,20 @@ public enum FieldClassifier {
             "lieferdatum", "geliefert", "zugestellt", "türcode", "lieferhinweis",
             "leveringsdato", "levert", "leveret", "dørkode", "portkode",
         ]),
+        // Notes and comments: free text the header names. Scanned like unlabelled text (a phone
+        // or a diagnosis in a note is found), never classified from its values: `Ovikoodi 4558A;
+        // soita ennen toimitusta, 2. kerros` has letters, digits and a comma, and was sampled as
+        // a postal address.
+        (.none, [
+            "notes", "note", "comments", "comment", "remarks", "additional information", "additional info",
+            "lisätiedot", "lisätieto", "lisätietoja", "huom", "huomautus", "huomautukset", "huomiot",
+            "kommentti", "kommentit", "märkused", "märkus", "kommentaar", "kommentaarid", "lisainfo",
+            "anmärkning", "anmärkningar", "övrigt", "kommentar", "kommentarer", "obs",
+            "uwagi", "komentarz", "notatki", "uwagi dodatkowe",
+            "примечание", "примечания", "комментарий", "комментарии", "заметки",
+            "bemerkung", "bemerkungen", "anmerkungen", "piezīmes", "komentārs", "pastabos", "komentaras",
+            "bemærkninger", "merknader",
+        ]),
         (.language, [
             "language", "lang", "preferred language", "locale", "communication language",
             "keel", "suhtluskeel", "emakeel", "kieli", "asiointikieli", "äidinkieli",

@@ -665,7 +665,8 @@ public struct JSONReader: DocumentReader {
             }
         }
         let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(label)
-        var childHint = hint ?? Self.inherited(from: p.hint) ?? .none
+        // A notes key (`.none`) under a delivery or address object is part of it.
+        var childHint = (hint == FieldHint.none ? nil : hint) ?? Self.inherited(from: p.hint) ?? .none
         if otherEntity {
             switch childHint {
             case .fullName, .firstName, .lastName, .postalAddress, .addressPart, .phone, .dateOfBirth: childHint = .nonPersonal

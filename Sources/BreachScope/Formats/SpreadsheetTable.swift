@@ -80,8 +80,8 @@ struct SpreadsheetTable {
         if hasHeader, let header = rows.first {
             for (index, value) in header.cells {
                 let name = String(decoding: value, as: UTF8.self)
-                var hint: FieldHint = classify(name) ?? .none
-                if hint == .none, index < sampled.count { hint = sampled[index] ?? .none }
+                // A known header decides (`.none` too: a notes column); else the values.
+                let hint: FieldHint = classify(name) ?? (index < sampled.count ? sampled[index] ?? .none : .none)
                 while columnIDs.count <= index { columnIDs.append(-1) }
                 if columnIDs[index] < 0 { columnIDs[index] = visitor.declareColumn(name: name, hint: hint) }
             }

@@ -286,4 +286,14 @@ import BreachScopeTesting
         #expect(Self.declared(Self.read(csv(namesFrom: 20)).visitor)["column1"] == FieldHint.none)
         #expect(Self.declared(Self.read(csv(namesFrom: 10)).visitor)["column1"] == .fullName)
     }
+
+    /// A notes column's header decides: free text, though its values look like addresses (a
+    /// door code, "2. kerros", a comma). The same values under an unknown header are sampled.
+    @Test func notesHeaderIsNotSampled() {
+        let note = "\"Ovikoodi 4558A; soita ennen toimitusta, 2. kerros\""
+        let body = (0..<6).map { "Asiakas \($0);\(note)" }.joined(separator: "\n") + "\n"
+        let classify: @Sendable (String) -> FieldHint? = { FieldClassifier.hint(forLabel: $0) }
+        #expect(Self.declared(Self.read("Nimi;Lisätiedot\n" + body, classify: classify).visitor)["Lisätiedot"] == FieldHint.none)
+        #expect(Self.declared(Self.read("Nimi;Xyz\n" + body, classify: classify).visitor)["Xyz"] == .postalAddress)
+    }
 }

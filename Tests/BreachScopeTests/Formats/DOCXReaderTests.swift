@@ -56,9 +56,9 @@ import BreachScopeTesting
 
     @Test func tabsBreaksAndPropertiesAreHandled() throws {
         // `w:tab` in paragraph properties is a tab stop, not text; `w:br` starts a new line.
-        let (v, result) = try read(DOCXFixture(body: [.paragraph("Märkus\tüks\nNimi: Mari Maasikas")]))
+        let (v, result) = try read(DOCXFixture(body: [.paragraph("Olek\tüks\nNimi: Mari Maasikas")]))
         #expect(try result.get() == "1 paragraph, 0 tables")
-        #expect(v.recordStrings == ["-=Märkus\tüks|Nimi=Mari Maasikas"])
+        #expect(v.recordStrings == ["-=Olek\tüks|Nimi=Mari Maasikas"])
     }
 
     @Test func tableWithoutHeaderAndSpannedCells() throws {

@@ -144,7 +144,7 @@ import BreachScopeTesting
         while out.count + filler.count + 2 <= target { out += filler }
         while out.count < target - 1 { out.append(0x2E) }  // at least one dot: no blank line
         out.append(0x0A)
-        out += Array("Imię: Zofia Testowa\n\u{0C}PESEL: \(ids[1])\nUwagi: ".utf8) + [0xFF] + Array(" brak\n\nPESEL: \(ids[2])".utf8)
+        out += Array("Imię: Zofia Testowa\n\u{0C}PESEL: \(ids[1])\nOpis: ".utf8) + [0xFF] + Array(" brak\n\nPESEL: \(ids[2])".utf8)
         let path = Self.write(out, "a.txt", in: dir)
         let (v, result) = Self.read(path, reader: PDFReader(toolPath: tool))
         #expect(try result.get() == "4 pages (page 2 without text: needs OCR)")
@@ -155,7 +155,7 @@ import BreachScopeTesting
         #expect(fields == [
             "1:PESEL=\(ids[0])", "3:Nazwisko=Próbna", "3:Imię=Zofia Testowa", "4:PESEL=\(ids[1])", "4:PESEL=\(ids[2])",
         ])
-        #expect(v.recordStrings.filter { $0.contains("-=Uwagi: \u{FFFD} brak") }.count == 1)
+        #expect(v.recordStrings.filter { $0.contains("-=Opis: \u{FFFD} brak") }.count == 1)
         #expect(v.recordStrings.count == 4)
     }
 
