@@ -98,6 +98,9 @@ def run(cmd, env, timeout=3600):
     return p.returncode, p.stdout, p.stderr, time.time() - t
 
 
+ACCEPT_ALL = False
+
+
 def run_tool(binary, case_dir, truth, keep):
     env = dict(os.environ)
     env["BREACHSCOPE_KEY"] = KEY
@@ -116,6 +119,9 @@ def run_tool(binary, case_dir, truth, keep):
         rc, out, err, sec = run([binary, "scan", leak, "--workspace", ws, "--quiet"], env)
         scans.append({"batch": None, "rc": rc, "seconds": round(sec, 1), "stderr": err.strip()[-600:], "stdout": out.strip()[-400:]})
     res = {"scans": scans, "workspace": ws}
+    if ACCEPT_ALL:  # a reviewer who accepts every weak-identity candidate
+        rc, out, err, _ = run([binary, "review", "accept", "--all", "--workspace", ws], env)
+        res["accepted"] = out.strip()
     rc, out, err, _ = run([binary, "persons", "--workspace", ws, "--reveal", "--format", "jsonl"], env)
     res["persons_rc"] = rc
     res["persons_err"] = err.strip()[-600:]
@@ -583,7 +589,11 @@ def main():
     ap.add_argument("--examples", type=int, default=10)
     ap.add_argument("--json", default="")
     ap.add_argument("--keep", action="store_true", help="keep the workspaces")
+    ap.add_argument("--accept-candidates", action="store_true",
+                    help="run `review accept --all` after the scans (scores the persons a reviewer accepting every candidate gets)")
     a = ap.parse_args()
+    global ACCEPT_ALL
+    ACCEPT_ALL = a.accept_candidates
     os.makedirs(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tmp"), exist_ok=True)
     summary = []
     for case in sorted(os.listdir(a.out)):
