@@ -120,12 +120,12 @@ import BreachScopeTesting
         #expect(found(hetu, ee, scanner).isEmpty)
     }
 
-    /// A `+` number whose calling code no plan knows (Ukraine's +380) yields nothing: its rest
-    /// is not read as a national number of another country, under a phone label or in text. The
-    /// number after it is still found.
+    /// A `+` number whose calling code no plan knows (Belarus's +375, Moldova's +373) yields
+    /// nothing: its rest is not read as a national number of another country, under a phone
+    /// label or in text. The number after it is still found.
     @Test func unknownCallingCodeIsNotReadAsANationalNumber() {
         let scanner = FieldScanner(phoneCountries: ["PL", "EE"])
-        for text in ["+380 (67) 4323583", "+380 67 432 3583", "+380674323583"] {
+        for text in ["+375 (29) 4323583", "+375 29 432 3583", "+375294323583", "+373 69 123 456"] {
             for hint in [FieldHint.phone, .none] {
                 var bytes = Array((text + " / +48 601 234 567").utf8), out: [String] = []
                 bytes.withUnsafeMutableBufferPointer { p in scanner.scan(UnsafeBufferPointer(p), hint: hint, preferCountry: "PL") { out.append($0.valueString) } }

@@ -196,7 +196,7 @@ public struct PhoneDetector: Detector {
             } else {
                 return nil
             }
-        case .fi, .se, .de, .gb, .lt:
+        case .fi, .se, .de, .gb, .lt, .ua:
             guard n >= 6, d[0] == 0 || (country == .lt && d[0] == 8) else { return nil }
             nsn = d.slice(1, n)
         case .ee, .lv, .dk, .no, .pl:

@@ -8,7 +8,10 @@
 public enum PhonePlans {
     /// A country (or shared plan, for NANP) the phone detector can validate.
     public enum Country: UInt8, Sendable, CaseIterable {
-        case ee, lv, lt, fi, se, no, dk, pl, de, gb, nanp
+        /// `ua` (Ukraine) is read in its international form only (`+380 67 432 3583`): it is not
+        /// among the default countries, so a bare national number is never taken as Ukrainian.
+        /// Ukrainian patients of Polish and Baltic labs write their own numbers.
+        case ee, lv, lt, fi, se, no, dk, pl, de, gb, nanp, ua
 
         /// Maps an ISO 3166-1 alpha-2 code (`"EE"`, `"us"`, `"CA"`) to its plan.
         public init?(iso: String) {
@@ -26,6 +29,7 @@ public enum PhonePlans {
             case (0x64, 0x65): self = .de  // de
             case (0x67, 0x62), (0x75, 0x6B): self = .gb  // gb, uk
             case (0x75, 0x73), (0x63, 0x61): self = .nanp  // us, ca
+            case (0x75, 0x61): self = .ua  // ua
             default: return nil
             }
         }
@@ -44,6 +48,7 @@ public enum PhonePlans {
             case .de: 49
             case .gb: 44
             case .nanp: 1
+            case .ua: 380
             }
         }
 
@@ -55,7 +60,7 @@ public enum PhonePlans {
         /// optional and handled separately.
         var hasZeroTrunk: Bool {
             switch self {
-            case .fi, .se, .de, .gb, .lt: true
+            case .fi, .se, .de, .gb, .lt, .ua: true
             default: false
             }
         }
@@ -88,6 +93,7 @@ public enum PhonePlans {
         case (7, 0): return (.lt, 3)
         case (7, 1): return (.lv, 3)
         case (7, 2): return (.ee, 3)
+        case (8, 0): return (.ua, 3)
         default: return nil
         }
     }
@@ -156,6 +162,9 @@ public enum PhonePlans {
             if d1 == 1 && nsn[2] == 1 { return false }
             if nsn[4] == 1 && nsn[5] == 1 { return false }
             return true
+        case .ua:
+            // 9 digits: mobiles 39, 50, 6x, 73, 9x; geographic area codes 31–62 (2–5 digits).
+            return n == 9 && d0 >= 3 && d0 <= 9 && !(d0 == 8 && d1 == 0) && !(d0 == 9 && d1 == 0)
         }
     }
 

@@ -26,6 +26,22 @@ private func scan(_ d: PhoneDetector, _ text: String, hint: FieldHint = .none) -
 @Suite struct PhoneTests {
     let detector = PhoneDetector()
 
+    /// Ukrainian numbers in their international form (patients of Polish labs write them so);
+    /// a bare national number is never Ukrainian (Ukraine is no default country), and toll-free
+    /// 800, premium 900 and wrong lengths are no persons' numbers.
+    @Test func ukrainianInternationalForm() {
+        for (text, e164) in [("+380 (67) 432 3583", "+380674323583"), ("+380 50 123 45 67", "+380501234567"),
+                             ("+380674323583", "+380674323583"), ("00380 44 123 4567", "+380441234567")] {
+            #expect(scan(detector, "tel. \(text)") == [e164], "\(text)")
+            #expect(scan(detector, text, hint: .phone) == [e164], "\(text)")
+        }
+        for bad in ["+380 800 123 456", "+380 900 123 456", "+380 67 432 358", "+380 67 432 35834"] {
+            #expect(!scan(detector, bad, hint: .phone).contains { $0.hasPrefix("+380") }, "\(bad)")
+        }
+        #expect(PhonePlans.Country(iso: "UA") == .ua)
+        #expect(!PhoneDetector.standardCountries.contains("UA"))
+    }
+
     /// Every written format from the specification, unlabelled, with the default countries.
     @Test func writtenFormatsUnlabelled() {
         let table: [(String, String)] = [
