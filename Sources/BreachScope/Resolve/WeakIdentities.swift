@@ -42,6 +42,10 @@ enum WeakIdentities {
             names.clear()
             others.clear()
             weak.clear()
+            // A phone is a strong identifier: two persons share one only when a national-ID
+            // conflict split their component, so name + phone is looked at for those only
+            // (on a million-person table the phone entries were most of the sort).
+            let phones = persons.flags[pi] & StoredPerson.inConflict != 0
             // Tiny arrays, de-duplicated by a linear check: no set allocations per person.
             for ri in persons.recordRange(pi) {
                 for k in recs.valueRange(Int(persons.records[ri])) {
@@ -50,7 +54,7 @@ enum WeakIdentities {
                     case name: if !names.contains(v) { names.append(v) }
                     case dob: if !others.contains(where: { $0 == (0, v) }) { others.append((0, v)) }
                     case address: if !others.contains(where: { $0 == (1, v) }) { others.append((1, v)) }
-                    case phone: if !others.contains(where: { $0 == (2, v) }) { others.append((2, v)) }
+                    case phone: if phones && !others.contains(where: { $0 == (2, v) }) { others.append((2, v)) }
                     case weakBirth: if !weak.contains(where: { $0 == (0, v) }) { weak.append((0, v)) }
                     case weakAddress: if !weak.contains(where: { $0 == (1, v) }) { weak.append((1, v)) }
                     default: break
