@@ -108,7 +108,7 @@ enum ReportText {
         }
         if r.weak.candidates > 0 {
             out.append("")
-            out.append("Weak identities: \(r.weak.candidates) candidate merges (\(r.weak.pending) pending, \(r.weak.accepted) accepted, \(r.weak.rejected) rejected); \(g(r.weak.personsOnWeakEvidence)) persons rest on weak evidence. See `breachscope review`.")
+            out.append("Weak identities: \(r.weak.candidates) candidate merges (\(r.weak.pending) pending, \(r.weak.accepted) accepted, \(r.weak.rejected) rejected); \(g(r.weak.personsOnWeakEvidence)) \(r.weak.personsOnWeakEvidence == 1 ? "person rests" : "persons rest") on weak evidence. See `breachscope review`.")
             if let low = r.weak.personsIfPendingAccepted, low < r.persons {
                 out.append("  Distinct persons: \(g(low))–\(g(r.persons)) until the \(r.weak.pending) pending candidates are reviewed (\(g(low)) if every one is accepted).")
             }

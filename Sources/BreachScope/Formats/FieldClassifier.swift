@@ -436,7 +436,7 @@ public enum FieldClassifier {
             "språk", "modersmål", "język", "sprache", "korrespondenzsprache",
             "язык", "язык общения", "родной язык", "valoda", "kalba", "sprog",
         ]),
-        (.nonPersonal, [
+        (.nonPersonal, numericLabels + [
             "order_id", "order id", "order", "order number", "order no", "order nr", "orderid",
             "order ref", "invoice", "invoice number", "invoice no", "invoice id", "receipt",
             "receipt number", "transaction id", "transaction", "timestamp", "created_at",
@@ -486,6 +486,47 @@ public enum FieldClassifier {
             "vaistinė",
         ]),
     ]
+
+    /// Non-personal labels of numbers, codes, dates and amounts: order, invoice, receipt and
+    /// reference numbers, timestamps and dates, prices, sums and quantities. No special category
+    /// can be read in their values (`holdsOnlyNumbers`), so a table's category search skips
+    /// them. Bare words that may hold an order's contents (`order`, `tilaus`, `zamówienie`) are
+    /// not among them.
+    static let numericLabels: [String] = [
+        "order_id", "order id", "order number", "order no", "order nr", "orderid", "order ref",
+        "ordered_at", "ordered at", "order date", "order time",
+        "invoice number", "invoice no", "invoice id", "receipt number", "transaction id", "timestamp",
+        "created_at", "created at", "created", "updated_at", "updated at", "modified", "date", "datetime",
+        "time", "amount", "price", "unit price", "total", "sum", "subtotal", "cost", "vat", "tax", "discount",
+        "currency", "quantity", "qty", "count", "row", "row number", "line number", "index", "version", "page",
+        "tellimuse nr", "tellimuse number", "tellimuse id", "arve nr", "arve number", "arve id", "kuupäev",
+        "aeg", "summa", "hind", "kogus", "käibemaks", "allahindlus", "valuuta", "kokku",
+        "tšeki nr", "tšeki number", "tšekk nr", "tšeki id", "kviitungi nr", "ostu nr", "ostu id",
+        "tehingu nr", "tehingu id",
+        "tilausnumero", "tilaus id", "tilausnro", "tilaus nro", "laskunumero", "laskun numero",
+        "kuitin numero", "kuittinumero", "kuitti nro", "päivämäärä", "pvm", "aika", "hinta", "määrä",
+        "alv", "alennus", "yhteensä", "viitenumero",
+        "ordernummer", "ordernr", "fakturanummer", "fakturanr", "kvittonummer", "kvittonr", "datum",
+        "tid", "pris", "belopp", "antal", "moms", "rabatt", "totalt",
+        "numer zamówienia", "nr zamówienia", "id zamówienia", "numer paragonu", "nr paragonu",
+        "nr zlecenia", "numer zlecenia", "id zlecenia", "nr faktury", "numer faktury", "cena", "kwota",
+        "ilość", "rabat", "suma",
+        "bestellnummer", "rechnungsnummer", "auftragsnummer", "belegnummer", "bonnummer",
+        "quittungsnummer", "preis", "betrag", "menge", "anzahl", "mwst", "zeitstempel", "erstellt",
+        "номер заказа", "номер чека", "номер квитанции", "номер счета-фактуры", "дата", "время",
+        "сумма", "цена", "количество", "скидка", "итого",
+        "čeka numurs", "pasūtījuma numurs", "rēķina numurs", "daudzums", "datums", "summa",
+        "kvito numeris", "užsakymo numeris", "sąskaitos faktūros numeris", "kaina", "kiekis", "suma",
+        "ordrenummer", "dato", "beløb", "beløp", "antall", "viitenumber",
+    ]
+
+    private static let numericKeys: Set<String> = Set(numericLabels.map(normalize))
+
+    /// Whether a label names numbers, codes, dates or amounts (`numericLabels`, also with a
+    /// qualifier: `order_no`, `Tilausnumero`, `amount_eur` is not).
+    public static func holdsOnlyNumbers(_ label: String) -> Bool {
+        numericKeys.contains(normalize(label))
+    }
 
     /// The vocabulary, normalised. The first entry wins when two groups list the same label.
     static let exact: [String: FieldHint] = {

@@ -24,6 +24,9 @@ struct RecordAssembler: RecordVisitor {
     var spreadsDocumentCategories = false
     /// Per column: the category rules' column conditions.
     private var categoryColumns: [CategoryColumns] = []
+    /// Per column: whether its values are searched for special categories (by its hint, and
+    /// not a column of numbers, dates or amounts that no rule names).
+    private var searchedColumns: [Bool] = []
     /// The current record's field bytes, kept to be searched for special categories once it is
     /// known whether the record is worth it.
     private var blockText: [UInt8] = []
@@ -150,6 +153,7 @@ struct RecordAssembler: RecordVisitor {
         part.hasAddressPartColumns = hasAddressPartColumns
         part.controllerRules = controllerRules
         part.categoryColumns = categoryColumns
+        part.searchedColumns = searchedColumns
         part.evidenceRules = evidenceRules
         part.voteCountries = voteCountries
         part.voteCounts = voteCounts
@@ -172,12 +176,15 @@ struct RecordAssembler: RecordVisitor {
             hints.append(.none)
             controllerRules.append([])
             categoryColumns.append(.none)
+            searchedColumns.append(true)  // as a column of hint `.none`
         }
         columns[id] = Column(name: name, hint: hint)
         hints[id] = hint
         if hint == .addressPart { hasAddressPartColumns = true }
         controllerRules[id] = columnControllerRules(name)
         categoryColumns[id] = scope?.categories?.columns(for: name) ?? .none
+        searchedColumns[id] = Self.mayHoldCategories(hint)
+            && !(hint == .nonPersonal && categoryColumns[id] == .none && FieldClassifier.holdsOnlyNumbers(name))
         if new { newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint)) }
         return id
     }
@@ -222,7 +229,9 @@ struct RecordAssembler: RecordVisitor {
         if column >= 0 && column < controllerRules.count && !controllerRules[column].isEmpty {
             attribute(value, rules: controllerRules[column], f, l, offset)
         }
-        if searchesCategories && !value.isEmpty && Self.mayHoldCategories(hint) { keepForCategories(value, f, l, offset) }
+        if searchesCategories && !value.isEmpty && (column < 0 || column >= searchedColumns.count || searchedColumns[column]) {
+            keepForCategories(value, f, l, offset)
+        }
         switch hint {
         case .fullName:
             if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }

@@ -270,7 +270,8 @@ public struct Report: Codable, Sendable {
             out.append("Held by the breached system but not found in the leaked data: \(list).")
         }
         if weak.personsOnWeakEvidence > 0 || weak.pending > 0 {
-            out.append("\(Report.grouped(weak.personsOnWeakEvidence)) persons rest on weak evidence (accepted name-based merges); \(weak.pending) candidate merges await review.")
+            let n = weak.personsOnWeakEvidence
+            out.append("\(Report.grouped(n)) \(n == 1 ? "person rests" : "persons rest") on weak evidence (accepted name-based merges); \(weak.pending) candidate \(weak.pending == 1 ? "merge awaits" : "merges await") review.")
         }
         if let low = weak.personsIfPendingAccepted, low < persons {
             out.append("If every pending candidate is one person, the \(Report.grouped(persons)) persons are \(Report.grouped(low)): the count lies between the two until the candidates are reviewed.")
