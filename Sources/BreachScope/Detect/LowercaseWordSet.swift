@@ -23,8 +23,13 @@ struct LowercaseWordSet: Sendable {
     /// Whether `t[start..<end]`, lower-cased as `NameDetector.lowercaseInPlace` does, is a word
     /// of the set.
     func contains(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let h = NameDetector.fnvLowercased(t, start, end)
-        return slots.withUnsafeBufferPointer { slots in
+        contains(hash: NameDetector.fnvLowercased(t, start, end))
+    }
+
+    /// Whether a word whose `NameDetector.fnvLowercased` hash is `h` is in the set (one hash
+    /// probed in several sets).
+    func contains(hash h: UInt64) -> Bool {
+        slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: h) & mask
             while slots[slot] != 0 {

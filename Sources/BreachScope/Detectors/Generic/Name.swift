@@ -258,7 +258,7 @@ public struct NameDetector: Sendable {
 
     /// True when every word of `text` (split on spaces, outer punctuation removed) is a
     /// placeholder from `placeholders` or `extra`.
-    static func isPlaceholder(_ text: [UInt8], extra: Set<[UInt8]>, extraHashes: Set<UInt64>? = nil) -> Bool {
+    static func isPlaceholder(_ text: [UInt8], extra: Set<[UInt8]>, extraHashes: LowercaseWordSet? = nil) -> Bool {
         // Most names are decided by their first word; without extra words, a word whose
         // lower-case hash is no placeholder's is checked on the stack, with no allocation.
         if extra.isEmpty, let first = firstWordIsNoPlaceholder(text), first { return false }
@@ -276,8 +276,8 @@ public struct NameDetector: Sendable {
         return any
     }
 
-    /// FNV-1a hashes of the lower-case placeholder words.
-    static let placeholderHashes: Set<UInt64> = Set(placeholders.map { w in w.withUnsafeBufferPointer { fnv($0) } })
+    /// The placeholder words, probed by their lower-cased FNV-1a hash.
+    static let placeholderHashes = LowercaseWordSet(placeholders)
 
     @inline(__always) static func fnv(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -295,41 +295,29 @@ public struct NameDetector: Sendable {
         var end = start
         while end < n && text[end] != 0x20 { end += 1 }
         while end - start > 1, text[end - 1] == 0x2E || text[end - 1] == 0x2C || text[end - 1] == 0x3A { end -= 1 }
-        let len = end - start
-        guard len <= 64 else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf in
-            let word = UnsafeMutableBufferPointer(rebasing: buf[0..<len])
-            text.withUnsafeBufferPointer { t in _ = word.initialize(from: t[start..<end]) }
-            lowercaseInPlace(word)
-            return !placeholderHashes.contains(fnv(UnsafeBufferPointer(word)))
-        }
+        guard end - start <= 64 else { return nil }
+        return text.withUnsafeBufferPointer { !placeholderHashes.contains($0, start, end) }
     }
 
     /// True when some word of `text` (split and trimmed as in `isPlaceholder`) is certainly no
     /// placeholder: its lower-case FNV hash is in neither `placeholderHashes` nor `extraHashes`.
     /// False means "may all be placeholders" (including words longer than 64 bytes).
-    static func someWordIsNoPlaceholder(_ text: [UInt8], extraHashes: Set<UInt64>) -> Bool {
+    static func someWordIsNoPlaceholder(_ text: [UInt8], extraHashes: LowercaseWordSet) -> Bool {
         text.withUnsafeBufferPointer { t in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf in
-                let n = t.count
-                var i = 0
-                while i < n {
-                    while i < n && t[i] == 0x20 { i += 1 }
-                    guard i < n else { break }
-                    let start = i
-                    while i < n && t[i] != 0x20 { i += 1 }
-                    var end = i
-                    while end - start > 1, t[end - 1] == 0x2E || t[end - 1] == 0x2C || t[end - 1] == 0x3A { end -= 1 }
-                    let len = end - start
-                    if len > 64 { continue }
-                    let word = UnsafeMutableBufferPointer(rebasing: buf[0..<len])
-                    _ = word.initialize(from: t[start..<end])
-                    lowercaseInPlace(word)
-                    let h = fnv(UnsafeBufferPointer(word))
-                    if !placeholderHashes.contains(h) && !extraHashes.contains(h) { return true }
-                }
-                return false
+            let n = t.count
+            var i = 0
+            while i < n {
+                while i < n && t[i] == 0x20 { i += 1 }
+                guard i < n else { break }
+                let start = i
+                while i < n && t[i] != 0x20 { i += 1 }
+                var end = i
+                while end - start > 1, t[end - 1] == 0x2E || t[end - 1] == 0x2C || t[end - 1] == 0x3A { end -= 1 }
+                if end - start > 64 { continue }
+                let h = fnvLowercased(t, start, end)
+                if !placeholderHashes.contains(hash: h) && !extraHashes.contains(hash: h) { return true }
             }
+            return false
         }
     }
 

@@ -67,8 +67,9 @@ public struct PostalAddressDetector: Sendable {
         return start == 0 && end == text.count ? text : Array(text[start..<end])
     }
 
-    /// FNV-1a hashes of `placeholders` (the stack check of `NameDetector.isPlaceholder`).
-    static let placeholderHashes: Set<UInt64> = Set(placeholders.map { w in w.withUnsafeBufferPointer { NameDetector.fnv($0) } })
+    /// `placeholders` probed by their lower-cased hash (the check of `NameDetector.isPlaceholder`
+    /// that needs no copy of a word).
+    static let placeholderHashes = LowercaseWordSet(placeholders)
 
     /// Address-specific placeholder words (the label repeated as a value).
     static let placeholders: Set<[UInt8]> = Set([
