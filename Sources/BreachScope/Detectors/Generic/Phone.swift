@@ -60,6 +60,17 @@ public struct PhoneDetector: Detector {
         while hi > lo && isSpace(bytes[hi - 1]) { hi -= 1 }
         guard lo < hi else { return nil }
         let sub = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+        // Already E.164 (`+37250000000`, most phone columns of exports): validated as it is,
+        // without the layout parser. Anything else, or an E.164 that fails, takes the full path.
+        if sub.count >= 8, sub.count <= 16, sub[0] == UInt8(ascii: "+"), sub[1] != UInt8(ascii: "0"),
+           UnsafeBufferPointer(rebasing: sub[1...]).allSatisfy(ASCII.isDigit), validate(e164: sub) {
+            return Array(sub)
+        }
+        return parsed(sub, defaultCountries: defaultCountries)
+    }
+
+    /// `normalize` by the layout parser (the reference of its E.164 fast path).
+    static func parsed(_ sub: UnsafeBufferPointer<UInt8>, defaultCountries: [String]) -> [UInt8]? {
         let plans = defaultCountries.lazy.compactMap { PhonePlans.Country(iso: $0) }
         guard let f = match(sub, at: 0, hint: .phone, countries: plans), f.length == sub.count else {
             return nil

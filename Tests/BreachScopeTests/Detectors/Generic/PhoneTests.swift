@@ -26,6 +26,33 @@ private func scan(_ d: PhoneDetector, _ text: String, hint: FieldHint = .none) -
 @Suite struct PhoneTests {
     let detector = PhoneDetector()
 
+    /// A phone column's value already in E.164 skips the layout parser: the fast path gives what
+    /// the parser gives, for valid numbers of every plan and for random `+digits` strings.
+    @Test func e164FastPathAgreesWithTheParser() {
+        var rng = SeededRNG(seed: 0xE164)
+        var samples = ["+37251234567", "+358401234567", "+48601234567", "+12025550142", "+447911123456",
+                       "+4915112345678", "+380674323583", "+3725123456", "+1911555014", "+0123456789"]
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 7...15, using: &rng)
+            samples.append("+" + String((0..<n).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) }))
+        }
+        for cc in ["372", "371", "370", "358", "46", "47", "45", "48", "49", "44", "1", "380"] {
+            for _ in 0..<500 {
+                let n = Int.random(in: 6...11, using: &rng)
+                samples.append("+" + cc + String((0..<n).map { _ in Character(String(Int.random(in: 0...9, using: &rng))) }))
+            }
+        }
+        let countries = PhoneDetector().defaultCountries
+        var valid = 0
+        for s in samples {
+            let fast = PhoneDetector.normalize(Array(s.utf8), defaultCountries: countries)
+            let slow = Array(s.utf8).withUnsafeBufferPointer { PhoneDetector.parsed($0, defaultCountries: countries) }
+            #expect(fast == slow, "\(s)")
+            if fast != nil { valid += 1 }
+        }
+        #expect(valid > 1000)  // the samples do reach the fast path's accepting side
+    }
+
     /// Ukrainian numbers in their international form (patients of Polish labs write them so);
     /// a bare national number is never Ukrainian (Ukraine is no default country), and toll-free
     /// 800, premium 900 and wrong lengths are no persons' numbers.
