@@ -66,7 +66,6 @@ public struct Review {
         }
     }
 
-    /// Records a decision on a candidate and re-resolves persons so it takes effect.
     /// Records one decision for every pending candidate with `evidence` among its evidence kinds
     /// (any when nil) and a score of at least `minScore`, then re-resolves persons once. Returns
     /// how many were decided. Each is kept per candidate, as `decide` keeps one.
@@ -90,6 +89,7 @@ public struct Review {
         return n
     }
 
+    /// Records a decision on a candidate and re-resolves persons so it takes effect.
     public func decide(_ id: String, accept: Bool) throws {
         try store.pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM candidate WHERE key = ?", arguments: [id]) != nil

@@ -155,18 +155,21 @@ struct ScopeAccumulator {
         }
         weak.personsOnWeakEvidence = weakPersons
         if only == nil {
-            // Persons joined by the pending candidates (a union per pair that joins two groups).
+            // Persons the pending candidates would join: a union per pair that joins two groups.
+            // Candidates name the persons as found before accepted merges (a merged person keeps
+            // one of its parts' ids), so the accepted pairs are joined first, uncounted.
             var index: [String: Int32] = [:]
-            var pairs: [(Int32, Int32)] = []
-            for row in try Row.fetchAll(db, sql: "SELECT a, b FROM candidate WHERE status = 'pending'") {
+            var pairs: [(Int32, Int32, pending: Bool)] = []
+            for row in try Row.fetchAll(db, sql: "SELECT a, b, status FROM candidate WHERE status IN ('pending', 'accepted')") {
                 let a: String = row["a"], b: String = row["b"]
                 let ia = index[a] ?? { let n = Int32(index.count); index[a] = n; return n }()
                 let ib = index[b] ?? { let n = Int32(index.count); index[b] = n; return n }()
-                pairs.append((ia, ib))
+                pairs.append((ia, ib, (row["status"] as String) == "pending"))
             }
             var uf = UnionFind(count: index.count)
+            for (a, b, pending) in pairs where !pending { _ = uf.union(a, b) }
             var joins = 0
-            for (a, b) in pairs where uf.find(a) != uf.find(b) { _ = uf.union(a, b); joins += 1 }
+            for (a, b, pending) in pairs where pending && uf.find(a) != uf.find(b) { _ = uf.union(a, b); joins += 1 }
             weak.personsIfPendingAccepted = r.persons - joins
         }
         r.weak = weak
