@@ -28,14 +28,14 @@ public struct PostalAddressDetector: Sendable {
         return text
     }
 
-    /// A part of an address from its own column (`Postinumero`, `PLZ`, `zip`): what `normalize`
-    /// accepts, and a postal code — 3 to 10 digits, spaces and hyphens (`48100`, `00-950`,
-    /// `114 55`) — which has no letter. A record whose parts are all such codes has no address
-    /// (`hasLetter`).
+    /// A part of an address from its own column (`Postinumero`, `PLZ`, `zip`, `Maja`, `korter`):
+    /// what `normalize` accepts, and a number without letters — a postal code, a house or flat
+    /// number: up to 10 digits, spaces and hyphens (`48100`, `00-950`, `114 55`, `7`). A record
+    /// whose parts are all such numbers has no address (`hasLetter`).
     public static func normalizePart(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         if let a = normalize(value) { return a }
         let text = trimSeparators(NameDetector.collapseWhitespace(value))
-        guard text.count >= 3, text.count <= 10, text.contains(where: ASCII.isDigit),
+        guard text.count >= 1, text.count <= 10, text.contains(where: ASCII.isDigit),
               text.allSatisfy({ ASCII.isDigit($0) || $0 == 0x20 || $0 == 0x2D }) else { return nil }
         return text
     }
