@@ -52,8 +52,8 @@ struct ReviewCommand: ParsableCommand {
         func validate() throws {
             guard (id == nil) == all else { throw ValidationError("give a candidate id or --all, not both") }
             if !all && (evidence != nil || minScore != nil) { throw ValidationError("--evidence and --min-score need --all") }
-            if let e = evidence, !["name+date_of_birth", "name+postal_address", "name+phone"].contains(e) {
-                throw ValidationError("unknown evidence '\(e)': use name+date_of_birth, name+postal_address or name+phone")
+            if let e = evidence, !Review.evidenceKinds.contains(e) {
+                throw ValidationError("unknown evidence '\(e)': use one of \(Review.evidenceKinds.joined(separator: ", "))")
             }
             if let m = minScore, !(0...1).contains(m) { throw ValidationError("--min-score is between 0 and 1") }
         }

@@ -77,10 +77,7 @@ public struct Review {
                 let kinds = (row["evidence"] as String).split(separator: ",").map(String.init)
                 if let evidence, !kinds.contains(evidence) { continue }
                 if let minScore, (row["score"] as Double) < minScore { continue }
-                try db.execute(sql: """
-                    INSERT INTO decision(key, decision, decided_at) VALUES(?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at
-                    """, arguments: [row["key"] as String, accept ? "accept" : "reject", now])
+                try Self.record(db, row["key"], accept: accept, at: now)
                 n += 1
             }
             return n
@@ -96,11 +93,20 @@ public struct Review {
                     || Bool.fetchOne(db, sql: "SELECT 1 FROM decision WHERE key = ?", arguments: [id]) != nil else {
                 throw ScopeError.unknownCandidate(id)
             }
-            try db.execute(sql: """
-                INSERT INTO decision(key, decision, decided_at) VALUES(?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at
-                """, arguments: [id, accept ? "accept" : "reject", ISO8601DateFormatter().string(from: Date())])
+            try Self.record(db, id, accept: accept, at: ISO8601DateFormatter().string(from: Date()))
         }
         try Resolver(store: store, vault: vault).run()
     }
+
+    /// Stores (or replaces) the decision on candidate `key`.
+    private static func record(_ db: Database, _ key: String, accept: Bool, at time: String) throws {
+        try db.execute(sql: """
+            INSERT INTO decision(key, decision, decided_at) VALUES(?, ?, ?)
+            ON CONFLICT(key) DO UPDATE SET decision = excluded.decision, decided_at = excluded.decided_at
+            """, arguments: [key, accept ? "accept" : "reject", time])
+    }
+
+    /// The evidence kinds a candidate can give (`name+date_of_birth`, `name+postal_address`,
+    /// `name+phone`), for filtering decisions.
+    public static let evidenceKinds: [String] = WeakIdentities.kinds.map(\.name)
 }

@@ -62,10 +62,7 @@ public struct PhoneDetector: Detector {
         let sub = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
         // Already E.164 (`+37250000000`, most phone columns of exports): validated as it is,
         // without the layout parser. Anything else, or an E.164 that fails, takes the full path.
-        if sub.count >= 8, sub.count <= 16, sub[0] == UInt8(ascii: "+"), sub[1] != UInt8(ascii: "0"),
-           UnsafeBufferPointer(rebasing: sub[1...]).allSatisfy(ASCII.isDigit), validate(e164: sub) {
-            return Array(sub)
-        }
+        if sub[0] == UInt8(ascii: "+"), validate(e164: sub) { return Array(sub) }
         return parsed(sub, defaultCountries: defaultCountries)
     }
 
