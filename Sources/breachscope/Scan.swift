@@ -84,6 +84,10 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
+        HugePages.restartWithHugePagesIfUseful()
+        if ProcessInfo.processInfo.environment["BREACHSCOPE_TRACE"] != nil {
+            FileHandle.standardError.write(Data("malloc tunables: \(ProcessInfo.processInfo.environment["GLIBC_TUNABLES"] ?? "none")\n".utf8))
+        }
         let ws = try options.open(create: true)
         var opts = ScanOptions(roots: paths)
         opts.batch = batch

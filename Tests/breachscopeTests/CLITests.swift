@@ -14,6 +14,34 @@ import Testing
         #expect(scanHelp.stdout.contains("--encoding") && scanHelp.stdout.contains("--batch") && scanHelp.stdout.contains("--quiet"))
     }
 
+    /// `scan` starts itself again with glibc's malloc asking for transparent huge pages where the
+    /// kernel gives them on request, and keeps a user's own setting of that tunable.
+    @Test func scanAsksForHugePagesOnceAndKeepsTheUsersChoice() throws {
+        let ws = CLIRunner.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let leak = try CLIRunner.temporaryDirectory("thp")
+        defer { try? FileManager.default.removeItem(at: leak) }
+        try Data("name,email\nMari Maasikas,mari.maasikas@example.ee\n".utf8).write(to: leak.appendingPathComponent("a.csv"))
+        let mode = (try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)) ?? ""
+        var cli = CLIRunner(workspace: ws)
+        cli.environment = ["BREACHSCOPE_TRACE": "1", "GLIBC_TUNABLES": "glibc.malloc.arena_max=4"]
+        let first = try cli.run(["scan", leak.path, "--quiet"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let lines = first.stderr.split(separator: "\n").filter { $0.hasPrefix("malloc tunables: ") }
+        #expect(lines.count == 1, "one process reports, after the restart: \(lines)")
+        if mode.contains("[madvise]") {
+            #expect(lines.first == "malloc tunables: glibc.malloc.arena_max=4:glibc.malloc.hugetlb=1")
+        } else {
+            #expect(lines.first == "malloc tunables: glibc.malloc.arena_max=4")
+        }
+        cli.environment["GLIBC_TUNABLES"] = "glibc.malloc.hugetlb=0"
+        let off = try cli.run(["scan", leak.path, "--quiet"])
+        #expect(off.status == 0)
+        #expect(off.stderr.contains("malloc tunables: glibc.malloc.hugetlb=0\n"))
+        let report = try JSONSerialization.jsonObject(with: Data(try cli.run(["report", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        #expect(report?["persons"] as? Int == 1)
+    }
+
     @Test func usageErrorsExit64AndRuntimeErrorsExit1() throws {
         let ws = CLIRunner.temporaryWorkspace()
         defer { try? FileManager.default.removeItem(at: ws) }
