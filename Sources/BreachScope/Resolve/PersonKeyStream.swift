@@ -62,7 +62,13 @@ final class PersonKeyStream: @unchecked Sendable {
             // `closed` first: once it is set, `published` is final.
             let last = closed.load(ordering: .acquiring)
             let n = published.load(ordering: .acquiring)
-            while next < n {
+            while next + 1 < n {   // two at a time (`KeyedHasher.mac2`)
+                let (a, b) = vault.personKeys(anchors[next], anchors[next + 1])
+                (keys + next).initialize(to: a)
+                (keys + next + 1).initialize(to: b)
+                next += 2
+            }
+            if next < n && last {
                 (keys + next).initialize(to: vault.personKey(anchor: anchors[next]))
                 next += 1
             }

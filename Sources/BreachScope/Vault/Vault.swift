@@ -39,6 +39,18 @@ public struct Vault: @unchecked Sendable {
         return ValueHash(hi: UInt64(s.0) << 32 | UInt64(s.1), lo: UInt64(s.2) << 32 | UInt64(s.3))
     }
 
+    /// The keyed hashes of two values, as `hash(kind:_:)` gives them, computed at once (two short
+    /// values are hashed interleaved where the CPU has the SHA extensions: `KeyedHasher.mac2`).
+    func hash2(kind ka: ValueKind, _ a: [UInt8], kind kb: ValueKind, _ b: [UInt8]) -> (ValueHash, ValueHash) {
+        let (s, t) = a.withUnsafeBytes { a in
+            b.withUnsafeBytes { b in
+                indexHasher.mac2(prefix: UInt64(ka.rawValue), prefixCount: 2, a, prefix: UInt64(kb.rawValue), prefixCount: 2, b)
+            }
+        }
+        return (ValueHash(hi: UInt64(s.0) << 32 | UInt64(s.1), lo: UInt64(s.2) << 32 | UInt64(s.3)),
+                ValueHash(hi: UInt64(t.0) << 32 | UInt64(t.1), lo: UInt64(t.2) << 32 | UInt64(t.3)))
+    }
+
     /// Keyed hash of a string that is not a value (document paths, key checks).
     public func hash(label: String, _ text: String) -> ValueHash {
         var h = HMAC<SHA256>(key: indexKey)
@@ -68,6 +80,13 @@ public struct Vault: @unchecked Sendable {
         var be = (anchor.hi.bigEndian, anchor.lo.bigEndian)
         let s = withUnsafeBytes(of: &be) { personHasher.mac($0) }
         return UInt64(s.0) << 32 | UInt64(s.1)
+    }
+
+    /// The person keys of two anchors, as `personKey(anchor:)` gives them, hashed at once.
+    func personKeys(_ a: ValueHash, _ b: ValueHash) -> (UInt64, UInt64) {
+        var x = (a.hi.bigEndian, a.lo.bigEndian), y = (b.hi.bigEndian, b.lo.bigEndian)
+        let (s, t) = withUnsafeBytes(of: &x) { x in withUnsafeBytes(of: &y) { y in personHasher.mac2(prefix: 0, prefixCount: 0, x, prefix: 0, prefixCount: 0, y) } }
+        return (UInt64(s.0) << 32 | UInt64(s.1), UInt64(t.0) << 32 | UInt64(t.1))
     }
 
     /// Seals bytes with AES-GCM (random nonce; nonce ‖ ciphertext ‖ tag).
