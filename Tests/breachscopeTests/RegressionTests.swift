@@ -195,4 +195,34 @@ import BreachScopeTesting
         #expect(types == ["ee_isikukood", "lt_asmens_kodas"], "\(out)")
         #expect(!persons.contains { ($0["name"] as? String) == "Jonas Kazlauskas" && ($0["identifiers"] as? [Any])?.count != 1 })
     }
+
+    /// A person written two ways in two files showed the name (and listed the identifiers) in
+    /// the order the workers met the values, so two scans of the same files could export
+    /// `MAZUR AGNIESZKA` once and `Agnieszka Mazur` the next time. Now scanning the files in
+    /// either order exports the same persons, byte for byte, masked and revealed.
+    @Test func exportedNamesAndIdentifiersDoNotDependOnScanOrder() throws {
+        var rng = SeededRNG(seed: 0x0DE7)
+        let pesel = Synthetic.nationalID(.plPesel, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("order")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b")
+        try FileManager.default.createDirectory(at: a, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: b, withIntermediateDirectories: true)
+        try Data("PESEL;NAZWISKO I IMIĘ;E-MAIL\n\(pesel);MAZUR AGNIESZKA;a.mazur@example.pl\n".utf8)
+            .write(to: a.appendingPathComponent("rejestr.csv"))
+        try Data("pesel,imię i nazwisko,email\n\(pesel),Agnieszka Mazur,agnieszka.mazur@example.com\n".utf8)
+            .write(to: b.appendingPathComponent("zlecenia.csv"))
+        var outputs: [[String]] = []
+        for order in [[a, b], [b, a]] {
+            let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace(), environment: ["BREACHSCOPE_KEY": String(repeating: "5a", count: 32)])
+            defer { try? FileManager.default.removeItem(at: cli.workspace) }
+            for d in order { #expect(try cli.run(["scan", d.path, "--quiet"]).status == 0) }
+            outputs.append([try cli.run(["persons", "--reveal"]).stdout, try cli.run(["persons"]).stdout])
+        }
+        #expect(outputs[0] == outputs[1])
+        let person = try JSONSerialization.jsonObject(with: Data(outputs[0][0].utf8)) as? [String: Any]
+        #expect(person?["name"] as? String == "Agnieszka Mazur")
+        let ids = (person?["identifiers"] as? [[String: String]] ?? []).map { $0["value"] ?? "" }
+        #expect(ids == [pesel, "a.mazur@example.pl", "agnieszka.mazur@example.com"], "\(ids)")  // by type, then value
+    }
 }

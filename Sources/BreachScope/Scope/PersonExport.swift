@@ -60,19 +60,37 @@ public struct PersonExport {
                                     documents: Array(Set(p.exposures.map { docNames[$0.document] ?? "?" })).sorted(),
                                     batches: Array(Set(p.exposures.map { docBatch[$0.document] ?? "?" })).sorted(),
                                     language: p.language)
-                var shown: [(ValueKind, Int64, String)] = []
+                // Identifiers in order of type and value, and the name `displayName` picks: value
+                // ids follow the order in which the workers met the values, which varies from
+                // one scan to the next.
+                var shown: [(ValueKind, String)] = []
+                var names: [String] = []
                 for id in p.values {
-                    guard let kind = try values.kind(id),
-                          kind.identifier != nil || (kind.element == .name && row.name == nil),
+                    guard let kind = try values.kind(id), kind.identifier != nil || kind.element == .name,
                           let plain = try values.string(id) else { continue }
-                    let text = reveal ? plain : Mask.value(plain, kind: kind)
-                    if kind.identifier != nil { shown.append((kind, id, text)) } else { row.name = text }
+                    if kind.identifier != nil { shown.append((kind, plain)) } else { names.append(plain) }
                 }
-                for (kind, _, text) in shown.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-                    row.identifiers.append(.init(type: kind.identifier!.rawValue, value: text))
+                for (kind, plain) in shown.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+                    row.identifiers.append(.init(type: kind.identifier!.rawValue, value: reveal ? plain : Mask.value(plain, kind: kind)))
                 }
+                if let name = Self.displayName(names) { row.name = reveal ? name : Mask.value(name, kind: .element(.name)) }
                 try body(row)
             }
+        }
+    }
+
+    /// The name shown for a person who was written several ways: one with a lower-case letter
+    /// (as on a form, not an all-capitals register: `Agnieszka Mazur` over `MAZUR AGNIESZKA`),
+    /// then one of more words (a full name over a surname alone), then of more letters (`Pirjo`
+    /// over `P.`), then the first in byte order.
+    /// The same for every scan of the same files, whatever order the workers read them in.
+    static func displayName(_ names: [String]) -> String? {
+        func rank(_ n: String) -> (Int, Int, Int) {
+            (n.contains(where: \.isLowercase) ? 0 : 1, -n.split(separator: " ").count, -n.filter(\.isLetter).count)
+        }
+        return names.min { a, b in
+            let ra = rank(a), rb = rank(b)
+            return ra != rb ? ra < rb : Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
         }
     }
 }

@@ -41,10 +41,9 @@ public struct Review {
             if !names.isEmpty {
                 try StoredPerson.forEach(db) { p in
                     guard names[p.pid] != nil else { return }
-                    for id in p.values where try values.kind(id)?.rawValue == nameKind {
-                        names[p.pid] = Mask.value(try values.string(id) ?? "", kind: ValueKind(rawValue: nameKind))
-                        break
-                    }
+                    var all: [String] = []
+                    for id in p.values where try values.kind(id)?.rawValue == nameKind { all.append(try values.string(id) ?? "") }
+                    if let name = PersonExport.displayName(all) { names[p.pid] = Mask.value(name, kind: ValueKind(rawValue: nameKind)) }
                 }
             }
             var candidates: [Candidate] = []
