@@ -5,25 +5,42 @@ import Foundation
 struct LookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lookup",
-        abstract: "Show what is exposed for one person, found by national ID, e-mail or phone.",
-        discussion: "The value is matched by keyed hash; the answer lists each exposed element with document, line and field. Values are masked unless --reveal.")
+        abstract: "Show what is exposed for one person, found by national ID, e-mail, phone, or name with birth date or address.",
+        discussion: """
+            An identifier is matched by keyed hash. A name (--name) needs --birth-date and/or --address: \
+            it matches in any case and word order (`RÄSÄNEN PIRJO` is `Pirjo Räsänen`), the birth date \
+            exactly, the address when each of its words is in one of the person's addresses; it finds \
+            persons whose records carry no identifier too (a route sheet, a register row). The answer \
+            lists each exposed element with document, line and field. Values are masked unless --reveal.
+            """)
 
     @OptionGroup var options: WorkspaceOptions
     @Option(name: .customLong("national-id"), help: "A national identifier (any supported scheme).") var nationalID: String?
     @Option(help: "An e-mail address.") var email: String?
     @Option(help: "A phone number (any common format).") var phone: String?
+    @Option(help: "A person's name (with --birth-date and/or --address).") var name: String?
+    @Option(name: .customLong("birth-date"), help: "A date of birth (2.3.1961, 1961-03-02, …), with --name.") var birthDate: String?
+    @Option(help: "A postal address or part of one (street and number, city), with --name.") var address: String?
     @Flag(help: "Show values in clear.") var reveal = false
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func validate() throws {
         let given = [nationalID, email, phone].compactMap { $0 }
-        guard given.count == 1 else { throw ValidationError("give exactly one of --national-id, --email, --phone") }
+        if name != nil || birthDate != nil || address != nil {
+            guard given.isEmpty, name != nil, birthDate != nil || address != nil else {
+                throw ValidationError("--name needs --birth-date and/or --address (and no --national-id, --email or --phone)")
+            }
+            return
+        }
+        guard given.count == 1 else { throw ValidationError("give exactly one of --national-id, --email, --phone, or --name with --birth-date or --address") }
     }
 
     func run() throws {
         let ws = try options.open()
-        let q: Lookup.Query = nationalID.map { .nationalID($0) } ?? email.map { .email($0) } ?? .phone(phone!)
+        let q: Lookup.Query = name.map { .person(name: $0, birthDate: birthDate, address: address) }
+            ?? nationalID.map { .nationalID($0) } ?? email.map { .email($0) } ?? .phone(phone!)
         if Lookup.candidates(q).isEmpty {
+            if case .person = q { throw CleanExit.fail(ValidationError("the name, birth date or address given cannot be read as one")) }
             throw CleanExit.fail(ValidationError("the value given is not a valid identifier of that kind"))
         }
         let results: [Lookup.Result]

@@ -1,14 +1,21 @@
 import Foundation
 import GRDB
 
-/// "What was exposed about me?": finds the person(s) holding an identifier and lists each
-/// exposed element with where it was found. The query value is hashed with the workspace key,
-/// never searched in plaintext.
+/// "What was exposed about me?": finds the person(s) holding an identifier, or a name with a birth
+/// date or postal address, and lists each exposed element with where it was found. Identifiers
+/// are looked up by keyed hash, never searched in plaintext; a name is compared with the
+/// persons' names unsealed in memory (nothing is written).
 public struct Lookup {
     public enum Query: Sendable {
         case nationalID(String)
         case email(String)
         case phone(String)
+        /// A name with a date of birth and/or a postal address (a subject-access request from
+        /// someone whose records may carry no identifier: a route sheet, a register row).
+        /// Names match in their compared form (`WeakKey.nameForm`: any case, any word order);
+        /// the birth date exactly; the address when each of its words is in one of the person's
+        /// addresses (`Kauppakatu 4 B 7, Kotka` finds `Kauppakatu 4 B 7, 48100 KOTKA`).
+        case person(name: String, birthDate: String?, address: String?)
     }
 
     /// One exposed value at one place.
@@ -73,18 +80,90 @@ public struct Lookup {
                 }
             }
             return out
+        case .person(let name, let birthDate, let address):
+            // The name, and the birth date or address, as the scan stores them; nil parts are
+            // left out, an invalid one gives no candidates.
+            guard let n = Array(name.utf8).withUnsafeBufferPointer({ NameDetector.normalize($0) }), birthDate != nil || address != nil else { return [] }
+            var out: [(ValueKind, [UInt8])] = [(.element(.name), n)]
+            if let birthDate {
+                guard let d = DateOfBirthDetector.normalize(Array(birthDate.utf8)) else { return [] }
+                out.append((.element(.dateOfBirth), d))
+            }
+            if let address {
+                guard let a = Array(address.utf8).withUnsafeBufferPointer({ PostalAddressDetector.normalize($0) }) else { return [] }
+                out.append((.element(.postalAddress), a))
+            }
+            return out
         }
     }
 
-    public func run(_ q: Query, reveal: Bool) throws -> [Result] {
-        let hashes = Set(Lookup.candidates(q).map { vault.hash(kind: $0.0, $0.1) })
-        guard !hashes.isEmpty else { return [] }
-        var stored: [Int64: StoredPerson] = [:]
+    /// Persons with the name of `parts` (first) and each of its other parts: its birth date as
+    /// one of their values, its address's words in one of their addresses. A record without a
+    /// strong identifier is also found through its weak key (the scan's compared forms).
+    private func personsByName(_ parts: [(ValueKind, [UInt8])]) throws -> [Int64: StoredPerson] {
+        guard let name = parts.first(where: { $0.0 == .element(.name) })?.1 else { return [:] }
+        let birth = parts.first(where: { $0.0 == .element(.dateOfBirth) })?.1
+        let address = parts.first(where: { $0.0 == .element(.postalAddress) })?.1
+        var nameForm: [UInt8] = []
+        name.withUnsafeBufferPointer { WeakKey.nameForm($0, into: &nameForm) }
+        var addressWords: [ArraySlice<UInt8>] = []
+        var addressForm: [UInt8] = []
+        if let address {
+            address.withUnsafeBufferPointer { WeakKey.addressForm($0, into: &addressForm) }
+            addressWords = addressForm.split(separator: 0x20)
+        }
+        var weak = Set<ValueHash>()
+        if let birth { weak.insert(vault.hash(kind: .weakNameBirth, nameForm + [0] + birth)) }
+        if address != nil { weak.insert(vault.hash(kind: .weakNameAddress, nameForm + [0] + addressForm)) }
+        var found: [Int64: StoredPerson] = [:]
         try store.pool.read { db in
-            let ids = try ValueBoxes.ids(db, hashes: hashes)
-            guard !ids.isEmpty else { return }
+            let weakIDs = try ValueBoxes.ids(db, hashes: weak)
+            let birthIDs = try birth.map { try ValueBoxes.ids(db, hashes: [vault.hash(kind: .element(.dateOfBirth), $0)]) } ?? []
+            if birth != nil && birthIDs.isEmpty && weakIDs.isEmpty { return }
+            let values = try ValueReader(db, vault: vault)
+            func matches(_ id: Int64, _ kind: ValueKind, _ wanted: ([UInt8]) -> Bool) throws -> Bool {
+                guard try values.kind(id) == kind, let (_, plain) = try values.value(id) else { return false }
+                return wanted(plain)
+            }
             try StoredPerson.forEach(db) { p in
-                if p.values.contains(where: { ids.contains($0) }) { stored[p.rowID] = p }
+                if p.values.contains(where: { weakIDs.contains($0) }) { found[p.rowID] = p; return }
+                if birth != nil && !p.values.contains(where: { birthIDs.contains($0) }) { return }
+                guard try p.values.contains(where: { id in
+                    try matches(id, .element(.name)) { plain in
+                        var form: [UInt8] = []
+                        plain.withUnsafeBufferPointer { WeakKey.nameForm($0, into: &form) }
+                        return form == nameForm
+                    }
+                }) else { return }
+                if address != nil {
+                    guard try p.values.contains(where: { id in
+                        try matches(id, .element(.postalAddress)) { plain in
+                            var form: [UInt8] = []
+                            plain.withUnsafeBufferPointer { WeakKey.addressForm($0, into: &form) }
+                            let words = Set(form.split(separator: 0x20).map(Array.init))
+                            return addressWords.allSatisfy { words.contains(Array($0)) }
+                        }
+                    }) else { return }
+                }
+                found[p.rowID] = p
+            }
+        }
+        return found
+    }
+
+    public func run(_ q: Query, reveal: Bool) throws -> [Result] {
+        var stored: [Int64: StoredPerson] = [:]
+        if case .person = q {
+            stored = try personsByName(Lookup.candidates(q))
+        } else {
+            let hashes = Set(Lookup.candidates(q).map { vault.hash(kind: $0.0, $0.1) })
+            guard !hashes.isEmpty else { return [] }
+            try store.pool.read { db in
+                let ids = try ValueBoxes.ids(db, hashes: hashes)
+                guard !ids.isEmpty else { return }
+                try StoredPerson.forEach(db) { p in
+                    if p.values.contains(where: { ids.contains($0) }) { stored[p.rowID] = p }
+                }
             }
         }
         let personIDs = stored.keys.sorted()
