@@ -52,6 +52,19 @@ import BreachScopeTesting
         #expect(byAddress.count == 2)
         #expect(try lookup(["--name", "Pirjo Räsänen", "--address", "Kauppakatu 5, Kotka"]).isEmpty)
         #expect(try lookup(["--name", "Pirjo Virtanen", "--address", "Kauppakatu 4 B 7"]).isEmpty)
+        // A national ID's birth date counts too: the namesake's register row gives no birth-date
+        // column here, so only her HETU says when she was born.
+        let hetuOnly = try CLIRunner.temporaryDirectory("lookup-hetu")
+        defer { try? FileManager.default.removeItem(at: hetuOnly) }
+        let third = Synthetic.nationalID(.fiHetu, using: &rng)
+        try Data("hetu,nimi\n\(third),Aino Mäkelä\n".utf8).write(to: hetuOnly.appendingPathComponent("asiakkaat.csv"))
+        #expect(try cli.run(["scan", hetuOnly.path, "--quiet"]).status == 0)
+        let (dd, mm, yy) = (third.prefix(2), third.dropFirst(2).prefix(2), third.dropFirst(4).prefix(2))
+        let century = ["+": "18", "-": "19", "Y": "19", "X": "19", "W": "19", "V": "19", "U": "19",
+                       "A": "20", "B": "20", "C": "20", "D": "20", "E": "20", "F": "20"][String(third.dropFirst(6).prefix(1))]!
+        let byHETU = try lookup(["--name", "MÄKELÄ AINO", "--birth-date", "\(century)\(yy)-\(mm)-\(dd)"])
+        #expect(byHETU.map(\.person.documents) == [["asiakkaat.csv"]], "\(third)")
+        #expect(try lookup(["--name", "Aino Mäkelä", "--birth-date", "\(century)\(yy)-\(mm)-\(Int(dd)! == 28 ? 27 : 28)"]).isEmpty)
         // Both parts must hold.
         #expect(try lookup(["--name", "Pirjo Räsänen", "--birth-date", "17.9.1984", "--address", "Kauppakatu 4 B 7"]).isEmpty)
         // Usage: a name alone, or a name with an identifier, is refused.

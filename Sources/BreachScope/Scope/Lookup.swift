@@ -13,8 +13,9 @@ public struct Lookup {
         /// A name with a date of birth and/or a postal address (a subject-access request from
         /// someone whose records may carry no identifier: a route sheet, a register row).
         /// Names match in their compared form (`WeakKey.nameForm`: any case, any word order);
-        /// the birth date exactly; the address when each of its words is in one of the person's
-        /// addresses (`Kauppakatu 4 B 7, Kotka` finds `Kauppakatu 4 B 7, 48100 KOTKA`).
+        /// the birth date exactly, as a date-of-birth value or the date in a national ID; the
+        /// address when each of its words is in one of the person's addresses
+        /// (`Kauppakatu 4 B 7, Kotka` finds `Kauppakatu 4 B 7, 48100 KOTKA`).
         case person(name: String, birthDate: String?, address: String?)
     }
 
@@ -119,15 +120,19 @@ public struct Lookup {
         try store.pool.read { db in
             let weakIDs = try ValueBoxes.ids(db, hashes: weak)
             let birthIDs = try birth.map { try ValueBoxes.ids(db, hashes: [vault.hash(kind: .element(.dateOfBirth), $0)]) } ?? []
-            if birth != nil && birthIDs.isEmpty && weakIDs.isEmpty { return }
             let values = try ValueReader(db, vault: vault)
             func matches(_ id: Int64, _ kind: ValueKind, _ wanted: ([UInt8]) -> Bool) throws -> Bool {
                 guard try values.kind(id) == kind, let (_, plain) = try values.value(id) else { return false }
                 return wanted(plain)
             }
+            // A national ID's birth date (`NationalIDs.birthDate`) is the person's too.
+            func bornThen(_ id: Int64) throws -> Bool {
+                guard let birth, let kind = try values.kind(id), let type = kind.identifier, type.isNational,
+                      let (_, plain) = try values.value(id), let (y, m, d) = NationalIDs.birthDate(of: type, plain) else { return false }
+                return DateOfBirthDetector.iso(y, m, d) == birth
+            }
             try StoredPerson.forEach(db) { p in
                 if p.values.contains(where: { weakIDs.contains($0) }) { found[p.rowID] = p; return }
-                if birth != nil && !p.values.contains(where: { birthIDs.contains($0) }) { return }
                 guard try p.values.contains(where: { id in
                     try matches(id, .element(.name)) { plain in
                         var form: [UInt8] = []
@@ -135,6 +140,9 @@ public struct Lookup {
                         return form == nameForm
                     }
                 }) else { return }
+                if birth != nil {
+                    guard try p.values.contains(where: { birthIDs.contains($0) }) || p.values.contains(where: bornThen) else { return }
+                }
                 if address != nil {
                     guard try p.values.contains(where: { id in
                         try matches(id, .element(.postalAddress)) { plain in

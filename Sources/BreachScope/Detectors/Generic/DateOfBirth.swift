@@ -58,7 +58,7 @@ public struct DateOfBirthDetector: Detector {
         }
     }
 
-    private static func iso(_ y: Int, _ m: Int, _ d: Int) -> [UInt8] {
+    static func iso(_ y: Int, _ m: Int, _ d: Int) -> [UInt8] {
         var v: [UInt8] = []
         v.reserveCapacity(10)
         v.append(UInt8(0x30 + y / 1000))
