@@ -615,10 +615,11 @@ struct RecordAssembler: RecordVisitor {
             }
         }
         guard code >= 0, name >= 0 else { return }
-        let lowerName = batch.values.withPlaintext(at: name) { NameDetector.lowercase(Array($0)) }
         // Only Lithuanian surnames (`Kazlauskas`, `Petraitis`, `Vasiliauskienė`, `Jankauskaitė`):
-        // the key costs a value per record, and Estonian tables hold a million Estonians.
-        guard Self.lithuanianSurname(lowerName) else { return }
+        // the key costs a value per record, and Estonian tables hold a million Estonians (whose
+        // names are checked as stored, with no copy).
+        guard batch.values.withPlaintext(at: name, { Self.lithuanianSurname($0) }) else { return }
+        let lowerName = batch.values.withPlaintext(at: name) { NameDetector.lowercase(Array($0)) }
         var key: [UInt8] = []
         batch.values.withPlaintext(at: code) { key.append(contentsOf: $0) }
         key.append(0)
@@ -627,14 +628,16 @@ struct RecordAssembler: RecordVisitor {
         addLinkKey(namespace: "eelt", key, it.field, it.line, it.offset)
     }
 
-    /// Whether the last word of a lower-cased name ends like a Lithuanian surname: men's `-as`,
+    /// Whether the last word of a name ends like a Lithuanian surname, in any case: men's `-as`,
     /// `-is`, `-ys`, `-us`, women's `-ė` (`-ienė`, `-aitė`, `-ytė`, `-utė`, `-iūtė`).
-    static func lithuanianSurname(_ name: [UInt8]) -> Bool {
+    static func lithuanianSurname(_ name: some RandomAccessCollection<UInt8>) -> Bool {
         var end = name.count
-        while end > 0 && name[end - 1] == 0x20 { end -= 1 }
+        let at = { (k: Int) in name[name.index(name.startIndex, offsetBy: k)] }
+        while end > 0 && at(end - 1) == 0x20 { end -= 1 }
         guard end >= 3 else { return false }
-        if name[end - 2] == 0xC4 && name[end - 1] == 0x97 { return true }  // ė
-        let last = name[end - 1], before = name[end - 2]
+        if at(end - 2) == 0xC4 && (at(end - 1) == 0x97 || at(end - 1) == 0x96) { return true }  // ė, Ė
+        // ASCII letters lower-cased by their 0x20 bit.
+        let last = at(end - 1) | 0x20, before = at(end - 2) | 0x20
         return last == UInt8(ascii: "s") && (before == UInt8(ascii: "a") || before == UInt8(ascii: "i") || before == UInt8(ascii: "y") || before == UInt8(ascii: "u"))
     }
 
