@@ -139,9 +139,9 @@ public final class StoreWriter: @unchecked Sendable {
                 for i in 0..<b.values.count {
                     if i % Self.warmRun == 0 { s.valueIDs.warm(b.values.entries[i..<min(i + Self.warmRun, b.values.count)].lazy.map(\.hash)) }
                     let h = b.values.hash(at: i)
-                    if let id = s.valueIDs[h] { ids[i] = id; continue }
-                    ids[i] = s.nextValueID + Int64(fresh.count)
-                    s.valueIDs.set(h, ids[i])
+                    let next = s.nextValueID + Int64(fresh.count)
+                    if let id = s.valueIDs.findOrInsert(h, next) { ids[i] = id; continue }
+                    ids[i] = next
                     s.written?.addValue(kind: b.values.kind(at: i), hash: h)
                     fresh.append(i)
                 }

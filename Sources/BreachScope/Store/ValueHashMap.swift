@@ -62,6 +62,23 @@ struct ValueHashMap {
         count += 1
     }
 
+    /// The number stored for `h`; if there is none, stores `v` for it and returns nil. One walk
+    /// of the probe sequence, where a lookup and then `set` walked it twice for a new value.
+    mutating func findOrInsert(_ h: ValueHash, _ v: Int64) -> Int64? {
+        precondition(v != Int64.min, "Int64.min marks a free slot")
+        if (count + 1) * 4 > (mask + 1) * 3 { grow() }
+        if !isKnownUniquelyReferenced(&table) { table = table.copy() }
+        let s = table.slots
+        var i = slot(h)
+        while s[i].stored != 0 {
+            if s[i].hi == h.hi && s[i].lo == h.lo { return s[i].stored ^ Int64.min }
+            i = (i + 1) & mask
+        }
+        s[i] = Slot(hi: h.hi, lo: h.lo, stored: v ^ Int64.min)
+        count += 1
+        return nil
+    }
+
     /// Loads the first slot of each hash before a loop looks them up: independent loads overlap
     /// their cache misses, while a lookup loop waits for each miss in turn (a map of millions of
     /// values misses on nearly every lookup).

@@ -32,6 +32,28 @@ import Testing
         #expect(map[keys[6]] == nil)
     }
 
+    /// `findOrInsert` returns what is stored, or stores the new number once: the same map as
+    /// a lookup followed by `set` for each new key, through growth and colliding slots.
+    @Test func findOrInsertIsLookupThenSet() {
+        var rng = SystemRandomNumberGenerator()
+        var one = ValueHashMap(), two = ValueHashMap()
+        var keys = (0..<300).map { ValueHash(hi: UInt64($0) << 40, lo: 9) }
+        keys += (0..<50_000).map { _ in ValueHash(hi: rng.next(), lo: rng.next()) }
+        keys += keys.shuffled().prefix(20_000)   // repeats
+        var next: Int64 = 1
+        for k in keys {
+            let found = one.findOrInsert(k, next)
+            let expected = two[k]
+            #expect(found == expected)
+            if expected == nil { two.set(k, next); next += 1 }
+        }
+        #expect(one.count == two.count)
+        #expect(keys.allSatisfy { one[$0] == two[$0] })
+        var shared = one
+        #expect(shared.findOrInsert(ValueHash(hi: 5, lo: 5), 99) == nil)
+        #expect(one[ValueHash(hi: 5, lo: 5)] == nil && shared[ValueHash(hi: 5, lo: 5)] == 99)   // copies stay apart
+    }
+
     /// A map sized for n values holds them.
     @Test func sizedUpFront() {
         var map = ValueHashMap(capacity: 3_000)
