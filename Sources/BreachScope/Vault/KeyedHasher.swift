@@ -144,18 +144,19 @@ struct KeyedHasher: Sendable {
         }
     }
 
-    /// Pads and compresses the last block(s): `fill` bytes of message are in `block`.
+    /// Pads and compresses the last block(s): `fill` bytes of message are in `block`. Up to 55
+    /// bytes the padding fits (`pad`); more take a second block of padding only.
     @inline(__always)
     private static func finish(_ c: Compressor, _ s: inout State, _ block: UnsafeMutableRawPointer, fill: Int, totalBytes: Int) {
-        var f = fill
-        block.storeBytes(of: 0x80, toByteOffset: f, as: UInt8.self); f += 1
-        if f > 56 {
-            (block + f).initializeMemory(as: UInt8.self, repeating: 0, count: 64 - f)
+        if fill <= 55 {
+            pad(block, fill: fill, totalBytes: totalBytes)
+        } else {
+            block.storeBytes(of: 0x80, toByteOffset: fill, as: UInt8.self)
+            (block + fill + 1).initializeMemory(as: UInt8.self, repeating: 0, count: 63 - fill)
             compress(c, &s, UnsafeRawPointer(block))
-            f = 0
+            block.initializeMemory(as: UInt8.self, repeating: 0, count: 56)
+            block.storeBytes(of: UInt64(totalBytes * 8).bigEndian, toByteOffset: 56, as: UInt64.self)
         }
-        (block + f).initializeMemory(as: UInt8.self, repeating: 0, count: 56 - f)
-        block.storeBytes(of: UInt64(totalBytes * 8).bigEndian, toByteOffset: 56, as: UInt64.self)
         compress(c, &s, UnsafeRawPointer(block))
     }
 
