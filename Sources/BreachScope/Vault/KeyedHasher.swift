@@ -34,22 +34,10 @@ struct KeyedHasher: Sendable {
 
     static let iv: State = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
 
-    static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
     /// A key of at most 64 bytes (the vault's keys are 32).
     init(key: [UInt8], compressor: Compressor = KeyedHasher.detected) {
         precondition(key.count <= 64, "HMAC keys longer than a block are not used here")
-        precondition(compressor == .portable || compressor == .boringSSL && breachscope_sha256_blocks_available() != 0
-                     || compressor == .shaExtensions && breachscope_sha_ni_available() != 0, "\(compressor) is not available here")
+        precondition(Self.availableCompressors.contains(compressor), "\(compressor) is not available here")
         self.compressor = compressor
         var ipad = [UInt8](repeating: 0x36, count: 64), opad = [UInt8](repeating: 0x5c, count: 64)
         for (i, b) in key.enumerated() { ipad[i] ^= b; opad[i] ^= b }
@@ -205,14 +193,14 @@ struct KeyedHasher: Sendable {
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
             var (a, b, c, d, e, f, g, h) = s
-            k.withUnsafeBufferPointer { k in
+            withUnsafePointer(to: breachscope_sha256_k) { $0.withMemoryRebound(to: UInt32.self, capacity: 64) { k in
                 for i in 0..<64 {
                     let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
                     let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
                     h = g; g = f; f = e; e = d &+ t1
                     d = c; c = b; b = a; a = t1 &+ t2
                 }
-            }
+            } }
             s = (s.0 &+ a, s.1 &+ b, s.2 &+ c, s.3 &+ d, s.4 &+ e, s.5 &+ f, s.6 &+ g, s.7 &+ h)
         }
     }

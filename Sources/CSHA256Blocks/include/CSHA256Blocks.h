@@ -11,6 +11,9 @@ int breachscope_sha256_blocks_available(void);
 /// BoringSSL's `SHA256_TransformBlocks`. Call only when available.
 void breachscope_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
+/// SHA-256's 64 round constants.
+extern const uint32_t breachscope_sha256_k[64];
+
 /// Whether this x86-64 CPU has the SHA extensions (and SSSE3, SSE4.1) for the two functions
 /// below; 0 elsewhere.
 int breachscope_sha_ni_available(void);
