@@ -537,16 +537,23 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private mutating func add(_ kind: ValueKind, _ element: ElementType, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
-        guard let w = waiting else {
+        guard waiting != nil else {
             waitingBytes.clear()
             waitingBytes.append(contentsOf: value)
             waiting = (kind, element, f, l, offset)
             return
         }
+        place(hashPlacingWaiting(kind, value), kind, element, value, f, l, offset)
+    }
+
+    /// The keyed hash of `value`; a waiting add is hashed with it (`Vault.hash2`) and placed
+    /// first, as `settle` would place it.
+    private mutating func hashPlacingWaiting(_ kind: ValueKind, _ value: [UInt8]) -> ValueHash {
+        guard let w = waiting else { return hash(kind, value) }
         waiting = nil
         let (hw, h) = vault.hash2(kind: w.kind, waitingBytes, kind: kind, value)
         place(hw, w.kind, w.element, waitingBytes, w.field, w.line, w.offset)
-        place(h, kind, element, value, f, l, offset)
+        return h
     }
 
     /// Completes the waiting `add`, if any.
@@ -579,16 +586,7 @@ struct RecordAssembler: RecordVisitor {
         material.append(0)
         material.append(contentsOf: value)
         defer { swap(&material, &materialScratch) }
-        // A waiting add is hashed with the key and placed first, as `settle` would.
-        let h: ValueHash
-        if let w = waiting {
-            waiting = nil
-            let (hw, hk) = vault.hash2(kind: w.kind, waitingBytes, kind: .linkKey, material)
-            place(hw, w.kind, w.element, waitingBytes, w.field, w.line, w.offset)
-            h = hk
-        } else {
-            h = hash(.linkKey, material)
-        }
+        let h = hashPlacingWaiting(.linkKey, material)
         if itemKeys.contains(h) { return }
         let idx = index(h, .linkKey, material)
         items.append(PendingItem(value: idx, code: PendingItem.linkKeyCode, field: f, line: l, offset: offset))

@@ -49,34 +49,33 @@ struct ValueHashMap {
 
     /// Sets the number for `h` (replacing an earlier one).
     mutating func set(_ h: ValueHash, _ v: Int64) {
-        precondition(v != Int64.min, "Int64.min marks a free slot")
-        if (count + 1) * 4 > (mask + 1) * 3 { grow() }
-        if !isKnownUniquelyReferenced(&table) { table = table.copy() }
-        let s = table.slots
-        var i = slot(h)
-        while s[i].stored != 0 {
-            if s[i].hi == h.hi && s[i].lo == h.lo { s[i].stored = v ^ Int64.min; return }
-            i = (i + 1) & mask
-        }
-        s[i] = Slot(hi: h.hi, lo: h.lo, stored: v ^ Int64.min)
-        count += 1
+        let (i, present) = slotForWriting(h, v)
+        if present { table.slots[i].stored = v ^ Int64.min }
     }
 
     /// The number stored for `h`; if there is none, stores `v` for it and returns nil. One walk
     /// of the probe sequence, where a lookup and then `set` walked it twice for a new value.
     mutating func findOrInsert(_ h: ValueHash, _ v: Int64) -> Int64? {
+        let (i, present) = slotForWriting(h, v)
+        return present ? table.slots[i].stored ^ Int64.min : nil
+    }
+
+    /// The slot holding `h` (`present`), or the free slot where `h` is now stored with `v`; the
+    /// table grown and unshared first.
+    @inline(__always)
+    private mutating func slotForWriting(_ h: ValueHash, _ v: Int64) -> (slot: Int, present: Bool) {
         precondition(v != Int64.min, "Int64.min marks a free slot")
         if (count + 1) * 4 > (mask + 1) * 3 { grow() }
         if !isKnownUniquelyReferenced(&table) { table = table.copy() }
         let s = table.slots
         var i = slot(h)
         while s[i].stored != 0 {
-            if s[i].hi == h.hi && s[i].lo == h.lo { return s[i].stored ^ Int64.min }
+            if s[i].hi == h.hi && s[i].lo == h.lo { return (i, true) }
             i = (i + 1) & mask
         }
         s[i] = Slot(hi: h.hi, lo: h.lo, stored: v ^ Int64.min)
         count += 1
-        return nil
+        return (i, false)
     }
 
     /// Loads the first slot of each hash before a loop looks them up: independent loads overlap
