@@ -16,6 +16,15 @@ import Darwin
 /// from `mmap` (zero pages, touched as they fill) in 2 MiB huge pages where the kernel allows
 /// them. Growing a table of millions of slots was mostly page faults of 4 KiB pages (440 of the
 /// 660 samples of `grow` on the dense-wide corpus).
+///
+/// The map grows by steps: a full table becomes `old`, and each later insertion moves the next
+/// `moveRun` of its slots into the new table (twice the size) until all are moved. Moving a
+/// table of 4M slots at once took the writer 0.25–0.35 s, in which the workers filled the
+/// writer's queue and waited: one core idle, or, when it came at the end of the scan, the whole
+/// scan waiting for it. Now the work is spread over the next insertions, and a move still
+/// unfinished when the map is dropped is never done. While a table is being moved, a key is
+/// either in the new table (moved, or inserted since) or in the unmoved part of `old`, so a
+/// lookup tries the new table first and then `old`.
 struct ValueHashMap {
     fileprivate struct Slot {
         var hi: UInt64
@@ -24,31 +33,55 @@ struct ValueHashMap {
     }
     private var table: SlotTable
     private var mask: Int
+    /// While the map grows: the previous table, read only; its slots below `moved` are in
+    /// `table` already.
+    private var old: SlotTable?
+    private var oldMask = 0
+    private var moved = 0
+    /// Keys in `table` (the others are in `old`'s unmoved slots).
+    private var inTable = 0
     private(set) var count = 0
+    /// Whether a full table is still being moved into a larger one (for tests).
+    var isMoving: Bool { old != nil }
     /// Where `warm` leaves what it loaded (so the loads are not optimised away).
     private var warmed: Int64 = 0
+    /// Slots of `old` moved per insertion: a table of n slots is moved within n/16
+    /// insertions, long before the new one (2n slots, 3n/8 full at most when the move began)
+    /// fills to 3/4.
+    static let moveRun = 16
 
     init(capacity: Int = 16) {
         var n = 16
-        while n * 3 < capacity * 4 + 4 { n <<= 1 }
+        while n < capacity * 2 + 2 { n <<= 1 }
         table = SlotTable(count: n)
         mask = n - 1
     }
 
-    @inline(__always) private func slot(_ h: ValueHash) -> Int { Int(truncatingIfNeeded: h.lo ^ (h.hi >> 17)) & mask }
+    @inline(__always) private static func slot(_ h: ValueHash, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: h.lo ^ (h.hi >> 17)) & mask
+    }
 
-    subscript(_ h: ValueHash) -> Int64? {
-        let s = table.slots
-        var i = slot(h)
+    /// The slot holding `h` in `s`, or nil.
+    @inline(__always)
+    private static func find(_ h: ValueHash, in s: UnsafeMutablePointer<Slot>, mask: Int) -> Int? {
+        var i = slot(h, mask)
         while s[i].stored != 0 {
-            if s[i].hi == h.hi && s[i].lo == h.lo { return s[i].stored ^ Int64.min }
+            if s[i].hi == h.hi && s[i].lo == h.lo { return i }
             i = (i + 1) & mask
         }
         return nil
     }
 
-    /// Sets the number for `h` (replacing an earlier one).
+    subscript(_ h: ValueHash) -> Int64? {
+        if let i = Self.find(h, in: table.slots, mask: mask) { return table.slots[i].stored ^ Int64.min }
+        if let o = old, let i = Self.find(h, in: o.slots, mask: oldMask) { return o.slots[i].stored ^ Int64.min }
+        return nil
+    }
+
+    /// Sets the number for `h` (replacing an earlier one). Finishes a move in progress first (only
+    /// the loading of stored values sets; the scan's writer uses `findOrInsert`).
     mutating func set(_ h: ValueHash, _ v: Int64) {
+        if old != nil { unshare(); finishMove() }
         let (i, present) = slotForWriting(h, v)
         if present { table.slots[i].stored = v ^ Int64.min }
     }
@@ -57,57 +90,96 @@ struct ValueHashMap {
     /// of the probe sequence, where a lookup and then `set` walked it twice for a new value.
     mutating func findOrInsert(_ h: ValueHash, _ v: Int64) -> Int64? {
         let (i, present) = slotForWriting(h, v)
-        return present ? table.slots[i].stored ^ Int64.min : nil
+        guard present else { return nil }
+        return i >= 0 ? table.slots[i].stored ^ Int64.min : old!.slots[~i].stored ^ Int64.min
     }
 
-    /// The slot holding `h` (`present`), or the free slot where `h` is now stored with `v`; the
-    /// table grown and unshared first.
+    /// The slot holding `h` (`present`: in `table`, or `~slot` in `old`), or the free slot of
+    /// `table` where `h` is now stored with `v`; the table grown, unshared and moved on first.
     @inline(__always)
     private mutating func slotForWriting(_ h: ValueHash, _ v: Int64) -> (slot: Int, present: Bool) {
         precondition(v != Int64.min, "Int64.min marks a free slot")
-        if (count + 1) * 4 > (mask + 1) * 3 { grow() }
-        if !isKnownUniquelyReferenced(&table) { table = table.copy() }
+        unshare()
+        if (inTable + 1) * 2 > (mask + 1) { grow() } else if old != nil { moveSome() }
         let s = table.slots
-        var i = slot(h)
+        var i = Self.slot(h, mask)
         while s[i].stored != 0 {
             if s[i].hi == h.hi && s[i].lo == h.lo { return (i, true) }
             i = (i + 1) & mask
         }
+        if let o = old, let j = Self.find(h, in: o.slots, mask: oldMask) { return (~j, true) }
         s[i] = Slot(hi: h.hi, lo: h.lo, stored: v ^ Int64.min)
+        inTable += 1
         count += 1
         return (i, false)
     }
 
+    /// Makes `table` this map's own (a copy of the map shares it). `old` is only read, so it
+    /// may stay shared.
+    @inline(__always) private mutating func unshare() {
+        if !isKnownUniquelyReferenced(&table) { table = table.copy() }
+    }
+
     /// Loads the first slot of each hash before a loop looks them up: independent loads overlap
     /// their cache misses, while a lookup loop waits for each miss in turn (a map of millions of
-    /// values misses on nearly every lookup).
+    /// values misses on nearly every lookup). While a table is being moved, a new key is looked
+    /// for in both, so both are loaded.
     mutating func warm<C: Sequence>(_ hashes: C) where C.Element == ValueHash {
         var acc: Int64 = 0
         let s = table.slots
-        for h in hashes { acc &+= s[slot(h)].stored }
+        if let o = old {
+            for h in hashes { acc &+= s[Self.slot(h, mask)].stored &+ o.slots[Self.slot(h, oldMask)].stored }
+        } else {
+            for h in hashes { acc &+= s[Self.slot(h, mask)].stored }
+        }
         warmed &+= acc
     }
 
     /// Empties the map, keeping its storage.
     mutating func removeAll() {
         guard count > 0 else { return }
-        if !isKnownUniquelyReferenced(&table) { table = SlotTable(count: mask + 1); count = 0; return }
-        memset(table.slots, 0, (mask + 1) * MemoryLayout<Slot>.stride)
+        old = nil
+        inTable = 0
         count = 0
+        if !isKnownUniquelyReferenced(&table) { table = SlotTable(count: mask + 1); return }
+        memset(table.slots, 0, (mask + 1) * MemoryLayout<Slot>.stride)
     }
 
+    /// Starts moving a full table into one twice its size.
     private mutating func grow() {
-        let old = table, oldCount = mask + 1
-        let n = oldCount * 2
-        table = SlotTable(count: n)
-        mask = n - 1
-        let s = table.slots
-        for j in 0..<oldCount where old.slots[j].stored != 0 {
-            let e = old.slots[j]
-            var i = slot(ValueHash(hi: e.hi, lo: e.lo))
-            while s[i].stored != 0 { i = (i + 1) & mask }
-            s[i] = e
+        if old != nil { finishMove() }
+        old = table
+        oldMask = mask
+        moved = 0
+        table = SlotTable(count: (mask + 1) * 2)
+        mask = mask * 2 + 1
+        inTable = 0
+        moveSome()
+    }
+
+    /// Moves the next `moveRun` slots of `old`.
+    private mutating func moveSome() { move(upTo: min(moved + Self.moveRun, oldMask + 1)) }
+
+    private mutating func finishMove() { move(upTo: oldMask + 1) }
+
+    /// Moves `old`'s slots from `moved` to `end` into `table`; drops `old` once all are moved.
+    private mutating func move(upTo end: Int) {
+        guard let o = old else { return }
+        let from = o.slots, s = table.slots
+        var j = moved, added = 0
+        while j < end {
+            let e = from[j]
+            if e.stored != 0 {
+                var i = Self.slot(ValueHash(hi: e.hi, lo: e.lo), mask)
+                while s[i].stored != 0 { i = (i + 1) & mask }
+                s[i] = e
+                added += 1
+            }
+            j += 1
         }
+        inTable += added
+        moved = j
+        if j > oldMask { old = nil }
     }
 }
 

@@ -99,4 +99,47 @@ import Testing
             #expect(c.count == 0 && c[keys[1]] == nil && a[keys[1]] == 1)
         }
     }
+
+    /// Growth moves the full table by steps: while a move is under way, keys inserted before the
+    /// growth (moved or not yet), keys inserted during it, repeats and `set` all agree with a
+    /// Dictionary, and a copy taken mid-move goes its own way.
+    @Test func growsByStepsAndStaysCorrectMidMove() {
+        var rng = SystemRandomNumberGenerator()
+        var map = ValueHashMap()
+        var reference: [ValueHash: Int64] = [:]
+        var keys: [ValueHash] = []
+        var movesSeen = 0, checkedMidMove = 0
+        var next: Int64 = 1
+        for n in 0..<120_000 {
+            // Every 7th key repeats an earlier one; a run of keys shares its first slot.
+            let k = n % 7 == 3 && !keys.isEmpty ? keys[Int.random(in: 0..<keys.count, using: &rng)]
+                : n % 1_000 < 20 ? ValueHash(hi: UInt64(n) << 40, lo: 11) : ValueHash(hi: rng.next(), lo: rng.next())
+            let found = map.findOrInsert(k, next)
+            #expect(found == reference[k])
+            if found == nil { reference[k] = next; keys.append(k); next += 1 }
+            if map.isMoving {
+                movesSeen += 1
+                if n % 389 == 0 {   // everything is findable mid-move, through both tables
+                    checkedMidMove += 1
+                    #expect(keys.allSatisfy { map[$0] == reference[$0] })
+                    #expect(map[ValueHash(hi: 3, lo: 4)] == nil)
+                    var copy = map
+                    copy.set(keys[0], -1)
+                    #expect(copy.findOrInsert(ValueHash(hi: 8, lo: 8), 5) == nil)
+                    #expect(map[keys[0]] == reference[keys[0]] && map[ValueHash(hi: 8, lo: 8)] == nil)
+                    #expect(copy[keys[0]] == -1 && copy[ValueHash(hi: 8, lo: 8)] == 5 && copy.count == map.count + 1)
+                }
+            }
+        }
+        #expect(movesSeen > 0 && checkedMidMove > 0)
+        #expect(map.count == reference.count)
+        #expect(keys.allSatisfy { map[$0] == reference[$0] })
+        map.warm(keys.prefix(100))
+        // `set` on a key still in the old table.
+        while !map.isMoving { _ = map.findOrInsert(ValueHash(hi: rng.next(), lo: rng.next()), 1) }
+        map.set(keys[1], 77)
+        #expect(map[keys[1]] == 77 && !map.isMoving)
+        map.removeAll()
+        #expect(map.count == 0 && map[keys[1]] == nil)
+    }
 }
