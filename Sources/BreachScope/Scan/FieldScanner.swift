@@ -128,8 +128,16 @@ public struct FieldScanner: Sendable {
                     if found == nil && shape.cardCandidate { found = card.match(span, at: i, hint: hint) }
                     if found == nil && shape.phoneCandidate { found = phone.match(span, at: i, hint: hint) }
                 } else {
-                    if case .phone = hint { found = phone.match(span, at: i, hint: hint) }
-                    if found == nil, case .paymentCard = hint { found = card.match(span, at: i, hint: hint) }
+                    // The label's own detector first, then the others (a misfiled value); none
+                    // is asked twice.
+                    var phoneFirst = false, cardFirst = false
+                    switch hint {
+                    case .phone: phoneFirst = true
+                    case .paymentCard: cardFirst = true
+                    default: break
+                    }
+                    if phoneFirst { found = phone.match(span, at: i, hint: hint) }
+                    if found == nil && cardFirst { found = card.match(span, at: i, hint: hint) }
                     if found == nil, case .dateOfBirth = hint { found = dob.match(span, at: i, hint: hint) }
                     if found == nil {
                         candidates.clear()
@@ -139,8 +147,8 @@ public struct FieldScanner: Sendable {
                             found = otherScheme(span, i, preferCountry: preferCountry, &candidates)
                         }
                     }
-                    if found == nil { found = card.match(span, at: i, hint: hint) }
-                    if found == nil { found = phone.match(span, at: i, hint: hint) }
+                    if found == nil && !cardFirst { found = card.match(span, at: i, hint: hint) }
+                    if found == nil && !phoneFirst { found = phone.match(span, at: i, hint: hint) }
                 }
             case 5:
                 if hint != .nonPersonal { found = phone.match(span, at: i, hint: hint) }

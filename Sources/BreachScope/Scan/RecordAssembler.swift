@@ -266,11 +266,7 @@ struct RecordAssembler: RecordVisitor {
             // A "card number" column is a payment card when the value is one (Luhn and issuer);
             // otherwise, in a pharmacy or shop export, it is the loyalty card. Either way the number
             // joins the rows of other files that carry it.
-            settle()
-            let before = items.count
-            scan(value, hint: hint, f, l, offset)
-            settle()
-            let foundCard = items[before...].contains { $0.code == ElementType.paymentCard.code }
+            let foundCard = scan(value, hint: hint, f, l, offset)
             if Self.key(value, into: &keyScratch) {
                 let k = keyScratch
                 let digits = Self.cardKey(k)
@@ -287,6 +283,16 @@ struct RecordAssembler: RecordVisitor {
         case .language:
             if let k = Self.key(value), k.count >= 2 {
                 language = String(decoding: k.prefix(2).map { ASCII.lower($0) }, as: UTF8.self)
+            }
+        case .email:
+            // A whole address, as most e-mail columns hold, is taken as it is: scanning it asked
+            // every number detector about each digit run in its local part (`kadri.saar.0@…`).
+            if let address = EmailDetector.normalize(value) {
+                var lead = 0
+                while PhoneDetector.isSpace(value[lead]) { lead += 1 }
+                add(.identifier(.email), .email, address, f, l, offset + lead)
+            } else {
+                scan(value, hint: hint, f, l, offset)
             }
         case .phone:
             if let e164 = PhoneDetector.normalize(value, defaultCountries: fieldScanner.phone.defaultCountries) {
@@ -476,7 +482,10 @@ struct RecordAssembler: RecordVisitor {
         }
     }
 
-    private mutating func scan(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) {
+    /// Scans a field and adds its findings; whether one was a payment card (the card column
+    /// asks, without completing a waiting add to read the items).
+    @discardableResult
+    private mutating func scan(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) -> Bool {
         // One reused buffer for the field's findings (swapped out of `self` while `add` runs; it is
         // always left empty). Most fields of prose find nothing: then this costs two swaps.
         var found: [Finding] = []
@@ -486,7 +495,9 @@ struct RecordAssembler: RecordVisitor {
             found.clear()
             swap(&found, &foundScratch)
         }
+        var card = false
         for fd in found {
+            if fd.element == .paymentCard { card = true }
             let kind: ValueKind = fd.identifier.map { .identifier($0) } ?? .element(fd.element)
             if let c = fd.identifier?.country ?? (fd.identifier == .phone ? Self.phoneCountry(fd.value) : nil) {
                 let mine = vote(c)
@@ -504,6 +515,7 @@ struct RecordAssembler: RecordVisitor {
                 add(.element(.name), .name, name.bytes, f, l, offset + name.offset)
             }
         }
+        return card
     }
 
     /// Adds a vote for country `c` and returns its votes.

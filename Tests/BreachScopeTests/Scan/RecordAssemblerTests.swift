@@ -62,6 +62,26 @@ import Testing
         #expect(Set(b.values.map(\.hash)).count == b.values.count)
     }
 
+    /// An e-mail column: a whole address is taken as it is (trimmed, lower-cased, at its first
+    /// byte, digits in its local part read as nothing else); anything else is scanned as before
+    /// (a display name beside the address, a role mailbox, two addresses, no address).
+    @Test func emailColumnValues() {
+        let rows = [["  Kadri.Saar.0@Example.EE "], ["Mari Maasikas <mari.maasikas@example.ee>"], ["info@apteek.ee"],
+                    ["a@example.ee; 37605030299@example.ee"], ["o'brien+rx/2@example.ie"], ["1234567890"]]
+        let b = assemble([("email", .email)], rows)[0]
+        func items(_ line: Int) -> [(String, Int)] {
+            guard let r = b.records.first(where: { $0.line == line }) else { return [] }
+            return r.items.filter(\.refersToValue).map { (String(decoding: b.values[Int($0.value)].plaintext, as: UTF8.self), $0.offset) }
+        }
+        #expect(items(2).map(\.0) == ["kadri.saar.0@example.ee"] && items(2).first?.1 == 2)   // row 0 at offset 0, two spaces
+        #expect(Set(items(3).map(\.0)) == ["mari.maasikas@example.ee", "Mari Maasikas"])
+        #expect(items(4).isEmpty)   // a role mailbox is no person's
+        #expect(items(5).map(\.0) == ["a@example.ee", "37605030299@example.ee"])   // no national ID in a local part
+        #expect(items(6).map(\.0) == ["o'brien+rx/2@example.ie"])   // the whole field's RFC 5321 local part
+        #expect(items(7).isEmpty)
+        #expect(b.values.allSatisfy { $0.kind != .identifier(.eeIsikukood) })
+    }
+
     @Test func repeatedValuesAreStoredOncePerSlice() {
         let rows = (0..<5).map { _ in ["kati.kuusk@example.ee"] } + [["Kati.Kuusk@example.ee"]]
         let b = assemble([("email", .email)], rows)[0]
