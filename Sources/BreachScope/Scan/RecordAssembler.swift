@@ -582,7 +582,15 @@ struct RecordAssembler: RecordVisitor {
     }
 
     /// The value with its hash `h` joins the record (once per value and element) and the slice.
+    /// A link key (`kind` `.linkKey`, `element` unused) joins once, as no element.
     private mutating func place(_ h: ValueHash, _ kind: ValueKind, _ element: ElementType, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
+        if case .linkKey = kind {
+            if itemKeys.contains(h) { return }
+            let idx = index(h, .linkKey, value)
+            items.append(PendingItem(value: idx, code: PendingItem.linkKeyCode, field: f, line: l, offset: offset))
+            itemKeys.append(h)
+            return
+        }
         if let existing = itemKeys.firstIndex(of: h), items[existing].code == element.code { return }
         let idx = index(h, kind, value)
         items.append(PendingItem(value: idx, code: element.code, field: f, line: l, offset: offset))
@@ -598,11 +606,7 @@ struct RecordAssembler: RecordVisitor {
         material.append(0)
         material.append(contentsOf: value)
         defer { swap(&material, &materialScratch) }
-        let h = hashPlacingWaiting(.linkKey, material)
-        if itemKeys.contains(h) { return }
-        let idx = index(h, .linkKey, material)
-        items.append(PendingItem(value: idx, code: PendingItem.linkKeyCode, field: f, line: l, offset: offset))
-        itemKeys.append(h)
+        add(.linkKey, .name, material, f, l, offset)   // waits for a pair like any value
     }
 
     /// An Estonian and a Lithuanian code share one format and check digit: a Lithuanian's code
@@ -636,6 +640,7 @@ struct RecordAssembler: RecordVisitor {
         key += lowerName
         let it = items[at]
         addLinkKey(namespace: "eelt", key, it.field, it.line, it.offset)
+        settle()   // the record is complete: nothing is left to pair with
     }
 
     /// Whether the last word of a name ends like a Lithuanian surname, in any case: men's `-as`,
@@ -651,8 +656,9 @@ struct RecordAssembler: RecordVisitor {
         return last == UInt8(ascii: "s") && (before == UInt8(ascii: "a") || before == UInt8(ascii: "i") || before == UInt8(ascii: "y") || before == UInt8(ascii: "u"))
     }
 
+    /// An element with no value (`purchase_history`): it reads only value-less items, so a
+    /// waiting add stays waiting (and is placed after it).
     private mutating func addElementOnly(_ element: ElementType, _ f: Int32, _ l: Int32, _ offset: Int) {
-        settle()
         if items.contains(where: { $0.value < 0 && $0.code == element.code }) { return }
         items.append(PendingItem(value: -1, code: element.code, field: f, line: l, offset: offset))
         itemKeys.append(ValueHash(hi: 0, lo: UInt64(element.code)))
