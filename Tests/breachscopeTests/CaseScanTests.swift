@@ -8,20 +8,8 @@ import Testing
 /// identifiers (`expected_persons.jsonl`): every true person is exactly one exported person and
 /// every exported person is exactly one true person.
 @Suite(.serialized) struct CaseScanTests {
-    /// The generated cases, once per test process.
-    static let root: URL = {
-        let dir = CLIRunner.generatedDataDirectory("cases", script: "scripts/make-cases.py")
-        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent(".done").path) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", CLIRunner.packageRoot.appendingPathComponent("scripts/make-cases.py").path, dir.path]
-            p.standardOutput = FileHandle.nullDevice
-            try! p.run(); p.waitUntilExit()
-            precondition(p.terminationStatus == 0, "case generation failed")
-            _ = FileManager.default.createFile(atPath: dir.appendingPathComponent(".done").path, contents: nil)
-        }
-        return dir
-    }()
+    /// The generated cases (made once, shared by test runs: `CLIRunner.generatedData`).
+    static let root = CLIRunner.generatedData("cases", script: "scripts/make-cases.py")
 
     struct Expected: Decodable {
         struct Batch: Decodable { var persons: Int?; var elements: [String: Int]? }

@@ -7,20 +7,8 @@ import Testing
     static let key = String(repeating: "5a", count: 32)
 
     /// A generated corpus (scripts/make-corpus.py, fictitious people) shared by the tests.
-    static let corpus: URL = {
-        let dir = CLIRunner.generatedDataDirectory("corpus-kill", script: "scripts/make-corpus.py")
-        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent(".done").path) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", CLIRunner.packageRoot.appendingPathComponent("scripts/make-corpus.py").path, "dense", dir.path,
-                           "--persons", "30000", "--seed", "11"]
-            p.standardOutput = FileHandle.nullDevice
-            try! p.run(); p.waitUntilExit()
-            precondition(p.terminationStatus == 0, "corpus generation failed")
-            _ = FileManager.default.createFile(atPath: dir.appendingPathComponent(".done").path, contents: nil)
-        }
-        return dir
-    }()
+    static let corpus = CLIRunner.generatedData("corpus-kill", script: "scripts/make-corpus.py",
+                                                arguments: ["dense", "--persons", "30000", "--seed", "11"])
 
     func snapshot(_ cli: CLIRunner) throws -> (persons: String, report: String) {
         let persons = try cli.run(["persons", "--reveal"]).stdout
