@@ -8,14 +8,18 @@ import Darwin
 ///
 /// `Dictionary<ValueHash, _>` runs SipHash over 16 bytes that are already uniformly random (an
 /// HMAC), and it is the writer's hottest table on dense data (millions of distinct values).
-/// Here the hash's own bits pick the slot, and a slot holds the key and its number together (24
-/// bytes, one cache miss per lookup). At most 3/4 full: 4.25M values take 8M slots, 192 MB.
+/// Here the hash's own bits pick the slot, and a slot holds the key and its number together in
+/// 16 bytes: the hash's high word, the upper half of its low word, and the number (0 up to
+/// 2³² − 2, value ids) in the lower half. So 96 of the hash's 128 bits tell two values apart:
+/// two different values of one workspace share them with a probability of about n²/2⁹⁷
+/// (10⁻¹⁴ for 10⁸ values), and an HMAC's bits cannot be aimed without the key. At most 3/4
+/// full: 4.25M values take 8M slots, 128 MB (it was 24 bytes a slot, 192 MB, before session 15).
 ///
-/// A slot stores `number ^ Int64.min`, so a slot of zero bytes is free (`Int64.min` cannot be
-/// stored) and a new table needs no pass that marks its slots free: large tables come straight
-/// from `mmap` (zero pages, touched as they fill) in 2 MiB huge pages where the kernel allows
-/// them. Growing a table of millions of slots was mostly page faults of 4 KiB pages (440 of the
-/// 660 samples of `grow` on the dense-wide corpus).
+/// A slot whose number half is zero is free (numbers are stored plus one), so a new table needs
+/// no pass that marks its slots free: large tables come straight from `mmap` (zero pages,
+/// touched as they fill) in 2 MiB huge pages where the kernel allows them. Growing a table of
+/// millions of slots was mostly page faults of 4 KiB pages (440 of the 660 samples of `grow` on
+/// the dense-wide corpus).
 ///
 /// The map grows by steps: a full table becomes `old`, and each later insertion moves the next
 /// `moveRun` of its slots into the new table (twice the size) until all are moved. Moving a
@@ -26,11 +30,22 @@ import Darwin
 /// either in the new table (moved, or inserted since) or in the unmoved part of `old`, so a
 /// lookup tries the new table first and then `old`.
 struct ValueHashMap {
+    /// 16 bytes: the hash's high word, and its low word's upper half with `number + 1` in the
+    /// lower half (0 there: a free slot). Four slots share a cache line, so a probe walk
+    /// mostly stays in the line `warm` loaded.
     fileprivate struct Slot {
         var hi: UInt64
-        var lo: UInt64
-        var stored: Int64  // number ^ Int64.min; 0: free
+        var rest: UInt64
+        @inline(__always) var isFree: Bool { UInt32(truncatingIfNeeded: rest) == 0 }
+        @inline(__always) var number: Int64 { Int64(rest & 0xFFFF_FFFF) - 1 }
+        @inline(__always) func holds(_ h: ValueHash) -> Bool { hi == h.hi && (rest ^ h.lo) >> 32 == 0 }
+        @inline(__always) init(_ h: ValueHash, _ number: Int64) {
+            hi = h.hi
+            rest = h.lo & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
+        }
     }
+    /// The largest number a map holds (value ids of one workspace: 4,294,967,294).
+    static let maxNumber = Int64(UInt32.max) - 1
     private var table: SlotTable
     private var mask: Int
     /// While the map grows: the previous table, read only; its slots below `moved` are in
@@ -44,7 +59,7 @@ struct ValueHashMap {
     /// Whether a full table is still being moved into a larger one (for tests).
     var isMoving: Bool { old != nil }
     /// Where `warm` leaves what it loaded (so the loads are not optimised away).
-    private var warmed: Int64 = 0
+    private var warmed: UInt64 = 0
     /// Slots of `old` moved per insertion: a table of n slots is moved within n/16
     /// insertions, long before the new one (2n slots, 3n/8 full at most when the move began)
     /// fills to 3/4.
@@ -52,29 +67,30 @@ struct ValueHashMap {
 
     init(capacity: Int = 16) {
         var n = 16
-        while n < capacity * 2 + 2 { n <<= 1 }
+        while n * 3 < capacity * 4 + 4 { n <<= 1 }
         table = SlotTable(count: n)
         mask = n - 1
     }
 
-    @inline(__always) private static func slot(_ h: ValueHash, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: h.lo ^ (h.hi >> 17)) & mask
+    /// From the high word only: a slot keeps it whole, so a move can place the slot again.
+    @inline(__always) private static func slot(_ hi: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: hi ^ (hi >> 29)) & mask
     }
 
     /// The slot holding `h` in `s`, or nil.
     @inline(__always)
     private static func find(_ h: ValueHash, in s: UnsafeMutablePointer<Slot>, mask: Int) -> Int? {
-        var i = slot(h, mask)
-        while s[i].stored != 0 {
-            if s[i].hi == h.hi && s[i].lo == h.lo { return i }
+        var i = slot(h.hi, mask)
+        while !s[i].isFree {
+            if s[i].holds(h) { return i }
             i = (i + 1) & mask
         }
         return nil
     }
 
     subscript(_ h: ValueHash) -> Int64? {
-        if let i = Self.find(h, in: table.slots, mask: mask) { return table.slots[i].stored ^ Int64.min }
-        if let o = old, let i = Self.find(h, in: o.slots, mask: oldMask) { return o.slots[i].stored ^ Int64.min }
+        if let i = Self.find(h, in: table.slots, mask: mask) { return table.slots[i].number }
+        if let o = old, let i = Self.find(h, in: o.slots, mask: oldMask) { return o.slots[i].number }
         return nil
     }
 
@@ -83,7 +99,7 @@ struct ValueHashMap {
     mutating func set(_ h: ValueHash, _ v: Int64) {
         if old != nil { unshare(); finishMove() }
         let (i, present) = slotForWriting(h, v)
-        if present { table.slots[i].stored = v ^ Int64.min }
+        if present { table.slots[i] = Slot(h, v) }
     }
 
     /// The number stored for `h`; if there is none, stores `v` for it and returns nil. One walk
@@ -91,24 +107,24 @@ struct ValueHashMap {
     mutating func findOrInsert(_ h: ValueHash, _ v: Int64) -> Int64? {
         let (i, present) = slotForWriting(h, v)
         guard present else { return nil }
-        return i >= 0 ? table.slots[i].stored ^ Int64.min : old!.slots[~i].stored ^ Int64.min
+        return i >= 0 ? table.slots[i].number : old!.slots[~i].number
     }
 
     /// The slot holding `h` (`present`: in `table`, or `~slot` in `old`), or the free slot of
     /// `table` where `h` is now stored with `v`; the table grown, unshared and moved on first.
     @inline(__always)
     private mutating func slotForWriting(_ h: ValueHash, _ v: Int64) -> (slot: Int, present: Bool) {
-        precondition(v != Int64.min, "Int64.min marks a free slot")
+        precondition(v >= 0 && v <= Self.maxNumber, "a map holds numbers 0...\(Self.maxNumber)")
         unshare()
-        if (inTable + 1) * 2 > (mask + 1) { grow() } else if old != nil { moveSome() }
+        if (inTable + 1) * 4 > (mask + 1) * 3 { grow() } else if old != nil { moveSome() }
         let s = table.slots
-        var i = Self.slot(h, mask)
-        while s[i].stored != 0 {
-            if s[i].hi == h.hi && s[i].lo == h.lo { return (i, true) }
+        var i = Self.slot(h.hi, mask)
+        while !s[i].isFree {
+            if s[i].holds(h) { return (i, true) }
             i = (i + 1) & mask
         }
         if let o = old, let j = Self.find(h, in: o.slots, mask: oldMask) { return (~j, true) }
-        s[i] = Slot(hi: h.hi, lo: h.lo, stored: v ^ Int64.min)
+        s[i] = Slot(h, v)
         inTable += 1
         count += 1
         return (i, false)
@@ -125,12 +141,12 @@ struct ValueHashMap {
     /// values misses on nearly every lookup). While a table is being moved, a new key is looked
     /// for in both, so both are loaded.
     mutating func warm<C: Sequence>(_ hashes: C) where C.Element == ValueHash {
-        var acc: Int64 = 0
+        var acc: UInt64 = 0
         let s = table.slots
         if let o = old {
-            for h in hashes { acc &+= s[Self.slot(h, mask)].stored &+ o.slots[Self.slot(h, oldMask)].stored }
+            for h in hashes { acc &+= s[Self.slot(h.hi, mask)].rest &+ o.slots[Self.slot(h.hi, oldMask)].rest }
         } else {
-            for h in hashes { acc &+= s[Self.slot(h, mask)].stored }
+            for h in hashes { acc &+= s[Self.slot(h.hi, mask)].rest }
         }
         warmed &+= acc
     }
@@ -169,9 +185,9 @@ struct ValueHashMap {
         var j = moved, added = 0
         while j < end {
             let e = from[j]
-            if e.stored != 0 {
-                var i = Self.slot(ValueHash(hi: e.hi, lo: e.lo), mask)
-                while s[i].stored != 0 { i = (i + 1) & mask }
+            if !e.isFree {
+                var i = Self.slot(e.hi, mask)
+                while !s[i].isFree { i = (i + 1) & mask }
                 s[i] = e
                 added += 1
             }

@@ -26,9 +26,12 @@ public struct Workspace: Sendable {
 /// Errors opening a workspace.
 public enum WorkspaceError: Error, CustomStringConvertible {
     case missing(String)
+    /// More distinct values than one workspace holds (`ValueHashMap.maxNumber`).
+    case full(Int64)
     public var description: String {
         switch self {
         case .missing(let p): "no workspace at \(p): run `breachscope init` or `breachscope scan` first (or pass --workspace)"
+        case .full(let n): "this workspace holds the most distinct values one workspace can (\(n)): scan the rest into another workspace"
         }
     }
 }

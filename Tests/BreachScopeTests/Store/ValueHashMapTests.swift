@@ -9,13 +9,13 @@ import Testing
         var map = ValueHashMap()
         var reference: [ValueHash: Int64] = [:]
         // Same low bits, different high bits: they all probe the same slot first.
-        var keys = (0..<500).map { ValueHash(hi: UInt64($0) << 40, lo: 7) }
+        var keys = (0..<500).map { ValueHash(hi: UInt64($0) << 40, lo: 7 << 32) }
         keys += (0..<20_000).map { _ in ValueHash(hi: rng.next(), lo: rng.next()) }
         keys.append(ValueHash(hi: 0, lo: 0))
         for (i, k) in keys.enumerated() {
             map.set(k, Int64(i)); reference[k] = Int64(i)
         }
-        for (i, k) in keys.enumerated() where i % 3 == 0 { map.set(k, -Int64(i)); reference[k] = -Int64(i) }
+        for (i, k) in keys.enumerated() where i % 3 == 0 { map.set(k, ValueHashMap.maxNumber - Int64(i)); reference[k] = ValueHashMap.maxNumber - Int64(i) }
         #expect(map.count == reference.count)
         for k in keys { #expect(map[k] == reference[k]) }
         #expect(map[ValueHash(hi: 1, lo: 1)] == nil)
@@ -65,15 +65,16 @@ import Testing
     }
 
     /// Past 2 MiB of slots the table comes from mmap: 200,000 keys grow through both kinds of
-    /// storage, numbers 0 and negative included, and `removeAll` empties a mapped table.
+    /// storage, numbers 0 and the largest included, and `removeAll` empties a mapped table.
     @Test func largeTablesFromMmap() {
         var rng = SystemRandomNumberGenerator()
         var map = ValueHashMap()
         let keys = (0..<200_000).map { _ in ValueHash(hi: rng.next(), lo: rng.next()) }
-        for (i, k) in keys.enumerated() { map.set(k, Int64(i) - 1_000) }
+        func number(_ i: Int) -> Int64 { i == 1 ? ValueHashMap.maxNumber : Int64(i) }
+        for (i, k) in keys.enumerated() { map.set(k, number(i)) }
         #expect(map.count == keys.count)
         var wrong = 0
-        for (i, k) in keys.enumerated() where map[k] != Int64(i) - 1_000 { wrong += 1 }
+        for (i, k) in keys.enumerated() where map[k] != number(i) { wrong += 1 }
         #expect(wrong == 0)
         #expect(map[ValueHash(hi: 1, lo: 2)] == nil)
         map.removeAll()
@@ -90,10 +91,10 @@ import Testing
             let keys = (0..<n).map { ValueHash(hi: UInt64($0) &* 0x9E37_79B9_7F4A_7C15, lo: UInt64($0)) }
             for (i, k) in keys.enumerated() { a.set(k, Int64(i)) }
             var b = a
-            b.set(keys[0], -5)
+            b.set(keys[0], 5_000_000)
             b.set(ValueHash(hi: 3, lo: 3), 3)
             #expect(a[keys[0]] == 0 && a[ValueHash(hi: 3, lo: 3)] == nil && a.count == n)
-            #expect(b[keys[0]] == -5 && b[ValueHash(hi: 3, lo: 3)] == 3 && b.count == n + 1)
+            #expect(b[keys[0]] == 5_000_000 && b[ValueHash(hi: 3, lo: 3)] == 3 && b.count == n + 1)
             var c = a
             c.removeAll()
             #expect(c.count == 0 && c[keys[1]] == nil && a[keys[1]] == 1)
@@ -124,10 +125,10 @@ import Testing
                     #expect(keys.allSatisfy { map[$0] == reference[$0] })
                     #expect(map[ValueHash(hi: 3, lo: 4)] == nil)
                     var copy = map
-                    copy.set(keys[0], -1)
+                    copy.set(keys[0], ValueHashMap.maxNumber)
                     #expect(copy.findOrInsert(ValueHash(hi: 8, lo: 8), 5) == nil)
                     #expect(map[keys[0]] == reference[keys[0]] && map[ValueHash(hi: 8, lo: 8)] == nil)
-                    #expect(copy[keys[0]] == -1 && copy[ValueHash(hi: 8, lo: 8)] == 5 && copy.count == map.count + 1)
+                    #expect(copy[keys[0]] == ValueHashMap.maxNumber && copy[ValueHash(hi: 8, lo: 8)] == 5 && copy.count == map.count + 1)
                 }
             }
         }
@@ -141,5 +142,19 @@ import Testing
         #expect(map[keys[1]] == 77 && !map.isMoving)
         map.removeAll()
         #expect(map.count == 0 && map[keys[1]] == nil)
+    }
+
+    /// A slot keeps 96 of the hash's bits: hashes that differ in their high word or in the upper
+    /// half of their low word are different keys, also when they start on the same slot.
+    @Test func keysDifferInTheirHighWordOrTheUpperHalfOfTheLowWord() {
+        var map = ValueHashMap()
+        let base = ValueHash(hi: 0x1234_5678_9ABC_DEF0, lo: 0x0FED_CBA9_8765_4321)
+        let upperLow = ValueHash(hi: base.hi, lo: base.lo ^ 1 << 32)
+        let highWord = ValueHash(hi: base.hi ^ 1 << 63, lo: base.lo)   // same first slot in small tables
+        #expect(map.findOrInsert(base, 1) == nil)
+        #expect(map.findOrInsert(upperLow, 2) == nil)
+        #expect(map.findOrInsert(highWord, 3) == nil)
+        #expect(map[base] == 1 && map[upperLow] == 2 && map[highWord] == 3 && map.count == 3)
+        #expect(map.findOrInsert(base, 9) == 1)
     }
 }
