@@ -22,6 +22,14 @@ import Glibc
 enum HugePages {
     static let tunable = "glibc.malloc.hugetlb=1"
 
+    /// Whether `arguments` (the program's, its name first) run a command that restarts:
+    /// `scan`, `review accept` and `review reject`.
+    static func restartsFor(_ arguments: [String]) -> Bool {
+        guard arguments.count > 1 else { return false }
+        if arguments[1] == "scan" { return true }
+        return arguments[1] == "review" && arguments.count > 2 && (arguments[2] == "accept" || arguments[2] == "reject")
+    }
+
     static func restartWithHugePagesIfUseful() {
         #if os(Linux) && canImport(Glibc)
         let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) } ?? ""
