@@ -287,10 +287,8 @@ struct RecordAssembler: RecordVisitor {
         case .email:
             // A whole address, as most e-mail columns hold, is taken as it is: scanning it asked
             // every number detector about each digit run in its local part (`kadri.saar.0@…`).
-            if let address = EmailDetector.normalize(value) {
-                var lead = 0
-                while PhoneDetector.isSpace(value[lead]) { lead += 1 }
-                add(.identifier(.email), .email, address, f, l, offset + lead)
+            if let lead = EmailDetector.normalize(value, into: &keyScratch) {
+                add(.identifier(.email), .email, keyScratch, f, l, offset + lead)
             } else {
                 scan(value, hint: hint, f, l, offset)
             }

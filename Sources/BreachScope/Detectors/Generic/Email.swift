@@ -59,6 +59,19 @@ public struct EmailDetector: Detector {
         return bytes.withUnsafeBufferPointer { isWholeAddress($0) }
     }
 
+    /// `normalize` of a field's bytes written into `out` (replacing its contents), with no
+    /// copy of the field: the offset of the address in `field`, or nil (then `out` is empty).
+    static func normalize(_ field: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Int? {
+        out.clear()
+        var lo = 0, hi = field.count
+        while lo < hi && PhoneDetector.isSpace(field[lo]) { lo += 1 }
+        while hi > lo && PhoneDetector.isSpace(field[hi - 1]) { hi -= 1 }
+        guard isWholeAddress(UnsafeBufferPointer(rebasing: field[lo..<hi])) else { return nil }
+        out.reserveCapacity(hi - lo)
+        for i in lo..<hi { out.append(ASCII.lower(field[i])) }
+        return lo
+    }
+
     /// Trims ASCII whitespace and lower-cases a whole field value; nil if it is not one valid
     /// address.
     public static func normalize(_ text: some Collection<UInt8>) -> [UInt8]? {
