@@ -167,6 +167,53 @@ import BreachScopeTesting
         #expect((after?["weak"] as? [String: Any])?["personsOnWeakEvidence"] as? Int == 1)
     }
 
+    /// Spouses give one landline with their own names: two persons, the line a conflict between
+    /// them, an order row with only the line listed under both. A landline with the same name
+    /// written two ways (`M. Virtanen`, `Virtanen Marjatta`) stays one person, and so do two names
+    /// on one mobile (a phone is strong; only a fixed line is a household's).
+    @Test func spousesSharingALandlineAreTwoPersons() throws {
+        var rng = SeededRNG(seed: 0x5905)
+        let hetu = Synthetic.nationalID(.fiHetu, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("household")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("""
+            Nimi;Osoite;Puhelin
+            Henrik Sjöberg;Kauppakatu 4 Lahti;09 655 8066
+            Kristina Sjöberg;Kauppakatu 4 Lahti;09 655 8066
+            ;Kauppakatu 4 Lahti;09 655 8066
+            Marjatta Virtanen;Rantatie 2 Joensuu;013 131 1430
+            M. Virtanen;Rantatie 2 Joensuu;013 131 1430
+            Aino Ahonen;Puistokatu 1 Espoo;040 123 4567
+            Timo Ahonen;Puistokatu 1 Espoo;040 123 4567
+
+            """.utf8).write(to: dir.appendingPathComponent("asiakkaat.csv"))
+        try Data("Hetu;Nimi;Puhelin\n\(hetu);Sjöberg Henrik;+358 9 6558066\n".utf8).write(to: dir.appendingPathComponent("toimitukset.csv"))
+        let key = ["BREACHSCOPE_KEY": String(repeating: "3c", count: 32)]   // one key: comparable person ids
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace(), environment: key)
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let names = persons.map { $0["name"] as? String ?? "" }.sorted()
+        #expect(names == ["Aino Ahonen", "Henrik Sjöberg", "Kristina Sjöberg", "Marjatta Virtanen"], "\(out)")
+        let henrik = persons.first { $0["name"] as? String == "Henrik Sjöberg" }
+        let ids = Set((henrik?["identifiers"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String })
+        #expect(ids == [hetu, "+35896558066"], "\(out)")
+        let kristina = persons.first { $0["name"] as? String == "Kristina Sjöberg" }
+        #expect((kristina?["identifiers"] as? [[String: Any]])?.compactMap { $0["value"] as? String } == ["+35896558066"])
+        #expect(henrik?["person"] as? String != kristina?["person"] as? String)
+        // The line is a conflict between the two, as a family's shared inbox is.
+        let review = try cli.run(["review", "--format", "json"]).stdout
+        let conflicts = (try JSONSerialization.jsonObject(with: Data(review.utf8)) as? [String: Any])?["conflicts"] as? [[String: Any]] ?? []
+        #expect(conflicts.count == 1, "\(review)")
+        // The same persons on a second scan of the same files, and the same ids.
+        let again = CLIRunner(workspace: CLIRunner.temporaryWorkspace(), environment: key)
+        defer { try? FileManager.default.removeItem(at: again.workspace) }
+        #expect(try again.run(["scan", dir.appendingPathComponent("toimitukset.csv").path, "--quiet"]).status == 0)
+        #expect(try again.run(["scan", dir.path, "--quiet"]).status == 0)
+        #expect(try again.run(["persons", "--reveal"]).stdout == out)
+    }
+
     /// A Lithuanian patient of an Estonian lab: the lab's table types the code Estonian
     /// (`isikukood`), the referral Lithuanian (`Asmens kodas`). Same digits and same name: one
     /// person, who keeps both typed identifiers. Same digits under another name: two persons.

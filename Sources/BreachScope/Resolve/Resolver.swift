@@ -147,11 +147,20 @@ public struct Resolver {
             keyStream.publish(anchor)
         }
         var conflicts: [(value: Int32, anchors: [ValueHash])] = []
-        /// The anchor of a set of records: the best-ranked linking value, smallest hash.
-        func anchor<S: Sequence>(_ members: S) -> ValueHash? where S.Element == Int32 {
+        /// Stored values unsealed in memory (households' names and phones), opened on first use.
+        var valueReader: ValueReader?
+        func reader() throws -> ValueReader {
+            if let valueReader { return valueReader }
+            let r = try ValueReader(db, vault: vault)
+            valueReader = r
+            return r
+        }
+        /// The anchor of a set of records: the best-ranked linking value, smallest hash (values in
+        /// `excluding` not taken).
+        func anchor<S: Sequence>(_ members: S, excluding: [Int32] = []) -> ValueHash? where S.Element == Int32 {
             var best: (Int, ValueHash)?
             for m in members {
-                for k in Int(valueStarts[Int(m)])..<Int(valueStarts[Int(m) + 1]) where links(values[k]) {
+                for k in Int(valueStarts[Int(m)])..<Int(valueStarts[Int(m) + 1]) where links(values[k]) && !excluding.contains(values[k]) {
                     let c = (rank(values[k]), hashes[Int(values[k])])
                     if best == nil || c < best! { best = c }
                 }
@@ -184,11 +193,31 @@ public struct Resolver {
                     conflicting = true; break
                 }
             }
+            func recordValues(_ m: Int32) -> ArraySlice<Int32> { values[Int(valueStarts[Int(m)])..<Int(valueStarts[Int(m) + 1])] }
             if !conflicting {
+                // A household's fixed line joins only records whose names agree (`Households`).
+                if members.count > 1, let split = try Households.split(members: members, values: recordValues, kinds: kinds, links: links,
+                                                                      isNational: isNational,
+                                                                      plaintext: { try reader().value(rowIDs[Int($0)])?.plaintext }) {
+                    var anchors: [(ValueHash, [Int32])] = []
+                    for (g, own) in zip(split.groups, split.own) {
+                        if let a = anchor(own, excluding: split.lines) { anchors.append((a, g)); continue }
+                        // Linked only by a shared line: the line and the person's name (or none).
+                        let line = split.lines.filter { l in own.contains { recordValues($0).contains(l) } }.min { hashes[Int($0)] < hashes[Int($1)] } ?? split.lines[0]
+                        let name = own.flatMap { recordValues($0).filter { kinds[Int($0)] == Households.nameKind } }.min { hashes[Int($0)] < hashes[Int($1)] }
+                        anchors.append((vault.hash(label: "household", Hex.encode(hashes[Int(line)].bytes) + ":" + (name.map { Hex.encode(hashes[Int($0)].bytes) } ?? "")), g))
+                    }
+                    anchors.sort { $0.0 < $1.0 }
+                    for (a, g) in anchors { add(anchor: a, flags: StoredPerson.inConflict, records: g) }
+                    for l in split.lines {
+                        let sharing = anchors.filter { $0.1.contains { recordValues($0).contains(l) } }.map(\.0)
+                        if sharing.count > 1 { conflicts.append((l, sharing)) }
+                    }
+                    continue
+                }
                 add(anchor: anchor(members)!, flags: 0, records: members)
                 continue
             }
-            func recordValues(_ m: Int32) -> ArraySlice<Int32> { values[Int(valueStarts[Int(m)])..<Int(valueStarts[Int(m) + 1])] }
             // Split: one person per national ID (the record's first national ID by scheme order).
             var anchorOf: [Int32: Int32] = [:]
             for m in members {

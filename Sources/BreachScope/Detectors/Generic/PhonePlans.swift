@@ -168,6 +168,34 @@ public enum PhonePlans {
         }
     }
 
+    /// Whether an E.164 number (`+35896558066`) is a fixed line by its country's plan: a line a
+    /// household shares. False for mobiles, for numbers no plan here knows, and where the plan
+    /// does not tell the two apart (Denmark, North America).
+    public static func isFixedLine(_ e164: some Collection<UInt8>) -> Bool {
+        let digits = PhoneDigits(e164)
+        guard let (country, codeLength) = country(callingCodeIn: digits, from: 0) else { return false }
+        let nsn = digits.slice(codeLength, digits.count)
+        guard nsn.count >= 5, isValid(nsn, country) else { return false }
+        let d0 = nsn[0], d1 = nsn[1]
+        switch country {
+        case .ee: return d0 == 3 || d0 == 4 || d0 == 6 || d0 == 7
+        case .lv: return d0 == 6
+        case .lt: return d0 >= 3 && d0 <= 5
+        case .fi: return !(d0 == 4 || (d0 == 5 && d1 == 0))
+        case .se: return d0 != 7
+        case .no: return d0 != 4 && d0 != 9
+        case .pl:
+            switch d0 * 10 + d1 {
+            case 45, 50, 51, 53, 57, 60, 66, 69, 72, 73, 78, 79, 88: return false
+            default: return true
+            }
+        case .de: return d0 != 1
+        case .gb: return d0 >= 1 && d0 <= 3
+        case .ua: let p = d0 * 10 + d1; return p >= 31 && p <= 62 && p != 39 && p != 50
+        case .dk, .nanp: return false
+        }
+    }
+
     /// Two-digit prefixes of Polish numbers: mobile 45 50 51 53 57 60 66 69 72 73 78 79 88 and
     /// the geographic area codes.
     static func isPolishPrefix(_ p: Int) -> Bool {

@@ -1,0 +1,149 @@
+/// Spouses who share a fixed-line phone are two persons.
+///
+/// A phone is a strong identifier: records that share one are one person (issue #2). A fixed
+/// line is the exception a household makes: two spouses (or a parent and a grown child) give
+/// the same landline and address on their orders and deliveries, with their own names. So in a
+/// component whose records carry names that do not agree and that are joined only through a
+/// fixed line, the line joins only the records whose names agree:
+/// 1. The component's records are joined again without its fixed lines (a shared mobile, e-mail,
+///    national ID or link key still joins, whatever the names).
+/// 2. Parts with a name of two words or more are joined through a fixed line when their names
+///    agree: the same words in any order and case, an initial standing for a word
+///    (`M. Tamm` ~ `Mari Tamm`). A part with a national ID and no such name is a person of its
+///    own: the line does not tell whose the ID is.
+/// 3. Other parts (an order row with only the line, a surname alone) are listed under each
+///    person they share a line with, as a family's shared inbox is; the line is recorded as a
+///    conflict between those persons.
+/// Only components with more than one record and two name values that disagree are looked at
+/// (their names and phones are unsealed in memory, nothing is written), so a table of one
+/// record per person costs nothing. Where a plan does not tell fixed lines from mobiles
+/// (Denmark, North America) a phone stays strong.
+enum Households {
+    static let nameKind = ValueKind.element(.name).rawValue
+    static let phoneKind = ValueKind.identifier(.phone).rawValue
+
+    struct Split {
+        /// Records of each person (ascending, a nameless part may be in several).
+        var groups: [[Int32]]
+        /// Each person's own records (its named or national-ID parts, without the parts listed
+        /// under several persons): its anchor comes from these.
+        var own: [[Int32]]
+        /// The fixed lines the split did not follow.
+        var lines: [Int32]
+    }
+
+    /// The persons of one component (`members`, ascending record indices), or nil when it stays
+    /// one person. `plaintext` unseals a value (names and phones only).
+    static func split(members: ArraySlice<Int32>, values: (Int32) -> ArraySlice<Int32>, kinds: [UInt16],
+                      links: (Int32) -> Bool, isNational: (Int32) -> Bool, plaintext: (Int32) throws -> [UInt8]?) throws -> Split? {
+        // 1. Names that disagree.
+        var names: [Int32] = []
+        for m in members { for v in values(m) where kinds[Int(v)] == nameKind && !names.contains(v) { names.append(v) } }
+        guard names.count > 1 else { return nil }
+        var words: [Int32: [[UInt8]]] = [:]
+        for v in names { words[v] = nameWords(try plaintext(v) ?? []) }
+        var disagree = false
+        outer: for a in 0..<names.count { for b in (a + 1)..<names.count where !agree(words[names[a]]!, words[names[b]]!) { disagree = true; break outer } }
+        guard disagree else { return nil }
+        // 2. Fixed lines shared by two records or more.
+        var phoneRecords: [Int32: Int] = [:]
+        for m in members { for v in Set(values(m)) where kinds[Int(v)] == phoneKind { phoneRecords[v, default: 0] += 1 } }
+        var lines = Set<Int32>()
+        for (v, n) in phoneRecords where n > 1 {
+            if let p = try plaintext(v), PhonePlans.isFixedLine(p) { lines.insert(v) }
+        }
+        guard !lines.isEmpty else { return nil }
+        // 3. Parts: the records joined without the lines.
+        let ms = Array(members)
+        var parent = Array(0..<ms.count)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        var firstWith: [Int32: Int] = [:]
+        for (i, m) in ms.enumerated() {
+            for v in values(m) where links(v) && !lines.contains(v) {
+                if let j = firstWith[v] { let (a, b) = (find(i), find(j)); if a != b { parent[max(a, b)] = min(a, b) } } else { firstWith[v] = i }
+            }
+        }
+        var partIndex: [Int: Int] = [:]
+        var parts: [[Int]] = []   // indices into ms, ascending
+        for i in 0..<ms.count {
+            let r = find(i)
+            if let k = partIndex[r] { parts[k].append(i) } else { partIndex[r] = parts.count; parts.append([i]) }
+        }
+        guard parts.count > 1 else { return nil }
+        // Each part's full names (two words or more) and fixed lines.
+        var partNames: [[Int32]] = [], partLines: [Set<Int32>] = [], seeds: [Bool] = []
+        for part in parts {
+            var ns: [Int32] = [], ls = Set<Int32>(), national = false
+            for i in part {
+                for v in values(ms[i]) {
+                    if kinds[Int(v)] == nameKind && words[v]!.count >= 2 && !ns.contains(v) { ns.append(v) }
+                    if lines.contains(v) { ls.insert(v) }
+                    if isNational(v) { national = true }
+                }
+            }
+            partNames.append(ns); partLines.append(ls); seeds.append(!ns.isEmpty || national)
+        }
+        // 4. Named parts joined through a line when their names agree.
+        var group = Array(0..<parts.count)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while group[i] != i { group[i] = group[group[i]]; i = group[i] }
+            return i
+        }
+        /// Both parts have full names, and every one of each agrees with every one of the other.
+        func namesAgree(_ a: Int, _ b: Int) -> Bool {
+            !partNames[a].isEmpty && !partNames[b].isEmpty
+                && partNames[a].allSatisfy { x in partNames[b].allSatisfy { y in agree(words[x]!, words[y]!) } }
+        }
+        let named = (0..<parts.count).filter { seeds[$0] }
+        for (k, a) in named.enumerated() {
+            for b in named[(k + 1)...] where !partLines[a].isDisjoint(with: partLines[b]) && namesAgree(a, b) {
+                let (x, y) = (root(a), root(b))
+                if x != y { group[max(x, y)] = min(x, y) }
+            }
+        }
+        var groupOf: [Int: Int] = [:]
+        var groups: [[Int]] = []   // parts of each person
+        for a in named {
+            let r = root(a)
+            if let k = groupOf[r] { groups[k].append(a) } else { groupOf[r] = groups.count; groups.append([a]) }
+        }
+        guard groups.count > 1 else { return nil }
+        let own = groups.map { g in g.flatMap { parts[$0].map { ms[$0] } }.sorted() }
+        // 5. Other parts: under each person they share a line with, or together.
+        var orphans: [Int] = []
+        for a in 0..<parts.count where !seeds[a] {
+            var placed = false
+            for k in groups.indices where groups[k].contains(where: { !partLines[$0].isDisjoint(with: partLines[a]) }) {
+                groups[k].append(a); placed = true
+            }
+            if !placed { orphans.append(a) }
+        }
+        let records = groups.map { g in g.flatMap { parts[$0].map { ms[$0] } }.sorted() }
+        let orphanRecords = orphans.flatMap { parts[$0].map { ms[$0] } }.sorted()
+        return Split(groups: records + (orphans.isEmpty ? [] : [orphanRecords]), own: own + (orphans.isEmpty ? [] : [orphanRecords]),
+                     lines: lines.sorted())
+    }
+
+    /// A name's words, lower-cased, without dots, in order (`M. Tamm` → `m`, `tamm`).
+    static func nameWords(_ name: [UInt8]) -> [[UInt8]] {
+        var form: [UInt8] = []
+        name.withUnsafeBufferPointer { WeakKey.nameForm($0, into: &form) }
+        return form.split(separator: 0x20).map { Array($0.filter { $0 != UInt8(ascii: ".") }) }.filter { !$0.isEmpty }
+    }
+
+    /// Whether two names (their words) can be one person's: as many words, each equal to its
+    /// counterpart or an initial of it (the words of each name are in sorted order).
+    static func agree(_ a: [[UInt8]], _ b: [[UInt8]]) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where x != y {
+            let initial = x.count == 1 ? (x, y) : y.count == 1 ? (y, x) : nil
+            guard let (i, w) = initial, w.first == i[0] else { return false }
+        }
+        return true
+    }
+}
