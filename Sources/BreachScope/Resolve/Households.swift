@@ -141,9 +141,14 @@ enum Households {
     static func agree(_ a: [[UInt8]], _ b: [[UInt8]]) -> Bool {
         guard a.count == b.count else { return false }
         for (x, y) in zip(a, b) where x != y {
-            let initial = x.count == 1 ? (x, y) : y.count == 1 ? (y, x) : nil
-            guard let (i, w) = initial, w.first == i[0] else { return false }
+            let initial = isInitial(x) ? (x, y) : isInitial(y) ? (y, x) : nil
+            guard let (i, w) = initial, w.count > i.count, w.starts(with: i) else { return false }
         }
         return true
+    }
+
+    /// One letter (`m`, `ö`: one Unicode scalar).
+    static func isInitial(_ word: [UInt8]) -> Bool {
+        !word.isEmpty && word.count <= 4 && String(decoding: word, as: UTF8.self).unicodeScalars.count == 1
     }
 }

@@ -277,7 +277,7 @@ public struct Report: Codable, Sendable {
             out.append("If every pending candidate is one person, the \(Report.grouped(persons)) persons are \(Report.grouped(low)): the count lies between the two until the candidates are reviewed.")
         }
         if personsInConflicts > 0 {
-            out.append("\(Report.grouped(personsInConflicts)) persons share an identifier (e.g. a family e-mail) with another person's national ID; kept apart and flagged.")
+            out.append("\(Report.grouped(personsInConflicts)) persons share an identifier with another person (a family e-mail beside two national IDs, a household's landline beside two names); kept apart and flagged.")
         }
         if files.failed + files.skipped > 0 {
             out.append("\(files.failed) files failed and \(files.skipped) were skipped; see the list of documents with reasons.")
