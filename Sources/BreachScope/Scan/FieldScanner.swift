@@ -121,8 +121,8 @@ public struct FieldScanner: Sendable {
                         matchNationals(span, i, h, &candidates)
                         found = choose(candidates, hint: h, preferCountry: preferCountry)
                         // `isikukood 020386-1646`: a Finnish code after an Estonian word.
-                        if found == nil, named != nil, readsOtherSchemes {
-                            found = otherScheme(span, i, preferCountry: preferCountry, &candidates)
+                        if found == nil, let named, readsOtherSchemes {
+                            found = otherScheme(span, i, named: named, preferCountry: preferCountry, &candidates)
                         }
                     }
                     if found == nil && shape.cardCandidate { found = card.match(span, at: i, hint: hint) }
@@ -143,8 +143,8 @@ public struct FieldScanner: Sendable {
                         candidates.clear()
                         matchNationals(span, i, hint, &candidates)
                         found = choose(candidates, hint: hint, preferCountry: preferCountry)
-                        if found == nil, readsOtherSchemes, case .nationalID(_?) = hint {
-                            found = otherScheme(span, i, preferCountry: preferCountry, &candidates)
+                        if found == nil, readsOtherSchemes, case .nationalID(let named?) = hint {
+                            found = otherScheme(span, i, named: named, preferCountry: preferCountry, &candidates)
                         }
                     }
                     if found == nil && !cardFirst { found = card.match(span, at: i, hint: hint) }
@@ -243,12 +243,16 @@ public struct FieldScanner: Sendable {
     static let distinctForms: Set<IdentifierType> = [.fiHetu, .lvPersonasKods, .sePersonnummer, .dkCpr]
 
     /// A national ID of a scheme in `distinctForms` written with a non-digit, at `i` under a
-    /// label that names another scheme; nil when there is none.
-    func otherScheme(_ span: UnsafeBufferPointer<UInt8>, _ i: Int, preferCountry: String?, _ candidates: inout [Finding]) -> Finding? {
+    /// label that names another scheme (`named`); nil when there is none. A Danish CPR (no check
+    /// digit) is not read under a HETU or personnummer label: `DDMMYY-NNNN` is their form too,
+    /// and a Finnish code with a wrong check character (`180174-1116`) would become a Dane.
+    func otherScheme(_ span: UnsafeBufferPointer<UInt8>, _ i: Int, named: IdentifierType, preferCountry: String?,
+                     _ candidates: inout [Finding]) -> Finding? {
         candidates.clear()
         matchNationals(span, i, .nationalID(nil), &candidates)
         candidates.removeAll { f in
             guard let t = f.identifier, Self.distinctForms.contains(t) else { return true }
+            if t == .dkCpr && (named == .fiHetu || named == .sePersonnummer) { return true }
             return (f.offset..<(f.offset + f.length)).allSatisfy { ASCII.isDigit(span[$0]) }
         }
         return choose(candidates, hint: .nationalID(nil), preferCountry: preferCountry)

@@ -116,6 +116,13 @@ import BreachScopeTesting
         var dashed = hetu
         while !dashed.contains("-") { dashed = Synthetic.nationalID(.fiHetu, using: &rng) }
         #expect(found("isikukood \(dashed) ja muu", .none, scanner).map(\.identifier) == [.fiHetu])
+        // A HETU with a wrong check character that reads as a Danish CPR (no check digit) is
+        // nothing under a HETU or personnummer label; a real CPR under an Estonian one is a Dane's.
+        let cpr = "180174-1116"   // 18 Jan 1974; as a HETU its check character would be `3`
+        #expect(found(cpr, .nationalID(.fiHetu), scanner).isEmpty)
+        #expect(found(cpr, .nationalID(.sePersonnummer), scanner).allSatisfy { $0.identifier != .dkCpr })
+        #expect(found("hetu \(cpr) ja muu", .none, scanner).allSatisfy { $0.identifier != .dkCpr })
+        #expect(found(cpr, ee, scanner).map(\.identifier) == [.dkCpr])
         scanner.readsOtherSchemes = false
         #expect(found(hetu, ee, scanner).isEmpty)
     }
