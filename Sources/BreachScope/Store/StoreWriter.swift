@@ -132,12 +132,12 @@ public final class StoreWriter: @unchecked Sendable {
                 for f in b.fields {
                     try insField.execute(arguments: [b.documentID, f.ordinal, Data(vault.sealString(f.name)), HintName.of(f.hint)])
                 }
-                // New values get the next ids and go in boxes of consecutive ids. A value repeated
-                // within the slice is stored once.
                 // Value ids fit the map's 32-bit numbers (4.29 billion distinct values).
                 guard s.nextValueID + Int64(b.values.count) <= ValueHashMap.maxNumber else {
                     throw WorkspaceError.full(ValueHashMap.maxNumber)
                 }
+                // New values get the next ids and go in boxes of consecutive ids. A value repeated
+                // within the slice is stored once.
                 var ids = [Int64](repeating: 0, count: b.values.count)
                 var fresh: [Int] = []  // indices into b.values
                 for i in 0..<b.values.count {
