@@ -20,6 +20,10 @@
 /// (Denmark, North America) a phone stays strong.
 enum Households {
     static let nameKind = ValueKind.element(.name).rawValue
+    /// The most persons a household line is listed under (beyond: a switchboard, a shop's).
+    static let householdLimit = 8
+    /// The most name comparisons for parts with initials or several names in one component.
+    static let maxComparisons = 4_000_000
     static let phoneKind = ValueKind.identifier(.phone).rawValue
 
     struct Split {
@@ -37,8 +41,8 @@ enum Households {
     static func split(members: ArraySlice<Int32>, values: (Int32) -> ArraySlice<Int32>, kinds: [UInt16],
                       links: (Int32) -> Bool, isNational: (Int32) -> Bool, plaintext: (Int32) throws -> [UInt8]?) throws -> Split? {
         // 1. Names that disagree.
-        var names: [Int32] = []
-        for m in members { for v in values(m) where kinds[Int(v)] == nameKind && !names.contains(v) { names.append(v) } }
+        var names: [Int32] = [], seenNames = Set<Int32>()
+        for m in members { for v in values(m) where kinds[Int(v)] == nameKind && seenNames.insert(v).inserted { names.append(v) } }
         guard names.count > 1 else { return nil }
         var words: [Int32: [[UInt8]]] = [:]
         for v in names { words[v] = nameWords(try plaintext(v) ?? []) }
@@ -94,17 +98,37 @@ enum Households {
             while group[i] != i { group[i] = group[group[i]]; i = group[i] }
             return i
         }
+        func join(_ a: Int, _ b: Int) { let (x, y) = (root(a), root(b)); if x != y { group[max(x, y)] = min(x, y) } }
         /// Both parts have full names, and every one of each agrees with every one of the other.
         func namesAgree(_ a: Int, _ b: Int) -> Bool {
             !partNames[a].isEmpty && !partNames[b].isEmpty
                 && partNames[a].allSatisfy { x in partNames[b].allSatisfy { y in agree(words[x]!, words[y]!) } }
         }
+        /// A part's one full name without initials, as one string of words; nil otherwise (such
+        /// a part agrees with another exactly when their forms are equal).
+        func plainForm(_ a: Int) -> [UInt8]? {
+            guard partNames[a].count == 1, let w = words[partNames[a][0]], !w.contains(where: isInitial) else { return nil }
+            return Array(w.joined(separator: [0x20]))
+        }
         let named = (0..<parts.count).filter { seeds[$0] }
-        for (k, a) in named.enumerated() {
-            for b in named[(k + 1)...] where !partLines[a].isDisjoint(with: partLines[b]) && namesAgree(a, b) {
-                let (x, y) = (root(a), root(b))
-                if x != y { group[max(x, y)] = min(x, y) }
+        // 4a. The same plain name on the same line: by a table, not a walk over pairs (a line
+        // a whole customer table shares, a switchboard's, makes thousands of parts).
+        var byLineForm: [Int32: [[UInt8]: Int]] = [:]
+        var onLine: [Int32: [Int]] = [:]
+        var complex: [Int] = []
+        for a in named {
+            let f = plainForm(a)
+            if f == nil && !partNames[a].isEmpty { complex.append(a) }
+            for l in partLines[a] {
+                onLine[l, default: []].append(a)
+                if let f { if let b = byLineForm[l]?[f] { join(a, b) } else { byLineForm[l, default: [:]][f] = a } }
             }
+        }
+        // 4b. Parts with an initial or several names, against the parts on their lines (bounded:
+        // past it, only equal names join).
+        let comparisons = complex.reduce(0) { n, a in n + partLines[a].reduce(0) { $0 + (onLine[$1]?.count ?? 0) } }
+        if comparisons <= Self.maxComparisons {
+            for a in complex { for l in partLines[a] { for b in onLine[l] ?? [] where b != a && namesAgree(a, b) { join(a, b) } } }
         }
         var groupOf: [Int: Int] = [:]
         var groups: [[Int]] = []   // parts of each person
@@ -114,14 +138,16 @@ enum Households {
         }
         guard groups.count > 1 else { return nil }
         let own = groups.map { g in g.flatMap { parts[$0].map { ms[$0] } }.sorted() }
-        // 5. Other parts: under each person they share a line with, or together.
+        // 5. Other parts: under each person they share a line with (a household's few: a line
+        // more than `householdLimit` persons share is no household's, and a row with only that
+        // line is nobody's in particular), else together.
+        var groupsOnLine: [Int32: Set<Int>] = [:]
+        for (k, g) in groups.enumerated() { for a in g { for l in partLines[a] { groupsOnLine[l, default: []].insert(k) } } }
         var orphans: [Int] = []
         for a in 0..<parts.count where !seeds[a] {
-            var placed = false
-            for k in groups.indices where groups[k].contains(where: { !partLines[$0].isDisjoint(with: partLines[a]) }) {
-                groups[k].append(a); placed = true
-            }
-            if !placed { orphans.append(a) }
+            var ks = Set<Int>()
+            for l in partLines[a] { if let g = groupsOnLine[l], g.count <= Self.householdLimit { ks.formUnion(g) } }
+            if ks.isEmpty { orphans.append(a) } else { for k in ks { groups[k].append(a) } }
         }
         let records = groups.map { g in g.flatMap { parts[$0].map { ms[$0] } }.sorted() }
         let orphanRecords = orphans.flatMap { parts[$0].map { ms[$0] } }.sorted()

@@ -31,4 +31,46 @@ import Testing
         let x = Households.nameWords(Array(a.utf8)), y = Households.nameWords(Array(b.utf8))
         #expect(Households.agree(x, y) == same && Households.agree(y, x) == same, "\(a) / \(b)")
     }
+
+    /// A split on plain arrays: record r has the values `records[r]`; values 0..<names.count are
+    /// names, then fixed lines, then e-mails (kinds from `ValueKind`).
+    func split(names: [String], lines: Int, emails: Int, _ records: [[Int32]]) throws -> Households.Split? {
+        let phoneBase = Int32(names.count), emailBase = phoneBase + Int32(lines)
+        var kinds = [UInt16](repeating: ValueKind.element(.name).rawValue, count: names.count)
+        kinds += [UInt16](repeating: ValueKind.identifier(.phone).rawValue, count: lines)
+        kinds += [UInt16](repeating: ValueKind.identifier(.email).rawValue, count: emails)
+        return try Households.split(
+            members: ArraySlice((0..<Int32(records.count)).map { $0 }), values: { ArraySlice(records[Int($0)]) }, kinds: kinds,
+            links: { $0 >= phoneBase }, isNational: { _ in false },
+            plaintext: { v in v < phoneBase ? Array(names[Int(v)].utf8) : v < emailBase ? Array("+35896558\(String(format: "%03d", Int(v)))".utf8) : nil })
+    }
+
+    /// Spouses on one line are two persons; the nameless row with the line is under both; an
+    /// initial and a reordered name stay with their person; a shared e-mail joins whatever the names.
+    @Test func spousesSplitAndVariantsStay() throws {
+        let names = ["Henrik Sjöberg", "Kristina Sjöberg", "Sjöberg Henrik", "H. Sjöberg"]
+        let line: Int32 = 4, email: Int32 = 5
+        let s = try #require(try split(names: names, lines: 1, emails: 1, [[0, line], [1, line], [2, line], [3, line], [line]]))
+        #expect(Set(s.groups.map { Set($0) }) == [[0, 2, 3, 4], [1, 4]])
+        #expect(Set(s.own.map { Set($0) }) == [[0, 2, 3], [1]])
+        #expect(s.lines == [line])
+        // The same two names sharing an e-mail as well: one person, as before.
+        #expect(try split(names: names, lines: 1, emails: 1, [[0, line, email], [1, line, email]]) == nil)
+        // Names that agree: nothing to split.
+        #expect(try split(names: names, lines: 1, emails: 1, [[0, line], [2, line], [3, line]]) == nil)
+    }
+
+    /// A line a whole table shares (a switchboard's): every name is its own person, found by
+    /// tables and not pairs (pairs would be 36M name comparisons here), and rows with only the
+    /// line are listed under nobody in particular.
+    @Test func aLineThousandsShareIsSplitQuickly() throws {
+        let n = 6_000
+        let names = (0..<n).map { "Etu\($0) Suku\($0 % 97)" } + ["M. Suku1"]
+        let line = Int32(names.count)
+        var records = (0..<Int32(names.count)).map { [$0, line] }
+        records += (0..<50).map { _ in [line] }
+        let s = try #require(try split(names: names, lines: 1, emails: 0, records))
+        #expect(s.groups.count == n + 2)   // each name, the initial (agrees with no full name), the 50 rows together
+        #expect(s.groups.last?.count == 50)
+    }
 }
