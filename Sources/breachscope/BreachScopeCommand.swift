@@ -20,10 +20,10 @@ struct BreachScopeCommand: ParsableCommand {
                       ReviewCommand.self, ExportCommand.self]
     )
 
-    /// A command that restarts for huge pages (`HugePages`) does so before its arguments are
-    /// parsed: parsing them twice (the argument parser's first use looks up protocol
-    /// conformances, ~15 ms) was a third of a small scan's start. The commands' own `run` still
-    /// asks, for the cases this check does not know.
+    /// A command that restarts for huge pages (`HugePages`) does so here, before its arguments
+    /// are parsed: parsing them twice (the argument parser's first use looks up protocol
+    /// conformances, ~15 ms) was a third of a small scan's start. The subcommand's name is always
+    /// the first argument (`review`'s second): the parser takes no option before it.
     static func main() {
         if HugePages.restartsFor(CommandLine.arguments) { HugePages.restartWithHugePagesIfUseful() }
         main(nil)

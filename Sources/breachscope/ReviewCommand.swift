@@ -77,8 +77,7 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var options: WorkspaceOptions
         @OptionGroup var selection: Selection
         func run() throws {
-            HugePages.restartWithHugePagesIfUseful()   // a decision re-resolves every person
-            print(try selection.decide(try options.open(), accept: true))
+            print(try selection.decide(try options.open(), accept: true))   // huge pages: `BreachScopeCommand.main`
         }
     }
 
@@ -88,7 +87,6 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var options: WorkspaceOptions
         @OptionGroup var selection: Selection
         func run() throws {
-            HugePages.restartWithHugePagesIfUseful()
             print(try selection.decide(try options.open(), accept: false))
         }
     }

@@ -84,7 +84,7 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
-        HugePages.restartWithHugePagesIfUseful()
+        // Started again for huge pages, if useful, before the arguments were parsed (`HugePages`).
         if ProcessInfo.processInfo.environment["BREACHSCOPE_TRACE"] != nil {
             FileHandle.standardError.write(Data("malloc tunables: \(ProcessInfo.processInfo.environment["GLIBC_TUNABLES"] ?? "none")\n".utf8))
         }

@@ -6,6 +6,16 @@
 /// - a name: lower-cased, its words (split at spaces and commas) sorted, joined by one space;
 /// - an address: lower-cased, `,` `;` `.` `/` read as spaces, runs of spaces as one.
 enum WeakKey {
+    /// A weak key's material, appended to `out`: the name's form, a zero byte, then the address's
+    /// form (`.weakNameAddress`) or the birth date as stored (`.weakNameBirth`). The scan and
+    /// `lookup` both build it here, so a lookup meets the keys the scan stored.
+    static func material(_ kind: ValueKind, name: UnsafeBufferPointer<UInt8>, other: UnsafeBufferPointer<UInt8>,
+                         into out: inout [UInt8]) {
+        nameForm(name, into: &out)
+        out.append(0)
+        if kind == .weakNameAddress { addressForm(other, into: &out) } else { out.append(contentsOf: other) }
+    }
+
     /// The compared form of a (normalised) name.
     static func nameForm(_ name: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var lower = Array(name)

@@ -772,12 +772,8 @@ struct RecordAssembler: RecordVisitor {
                 var material: [UInt8] = []
                 swap(&material, &materialScratch)
                 material.clear()
-                batch.values.withPlaintext(at: Int(items[n].value)) { WeakKey.nameForm($0, into: &material) }
-                material.append(0)
-                if kind == .weakNameAddress {
-                    batch.values.withPlaintext(at: Int(items[o].value)) { WeakKey.addressForm($0, into: &material) }
-                } else {
-                    batch.values.withPlaintext(at: Int(items[o].value)) { material.append(contentsOf: $0) }
+                batch.values.withPlaintext(at: Int(items[n].value)) { name in
+                    batch.values.withPlaintext(at: Int(items[o].value)) { WeakKey.material(kind, name: name, other: $0, into: &material) }
                 }
                 let h = hash(kind, material)
                 if !itemKeys.contains(h) {

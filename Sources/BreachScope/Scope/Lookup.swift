@@ -113,9 +113,14 @@ public struct Lookup {
             address.withUnsafeBufferPointer { WeakKey.addressForm($0, into: &addressForm) }
             addressWords = addressForm.split(separator: 0x20)
         }
+        func weakKey(_ kind: ValueKind, _ other: [UInt8]) -> ValueHash {
+            var material: [UInt8] = []
+            name.withUnsafeBufferPointer { n in other.withUnsafeBufferPointer { WeakKey.material(kind, name: n, other: $0, into: &material) } }
+            return vault.hash(kind: kind, material)
+        }
         var weak = Set<ValueHash>()
-        if let birth { weak.insert(vault.hash(kind: .weakNameBirth, nameForm + [0] + birth)) }
-        if address != nil { weak.insert(vault.hash(kind: .weakNameAddress, nameForm + [0] + addressForm)) }
+        if let birth { weak.insert(weakKey(.weakNameBirth, birth)) }
+        if let address { weak.insert(weakKey(.weakNameAddress, address)) }
         var found: [Int64: StoredPerson] = [:]
         try store.pool.read { db in
             let weakIDs = try ValueBoxes.ids(db, hashes: weak)

@@ -75,14 +75,9 @@ public struct EmailDetector: Detector {
     /// Trims ASCII whitespace and lower-cases a whole field value; nil if it is not one valid
     /// address.
     public static func normalize(_ text: some Collection<UInt8>) -> [UInt8]? {
-        let bytes = Array(text)
-        var lo = 0
-        var hi = bytes.count
-        while lo < hi && PhoneDetector.isSpace(bytes[lo]) { lo += 1 }
-        while hi > lo && PhoneDetector.isSpace(bytes[hi - 1]) { hi -= 1 }
-        let trimmed = bytes[lo..<hi]
-        let ok = trimmed.withUnsafeBufferPointer { isWholeAddress($0) }
-        return ok ? trimmed.map(ASCII.lower) : nil
+        var out: [UInt8] = []
+        let found = Array(text).withUnsafeBufferPointer { normalize($0, into: &out) }
+        return found == nil ? nil : out
     }
 
     // MARK: - Grammar

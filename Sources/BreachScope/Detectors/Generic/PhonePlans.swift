@@ -184,11 +184,7 @@ public enum PhonePlans {
         case .fi: return !(d0 == 4 || (d0 == 5 && d1 == 0))
         case .se: return d0 != 7
         case .no: return d0 != 4 && d0 != 9
-        case .pl:
-            switch d0 * 10 + d1 {
-            case 45, 50, 51, 53, 57, 60, 66, 69, 72, 73, 78, 79, 88: return false
-            default: return true
-            }
+        case .pl: return !isPolishMobilePrefix(d0 * 10 + d1)
         case .de: return d0 != 1
         case .gb: return d0 >= 1 && d0 <= 3
         case .ua: let p = d0 * 10 + d1; return p >= 31 && p <= 62 && p != 39 && p != 50
@@ -196,13 +192,21 @@ public enum PhonePlans {
         }
     }
 
-    /// Two-digit prefixes of Polish numbers: mobile 45 50 51 53 57 60 66 69 72 73 78 79 88 and
-    /// the geographic area codes.
+    /// Two-digit prefixes of Polish numbers: mobile (`isPolishMobilePrefix`) and the geographic
+    /// area codes.
     static func isPolishPrefix(_ p: Int) -> Bool {
+        if isPolishMobilePrefix(p) { return true }
+        switch p {
+        case 12...18, 22...25, 29, 32...34, 41...44, 46, 48, 52, 54...56, 58, 59, 61...63, 65,
+             67, 68, 71, 74...77, 81...87, 89, 91, 94, 95: return true
+        default: return false
+        }
+    }
+
+    /// The mobile two-digit prefixes of Polish numbers.
+    static func isPolishMobilePrefix(_ p: Int) -> Bool {
         switch p {
         case 45, 50, 51, 53, 57, 60, 66, 69, 72, 73, 78, 79, 88: true
-        case 12...18, 22...25, 29, 32...34, 41...44, 46, 48, 52, 54...56, 58, 59, 61...63, 65,
-             67, 68, 71, 74...77, 81...87, 89, 91, 94, 95: true
         default: false
         }
     }
