@@ -271,13 +271,18 @@ public struct Resolver {
         // persons are packed, on their own thread.
         let weakDone = DispatchGroup()
         let laterWeak = Slots<[WeakIdentities.Candidate]>(count: 1)
+        // Names of persons without a strong identifier, unsealed here (the store is this thread's).
+        let nameForms = try WeakIdentities.nameForms(persons: found, recs: recs, kinds: kinds, hashes: hashes, vault: vault,
+                                                     plaintext: { try reader().value(rowIDs[Int($0)])?.plaintext })
+        clock.lap("name forms")
         if !scope.decisions.values.contains(true) {
             let (persons, recs, kinds, hashes, vault) = (found, recs, kinds, hashes, vault)
             DispatchQueue.global().async(group: weakDone) {
-                laterWeak.put(0, WeakIdentities.find(persons: persons, recs: recs, kinds: kinds, hashes: hashes, vault: vault))
+                laterWeak.put(0, WeakIdentities.find(persons: persons, recs: recs, kinds: kinds, hashes: hashes, vault: vault,
+                                                     nameForms: nameForms))
             }
         } else {
-            let weak = WeakIdentities.find(persons: found, recs: recs, kinds: kinds, hashes: hashes, vault: vault)
+            let weak = WeakIdentities.find(persons: found, recs: recs, kinds: kinds, hashes: hashes, vault: vault, nameForms: nameForms)
             var merge = UnionFind(count: found.count)
             var merged = false
             for c in weak where scope.decisions[c.key] == true { merge.union(c.a, c.b); merged = true }

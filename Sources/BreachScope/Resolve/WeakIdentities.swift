@@ -18,13 +18,100 @@ enum WeakIdentities {
     }
 
     static let maxGroup = 8
-    /// Evidence kinds, their names and how much each says on its own.
+    /// Evidence kinds, their names and how much each says on its own. `name_only`: the name
+    /// (compared as the weak keys compare it) is carried by exactly two persons — two groups of
+    /// persons, counting those the other kinds pair as one — one of them has no strong
+    /// identifier and their birth dates, where both give one, agree: a refund's recipient with only an IBAN, an e-mail naming a customer by HETU
+    /// whose route-sheet stops have her old address.
     static let kinds: [(name: String, score: Double)] = [
-        ("name+date_of_birth", 0.9), ("name+postal_address", 0.7), ("name+phone", 0.8),
+        ("name+date_of_birth", 0.9), ("name+postal_address", 0.7), ("name+phone", 0.8), ("name_only", 0.5),
     ]
+    static let nameOnlyTag: UInt8 = 3
+    /// Words of a name whose spellings are looked for (more words: only as written).
+    static let maxPermutedWords = 4
+
+    /// The name values that may give `name_only` evidence, each with the id of its compared form:
+    /// the names of persons without a strong identifier (national ID, e-mail, phone), and every
+    /// stored name spelled like one of them — its words in another order (`Niemi Päivi`), with a
+    /// comma (`Niemi, Päivi`), in upper, lower or title case. Names are stored as written and the
+    /// resolver holds their keyed hashes only, so the spellings are hashed and looked up: only the
+    /// few weak persons' names are unsealed (`plaintext`, by value index). Empty when every
+    /// person has a strong identifier (a customer table).
+    static func nameForms(persons: PersonTable, recs: RecordTable, kinds valueKinds: [UInt16], hashes: [ValueHash], vault: Vault,
+                          plaintext: (Int32) throws -> [UInt8]?) rethrows -> [Int32: Int32] {
+        let name = ValueKind.element(.name).rawValue
+        let strong: UInt32 = 1 << UInt32(ElementType.nationalID.code) | 1 << UInt32(ElementType.email.code) | 1 << UInt32(ElementType.phone.code)
+        let nameBit: UInt32 = 1 << UInt32(ElementType.name.code)
+        var weakNames: Set<Int32> = []
+        for pi in 0..<persons.count {
+            var bits: UInt32 = 0
+            for ri in persons.recordRange(pi) { bits |= recs.elements[Int(persons.records[ri])] }
+            guard bits & strong == 0 && bits & nameBit != 0 else { continue }
+            for ri in persons.recordRange(pi) {
+                for k in recs.valueRange(Int(persons.records[ri])) where valueKinds[Int(recs.values[k])] == name {
+                    weakNames.insert(recs.values[k])
+                }
+            }
+        }
+        guard !weakNames.isEmpty else { return [:] }
+        var formIDs: [[UInt8]: Int32] = [:]
+        var spellings: [ValueHash: Int32] = [:]
+        for v in weakNames.sorted() {
+            guard let text = try plaintext(v) else { continue }
+            var form: [UInt8] = []
+            text.withUnsafeBufferPointer { WeakKey.nameForm($0, into: &form) }
+            let id: Int32
+            if let known = formIDs[form] { id = known } else { id = Int32(formIDs.count); formIDs[form] = id }
+            spellings[hashes[Int(v)]] = id
+            for spelling in Self.spellings(text) { spellings[vault.hash(kind: .element(.name), spelling)] = id }
+        }
+        var out: [Int32: Int32] = [:]
+        for v in 0..<valueKinds.count where valueKinds[v] == name {
+            if let id = spellings[hashes[v]] { out[Int32(v)] = id }
+        }
+        return out
+    }
+
+    /// The spellings of a name looked for by `nameForms`: its words (split at spaces and commas)
+    /// in every order, joined by spaces and, for two words, by `, `; each as written, upper,
+    /// lower and title case.
+    static func spellings(_ name: [UInt8]) -> [[UInt8]] {
+        let words = name.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C }).map(Array.init)
+        guard !words.isEmpty else { return [] }
+        var orders: [[[UInt8]]] = []
+        if words.count > maxPermutedWords {
+            orders = [words]
+        } else {
+            func permute(_ rest: [[UInt8]], _ done: [[UInt8]]) {
+                if rest.isEmpty { orders.append(done); return }
+                for i in rest.indices {
+                    var r = rest
+                    let w = r.remove(at: i)
+                    permute(r, done + [w])
+                }
+            }
+            permute(words, [])
+        }
+        var out: [[UInt8]] = []
+        for o in orders {
+            var joined = Array(o.joined(separator: [0x20]))
+            var forms = [joined]
+            if o.count == 2 {
+                joined = o[0] + [0x2C, 0x20] + o[1]
+                forms.append(joined)
+            }
+            for f in forms {
+                out.append(f)
+                out.append(NameDetector.lowercase(f))
+                out.append(NameDetector.recased(f, upper: true))
+                out.append(NameDetector.recased(f, upper: false))
+            }
+        }
+        return out
+    }
 
     static func find(persons: PersonTable, recs: RecordTable, kinds valueKinds: [UInt16], hashes: [ValueHash],
-                     vault: Vault) -> [Candidate] {
+                     vault: Vault, nameForms: [Int32: Int32] = [:]) -> [Candidate] {
         let name = ValueKind.element(.name).rawValue, dob = ValueKind.element(.dateOfBirth).rawValue
         let address = ValueKind.element(.postalAddress).rawValue, phone = ValueKind.identifier(.phone).rawValue
         // (tag, name value, other value) → person, as sortable keys: no dictionary of millions.
@@ -38,10 +125,17 @@ enum WeakIdentities {
         let weakAddress = ValueKind.weakNameAddress.rawValue, weakBirth = ValueKind.weakNameBirth.rawValue
         var names: [Int32] = [], others: [(UInt8, Int32)] = [], weak: [(UInt8, Int32)] = []
         let values = recs.values
+        let nationalID = ElementType.nationalID.code, email = ElementType.email.code, phoneCode = ElementType.phone.code
+        let strongBits: UInt32 = 1 << UInt32(nationalID) | 1 << UInt32(email) | 1 << UInt32(phoneCode)
+        // Persons without a strong identifier (for `name_only`), only when there are name forms.
+        var isWeak: [Bool] = nameForms.isEmpty ? [] : Array(repeating: false, count: persons.count)
+        var birthDates: [Int32: [Int32]] = [:]   // person → birth-date values, for those with a name form
+        var forms: [Int32] = []
         for pi in 0..<persons.count {
             names.clear()
             others.clear()
             weak.clear()
+            forms.clear()
             // A phone is a strong identifier: two persons share one only when a national-ID
             // conflict split their component, so name + phone is looked at for those only
             // (on a million-person table the phone entries were most of the sort).
@@ -51,7 +145,9 @@ enum WeakIdentities {
                 for k in recs.valueRange(Int(persons.records[ri])) {
                     let v = values[k]
                     switch valueKinds[Int(v)] {
-                    case name: if !names.contains(v) { names.append(v) }
+                    case name:
+                        if !names.contains(v) { names.append(v) }
+                        if let f = nameForms[v], !forms.contains(f) { forms.append(f) }
                     case dob: if !others.contains(where: { $0 == (0, v) }) { others.append((0, v)) }
                     case address: if !others.contains(where: { $0 == (1, v) }) { others.append((1, v)) }
                     case phone: if phones && !others.contains(where: { $0 == (2, v) }) { others.append((2, v)) }
@@ -71,10 +167,19 @@ enum WeakIdentities {
             for (tag, w) in weak {
                 entries.append(Entry(key: UInt64(UInt32.max) << 32 | UInt64(UInt32(bitPattern: w)), tag: tag, person: Int32(pi)))
             }
+            if !forms.isEmpty {
+                var bits: UInt32 = 0
+                for ri in persons.recordRange(pi) { bits |= recs.elements[Int(persons.records[ri])] }
+                isWeak[pi] = bits & strongBits == 0
+                let dates = others.filter { $0.0 == 0 }.map(\.1)
+                if !dates.isEmpty { birthDates[Int32(pi)] = dates }
+                for f in forms { entries.append(Entry(key: UInt64(UInt32(bitPattern: f)), tag: nameOnlyTag, person: Int32(pi))) }
+            }
         }
         guard !entries.isEmpty else { return [] }
         entries.sort()
         var pairs: [UInt64: UInt8] = [:]   // a << 32 | b → evidence bits
+        var nameGroups: [[Int32]] = []
         var i = 0
         while i < entries.count {
             var j = i + 1
@@ -82,11 +187,40 @@ enum WeakIdentities {
             var group: [Int32] = []
             for k in i..<j where group.last != entries[k].person { group.append(entries[k].person) }
             if group.count >= 2 && group.count <= maxGroup {
-                for x in 0..<group.count { for y in (x + 1)..<group.count {
-                    pairs[UInt64(UInt32(group[x])) << 32 | UInt64(UInt32(group[y])), default: 0] |= 1 << entries[i].tag
-                } }
+                if entries[i].tag == nameOnlyTag {
+                    nameGroups.append(group)
+                } else {
+                    for x in 0..<group.count { for y in (x + 1)..<group.count {
+                        pairs[UInt64(UInt32(group[x])) << 32 | UInt64(UInt32(group[y])), default: 0] |= 1 << entries[i].tag
+                    } }
+                }
             }
             i = j
+        }
+        // A name two groups of persons carry (persons the other evidence pairs count as one group):
+        // one pair between the groups, its first persons, when one group has no strong identifier.
+        if !nameGroups.isEmpty {
+            var joined = UnionFind(count: persons.count)
+            for pair in pairs.keys { joined.union(Int32(pair >> 32), Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)) }
+            for group in nameGroups {
+                var roots: [(root: Int32, first: Int32, weak: Bool, dates: [Int32])] = []
+                for p in group {   // ascending: a group's first person is its smallest
+                    let r = joined.find(p)
+                    let dates = birthDates[p] ?? []
+                    if let at = roots.firstIndex(where: { $0.root == r }) {
+                        roots[at].weak = roots[at].weak && isWeak[Int(p)]
+                        roots[at].dates += dates
+                    } else {
+                        roots.append((r, p, isWeak[Int(p)], dates))
+                    }
+                }
+                // A group's weakness and birth dates are judged on its persons that carry the
+                // name. Two groups with birth dates and none in common are two people.
+                guard roots.count == 2, roots[0].weak || roots[1].weak else { continue }
+                if !roots[0].dates.isEmpty && !roots[1].dates.isEmpty && !roots[0].dates.contains(where: roots[1].dates.contains) { continue }
+                let a = min(roots[0].first, roots[1].first), b = max(roots[0].first, roots[1].first)
+                pairs[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)), default: 0] |= 1 << nameOnlyTag
+            }
         }
         // National IDs per person, only for persons in a pair.
         func nationals(_ p: Int32) -> [UInt16: Set<ValueHash>] {

@@ -315,8 +315,9 @@ struct NumberShape {
     /// `DDMMYY-NNNN(N)` (SE, DK, LV), `NNN-NN-NNNN`, `NNN NNN NNNN` (NHS).
     var nationalCandidate: Bool {
         if isDate { return false }
-        if groups == 1 { return leading == 11 || leading == 12 }
+        // Before the one-group rule: `010594A9021`, `210685X6421` read as one group of six.
         if signAfterSix { return true }
+        if groups == 1 { return leading == 11 || leading == 12 }
         return lengths.0 == 6 || (lengths.0 == 3 && total >= 9 && total <= 10)
             || (lengths.0 == 8 && lengths.1 == 4)
     }

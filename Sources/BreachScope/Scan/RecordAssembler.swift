@@ -115,6 +115,9 @@ struct RecordAssembler: RecordVisitor {
     private var valueElements: UInt32 = 0
     private static let strongElements: UInt32 = 1 << UInt32(ElementType.nationalID.code) | 1 << UInt32(ElementType.email.code)
         | 1 << UInt32(ElementType.phone.code)
+    /// Elements that say who a record is about, besides a name.
+    private static let namingElements: UInt32 = strongElements | 1 << UInt32(ElementType.postalAddress.code)
+    private static let nameElement: UInt32 = 1 << UInt32(ElementType.name.code)
     private static let weakOthers: UInt32 = 1 << UInt32(ElementType.postalAddress.code) | 1 << UInt32(ElementType.dateOfBirth.code)
     /// The record's name field holds an organisation's name (`Apteek Kesklinn`): its e-mail,
     /// phone and address are the organisation's, unless the record carries a national ID.
@@ -239,7 +242,9 @@ struct RecordAssembler: RecordVisitor {
         if column >= 0 && column < controllerRules.count && !controllerRules[column].isEmpty {
             attribute(value, rules: controllerRules[column], f, l, offset)
         }
-        if searchesCategories && !value.isEmpty && (column < 0 || column >= searchedColumns.count || searchedColumns[column]) {
+        // Free text is kept even without categories: a record's prose may name its person
+        // (`addProseName`).
+        if (searchesCategories || column < 0) && !value.isEmpty && (column < 0 || column >= searchedColumns.count || searchedColumns[column]) {
             keepForCategories(value, f, l, offset)
         }
         switch hint {
@@ -692,6 +697,9 @@ struct RecordAssembler: RecordVisitor {
         }
         if !addressParts.isEmpty { addAddress() }
         settle()
+        if valueElements & Self.namingElements != 0 && valueElements & Self.nameElement == 0 && !blockSegments.isEmpty && !blockSplit {
+            addProseName()
+        }
         firstName = nil; lastName = nil; addressParts.clear()
         if balticCode { balticCode = false; linkBalticCode() }
         if organisationRecord {
@@ -731,6 +739,24 @@ struct RecordAssembler: RecordVisitor {
         blockSplit = false
         blockHasLabels = false
         if batch.records.count >= sliceSize { flush(outcome: nil) }
+    }
+
+    /// A record with something personal and no name (`Asiakkaan Marjatta Mäkelä (hetu …) osoite
+    /// on muuttunut.` · `Uusi osoite: …`): the first name its free text gives after a customer or
+    /// patient word (`ProseName`). Names in prose are read nowhere else.
+    private mutating func addProseName() {
+        var found: (name: [UInt8], line: Int32, offset: Int)?
+        blockText.withUnsafeBufferPointer { all in
+            for seg in blockSegments where seg.column < 0 {
+                if let hit = ProseName.find(UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])) {
+                    found = (hit.name, seg.line, seg.offset + hit.offset)
+                    break
+                }
+            }
+        }
+        guard let found else { return }
+        add(.element(.name), .name, found.name, -1, found.line, found.offset)
+        settle()
     }
 
     /// The record's address from its columns: the parts (`Katuosoite` · `Postinumero` ·

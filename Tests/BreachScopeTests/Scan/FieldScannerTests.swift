@@ -42,6 +42,38 @@ import BreachScopeTesting
         #expect(found == ["37605030299", "+37250000001", "mari@example.ee"])
     }
 
+    /// A HETU whose century sign is a letter or `+` (born 1800s, 2000s, or any code written with
+    /// the 2023 signs) in running text: the number reads as one group of six digits and a sign,
+    /// which the shape rule once took for a short number and never asked the detectors about.
+    @Test func finnishCodesWithALetterOrPlusSignInRunningText() {
+        var rng = SeededRNG(seed: 0xF1)
+        var codes: [String] = []
+        while codes.count < 40 {
+            let c = Synthetic.nationalID(.fiHetu, using: &rng)
+            if !c.contains("-") { codes.append(c) }
+        }
+        let scanner = FieldScanner()
+        for code in codes + ["010594Y9021"] {
+            var bytes = Array("Asiakas \(code) soitti.".utf8)
+            let found = bytes.withUnsafeMutableBufferPointer { p -> [String] in
+                var out: [String] = []
+                scanner.scan(UnsafeBufferPointer(p), hint: .none, preferCountry: nil) { out.append($0.valueString) }
+                return out
+            }
+            #expect(found == [code])
+        }
+        // Six digits and a letter that is no century sign, or a wrong check character: nothing.
+        for text in ["tuote 210685Z6421 hinta", "Asiakas 210685X6422 soitti."] {
+            var bytes = Array(text.utf8)
+            let found = bytes.withUnsafeMutableBufferPointer { p -> Int in
+                var n = 0
+                scanner.scan(UnsafeBufferPointer(p), hint: .none, preferCountry: nil) { _ in n += 1 }
+                return n
+            }
+            #expect(found == 0, "\(text)")
+        }
+    }
+
     /// Under a hint that names a scheme, the scanner runs only that scheme's detector; it must
     /// find what picking that scheme among all detectors' matches finds. Values of every scheme
     /// go under every hint (an isikukood under the LT hint, a PESEL under the EE hint…).

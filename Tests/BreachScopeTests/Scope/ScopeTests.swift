@@ -79,6 +79,74 @@ import Testing
         #expect(try candidates(f).isEmpty)
     }
 
+    func iban(_ s: String) -> Item { (.element(.iban), s, .iban) }
+    func hetu(_ s: String) -> Item { (.identifier(.fiHetu), s, .nationalID) }
+
+    @Test func aNameOnlyTwoPersonsCarryIsACandidateWhenOneHasNoStrongIdentifier() throws {
+        let f = try StoreFixture()
+        // A refund's recipient (a name and an IBAN) and the register's customer, spelled otherwise.
+        try f.document("hyvitykset.json", [[name("Timo Ahonen"), iban("FI9158446384047250")]])
+        try f.document("asiakkaat.csv", [[name("AHONEN TIMO"), mail("timo.ahonen@example.com"), phone("+358459531829")]])
+        try f.document("muut.csv", [[name("Aili Koskinen"), mail("aili@example.fi")]])
+        #expect(try f.persons().count == 3)
+        let c = try candidates(f)
+        #expect(c.count == 1)
+        #expect(c.first?.evidence == ["name_only"])
+        #expect(c.first?.score == 0.5)
+        try Review(store: f.ws.store, vault: f.ws.vault).decide(try #require(c.first).id, accept: true)
+        let persons = try f.persons()
+        #expect(persons.count == 2)
+        #expect(persons.contains { Set($0.elements) == ["name", "email", "phone", "iban"] })
+    }
+
+    @Test func aNameThreePersonsCarryOrTwoStrongPersonsCarryIsNoCandidate() throws {
+        let f = try StoreFixture()
+        try f.document("hyvitykset.json", [[name("Timo Ahonen"), iban("FI9158446384047250")]])
+        try f.document("asiakkaat.csv", [[name("Timo Ahonen"), mail("timo.ahonen@example.com")],
+                                          [name("Ahonen, Timo"), mail("ahonen.t@example.fi")]])
+        #expect(try candidates(f).isEmpty)
+        // Two persons with e-mails and one name: namesakes as often as one person.
+        let g = try StoreFixture()
+        try g.document("asiakkaat.csv", [[name("Timo Ahonen"), mail("timo.ahonen@example.com")],
+                                          [name("Timo Ahonen"), mail("ahonen.t@example.fi")]])
+        #expect(try candidates(g).isEmpty)
+        // Two birth dates: two people, however rare the name.
+        let h = try StoreFixture()
+        try h.document("loosimine.csv", [[name("Peeter Saar"), dob("1951-03-04")]])
+        try h.document("klubi.csv", [[name("Peeter Saar"), dob("1958-03-04"), mail("peeter@example.ee")]])
+        #expect(try candidates(h).isEmpty)
+        try h.document("kuller.csv", [[name("Saar Peeter"), address("Tamme 5, Tartu")]])
+        #expect(try candidates(h).isEmpty)   // three carriers
+    }
+
+    @Test func routeStopsPairedByAddressCountAsOneCarrierOfTheName() throws {
+        let f = try StoreFixture()
+        // Two route-sheet stops with the old address (one name+address pair), and the
+        // coordinator's e-mail naming her with her HETU and the new address.
+        try f.document("reitti1.txt", [[name("MÄKELÄ MARJATTA"), address("Puistokatu 63, 15500 Lahti")]])
+        try f.document("reitti2.txt", [[name("MÄKELÄ MARJATTA"), address("Puistokatu 63, 15500 Lahti")]])
+        try f.document("viesti.txt", [[name("Marjatta Mäkelä"), hetu("111229-264S"), address("Rantatie 39, 15870 Hollola")]])
+        #expect(try f.persons().count == 3)
+        let c = try candidates(f)
+        #expect(c.map(\.evidence).sorted { $0.description < $1.description } == [["name+postal_address"], ["name_only"]])
+        let review = Review(store: f.ws.store, vault: f.ws.vault)
+        for k in c { try review.decide(k.id, accept: true) }
+        let persons = try f.persons()
+        #expect(persons.count == 1)
+        #expect(persons.first?.identifiers.map(\.value) == ["111229-264S"])
+    }
+
+    @Test func nameSpellingsCoverOrderCommaAndCase() {
+        let s = Set(WeakIdentities.spellings(Array("Päivi Niemi-Äärelä".utf8)).map { String(decoding: $0, as: UTF8.self) })
+        for expected in ["Päivi Niemi-Äärelä", "Niemi-Äärelä Päivi", "Niemi-Äärelä, Päivi", "NIEMI-ÄÄRELÄ PÄIVI",
+                         "päivi niemi-äärelä", "Niemi-Äärelä, Päivi"] {
+            #expect(s.contains(expected), "\(expected)")
+        }
+        #expect(NameDetector.recased(Array("ŁUKASZ żółtowski".utf8), upper: false) == Array("Łukasz Żółtowski".utf8))
+        #expect(NameDetector.recased(Array("ёлка Ирина".utf8), upper: true) == Array("ЁЛКА ИРИНА".utf8))
+        #expect(WeakIdentities.spellings(Array("Anna Maria Liisa Kaarina Niemi".utf8)).count == 4)   // five words: as written only
+    }
+
     @Test func batchDiffSeparatesNewChangedAndUnchanged() throws {
         let f = try StoreFixture()
         try f.document("b1/customers.csv", batch: "b1", publishedAt: "2024-01-10", [

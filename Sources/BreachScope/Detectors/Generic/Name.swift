@@ -321,6 +321,40 @@ public struct NameDetector: Sendable {
         }
     }
 
+    /// The upper-case form of the two-byte UTF-8 letter `b c`, the inverse of `lowerPair`
+    /// (nil when it is no lower-case letter `lowerPair` knows).
+    static func upperPair(_ b: UInt8, _ c: UInt8) -> (UInt8, UInt8)? {
+        guard b & 0xE0 == 0xC0, c & 0xC0 == 0x80 else { return nil }
+        let s = UInt32(b & 0x1F) << 6 | UInt32(c & 0x3F)
+        // À–Þ, А–Я: 0x20 below; Ā–ž: one below; Ё: 0x50 below.
+        for d: UInt32 in [0x20, 1, 0x50] where s >= 0x80 + d {
+            let u = s - d
+            let ub = 0xC0 | UInt8(u >> 6), uc = 0x80 | UInt8(u & 0x3F)
+            if let (x, y) = lowerPair(ub, uc), x == b, y == c { return (ub, uc) }
+        }
+        return nil
+    }
+
+    /// A name's spelling in upper case (`upper`), or with each word's first letter upper and
+    /// the rest lower (`Anna-Liisa O'Brien`), for the letters `lowerPair` knows.
+    static func recased(_ name: [UInt8], upper: Bool) -> [UInt8] {
+        var out = lowercase(name)
+        var start = true
+        var i = 0
+        while i < out.count {
+            let b = out[i]
+            let width = b < 0x80 ? 1 : b >= 0xC0 && b < 0xE0 && i + 1 < out.count ? 2 : 1
+            let isSeparator = b == 0x20 || b == 0x2D || b == 0x27 || b == 0x2C
+            if (upper || start) && !isSeparator {
+                if width == 1, b &- 0x61 < 26 { out[i] = b - 0x20 }
+                else if width == 2, let (x, y) = upperPair(b, out[i + 1]) { out[i] = x; out[i + 1] = y }
+            }
+            start = isSeparator
+            i += width
+        }
+        return out
+    }
+
     /// ASCII and Cyrillic (А–Я, Ё) lower-casing; other bytes unchanged.
     static func lowercase(_ w: [UInt8]) -> [UInt8] {
         var out = w
