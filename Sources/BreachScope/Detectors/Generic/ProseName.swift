@@ -17,7 +17,8 @@ enum ProseName {
 
     /// Lower-case words after which a name follows, per language (forms as written in
     /// sentences). German nouns are all capitalised, so only its honorifics and singular
-    /// nouns are here (`Kunden Service` would read as a name).
+    /// nouns are here (`Kunden Service` would read as a name); English `client` is left out
+    /// (`client Mozilla Firefox` in a log line).
     static let roleWords: Set<[UInt8]> = Set([
         // fi
         "asiakas", "asiakkaan", "asiakkaalle", "asiakkaalta", "asiakkaamme", "asiakkaallemme",
@@ -26,7 +27,7 @@ enum ProseName {
         // sv
         "kund", "kunden", "kundens", "patienten", "patientens", "mottagare", "mottagaren", "fru", "herr", "hr",
         // en
-        "customer", "client", "patient", "mr", "mrs", "ms", "miss",
+        "customer", "patient", "mr", "mrs", "ms", "miss",
         // et
         "klient", "kliendi", "kliendile", "kliendilt", "patsient", "patsiendi", "patsiendile", "härra", "proua",
         // pl

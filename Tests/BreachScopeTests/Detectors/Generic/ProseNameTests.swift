@@ -38,6 +38,7 @@ private func prose(_ s: String) -> String? {
         "Patient ID 123456 seen by Dr Jane Doe",          // `ID` is no name word
         "Kunde Apteek Kesklinn",                           // an organisation
         "Klient  Jan  Kowalski",                           // double spaces: no name run
+        "user=jane@example.com client Mozilla Firefox",   // an HTTP client, not a customer
     ])
     func notFound(text: String) {
         #expect(prose(text) == nil)
