@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Runs the detectors over one field's bytes: the byte-level hot path. One pass over the span;
 /// detectors are only asked at token starts of the right class (digit, `+`/`(`, upper-case
 /// letter) and around `@`, so most bytes cost one table lookup.
@@ -44,6 +50,22 @@ public struct FieldScanner: Sendable {
             i += 1
         }
         return n
+    }
+
+    /// Whether `scan` could find anything in `span` under `.nonPersonal`: there it asks no number
+    /// detector, so only an e-mail (an `@`) or an IBAN (at least 15 bytes with two letters and
+    /// two digits in a row) can be found.
+    static func mayHoldNonPersonalFinding(_ span: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = span.count
+        guard let base = span.baseAddress, n > 0 else { return false }
+        if memchr(base, 0x40, n) != nil { return true }
+        guard n >= 15 else { return false }
+        var i = 0
+        while i + 3 < n {
+            if ASCII.isLetter(span[i]) && ASCII.isLetter(span[i + 1]) && ASCII.isDigit(span[i + 2]) && ASCII.isDigit(span[i + 3]) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Under a label naming one scheme, whether a code of a scheme in `distinctForms` is still

@@ -303,6 +303,10 @@ struct RecordAssembler: RecordVisitor {
             } else {
                 scan(value, hint: hint, f, l, offset)
             }
+        case .nonPersonal:
+            // An order number, a timestamp, an amount: only an e-mail or an IBAN could be found
+            // (`FieldScanner` asks no number detector under this hint), so most fields need no scan.
+            if FieldScanner.mayHoldNonPersonalFinding(value) { scan(value, hint: hint, f, l, offset) }
         default:
             scan(value, hint: hint, f, l, offset)
         }
@@ -873,7 +877,7 @@ struct RecordAssembler: RecordVisitor {
         for it in items where it.refersToValue {
             let i = Int(it.value)
             let id = batch.values.kind(at: i).identifier
-            if let t = id, t.isNational, let c = t.country, let l = Self.guessedLanguageOf[c] { return l }
+            if let t = id, t.isNational, let l = Self.guessedLanguage(of: t) { return l }
             if id == .phone, fromPhone == nil, let c = batch.values.withPlaintext(at: i, { Self.phoneCountry($0) }) { fromPhone = Self.guessedLanguageOf[c] }
             if id == .email, fromMail == nil {
                 let tld: String? = batch.values.withPlaintext(at: i) { p in
@@ -883,6 +887,23 @@ struct RecordAssembler: RecordVisitor {
             }
         }
         return fromPhone ?? fromMail
+    }
+
+    /// `guessedLanguageOf` for a national ID's country, by a switch (asked once per record: a
+    /// dictionary lookup by a country string cost more than the rest of the guess).
+    static func guessedLanguage(of t: IdentifierType) -> String? {
+        switch t {
+        case .eeIsikukood: "~et"
+        case .ltAsmensKodas: "~lt"
+        case .lvPersonasKods: "~lv"
+        case .fiHetu: "~fi"
+        case .sePersonnummer: "~sv"
+        case .noFodselsnummer: "~no"
+        case .dkCpr: "~da"
+        case .plPesel: "~pl"
+        case .usSsn, .ukNhsNumber: "~en"
+        case .email, .phone: nil
+        }
     }
 
     static let languageOf = ["EE": "et", "LT": "lt", "LV": "lv", "FI": "fi", "SE": "sv", "NO": "no", "DK": "da", "PL": "pl",

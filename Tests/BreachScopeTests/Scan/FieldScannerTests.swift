@@ -74,6 +74,35 @@ import BreachScopeTesting
         }
     }
 
+    /// The record assembler skips a non-personal field unless `mayHoldNonPersonalFinding`: that
+    /// must never skip a field the scan would find something in. Random fields over the bytes
+    /// that matter (letters, digits, `@ + ( - .`, spaces) and realistic ones.
+    @Test func nonPersonalPrecheckNeverSkipsAFinding() {
+        var rng = SeededRNG(seed: 0x9E)
+        let alphabet = Array("aZEFI0123456789@+(-. ".utf8)
+        var fields = ["ORD-2023-00000000", "2023-01-01T00:00:00Z", "12.50", "delivered", "Apteek Kesklinn",
+                      "EE382200221020145685", "maksu FI2112345600000785 viite", "info@apteek.ee", "IBAN: GB29 NWBK 6016 1331 9268 19"]
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 0...40, using: &rng)
+            fields.append(String(decoding: (0..<n).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }, as: UTF8.self))
+        }
+        let scanner = FieldScanner()
+        var skipped = 0
+        for text in fields {
+            var bytes = Array(text.utf8)
+            bytes.withUnsafeMutableBufferPointer { p in
+                let span = UnsafeBufferPointer(p)
+                var found = 0
+                scanner.scan(span, hint: .nonPersonal, preferCountry: nil) { _ in found += 1 }
+                if !FieldScanner.mayHoldNonPersonalFinding(span) {
+                    skipped += 1
+                    #expect(found == 0, "\(text)")
+                }
+            }
+        }
+        #expect(skipped > 5_000)   // the check does skip fields (a third of these random ones hold an `@`)
+    }
+
     /// Under a hint that names a scheme, the scanner runs only that scheme's detector; it must
     /// find what picking that scheme among all detectors' matches finds. Values of every scheme
     /// go under every hint (an isikukood under the LT hint, a PESEL under the EE hint…).
