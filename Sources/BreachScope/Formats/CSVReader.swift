@@ -138,6 +138,34 @@ public struct CSVReader: DocumentReader {
 
     // MARK: Parser
 
+    /// The first delimiter, LF or CR in `p` at or after `from`, or `p.count`: 16 bytes at a time
+    /// (vector operands and bit casts: the mask operators with a scalar operand compile to a loop
+    /// over the lanes), the last few one at a time.
+    @inline(__always)
+    static func fieldEnd(_ p: UnsafeBufferPointer<UInt8>, from: Int, delimiter: UInt8) -> Int {
+        let n = p.count
+        var j = from
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let d = SIMD16<UInt8>(repeating: delimiter), lf = SIMD16<UInt8>(repeating: Self.lf), cr = SIMD16<UInt8>(repeating: Self.cr)
+            while j + 16 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: j, as: SIMD16<UInt8>.self)
+                let hit = unsafeBitCast(v .== d, to: SIMD16<UInt8>.self) | unsafeBitCast(v .== lf, to: SIMD16<UInt8>.self)
+                    | unsafeBitCast(v .== cr, to: SIMD16<UInt8>.self)
+                let halves = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
+                if halves[0] != 0 { return j + halves[0].trailingZeroBitCount >> 3 }
+                if halves[1] != 0 { return j + 8 + halves[1].trailingZeroBitCount >> 3 }
+                j += 16
+            }
+        }
+        while j < n {
+            let c = p[j]
+            if c == delimiter || c == Self.lf || c == Self.cr { break }
+            j += 1
+        }
+        return j
+    }
+
     /// The byte loop. Unquoted fields are found by scanning for the delimiter or a newline only;
     /// quoted ones by scanning for the next quote.
     private mutating func parse(_ p: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
@@ -175,12 +203,7 @@ public struct CSVReader: DocumentReader {
                     st = .unquoted; fieldOffset = base + i; segStart = i
                 }
             case .unquoted:
-                var j = i
-                while j < n {
-                    let c = p[j]
-                    if c == delim || c == Self.lf || c == Self.cr { break }
-                    j += 1
-                }
+                let j = Self.fieldEnd(p, from: i, delimiter: delim)
                 i = j
                 if j == n { break scan }
                 try deliver(UnsafeBufferPointer(rebasing: p[segStart..<j]), visitor: &visitor)
