@@ -62,9 +62,7 @@ public struct FieldScanner: Sendable {
         guard n >= 15 else { return false }
         var i = 0
         while i + 3 < n {
-            // No letter at i + 1: no run starts at i or i + 1.
-            if !ASCII.isLetter(span[i + 1]) { i += 2; continue }
-            if ASCII.isLetter(span[i]) && ASCII.isDigit(span[i + 2]) && ASCII.isDigit(span[i + 3]) { return true }
+            if ASCII.isLetter(span[i]) && ASCII.isLetter(span[i + 1]) && ASCII.isDigit(span[i + 2]) && ASCII.isDigit(span[i + 3]) { return true }
             i += 1
         }
         return false

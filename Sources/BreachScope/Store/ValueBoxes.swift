@@ -25,22 +25,58 @@ public enum ValueBoxes {
     /// The three blobs of a box of the values at `indices` (at most `capacity`) of a slice's flat
     /// `values`, sealed with `sealer`.
     static func encode(_ values: PendingValues, _ indices: ArraySlice<Int>, sealer: inout Sealer) -> (kinds: [UInt8], hashes: [UInt8], sealed: [UInt8]) {
-        var kinds: [UInt8] = [], hashes: [UInt8] = [], plain: [UInt8] = []
-        kinds.reserveCapacity(indices.count * 2); hashes.reserveCapacity(indices.count * 16); plain.reserveCapacity(indices.count * 24)
-        values.bytes.withUnsafeBufferPointer { all in
-            for i in indices {
-                let kind = values.kind(at: i)
-                kinds.append(UInt8(kind.rawValue >> 8)); kinds.append(UInt8(truncatingIfNeeded: kind.rawValue))
-                values.hash(at: i).append(to: &hashes)
-                let n = kind.isKey ? 0 : values.range(i).count  // link and weak keys are never shown: stored empty
-                PackedItems.put(UInt64(n), &plain)
-                if n > 0 { plain.append(contentsOf: UnsafeBufferPointer(rebasing: all[values.range(i)])) }
+        // Sizes first, then every byte written in place (an append per byte was a capacity and a
+        // uniqueness check each: a third of the writer's encoding).
+        let count = indices.count
+        var plainSize = 0
+        for i in indices {
+            let n = values.kind(at: i).isKey ? 0 : values.range(i).count  // link and weak keys are never shown: stored empty
+            plainSize += Self.varintSize(n) + n
+        }
+        let kinds = [UInt8](unsafeUninitializedCapacity: 2 * count) { out, initialized in
+            for (k, i) in indices.enumerated() {
+                let raw = values.kind(at: i).rawValue
+                out[2 * k] = UInt8(raw >> 8); out[2 * k + 1] = UInt8(truncatingIfNeeded: raw)
+            }
+            initialized = 2 * count
+        }
+        let hashes = [UInt8](unsafeUninitializedCapacity: 16 * count) { out, initialized in
+            let raw = UnsafeMutableRawBufferPointer(out)
+            for (k, i) in indices.enumerated() {
+                let h = values.hash(at: i)
+                raw.storeBytes(of: h.hi.bigEndian, toByteOffset: 16 * k, as: UInt64.self)
+                raw.storeBytes(of: h.lo.bigEndian, toByteOffset: 16 * k + 8, as: UInt64.self)
+            }
+            initialized = 16 * count
+        }
+        let plain = values.bytes.withUnsafeBufferPointer { all in
+            [UInt8](unsafeUninitializedCapacity: plainSize) { out, initialized in
+                var at = 0
+                for i in indices {
+                    let r = values.range(i)
+                    let n = values.kind(at: i).isKey ? 0 : r.count
+                    var v = UInt64(n)
+                    while v >= 0x80 { out[at] = UInt8(truncatingIfNeeded: v) | 0x80; at += 1; v >>= 7 }
+                    out[at] = UInt8(v); at += 1
+                    if n > 0 {
+                        _ = UnsafeMutableBufferPointer(rebasing: out[at..<(at + n)]).update(fromContentsOf: UnsafeBufferPointer(rebasing: all[r]))
+                        at += n
+                    }
+                }
+                initialized = at
             }
         }
         let sealed = sealer.seal(plain)
         var out = [UInt8](); out.reserveCapacity(sealed.count + 1)
         out.append(oneBox); out.append(contentsOf: sealed)
         return (kinds, hashes, out)
+    }
+
+    /// Bytes of `n` as an unsigned LEB128 varint (`PackedItems.put`).
+    @inline(__always) static func varintSize(_ n: Int) -> Int {
+        var v = UInt64(n), size = 1
+        while v >= 0x80 { v >>= 7; size += 1 }
+        return size
     }
 
     @inline(__always) static func hash(_ p: UnsafeRawBufferPointer, at i: Int) -> ValueHash {
