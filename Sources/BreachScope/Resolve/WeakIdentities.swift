@@ -21,14 +21,19 @@ enum WeakIdentities {
     /// Evidence kinds, their names and how much each says on its own. `name_only`: the name
     /// (compared as the weak keys compare it) is carried by exactly two persons — two groups of
     /// persons, counting those the other kinds pair as one — one of them has no strong
-    /// identifier and their birth dates, where both give one, agree: a refund's recipient with only an IBAN, an e-mail naming a customer by HETU
-    /// whose route-sheet stops have her old address.
+    /// identifier and their birth dates, where both give one, agree: a refund's recipient with
+    /// only an IBAN, an e-mail naming a customer by HETU whose route-sheet stops have her old
+    /// address.
     static let kinds: [(name: String, score: Double)] = [
         ("name+date_of_birth", 0.9), ("name+postal_address", 0.7), ("name+phone", 0.8), ("name_only", 0.5),
     ]
     static let nameOnlyTag: UInt8 = 3
     /// Words of a name whose spellings are looked for (more words: only as written).
     static let maxPermutedWords = 4
+    /// Names without a strong identifier unsealed and looked for in other spellings; beyond this
+    /// many (a leak of route sheets only), the rest meet only names written the same way: memory
+    /// and time stay bounded (16–96 keyed hashes per name).
+    static let maxSpelledNames = 20_000
 
     /// The name values that may give `name_only` evidence, each with the id of its compared form:
     /// the names of persons without a strong identifier (national ID, e-mail, phone), and every
@@ -56,12 +61,19 @@ enum WeakIdentities {
         guard !weakNames.isEmpty else { return [:] }
         var formIDs: [[UInt8]: Int32] = [:]
         var spellings: [ValueHash: Int32] = [:]
-        for v in weakNames.sorted() {
-            guard let text = try plaintext(v) else { continue }
+        var nextID = Int32(0)
+        for (n, v) in weakNames.sorted().enumerated() {
+            // Beyond the limit: the name as written, an id of its own (or the one its spelling has).
+            guard n < maxSpelledNames, let text = try plaintext(v) else {
+                if spellings[hashes[Int(v)]] == nil { spellings[hashes[Int(v)]] = nextID; nextID += 1 }
+                continue
+            }
             var form: [UInt8] = []
             text.withUnsafeBufferPointer { WeakKey.nameForm($0, into: &form) }
-            let id: Int32
-            if let known = formIDs[form] { id = known } else { id = Int32(formIDs.count); formIDs[form] = id }
+            if let known = formIDs[form] { spellings[hashes[Int(v)]] = known; continue }   // spelled already
+            let id = nextID
+            nextID += 1
+            formIDs[form] = id
             spellings[hashes[Int(v)]] = id
             for spelling in Self.spellings(text) { spellings[vault.hash(kind: .element(.name), spelling)] = id }
         }

@@ -877,7 +877,7 @@ struct RecordAssembler: RecordVisitor {
         for it in items where it.refersToValue {
             let i = Int(it.value)
             let id = batch.values.kind(at: i).identifier
-            if let t = id, t.isNational, let l = Self.guessedLanguage(of: t) { return l }
+            if let t = id, t.isNational, let l = Self.guessedLanguageByIdentifier[Int(t.code)] { return l }
             if id == .phone, fromPhone == nil, let c = batch.values.withPlaintext(at: i, { Self.phoneCountry($0) }) { fromPhone = Self.guessedLanguageOf[c] }
             if id == .email, fromMail == nil {
                 let tld: String? = batch.values.withPlaintext(at: i) { p in
@@ -889,21 +889,10 @@ struct RecordAssembler: RecordVisitor {
         return fromPhone ?? fromMail
     }
 
-    /// `guessedLanguageOf` for a national ID's country, by a switch (asked once per record: a
-    /// dictionary lookup by a country string cost more than the rest of the guess).
-    static func guessedLanguage(of t: IdentifierType) -> String? {
-        switch t {
-        case .eeIsikukood: "~et"
-        case .ltAsmensKodas: "~lt"
-        case .lvPersonasKods: "~lv"
-        case .fiHetu: "~fi"
-        case .sePersonnummer: "~sv"
-        case .noFodselsnummer: "~no"
-        case .dkCpr: "~da"
-        case .plPesel: "~pl"
-        case .usSsn, .ukNhsNumber: "~en"
-        case .email, .phone: nil
-        }
+    /// `guessedLanguageOf` for a national ID's country, by identifier code (asked once per record:
+    /// a dictionary lookup by a country string cost more than the rest of the guess).
+    static let guessedLanguageByIdentifier: [String?] = (0..<64).map { code in
+        IdentifierType(code: UInt8(code))?.country.flatMap { guessedLanguageOf[$0] }
     }
 
     static let languageOf = ["EE": "et", "LT": "lt", "LV": "lv", "FI": "fi", "SE": "sv", "NO": "no", "DK": "da", "PL": "pl",
