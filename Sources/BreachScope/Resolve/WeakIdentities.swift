@@ -86,7 +86,8 @@ enum WeakIdentities {
 
     /// The spellings of a name looked for by `nameForms`: its words (split at spaces and commas)
     /// in every order, joined by spaces and, for two words, by `, `; each as written, upper,
-    /// lower and title case.
+    /// lower and title case, and with the first or the last word in upper case and the others in
+    /// title case (`NIEMI Seppo`, `Seppo NIEMI`: a surname in capitals).
     static func spellings(_ name: [UInt8]) -> [[UInt8]] {
         let words = name.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C }).map(Array.init)
         guard !words.isEmpty else { return [] }
@@ -117,6 +118,15 @@ enum WeakIdentities {
                 out.append(NameDetector.lowercase(f))
                 out.append(NameDetector.recased(f, upper: true))
                 out.append(NameDetector.recased(f, upper: false))
+            }
+            if o.count >= 2 {
+                let title = o.map { NameDetector.recased($0, upper: false) }
+                var first = title, last = title
+                first[0] = NameDetector.recased(o[0], upper: true)
+                last[o.count - 1] = NameDetector.recased(o[o.count - 1], upper: true)
+                out.append(Array(first.joined(separator: [0x20])))
+                out.append(Array(last.joined(separator: [0x20])))
+                if o.count == 2 { out.append(first[0] + [0x2C, 0x20] + first[1]) }
             }
         }
         return out

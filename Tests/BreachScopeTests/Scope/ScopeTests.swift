@@ -86,7 +86,7 @@ import Testing
         let f = try StoreFixture()
         // A refund's recipient (a name and an IBAN) and the register's customer, spelled otherwise.
         try f.document("hyvitykset.json", [[name("Timo Ahonen"), iban("FI9158446384047250")]])
-        try f.document("asiakkaat.csv", [[name("AHONEN TIMO"), mail("timo.ahonen@example.com"), phone("+358459531829")]])
+        try f.document("asiakkaat.csv", [[name("AHONEN Timo"), mail("timo.ahonen@example.com"), phone("+358459531829")]])
         try f.document("muut.csv", [[name("Aili Koskinen"), mail("aili@example.fi")]])
         #expect(try f.persons().count == 3)
         let c = try candidates(f)
@@ -139,12 +139,12 @@ import Testing
     @Test func nameSpellingsCoverOrderCommaAndCase() {
         let s = Set(WeakIdentities.spellings(Array("Päivi Niemi-Äärelä".utf8)).map { String(decoding: $0, as: UTF8.self) })
         for expected in ["Päivi Niemi-Äärelä", "Niemi-Äärelä Päivi", "Niemi-Äärelä, Päivi", "NIEMI-ÄÄRELÄ PÄIVI",
-                         "päivi niemi-äärelä", "Niemi-Äärelä, Päivi"] {
+                         "päivi niemi-äärelä", "NIEMI-ÄÄRELÄ Päivi", "Päivi NIEMI-ÄÄRELÄ", "NIEMI-ÄÄRELÄ, Päivi"] {
             #expect(s.contains(expected), "\(expected)")
         }
         #expect(NameDetector.recased(Array("ŁUKASZ żółtowski".utf8), upper: false) == Array("Łukasz Żółtowski".utf8))
         #expect(NameDetector.recased(Array("ёлка Ирина".utf8), upper: true) == Array("ЁЛКА ИРИНА".utf8))
-        #expect(WeakIdentities.spellings(Array("Anna Maria Liisa Kaarina Niemi".utf8)).count == 4)   // five words: as written only
+        #expect(WeakIdentities.spellings(Array("Anna Maria Liisa Kaarina Niemi".utf8)).count == 6)   // five words: in their order only
     }
 
     @Test func batchDiffSeparatesNewChangedAndUnchanged() throws {
