@@ -43,7 +43,7 @@ enum WeakIdentities {
     /// few weak persons' names are unsealed (`plaintext`, by value index). Empty when every
     /// person has a strong identifier (a customer table).
     static func nameForms(persons: PersonTable, recs: RecordTable, kinds valueKinds: [UInt16], hashes: [ValueHash], vault: Vault,
-                          plaintext: (Int32) throws -> [UInt8]?) rethrows -> [Int32: Int32] {
+                          spelledLimit: Int = maxSpelledNames, plaintext: (Int32) throws -> [UInt8]?) rethrows -> [Int32: Int32] {
         let name = ValueKind.element(.name).rawValue
         let strong: UInt32 = 1 << UInt32(ElementType.nationalID.code) | 1 << UInt32(ElementType.email.code) | 1 << UInt32(ElementType.phone.code)
         let nameBit: UInt32 = 1 << UInt32(ElementType.name.code)
@@ -64,7 +64,7 @@ enum WeakIdentities {
         var nextID = Int32(0)
         for (n, v) in weakNames.sorted().enumerated() {
             // Beyond the limit: the name as written, an id of its own (or the one its spelling has).
-            guard n < maxSpelledNames, let text = try plaintext(v) else {
+            guard n < spelledLimit, let text = try plaintext(v) else {
                 if spellings[hashes[Int(v)]] == nil { spellings[hashes[Int(v)]] = nextID; nextID += 1 }
                 continue
             }

@@ -136,6 +136,40 @@ import Testing
         #expect(persons.first?.identifiers.map(\.value) == ["111229-264S"])
     }
 
+    /// `nameForms` on a hand-made table: weak names and the strong names spelled like them share
+    /// a form; beyond the spelling limit a weak name meets only names written as it is.
+    @Test func nameFormsMatchSpellingsUpToTheLimit() throws {
+        let vault = Vault(master: try MasterKey(hex: String(repeating: "42", count: 32)))
+        let nameKind = ValueKind.element(.name), mailKind = ValueKind.identifier(.email)
+        let values: [(ValueKind, String)] = [(nameKind, "Timo Ahonen"), (nameKind, "AHONEN Timo"), (mailKind, "timo@example.fi"),
+                                             (nameKind, "Aili Koskinen"), (nameKind, "KOSKINEN Aili"), (mailKind, "aili@example.fi")]
+        let kinds = values.map(\.0.rawValue)
+        let hashes = values.map { vault.hash(kind: $0.0, Array($0.1.utf8)) }
+        // Records: a weak Timo, a strong Timo, a weak Aili, a strong Aili; one person each.
+        var recs = RecordTable(), persons = PersonTable()
+        for (r, items) in [[0], [1, 2], [3], [4, 5]].enumerated() {
+            recs.open(document: 1, ordinal: r, language: 0)
+            var bits: UInt32 = 0
+            for v in items {
+                let code = values[v].0 == nameKind ? ElementType.name.code : ElementType.email.code
+                recs.item(code: code, stored: Int64(v + 1), value: Int32(v), elements: &bits)
+            }
+            recs.close(elements: bits)
+            persons.append(anchor: hashes[items.last!], flags: 0, records: [Int32(r)])
+        }
+        func forms(limit: Int) -> [Int32: Int32] {
+            WeakIdentities.nameForms(persons: persons, recs: recs, kinds: kinds, hashes: hashes, vault: vault, spelledLimit: limit) {
+                Array(values[Int($0)].1.utf8)
+            }
+        }
+        let all = forms(limit: 10)
+        #expect(Set(all.keys) == [0, 1, 3, 4])
+        #expect(all[0] == all[1] && all[3] == all[4] && all[0] != all[3])
+        let one = forms(limit: 1)   // only Timo is spelled: the strong Aili is not met
+        #expect(Set(one.keys) == [0, 1, 3])
+        #expect(one[0] == one[1] && one[3] != one[0])
+    }
+
     @Test func nameSpellingsCoverOrderCommaAndCase() {
         let s = Set(WeakIdentities.spellings(Array("Päivi Niemi-Äärelä".utf8)).map { String(decoding: $0, as: UTF8.self) })
         for expected in ["Päivi Niemi-Äärelä", "Niemi-Äärelä Päivi", "Niemi-Äärelä, Päivi", "NIEMI-ÄÄRELÄ PÄIVI",
