@@ -72,7 +72,7 @@ import BreachScopeTesting
         let scan = try cli.run(["scan", dir.path, "--quiet"])
         #expect(scan.status == 0, "\(scan.stderr)")
         let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let persons = jsonLines(out)
         #expect(persons.count == 4, "\(out)")
         for p in persons {
             let elements = Set(p["elements"] as? [String] ?? [])
@@ -116,7 +116,7 @@ import BreachScopeTesting
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
         #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
         let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let persons = jsonLines(out)
         var delivered: [String: Bool] = [:]
         for p in persons { delivered[p["name"] as? String ?? "?"] = (p["elements"] as? [String] ?? []).contains("delivery_info") }
         #expect(delivered == ["Virtanen Pentti": true, "Mäkelä Marjatta": true, "Aino Ahonen": false,
@@ -201,12 +201,11 @@ import BreachScopeTesting
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
         #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
         let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let persons = jsonLines(out)
         let names = persons.map { $0["name"] as? String ?? "" }.sorted()
         #expect(names == ["Aino Ahonen", "Henrik Sjöberg", "Kristina Sjöberg", "Marjatta Virtanen"], "\(out)")
         let henrik = persons.first { $0["name"] as? String == "Henrik Sjöberg" }
-        let ids = Set((henrik?["identifiers"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String })
-        #expect(ids == [hetu, "+35896558066"], "\(out)")
+        #expect(identifierValues(henrik) == [hetu, "+35896558066"], "\(out)")
         let kristina = persons.first { $0["name"] as? String == "Kristina Sjöberg" }
         #expect((kristina?["identifiers"] as? [[String: Any]])?.compactMap { $0["value"] as? String } == ["+35896558066"])
         #expect(henrik?["person"] as? String != kristina?["person"] as? String)
@@ -253,14 +252,13 @@ import BreachScopeTesting
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
         #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
         let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        func ids(_ p: [String: Any]?) -> Set<String> { Set((p?["identifiers"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }) }
+        let persons = jsonLines(out)
         let kristina = persons.filter { ($0["name"] as? String)?.contains("Kristina") == true }
         #expect(kristina.count == 1, "\(out)")
-        #expect(ids(kristina.first) == [hetu, "+35896558066"], "\(out)")
+        #expect(identifierValues(kristina.first) == [hetu, "+35896558066"], "\(out)")
         #expect(Set(kristina.first?["documents"] as? [String] ?? []) == ["reitti.csv", "viesti.txt"], "\(out)")
         let henrik = persons.first { $0["name"] as? String == "Henrik Sjöberg" }
-        #expect(ids(henrik) == ["+35896558066"], "\(out)")
+        #expect(identifierValues(henrik) == ["+35896558066"], "\(out)")
         // Anna-Liisa: the stop and the e-mail (new address) are two persons, one candidate.
         let anna = persons.filter { ($0["name"] as? String)?.contains("Anna-Liisa") == true }
         #expect(anna.count == 2, "\(out)")
@@ -293,7 +291,7 @@ import BreachScopeTesting
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
         #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
         let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let persons = jsonLines(out)
         #expect(persons.count == 3, "\(out)")
         let ruta = persons.filter { ($0["name"] as? String) == "Rūta Vasiliauskienė" }
         #expect(ruta.count == 1)
@@ -331,4 +329,14 @@ import BreachScopeTesting
         let ids = (person?["identifiers"] as? [[String: String]] ?? []).map { $0["value"] ?? "" }
         #expect(ids == [pesel, "a.mazur@example.pl", "agnieszka.mazur@example.com"], "\(ids)")  // by type, then value
     }
+}
+
+/// Lines of JSON objects (`persons --reveal`) as dictionaries.
+private func jsonLines(_ out: String) -> [[String: Any]] {
+    out.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+}
+
+/// The identifier values of an exported person.
+private func identifierValues(_ person: [String: Any]?) -> Set<String> {
+    Set((person?["identifiers"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String })
 }

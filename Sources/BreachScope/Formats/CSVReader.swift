@@ -138,32 +138,14 @@ public struct CSVReader: DocumentReader {
 
     // MARK: Parser
 
-    /// The first delimiter, LF or CR in `p` at or after `from`, or `p.count`: 16 bytes at a time
-    /// (vector operands and bit casts: the mask operators with a scalar operand compile to a loop
-    /// over the lanes), the last few one at a time.
+    /// The first delimiter, LF or CR in `p` at or after `from`, or `p.count` (`VectorSearch`).
     @inline(__always)
     static func fieldEnd(_ p: UnsafeBufferPointer<UInt8>, from: Int, delimiter: UInt8) -> Int {
-        let n = p.count
-        var j = from
-        if let base = p.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let d = SIMD16<UInt8>(repeating: delimiter), lf = SIMD16<UInt8>(repeating: Self.lf), cr = SIMD16<UInt8>(repeating: Self.cr)
-            while j + 16 <= n {
-                let v = raw.loadUnaligned(fromByteOffset: j, as: SIMD16<UInt8>.self)
-                let hit = unsafeBitCast(v .== d, to: SIMD16<UInt8>.self) | unsafeBitCast(v .== lf, to: SIMD16<UInt8>.self)
-                    | unsafeBitCast(v .== cr, to: SIMD16<UInt8>.self)
-                let halves = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
-                if halves[0] != 0 { return j + halves[0].trailingZeroBitCount >> 3 }
-                if halves[1] != 0 { return j + 8 + halves[1].trailingZeroBitCount >> 3 }
-                j += 16
-            }
-        }
-        while j < n {
-            let c = p[j]
-            if c == delimiter || c == Self.lf || c == Self.cr { break }
-            j += 1
-        }
-        return j
+        guard let base = p.baseAddress else { return from }
+        let d = SIMD16<UInt8>(repeating: delimiter), lf = SIMD16<UInt8>(repeating: Self.lf), cr = SIMD16<UInt8>(repeating: Self.cr)
+        return VectorSearch.first(UnsafeRawPointer(base), from: from, p.count, vector: { v in
+            VectorSearch.lanes(v .== d) | VectorSearch.lanes(v .== lf) | VectorSearch.lanes(v .== cr)
+        }, byte: { c in c == delimiter || c == Self.lf || c == Self.cr })
     }
 
     /// The byte loop. Unquoted fields are found by scanning for the delimiter or a newline only;

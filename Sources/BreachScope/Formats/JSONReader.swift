@@ -165,32 +165,15 @@ public struct JSONReader: DocumentReader {
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
     /// The first quote, backslash or control character other than tab in `p` at or after
-    /// `from`, or `p.count`: 16 bytes at a time (vector operands and bit casts, as in
-    /// `FieldScanner.nextCandidate`), the last few one at a time.
+    /// `from`, or `p.count` (`VectorSearch`).
     @inline(__always)
     static func plainEnd(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        let n = p.count
-        var i = from
-        if let base = p.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let q = SIMD16<UInt8>(repeating: quote), bs = SIMD16<UInt8>(repeating: backslash)
-            let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
-            while i + 16 <= n {
-                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                let control = unsafeBitCast(v .< space, to: SIMD16<UInt8>.self) & ~unsafeBitCast(v .== tab, to: SIMD16<UInt8>.self)
-                let hit = unsafeBitCast(v .== q, to: SIMD16<UInt8>.self) | unsafeBitCast(v .== bs, to: SIMD16<UInt8>.self) | control
-                let halves = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
-                if halves[0] != 0 { return i + halves[0].trailingZeroBitCount >> 3 }
-                if halves[1] != 0 { return i + 8 + halves[1].trailingZeroBitCount >> 3 }
-                i += 16
-            }
-        }
-        while i < n {
-            let b = p[i]
-            if b == quote || b == backslash || (b < 0x20 && b != 0x09) { break }
-            i += 1
-        }
-        return i
+        guard let base = p.baseAddress else { return from }
+        let q = SIMD16<UInt8>(repeating: quote), bs = SIMD16<UInt8>(repeating: backslash)
+        let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
+        return VectorSearch.first(UnsafeRawPointer(base), from: from, p.count, vector: { v in
+            VectorSearch.lanes(v .== q) | VectorSearch.lanes(v .== bs) | (VectorSearch.lanes(v .< space) & ~VectorSearch.lanes(v .== tab))
+        }, byte: { b in b == quote || b == backslash || (b < 0x20 && b != 0x09) })
     }
 
     private mutating func run<V: RecordVisitor>(_ p: UnsafeBufferPointer<UInt8>, _ v: inout V) throws(ReadError) {

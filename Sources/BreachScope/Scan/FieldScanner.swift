@@ -28,28 +28,11 @@ public struct FieldScanner: Sendable {
     /// `(` — or `n`: 16 bytes at a time, so prose and logs skip to the next place a detector can
     /// start in one step instead of a byte at a time after each punctuation mark.
     @inline(__always) static func nextCandidate(_ raw: UnsafeRawPointer, from: Int, _ n: Int) -> Int {
-        var i = from
-        // Vector operands and bit casts of each comparison (a true lane is 0xFF): the mask
-        // operators with a scalar operand compile to a loop over the lanes.
         let zero = SIMD16<UInt8>(repeating: 0x30), ten = SIMD16<UInt8>(repeating: 10)
         let at = SIMD16<UInt8>(repeating: 0x40), plus = SIMD16<UInt8>(repeating: 0x2B), paren = SIMD16<UInt8>(repeating: 0x28)
-        while i + 16 <= n {
-            let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-            let hit = unsafeBitCast(v &- zero .< ten, to: SIMD16<UInt8>.self) | unsafeBitCast(v .== at, to: SIMD16<UInt8>.self)
-                | unsafeBitCast(v .== plus, to: SIMD16<UInt8>.self) | unsafeBitCast(v .== paren, to: SIMD16<UInt8>.self)
-            // The lowest set byte of each half is the first hit in it.
-            let halves = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
-            if halves[0] != 0 { return i + halves[0].trailingZeroBitCount >> 3 }
-            if halves[1] != 0 { return i + 8 + halves[1].trailingZeroBitCount >> 3 }
-            i += 16
-        }
-        let p = raw.assumingMemoryBound(to: UInt8.self)
-        while i < n {
-            let b = p[i]
-            if b &- 0x30 < 10 || b == 0x40 || b == 0x2B || b == 0x28 { return i }
-            i += 1
-        }
-        return n
+        return VectorSearch.first(raw, from: from, n, vector: { v in
+            VectorSearch.lanes(v &- zero .< ten) | VectorSearch.lanes(v .== at) | VectorSearch.lanes(v .== plus) | VectorSearch.lanes(v .== paren)
+        }, byte: { b in b &- 0x30 < 10 || b == 0x40 || b == 0x2B || b == 0x28 })
     }
 
     /// Whether `scan` could find anything in `span` under `.nonPersonal`: there it asks no number

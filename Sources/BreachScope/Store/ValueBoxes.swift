@@ -25,14 +25,9 @@ public enum ValueBoxes {
     /// The three blobs of a box of the values at `indices` (at most `capacity`) of a slice's flat
     /// `values`, sealed with `sealer`.
     static func encode(_ values: PendingValues, _ indices: ArraySlice<Int>, sealer: inout Sealer) -> (kinds: [UInt8], hashes: [UInt8], sealed: [UInt8]) {
-        // Sizes first, then every byte written in place (an append per byte was a capacity and a
-        // uniqueness check each: a third of the writer's encoding).
+        // Kinds and hashes written in place, plaintexts through a `ByteWriter` (an append per
+        // byte was a capacity and a uniqueness check each: a third of the writer's encoding).
         let count = indices.count
-        var plainSize = 0
-        for i in indices {
-            let n = values.kind(at: i).isKey ? 0 : values.range(i).count  // link and weak keys are never shown: stored empty
-            plainSize += Self.varintSize(n) + n
-        }
         let kinds = [UInt8](unsafeUninitializedCapacity: 2 * count) { out, initialized in
             for (k, i) in indices.enumerated() {
                 let raw = values.kind(at: i).rawValue
@@ -49,34 +44,21 @@ public enum ValueBoxes {
             }
             initialized = 16 * count
         }
-        let plain = values.bytes.withUnsafeBufferPointer { all in
-            [UInt8](unsafeUninitializedCapacity: plainSize) { out, initialized in
-                var at = 0
-                for i in indices {
-                    let r = values.range(i)
-                    let n = values.kind(at: i).isKey ? 0 : r.count
-                    var v = UInt64(n)
-                    while v >= 0x80 { out[at] = UInt8(truncatingIfNeeded: v) | 0x80; at += 1; v >>= 7 }
-                    out[at] = UInt8(v); at += 1
-                    if n > 0 {
-                        _ = UnsafeMutableBufferPointer(rebasing: out[at..<(at + n)]).update(fromContentsOf: UnsafeBufferPointer(rebasing: all[r]))
-                        at += n
-                    }
-                }
-                initialized = at
+        var writer = ByteWriter(capacity: count * 24)
+        values.bytes.withUnsafeBytes { all in
+            for i in indices {
+                let r = values.range(i)
+                let n = values.kind(at: i).isKey ? 0 : r.count  // link and weak keys are never shown: stored empty
+                PackedItems.put(UInt64(n), &writer)
+                if n > 0 { writer.put(bytes: UnsafeRawBufferPointer(rebasing: all[r])) }
             }
         }
+        let plain = Array(writer.bytes)
+        writer.free()
         let sealed = sealer.seal(plain)
         var out = [UInt8](); out.reserveCapacity(sealed.count + 1)
         out.append(oneBox); out.append(contentsOf: sealed)
         return (kinds, hashes, out)
-    }
-
-    /// Bytes of `n` as an unsigned LEB128 varint (`PackedItems.put`).
-    @inline(__always) static func varintSize(_ n: Int) -> Int {
-        var v = UInt64(n), size = 1
-        while v >= 0x80 { v >>= 7; size += 1 }
-        return size
     }
 
     @inline(__always) static func hash(_ p: UnsafeRawBufferPointer, at i: Int) -> ValueHash {
