@@ -271,6 +271,35 @@ import BreachScopeTesting
         #expect(after.split(separator: "\n").filter { $0.contains("Anna-Liisa") }.count == 1, "\(after)")
     }
 
+    /// `Klient` names a customer-number column, but many exports put the customer's name there.
+    /// The names were taken as link keys: not reported as names, and two namesakes with
+    /// different e-mails became one person. A number in the same column still joins the files.
+    @Test func aCustomerColumnHoldingNamesIsNoLinkKey() throws {
+        let dir = try CLIRunner.temporaryDirectory("klient")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("""
+            klient,email,telefon
+            Mari Tamm,mari.tamm@example.com,+37251234567
+            Mari Tamm,mtamm77@example.ee,+37255512345
+            Jaan Kask,jaan.kask@example.com,
+
+            """.utf8).write(to: dir.appendingPathComponent("kontaktid.csv"))
+        try Data("klient;nimi;e-post\n40012345;Kadri Lepp;kadri@example.ee\n".utf8).write(to: dir.appendingPathComponent("kliendid.csv"))
+        try Data("klient;toode;summa\n40012345;Ibuprofeen 400 mg;3,50\n".utf8).write(to: dir.appendingPathComponent("ostud.csv"))
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        #expect(persons.count == 4, "\(out)")
+        let maris = persons.filter { $0["name"] as? String == "Mari Tamm" }
+        #expect(maris.count == 2, "\(out)")
+        #expect(Set(maris.map(identifierValues)) == [["mari.tamm@example.com", "+37251234567"], ["mtamm77@example.ee", "+37255512345"]], "\(out)")
+        #expect(persons.contains { $0["name"] as? String == "Jaan Kask" }, "\(out)")
+        let kadri = persons.first { $0["name"] as? String == "Kadri Lepp" }
+        #expect(Set(kadri?["documents"] as? [String] ?? []) == ["kliendid.csv", "ostud.csv"], "\(out)")
+    }
+
     /// A Lithuanian patient of an Estonian lab: the lab's table types the code Estonian
     /// (`isikukood`), the referral Lithuanian (`Asmens kodas`). Same digits and same name: one
     /// person, who keeps both typed identifiers. Same digits under another name: two persons.

@@ -313,7 +313,7 @@ public enum FieldClassifier {
         ]),
         (.paymentCard, [
             "card number", "card_number", "card no", "credit card", "credit card number",
-            "debit card", "payment card", "pan", "cc number", "ccnum", "card",
+            "debit card", "payment card", "pan", "cc number", "ccnum", "card", "card id", "card ref",
             // A card column that does not say which card: a payment card when the value is one,
             // else (a pharmacy or shop export) the loyalty card, joined across files either way.
             "kaart", "kaardi nr", "kaardi no", "kaardinr", "kaardi kood", "карта",
@@ -346,6 +346,8 @@ public enum FieldClassifier {
             "client_id", "client id", "client no", "client number", "client code", "clientid",
             "patient_id", "patient id", "patient no", "patient number", "patientid", "patient code",
             "mrn", "medical record number", "member id", "member_id", "member number", "user id",
+            "member ref", "member reference", "client ref", "client reference", "patient ref",
+            "patient reference", "customer key", "client key", "member no", "member nr",
             "user_id", "account id", "person id", "person_id", "subject id", "subject_id",
             "kliendi_nr", "kliendi nr", "kliendinumber", "kliendi number", "kliendi id",
             "kliendikood", "kliendi kood", "klient", "klient nr", "patsiendi id", "patsiendi nr",

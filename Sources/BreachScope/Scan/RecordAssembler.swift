@@ -279,7 +279,16 @@ struct RecordAssembler: RecordVisitor {
                 if foundCard || Self.isKeyLike(k) { addLinkKey(namespace: "card", digits, f, l, offset) }
             }
         case .linkKey(let ns):
-            if Self.key(value, into: &keyScratch) { addLinkKey(namespace: ns, keyScratch, f, l, offset) }
+            guard Self.key(value, into: &keyScratch) else { break }
+            // A customer or patient column (`Klient`, `Client`) may hold the person's name, an
+            // e-mail or a company rather than a number. That is no key (two namesakes would be
+            // joined by it): it is read as what it is. A key has a digit or is one word (`GX-ABCDEF`).
+            if !keyScratch.contains(where: ASCII.isDigit) && (keyScratch.contains(0x20) || keyScratch.contains(UInt8(ascii: "@"))) {
+                if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
+                else { scan(value, hint: .none, f, l, offset) }
+                break
+            }
+            addLinkKey(namespace: ns, keyScratch, f, l, offset)
         case .purchase:
             if Self.hasKey(value) { addElementOnly(.purchaseHistory, f, l, offset) }
         case .delivery:

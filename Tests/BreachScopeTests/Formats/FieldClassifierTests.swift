@@ -86,6 +86,8 @@ import Testing
         ("kliendi_nr", customer), ("klient", customer), ("asiakasnumero", customer),
         ("asiakas_id", customer), ("kundnummer", customer), ("numer klienta", customer),
         ("patient_id", customer), ("CustomerID", customer), ("Kundennummer", customer),
+        ("member_ref", customer), ("memberRef", customer), ("client reference", customer), ("member no", customer),
+        ("card_id", .paymentCard), ("cardId", .paymentCard),
         ("sample_id", sample), ("proovi_id", sample), ("näytetunnus", sample),
         ("sample", sample), ("barcode", sample),
         // purchases, delivery, language
