@@ -315,9 +315,20 @@ public struct CSVReader: DocumentReader {
     /// Decides about the header from the collected rows, declares columns and replays the rows.
     private mutating func decideHeader(visitor: inout some RecordVisitor) {
         collecting = false
-        let rows = sample
+        var rows = sample
         sample = []
         sampleRow = []
+        // Title lines above the header (`Tervisetäht Apteek OÜ - püsikliendiprogramm`,
+        // `Väljavõte seisuga 12.09.2023;;;`) are read as free text, not taken for the header.
+        let preamble = Self.preambleRows(rows.map { $0.cells.map(\.index) })
+        for row in rows.prefix(preamble) {
+            visitor.beginRecord(line: row.line, offset: row.offset)
+            for cell in row.cells {
+                cell.value.withUnsafeBufferPointer { visitor.field($0, column: -1, line: cell.line, offset: cell.offset) }
+            }
+            visitor.endRecord()
+        }
+        rows.removeFirst(preamble)
         hasHeader = Self.looksLikeHeader(rows.map { $0.cells.map { ($0.index, $0.value) } }, classify: classify)
         let first = hasHeader ? 1 : 0
         let sampled = Self.sampledHints(rows.dropFirst(first).map { $0.cells.map { ($0.index, $0.value) } })
@@ -345,6 +356,18 @@ public struct CSVReader: DocumentReader {
             }
             visitor.endRecord()
         }
+    }
+
+    /// How many leading rows are title lines: up to three rows with text in their first two
+    /// cells only, above rows that typically fill four or more (`cells`: the indices of each
+    /// sampled row's non-empty cells). Two rows at least are left for a header and a record.
+    static func preambleRows(_ cells: [[Int]]) -> Int {
+        guard cells.count >= 3 else { return 0 }
+        let typical = cells.map(\.count).sorted()[cells.count / 2]
+        guard typical >= 4 else { return 0 }
+        var n = 0
+        while n < 3 && n + 2 < cells.count && cells[n].allSatisfy({ $0 < 2 }) { n += 1 }
+        return n
     }
 
     /// The value-sampled hint of each column (by index) of `rows` (non-empty cells as

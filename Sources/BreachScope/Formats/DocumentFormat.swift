@@ -56,8 +56,28 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         if complete { transcoder.finish(into: &utf8) }
         // Markup magic wins over the extension, so renamed documents are read as what they are.
         if let markup = utf8.withUnsafeBufferPointer({ markupMagic($0) }) { return markup }
-        if let ext = fileExtension(path), let format = byExtension[ext] { return format }
+        if let ext = fileExtension(path), let format = byExtension[ext] {
+            // Spreadsheets saved as text (Excel's "Unicode text" is UTF-16 with tabs) and
+            // exports named `.txt` are tables: read as such, or one row's person runs into the next.
+            if format == .text && (ext == "txt" || ext == "text"),
+               let table = utf8.withUnsafeBufferPointer({ tableInText($0, complete: complete) }) {
+                return table
+            }
+            return format
+        }
         return utf8.withUnsafeBufferPointer { sniff($0, complete: complete) }
+    }
+
+    /// A `.txt` file that is a table: one delimiter (tab, `;` or `|`; a comma only from four
+    /// fields up, since prose has commas) splits nearly every line (a title line or two may
+    /// precede the header) into the same number of fields, at least three, over at least
+    /// three lines (five with commas).
+    static func tableInText(_ p: UnsafeBufferPointer<UInt8>, complete: Bool) -> DocumentFormat? {
+        guard let g = CSVReader.sniffDelimiter(p, complete: complete) else { return nil }
+        let comma = g.delimiter == UInt8(ascii: ",")
+        guard g.fieldsPerRecord >= (comma ? 4 : 3), g.consistentRecords >= (comma ? 5 : 3),
+              g.consistentRecords * 10 >= g.records * 9 || g.records - g.consistentRecords <= 2 else { return nil }
+        return g.delimiter == 0x09 ? .tsv : .csv
     }
 
     /// Markup recognised by its first bytes (after white space): `{\rtf` is RTF; `<!DOCTYPE html`

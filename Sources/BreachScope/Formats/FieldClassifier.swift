@@ -26,11 +26,23 @@ public enum FieldClassifier {
     ].map { Array($0.utf8) }
 
     /// Whether a document's first line is the title of a delivery list: it starts with one of
-    /// `deliveryListTitles`, case ignored, followed by the end of the line or a non-letter.
+    /// `deliveryListTitles`, case ignored, or has one after a dash, colon or bar
+    /// (`KOTIHOIVALOGISTIIKKA OY - AJOLISTA`), followed by the end of the line or a non-letter.
     static func startsDeliveryList(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        let head = NameDetector.lowercase(Array(line.prefix(48)))
-        for title in deliveryListTitles where head.count >= title.count && head.starts(with: title) {
-            if head.count == title.count || !ASCII.isLetter(head[title.count]) && head[title.count] < 0x80 { return true }
+        let head = NameDetector.lowercase(Array(line.prefix(96)))
+        var starts = [0]
+        for i in head.indices where i + 2 < head.count && head[i] == 0x20 {
+            // ` - `, ` – ` (U+2013), `: `, ` | `: a title after a company's name.
+            if head[i + 1] == UInt8(ascii: "-") || head[i + 1] == UInt8(ascii: "|"), head[i + 2] == 0x20 { starts.append(i + 3) }
+            if i >= 1 && head[i - 1] == UInt8(ascii: ":") { starts.append(i + 1) }
+            if i + 4 < head.count && head[i + 1] == 0xE2 && head[i + 2] == 0x80 && head[i + 3] == 0x93 && head[i + 4] == 0x20 { starts.append(i + 5) }
+        }
+        for s in starts {
+            let tail = head[s...]
+            for title in deliveryListTitles where tail.count >= title.count && tail.starts(with: title) {
+                let after = s + title.count
+                if after == head.count || !ASCII.isLetter(head[after]) && head[after] < 0x80 { return true }
+            }
         }
         return false
     }
@@ -52,8 +64,16 @@ public enum FieldClassifier {
         guard !key.isEmpty else { return false }
         for token in otherEntityTokens where key.contains(token) { return true }
         for token in otherEntityShortTokens where key.hasPrefix(token) || key.hasSuffix(token) { return true }
-        return false
+        return otherEntityKeys.contains(key)
     }
+
+    /// Whole keys only: the lines of a receipt or an order (`"lines": [{"name": "Huulepalsam"}]`);
+    /// as a part of a key they would catch `addressLines`.
+    private static let otherEntityKeys: Set<String> = Set([
+        "lines", "rows", "positions", "orderlines", "receiptlines", "basket", "cart", "ostukorv",
+        "read", "tšekiread", "tooted", "rivit", "tilausrivit", "ostoskori", "rader", "orderrader",
+        "pozycje", "koszyk", "строки", "позиции", "товары", "корзина", "eilutės", "rindas",
+    ].map(normalize))
 
     private static let otherEntityTokens: [String] = [
         "provider", "clinic", "hospital", "doctor", "physician", "referrer", "referring", "pharmac",
@@ -317,6 +337,8 @@ public enum FieldClassifier {
             // A card column that does not say which card: a payment card when the value is one,
             // else (a pharmacy or shop export) the loyalty card, joined across files either way.
             "kaart", "kaardi nr", "kaardi no", "kaardinr", "kaardi kood", "карта",
+            // A bonus column holds the bonus card's number, or points (too short for a key).
+            "bonus", "boonus", "бонус", "bonus nr", "bonus no", "boonuse nr",
             "kortti", "kortin numero", "kort", "karta", "karte", "kortelė",
             "maksekaart", "maksekaardi number", "krediitkaart", "pangakaart",
             "номер карты", "банковская карта", "кредитная карта",
@@ -475,6 +497,9 @@ public enum FieldClassifier {
         "created_at", "created at", "created", "updated_at", "updated at", "modified", "date", "datetime",
         "time", "amount", "price", "unit price", "total", "sum", "subtotal", "cost", "vat", "tax", "discount",
         "currency", "quantity", "qty", "count", "row", "row number", "line number", "index", "version", "page",
+        // Variant tables (VCF and its exports): genome positions are 7–9 digit numbers.
+        "chrom", "chr", "chromosome", "pos", "position", "start", "end", "stop", "qual", "quality",
+        "depth", "dp", "af", "vaf", "allele frequency", "coverage", "read depth",
         "tellimuse nr", "tellimuse number", "tellimuse id", "arve nr", "arve number", "arve id", "kuupäev",
         "aeg", "summa", "hind", "kogus", "käibemaks", "allahindlus", "valuuta", "kokku",
         "tšeki nr", "tšeki number", "tšekk nr", "tšeki id", "kviitungi nr", "ostu nr", "ostu id",

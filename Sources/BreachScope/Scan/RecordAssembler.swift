@@ -710,6 +710,9 @@ struct RecordAssembler: RecordVisitor {
         }
         if !addressParts.isEmpty { addAddress() }
         settle()
+        if deliveryList && valueElements & Self.nameElement == 0 && !blockSegments.isEmpty && !blockSplit {
+            addListStop()
+        }
         if valueElements & Self.namingElements != 0 && valueElements & Self.nameElement == 0 && !blockSegments.isEmpty && !blockSplit {
             addProseName()
         }
@@ -769,6 +772,46 @@ struct RecordAssembler: RecordVisitor {
         }
         guard let found else { return }
         add(.element(.name), .name, found.name, -1, found.line, found.offset)
+        settle()
+    }
+
+    /// A numbered stop of a route sheet without labels (` 3. RÄSÄNEN KEIJO` · `Koivukuja 57 C
+    /// 30, 45100 KOUVOLA` · `Puh. 040-5687103`): the name after the stop's number on the block's
+    /// first line, and the postal address on the line below it. Only in delivery lists, and only
+    /// when the block has no name of its own.
+    private mutating func addListStop() {
+        guard let first = blockSegments.first, first.column < 0 else { return }
+        var name: (bytes: [UInt8], offset: Int)?
+        var address: (bytes: [UInt8], line: Int32, offset: Int)?
+        blockText.withUnsafeBufferPointer { all in
+            let line = UnsafeBufferPointer(rebasing: all[first.start..<first.end])
+            var i = 0
+            while i < line.count && (line[i] == 0x20 || line[i] == 0x09) { i += 1 }
+            let digits = i
+            while i < line.count && ASCII.isDigit(line[i]) { i += 1 }
+            guard i > digits, i - digits <= 3, i < line.count, line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: ")") else { return }
+            i += 1
+            guard i < line.count, line[i] == 0x20 || line[i] == 0x09 else { return }
+            let rest = UnsafeBufferPointer(rebasing: line[i...])
+            guard let n = NameDetector.normalize(rest), n.contains(0x20) else { return }
+            name = (n, first.offset + i)
+            guard blockSegments.count >= 2 else { return }
+            let next = blockSegments[1]
+            guard next.column < 0 else { return }
+            let text = Array(all[next.start..<next.end])
+            var a = 0, b = text.count
+            while a < b && (text[a] == 0x20 || text[a] == 0x09) { a += 1 }
+            while b > a && (text[b - 1] == 0x20 || text[b - 1] == 0x09) { b -= 1 }
+            let trimmed = Array(text[a..<b])
+            if ColumnSampler.isAddress(trimmed), let normal = trimmed.withUnsafeBufferPointer({ PostalAddressDetector.normalize($0) }) {
+                address = (normal, next.line, next.offset + a)
+            }
+        }
+        guard let name else { return }
+        add(.element(.name), .name, name.bytes, -1, first.line, name.offset)
+        if let address, !items.contains(where: { $0.code == ElementType.postalAddress.code }) {
+            add(.element(.postalAddress), .postalAddress, address.bytes, -1, address.line, address.offset)
+        }
         settle()
     }
 
