@@ -160,6 +160,15 @@ public enum FieldClassifier {
                 return h
             }
         }
+        // `kaart_nr`, `card_no`, `bonus_id`: the number of a card or a customer key.
+        for suffix in numberSuffixes where key.hasSuffix(suffix) && key.count > suffix.count + 2 {
+            switch classify(String(key.dropLast(suffix.count)), allowStrip: false) {
+            case .paymentCard: return .paymentCard
+            case .loyaltyCard: return .loyaltyCard
+            case .linkKey(let ns): return .linkKey(namespace: ns)
+            default: break
+            }
+        }
         return nil
     }
 
@@ -309,9 +318,9 @@ public enum FieldClassifier {
         (.dateOfBirth, [
             "dob", "d.o.b.", "birth date", "birth_date", "birthdate", "date of birth", "birthday",
             "born", "birth",
-            "sünniaeg", "sünnikuupäev", "sünnipäev",
+            "sünniaeg", "sünnikuupäev", "sünnipäev", "sünnip", "sünnikp", "sünd",
             "дата рождения", "день рождения", "д.р.",
-            "syntymäaika", "syntymäpäivä", "syntymäpvm", "syntymäpäivämäärä",
+            "syntymäaika", "syntymäpäivä", "syntymäpvm", "syntymäpäivämäärä", "syntymäp", "synt",
             "födelsedatum", "födelsedag", "född",
             "data urodzenia", "data ur.", "urodzony", "urodzona",
             "geburtsdatum", "geburtstag", "geb.", "geboren", "geb.-datum",
@@ -621,6 +630,11 @@ public enum FieldClassifier {
     ].map(normalize).sorted { $0.count > $1.count }
 
     /// Qualifiers after it (`phone_home`, `email_primary`).
+    /// Endings that make a label the number of what it names (`kaart_nr`).
+    private static let numberSuffixes: [String] = [
+        "number", "numero", "numer", "num", "nro", "nr", "no", "id", "kood", "code", "номер",
+    ].map(normalize).sorted { $0.count > $1.count }
+
     private static let qualifierSuffixes: [String] = [
         "home", "work", "private", "primary", "secondary", "main", "alt", "other", "value",
         "text", "raw", "original", "clean", "masked", "kodu", "koti", "hem", "privat",
