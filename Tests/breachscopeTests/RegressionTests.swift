@@ -300,6 +300,79 @@ import BreachScopeTesting
         #expect(Set(kadri?["documents"] as? [String] ?? []) == ["kliendid.csv", "ostud.csv"], "\(out)")
     }
 
+    /// Shapes an independent blind generator used (session 17) that the scan misread: Excel's
+    /// "Unicode text" (UTF-16, tabs) named `.txt` was read as prose, so one found person took
+    /// every row's e-mails; title lines above a CSV header were taken for the header; a route
+    /// sheet with numbered stops and the title after the company lost its names and addresses,
+    /// `Tfn 040 482 2053` became an NHS number and `Puh. 0404822053` nothing; `my SSN is …` in
+    /// a ticket and a PESEL typed with a space were missed; a receipt's product lines became
+    /// persons.
+    @Test func exportShapesOfAnIndependentGenerator() throws {
+        var rng = SeededRNG(seed: 0x1717)
+        let ssn = Synthetic.nationalID(.usSsn, using: &rng).filter(\.isNumber)
+        let pesel = Synthetic.nationalID(.plPesel, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("blind2")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("Kliendikaart\tNimi\tE-post\r\nks8479192\tAnu Kõiv\tanu.koiv41@example.com\r\nks2467039\tSander Mägi\tsmagi@example.com\r\nks6047026\tSvetlana Stepanova\tsvetlana@example.ee\r\n".data(using: .utf16LittleEndian)!)
+        try utf16.write(to: dir.appendingPathComponent("Kliendid_unicode.txt"))
+        try Data("""
+            Tervisetäht Apteek OÜ - püsikliendiprogramm
+            Väljavõte seisuga 12.09.2023 03:14;;;
+            kliendi_id;eesnimi;perenimi;e_post;kaart_nr
+            100000;Peeter;Lõhmus;peeter.lohmus@example.net;2470104398743
+            100007;Ene;Kukk;enekuk73@example.ee;2470801086882
+
+            """.utf8).write(to: dir.appendingPathComponent("pysikliendid.csv"))
+        try Data("receipt_no,card,product\n95043751011,2470-1043-9874-3,Ibuprofeen 400 mg N20\n".utf8).write(to: dir.appendingPathComponent("ostud.csv"))
+        try Data("""
+            {"receipt": "96176201404", "bonus": "2470801086882", "lines": [{"name": "Huulepalsam", "qty": 1}]}
+            {"receipt": "96176201405", "bonus": null, "lines": [{"name": "Kätekreem Extra", "qty": 2}]}
+
+            """.utf8).write(to: dir.appendingPathComponent("ostud.ndjson"))
+        try Data("""
+            KOTIHOIVALOGISTIIKKA OY - AJOLISTA
+            Alue: Kymenlaakso   Pvm: 09.05.2023
+
+             1. KOSKINEN ANNELI
+                Harjukatu 17 B 9, 45100 KOUVOLA
+                Puh. 0404822053
+                Tuotteet: 3 ps Miesten suoja (12 kpl)
+
+             2. TUOMINEN SISKO
+                Kalliotie 6, 45100 KOUVOLA
+                Tfn 040 482 2054
+
+            """.utf8).write(to: dir.appendingPathComponent("reitti_1.txt"))
+        try Data("Hello, I cannot log in. You asked for verification: my SSN is \(ssn).\n\nThanks, Amanda\n".utf8)
+            .write(to: dir.appendingPathComponent("ticket.txt"))
+        try Data("Pacjent: GRABOWSKA JADWIGA\nPESEL: \(pesel.prefix(6)) \(pesel.dropFirst(6))\n".utf8).write(to: dir.appendingPathComponent("wynik.txt"))
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        func named(_ n: String) -> [String: Any]? { persons.first { $0["name"] as? String == n } }
+        for n in ["Anu Kõiv", "Sander Mägi", "Svetlana Stepanova"] {
+            #expect(identifierValues(named(n)).filter { $0.contains("@") }.count == 1, "\(n): \(out)")
+        }
+        let ene = named("Ene Kukk")
+        #expect(identifierValues(ene).filter { $0.contains("@") } == ["enekuk73@example.ee"], "\(out)")
+        #expect((ene?["elements"] as? [String] ?? []).contains("loyalty_card"), "\(out)")
+        #expect(Set(ene?["documents"] as? [String] ?? []) == ["pysikliendid.csv", "ostud.ndjson"], "\(out)")
+        #expect(Set(named("Peeter Lõhmus")?["documents"] as? [String] ?? []) == ["pysikliendid.csv", "ostud.csv"], "\(out)")
+        #expect(!persons.contains { ($0["name"] as? String ?? "").contains("Huulepalsam") || ($0["name"] as? String ?? "").contains("Kätekreem") }, "\(out)")
+        let anneli = persons.first { ($0["name"] as? String)?.uppercased() == "KOSKINEN ANNELI" }
+        #expect(identifierValues(anneli) == ["+358404822053"], "\(out)")
+        #expect((anneli?["elements"] as? [String] ?? []).contains("postal_address"), "\(out)")
+        #expect((anneli?["elements"] as? [String] ?? []).contains("delivery_info"), "\(out)")
+        let sisko = persons.first { ($0["name"] as? String)?.uppercased() == "TUOMINEN SISKO" }
+        #expect(identifierValues(sisko) == ["+358404822054"], "\(out)")
+        #expect(persons.contains { identifierValues($0).contains(ssn) }, "\(out)")
+        #expect(persons.contains { identifierValues($0).contains(pesel) }, "\(out)")
+        #expect(persons.count == 9, "\(out)")
+    }
+
     /// A Lithuanian patient of an Estonian lab: the lab's table types the code Estonian
     /// (`isikukood`), the referral Lithuanian (`Asmens kodas`). Same digits and same name: one
     /// person, who keeps both typed identifiers. Same digits under another name: two persons.

@@ -341,7 +341,18 @@ public final class CategoryMatcher: Sendable {
                 let end = c[k].offset + c[k].length
                 var j = end
                 while j < n && j < end + r.nearNumber {
-                    if (p[j] &- 0x30) < 10 { ok = true; break }
+                    if (p[j] &- 0x30) < 10 {
+                        // For a lab result the number is a measured value (`6.1 mmol/l`, `100
+                        // mg/dL`): a dose or a pack size (`D3-vitamiin 2000 IU N90`) is a product.
+                        guard r.category == .labResult else { ok = true; break }
+                        var k = j
+                        while k < n && ((p[k] &- 0x30) < 10 || p[k] == UInt8(ascii: ".") || p[k] == UInt8(ascii: ",")) { k += 1 }
+                        // `N90` (a pack of ninety) and `D3` are names, not values.
+                        let glued = j > 0 && (ASCII.isLetter(p[j - 1]) || p[j - 1] >= 0x80)
+                        if !glued && !Self.isDoseUnit(p, k, n) { ok = true; break }
+                        j = k
+                        continue
+                    }
                     j += 1
                 }
             }
@@ -357,6 +368,24 @@ public final class CategoryMatcher: Sendable {
         for k in 0..<state.count where accepted & (1 << UInt64(k)) != 0 {
             emit(RuleHit(rule: c[k].rule, offset: Int32(truncatingIfNeeded: c[k].offset), length: Int32(truncatingIfNeeded: c[k].length)))
         }
+    }
+
+    /// Units of a dose or a pack, lower case (after a number, then a space or not).
+    static let doseUnits: [[UInt8]] = ["iu", "ui", "mg", "mcg", "µg", "ug", "tk", "tbl", "tabl", "tab", "kaps",
+                                       "caps", "kpl", "pcs", "szt", "шт", "st"].map { Array($0.utf8) }
+
+    /// Whether the number ending at `k` is followed by a dose unit that ends there (not `mg/dL`).
+    static func isDoseUnit(_ p: UnsafePointer<UInt8>, _ k: Int, _ n: Int) -> Bool {
+        var i = k
+        if i < n && p[i] == 0x20 { i += 1 }
+        for unit in doseUnits where i + unit.count <= n {
+            var same = true
+            for (d, u) in unit.enumerated() where p[i + d] | (p[i + d] < 0x80 ? 0x20 : 0) != u { same = false; break }
+            guard same else { continue }
+            let e = i + unit.count
+            if e == n || !(ASCII.isLetter(p[e]) || p[e] >= 0x80 || p[e] == UInt8(ascii: "/")) { return true }
+        }
+        return false
     }
 
     /// A masked piece of the evidence: short matches (≤ 4 characters: `TSH`, `TENA`) as written,

@@ -26,15 +26,15 @@ public enum FieldClassifier {
     ].map { Array($0.utf8) }
 
     /// Whether a document's first line is the title of a delivery list: it starts with one of
-    /// `deliveryListTitles`, case ignored, or has one after a dash, colon or bar
-    /// (`KOTIHOIVALOGISTIIKKA OY - AJOLISTA`), followed by the end of the line or a non-letter.
+    /// `deliveryListTitles`, case ignored, or has one after a spaced dash or bar
+    /// (`KOTIHOIVALOGISTIIKKA OY - AJOLISTA`; not after a label's colon: `Asiakas: Ajolista Oy`),
+    /// followed by the end of the line or a non-letter.
     static func startsDeliveryList(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let head = NameDetector.lowercase(Array(line.prefix(96)))
         var starts = [0]
         for i in head.indices where i + 2 < head.count && head[i] == 0x20 {
-            // ` - `, ` – ` (U+2013), `: `, ` | `: a title after a company's name.
+            // ` - `, ` – ` (U+2013), ` | `: a title after a company's name.
             if head[i + 1] == UInt8(ascii: "-") || head[i + 1] == UInt8(ascii: "|"), head[i + 2] == 0x20 { starts.append(i + 3) }
-            if i >= 1 && head[i - 1] == UInt8(ascii: ":") { starts.append(i + 1) }
             if i + 4 < head.count && head[i + 1] == 0xE2 && head[i + 2] == 0x80 && head[i + 3] == 0x93 && head[i + 4] == 0x20 { starts.append(i + 5) }
         }
         for s in starts {

@@ -34,9 +34,38 @@ enum DecoyContext {
     /// `SSN #`), if any.
     static func schemeBefore(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) -> IdentifierType? {
         var i = start
-        guard let w = previousWord(span, &i) else { return nil }
+        guard var w = previousWord(span, &i) else { return nil }
+        // `my SSN is 186153527`, `social security number: …`, `PESEL nr 4405…`: up to two
+        // filler words between the scheme's name and the number.
+        for _ in 0..<2 where schemeWords[w] == nil && fillerWords.contains(w) {
+            guard let before = previousWord(span, &i) else { return nil }
+            w = before
+        }
+        if w == Array("security".utf8) {
+            return previousWord(span, &i) == Array("social".utf8) ? .usSsn : nil
+        }
         return schemeWords[w]
     }
+
+    /// Whether the word before `start` says a phone number follows (`Puh.`, `Tfn`, `Tel`, `Mob`).
+    static func phoneWordBefore(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var i = start
+        guard let w = previousWord(span, &i) else { return false }
+        return phoneWords.contains(w)
+    }
+
+    /// Words for a phone number (lower case).
+    static let phoneWords: Set<[UInt8]> = Set([
+        "puh", "puhelin", "matkapuhelin", "gsm", "tel", "tfn", "telefon", "telefonnummer", "mobil", "mobiil",
+        "mob", "mobile", "phone", "telephone", "cell", "tlf", "telefoni", "telefonas", "tālr", "tālrunis",
+        "тел", "телефон", "моб", "kom", "komórka", "handy",
+    ].map { Array($0.utf8) })
+
+    /// Words that may stand between a scheme's name and its number (lower case).
+    static let fillerWords: Set<[UInt8]> = Set([
+        "is", "was", "number", "no", "nr", "num", "numer", "numero", "on", "ist", "är", "er", "jest", "to",
+        "oli", "kood", "code",
+    ].map { Array($0.utf8) })
 
     /// Words that name a national scheme in running text (lower case).
     static let schemeWords: [[UInt8]: IdentifierType] = {

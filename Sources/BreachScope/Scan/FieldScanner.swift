@@ -118,9 +118,14 @@ public struct FieldScanner: Sendable {
                     // amounts and short numbers never reach the detectors.
                     let shape = NumberShape(span, i)
                     if shape.groups > 1 { shapeEnd = shape.end }
-                    if shape.nationalCandidate {
-                        // `PESEL 44051401359` in running text: the word before names the scheme.
-                        let named = DecoyContext.schemeBefore(span, i)
+                    // Nine plain digits are a US SSN only after its name (`my SSN is 186153527`);
+                    // `NNN NNN NNNN` is an NHS number only after its name, since Nordic phones are
+                    // grouped alike (`Tfn 040 482 2053`).
+                    let ssnShaped = shape.groups == 1 && shape.leading == 9
+                    let nhsShaped = shape.groups == 3 && shape.lengths.0 == 3 && shape.lengths.1 == 3 && shape.lengths.2 == 4
+                    // `PESEL 44051401359` in running text: the word before names the scheme.
+                    let named = shape.nationalCandidate || ssnShaped ? DecoyContext.schemeBefore(span, i) : nil
+                    if shape.nationalCandidate && !(nhsShaped && named != .ukNhsNumber) || ssnShaped && named == .usSsn {
                         let h = named.map { FieldHint.nationalID($0) } ?? hint
                         candidates.clear()
                         matchNationals(span, i, h, &candidates)
@@ -132,6 +137,10 @@ public struct FieldScanner: Sendable {
                     }
                     if found == nil && shape.cardCandidate { found = card.match(span, at: i, hint: hint) }
                     if found == nil && shape.phoneCandidate { found = phone.match(span, at: i, hint: hint) }
+                    // `Puh. 0404822053`: one group of digits is a phone after a phone word.
+                    if found == nil && shape.groups == 1 && shape.total >= 7 && shape.total <= 13 && DecoyContext.phoneWordBefore(span, i) {
+                        found = phone.match(span, at: i, hint: .phone)
+                    }
                 } else {
                     // The label's own detector first, then the others (a misfiled value); none
                     // is asked twice.

@@ -316,9 +316,26 @@ struct RecordAssembler: RecordVisitor {
             // An order number, a timestamp, an amount: only an e-mail or an IBAN could be found
             // (`FieldScanner` asks no number detector under this hint), so most fields need no scan.
             if FieldScanner.mayHoldNonPersonalFinding(value) { scan(value, hint: hint, f, l, offset) }
+        case .nationalID where Self.isSpacedCode(value):
+            // A code typed with spaces in its digits (`621028 30141`) under a label that says it
+            // is one: read without them.
+            let compact = value.filter { $0 != 0x20 }
+            compact.withUnsafeBufferPointer { _ = scan($0, hint: hint, f, l, offset) }
         default:
             scan(value, hint: hint, f, l, offset)
         }
+    }
+
+    /// Digits with one or two single spaces inside, 10–12 digits in all (a national code as
+    /// some people type it).
+    static func isSpacedCode(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.count <= 16 else { return false }
+        var digits = 0, spaces = 0, last: UInt8 = 0x20
+        for b in value {
+            if ASCII.isDigit(b) { digits += 1 } else if b == 0x20 && ASCII.isDigit(last) { spaces += 1 } else { return false }
+            last = b
+        }
+        return spaces >= 1 && spaces <= 2 && ASCII.isDigit(last) && digits >= 10 && digits <= 12
     }
 
     /// Whether a field of this column can hold a special-category term. A column of e-mails,

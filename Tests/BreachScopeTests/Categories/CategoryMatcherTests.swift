@@ -99,6 +99,9 @@ struct CategoryMatcherTests {
     /// Decoys: nothing may be inferred.
     static let decoys: [(String, String?)] = [
         ("Order A10-2023 shipped", nil),
+        // A vitamin with its dose and pack size is a product, not a measured value.
+        ("D3-vitamiin 2000 IU N90", nil),
+        ("Vitamin D3 1000 IU, 90 caps", nil),
         ("Tellimus A10-2023, arve E11-55", nil),
         ("ATM withdrawal 200 EUR at the station", nil),
         ("Sepa tn B12, Tallinn", nil),

@@ -87,7 +87,8 @@ import Testing
         ("asiakas_id", customer), ("kundnummer", customer), ("numer klienta", customer),
         ("patient_id", customer), ("CustomerID", customer), ("Kundennummer", customer),
         ("member_ref", customer), ("memberRef", customer), ("client reference", customer), ("member no", customer),
-        ("card_id", .paymentCard), ("cardId", .paymentCard),
+        ("card_id", .paymentCard), ("cardId", .paymentCard), ("kaart_nr", .paymentCard), ("bonus", .paymentCard),
+        ("loyalty_card_no", .loyaltyCard), ("sünnip", .dateOfBirth), ("POS", .nonPersonal), ("#CHROM", .nonPersonal),
         ("sample_id", sample), ("proovi_id", sample), ("näytetunnus", sample),
         ("sample", sample), ("barcode", sample),
         // purchases, delivery, language
@@ -181,7 +182,8 @@ import Testing
     @Test func deliveryListTitles() {
         func starts(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { FieldClassifier.startsDeliveryList($0) } }
         for title in ["Ajolista 2023-03-02 – reitti KYMENLAAKSO-2", "KÖRLISTA 2023-01-05", "Route sheet: van 4",
-                      "Маршрутный лист № 12", "Lieferliste", "ajolista"] {
+                      "Маршрутный лист № 12", "Lieferliste", "ajolista", "KOTIHOIVALOGISTIIKKA OY - AJOLISTA",
+                      "Hemvård Ab – Körlista vecka 21"] {
             #expect(starts(title), "\(title)")
         }
         for line in ["Ajolistan mukaan toimitus myöhästyy", "Körlistor finns i mappen", "Routes were planned",
@@ -192,10 +194,11 @@ import Testing
 
     @Test func keysNamingSomeoneElse() {
         for key in ["orderingProvider", "ordering_provider", "lemmikloomad", "pets", "tests", "clinic", "store",
-                    "referringPhysician", "tilaaja", "zleceniodawca", "items", "laboratory"] {
+                    "referringPhysician", "tilaaja", "zleceniodawca", "items", "laboratory", "lines", "orderLines"] {
             #expect(FieldClassifier.namesOtherEntity(key), "\(key)")
         }
-        for key in ["patient", "customer", "klient", "name", "contact", "address", "owner", "guardian", "person", "asiakas"] {
+        for key in ["patient", "customer", "klient", "name", "contact", "address", "owner", "guardian", "person", "asiakas",
+                    "addressLines", "address_line"] {
             #expect(!FieldClassifier.namesOtherEntity(key), "\(key)")
         }
     }
