@@ -754,6 +754,14 @@ struct RecordAssembler: RecordVisitor {
         }
         if valueElements & Self.strongElements == 0 && valueElements & Self.weakOthers != 0
             && valueElements & 1 << UInt32(ElementType.name.code) != 0 { addWeakKeys() }
+        if valueElements == Self.nameElement && !items.contains(where: { $0.code == ElementType.name.code && $0.value >= 0 && batch.values.withPlaintext(at: Int($0.value)) { $0.contains(0x20) } }) {
+            // One word and nothing else (`From: Hoitotarvikejakelu <hoitotarvikejakelu@…>`, whose
+            // role mailbox is no one's): no one can be told apart by it.
+            var k = 0
+            while k < items.count {
+                if items[k].code == ElementType.name.code { items.remove(at: k); itemKeys.remove(at: k) } else { k += 1 }
+            }
+        }
         if deliveryList && items.contains(where: { Self.namesPerson($0.code) }) {
             addElementOnly(.deliveryInfo, -1, Int32(recordLine), recordOffset)
         }
