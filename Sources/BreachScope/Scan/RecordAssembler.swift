@@ -283,7 +283,7 @@ struct RecordAssembler: RecordVisitor {
             // A customer or patient column (`Klient`, `Client`) may hold the person's name, an
             // e-mail or a company rather than a number. That is no key (two namesakes would be
             // joined by it): it is read as what it is. A key has a digit or is one word (`GX-ABCDEF`).
-            if !keyScratch.contains(where: ASCII.isDigit) && (keyScratch.contains(0x20) || keyScratch.contains(UInt8(ascii: "@"))) {
+            if !Self.hasDigit(keyScratch) && (keyScratch.contains(0x20) || keyScratch.contains(UInt8(ascii: "@"))) {
                 if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
                 else { scan(value, hint: .none, f, l, offset) }
                 break
@@ -326,10 +326,23 @@ struct RecordAssembler: RecordVisitor {
         }
     }
 
+    @inline(__always) static func hasDigit(_ k: [UInt8]) -> Bool {
+        for b in k where b &- 0x30 < 10 { return true }
+        return false
+    }
+
     /// Digits with one or two single spaces inside, 10–12 digits in all (a national code as
     /// some people type it).
+    @inline(__always)
     static func isSpacedCode(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard value.count <= 16 else { return false }
+        // The common case, a code without spaces, leaves at the first test: spaces stand after
+        // a group of 3, 4, 6 or 8 digits (`NNN NNN NNNN`, `DDMMYY NNNNN`, `YYYYMMDD NNNN`).
+        guard value.count >= 11 && value.count <= 16,
+              value[3] == 0x20 || value[4] == 0x20 || value[6] == 0x20 || value[8] == 0x20 else { return false }
+        return spacedDigits(value)
+    }
+
+    private static func spacedDigits(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0, spaces = 0, last: UInt8 = 0x20
         for b in value {
             if ASCII.isDigit(b) { digits += 1 } else if b == 0x20 && ASCII.isDigit(last) { spaces += 1 } else { return false }
