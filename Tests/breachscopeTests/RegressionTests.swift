@@ -306,7 +306,7 @@ import BreachScopeTesting
     /// sheet with numbered stops and the title after the company lost its names and addresses,
     /// `Tfn 040 482 2053` became an NHS number and `Puh. 0404822053` nothing; `my SSN is …` in
     /// a ticket and a PESEL typed with a space were missed; a receipt's product lines became
-    /// persons.
+    /// persons; a mail's list of new customers gave no names.
     @Test func exportShapesOfAnIndependentGenerator() throws {
         var rng = SeededRNG(seed: 0x1717)
         let ssn = Synthetic.nationalID(.usSsn, using: &rng).filter(\.isNumber)
@@ -344,6 +344,18 @@ import BreachScopeTesting
                 Tfn 040 482 2054
 
             """.utf8).write(to: dir.appendingPathComponent("reitti_1.txt"))
+        try Data("""
+            Hei,
+
+            alla uudet asiakkaat toimitukseen:
+
+            1) Anneli Heikkilä, Vaahterakuja 5 B 14, 15100 Lahti
+               Housuvaippa L (14 kpl) 3 ps/kk
+
+            1) Ilkka Heikkinen, Pihlajatie 50, 07900 Loviisa
+            2) Leena Ahonen, Rauhankatu 46, 06100 Porvoo, p. 019 744070
+
+            """.utf8).write(to: dir.appendingPathComponent("viesti.txt"))
         try Data("Hello, I cannot log in. You asked for verification: my SSN is \(ssn).\n\nThanks, Amanda\n".utf8)
             .write(to: dir.appendingPathComponent("ticket.txt"))
         try Data("Pacjent: GRABOWSKA JADWIGA\nPESEL: \(pesel.prefix(6)) \(pesel.dropFirst(6))\n".utf8).write(to: dir.appendingPathComponent("wynik.txt"))
@@ -370,7 +382,12 @@ import BreachScopeTesting
         #expect(identifierValues(sisko) == ["+358404822054"], "\(out)")
         #expect(persons.contains { identifierValues($0).contains(ssn) }, "\(out)")
         #expect(persons.contains { identifierValues($0).contains(pesel) }, "\(out)")
-        #expect(persons.count == 9, "\(out)")
+        // A list item in a mail: the name and the address after its comma. Two items in one
+        // block are two people, so neither is read (Ilkka must not get Leena's phone).
+        let anneliH = named("Anneli Heikkilä")
+        #expect((anneliH?["elements"] as? [String] ?? []).contains("postal_address"), "\(out)")
+        #expect(!persons.contains { ($0["name"] as? String) == "Ilkka Heikkinen" }, "\(out)")
+        #expect(persons.count == 11, "\(out)")
     }
 
     /// A Lithuanian patient of an Estonian lab: the lab's table types the code Estonian

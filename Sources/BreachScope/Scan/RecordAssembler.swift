@@ -740,7 +740,7 @@ struct RecordAssembler: RecordVisitor {
         }
         if !addressParts.isEmpty { addAddress() }
         settle()
-        if deliveryList && valueElements & Self.nameElement == 0 && !blockSegments.isEmpty && !blockSplit {
+        if valueElements & Self.nameElement == 0 && !blockSegments.isEmpty && !blockSplit && blockSegments[0].column < 0 {
             addListStop()
         }
         if valueElements & Self.namingElements != 0 && valueElements & Self.nameElement == 0 && !blockSegments.isEmpty && !blockSplit {
@@ -823,15 +823,31 @@ struct RecordAssembler: RecordVisitor {
         var address: (bytes: [UInt8], line: Int32, offset: Int)?
         blockText.withUnsafeBufferPointer { all in
             let line = UnsafeBufferPointer(rebasing: all[first.start..<first.end])
-            var i = 0
-            while i < line.count && (line[i] == 0x20 || line[i] == 0x09) { i += 1 }
-            let digits = i
-            while i < line.count && ASCII.isDigit(line[i]) { i += 1 }
-            guard i > digits, i - digits <= 3, i < line.count, line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: ")") else { return }
-            i += 1
-            guard i < line.count, line[i] == 0x20 || line[i] == 0x09 else { return }
+            guard let i = Self.listItemText(line) else { return }
+            // Several items in one block (`1) …` `2) …` without blank lines between) are several
+            // people: the block is no one's record, so nothing is read.
+            for seg in blockSegments.dropFirst() where seg.column < 0 {
+                if Self.listItemText(UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])) != nil { return }
+            }
             let rest = UnsafeBufferPointer(rebasing: line[i...])
-            guard let n = NameDetector.normalize(rest), n.contains(0x20) else { return }
+            // `1) Anneli Heikkilä, Vaahterakuja 5 B 14, 15100 Lahti` (a list in a mail): a
+            // capitalised name and an address after its comma, in any text.
+            if let comma = rest.firstIndex(of: UInt8(ascii: ",")), comma > 0 {
+                let head = UnsafeBufferPointer(rebasing: rest[..<comma])
+                var a = comma + 1
+                while a < rest.count && rest[a] == 0x20 { a += 1 }
+                var b = rest.count
+                while b > a && (rest[b - 1] == 0x20 || rest[b - 1] == 0x09) { b -= 1 }
+                let tail = Array(rest[a..<b])
+                if let n = NameDetector.normalize(head), Self.isCapitalisedWords(n),
+                   ColumnSampler.isAddress(tail), let normal = tail.withUnsafeBufferPointer({ PostalAddressDetector.normalize($0) }) {
+                    name = (n, first.offset + i)
+                    address = (normal, first.line, first.offset + i + a)
+                    return
+                }
+            }
+            // ` 3. RÄSÄNEN KEIJO` on a route sheet, the address on the next line.
+            guard deliveryList, let n = NameDetector.normalize(rest), n.contains(0x20) else { return }
             name = (n, first.offset + i)
             guard blockSegments.count >= 2 else { return }
             let next = blockSegments[1]
@@ -851,6 +867,24 @@ struct RecordAssembler: RecordVisitor {
             add(.element(.postalAddress), .postalAddress, address.bytes, -1, address.line, address.offset)
         }
         settle()
+    }
+
+    /// Where a list item's text starts (` 3. `, `1) `, after indentation), or nil.
+    static func listItemText(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        while i < line.count && (line[i] == 0x20 || line[i] == 0x09) { i += 1 }
+        let digits = i
+        while i < line.count && ASCII.isDigit(line[i]) { i += 1 }
+        guard i > digits, i - digits <= 3, i < line.count, line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: ")") else { return nil }
+        i += 1
+        guard i < line.count, line[i] == 0x20 || line[i] == 0x09 else { return nil }
+        return i
+    }
+
+    /// Two to four words, each starting with a capital (`Anneli Heikkilä`, `Mäkelä-Virta Eeva`).
+    static func isCapitalisedWords(_ n: [UInt8]) -> Bool {
+        let words = String(decoding: n, as: UTF8.self).split(separator: " ")
+        return words.count >= 2 && words.count <= 4 && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// The record's address from its columns: the parts (`Katuosoite` · `Postinumero` ·
