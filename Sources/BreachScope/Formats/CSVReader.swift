@@ -380,7 +380,22 @@ public struct CSVReader: DocumentReader {
                 columns[index].append(value)
             }
         }
-        return columns.map { ColumnSampler.hint(forValues: $0) }
+        var hints = columns.map { ColumnSampler.hint(forValues: $0) }
+        // Headerless tables often split the name (`WARD|Lucy|lucy.ward@…`): two neighbouring
+        // columns of single capitalised words that together are unique per row.
+        var k = 0
+        while k + 1 < hints.count {
+            if hints[k] == nil && hints[k + 1] == nil, let (first, last) = ColumnSampler.namePair(rows.map { row in
+                (row.first { $0.0 == k }?.1, row.first { $0.0 == k + 1 }?.1)
+            }) {
+                hints[k] = first ? .firstName : .lastName
+                hints[k + 1] = first ? .lastName : .firstName
+                k += 2
+            } else {
+                k += 1
+            }
+        }
+        return hints
     }
 
     /// Header heuristics over the first rows (non-empty cells as `(column index, value)`).

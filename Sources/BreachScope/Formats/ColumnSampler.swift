@@ -236,6 +236,43 @@ public enum ColumnSampler {
         return longWords >= 2 ? name : nil
     }
 
+    /// Whether two neighbouring columns hold a name split in two (`NURM|Katrin`, `Lucy|Ward`),
+    /// from their cells per row: in at least four fifths of the rows (and at least five rows)
+    /// both are one word of letters starting with a capital, their joined form reads as a name,
+    /// the pairs are nearly all different (a city and its county repeat), one side has many
+    /// different words and neither few (a constant project or status). Returns `(true, _)` when the left one is the first name: it is
+    /// the last name when it is written in capitals and the right one is not.
+    static func namePair(_ rows: [([UInt8]?, [UInt8]?)]) -> (Bool, Bool)? {
+        var pairs: [([UInt8], [UInt8])] = []
+        var upperLeft = 0, upperRight = 0
+        for case let (a?, b?) in rows {
+            let x = trim(a), y = trim(b)
+            guard isNameWord(x), isNameWord(y), isName(x + [0x20] + y) != nil else { continue }
+            pairs.append((x, y))
+            if !x.contains(where: { ASCII.isLower($0) }) { upperLeft += 1 }
+            if !y.contains(where: { ASCII.isLower($0) }) { upperRight += 1 }
+        }
+        guard pairs.count >= 5, pairs.count * 5 >= rows.count * 4 else { return nil }
+        let joined = Set(pairs.map { $0.0 + [0] + $0.1 }).count
+        let left = Set(pairs.map(\.0)).count, right = Set(pairs.map(\.1)).count
+        guard joined * 10 >= pairs.count * 9, max(left, right) * 2 >= pairs.count, min(left, right) * 4 >= pairs.count else { return nil }
+        let leftIsLast = upperLeft * 5 >= pairs.count * 4 && upperRight * 5 < pairs.count * 4
+        return (!leftIsLast, leftIsLast)
+    }
+
+    /// One word of 2–30 letters (hyphens and apostrophes inside) that starts with a capital.
+    static func isNameWord(_ w: [UInt8]) -> Bool {
+        guard w.count >= 2, w.count <= 30, !w.contains(0x20) else { return false }
+        var first: UInt32 = 0, ok = true
+        NameDetector.forEachScalar(w) { s in
+            if first == 0 { first = s }
+            if !(s < 0x80 && ASCII.isLetter(UInt8(s)) || NameDetector.isLetter(s) || s == 0x2D || s == 0x27) { ok = false }
+            return ok
+        }
+        // `ATATCCAT`: a sequencing index, not a surname in capitals.
+        return ok && isUpper(first) && !w.allSatisfy { $0 == 0x41 || $0 == 0x43 || $0 == 0x47 || $0 == 0x54 || $0 == 0x4E }
+    }
+
     private static func isNameColumn(_ vals: [[UInt8]], agree: (Int) -> Bool) -> Bool {
         var names: [[UInt8]] = []
         for v in vals { if let name = isName(v) { names.append(name) } }

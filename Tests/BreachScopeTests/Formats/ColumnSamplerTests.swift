@@ -5,6 +5,23 @@ import BreachScopeTesting
 /// All values are synthetic: IDs, phones, IBANs and cards come from `Synthetic`, names and
 /// addresses are made up.
 @Suite struct ColumnSamplerTests {
+    /// A headerless table's name split over two columns (`WARD|Lucy`); not a sequencing index
+    /// beside a constant project, a city beside its county, or lower-case codes.
+    @Test func namesSplitOverTwoColumns() {
+        func pair(_ rows: [(String, String)]) -> (Bool, Bool)? {
+            ColumnSampler.namePair(rows.map { (Array($0.0.utf8), Array($0.1.utf8)) })
+        }
+        let surnames = ["WARD", "NURM", "SEMJONOVA", "KÕIV", "TAMM", "O'NEILL", "MÄGI", "SAAR-LEPP"]
+        let firsts = ["Lucy", "Katrin", "Natalja", "Anu", "Jaan", "Charlotte", "Sander", "Ülle"]
+        let r = pair(Array(zip(surnames, firsts)))
+        #expect(r.map { [$0.0, $0.1] } == [false, true], "the capitals are the last name")
+        #expect(pair(Array(zip(firsts, surnames.map { $0.capitalized }))).map { [$0.0, $0.1] } == [true, false])
+        #expect(pair(["ATATCCAT", "GAACTCGT", "ATTGGGGG", "GCTAGCGA", "GTAGGCTC", "AAGTGTCC"].map { ($0, "Diagnostics") }) == nil)
+        #expect(pair(Array(repeating: ("Tallinn", "Harjumaa"), count: 4) + Array(repeating: ("Tartu", "Tartumaa"), count: 4)) == nil)
+        #expect(pair(Array(zip(["active", "closed", "active", "gold", "silver", "new"], firsts))) == nil)
+        #expect(pair(Array(zip(surnames.prefix(4), firsts.prefix(4)))) == nil, "too few rows to tell")
+    }
+
     static func hint(_ values: [String]) -> FieldHint? {
         ColumnSampler.hint(forValues: values.map { Array($0.utf8) })
     }
