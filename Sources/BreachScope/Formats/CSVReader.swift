@@ -395,6 +395,14 @@ public struct CSVReader: DocumentReader {
                 k += 1
             }
         }
+        // A headerless table's dates that are the birth dates of its national IDs.
+        if let idColumn = hints.firstIndex(where: { if case .nationalID(_?) = $0 { true } else { false } }),
+           case .nationalID(let type?) = hints[idColumn] {
+            for k in hints.indices where hints[k] == nil {
+                let pairs = rows.map { row in (date: row.first { $0.0 == k }?.1, id: row.first { $0.0 == idColumn }?.1) }
+                if ColumnSampler.isBirthDateColumn(pairs, type: type) { hints[k] = .dateOfBirth }
+            }
+        }
         return hints
     }
 

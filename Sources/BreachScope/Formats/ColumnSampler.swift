@@ -138,6 +138,23 @@ public enum ColumnSampler {
         return type
     }
 
+    /// Whether a column of dates is the birth dates of the national IDs in another column of
+    /// the same rows (`44082476371|KAMIŃSKI|RYSZARD|1944-08-24`): a headerless table's
+    /// `date_of_birth`. At least four fifths of the rows (five at least) agree.
+    static func isBirthDateColumn(_ rows: [(date: [UInt8]?, id: [UInt8]?)], type: IdentifierType) -> Bool {
+        guard let detector = NationalIDs.all.first(where: { idType(of: $0) == type }) else { return false }
+        var agree = 0, present = 0
+        for case let (date?, id?) in rows {
+            present += 1
+            let v = trim(id)
+            guard let iso = DateOfBirthDetector.normalize(date),
+                  let f = v.withUnsafeBufferPointer({ detector.match($0, at: 0, hint: .nationalID(type)) }), f.length == v.count,
+                  let born = NationalIDs.birthDate(of: type, f.value) else { continue }
+            if iso == DateOfBirthDetector.iso(born.year, born.month, born.day) { agree += 1 }
+        }
+        return present >= 5 && agree * 5 >= present * 4
+    }
+
     /// The identifier type a national-ID detector produces.
     private static func idType(of d: any Detector) -> IdentifierType? {
         switch d {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import BreachScopeTesting
 @testable import BreachScope
@@ -20,6 +21,22 @@ import BreachScopeTesting
         #expect(pair(Array(repeating: ("Tallinn", "Harjumaa"), count: 4) + Array(repeating: ("Tartu", "Tartumaa"), count: 4)) == nil)
         #expect(pair(Array(zip(["active", "closed", "active", "gold", "silver", "new"], firsts))) == nil)
         #expect(pair(Array(zip(surnames.prefix(4), firsts.prefix(4)))) == nil, "too few rows to tell")
+    }
+
+    /// A headerless table's dates are birth dates when they are the birth dates its national IDs
+    /// encode; visit dates beside the same IDs are not.
+    @Test func birthDatesBesideTheirNationalIDs() {
+        let pesels = Self.ids(.plPesel, 8, seed: 7)
+        let births = pesels.map { p -> String in
+            let f = Array(p.utf8).withUnsafeBufferPointer { PESELDetector().match($0, at: 0, hint: .nationalID(.plPesel))! }
+            let b = NationalIDs.birthDate(of: .plPesel, f.value)!
+            return String(format: "%04d-%02d-%02d", b.year, b.month, b.day)
+        }
+        let rows = zip(births, pesels).map { (date: Optional(Array($0.0.utf8)), id: Optional(Array($0.1.utf8))) }
+        #expect(ColumnSampler.isBirthDateColumn(rows, type: .plPesel))
+        let visits = pesels.enumerated().map { (date: Optional(Array("2023-05-\(10 + $0.offset)".utf8)), id: Optional(Array($0.element.utf8))) }
+        #expect(!ColumnSampler.isBirthDateColumn(visits, type: .plPesel))
+        #expect(!ColumnSampler.isBirthDateColumn(Array(rows.prefix(4)), type: .plPesel), "too few rows to tell")
     }
 
     static func hint(_ values: [String]) -> FieldHint? {
