@@ -48,18 +48,73 @@ enum DecoyContext {
     }
 
     /// Whether the word before `start` says a phone number follows (`Puh.`, `Tfn`, `Tel`, `Mob`).
+    /// Asked for every lone run of digits in prose and logs, so it allocates nothing: the bytes
+    /// before the number are compared in place (ASCII case folded).
     static func phoneWordBefore(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
-        var i = start
-        guard let w = previousWord(span, &i) else { return false }
-        return phoneWords.contains(w)
+        var j = start - 1
+        var skipped = 0
+        while j >= 0, skipped < 4, span[j] == 0x20 || span[j] == 0x3A || span[j] == 0x2E || span[j] == 0x09 || span[j] == 0x2D {
+            j -= 1; skipped += 1
+        }
+        guard skipped > 0, j >= 0, ASCII.isLetter(span[j]) || span[j] >= 0x80 else { return false }
+        let end = j + 1
+        var s = end
+        while s > 0 && end - s < 15 && (ASCII.isLetter(span[s - 1]) || span[s - 1] >= 0x80) { s -= 1 }
+        guard end - s < 15 else { return false }
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        for k in s..<end {
+            let b = span[k] < 0x80 ? span[k] | 0x20 : span[k]
+            let at = k - s
+            if at < 8 { lo |= UInt64(b) << UInt64(at * 8) } else { hi |= UInt64(b) << UInt64((at - 8) * 8) }
+        }
+        let table = phoneWordTable
+        var k = table.starts[end - s]
+        let stop = table.starts[end - s + 1]
+        while k < stop {
+            if table.keys[k].lo == lo && table.keys[k].hi == hi { return true }
+            k += 1
+        }
+        return false
     }
 
-    /// Words for a phone number (lower case).
-    static let phoneWords: Set<[UInt8]> = Set([
+    /// `phoneWords` packed eight bytes to a word, ordered by length, with where each length's
+    /// keys start (`starts[n] ..< starts[n + 1]`): a lone number in a log is compared with the
+    /// few words of its neighbour's length only, and no references are counted.
+    static let phoneWordTable: (keys: [(lo: UInt64, hi: UInt64)], starts: [Int]) = {
+        let sorted = phoneWords.sorted { $0.count < $1.count }
+        var keys: [(lo: UInt64, hi: UInt64)] = []
+        var starts = Array(repeating: 0, count: 17)
+        for w in sorted {
+            var lo: UInt64 = 0, hi: UInt64 = 0
+            for (at, b) in w.enumerated() {
+                if at < 8 { lo |= UInt64(b) << UInt64(at * 8) } else { hi |= UInt64(b) << UInt64((at - 8) * 8) }
+            }
+            keys.append((lo, hi))
+        }
+        for n in 0...16 { starts[n] = sorted.firstIndex { $0.count >= n } ?? sorted.count }
+        return (keys, starts)
+    }()
+
+    /// Words for a phone number (lower case; the Cyrillic and Latvian ones as written).
+    static let phoneWords: [[UInt8]] = [
         "puh", "puhelin", "matkapuhelin", "gsm", "tel", "tfn", "telefon", "telefonnummer", "mobil", "mobiil",
         "mob", "mobile", "phone", "telephone", "cell", "tlf", "telefoni", "telefonas", "tālr", "tālrunis",
-        "тел", "телефон", "моб", "kom", "komórka", "handy",
-    ].map { Array($0.utf8) })
+        "тел", "Тел", "телефон", "Телефон", "моб", "kom", "komórka", "handy",
+    ].map { Array($0.utf8) }
+
+    /// Whether `ssn` or `security` (any case) ends within 40 bytes before `start`: the cheap test
+    /// before `schemeBefore` for nine plain digits, which logs are full of.
+    static func mayNameSSNBefore(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var k = start - 1
+        let stop = max(2, start - 40)
+        while k >= stop {
+            let c = span[k] | 0x20
+            if c == UInt8(ascii: "n") && span[k - 1] | 0x20 == UInt8(ascii: "s") && span[k - 2] | 0x20 == UInt8(ascii: "s") { return true }
+            if c == UInt8(ascii: "y") && span[k - 1] | 0x20 == UInt8(ascii: "t") && span[k - 2] | 0x20 == UInt8(ascii: "i") { return true }
+            k -= 1
+        }
+        return false
+    }
 
     /// Words that may stand between a scheme's name and its number (lower case).
     static let fillerWords: Set<[UInt8]> = Set([

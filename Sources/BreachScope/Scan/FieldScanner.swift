@@ -124,7 +124,7 @@ public struct FieldScanner: Sendable {
                     let ssnShaped = shape.groups == 1 && shape.leading == 9
                     let nhsShaped = shape.groups == 3 && shape.lengths.0 == 3 && shape.lengths.1 == 3 && shape.lengths.2 == 4
                     // `PESEL 44051401359` in running text: the word before names the scheme.
-                    let named = shape.nationalCandidate || ssnShaped ? DecoyContext.schemeBefore(span, i) : nil
+                    let named = shape.nationalCandidate || ssnShaped && DecoyContext.mayNameSSNBefore(span, i) ? DecoyContext.schemeBefore(span, i) : nil
                     if shape.nationalCandidate && !(nhsShaped && named != .ukNhsNumber) || ssnShaped && named == .usSsn {
                         let h = named.map { FieldHint.nationalID($0) } ?? hint
                         candidates.clear()
@@ -138,7 +138,9 @@ public struct FieldScanner: Sendable {
                     if found == nil && shape.cardCandidate { found = card.match(span, at: i, hint: hint) }
                     if found == nil && shape.phoneCandidate { found = phone.match(span, at: i, hint: hint) }
                     // `Puh. 0404822053`: one group of digits is a phone after a phone word.
-                    if found == nil && shape.groups == 1 && shape.total >= 7 && shape.total <= 13 && DecoyContext.phoneWordBefore(span, i) {
+                    // (National forms: a trunk `0`, or eight digits where there is none: EE, LV, LT, NO, DK.)
+                    if found == nil && shape.groups == 1 && shape.total >= 7 && shape.total <= 13 && (span[i] == 0x30 || shape.total == 8)
+                        && DecoyContext.phoneWordBefore(span, i) {
                         found = phone.match(span, at: i, hint: .phone)
                     }
                 } else {
