@@ -257,8 +257,9 @@ public enum ColumnSampler {
     /// from their cells per row: in at least four fifths of the rows (and at least five rows)
     /// both are one word of letters starting with a capital, their joined form reads as a name,
     /// the pairs are nearly all different (a city and its county repeat), one side has many
-    /// different words and neither few (a constant project or status). Returns `(true, _)` when the left one is the first name: it is
-    /// the last name when it is written in capitals and the right one is not.
+    /// different words and neither few (a constant project or status). Returns `(true, _)` when
+    /// the left one is the first name: it is the last name when it is written in capitals and
+    /// the right one is not.
     static func namePair(_ rows: [([UInt8]?, [UInt8]?)]) -> (Bool, Bool)? {
         var pairs: [([UInt8], [UInt8])] = []
         var upperLeft = 0, upperRight = 0

@@ -38,7 +38,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     /// Decides a document's format from its path and first bytes (up to 64 KB are examined).
     /// Content that looks binary is `.binary` whatever the extension. A known extension
-    /// (`.txt .log .md .csv .tsv .tab .psv .json .ndjson .jsonl` …) decides otherwise; for other
+    /// (`.txt .log .md .csv .tsv .tab .psv .json .ndjson .jsonl` …) decides otherwise (a `.txt`
+    /// that is a table is read as one: `tableInText`); for other
     /// or missing extensions the content is sniffed: SQL dumps start with a pg_dump / mysqldump
     /// banner or have `CREATE TABLE` / `INSERT INTO` statements near the start; JSON starts with `{`/`[` and parses as far
     /// as it goes; NDJSON is several lines that are each a JSON object; CSV/TSV has a consistent

@@ -813,10 +813,11 @@ struct RecordAssembler: RecordVisitor {
         settle()
     }
 
-    /// A numbered stop of a route sheet without labels (` 3. RÄSÄNEN KEIJO` · `Koivukuja 57 C
-    /// 30, 45100 KOUVOLA` · `Puh. 040-5687103`): the name after the stop's number on the block's
-    /// first line, and the postal address on the line below it. Only in delivery lists, and only
-    /// when the block has no name of its own.
+    /// A numbered list item that opens a block with no name of its own: in a delivery list, a
+    /// stop without labels (` 3. RÄSÄNEN KEIJO` · `Koivukuja 57 C 30, 45100 KOUVOLA` ·
+    /// `Puh. 040-5687103`: the name after the number, the address on the line below); in any
+    /// text, `1) Anneli Heikkilä, Vaahterakuja 5 B 14, 15100 Lahti` (a capitalised name, an
+    /// address after its comma). A block with several items is several people: nothing is read.
     private mutating func addListStop() {
         guard let first = blockSegments.first, first.column < 0 else { return }
         var name: (bytes: [UInt8], offset: Int)?
