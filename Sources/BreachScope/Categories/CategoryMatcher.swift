@@ -380,7 +380,7 @@ public final class CategoryMatcher: Sendable {
         if i < n && p[i] == 0x20 { i += 1 }
         for unit in doseUnits where i + unit.count <= n {
             var same = true
-            for (d, u) in unit.enumerated() where p[i + d] | (p[i + d] < 0x80 ? 0x20 : 0) != u { same = false; break }
+            for (d, u) in unit.enumerated() where ASCII.lower(p[i + d]) != u { same = false; break }
             guard same else { continue }
             let e = i + unit.count
             if e == n || !(ASCII.isLetter(p[e]) || p[e] >= 0x80 || p[e] == UInt8(ascii: "/")) { return true }

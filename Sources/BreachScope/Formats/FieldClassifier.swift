@@ -162,10 +162,9 @@ public enum FieldClassifier {
         }
         // `kaart_nr`, `card_no`, `bonus_id`: the number of a card or a customer key.
         for suffix in numberSuffixes where key.hasSuffix(suffix) && key.count > suffix.count + 2 {
-            switch classify(String(key.dropLast(suffix.count)), allowStrip: false) {
-            case .paymentCard: return .paymentCard
-            case .loyaltyCard: return .loyaltyCard
-            case .linkKey(let ns): return .linkKey(namespace: ns)
+            let h = classify(String(key.dropLast(suffix.count)), allowStrip: false)
+            switch h {
+            case .paymentCard?, .loyaltyCard?, .linkKey?: return h
             default: break
             }
         }

@@ -61,12 +61,7 @@ enum DecoyContext {
         var s = end
         while s > 0 && end - s < 15 && (ASCII.isLetter(span[s - 1]) || span[s - 1] >= 0x80) { s -= 1 }
         guard end - s < 15 else { return false }
-        var lo: UInt64 = 0, hi: UInt64 = 0
-        for k in s..<end {
-            let b = span[k] < 0x80 ? span[k] | 0x20 : span[k]
-            let at = k - s
-            if at < 8 { lo |= UInt64(b) << UInt64(at * 8) } else { hi |= UInt64(b) << UInt64((at - 8) * 8) }
-        }
+        let (lo, hi) = packed(UnsafeBufferPointer(rebasing: span[s..<end]))
         let table = phoneWordTable
         var k = table.starts[end - s]
         let stop = table.starts[end - s + 1]
@@ -84,16 +79,21 @@ enum DecoyContext {
         let sorted = phoneWords.sorted { $0.count < $1.count }
         var keys: [(lo: UInt64, hi: UInt64)] = []
         var starts = Array(repeating: 0, count: 17)
-        for w in sorted {
-            var lo: UInt64 = 0, hi: UInt64 = 0
-            for (at, b) in w.enumerated() {
-                if at < 8 { lo |= UInt64(b) << UInt64(at * 8) } else { hi |= UInt64(b) << UInt64((at - 8) * 8) }
-            }
-            keys.append((lo, hi))
-        }
+        for w in sorted { keys.append(w.withUnsafeBufferPointer { packed($0) }) }
         for n in 0...16 { starts[n] = sorted.firstIndex { $0.count >= n } ?? sorted.count }
         return (keys, starts)
     }()
+
+    /// Up to 16 bytes, ASCII letters lower-cased, packed eight to a word (little-endian).
+    @inline(__always)
+    static func packed(_ word: UnsafeBufferPointer<UInt8>) -> (lo: UInt64, hi: UInt64) {
+        var lo: UInt64 = 0, hi: UInt64 = 0
+        for (at, b) in word.enumerated() {
+            let c = UInt64(ASCII.lower(b))
+            if at < 8 { lo |= c << UInt64(at * 8) } else { hi |= c << UInt64((at - 8) * 8) }
+        }
+        return (lo, hi)
+    }
 
     /// Words for a phone number (lower case; the Cyrillic and Latvian ones as written).
     static let phoneWords: [[UInt8]] = [

@@ -752,10 +752,7 @@ struct RecordAssembler: RecordVisitor {
             organisationRecord = false
             if !items.contains(where: { $0.code == ElementType.nationalID.code }) {
                 let contact: Set<UInt8> = [ElementType.email.code, ElementType.phone.code, ElementType.postalAddress.code]
-                var k = 0
-                while k < items.count {
-                    if contact.contains(items[k].code) { items.remove(at: k); itemKeys.remove(at: k) } else { k += 1 }
-                }
+                removeItems { contact.contains($0.code) }
             }
         }
         if !blockSegments.isEmpty {
@@ -770,10 +767,7 @@ struct RecordAssembler: RecordVisitor {
         if valueElements == Self.nameElement && !items.contains(where: { $0.code == ElementType.name.code && $0.value >= 0 && batch.values.withPlaintext(at: Int($0.value)) { $0.contains(0x20) } }) {
             // One word and nothing else (`From: Hoitotarvikejakelu <hoitotarvikejakelu@…>`, whose
             // role mailbox is no one's): no one can be told apart by it.
-            var k = 0
-            while k < items.count {
-                if items[k].code == ElementType.name.code { items.remove(at: k); itemKeys.remove(at: k) } else { k += 1 }
-            }
+            removeItems { $0.code == ElementType.name.code }
         }
         if deliveryList && items.contains(where: { Self.namesPerson($0.code) }) {
             addElementOnly(.deliveryInfo, -1, Int32(recordLine), recordOffset)
@@ -835,10 +829,7 @@ struct RecordAssembler: RecordVisitor {
             // capitalised name and an address after its comma, in any text.
             if let comma = rest.firstIndex(of: UInt8(ascii: ",")), comma > 0 {
                 let head = UnsafeBufferPointer(rebasing: rest[..<comma])
-                var a = comma + 1
-                while a < rest.count && rest[a] == 0x20 { a += 1 }
-                var b = rest.count
-                while b > a && (rest[b - 1] == 0x20 || rest[b - 1] == 0x09) { b -= 1 }
+                let (a, b) = Self.trimmedRange(rest, from: comma + 1)
                 let tail = Array(rest[a..<b])
                 if let n = NameDetector.normalize(head), Self.isCapitalisedWords(n),
                    ColumnSampler.isAddress(tail), let normal = tail.withUnsafeBufferPointer({ PostalAddressDetector.normalize($0) }) {
@@ -853,10 +844,8 @@ struct RecordAssembler: RecordVisitor {
             guard blockSegments.count >= 2 else { return }
             let next = blockSegments[1]
             guard next.column < 0 else { return }
-            let text = Array(all[next.start..<next.end])
-            var a = 0, b = text.count
-            while a < b && (text[a] == 0x20 || text[a] == 0x09) { a += 1 }
-            while b > a && (text[b - 1] == 0x20 || text[b - 1] == 0x09) { b -= 1 }
+            let text = UnsafeBufferPointer(rebasing: all[next.start..<next.end])
+            let (a, b) = Self.trimmedRange(text, from: 0)
             let trimmed = Array(text[a..<b])
             if ColumnSampler.isAddress(trimmed), let normal = trimmed.withUnsafeBufferPointer({ PostalAddressDetector.normalize($0) }) {
                 address = (normal, next.line, next.offset + a)
@@ -868,6 +857,23 @@ struct RecordAssembler: RecordVisitor {
             add(.element(.postalAddress), .postalAddress, address.bytes, -1, address.line, address.offset)
         }
         settle()
+    }
+
+    /// The bounds of `p[from...]` without spaces and tabs at either end.
+    @inline(__always)
+    static func trimmedRange(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, Int) {
+        var a = from, b = p.count
+        while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
+        while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
+        return (a, b)
+    }
+
+    /// Removes the record's items (and their keys, kept beside them) that `drop` selects.
+    private mutating func removeItems(where drop: (PendingItem) -> Bool) {
+        var k = 0
+        while k < items.count {
+            if drop(items[k]) { items.remove(at: k); itemKeys.remove(at: k) } else { k += 1 }
+        }
     }
 
     /// Where a list item's text starts (` 3. `, `1) `, after indentation), or nil.
@@ -1113,9 +1119,7 @@ struct RecordAssembler: RecordVisitor {
     /// `key(_:)` written into `out` (replacing its contents); false when empty.
     static func key(_ value: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         out.clear()
-        var s = 0, e = value.count
-        while s < e && (value[s] == 0x20 || value[s] == 0x09) { s += 1 }
-        while e > s && (value[e - 1] == 0x20 || value[e - 1] == 0x09) { e -= 1 }
+        let (s, e) = trimmedRange(value, from: 0)
         guard s < e else { return false }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: value[s..<e]))
         return true
@@ -1128,9 +1132,7 @@ struct RecordAssembler: RecordVisitor {
 
     /// Trimmed bytes of a key-like value, or nil when empty.
     static func key(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var s = 0, e = value.count
-        while s < e && (value[s] == 0x20 || value[s] == 0x09) { s += 1 }
-        while e > s && (value[e - 1] == 0x20 || value[e - 1] == 0x09) { e -= 1 }
+        let (s, e) = trimmedRange(value, from: 0)
         return s < e ? Array(value[s..<e]) : nil
     }
 
