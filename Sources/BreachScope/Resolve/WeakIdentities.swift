@@ -226,7 +226,11 @@ enum WeakIdentities {
             for pair in pairs.keys { joined.union(Int32(pair >> 32), Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)) }
             for group in nameGroups {
                 var roots: [(root: Int32, first: Int32, weak: Bool, dates: [Int32])] = []
-                for p in group {   // ascending: a group's first person is its smallest
+                // A group's first person is the one with the smallest anchor: person indices
+                // follow the order records reached the store (two workers interleave), anchors
+                // do not, so the candidate (and its key, which a decision refers to) is the same
+                // on every scan of the same files.
+                for p in group.sorted(by: { persons.anchors[Int($0)] < persons.anchors[Int($1)] }) {
                     let r = joined.find(p)
                     let dates = birthDates[p] ?? []
                     if let at = roots.firstIndex(where: { $0.root == r }) {

@@ -170,6 +170,45 @@ import Testing
         #expect(one[0] == one[1] && one[3] != one[0])
     }
 
+    /// Person indices follow the order records reached the store, which two workers interleave;
+    /// the candidates (their pairs and keys, which decisions refer to) must not. Two route stops
+    /// paired by their address carry one name with a customer: the `name_only` pair is taken
+    /// between the stops' smallest anchor and the customer, whichever stop came first.
+    @Test func candidatesDoNotDependOnTheOrderPersonsWereFound() throws {
+        let vault = Vault(master: try MasterKey(hex: String(repeating: "42", count: 32)))
+        let nameKind = ValueKind.element(.name), addressKind = ValueKind.element(.postalAddress), mailKind = ValueKind.identifier(.email)
+        let values: [(ValueKind, String)] = [(nameKind, "TURUNEN ESA"), (addressKind, "Kauppakatu 4, 00100 Helsinki"),
+                                             (nameKind, "Turunen Esa"), (mailKind, "esa.turunen@example.fi")]
+        let kinds = values.map(\.0.rawValue)
+        let hashes = values.map { vault.hash(kind: $0.0, Array($0.1.utf8)) }
+        let codes = [ElementType.name.code, ElementType.postalAddress.code, ElementType.name.code, ElementType.email.code]
+        var recs = RecordTable()
+        let items: [[Int]] = [[0, 1], [0, 1], [2, 3]]   // two stops, one customer
+        for (r, its) in items.enumerated() {
+            recs.open(document: 1 + Int64(r), ordinal: 0, language: 0)
+            var bits: UInt32 = 0
+            for v in its { recs.item(code: codes[v], stored: Int64(v + 1), value: Int32(v), elements: &bits) }
+            recs.close(elements: bits)
+        }
+        let anchors = (0..<items.count).map { vault.hash(label: "record", "stop\($0)") }
+        func candidates(order: [Int]) -> Set<String> {
+            var persons = PersonTable()
+            for r in order { persons.append(anchor: anchors[r], flags: 0, records: [Int32(r)]) }
+            let forms = WeakIdentities.nameForms(persons: persons, recs: recs, kinds: kinds, hashes: hashes, vault: vault) {
+                Array(values[Int($0)].1.utf8)
+            }
+            let found = WeakIdentities.find(persons: persons, recs: recs, kinds: kinds, hashes: hashes, vault: vault, nameForms: forms)
+            // By anchors, not indices: the same persons in any order.
+            return Set(found.map { "\($0.key) \(persons.anchors[Int($0.a)]) \(persons.anchors[Int($0.b)]) \($0.evidence)" })
+        }
+        let first = candidates(order: [0, 1, 2])
+        #expect(first.count == 2)   // the stops by name and address, one stop and the customer by name
+        #expect(first.filter { $0.hasSuffix("name_only") }.count == 1)
+        for order in [[1, 0, 2], [2, 0, 1], [2, 1, 0], [0, 2, 1], [1, 2, 0]] {
+            #expect(candidates(order: order) == first, "order \(order)")
+        }
+    }
+
     @Test func nameSpellingsCoverOrderCommaAndCase() {
         let s = Set(WeakIdentities.spellings(Array("Päivi Niemi-Äärelä".utf8)).map { String(decoding: $0, as: UTF8.self) })
         for expected in ["Päivi Niemi-Äärelä", "Niemi-Äärelä Päivi", "Niemi-Äärelä, Päivi", "NIEMI-ÄÄRELÄ PÄIVI",
