@@ -419,6 +419,41 @@ import BreachScopeTesting
         #expect(!persons.contains { ($0["name"] as? String) == "Jonas Kazlauskas" && ($0["identifiers"] as? [Any])?.count != 1 })
     }
 
+    /// A consent form names its patient in a sentence and gives her phone in a paragraph of its
+    /// own: the phone was a person of its own (a phone and nothing else). A small form's
+    /// one-line contact paragraph is now its one person's, but not a landline (a lab's footer),
+    /// not a multi-line signature (the sender's), not in a document naming two persons and not
+    /// in a mail's list of addresses, whose notification mailbox is no one's.
+    @Test func aFormsContactParagraphIsItsPersons() throws {
+        var rng = SeededRNG(seed: 0xF0F)
+        let ik = Synthetic.nationalID(.eeIsikukood, using: &rng), ik2 = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let ik3 = Synthetic.nationalID(.eeIsikukood, using: &rng), ik4 = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("forms")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        try write("nousolek.txt", "INFORMEERITUD NÕUSOLEK\n\nMina, Sophie Ward, isikukood \(ik), annan nõusoleku proovi analüüsimiseks.\n\n"
+                  + "Kontakttelefon / phone: +372 5595 1945\n\nAllkiri: ____________   08.03.2023\n")
+        try write("vastus.txt", "Patsient: Madis Nõmm\nIsikukood: \(ik2)\n\nTulemus: normaalne.\n\nTel 6 123 456\n")
+        try write("kiri.txt", "Hei,\n\nPatsient: Reet Kask\nIsikukood: \(ik3)\n\nYstävällisin terveisin\nMarjatta Mäkelä\npalveluohjaaja\np. 046 780 3042\n")
+        try write("kaks.txt", "Patsient: Jaan Tamm\nIsikukood: \(ik4)\n\nPatsient: Mari Mets\n\nTelefon: +372 5123 4567\n")
+        try write("teade.eml", "From: Helix teavitus <teavitus@helix.example.ee>\nTo: sophie.ward@example.com\nSubject: Vastus\n"
+                  + "Date: Mon, 13 Mar 2023 10:00:00 +0200\n\nLugupeetud klient!\n")
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        let sophie = persons.first { $0["name"] as? String == "Sophie Ward" }
+        #expect(identifierValues(sophie) == [ik, "+37255951945"], "\(out)")   // her name is read from `Mina, …,`
+        #expect(identifierValues(persons.first { $0["name"] as? String == "Madis Nõmm" }) == [ik2], "\(out)")
+        #expect(identifierValues(persons.first { $0["name"] as? String == "Reet Kask" }) == [ik3], "\(out)")
+        #expect(identifierValues(persons.first { $0["name"] as? String == "Jaan Tamm" }) == [ik4], "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37251234567"] }, "\(out)")   // two persons named: apart
+        #expect(persons.contains { identifierValues($0) == ["+358467803042"] }, "\(out)")  // the signature's
+        #expect(persons.contains { identifierValues($0) == ["sophie.ward@example.com"] && $0["name"] == nil }, "\(out)")
+        #expect(!out.contains("teavitus"), "\(out)")
+    }
+
     /// A person written two ways in two files showed the name (and listed the identifiers) in
     /// the order the workers met the values, so two scans of the same files could export
     /// `MAZUR AGNIESZKA` once and `Agnieszka Mazur` the next time. Now scanning the files in

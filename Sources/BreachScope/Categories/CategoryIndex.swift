@@ -107,9 +107,10 @@ final class CategoryIndex: @unchecked Sendable {
             (codeKinds + k).initialize(to: c.0)
             codeRules[k] = c.1
         }
-        foldTable = .allocate(capacity: 256 + 192)
+        foldTable = .allocate(capacity: 256 + 192 + 128)
         for b in 0..<256 { foldTable[b] = UTF8Fold.ascii[b] }
         for c in 0..<192 { foldTable[256 + c] = UTF8Fold.continuation[c] }
+        for c in 0..<128 { foldTable[448 + c] = UTF8Fold.cyrillic[c] }
 
         any = .allocate(capacity: 1024)
         any.initialize(repeating: 0, count: 1024)
@@ -129,8 +130,12 @@ final class CategoryIndex: @unchecked Sendable {
     @inline(__always)
     func fold(_ prev: UInt8, _ b: UInt8) -> UInt8 {
         if b < 0x80 { return foldTable[Int(b)] }
-        if b < 0xC0 && prev >= 0xC3 && prev <= 0xC5 { return foldTable[256 &+ Int(prev - 0xC3) &* 64 &+ Int(b - 0x80)] }
-        return b
+        if b < 0xC0 {
+            if prev >= 0xC3 && prev <= 0xC5 { return foldTable[256 &+ Int(prev - 0xC3) &* 64 &+ Int(b - 0x80)] }
+            if prev == 0xD0 || prev == 0xD1 { return foldTable[448 &+ Int(prev - 0xD0) &* 64 &+ Int(b - 0x80)] }
+            return b
+        }
+        return b == 0xD1 ? 0xD0 : b
     }
 
     @inline(__always)

@@ -1,7 +1,15 @@
-/// Byte-level case folding for the category matcher: ASCII upper → lower, and the two-byte
-/// UTF-8 sequences of Latin-1 Supplement (`Ä`→`ä`, `Õ`→`õ`, `Å`→`å`) and Latin Extended-A
-/// (`Ł`→`ł`, `Ś`→`ś`, `Ż`→`ż`, `Š`→`š`). Only folds that keep the lead byte are made
-/// (`Ÿ`, `Ŀ` and `İ` are left as written), so a fold never changes a sequence's length.
+/// Byte-level case folding for the category matcher: ASCII upper → lower, the two-byte UTF-8
+/// sequences of Latin-1 Supplement (`Ä`→`ä`, `Õ`→`õ`, `Å`→`å`) and Latin Extended-A
+/// (`Ł`→`ł`, `Ś`→`ś`, `Ż`→`ż`, `Š`→`š`), and Cyrillic (`Диагноз` is `диагноз`). A fold never
+/// changes a sequence's length (`Ÿ`, `Ŀ` and `İ` are left as written).
+///
+/// Each byte folds knowing only the byte before it, so a fold cannot change a lead byte by what
+/// follows it. Cyrillic upper and lower case differ in the lead byte for `Р`–`Я` (`D0 A0`–`AF`
+/// against `D1 80`–`8F`) and `Ѐ`–`Џ` (`D0 80`–`8F` against `D1 90`–`9F`), so Cyrillic folds to a
+/// canonical form instead of the lower case: lead `D1` becomes `D0`, `А`–`П` become `а`–`п`,
+/// `р`–`я` become `Р`–`Я` and `ѐ`–`џ` become `Ѐ`–`Џ`. Terms are folded the same way, so they
+/// compare equal; only the historic letters `U+0460`–`U+047F` (`D1 A0`–`BF`) collide with
+/// modern ones.
 enum UTF8Fold {
     /// `ascii[b]`: lower-case of an ASCII byte, identity for bytes ≥ 0x80.
     static let ascii: [UInt8] = {
@@ -28,14 +36,29 @@ enum UTF8Fold {
         return t
     }()
 
+    /// Continuation-byte folds for the Cyrillic lead bytes 0xD0, 0xD1: index
+    /// `(lead - 0xD0) * 64 + (b - 0x80)` (the canonical form above).
+    static let cyrillic: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 128)
+        for lead in 0..<2 {
+            for c in 0..<64 { t[lead * 64 + c] = UInt8(0x80 + c) }
+        }
+        for c in 0x90...0x9F { t[c - 0x80] = UInt8(c + 0x20) }        // А–П → а–п
+        for c in 0x80...0x8F { t[64 + c - 0x80] = UInt8(c + 0x20) }   // р–я → Р–Я (lead D0)
+        for c in 0x90...0x9F { t[64 + c - 0x80] = UInt8(c - 0x10) }   // ѐ–џ → Ѐ–Џ (lead D0)
+        return t
+    }()
+
     /// Folds byte `b` given the byte before it (`prev`, 0 at the start).
     @inline(__always)
     static func fold(_ prev: UInt8, _ b: UInt8) -> UInt8 {
         if b < 0x80 { return ascii[Int(b)] }
-        if b < 0xC0 && prev >= 0xC3 && prev <= 0xC5 {
-            return continuation[Int(prev - 0xC3) &* 64 &+ Int(b - 0x80)]
+        if b < 0xC0 {
+            if prev >= 0xC3 && prev <= 0xC5 { return continuation[Int(prev - 0xC3) &* 64 &+ Int(b - 0x80)] }
+            if prev == 0xD0 || prev == 0xD1 { return cyrillic[Int(prev - 0xD0) &* 64 &+ Int(b - 0x80)] }
+            return b
         }
-        return b
+        return b == 0xD1 ? 0xD0 : b
     }
 
     /// Folds a whole byte string (used when compiling terms).

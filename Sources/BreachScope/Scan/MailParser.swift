@@ -298,6 +298,8 @@ enum MailParser {
         for header in addressHeaders {
             for f in e.fields where f.name == header {
                 for a in addresses(f.value) {
+                    // An organisation's mailbox (`Helix teavitus <teavitus@…>`): no one's name or address.
+                    if isRoleAddress(a.email) { continue }
                     let key = a.email.isEmpty ? "name:" + a.name.lowercased() : a.email.lowercased()
                     guard seen.insert(key).inserted else { continue }
                     if !a.name.isEmpty { out += "Name: \(a.name.replacingOccurrences(of: "\n", with: " "))\n" }
@@ -307,6 +309,13 @@ enum MailParser {
             }
         }
         return Array(out.utf8)
+    }
+
+    /// Whether an address's local part is an organisation's mailbox (`EmailDetector.isRoleMailbox`).
+    static func isRoleAddress(_ email: String) -> Bool {
+        let b = Array(email.utf8)
+        guard let at = b.firstIndex(of: UInt8(ascii: "@")) else { return false }
+        return b.withUnsafeBufferPointer { EmailDetector.isRoleMailbox($0, 0, at) }
     }
 
     // MARK: detection and mbox

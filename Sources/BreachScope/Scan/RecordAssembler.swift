@@ -22,6 +22,9 @@ struct RecordAssembler: RecordVisitor {
     /// Whether a special category found in a record without a person concerns every person of
     /// the document (a lab report's result page), as in prose; in tables each row stands alone.
     var spreadsDocumentCategories = false
+    /// Whether a small document's contact paragraphs may join its one person (`attachFormContacts`):
+    /// prose, not a mail's list of addresses.
+    var readsForms = false
     /// Per column: the category rules' column conditions.
     private var categoryColumns: [CategoryColumns] = []
     /// Per column: whether its values are searched for special categories (by its hint, and
@@ -133,6 +136,19 @@ struct RecordAssembler: RecordVisitor {
     /// a text line): each of its records that names a person gets `delivery_info`.
     private var deliveryList = false
     private var sawFirstField = false
+    /// A small prose document (a consent form, a letter) whose paragraph holds only a phone or an
+    /// e-mail (`Kontakttelefon / phone: +372 5595 1945` below `Mina, Sophie Ward, isikukood …`):
+    /// the paragraph is held until the document ends (`attachFormContacts`).
+    private var heldContacts: [(line: Int, offset: Int, language: String?, items: [PendingItem])] = []
+    /// Records emitted so far that name someone (a name or a national ID), and the last one's
+    /// index in `batch.records` (-1 once its slice was sent).
+    /// The current record's fields are all on its first line.
+    private var blockOneLine = true
+    private var namingRecords = 0
+    private var namingRecordIndex = -1
+    /// Documents up to this size are forms whose contact paragraphs may be their person's.
+    static let formDocument = 16 << 10
+    private static let contactElements: UInt32 = 1 << UInt32(ElementType.email.code) | 1 << UInt32(ElementType.phone.code)
 
     init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
          sliceSize: Int = 10_000, scope: ScanScope? = nil, documentSize: Int = 0, submit: @escaping (ScanBatch) -> Void) {
@@ -215,6 +231,7 @@ struct RecordAssembler: RecordVisitor {
         inRecord = true
         recordLine = line
         recordOffset = offset
+        blockOneLine = true
     }
 
     mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {
@@ -224,6 +241,7 @@ struct RecordAssembler: RecordVisitor {
             deliveryList = column < 0 && FieldClassifier.startsDeliveryList(value)
         }
         if column >= 0 { blockHasLabels = true }
+        if line != recordLine { blockOneLine = false }
         // The block checks below read the record's items only when it was split or has 32 of
         // them: only then is a waiting add completed first (it would be the 32nd at most).
         if splitConflictingBlocks && (blockSplit || items.count >= 31) { settle() }
@@ -775,10 +793,19 @@ struct RecordAssembler: RecordVisitor {
         if blockSplit || (splitConflictingBlocks && hasConflict()) {
             // A text block with two different identifiers of one type is not one person's record
             // (a log, a list): fall back to one record per line.
+            namingRecords += 2
             emitLines(through: Int32.max)
         } else if items.contains(where: { emits($0) }) {
             if language == nil { language = guessLanguage(items) }
-            emit(line: recordLine, offset: recordOffset, language: language, items: items)
+            if holdsFormContact() {
+                heldContacts.append((recordLine, recordOffset, language, items))
+            } else {
+                if valueElements & (Self.nameElement | 1 << UInt32(ElementType.nationalID.code)) != 0 {
+                    namingRecords += 1
+                    namingRecordIndex = batch.records.count
+                }
+                emit(line: recordLine, offset: recordOffset, language: language, items: items)
+            }
         }
         items.clear()
         itemKeys.clear()
@@ -1063,10 +1090,52 @@ struct RecordAssembler: RecordVisitor {
         recordCount += 1
     }
 
+    /// Whether the record that just ended is a form's contact paragraph to hold: a small prose
+    /// document read whole, a paragraph of one line, and nothing in it but phones and e-mails.
+    /// A signature (`Marjatta Mäkelä` · `palveluohjaaja` · `p. 046 780 3042`) has more lines: its
+    /// contacts are the sender's, not those of the person the mail names.
+    private func holdsFormContact() -> Bool {
+        guard readsForms, blockOneLine, documentSize > 0, documentSize <= Self.formDocument, ordinalBase == 0,
+              valueElements & ~Self.contactElements == 0 else { return false }
+        return items.allSatisfy { $0.code == ElementType.phone.code || $0.code == ElementType.email.code }
+    }
+
+    /// At the end of a form, its held contact paragraphs join the one record that names someone,
+    /// when the form names exactly one person (one name value, at most one national ID) who has
+    /// no phone (no e-mail) of their own and each held phone is no fixed line: an organisation's
+    /// footer (`Tel 6 123 456`) gives a landline, and a second phone beside the person's own is
+    /// someone else's. Otherwise the paragraphs are records of their own, as any other.
+    private mutating func attachFormContacts() {
+        let held = heldContacts
+        heldContacts.removeAll()
+        if namingRecords == 1, namingRecordIndex >= 0 {
+            let record = batch.records[namingRecordIndex]
+            let named = Set(record.items.filter { $0.code == ElementType.name.code }.map(\.value))
+            let nationals = Set(record.items.filter { $0.code == ElementType.nationalID.code }.map(\.value))
+            let has = Set(record.items.map(\.code))
+            let added = held.flatMap(\.items)
+            let phones = Set(added.filter { $0.code == ElementType.phone.code }.map(\.value))
+            let mails = Set(added.filter { $0.code == ElementType.email.code }.map(\.value))
+            let fits = phones.count <= 1 && mails.count <= 1 && named.count <= 1 && nationals.count <= 1 && !named.union(nationals).isEmpty && added.allSatisfy { item in
+                guard !has.contains(item.code) else { return false }
+                guard item.code == ElementType.phone.code else { return true }
+                return !batch.values.withPlaintext(at: Int(item.value)) { PhonePlans.isFixedLine($0) }
+            }
+            if fits {
+                batch.records.insert(items: added, intoRecord: namingRecordIndex)
+                findingCount += added.count
+                return
+            }
+        }
+        for h in held { emit(line: h.line, offset: h.offset, language: h.language, items: h.items) }
+    }
+
     /// Sends the current slice (and, at the end, the outcome) to the writer.
     mutating func flush(outcome: DocumentOutcome?) {
         if inRecord { endRecord() }
         settle()
+        if !heldContacts.isEmpty { attachFormContacts() }
+        namingRecordIndex = -1
         batch.fields = newFields
         batch.outcome = outcome
         newFields.removeAll()

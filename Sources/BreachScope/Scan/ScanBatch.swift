@@ -128,6 +128,18 @@ public struct PendingRecords: Sendable, RandomAccessCollection {
         append(ordinal: r.ordinal, line: r.line, offset: r.offset, language: r.language, items: r.items)
     }
 
+    /// Adds items at the end of record `i`'s items; the items of the records after it move up.
+    public mutating func insert(items added: some Collection<PendingItem>, intoRecord i: Int) {
+        let at = headers[i].itemEnd
+        let n = added.count
+        items.insert(contentsOf: added, at: at)
+        headers[i].itemEnd += n
+        for k in (i + 1)..<headers.count {
+            headers[k].itemStart += n
+            headers[k].itemEnd += n
+        }
+    }
+
     /// Appends a record with these items (copied).
     public mutating func append(ordinal: Int, line: Int, offset: Int, language: String?, items recordItems: some Collection<PendingItem>) {
         let start = items.count

@@ -296,6 +296,8 @@ struct DocumentScan {
             inPlace ? readCuttable(r, state, &buffer, filled: n, bom: bom, &assembler) : run(r)
         }
         assembler.spreadsDocumentCategories = format == .text || format == .rtf || format == .html
+        // A mail's `headers.txt` lists one address per block: no form.
+        assembler.readsForms = assembler.spreadsDocumentCategories && !doc.file.name.hasSuffix("!/headers.txt")
         switch format {
         case .csv: return runCuttable(CSVReader(limits: options.limits))
         case .tsv: return runCuttable(CSVReader(delimiter: 0x09, limits: options.limits))
@@ -329,6 +331,7 @@ struct DocumentScan {
             }
         }
         assembler.spreadsDocumentCategories = format == .pdf || format == .docx || format == .odt
+        assembler.readsForms = assembler.spreadsDocumentCategories
         switch format {
         case .xlsx: return run(XLSXReader.self)
         case .pdf:

@@ -109,6 +109,10 @@ public struct EmailDetector: Detector {
         "kundservice", "kundtjanst", "fakturor", "dataskydd", "kundeservice",
         "biuro", "sekretariat", "sekretariaat", "kancelaria", "rejestracja", "recepcja",
         "kundendienst", "vertrieb", "buchhaltung", "datenschutz",
+        // Notifications, results and shops (`teavitus@`: a lab's notification mailbox).
+        "teavitus", "teavitused", "teated", "teenindus", "ilmoitus", "ilmoitukset", "meddelanden", "powiadomienia",
+        "benachrichtigung", "tulemused", "tulokset", "results", "wyniki", "shop", "store", "pood", "kauppa",
+        "sklep", "butik", "uudised", "uutiskirje", "nyhetsbrev",
     ].map { Array($0.utf8) }
     private static let roleLengths: UInt64 = roleLocals.reduce(0) { $0 | 1 << UInt64($1.count) }
     private static let roles = LowercaseWordSet(roleLocals)

@@ -56,7 +56,13 @@ enum ProseName {
     ].map { Array($0.utf8) })
     static let notNames = LowercaseWordSet(notNameWords)
 
-    /// The first name in `text` after a role word: its normalised bytes and its byte offset.
+    /// First-person pronouns that open a form's statement with the signer's name between
+    /// commas: `Mina, Sophie Ward, isikukood …` (et), `Minä, …` (fi), `I, …` (en), `Jag, …` (sv),
+    /// `Ja, …` (pl), `Я, …` (ru), `Es, …` (lv), `Aš, …` (lt), `Ich, …` (de).
+    static let pronouns = LowercaseWordSet(["mina", "minä", "i", "jag", "ja", "я", "es", "aš", "ich"].map { Array($0.utf8) })
+
+    /// The first name in `text` after a role word, or between commas after a first-person
+    /// pronoun: its normalised bytes and its byte offset.
     static func find(_ text: UnsafeBufferPointer<UInt8>) -> (name: [UInt8], offset: Int)? {
         let n = text.count
         var i = 0
@@ -67,7 +73,11 @@ enum ProseName {
             while e < n && isWordByte(text[e]) { e += 1 }
             guard e > i else { break }
             if e - i <= maxWordBytes && roles.contains(text, i, e), let found = name(after: e, honorific: e - i <= 3, in: text) {
-                return found
+                return (found.name, found.offset)
+            }
+            if e - i <= 5 && e + 1 < n && text[e] == 0x2C && text[e + 1] == 0x20 && pronouns.contains(text, i, e),
+               let found = name(after: e + 1, honorific: false, in: text), found.end < n && text[found.end] == 0x2C {
+                return (found.name, found.offset)
             }
             i = e
         }
@@ -76,7 +86,7 @@ enum ProseName {
 
     /// The name starting after `start` (spaces, the `.` of a short honorific such as `Mr.`, one
     /// further role word skipped).
-    private static func name(after start: Int, honorific: Bool, in t: UnsafeBufferPointer<UInt8>) -> (name: [UInt8], offset: Int)? {
+    private static func name(after start: Int, honorific: Bool, in t: UnsafeBufferPointer<UInt8>) -> (name: [UInt8], offset: Int, end: Int)? {
         let n = t.count
         var i = start
         if honorific && i < n && t[i] == 0x2E { i += 1 }
@@ -103,7 +113,7 @@ enum ProseName {
         }
         guard words >= 2 else { return nil }
         guard let name = NameDetector.normalize(UnsafeBufferPointer(rebasing: t[first..<end])) else { return nil }
-        return (name, first)
+        return (name, first, end)
     }
 
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {

@@ -22,6 +22,12 @@ private func prose(_ s: String) -> String? {
         ("Pacientė Žydrūnė Vaitkevičiūtė persikėlė.", "Žydrūnė Vaitkevičiūtė"),
         ("Sehr geehrte Frau Anna Schmidt,", "Anna Schmidt"),
         ("asiakas Seán O'Brien muutti", "Seán O'Brien"),
+        // a form's signer between commas after a first-person pronoun
+        ("Mina, Sophie Ward, isikukood 47407221512, annan nõusoleku.", "Sophie Ward"),
+        ("Minä, Matti Virtanen, henkilötunnus 131052-308T, suostun.", "Matti Virtanen"),
+        ("I, John Q Smith, hereby consent to the test.", "John Q Smith"),
+        ("Я, Ирина Волкова, даю согласие.", "Ирина Волкова"),
+        ("Ja, Anna Nowak, wyrażam zgodę.", "Anna Nowak"),
     ])
     func found(text: String, expected: String) {
         #expect(prose(text) == expected)
@@ -39,6 +45,8 @@ private func prose(_ s: String) -> String? {
         "Kunde Apteek Kesklinn",                           // an organisation
         "Klient  Jan  Kowalski",                           // double spaces: no name run
         "user=jane@example.com client Mozilla Firefox",   // an HTTP client, not a customer
+        "Mina, Sophie Ward ja Jaan Tamm",                  // no comma after the name: not a signer
+        "Ja, Stockholm Nord är bra.",                      // a sentence, not a signer between commas
     ])
     func notFound(text: String) {
         #expect(prose(text) == nil)
