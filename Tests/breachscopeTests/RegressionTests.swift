@@ -454,6 +454,43 @@ import BreachScopeTesting
         #expect(!out.contains("teavitus"), "\(out)")
     }
 
+    /// A shop knows its customer by e-mail, the lab by PESEL; only her name and address say they
+    /// may be one person (an independent generator's case 4). Records with a strong identifier
+    /// in small documents now get weak keys too, so the two are a candidate. The shop's order
+    /// lines are her purchases, its accounts table's password hashes her credentials, and the
+    /// ordering doctor's mailbox on the report is no one's.
+    @Test func aShopCustomerAndALabPatientAtOneAddressAreACandidate() throws {
+        var rng = SeededRNG(seed: 0x5409)
+        let pesel = Synthetic.nationalID(.plPesel, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("shoplab")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        try write("zamowienia.json", """
+            [{"orderNo": "VL/2022/10939", "email": "zofia_zielinska@wp.test", "phone": "661-700-897",
+              "billing": {"name": "Zofia Zielińska", "street": "Krótka 14 m. 13", "postcode": "60-449", "city": "Poznań"},
+              "items": [{"name": "Pakiet wątrobowy", "price": 199.0}]}]
+            """)
+        try write("konta.csv", "user_id,login,password_hash,password_changed_at\n38131,zofia_zielinska@wp.test,"
+                  + "$2y$10$X3YlVHEkKfUvD6tKK7sZrZFDcReNt7C.Q8Mes1M3PWXaSE4MYkRyy,2023-01-02\n")
+        try write("SPR_1.txt", "SPRAWOZDANIE\n\nPacjent: ZIELIŃSKA ZOFIA\nPESEL: \(pesel)\nAdres: Krótka 14 m. 13, 60-449 Poznań\n\n"
+                  + "Arst: dr Laura Laas (D38961), laas@p26290.example.ee\n")
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let review = try JSONSerialization.jsonObject(with: Data(try cli.run(["review", "list", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        let candidates = review?["candidates"] as? [[String: Any]] ?? []
+        #expect(candidates.count == 1)
+        #expect(candidates.first?["evidence"] as? [String] == ["name+postal_address"], "\(candidates)")
+        #expect(try cli.run(["review", "accept", "--all"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        #expect(persons.count == 1, "\(out)")
+        #expect(identifierValues(persons.first) == [pesel, "zofia_zielinska@wp.test", "+48661700897"], "\(out)")
+        let elements = Set(persons.first?["elements"] as? [String] ?? [])
+        #expect(elements.isSuperset(of: ["purchase_history", "credentials", "postal_address"]), "\(elements)")
+        #expect(!out.contains("laas@"), "\(out)")
+    }
+
     /// A person written two ways in two files showed the name (and listed the identifiers) in
     /// the order the workers met the values, so two scans of the same files could export
     /// `MAZUR AGNIESZKA` once and `Agnieszka Mazur` the next time. Now scanning the files in

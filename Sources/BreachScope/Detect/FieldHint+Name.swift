@@ -18,6 +18,7 @@ enum HintName {
         case .linkKey(let ns): "link_key:\(ns)"
         case .purchase: "purchase"
         case .delivery: "delivery"
+        case .credentials: "credentials"
         case .language: "language"
         case .nonPersonal: "non_personal"
         }

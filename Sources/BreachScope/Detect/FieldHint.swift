@@ -28,6 +28,9 @@ public enum FieldHint: Sendable, Hashable {
     /// Products bought or delivered (`purchase_history` / `delivery_info` context).
     case purchase
     case delivery
+    /// A password or its hash (`password_hash`, `parool`, `salasana`, `hasło`): a `credentials`
+    /// element, never stored.
+    case credentials
     /// Person's language (`keel`, `language`, `kieli`).
     case language
     /// Known not to be personal data (order numbers, timestamps, amounts): detectors that need a

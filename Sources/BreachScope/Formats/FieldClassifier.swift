@@ -73,6 +73,9 @@ public enum FieldClassifier {
         "lines", "rows", "positions", "orderlines", "receiptlines", "basket", "cart", "ostukorv",
         "read", "tšekiread", "tooted", "rivit", "tilausrivit", "ostoskori", "rader", "orderrader",
         "pozycje", "koszyk", "строки", "позиции", "товары", "корзина", "eilutės", "rindas",
+        // Doctors in Norwegian, Danish and English (as parts of keys they would catch `kollege`).
+        "lege", "læge", "legen", "lægen", "henvisende lege", "rekvirerende lege", "remitterende læge",
+        "behandlende lege", "behandlende læge", "clinician", "referring clinician", "gp",
     ].map(normalize))
 
     private static let otherEntityTokens: [String] = [
@@ -462,6 +465,9 @@ public enum FieldClassifier {
             "bemerkung", "bemerkungen", "anmerkungen", "piezīmes", "komentārs", "pastabos", "komentaras",
             "bemærkninger", "merknader",
         ]),
+        (.credentials, [
+            "pwd", "pass", "pw", "pwhash", "pw hash", "passhash", "pass hash", "parole", "paroles hash",
+        ]),
         (.language, [
             "language", "lang", "preferred language", "locale", "communication language",
             "keel", "suhtluskeel", "emakeel", "kieli", "asiointikieli", "äidinkieli",
@@ -489,7 +495,8 @@ public enum FieldClassifier {
             "auftraggeber", "krankenhaus", "praxis", "arzt", "apotheke", "filiale",
             "заказчик", "больница", "клиника", "врач", "аптека", "магазин",
             "pasūtītājs", "slimnīca", "ārsts", "aptieka", "užsakovas", "ligoninė", "gydytojas",
-            "vaistinė",
+            "vaistinė", "lege", "læge", "henvisende lege", "rekvirerende lege", "remitterende læge",
+            "behandlende lege", "behandlende læge", "clinician", "referring clinician",
         ]),
     ]
 
@@ -560,6 +567,9 @@ public enum FieldClassifier {
 
     /// Tokens that decide the label wherever they appear (checked in order).
     private static let containsRules: [Rule] = rules([
+        ("password", .credentials), ("passwd", .credentials), ("passwort", .credentials), ("kennwort", .credentials),
+        ("parool", .credentials), ("salasana", .credentials), ("lösenord", .credentials), ("hasło", .credentials),
+        ("пароль", .credentials), ("slaptažod", .credentials), ("passord", .credentials), ("adgangskode", .credentials),
         ("kliendikaar", .loyaltyCard), ("säästukaar", .loyaltyCard), ("partnerkaar", .loyaltyCard),
         ("boonuskaar", .loyaltyCard), ("loyalty", .loyaltyCard), ("kanta-asiakas", .loyaltyCard),
         ("lojalnoś", .loyaltyCard), ("bonuscard", .loyaltyCard), ("bonuskart", .loyaltyCard),

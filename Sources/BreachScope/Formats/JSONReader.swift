@@ -675,6 +675,13 @@ public struct JSONReader: DocumentReader {
         let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(label)
         // A notes key (`.none`) under a delivery or address object is part of it.
         var childHint = (hint == FieldHint.none ? nil : hint) ?? Self.inherited(from: p.hint) ?? .none
+        // An order's lines (`"items": [{"name": "Pakiet wątrobowy", "qty": 1}]`): what was bought.
+        if p.hint == .purchase {
+            switch childHint {
+            case .none, .fullName, .firstName, .lastName: childHint = .purchase
+            default: break
+            }
+        }
         if otherEntity {
             switch childHint {
             case .fullName, .firstName, .lastName, .postalAddress, .addressPart, .phone, .dateOfBirth: childHint = .nonPersonal

@@ -148,6 +148,8 @@ struct RecordAssembler: RecordVisitor {
     private var namingRecordIndex = -1
     /// Documents up to this size are forms whose contact paragraphs may be their person's.
     static let formDocument = 16 << 10
+    /// Documents up to this size give weak keys to records with strong identifiers too.
+    static let weakKeyDocument = 4 << 20
     private static let contactElements: UInt32 = 1 << UInt32(ElementType.email.code) | 1 << UInt32(ElementType.phone.code)
 
     init(documentID: Int64, vault: Vault, fieldScanner: FieldScanner, splitConflictingBlocks: Bool,
@@ -309,6 +311,8 @@ struct RecordAssembler: RecordVisitor {
             addLinkKey(namespace: ns, keyScratch, f, l, offset)
         case .purchase:
             if Self.hasKey(value) { addElementOnly(.purchaseHistory, f, l, offset) }
+        case .credentials:
+            if Self.isSecret(value) { addElementOnly(.credentials, f, l, offset) }
         case .delivery:
             if Self.hasKey(value) { addElementOnly(.deliveryInfo, f, l, offset) }
             scan(value, hint: .none, f, l, offset)
@@ -333,7 +337,11 @@ struct RecordAssembler: RecordVisitor {
         case .nonPersonal:
             // An order number, a timestamp, an amount: only an e-mail or an IBAN could be found
             // (`FieldScanner` asks no number detector under this hint), so most fields need no scan.
-            if FieldScanner.mayHoldNonPersonalFinding(value) { scan(value, hint: hint, f, l, offset) }
+            // Under a label naming another party (`Arst: dr Laura Laas (D38961), laas@…`) they are
+            // that party's: the doctor's mailbox is no data subject's.
+            if FieldScanner.mayHoldNonPersonalFinding(value) && !(f >= 0 && FieldClassifier.namesOtherEntity(columns[Int(f)].name)) {
+                scan(value, hint: hint, f, l, offset)
+            }
         case .nationalID where Self.isSpacedCode(value):
             // A code typed with spaces in its digits (`621028 30141`) under a label that says it
             // is one: read without them.
@@ -375,7 +383,7 @@ struct RecordAssembler: RecordVisitor {
     static func mayHoldCategories(_ hint: FieldHint) -> Bool {
         switch hint {
         case .nationalID, .fullName, .firstName, .lastName, .email, .phone, .postalAddress, .addressPart, .dateOfBirth,
-             .iban, .paymentCard, .loyaltyCard, .linkKey, .language:
+             .iban, .paymentCard, .loyaltyCard, .linkKey, .language, .credentials:
             return false
         case .none, .purchase, .delivery, .nonPersonal:
             return true
@@ -780,8 +788,8 @@ struct RecordAssembler: RecordVisitor {
             blockText.clear()
             blockSegments.clear()
         }
-        if valueElements & Self.strongElements == 0 && valueElements & Self.weakOthers != 0
-            && valueElements & 1 << UInt32(ElementType.name.code) != 0 { addWeakKeys() }
+        if (valueElements & Self.strongElements == 0 || (documentSize > 0 && documentSize <= Self.weakKeyDocument))
+            && valueElements & Self.weakOthers != 0 && valueElements & 1 << UInt32(ElementType.name.code) != 0 { addWeakKeys() }
         if valueElements == Self.nameElement && !items.contains(where: { $0.code == ElementType.name.code && $0.value >= 0 && batch.values.withPlaintext(at: Int($0.value)) { $0.contains(0x20) } }) {
             // One word and nothing else (`From: Hoitotarvikejakelu <hoitotarvikejakelu@…>`, whose
             // role mailbox is no one's): no one can be told apart by it.
@@ -944,10 +952,13 @@ struct RecordAssembler: RecordVisitor {
     /// A record with no strong identifier (a route-sheet stop, a register row with a name and an
     /// address) gets a weak key per name and postal address, and per name and date of birth, in
     /// their compared forms (`WeakKey`), so that the same person written differently elsewhere
-    /// is proposed as a candidate. Records with a strong identifier need none to be found again,
-    /// and the dense tables of a leak are mostly such records: the key costs them nothing.
+    /// is proposed as a candidate. So does every record of a document up to `weakKeyDocument`:
+    /// one system knows a person by e-mail (`Zofia Zielińska` in a shop's orders), another by
+    /// national ID (`ZIELIŃSKA ZOFIA` on a lab report at the same address), and only name and
+    /// address say they may be one. The dense tables of large leaks are mostly records with a
+    /// strong identifier in large files: the key costs them nothing.
     /// Called when the record's element bits (`valueElements`) show a name, an address or a
-    /// birth date, and no strong identifier.
+    /// birth date.
     private mutating func addWeakKeys() {
         var names: [Int] = [], others: [(Int, ValueKind)] = []
         for k in items.indices where items[k].code == ElementType.name.code && items[k].value >= 0 && names.count < 2 { names.append(k) }
@@ -1198,6 +1209,30 @@ struct RecordAssembler: RecordVisitor {
     static func hasKey(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         value.contains { $0 != 0x20 && $0 != 0x09 }
     }
+
+    /// Whether a password column's value is a password or its hash: not empty, not a
+    /// placeholder (`NULL`, `-`, `********`), not a flag (`0`, `true`) and not a date or a
+    /// number (`password_changed_at`, `password_expires`).
+    static func isSecret(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (s, e) = trimmedRange(value, from: 0)
+        guard e - s >= 4 else { return false }
+        var letters = false, allMask = true
+        for i in s..<e {
+            let b = value[i]
+            if b != 0x2A { allMask = false }
+            if ASCII.isLetter(b) || b >= 0x80 { letters = true }
+        }
+        guard !allMask else { return false }
+        if !letters {   // digits and separators only: a date, a time, a count
+            return value[s..<e].contains { !(ASCII.isDigit($0) || $0 == 0x2D || $0 == 0x2E || $0 == 0x2F || $0 == 0x3A || $0 == 0x20 || $0 == 0x54) }
+        }
+        var word = [UInt8](value[s..<e])
+        for k in word.indices { word[k] = ASCII.lower(word[k]) }
+        return !Self.notSecrets.contains(word)
+    }
+
+    private static let notSecrets: Set<[UInt8]> = Set(["null", "none", "true", "false", "n/a", "yes", "no", "undefined", "empty",
+                                                       "nil", "redacted", "hidden", "masked"].map { Array($0.utf8) })
 
     /// Trimmed bytes of a key-like value, or nil when empty.
     static func key(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {

@@ -99,8 +99,9 @@ public struct Lookup {
     }
 
     /// Persons with the name of `parts` (first) and each of its other parts: its birth date as
-    /// one of their values, its address's words in one of their addresses. A record without a
-    /// strong identifier is also found through its weak key (the scan's compared forms).
+    /// one of their values, its address's words in one of their addresses. A record with a weak
+    /// key (no strong identifier, or a small document) is also found through it (the scan's
+    /// compared forms); each part given must hold, by its key or by its values.
     private func personsByName(_ parts: [(ValueKind, [UInt8])]) throws -> [Int64: StoredPerson] {
         guard let name = parts.first(where: { $0.0 == .element(.name) })?.1 else { return [:] }
         let birth = parts.first(where: { $0.0 == .element(.dateOfBirth) })?.1
@@ -118,12 +119,12 @@ public struct Lookup {
             name.withUnsafeBufferPointer { n in other.withUnsafeBufferPointer { WeakKey.material(kind, name: n, other: $0, into: &material) } }
             return vault.hash(kind: kind, material)
         }
-        var weak = Set<ValueHash>()
-        if let birth { weak.insert(weakKey(.weakNameBirth, birth)) }
-        if let address { weak.insert(weakKey(.weakNameAddress, address)) }
         var found: [Int64: StoredPerson] = [:]
         try store.pool.read { db in
-            let weakIDs = try ValueBoxes.ids(db, hashes: weak)
+            // Each part given must hold: through its weak key (the scan's compared forms of the
+            // name with that part), or through the name and that part's own values.
+            let birthWeak = try birth.map { try ValueBoxes.ids(db, hashes: [weakKey(.weakNameBirth, $0)]) } ?? []
+            let addressWeak = try address.map { try ValueBoxes.ids(db, hashes: [weakKey(.weakNameAddress, $0)]) } ?? []
             let birthIDs = try birth.map { try ValueBoxes.ids(db, hashes: [vault.hash(kind: .element(.dateOfBirth), $0)]) } ?? []
             let values = try ValueReader(db, vault: vault)
             func matches(_ id: Int64, _ kind: ValueKind, _ wanted: ([UInt8]) -> Bool) throws -> Bool {
@@ -137,7 +138,9 @@ public struct Lookup {
                 return DateOfBirthDetector.iso(y, m, d) == birth
             }
             try StoredPerson.forEach(db) { p in
-                if p.values.contains(where: { weakIDs.contains($0) }) { found[p.rowID] = p; return }
+                let birthByKey = birth != nil && p.values.contains(where: { birthWeak.contains($0) })
+                let addressByKey = address != nil && p.values.contains(where: { addressWeak.contains($0) })
+                if (birth == nil || birthByKey) && (address == nil || addressByKey) { found[p.rowID] = p; return }
                 guard try p.values.contains(where: { id in
                     try matches(id, .element(.name)) { plain in
                         var form: [UInt8] = []
@@ -145,10 +148,10 @@ public struct Lookup {
                         return form == nameForm
                     }
                 }) else { return }
-                if birth != nil {
+                if birth != nil && !birthByKey {
                     guard try p.values.contains(where: { birthIDs.contains($0) }) || p.values.contains(where: bornThen) else { return }
                 }
-                if address != nil {
+                if address != nil && !addressByKey {
                     guard try p.values.contains(where: { id in
                         try matches(id, .element(.postalAddress)) { plain in
                             var form: [UInt8] = []

@@ -88,6 +88,9 @@ struct CategoryMatcherTests {
         ("Clearblue rasedustest", nil, ["product-pregnancy-test:Clearblue", "product-pregnancy-test:rasedustest"]),
         ("HIV-kotitesti", nil, ["product-hiv-selftest:HIV-kotitesti"]),
         ("AeroChamber Plus inhaler spacer", nil, ["product-inhaler-spacer:AeroChamber", "product-inhaler-spacer:inhaler spacer"]),
+        // an indication is a diagnosis context
+        ("Näidustus: Z36.0 sünnieelne sõeluuring", nil, ["icd10-code:Z36.0"]),
+        ("Indication: E84.9 suspected", nil, ["icd10-code:E84.9"]),
         // Russian and German
         ("Ген BRCA1: патогенный вариант c.68_69delAG", nil, ["gene-symbol:BRCA1", "hgvs-variant:c.68_69delAG"]),
         ("Молекулярно-генетическое исследование", nil, ["genetic-test:Молекулярно-генетическое исследование"]),

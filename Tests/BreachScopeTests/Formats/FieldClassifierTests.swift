@@ -97,6 +97,10 @@ import Testing
         ("ostukorv", .purchase), ("purchase", .purchase), ("product_name", .purchase),
         ("delivery_address", .delivery), ("toimitusosoite", .delivery), ("delivery", .delivery),
         ("tarneaadress", .delivery), ("shipping_address", .delivery), ("pakiautomaat", .delivery),
+        // credentials
+        ("password_hash", .credentials), ("password", .credentials), ("Parool", .credentials), ("salasana", .credentials),
+        ("lösenord", .credentials), ("hasło", .credentials), ("пароль", .credentials), ("pwd", .credentials),
+        ("Passwort", .credentials), ("passwordHash", .credentials),
         ("language", .language), ("keel", .language), ("kieli", .language), ("språk", .language),
         ("język", .language), ("язык", .language),
         // not personal
@@ -194,11 +198,12 @@ import Testing
 
     @Test func keysNamingSomeoneElse() {
         for key in ["orderingProvider", "ordering_provider", "lemmikloomad", "pets", "tests", "clinic", "store",
-                    "referringPhysician", "tilaaja", "zleceniodawca", "items", "laboratory", "lines", "orderLines"] {
+                    "referringPhysician", "tilaaja", "zleceniodawca", "items", "laboratory", "lines", "orderLines",
+                    "Arst", "Lege", "Læge", "Clinician", "Gydytojas", "Ārsts", "Lääkäri"] {
             #expect(FieldClassifier.namesOtherEntity(key), "\(key)")
         }
         for key in ["patient", "customer", "klient", "name", "contact", "address", "owner", "guardian", "person", "asiakas",
-                    "addressLines", "address_line"] {
+                    "addressLines", "address_line", "Kollege", "legend"] {
             #expect(!FieldClassifier.namesOtherEntity(key), "\(key)")
         }
     }
