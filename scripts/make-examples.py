@@ -81,7 +81,8 @@ with open(os.path.join(leak, "toimitukset.csv"), "w", encoding="iso-8859-15", ne
         street = f"{rng.choice(S.STREETS['fi'])} {rng.randint(1, 99)} B {rng.randint(1, 40)}"
         region = rng.choice(["Päijät-Häme", "Pohjois-Karjala", "Itä-Uusimaa", "Kymenlaakso"])
         f.write(f'"{first} {last}","{street}",{rng.randint(10000, 99999):05d},{rng.choice(S.CITIES["fi"])},{written},{hetu},"Vaippa M, 28 kpl",{region}\n')
-        els = ["name", "postal_address", "phone", "purchase_history", "health_data"]  # adult diapers: incontinence aids
+        # adult diapers: incontinence aids; a file of deliveries (`toimitukset`): each row was delivered
+        els = ["name", "postal_address", "phone", "purchase_history", "health_data", "delivery_info"]
         if hetu: els.append("national_id")
         expose(key, *els)
 

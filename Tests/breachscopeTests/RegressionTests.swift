@@ -491,6 +491,39 @@ import BreachScopeTesting
         #expect(!out.contains("laas@"), "\(out)")
     }
 
+    /// Shapes of a third independent generator (session 18): an Excel export whose card numbers
+    /// are text-forced cells (`="2900015794650"`) and whose purchases file writes them bare; a
+    /// store list whose only name is the store manager's (its e-mails and phones are the
+    /// stores'); a deliveries file named so (`…_toimitukset_Q3.tsv`) whose rows are deliveries;
+    /// incontinence product lines under another brand (`Hygieia Pants Plus M (14 kpl)`).
+    @Test func excelTextCellsStoreManagersAndDeliveryFiles() throws {
+        var rng = SeededRNG(seed: 0xE3CE)
+        let code = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("excel")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        try write("kliendid.csv", "sep=;\r\nKaardi nr;Isikukood;Eesnimi;Perenimi;E-post\r\n=\"2900015794650\";\(code);Kadri;Kuusk;k.kuusk59@post.test\r\n")
+        try write("ostud.csv", "kaart|kviitung|toode|kogus\n2900015794650|AP-014-230701-0000|Hygieia Pants Plus M (14 kpl)|2\n")
+        try write("kauplused.csv", "Kauplus;Kett;Aadress;Telefon;E-post;Juhataja\nAP-001;Ravimiait apteek;Narva tn 120-16, 80077 Pärnu;+372 631 4798;ap001@allium.example.ee;Kersti Kivi\n")
+        try write("kuulolaiteasiakkaat_toimitukset_Q3.tsv", "asnro\tnimi\tos.\tpnro\tptp\tpuh.\ttuote\tkpl\n"
+                  + "K976202\tAnna Öhman\tKirkkokatu 18 A\t48400\tKotka\t041 209 2850\tKuulokojeparisto 312 (60 kpl)\t3\n"
+                  + "K976203\tTor Grönroos\tTallvägen 11 A\t00420\tHelsingfors\t\tKuulokojeen kuivausrasia\t1\n"
+                  + "K976204\tEila Mäki\tKoulukatu 3\t15100\tLahti\t040 123 4567\tKuulokojeparisto 13 (60 kpl)\t2\n")
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        #expect(persons.count == 4, "\(out)")
+        let kadri = persons.first { identifierValues($0).contains(code) }
+        let kadriElements = Set(kadri?["elements"] as? [String] ?? [])
+        #expect(kadriElements == ["national_id", "name", "email", "loyalty_card", "purchase_history", "health_data"], "\(out)")
+        let anna = persons.first { $0["name"] as? String == "Anna Öhman" }
+        let annaElements = Set(anna?["elements"] as? [String] ?? [])
+        #expect(annaElements.isSuperset(of: ["phone", "postal_address", "delivery_info", "health_data"]), "\(out)")
+        #expect(!out.contains("Kersti") && !out.contains("ap001@") && !out.contains("6314798"), "\(out)")
+    }
+
     /// A person written two ways in two files showed the name (and listed the identifiers) in
     /// the order the workers met the values, so two scans of the same files could export
     /// `MAZUR AGNIESZKA` once and `Agnieszka Mazur` the next time. Now scanning the files in

@@ -25,6 +25,22 @@ public enum FieldClassifier {
         "kjøreliste",
     ].map { Array($0.utf8) }
 
+    /// Word stems of file names that say the file lists deliveries (`kuulolaiteasiakkaat_toimitukset_Q3.tsv`,
+    /// `deliveries_2023.csv`, `leveranser.xlsx`).
+    static let deliveryFileStems: [String] = [
+        "toimitukse", "toimitus", "deliveries", "delivery", "leveranser", "leverans", "tarned", "tarne",
+        "dostawy", "dostaw", "lieferung", "доставк", "piegād", "pristatym", "leveringer", "levering",
+        "ajolista", "kuljetukse", "utkörning", "shipments",
+    ]
+
+    /// Whether a document's file name (its last path component) has a word starting with one of
+    /// `deliveryFileStems`: each of its records that names a person received deliveries.
+    public static func namesDeliveries(fileName: String) -> Bool {
+        let last = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        let words = last.lowercased().split { !$0.isLetter }
+        return words.contains { w in deliveryFileStems.contains { w.hasPrefix($0) } }
+    }
+
     /// Whether a document's first line is the title of a delivery list: it starts with one of
     /// `deliveryListTitles`, case ignored, or has one after a spaced dash or bar
     /// (`KOTIHOIVALOGISTIIKKA OY - AJOLISTA`; not after a label's colon: `Asiakas: Ajolista Oy`),
@@ -66,6 +82,21 @@ public enum FieldClassifier {
         for token in otherEntityShortTokens where key.hasPrefix(token) || key.hasSuffix(token) { return true }
         return otherEntityKeys.contains(key)
     }
+
+    /// Whether a column names the manager of a store or a branch (`Juhataja`, `Store manager`,
+    /// `Kierownik`): a list of the organisation's sites, whose e-mails, phones and addresses are
+    /// the sites', not persons'.
+    public static func namesStaffRole(_ label: String) -> Bool {
+        let key = normalize(label)
+        return !key.isEmpty && staffRoleKeys.contains(key)
+    }
+
+    private static let staffRoleKeys: Set<String> = Set([
+        "juhataja", "kaupluse juhataja", "apteegi juhataja", "manager", "store manager", "branch manager",
+        "johtaja", "myymäläpäällikkö", "apteekkari", "föreståndare", "butikschef", "kierownik",
+        "kierownik apteki", "kierownik sklepu", "leiter", "filialleiter", "marktleiter", "заведующий",
+        "управляющий", "руководитель", "vadītājs", "vedėjas",
+    ].map(normalize))
 
     /// Whole keys only: the lines of a receipt or an order (`"lines": [{"name": "Huulepalsam"}]`);
     /// as a part of a key they would catch `addressLines`.
@@ -410,6 +441,7 @@ public enum FieldClassifier {
         (.purchase, [
             "product", "product name", "product_name", "products", "item", "items", "item name",
             "sku", "purchase", "purchases", "order items", "order lines", "line items", "cart",
+            "lines", "orderlines", "receiptlines", "tilausrivit", "orderrader", "tšekiread", "товары",
             "basket", "article", "goods", "product code", "ean",
             "toode", "tooted", "toote nimi", "toote kood", "ostukorv", "ost", "ostud", "kaup",
             "ostetud tooted",
@@ -495,6 +527,12 @@ public enum FieldClassifier {
             "auftraggeber", "krankenhaus", "praxis", "arzt", "apotheke", "filiale",
             "заказчик", "больница", "клиника", "врач", "аптека", "магазин",
             "pasūtītājs", "slimnīca", "ārsts", "aptieka", "užsakovas", "ligoninė", "gydytojas",
+            // A store's or branch's manager: staff of the organisation, whose row holds the
+            // store's contacts (`namesStaffRole`).
+            "juhataja", "kaupluse juhataja", "apteegi juhataja", "manager", "store manager", "branch manager",
+            "johtaja", "myymäläpäällikkö", "apteekkari", "föreståndare", "butikschef", "kierownik",
+            "kierownik apteki", "kierownik sklepu", "leiter", "filialleiter", "marktleiter", "заведующий",
+            "управляющий", "руководитель", "vadītājs", "vedėjas",
             "vaistinė", "lege", "læge", "henvisende lege", "rekvirerende lege", "remitterende læge",
             "behandlende lege", "behandlende læge", "clinician", "referring clinician",
         ]),

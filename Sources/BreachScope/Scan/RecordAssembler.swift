@@ -125,6 +125,9 @@ struct RecordAssembler: RecordVisitor {
     /// The record's name field holds an organisation's name (`Apteek Kesklinn`): its e-mail,
     /// phone and address are the organisation's, unless the record carries a national ID.
     private var organisationRecord = false
+    /// Per column: it names a store's manager (`FieldClassifier.namesStaffRole`): a row with one
+    /// is an organisation's site, as a row whose name is an organisation's.
+    private var staffColumns: [Bool] = []
     /// The record holds an Estonian or Lithuanian code (`linkBalticCode`).
     private var balticCode = false
     private var language: String?
@@ -133,8 +136,9 @@ struct RecordAssembler: RecordVisitor {
     /// The current block has labelled fields (`Nimi: …`), i.e. it is a form, not a list.
     private var blockHasLabels = false
     /// The document is a delivery list (`FieldClassifier.startsDeliveryList` on its first line,
-    /// a text line): each of its records that names a person gets `delivery_info`.
-    private var deliveryList = false
+    /// a text line, or its file name: `FieldClassifier.namesDeliveries`): each of its records
+    /// that names a person gets `delivery_info`.
+    var deliveryList = false
     private var sawFirstField = false
     /// A small prose document (a consent form, a letter) whose paragraph holds only a phone or an
     /// e-mail (`Kontakttelefon / phone: +372 5595 1945` below `Mina, Sophie Ward, isikukood …`):
@@ -178,6 +182,7 @@ struct RecordAssembler: RecordVisitor {
         part.spreadsDocumentCategories = spreadsDocumentCategories
         part.columns = columns
         part.hints = hints
+        part.staffColumns = staffColumns
         part.hasAddressPartColumns = hasAddressPartColumns
         part.controllerRules = controllerRules
         part.categoryColumns = categoryColumns
@@ -208,6 +213,8 @@ struct RecordAssembler: RecordVisitor {
         }
         columns[id] = Column(name: name, hint: hint)
         hints[id] = hint
+        while staffColumns.count <= id { staffColumns.append(false) }
+        staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         if hint == .addressPart { hasAddressPartColumns = true }
         controllerRules[id] = columnControllerRules(name)
         categoryColumns[id] = scope?.categories?.columns(for: name) ?? .none
@@ -237,10 +244,16 @@ struct RecordAssembler: RecordVisitor {
     }
 
     mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {
+        // A spreadsheet's text-forced cell (`="2900015794650"`, Excel's way to keep leading zeros
+        // and long numbers): its value is what stands between the quotes.
+        if value.count >= 3 && value[0] == 0x3D && value[1] == 0x22 && value[value.count - 1] == 0x22 {
+            field(UnsafeBufferPointer(rebasing: value[2..<(value.count - 1)]), column: column, line: line, offset: offset + 2)
+            return
+        }
         if !inRecord { beginRecord(line: line, offset: offset) }
         if !sawFirstField {
             sawFirstField = true
-            deliveryList = column < 0 && FieldClassifier.startsDeliveryList(value)
+            deliveryList = deliveryList || (column < 0 && FieldClassifier.startsDeliveryList(value))
         }
         if column >= 0 { blockHasLabels = true }
         if line != recordLine { blockOneLine = false }
@@ -335,6 +348,7 @@ struct RecordAssembler: RecordVisitor {
                 scan(value, hint: hint, f, l, offset)
             }
         case .nonPersonal:
+            if column < staffColumns.count && staffColumns[column] && Self.hasKey(value) { organisationRecord = true }
             // An order number, a timestamp, an amount: only an e-mail or an IBAN could be found
             // (`FieldScanner` asks no number detector under this hint), so most fields need no scan.
             // Under a label naming another party (`Arst: dr Laura Laas (D38961), laas@…`) they are

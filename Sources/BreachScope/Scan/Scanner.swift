@@ -227,6 +227,7 @@ struct DocumentScan {
         var assembler = RecordAssembler(documentID: doc.id, vault: vault, fieldScanner: scanner,
                                         splitConflictingBlocks: true, scope: options.scope, documentSize: doc.file.size,
                                         submit: { writer.submit($0) })
+        assembler.deliveryList = FieldClassifier.namesDeliveries(fileName: doc.file.name)
         guard var outcome = scan(&buffer, &assembler) else { return nil }
         outcome.records = assembler.recordCount
         outcome.findings = assembler.findingCount

@@ -74,7 +74,9 @@ struct CategoryMatcherTests {
         ("Rx 1x daily", nil, ["rx-symbol:Rx"]),
         ("insulin glargine 100 U/ml", nil, ["drug-with-dose:insulin glargine"]),
         // products
-        ("TENA Lady Extra 10 tk", nil, ["product-incontinence-brand:TENA"]),
+        ("TENA Lady Extra 10 tk", nil, ["product-incontinence-brand:TENA", "product-incontinence-line:Lady Extra"]),
+        ("Hygieia Pants Plus M (14 kpl)", nil, ["product-incontinence-line:Pants Plus"]),
+        ("Vuodesuoja 60x90 (30 kpl)", nil, ["product-underpad:Vuodesuoja"]),
         ("Inkontinentsi tooted, mähkmed täiskasvanutele", nil,
          ["product-incontinence:Inkontinentsi", "product-incontinence:mähkmed täiskasvanutele"]),
         ("Pieluchomajtki Seni Super L", nil, ["product-incontinence:Pieluchomajtki", "product-incontinence:Seni Super"]),
@@ -140,6 +142,7 @@ struct CategoryMatcherTests {
         ("ORD-A10BA02X", nil),
         ("c.1234 and g.5", nil),
         ("Depend on us", nil),
+        ("Comfort Plus seat upgrade", nil),   // a product line's words without a pack count
         ("Рецепт пирога с яблоками", nil),
         ("Рак на кухне и вариант ответа", nil),
         ("Mutter Rezept für Kuchen", nil),

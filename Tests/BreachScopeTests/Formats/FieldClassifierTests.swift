@@ -196,6 +196,21 @@ import Testing
         }
     }
 
+    @Test func storeManagersAndDeliveryFiles() {
+        for label in ["Juhataja", "Store manager", "Kierownik", "Föreståndare", "Заведующий", "myymäläpäällikkö"] {
+            #expect(FieldClassifier.namesStaffRole(label), "\(label)")
+            #expect(FieldClassifier.hint(forLabel: label) == .nonPersonal, "\(label)")
+        }
+        for label in ["Nimi", "Kontaktisik", "patient", "Manageri nimi"] { #expect(!FieldClassifier.namesStaffRole(label), "\(label)") }
+        for file in ["kuulo/kuulolaiteasiakkaat_toimitukset_Q3.tsv", "deliveries_2023.csv", "leveranser.xlsx", "arkisto/x.tar.gz!/ajolista_2023-01-02.txt",
+                     "Lieferungen-Juni.csv", "доставки.csv"] {
+            #expect(FieldClassifier.namesDeliveries(fileName: file), "\(file)")
+        }
+        for file in ["toimitukset/asiakkaat.csv", "kliendid.csv", "customers_000.csv"] {   // the folder's name does not count
+            #expect(!FieldClassifier.namesDeliveries(fileName: file), "\(file)")
+        }
+    }
+
     @Test func keysNamingSomeoneElse() {
         for key in ["orderingProvider", "ordering_provider", "lemmikloomad", "pets", "tests", "clinic", "store",
                     "referringPhysician", "tilaaja", "zleceniodawca", "items", "laboratory", "lines", "orderLines",
