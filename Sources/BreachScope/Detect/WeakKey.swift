@@ -4,7 +4,11 @@
 /// register; `Kauppakatu 4 B 7, 48100 KOTKA` in one column, `Kauppakatu 4 B 7` · `48100` · `Kotka`
 /// in three. The forms make such records meet as weak-identity candidates (never merges):
 /// - a name: lower-cased, its words (split at spaces and commas) sorted, joined by one space;
-/// - an address: lower-cased, `,` `;` `.` `/` read as spaces, runs of spaces as one.
+/// - an address: lower-cased, `,` `;` `.` `/` `-` read as spaces, runs of spaces as one, and the
+///   words that only say what follows dropped: a street type written before the name (`ul.`,
+///   `al.`) and an apartment's marker (`m.`, `lok.`, `as`, `bst`, `apt`, `kv`): `UL. SIENKIEWICZA
+///   104/17, 35-263 Rzeszów` on a lab report is `Sienkiewicza 104 m. 17` · `35-263` · `Rzeszów`
+///   in a shop's orders.
 enum WeakKey {
     /// A weak key's material, appended to `out`: the name's form, a zero byte, then the address's
     /// form (`.weakNameAddress`) or the birth date as stored (`.weakNameBirth`). The scan and
@@ -37,15 +41,36 @@ enum WeakKey {
     static func addressForm(_ address: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let start = out.count
         var space = true  // no leading space
+        var wordStart = start
+        /// Drops the word just ended when it is a marker (`ul`, `m`, `lok`…).
+        func endWord() {
+            let n = out.count - wordStart
+            guard n >= 1 && n <= 4 else { return }
+            var w: UInt32 = 0
+            for k in 0..<n { w = w << 8 | UInt32(ASCII.lower(out[wordStart + k])) }
+            if markers.contains(w) { out.removeSubrange(wordStart..<out.count) }
+        }
         for b in address {
-            if b == 0x20 || b == 0x2C || b == 0x3B || b == 0x2E || b == 0x2F || b == 0x09 {
-                if !space { out.append(0x20); space = true }
+            if b == 0x20 || b == 0x2C || b == 0x3B || b == 0x2E || b == 0x2F || b == 0x09 || b == 0x2D {
+                if !space {
+                    endWord()
+                    if out.count > start && out[out.count - 1] != 0x20 { out.append(0x20) }
+                    space = true
+                }
             } else {
+                if space { wordStart = out.count }
                 out.append(b)
                 space = false
             }
         }
-        if out.count > start && out[out.count - 1] == 0x20 { out.removeLast() }
+        if !space { endWord() }
+        while out.count > start && out[out.count - 1] == 0x20 { out.removeLast() }
         out.withUnsafeMutableBufferPointer { NameDetector.lowercaseInPlace(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
     }
+
+    /// Address words that only mark what follows, packed as big-endian bytes: `ul`, `al`, `m`,
+    /// `lok`, `as`, `bst`, `apt`, `kv`, `flat`, `unit`.
+    private static let markers: Set<UInt32> = Set(["ul", "al", "m", "lok", "as", "bst", "apt", "kv", "flat", "unit"].map { w in
+        w.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    })
 }
