@@ -25,6 +25,18 @@ public struct NameDetector: Sendable {
     /// false, leaving `text` empty, when the value is no plausible name.
     public static func normalize(_ value: UnsafeBufferPointer<UInt8>, into text: inout [UInt8]) -> Bool {
         precondition(text.isEmpty, "normalize(_:into:) needs an empty buffer")
+        // A numbered list's item (` 1. HEINONEN VEIKKO`, `12) Anna Tamm`): the name after its number.
+        if let b = value.first, b == 0x20 || ASCII.isDigit(b) {
+            var i = 0
+            while i < value.count && value[i] == 0x20 { i += 1 }
+            let digits = i
+            while i < value.count && ASCII.isDigit(value[i]) { i += 1 }
+            if i > digits && i - digits <= 3 && i + 1 < value.count && (value[i] == 0x2E || value[i] == 0x29) && value[i + 1] == 0x20 {
+                collapseWhitespace(UnsafeBufferPointer(rebasing: value[(i + 2)...]), into: &text)
+                guard isName(text) else { text.clear(); return false }
+                return true
+            }
+        }
         collapseWhitespace(value, into: &text)
         guard isName(text) else { text.clear(); return false }
         return true

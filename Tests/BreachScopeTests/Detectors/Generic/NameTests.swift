@@ -11,6 +11,8 @@ private func name(_ s: String) -> String? {
         ("Mari Maasikas", "Mari Maasikas"),
         ("  Mari-Liis   Maasikas ", "Mari-Liis Maasikas"),
         ("Jüri Õunapuu", "Jüri Õunapuu"),
+        (" 1. HEINONEN VEIKKO ", "HEINONEN VEIKKO"),   // a numbered list's item
+        ("12) Anna Tamm", "Anna Tamm"),
         ("Иван Петрович Сидоров", "Иван Петрович Сидоров"),
         ("Matti Meikäläinen", "Matti Meikäläinen"),
         ("Åsa Ödmark", "Åsa Ödmark"),
@@ -35,7 +37,7 @@ private func name(_ s: String) -> String? {
     @Test(arguments: [
         "", "   ", "A", "A.", "J. K.", "N/A", "n/a", "null", "NULL", "-", "--", "unknown", "Unknown",
         "test", "Test Test", "nimi", "Nimi", "name", "неизвестно", "Неизвестно", "Tundmatu",
-        "Mari Maasikas 2", "mari@example.ee", "38001085718", "Order #123", "Mari_Maasikas",
+        "Mari Maasikas 2", "mari@example.ee", "38001085718", "Order #123", "Mari_Maasikas", "1. 2. 3.", "2023. Annual Report 5",
         "<b>Mari</b>", "Mari 😀", "Mari;Jaan", "http://x",
         String(repeating: "Maasikas ", count: 14),
     ])
