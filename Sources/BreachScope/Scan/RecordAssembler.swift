@@ -83,6 +83,8 @@ struct RecordAssembler: RecordVisitor {
     /// Category hits of short column values already searched in this document.
     private var categoryMemo = CategoryMemoTable()
     private var preferredCountry: String?
+    /// The country of the last phone-column number written in national form with a trunk zero.
+    private var trunkCountry: PhonePlans.Country?
 
     // Current record.
     private var inRecord = false
@@ -191,6 +193,7 @@ struct RecordAssembler: RecordVisitor {
         part.voteCountries = voteCountries
         part.voteCounts = voteCounts
         part.preferredCountry = preferredCountry
+        part.trunkCountry = trunkCountry
         part.categoryMemo = categoryMemo
         part.ordinalBase = offset
         part.deliveryList = deliveryList
@@ -342,7 +345,14 @@ struct RecordAssembler: RecordVisitor {
                 scan(value, hint: hint, f, l, offset)
             }
         case .phone:
-            if let e164 = PhoneDetector.normalize(value, defaultCountries: fieldScanner.phone.defaultCountries) {
+            // A phone column whose numbers were written with their trunk zero (`041 179 4254`)
+            // and some lost it to a spreadsheet (`411794254`): those are of the same country.
+            if let country = trunkCountry, let e164 = PhonePlans.withLostTrunkZero(value, country: country) {
+                add(.identifier(.phone), .phone, e164, f, l, offset)
+            } else if let e164 = PhoneDetector.normalize(value, defaultCountries: fieldScanner.phone.defaultCountries) {
+                if let first = value.first(where: { $0 != 0x20 }), first == 0x30, let c = PhonePlans.country(ofE164: e164), c.hasZeroTrunk {
+                    trunkCountry = c
+                }
                 add(.identifier(.phone), .phone, e164, f, l, offset)
             } else {
                 scan(value, hint: hint, f, l, offset)

@@ -192,6 +192,29 @@ public enum PhonePlans {
         }
     }
 
+    /// The country of an E.164 number (`+358…` → `.fi`), if a plan here knows it.
+    public static func country(ofE164 e164: some Collection<UInt8>) -> Country? {
+        country(callingCodeIn: PhoneDigits(e164), from: 0)?.0
+    }
+
+    /// A national number of `country` (one with a trunk zero: FI, SE, DE, GB, LT, UA) whose zero a
+    /// spreadsheet dropped (`411794254` for `041 179 4254`): digits only, 6–11 of them, the first
+    /// not zero, a valid mobile number of the country (a fixed-line reading is too easily
+    /// another country's number: Estonian `5123 4567` is a Finnish area-5 line). Its E.164
+    /// form, or nil.
+    public static func withLostTrunkZero(_ value: some Collection<UInt8>, country: Country) -> [UInt8]? {
+        guard country.hasZeroTrunk else { return nil }
+        var digits = 0
+        for b in value {
+            if ASCII.isDigit(b) { digits += 1 } else if b != 0x20 { return nil }
+        }
+        let nsn = PhoneDigits(value)
+        guard digits >= 6, digits <= 11, nsn[0] != 0, isValid(nsn, country) else { return nil }
+        var out = Array("+\(country.callingCode)".utf8)
+        nsn.write(to: &out)
+        return isFixedLine(out) ? nil : out
+    }
+
     /// Two-digit prefixes of Polish numbers: mobile (`isPolishMobilePrefix`) and the geographic
     /// area codes.
     static func isPolishPrefix(_ p: Int) -> Bool {

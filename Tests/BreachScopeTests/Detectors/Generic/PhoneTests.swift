@@ -56,6 +56,21 @@ private func scan(_ d: PhoneDetector, _ text: String, hint: FieldHint = .none) -
     /// Ukrainian numbers in their international form (patients of Polish labs write them so);
     /// a bare national number is never Ukrainian (Ukraine is no default country), and toll-free
     /// 800, premium 900 and wrong lengths are no persons' numbers.
+    /// A spreadsheet that stored phones as numbers dropped their trunk zero: `411794254` in a
+    /// column of Finnish numbers is `041 179 4254`, a mobile; a fixed-line reading is refused.
+    @Test func lostTrunkZeroOfAKnownCountry() {
+        func lost(_ s: String, _ c: PhonePlans.Country) -> String? {
+            PhonePlans.withLostTrunkZero(Array(s.utf8), country: c).map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(lost("411794254", .fi) == "+358411794254")
+        #expect(lost("501234567", .fi) == "+358501234567")
+        #expect(lost("51234567", .fi) == nil)     // an Estonian mobile, a Finnish area-5 line: not taken
+        #expect(lost("0411794254", .fi) == nil)   // the zero is there
+        #expect(lost("411794254", .pl) == nil)    // no trunk zero in Poland
+        #expect(lost("41-179", .fi) == nil)
+        #expect(lost("701234567", .se) == "+46701234567")
+    }
+
     @Test func ukrainianInternationalForm() {
         for (text, e164) in [("+380 (67) 432 3583", "+380674323583"), ("+380 50 123 45 67", "+380501234567"),
                              ("+380674323583", "+380674323583"), ("00380 44 123 4567", "+380441234567")] {
