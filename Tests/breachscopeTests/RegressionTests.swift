@@ -527,6 +527,42 @@ import BreachScopeTesting
         #expect(!out.contains("Kersti") && !out.contains("ap001@") && !out.contains("6314798"), "\(out)")
     }
 
+    /// A mail lists late deliveries one customer per line (`- Name, address, phone`): the block
+    /// holds four phones, so it is read line by line, and each line now gives its name and its
+    /// address (without the phone, or the note `ei puhelinta`), with a weak key that meets the
+    /// same customer in the order rows.
+    @Test func aMailsBulletListGivesOnePersonPerLine() throws {
+        let dir = try CLIRunner.temporaryDirectory("bullets")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("""
+            Hei,
+
+            alla lista asiakkaista, joiden toimitus myöhästyy tällä viikolla:
+
+            - Marja Laine, Väinölänkatu 48 A, 15520 Lahti, 046 662 4581
+            - Hilkka Salo, Asematie 40 A 36, 15240 Lahti, 041 054 5094
+            - Elina Salminen, Hakatie 60 B, 15290 Lahti, ei puhelinta
+            - Pirjo Koskinen, Aleksanterinkatu 4 A 25, 18130 Heinola, 045 685 8447
+
+            """.utf8).write(to: dir.appendingPathComponent("viesti.txt"))
+        try Data("Asiakasnro;Nimi;Lähiosoite;Postinro;Postitoimipaikka\n215785;Salminen Elina;Hakatie 60 B;15290;Lahti\n".utf8)
+            .write(to: dir.appendingPathComponent("tilausrivit.csv"))
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        #expect(persons.count == 5, "\(out)")
+        for (name, phone) in [("Marja Laine", "+358466624581"), ("Hilkka Salo", "+358410545094"), ("Pirjo Koskinen", "+358456858447")] {
+            let p = persons.first { $0["name"] as? String == name }
+            #expect(identifierValues(p) == [phone], "\(name): \(out)")
+            #expect((p?["elements"] as? [String] ?? []).contains("postal_address"), "\(name)")
+        }
+        let review = try JSONSerialization.jsonObject(with: Data(try cli.run(["review", "list", "--format", "json"]).stdout.utf8)) as? [String: Any]
+        let candidates = review?["candidates"] as? [[String: Any]] ?? []
+        #expect(candidates.count == 1 && candidates.first?["evidence"] as? [String] == ["name+postal_address"], "\(candidates)")
+    }
+
     /// A person written two ways in two files showed the name (and listed the identifiers) in
     /// the order the workers met the values, so two scans of the same files could export
     /// `MAZUR AGNIESZKA` once and `Agnieszka Mazur` the next time. Now scanning the files in

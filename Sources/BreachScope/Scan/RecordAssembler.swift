@@ -805,6 +805,9 @@ struct RecordAssembler: RecordVisitor {
                 removeItems { contact.contains($0.code) }
             }
         }
+        // A block of several persons' identifiers is emitted line by line (below).
+        let splitting = blockSplit || (splitConflictingBlocks && hasConflict())
+        if splitting && !blockSegments.isEmpty { addListLineNames() }
         if !blockSegments.isEmpty {
             // Records with something personal are searched; so is all of a small document (a lab
             // report's result page names no one, but its categories are its patient's).
@@ -812,7 +815,8 @@ struct RecordAssembler: RecordVisitor {
             blockText.clear()
             blockSegments.clear()
         }
-        if (valueElements & Self.strongElements == 0 || (documentSize > 0 && documentSize <= Self.weakKeyDocument))
+        // (A split block's names and addresses are different persons': no weak keys across them.)
+        if !splitting && (valueElements & Self.strongElements == 0 || (documentSize > 0 && documentSize <= Self.weakKeyDocument))
             && valueElements & Self.weakOthers != 0 && valueElements & 1 << UInt32(ElementType.name.code) != 0 { addWeakKeys() }
         if valueElements == Self.nameElement && !items.contains(where: { $0.code == ElementType.name.code && $0.value >= 0 && batch.values.withPlaintext(at: Int($0.value)) { $0.contains(0x20) } }) {
             // One word and nothing else (`From: Hoitotarvikejakelu <hoitotarvikejakelu@…>`, whose
@@ -822,7 +826,7 @@ struct RecordAssembler: RecordVisitor {
         if deliveryList && items.contains(where: { Self.namesPerson($0.code) }) {
             addElementOnly(.deliveryInfo, -1, Int32(recordLine), recordOffset)
         }
-        if blockSplit || (splitConflictingBlocks && hasConflict()) {
+        if splitting {
             // A text block with two different identifiers of one type is not one person's record
             // (a log, a list): fall back to one record per line.
             namingRecords += 2
@@ -918,6 +922,77 @@ struct RecordAssembler: RecordVisitor {
         settle()
     }
 
+    /// A block of several persons that is a list (`- Marja Laine, Väinölänkatu 48 A, 15520 Lahti,
+    /// 046 662 4581`, one customer per line, as a mail lists them): each item line with an
+    /// identifier or address of its own and no name gets the capitalised name before its first
+    /// comma, and the address after it. The block is then emitted line by line.
+    private mutating func addListLineNames() {
+        settle()
+        var found: [(name: [UInt8], address: [UInt8]?, line: Int32, offset: Int, addressOffset: Int)] = []
+        blockText.withUnsafeBufferPointer { all in
+            for seg in blockSegments where seg.column < 0 {
+                guard !items.contains(where: { $0.line == seg.line && $0.code == ElementType.name.code }) else { continue }
+                let text = UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])
+                guard let i = Self.listItemText(text) ?? Self.bulletText(text) else { continue }
+                let rest = UnsafeBufferPointer(rebasing: text[i...])
+                guard let comma = rest.firstIndex(of: UInt8(ascii: ",")), comma > 0,
+                      let n = NameDetector.normalize(UnsafeBufferPointer(rebasing: rest[..<comma])), Self.isCapitalisedWords(n) else { continue }
+                let (a, b) = Self.trimmedRange(rest, from: comma + 1)
+                let tail = Array(rest[a..<b])
+                // The item has an identifier of its own, or is a name and an address.
+                guard items.contains(where: { $0.line == seg.line && Self.namesPerson($0.code) }) || ColumnSampler.isAddress(tail) else { continue }
+                var address: [UInt8]?
+                if !items.contains(where: { $0.line == seg.line && $0.code == ElementType.postalAddress.code }), ColumnSampler.isAddress(tail) {
+                    // The address without the phone or e-mail that ends the item: trailing
+                    // comma-separated parts with seven digits and no letter, or an `@`.
+                    // So is a last part without a digit after a postal code and its town
+                    // (`15290 Lahti, ei puhelinta`: "no phone").
+                    var end = tail.count
+                    while let k = tail[..<end].lastIndex(of: UInt8(ascii: ",")) {
+                        let part = tail[(k + 1)..<end]
+                        let digits = part.filter { ASCII.isDigit($0) }.count
+                        let letters = part.contains { ASCII.isLetter($0) || $0 >= 0x80 }
+                        let note = digits == 0 && Self.hasPostalCodeAndTown(tail[..<k])
+                        guard (digits >= 7 && !letters) || part.contains(UInt8(ascii: "@")) || note else { break }
+                        end = k
+                    }
+                    address = Array(tail[..<end]).withUnsafeBufferPointer { PostalAddressDetector.normalize($0) }
+                }
+                found.append((n, address, seg.line, seg.offset + i, seg.offset + i + a))
+            }
+        }
+        for f in found {
+            add(.element(.name), .name, f.name, -1, f.line, f.offset)
+            if let address = f.address {
+                add(.element(.postalAddress), .postalAddress, address, -1, f.line, f.addressOffset)
+                settle()
+                // Each line is its own person: its name and address make its weak key.
+                addWeakKey(name: items.count - 2, other: items.count - 1, .weakNameAddress)
+            }
+        }
+        settle()
+    }
+
+    /// Whether an address's last comma-separated part is a postal code of 4–5 digits and a town
+    /// (`15290 Lahti`, `00-950 Warszawa`).
+    static func hasPostalCodeAndTown(_ text: ArraySlice<UInt8>) -> Bool {
+        let start = text.lastIndex(of: UInt8(ascii: ",")).map { $0 + 1 } ?? text.startIndex
+        let words = text[start...].split(separator: 0x20)
+        guard words.count >= 2, let code = words.first else { return false }
+        let digits = code.filter { ASCII.isDigit($0) }.count
+        return digits >= 4 && digits <= 5 && code.allSatisfy { ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
+            && words.last!.contains { ASCII.isLetter($0) || $0 >= 0x80 }
+    }
+
+    /// Where a bulleted line's text starts (`- `, `* `, `• `, after indentation), or nil.
+    static func bulletText(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        while i < line.count && (line[i] == 0x20 || line[i] == 0x09) { i += 1 }
+        if i + 1 < line.count && (line[i] == UInt8(ascii: "-") || line[i] == UInt8(ascii: "*")) && line[i + 1] == 0x20 { return i + 2 }
+        if i + 3 < line.count && line[i] == 0xE2 && line[i + 1] == 0x80 && line[i + 2] == 0xA2 && line[i + 3] == 0x20 { return i + 4 }
+        return nil
+    }
+
     /// The bounds of `p[from...]` without spaces and tabs at either end.
     @inline(__always)
     static func trimmedRange(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, Int) {
@@ -991,23 +1066,27 @@ struct RecordAssembler: RecordVisitor {
             else if items[k].code == ElementType.dateOfBirth.code { others.append((k, .weakNameBirth)) }
         }
         for n in names {
-            for (o, kind) in others {
-                var material: [UInt8] = []
-                swap(&material, &materialScratch)
-                material.clear()
-                batch.values.withPlaintext(at: Int(items[n].value)) { name in
-                    batch.values.withPlaintext(at: Int(items[o].value)) { WeakKey.material(kind, name: name, other: $0, into: &material) }
-                }
-                let h = hash(kind, material)
-                if !itemKeys.contains(h) {
-                    let idx = index(h, kind, material)
-                    let at = items[n]
-                    items.append(PendingItem(value: idx, code: PendingItem.linkKeyCode, field: at.field, line: at.line, offset: at.offset))
-                    itemKeys.append(h)
-                }
-                swap(&material, &materialScratch)
-            }
+            for (o, kind) in others { addWeakKey(name: n, other: o, kind) }
         }
+    }
+
+    /// The weak key of the name at `items[n]` and the address or birth date at `items[o]`, on the
+    /// name's line.
+    private mutating func addWeakKey(name n: Int, other o: Int, _ kind: ValueKind) {
+        var material: [UInt8] = []
+        swap(&material, &materialScratch)
+        material.clear()
+        batch.values.withPlaintext(at: Int(items[n].value)) { name in
+            batch.values.withPlaintext(at: Int(items[o].value)) { WeakKey.material(kind, name: name, other: $0, into: &material) }
+        }
+        let h = hash(kind, material)
+        if !itemKeys.contains(h) {
+            let idx = index(h, kind, material)
+            let at = items[n]
+            items.append(PendingItem(value: idx, code: PendingItem.linkKeyCode, field: at.field, line: at.line, offset: at.offset))
+            itemKeys.append(h)
+        }
+        swap(&material, &materialScratch)
     }
 
     /// Whether an item of this element code says who the record is about.
