@@ -452,6 +452,16 @@ import BreachScopeTesting
         #expect(persons.contains { identifierValues($0) == ["+358467803042"] }, "\(out)")  // the signature's
         #expect(persons.contains { identifierValues($0) == ["sophie.ward@example.com"] && $0["name"] == nil }, "\(out)")
         #expect(!out.contains("teavitus"), "\(out)")
+        // A held paragraph that stays a record of its own is counted in the document's records.
+        let two = try CLIRunner.temporaryDirectory("forms-count")
+        defer { try? FileManager.default.removeItem(at: two) }
+        try Data("Patsient: Jaan Tamm\nIsikukood: \(ik4)\n\nPatsient: Mari Mets\n\nTelefon: +372 5123 4567\n".utf8)
+            .write(to: two.appendingPathComponent("kaks.txt"))
+        let counted = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: counted.workspace) }
+        let scan = try counted.run(["scan", two.path])
+        #expect((scan.stdout + scan.stderr).contains("\n3 records, "), "\(scan.stdout)\(scan.stderr)")
+        #expect(try counted.run(["persons"]).stdout.split(separator: "\n").count == 3)
     }
 
     /// A shop knows its customer by e-mail, the lab by PESEL; only her name and address say they

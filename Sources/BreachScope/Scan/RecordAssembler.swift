@@ -1244,6 +1244,14 @@ struct RecordAssembler: RecordVisitor {
         for h in held { emit(line: h.line, offset: h.offset, language: h.language, items: h.items) }
     }
 
+    /// Ends the document's last record and settles its held form contacts, so that the record and
+    /// finding counts are final before the outcome is written (`flush` does it too).
+    mutating func finishDocument() {
+        if inRecord { endRecord() }
+        settle()
+        if !heldContacts.isEmpty { attachFormContacts() }
+    }
+
     /// Sends the current slice (and, at the end, the outcome) to the writer.
     mutating func flush(outcome: DocumentOutcome?) {
         if inRecord { endRecord() }

@@ -229,6 +229,7 @@ struct DocumentScan {
                                         submit: { writer.submit($0) })
         assembler.deliveryList = FieldClassifier.namesDeliveries(fileName: doc.file.name)
         guard var outcome = scan(&buffer, &assembler) else { return nil }
+        assembler.finishDocument()
         outcome.records = assembler.recordCount
         outcome.findings = assembler.findingCount
         assembler.flush(outcome: outcome)
