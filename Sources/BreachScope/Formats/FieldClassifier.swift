@@ -91,12 +91,14 @@ public enum FieldClassifier {
         return !key.isEmpty && staffRoleKeys.contains(key)
     }
 
-    private static let staffRoleKeys: Set<String> = Set([
+    /// A store's or branch's manager: staff of the organisation. Non-personal labels too.
+    private static let staffRoleLabels = [
         "juhataja", "kaupluse juhataja", "apteegi juhataja", "manager", "store manager", "branch manager",
         "johtaja", "myymäläpäällikkö", "apteekkari", "föreståndare", "butikschef", "kierownik",
         "kierownik apteki", "kierownik sklepu", "leiter", "filialleiter", "marktleiter", "заведующий",
         "управляющий", "руководитель", "vadītājs", "vedėjas",
-    ].map(normalize))
+    ]
+    private static let staffRoleKeys: Set<String> = Set(staffRoleLabels.map(normalize))
 
     /// Whole keys only: the lines of a receipt or an order (`"lines": [{"name": "Huulepalsam"}]`);
     /// as a part of a key they would catch `addressLines`.
@@ -527,15 +529,10 @@ public enum FieldClassifier {
             "auftraggeber", "krankenhaus", "praxis", "arzt", "apotheke", "filiale",
             "заказчик", "больница", "клиника", "врач", "аптека", "магазин",
             "pasūtītājs", "slimnīca", "ārsts", "aptieka", "užsakovas", "ligoninė", "gydytojas",
-            // A store's or branch's manager: staff of the organisation, whose row holds the
-            // store's contacts (`namesStaffRole`).
-            "juhataja", "kaupluse juhataja", "apteegi juhataja", "manager", "store manager", "branch manager",
-            "johtaja", "myymäläpäällikkö", "apteekkari", "föreståndare", "butikschef", "kierownik",
-            "kierownik apteki", "kierownik sklepu", "leiter", "filialleiter", "marktleiter", "заведующий",
-            "управляющий", "руководитель", "vadītājs", "vedėjas",
             "vaistinė", "lege", "læge", "henvisende lege", "rekvirerende lege", "remitterende læge",
             "behandlende lege", "behandlende læge", "clinician", "referring clinician",
-        ]),
+        // A store's or branch's manager, whose row holds the store's contacts (`namesStaffRole`).
+        ] + staffRoleLabels),
     ]
 
     /// Non-personal labels of numbers, codes, dates and amounts: order, invoice, receipt and

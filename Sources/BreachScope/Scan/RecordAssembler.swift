@@ -130,6 +130,9 @@ struct RecordAssembler: RecordVisitor {
     /// Per column: it names a store's manager (`FieldClassifier.namesStaffRole`): a row with one
     /// is an organisation's site, as a row whose name is an organisation's.
     private var staffColumns: [Bool] = []
+    /// Per non-personal column: it names another party (`Arst`, `Clinician`:
+    /// `FieldClassifier.namesOtherEntity`), whose e-mails and IBANs are not read.
+    private var otherPartyColumns: [Bool] = []
     /// The record holds an Estonian or Lithuanian code (`linkBalticCode`).
     private var balticCode = false
     private var language: String?
@@ -185,6 +188,7 @@ struct RecordAssembler: RecordVisitor {
         part.columns = columns
         part.hints = hints
         part.staffColumns = staffColumns
+        part.otherPartyColumns = otherPartyColumns
         part.hasAddressPartColumns = hasAddressPartColumns
         part.controllerRules = controllerRules
         part.categoryColumns = categoryColumns
@@ -216,8 +220,9 @@ struct RecordAssembler: RecordVisitor {
         }
         columns[id] = Column(name: name, hint: hint)
         hints[id] = hint
-        while staffColumns.count <= id { staffColumns.append(false) }
+        while staffColumns.count <= id { staffColumns.append(false); otherPartyColumns.append(false) }
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
+        otherPartyColumns[id] = hint == .nonPersonal && FieldClassifier.namesOtherEntity(name)
         if hint == .addressPart { hasAddressPartColumns = true }
         controllerRules[id] = columnControllerRules(name)
         categoryColumns[id] = scope?.categories?.columns(for: name) ?? .none
@@ -363,7 +368,7 @@ struct RecordAssembler: RecordVisitor {
             // (`FieldScanner` asks no number detector under this hint), so most fields need no scan.
             // Under a label naming another party (`Arst: dr Laura Laas (D38961), laas@…`) they are
             // that party's: the doctor's mailbox is no data subject's.
-            if FieldScanner.mayHoldNonPersonalFinding(value) && !(f >= 0 && FieldClassifier.namesOtherEntity(columns[Int(f)].name)) {
+            if FieldScanner.mayHoldNonPersonalFinding(value) && !(column < otherPartyColumns.count && otherPartyColumns[column]) {
                 scan(value, hint: hint, f, l, offset)
             }
         case .nationalID where Self.isSpacedCode(value):
@@ -890,16 +895,11 @@ struct RecordAssembler: RecordVisitor {
             let rest = UnsafeBufferPointer(rebasing: line[i...])
             // `1) Anneli Heikkilä, Vaahterakuja 5 B 14, 15100 Lahti` (a list in a mail): a
             // capitalised name and an address after its comma, in any text.
-            if let comma = rest.firstIndex(of: UInt8(ascii: ",")), comma > 0 {
-                let head = UnsafeBufferPointer(rebasing: rest[..<comma])
-                let (a, b) = Self.trimmedRange(rest, from: comma + 1)
-                let tail = Array(rest[a..<b])
-                if let n = NameDetector.normalize(head), Self.isCapitalisedWords(n),
-                   ColumnSampler.isAddress(tail), let normal = tail.withUnsafeBufferPointer({ PostalAddressDetector.normalize($0) }) {
-                    name = (n, first.offset + i)
-                    address = (normal, first.line, first.offset + i + a)
-                    return
-                }
+            if let item = Self.nameBeforeComma(rest), ColumnSampler.isAddress(item.tail),
+               let normal = item.tail.withUnsafeBufferPointer({ PostalAddressDetector.normalize($0) }) {
+                name = (item.name, first.offset + i)
+                address = (normal, first.line, first.offset + i + item.tailStart)
+                return
             }
             // ` 3. RÄSÄNEN KEIJO` on a route sheet, the address on the next line.
             guard deliveryList, let n = NameDetector.normalize(rest), n.contains(0x20) else { return }
@@ -934,11 +934,7 @@ struct RecordAssembler: RecordVisitor {
                 guard !items.contains(where: { $0.line == seg.line && $0.code == ElementType.name.code }) else { continue }
                 let text = UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])
                 guard let i = Self.listItemText(text) ?? Self.bulletText(text) else { continue }
-                let rest = UnsafeBufferPointer(rebasing: text[i...])
-                guard let comma = rest.firstIndex(of: UInt8(ascii: ",")), comma > 0,
-                      let n = NameDetector.normalize(UnsafeBufferPointer(rebasing: rest[..<comma])), Self.isCapitalisedWords(n) else { continue }
-                let (a, b) = Self.trimmedRange(rest, from: comma + 1)
-                let tail = Array(rest[a..<b])
+                guard let (n, a, tail) = Self.nameBeforeComma(UnsafeBufferPointer(rebasing: text[i...])) else { continue }
                 // The item has an identifier of its own, or is a name and an address.
                 guard items.contains(where: { $0.line == seg.line && Self.namesPerson($0.code) }) || ColumnSampler.isAddress(tail) else { continue }
                 var address: [UInt8]?
@@ -971,6 +967,15 @@ struct RecordAssembler: RecordVisitor {
             }
         }
         settle()
+    }
+
+    /// A list item's capitalised name before its first comma (`Anneli Heikkilä, Vaahterakuja 5 B
+    /// 14, 15100 Lahti`), and the rest after the comma, trimmed (with its offset in `item`).
+    static func nameBeforeComma(_ item: UnsafeBufferPointer<UInt8>) -> (name: [UInt8], tailStart: Int, tail: [UInt8])? {
+        guard let comma = item.firstIndex(of: UInt8(ascii: ",")), comma > 0,
+              let n = NameDetector.normalize(UnsafeBufferPointer(rebasing: item[..<comma])), isCapitalisedWords(n) else { return nil }
+        let (a, b) = trimmedRange(item, from: comma + 1)
+        return (n, a, Array(item[a..<b]))
     }
 
     /// Whether an address's last comma-separated part is a postal code of 4–5 digits and a town
