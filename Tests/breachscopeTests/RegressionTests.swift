@@ -602,6 +602,49 @@ import BreachScopeTesting
         let ids = (person?["identifiers"] as? [[String: String]] ?? []).map { $0["value"] ?? "" }
         #expect(ids == [pesel, "a.mazur@example.pl", "agnieszka.mazur@example.com"], "\(ids)")  // by type, then value
     }
+
+    /// Shapes of a fourth independent generator (session 19):
+    /// - a Ukrainian patient without a PESEL: Cyrillic in a bilingual order list
+    ///   (`Паспорт / Paszport`), Polish transliteration in the result, whose line holds two
+    ///   fields (`PESEL: brak   Dokument: paszport FE222750`); the passport joins them;
+    /// - a lab's collection points (`Punkt;Adres;Telefon;E-mail`, fixed lines): the sites', no one's;
+    /// - a driver's route sheet, a fixed-width table under a title: each row its person;
+    /// - product numbers (`Tuotenumero` 7310001…) read as phones in no column.
+    @Test func passportsSitesRouteSheetsAndProductNumbers() throws {
+        let dir = try CLIRunner.temporaryDirectory("gen4")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        try write("zlecenia_ukr.csv", "Прізвище / Nazwisko,Ім'я / Imię,Дата народження / Data ur.,PESEL,Паспорт / Paszport,Телефон / Telefon\n"
+                  + "Ткаченко,Ірина,22.06.2008,,FE222750,+48 573 618 214\nТкаченко,Ірина,16.04.2010,,FA241119,+48 883 121 419\n")
+        try write("SPR_196651.txt", "SPRAWOZDANIE Z BADAŃ LABORATORYJNYCH\n\nPacjent: Tkaczenko Iryna\nPESEL: brak   Dokument: paszport FE222750\n"
+                  + "Data urodzenia: 2008-06-22   Płeć: K\n\nGlukoza na czczo    143.41 H mg/dl   70-99\n")
+        try write("kontakt_punkty_pobran.csv", "Punkt;Adres;Telefon;E-mail\nPP-001;ul. Mickiewicza 110/68, 61-596 Poznań;(61) 881 66 36;punkt001@vitalab.test\n"
+                  + "PP-002;ul. Polna 87, 35-621 Rzeszów;(71) 943 20 68;punkt002@vitalab.test\n")
+        var sheet = "WESTLOG   AJOLISTA / KÖRLISTA   01.03.2023   Auto 17\n" + String(repeating: "-", count: 90) + "\n"
+        sheet += "  #  Asiakas                  Osoite                  Postinro        Puhelin          Ltk\n"
+        sheet += "  1  Gun Lindholm             Strandvägen 42          10600 Ekenäs    045 074 2400     2\n"
+        sheet += "  2  Ritva Koivumäki          Koivukuja 14 B 6        81700 Lieksa    045-9779278      4\n"
+        sheet += String(repeating: "-", count: 90) + "\nYhteensä 2 toimitusta.\n"
+        try write("2023-03-01_auto17.txt", sheet)
+        var orders = "Asiakasnumero;Sukunimi Etunimi;Puhelin;Tuotenumero;Tuote;Määrä\n"
+        for k in 0..<30 { orders += "A1000\(k);KOIVU\(["NEN", "LA", "MAA"][k % 3]) AINO\(k);040 100 \(2000 + k);731000\(k % 6 + 1);Vuodesuoja;1\n" }
+        try write("tilaukset.csv", orders)
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        func person(_ phone: String) -> [String: Any]? { persons.first { identifierValues($0).contains(phone) } }
+        let iryna = person("+48573618214")
+        #expect(Set(iryna?["documents"] as? [String] ?? []) == ["zlecenia_ukr.csv", "SPR_196651.txt"], "\(out)")
+        #expect(Set(person("+48883121419")?["documents"] as? [String] ?? []) == ["zlecenia_ukr.csv"])
+        #expect(!out.contains("punkt00") && !out.contains("+4861881"), "\(out)")
+        #expect(person("+358450742400")?["name"] as? String == "Gun Lindholm")
+        let ritva = Set(person("+358459779278")?["elements"] as? [String] ?? [])
+        #expect(ritva.isSuperset(of: ["name", "postal_address", "phone"]), "\(ritva)")
+        #expect(!out.contains("+3727310"), "\(out)")
+        #expect(persons.count == 4 + 30, "\(out)")
+    }
 }
 
 /// Lines of JSON objects (`persons --reveal`) as dictionaries.

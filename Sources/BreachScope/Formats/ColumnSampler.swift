@@ -54,7 +54,7 @@ public enum ColumnSampler {
         if agree(count { IBANDetector.validate($0) }) { return .iban }
         if agree(count { PaymentCardDetector.normalize($0) != nil }) { return .paymentCard }
         if isPhoneColumn(vals, agree: agree) { return .phone }
-        if isDecoyNumberColumn(vals, agree: agree) { return .nonPersonal }
+        if isDecoyNumberColumn(vals, agree: agree) || isRepeatedCodeColumn(vals, agree: agree) { return .nonPersonal }
         if isNameColumn(vals, agree: agree) { return .fullName }
         if agree(count(isAddress)) { return .postalAddress }
         return nil
@@ -88,6 +88,20 @@ public enum ColumnSampler {
             if !nationalIDTypes(v).isEmpty { valid += 1 }
         }
         return agree(shaped) && valid * 2 < shaped
+    }
+
+    /// Plain numbers that are neither national IDs nor phones and repeat across the rows: a
+    /// few codes (product numbers `7310001`–`7310006`, quantities, statuses) shared by many
+    /// records. A person's number repeats only with the person's own rows.
+    static func isRepeatedCodeColumn(_ vals: [[UInt8]], agree: (Int) -> Bool) -> Bool {
+        guard vals.count >= 20 else { return false }
+        var shaped = 0
+        var distinct = Set<[UInt8]>()
+        for v in vals where v.count >= 4 && v.count <= 13 && v.allSatisfy({ $0 &- 0x30 < 10 }) {
+            shaped += 1
+            distinct.insert(v)
+        }
+        return agree(shaped) && distinct.count * 5 <= vals.count
     }
 
     // MARK: - National IDs

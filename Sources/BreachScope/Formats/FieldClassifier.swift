@@ -68,6 +68,17 @@ public enum FieldClassifier {
     public static func hint(forLabel label: String) -> FieldHint? {
         let key = normalize(label)
         guard !key.isEmpty else { return nil }
+        if exact[key] == nil, label.contains("/") {
+            // A bilingual header (`Прізвище / Nazwisko`, `Паспорт / Paszport`): a part that is a
+            // label as it stands says what the column is; then the whole; then the parts' rules.
+            let parts = label.split(separator: "/").map { normalize(String($0)) }.filter { !$0.isEmpty }
+            if parts.count >= 2 {
+                for part in parts { if let h = exact[part] { return h } }
+                if let h = classify(key, allowStrip: true) { return h }
+                for part in parts { if let h = classify(part, allowStrip: true) { return h } }
+                return nil
+            }
+        }
         return classify(key, allowStrip: true)
     }
 
@@ -90,6 +101,24 @@ public enum FieldClassifier {
         let key = normalize(label)
         return !key.isEmpty && staffRoleKeys.contains(key)
     }
+
+    /// Whether a column names one of the organisation's sites (`Punkt`, `Store`, `Filiaal`): in a
+    /// row that names no person and whose phones are fixed lines, the contacts are the site's
+    /// (a lab's collection points, a chain's pharmacies), not a data subject's.
+    public static func namesSite(_ label: String) -> Bool {
+        let key = normalize(label)
+        return !key.isEmpty && siteKeys.contains(key)
+    }
+
+    /// An organisation's sites. Non-personal labels too.
+    private static let siteLabels = [
+        "store", "store name", "pharmacy", "branch", "apteek", "kauplus", "filiaal", "esindus",
+        "toimipiste", "toimipaikka", "myymälä", "apteekki", "apotek", "butik", "filial", "apteka",
+        "sklep", "punkt", "punkt pobrań", "punkt pobrania", "placówka", "oddział", "filia",
+        "apotheke", "filiale", "collection point", "пункт", "филиал", "отделение", "аптека",
+        "магазин", "aptieka", "filiāle", "veikals", "vaistinė", "filialas", "parduotuvė",
+    ]
+    private static let siteKeys: Set<String> = Set(siteLabels.map(normalize))
 
     /// A store's or branch's manager: staff of the organisation. Non-personal labels too.
     private static let staffRoleLabels = [
@@ -234,6 +263,9 @@ public enum FieldClassifier {
 
     private static let customer = FieldHint.linkKey(namespace: "customer")
     private static let sample = FieldHint.linkKey(namespace: "sample")
+    /// An identity document's number (a passport's, an ID card's): the key of a person who has no
+    /// national ID here (a foreign patient), as written in each system (`FE222750`).
+    static let document = FieldHint.linkKey(namespace: "document")
 
     private static let vocabulary: [(FieldHint, [String])] = [
         (.fullName, [
@@ -243,7 +275,8 @@ public enum FieldClassifier {
             "nimi", "täisnimi", "ees- ja perenimi", "eesnimi perenimi", "kliendi nimi", "isiku nimi",
             "patsient", "patsiendi nimi", "saaja", "vastuvõtja",
             "фио", "ф.и.о.", "имя фамилия", "фамилия имя", "фамилия имя отчество", "полное имя",
-            "клиент фио", "пациент", "имя и фамилия",
+            "клиент фио", "пациент", "имя и фамилия", "піб", "п.і.б.", "прізвище ім'я по батькові",
+            "прізвище та ім'я", "ім'я та прізвище", "пацієнт", "клієнт",
             "koko nimi", "nimi", "asiakkaan nimi", "potilas", "potilaan nimi", "etu- ja sukunimi",
             "vastaanottaja", "asiakas", "asiakkaan nimi",
             "namn", "fullständigt namn", "kundnamn", "patientnamn", "mottagare", "kund",
@@ -256,19 +289,20 @@ public enum FieldClassifier {
         ]),
         (.firstName, [
             "first name", "firstname", "first_name", "given name", "givenname", "forename", "fname",
-            "eesnimi", "имя", "etunimi", "etunimet", "förnamn", "tilltalsnamn", "imię", "imie",
+            "eesnimi", "имя", "ім'я", "etunimi", "etunimet", "förnamn", "tilltalsnamn", "imię", "imie",
             "vorname", "fornavn", "vārds", "vardas",
         ]),
         (.lastName, [
             "last name", "lastname", "last_name", "surname", "family name", "familyname", "lname",
-            "perenimi", "perekonnanimi", "фамилия", "sukunimi", "efternamn", "nazwisko",
+            "perenimi", "perekonnanimi", "фамилия", "прізвище", "sukunimi", "efternamn", "nazwisko",
             "nachname", "familienname", "etternavn", "efternavn", "uzvārds", "pavardė",
         ]),
         (.postalAddress, [
             "address", "addresses", "street address", "street_address", "home address", "postal address",
             "mailing address", "residential address", "full address",
             "aadress", "elukoht", "postiaadress", "kodune aadress", "elukoha aadress",
-            "адрес", "почтовый адрес", "адрес проживания", "место жительства",
+            "адрес", "почтовый адрес", "адрес проживания", "место жительства", "адреса",
+            "адреса проживання", "місце проживання",
             "osoite", "postiosoite", "kotiosoite", "lähiosoite",
             "adress", "postadress", "hemadress", "gatuadress",
             "adres", "adres zamieszkania", "adres korespondencyjny",
@@ -354,7 +388,7 @@ public enum FieldClassifier {
             "dob", "d.o.b.", "birth date", "birth_date", "birthdate", "date of birth", "birthday",
             "born", "birth",
             "sünniaeg", "sünnikuupäev", "sünnipäev", "sünnip", "sünnikp", "sünd",
-            "дата рождения", "день рождения", "д.р.",
+            "дата рождения", "день рождения", "д.р.", "дата народження",
             "syntymäaika", "syntymäpäivä", "syntymäpvm", "syntymäpäivämäärä", "syntymäp", "synt",
             "födelsedatum", "födelsedag", "född",
             "data urodzenia", "data ur.", "urodzony", "urodzona",
@@ -439,6 +473,18 @@ public enum FieldClassifier {
             "probennummer", "proben-id", "probe", "barcode-nr",
             "номер образца", "образец", "штрихкод", "штрих-код",
             "parauga numurs", "ėminio numeris", "prøvenummer", "prøve-id",
+        ]),
+        (document, [
+            "passport", "passport no", "passport number", "passport nr", "passport id",
+            "id document", "identity document", "id document number", "document number",
+            "travel document", "id card number", "id card no",
+            "passi nr", "passi number", "isikut tõendav dokument", "dokumendi nr",
+            "dokumendi number", "паспорт", "номер паспорта", "паспорт №", "документ",
+            "номер документа", "паспорт серия номер", "passi", "passin numero", "passinumero",
+            "henkilöllisyystodistus", "passnummer", "pass nr", "id-handling",
+            "paszport", "nr paszportu", "numer paszportu", "dokument tożsamości", "nr dokumentu",
+            "numer dokumentu", "dokument", "reisepass", "reisepassnummer", "ausweisnummer",
+            "pase", "pases numurs", "pasas", "paso numeris", "asmens dokumentas",
         ]),
         (.purchase, [
             "product", "product name", "product_name", "products", "item", "items", "item name",
@@ -531,8 +577,9 @@ public enum FieldClassifier {
             "pasūtītājs", "slimnīca", "ārsts", "aptieka", "užsakovas", "ligoninė", "gydytojas",
             "vaistinė", "lege", "læge", "henvisende lege", "rekvirerende lege", "remitterende læge",
             "behandlende lege", "behandlende læge", "clinician", "referring clinician",
-        // A store's or branch's manager, whose row holds the store's contacts (`namesStaffRole`).
-        ] + staffRoleLabels),
+        // A store's or branch's manager, whose row holds the store's contacts (`namesStaffRole`),
+        // and the organisation's sites (`namesSite`).
+        ] + staffRoleLabels + siteLabels),
     ]
 
     /// Non-personal labels of numbers, codes, dates and amounts: order, invoice, receipt and
@@ -569,6 +616,19 @@ public enum FieldClassifier {
         "čeka numurs", "pasūtījuma numurs", "rēķina numurs", "daudzums", "datums", "summa",
         "kvito numeris", "užsakymo numeris", "sąskaitos faktūros numeris", "kaina", "kiekis", "suma",
         "ordrenummer", "dato", "beløb", "beløp", "antall", "viitenumber",
+        // Invoices, order lines, products and cases (a product code or an invoice number reads
+        // as a phone or a national ID in no column).
+        "laskunro", "lasku nro", "laskun nro", "laskunumero", "tilausrivi", "rivi", "rivinumero",
+        "order line", "order line id", "line id", "line_id", "line no", "line nr", "item id",
+        "item_id", "item no", "item number",
+        "product number", "product no", "product id", "product_id",
+        "article number", "article no", "tuotenumero", "tuotekoodi", "tuote nro", "tuotenro",
+        "artikkelinumero", "tootekood", "toote kood", "toote nr", "artikkel", "artikli nr",
+        "artikelnummer", "artikelnr", "varenummer", "varenr", "kod produktu",
+        "numer produktu", "indeks", "kod towaru", "код товара", "артикул", "preces kods",
+        "prekės kodas", "case number", "case id", "case no", "case nr", "ticket", "ticket id",
+        "ticket number", "ticket no", "tapausnumero", "tiketti", "ärendenummer", "pöördumise nr",
+        "numer zgłoszenia", "номер обращения",
     ]
 
     private static let numericKeys: Set<String> = Set(numericLabels.map(normalize))

@@ -47,6 +47,10 @@ public struct TextReader: DocumentReader {
     /// Label bytes → column id, or -1 for labels the classifier does not know.
     private var labels: [[UInt8]: Int] = [:]
     private var unknownLabels = 0
+    /// The columns of the fixed-width table being read (`fixedHeader`): each one's start in the
+    /// line and its column id (-1: a label the classifier does not know, read as text).
+    private var fixedColumns: [(start: Int, column: Int)] = []
+    private var fixedRows = 0
 
     private var maxLine: Int { Swift.max(limits.maxLineBytes, 2) }
     private var overlap: Int { Swift.min(Self.pieceOverlap, maxLine / 2) }
@@ -142,20 +146,159 @@ public struct TextReader: DocumentReader {
         while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
         while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
         if a == b {  // blank: ends the block
+            fixedColumns.removeAll()
             if recordOpen { visitor.endRecord(); recordOpen = false }
             return
         }
+        let whole = UnsafeBufferPointer(rebasing: p[0..<b])
+        if !fixedColumns.isEmpty && fixedRow(whole, offset: offset, visitor: &visitor) { return }
+        if fixedHeader(whole, visitor: &visitor) { return }
         openRecord(offset: offset, visitor: &visitor)
         let text = UnsafeBufferPointer(rebasing: p[a..<b])
         if let split = Self.splitLabel(text) {
             let column = labelColumn(UnsafeBufferPointer(rebasing: text[split.label]), visitor: &visitor)
             if column >= 0 {
-                visitor.field(UnsafeBufferPointer(rebasing: text[split.value]), column: column, line: line,
-                              offset: offset + a + split.value.lowerBound)
+                // A form's line may hold several fields set apart by a wide gap
+                // (`PESEL: brak   Dokument: paszport FE222750`): each known label starts one.
+                var value = split.value, current = column
+                while let next = nextLabelledField(text, in: value, visitor: &visitor) {
+                    visitor.field(UnsafeBufferPointer(rebasing: text[value.lowerBound..<next.end]), column: current, line: line,
+                                  offset: offset + a + value.lowerBound)
+                    value = next.value
+                    current = next.column
+                }
+                visitor.field(UnsafeBufferPointer(rebasing: text[value]), column: current, line: line,
+                              offset: offset + a + value.lowerBound)
                 return
             }
         }
         visitor.field(text, column: -1, line: line, offset: offset + a)
+    }
+
+    /// In a labelled value, the next field after a gap of two spaces or a tab whose label is
+    /// known: where the current value ends, the next one's range (in `text`) and its column.
+    private mutating func nextLabelledField(_ text: UnsafeBufferPointer<UInt8>, in value: Range<Int>,
+                                            visitor: inout some RecordVisitor) -> (end: Int, value: Range<Int>, column: Int)? {
+        var i = value.lowerBound + 1
+        while i < value.upperBound - 1 {
+            let gap = text[i] == 0x09 || (text[i] == 0x20 && text[i + 1] == 0x20)
+            guard gap else { i += 1; continue }
+            let end = i
+            while i < value.upperBound && (text[i] == 0x20 || text[i] == 0x09) { i += 1 }
+            let rest = UnsafeBufferPointer(rebasing: text[i..<value.upperBound])
+            if let split = Self.splitLabel(rest) {
+                let column = labelColumn(UnsafeBufferPointer(rebasing: rest[split.label]), visitor: &visitor)
+                if column >= 0 { return (end, (i + split.value.lowerBound)..<(i + split.value.upperBound), column) }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Fixed-width tables
+
+    /// The words of a line set apart by gaps of two or more spaces or a tab (`  1  Gun Lindholm
+    /// Strandvägen 42`), as ranges of `p`; nil when there are more than `limit`.
+    static func gapSegments(_ p: UnsafeBufferPointer<UInt8>, limit: Int = 24) -> [Range<Int>]? {
+        var out: [Range<Int>] = []
+        var i = 0
+        let n = p.count
+        while i < n {
+            while i < n && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
+            guard i < n else { break }
+            let start = i
+            while i < n {
+                if p[i] == 0x09 || (p[i] == 0x20 && (i + 1 == n || p[i + 1] == 0x20 || p[i + 1] == 0x09)) { break }
+                i += 1
+            }
+            out.append(start..<i)
+            if out.count > limit { return nil }
+        }
+        return out
+    }
+
+    /// Whether a line is a rule under or over a table (`-----`, `=====`, `+----+`).
+    static func isRule(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var marks = 0
+        for c in p {
+            switch c {
+            case UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "_"): marks += 1
+            case 0x20, 0x09, UInt8(ascii: "+"), UInt8(ascii: "|"): continue
+            default: return false
+            }
+        }
+        return marks >= 3
+    }
+
+    /// A fixed-width table's header (`  #  Asiakas   Osoite   Postinro  Puhelin   Ltk  Huom`):
+    /// three or more labels set apart by wide gaps, no digits, one naming a person and another
+    /// a name's companion (an address, a phone, an ID, a birth date). Its lines below are rows:
+    /// each row is a record, its words the columns' fields. A results table under a report's
+    /// patient (`Badanie   Wynik   Jedn.`) names no one and stays the report's text.
+    private mutating func fixedHeader(_ p: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) -> Bool {
+        // Cheap test first: prose rarely has two wide gaps.
+        guard p.count <= 400 else { return false }
+        var gaps = 0, i = 1
+        while i < p.count {
+            if (p[i] == 0x20 && p[i - 1] == 0x20) || p[i] == 0x09 {
+                gaps += 1
+                while i < p.count && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
+            }
+            i += 1
+        }
+        guard gaps >= 2, let segments = Self.gapSegments(p), segments.count >= 3 else { return false }
+        var naming = false, companion = false
+        var hints: [FieldHint?] = []
+        for r in segments {
+            guard r.count <= Self.maxLabelBytes, !p[r].contains(where: { $0 &- 0x30 < 10 || $0 == UInt8(ascii: ":") }) else { return false }
+            let hint = classify(String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self))
+            hints.append(hint)
+            switch hint {
+            case .fullName?, .firstName?, .lastName?: naming = true
+            case .postalAddress?, .addressPart?, .phone?, .email?, .nationalID?, .dateOfBirth?: companion = true
+            default: break
+            }
+        }
+        guard naming && companion else { return false }
+        if recordOpen { visitor.endRecord(); recordOpen = false }
+        fixedColumns = segments.enumerated().map { k, r in
+            (r.lowerBound, hints[k] == nil ? -1 : labelColumn(UnsafeBufferPointer(rebasing: p[r]), visitor: &visitor))
+        }
+        fixedRows = 0
+        return true
+    }
+
+    /// A line under a fixed-width header: a rule right below the header is skipped, a later
+    /// rule ends the table, and so does a line of fewer than two words (read as text). A row is
+    /// one record; a word goes to the column of its position (in order when every cell is
+    /// filled, since an overlong cell pushes the next ones right).
+    private mutating func fixedRow(_ p: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        if Self.isRule(p) {
+            if fixedRows > 0 { fixedColumns.removeAll() }
+            return true
+        }
+        guard let segments = Self.gapSegments(p, limit: fixedColumns.count + 4), segments.count >= 2 else {
+            fixedColumns.removeAll()
+            return false
+        }
+        fixedRows += 1
+        if recordOpen { visitor.endRecord() }
+        visitor.beginRecord(line: line, offset: offset + segments[0].lowerBound)
+        recordOpen = true
+        var previous = -1
+        for (k, r) in segments.enumerated() {
+            var c: Int
+            if segments.count == fixedColumns.count {
+                c = k
+            } else {
+                c = fixedColumns.lastIndex(where: { $0.start <= r.lowerBound + 1 }) ?? 0
+                c = Swift.min(Swift.max(c, previous + 1), fixedColumns.count - 1)
+            }
+            previous = c
+            visitor.field(UnsafeBufferPointer(rebasing: p[r]), column: fixedColumns[c].column, line: line, offset: offset + r.lowerBound)
+        }
+        visitor.endRecord()
+        recordOpen = false
+        return true
     }
 
     private mutating func openRecord(offset: Int, visitor: inout some RecordVisitor) {

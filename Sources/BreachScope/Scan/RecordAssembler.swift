@@ -130,6 +130,10 @@ struct RecordAssembler: RecordVisitor {
     /// Per column: it names a store's manager (`FieldClassifier.namesStaffRole`): a row with one
     /// is an organisation's site, as a row whose name is an organisation's.
     private var staffColumns: [Bool] = []
+    /// Per column: it names one of the organisation's sites (`FieldClassifier.namesSite`).
+    private var siteColumns: [Bool] = []
+    /// The record has a value in a site column (`siteColumns`).
+    private var siteRecord = false
     /// Per non-personal column: it names another party (`Arst`, `Clinician`:
     /// `FieldClassifier.namesOtherEntity`), whose e-mails and IBANs are not read.
     private var otherPartyColumns: [Bool] = []
@@ -188,6 +192,7 @@ struct RecordAssembler: RecordVisitor {
         part.columns = columns
         part.hints = hints
         part.staffColumns = staffColumns
+        part.siteColumns = siteColumns
         part.otherPartyColumns = otherPartyColumns
         part.hasAddressPartColumns = hasAddressPartColumns
         part.controllerRules = controllerRules
@@ -220,8 +225,9 @@ struct RecordAssembler: RecordVisitor {
         }
         columns[id] = Column(name: name, hint: hint)
         hints[id] = hint
-        while staffColumns.count <= id { staffColumns.append(false); otherPartyColumns.append(false) }
+        while staffColumns.count <= id { staffColumns.append(false); otherPartyColumns.append(false); siteColumns.append(false) }
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
+        siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
         otherPartyColumns[id] = hint == .nonPersonal && FieldClassifier.namesOtherEntity(name)
         if hint == .addressPart { hasAddressPartColumns = true }
         controllerRules[id] = columnControllerRules(name)
@@ -329,6 +335,11 @@ struct RecordAssembler: RecordVisitor {
                 else { scan(value, hint: .none, f, l, offset) }
                 break
             }
+            if ns == Self.documentNamespace {
+                // `paszport FE222750`, `AB 123456`: the number, without the document's kind.
+                if let number = Self.documentNumber(keyScratch) { addLinkKey(namespace: ns, number, f, l, offset) }
+                break
+            }
             addLinkKey(namespace: ns, keyScratch, f, l, offset)
         case .purchase:
             if Self.hasKey(value) { addElementOnly(.purchaseHistory, f, l, offset) }
@@ -364,6 +375,7 @@ struct RecordAssembler: RecordVisitor {
             }
         case .nonPersonal:
             if column < staffColumns.count && staffColumns[column] && Self.hasKey(value) { organisationRecord = true }
+            if column < siteColumns.count && siteColumns[column] && Self.hasKey(value) { siteRecord = true }
             // An order number, a timestamp, an amount: only an e-mail or an IBAN could be found
             // (`FieldScanner` asks no number detector under this hint), so most fields need no scan.
             // Under a label naming another party (`Arst: dr Laura Laas (D38961), laas@…`) they are
@@ -803,6 +815,16 @@ struct RecordAssembler: RecordVisitor {
         }
         firstName = nil; lastName = nil; addressParts.clear()
         if balticCode { balticCode = false; linkBalticCode() }
+        if siteRecord {
+            // A site's row (`PP-004; ul. Mickiewicza 39/51; (22) 374 54 30; punkt004@…`): no
+            // person named, and its phones are the site's fixed lines.
+            siteRecord = false
+            if valueElements & Self.nameElement == 0, items.contains(where: { $0.code == ElementType.phone.code }),
+               items.allSatisfy({ $0.code != ElementType.phone.code || $0.value < 0
+                   || batch.values.withPlaintext(at: Int($0.value)) { PhonePlans.isFixedLine($0) } }) {
+                organisationRecord = true
+            }
+        }
         if organisationRecord {
             organisationRecord = false
             if !items.contains(where: { $0.code == ElementType.nationalID.code }) {
@@ -1275,6 +1297,23 @@ struct RecordAssembler: RecordVisitor {
             batch.records.reserveCapacity(sizes.records, items: sizes.items)
         }
         for k in recent.indices { recent[k].index = -1 }
+    }
+
+    static let documentNamespace = "document"
+
+    /// An identity document's number in a field (`paszport FE222750`, `FE 222750`, `№ АВ123456`):
+    /// the last word with five or more digits, with a series of letters just before it joined
+    /// to it, upper-cased. Nil when no word has five digits (`brak`, `passport`).
+    static func documentNumber(_ k: [UInt8]) -> [UInt8]? {
+        let words = k.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: ",") })
+        guard let last = words.lastIndex(where: { w in w.reduce(0) { $0 + (ASCII.isDigit($1) ? 1 : 0) } >= 5 }) else { return nil }
+        var out: [UInt8] = []
+        let series = last > words.startIndex ? words[last - 1] : []
+        if !series.isEmpty, series.count <= 6, series.first != 0xE2, series.allSatisfy({ ASCII.isLetter($0) || $0 >= 0x80 }), words[last].allSatisfy({ ASCII.isDigit($0) }) {
+            out.append(contentsOf: series)
+        }
+        out.append(contentsOf: words[last].filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ".") })
+        return out.map { ASCII.isLower($0) ? $0 & 0xDF : $0 }
     }
 
     /// A card number as digits only (`4111 1111-1111 1111` → `4111111111111111`), so the same card

@@ -152,6 +152,20 @@ import BreachScopeTesting
         // Short numbers (quantities, postcodes) are not what the rule is about.
         #expect(Self.hint(["3", "12", "7", "1", "40"]) != .nonPersonal)
     }
+
+    /// A product-code column (`12041`–`12046` over every order line) is codes shared by many
+    /// records. Phones that repeat with their customer's order lines are still phones (a
+    /// phone-shaped code column is decided by its header: `Tuotenumero`), and a column of
+    /// distinct numbers is not decided by repetition.
+    @Test func repeatedCodesAreNotPersonal() {
+        let products = (0..<40).map { "1204\($0 % 6 + 1)" }
+        #expect(Self.hint(products) == .nonPersonal)
+        let phones = (0..<40).map { "+35840123\(4500 + $0 / 3)" }
+        #expect(Self.hint(phones) == .phone)
+        let distinct = (0..<40).map { "73\(10000 + $0 * 37)" }
+        #expect(!ColumnSampler.isRepeatedCodeColumn(distinct.map { Array($0.utf8) }, agree: { $0 * 5 >= 40 * 4 }))
+        #expect(!ColumnSampler.isRepeatedCodeColumn(Array(products.prefix(12)).map { Array($0.utf8) }, agree: { $0 * 5 >= 12 * 4 }))
+    }
 }
 
 private extension String {

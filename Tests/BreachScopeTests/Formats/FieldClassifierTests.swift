@@ -196,6 +196,36 @@ import Testing
         }
     }
 
+    /// Bilingual headers (`Прізвище / Nazwisko`): a part that is a label says what the column
+    /// is. Identity documents are link keys; product, invoice, order-line and case numbers are
+    /// numbers; an organisation's sites are named so.
+    @Test func bilingualHeadersDocumentsNumbersAndSites() {
+        #expect(FieldClassifier.hint(forLabel: "Прізвище / Nazwisko") == .lastName)
+        #expect(FieldClassifier.hint(forLabel: "Ім'я / Imię") == .firstName)
+        #expect(FieldClassifier.hint(forLabel: "Дата народження / Data ur.") == .dateOfBirth)
+        #expect(FieldClassifier.hint(forLabel: "Телефон / Telefon") == .phone)
+        #expect(FieldClassifier.hint(forLabel: "Паспорт / Paszport") == FieldClassifier.document)
+        #expect(FieldClassifier.hint(forLabel: "Date/Time") == .nonPersonal)
+        for label in ["Passport number", "Paszport", "Dokument", "Passinumero", "Номер паспорта", "Dokumendi nr"] {
+            #expect(FieldClassifier.hint(forLabel: label) == FieldClassifier.document, "\(label)")
+        }
+        for label in ["Tuotenumero", "Laskunro", "tilausrivi", "Case Number", "Product number", "Artikelnummer", "Kod produktu"] {
+            #expect(FieldClassifier.hint(forLabel: label) == .nonPersonal, "\(label)")
+            #expect(FieldClassifier.holdsOnlyNumbers(label), "\(label)")
+        }
+        for label in ["Punkt", "Store", "Filiaal", "Apteka", "Toimipiste", "Филиал"] {
+            #expect(FieldClassifier.namesSite(label), "\(label)")
+            #expect(FieldClassifier.hint(forLabel: label) == .nonPersonal, "\(label)")
+        }
+        for label in ["Nimi", "Adres", "Punkty lojalnościowe", "Store manager"] { #expect(!FieldClassifier.namesSite(label), "\(label)") }
+        // The number of the document, without its kind; no number, no key.
+        for (value, number) in [("paszport FE222750", "FE222750"), ("fe222750", "FE222750"), ("AB 123456", "AB123456"),
+                                ("№ АВ123456", "АВ123456"), ("Passport: 12-345-678", "12345678")] {
+            #expect(RecordAssembler.documentNumber(Array(value.utf8)) == Array(number.utf8), "\(value)")
+        }
+        for value in ["brak", "paszport", "nr 1234"] { #expect(RecordAssembler.documentNumber(Array(value.utf8)) == nil, "\(value)") }
+    }
+
     @Test func storeManagersAndDeliveryFiles() {
         for label in ["Juhataja", "Store manager", "Kierownik", "Föreståndare", "Заведующий", "myymäläpäällikkö"] {
             #expect(FieldClassifier.namesStaffRole(label), "\(label)")

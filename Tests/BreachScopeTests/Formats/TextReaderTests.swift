@@ -58,6 +58,47 @@ import BreachScopeTesting
         #expect(v.events.contains { if case let .field(value, 3, 8, _) = $0 { return value == "39001010000" }; return false })
     }
 
+    /// A form's line with several fields set apart by wide gaps gives each known label its
+    /// field; an unknown label after a gap stays in the value before it.
+    @Test func severalLabelsOnOneLine() {
+        let v = Self.readAllChunkings("""
+            Nimi: Mari Maasikas   Isikukood: 49403136526
+            Telefon: +372 5555 0101\tPlats: 3   Email: mari@example.com
+            Isikukood: puudub  Märkus: x
+            """)
+        #expect(v.recordStrings == [
+            "Nimi=Mari Maasikas|Isikukood=49403136526|Telefon=+372 5555 0101\tPlats: 3|Email=mari@example.com|Isikukood=puudub  Märkus: x",
+        ])
+    }
+
+    /// A fixed-width table under a header naming a person and a companion column: each row is a
+    /// record, each word its column's field. An overlong cell pushes the next ones right; a
+    /// missing one is placed by position; a rule ends the table and the text goes on.
+    @Test func fixedWidthTables() {
+        let text = """
+            AJOLISTA   01.03.2023   Auto 17
+            ------------------------------------------------------------
+              #  Nimi                 Telefon          Isikukood     Huom
+              1  Gun Lindholm         045 074 2400     49403136526   Soita
+              2  Ritva Koivumäki-Salo-Hietala  040 123 4567  39001010000  Ovikoodi 3212
+             10  Maija Vuorila                         49403136526
+            ------------------------------------------------------------
+            Yhteensä 3 toimitusta.
+
+            Badanie        Wynik   Jedn.
+            CRP            0.81    mg/l
+            """
+        let v = Self.readAllChunkings(text)
+        #expect(v.recordStrings == [
+            "-=AJOLISTA   01.03.2023   Auto 17|-=------------------------------------------------------------",
+            "-=1|Nimi=Gun Lindholm|Telefon=045 074 2400|Isikukood=49403136526|-=Soita",
+            "-=2|Nimi=Ritva Koivumäki-Salo-Hietala|Telefon=040 123 4567|Isikukood=39001010000|-=Ovikoodi 3212",
+            "-=10|Nimi=Maija Vuorila|Isikukood=49403136526",
+            "-=Yhteensä 3 toimitusta.",
+            "-=Badanie        Wynik   Jedn.|-=CRP            0.81    mg/l",
+        ], "\(v.recordStrings)")
+    }
+
     @Test func labelRules() {
         func split(_ s: String) -> (String, String)? {
             let bytes = Array(s.utf8)
