@@ -90,6 +90,9 @@ public enum FieldClassifier {
         let key = normalize(label)
         guard !key.isEmpty else { return false }
         for token in otherEntityTokens where key.contains(token) { return true }
+        // A bare `items` is an API page's records as often as an order's lines (whose names
+        // are purchases: `JSONReader.productNameKeys`); `orderItems`, `itemName` are lines.
+        if key == "items" || key == "item" { return false }
         for token in otherEntityShortTokens where key.hasPrefix(token) || key.hasSuffix(token) { return true }
         return otherEntityKeys.contains(key)
     }

@@ -675,12 +675,12 @@ public struct JSONReader: DocumentReader {
         let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(label)
         // A notes key (`.none`) under a delivery or address object is part of it.
         var childHint = (hint == FieldHint.none ? nil : hint) ?? Self.inherited(from: p.hint) ?? .none
-        // An order's lines (`"items": [{"name": "Pakiet wątrobowy", "qty": 1}]`): what was bought.
-        if p.hint == .purchase {
-            switch childHint {
-            case .none, .fullName, .firstName, .lastName: childHint = .purchase
-            default: break
-            }
+        // An order's lines (`"items": [{"name": "Pakiet wątrobowy", "qty": 1}]`): what was bought
+        // is the line's name or title. An API page's `items` are its records
+        // (`{"id": 5669651, "pacjent": {…}, "zgodaMarketing": false}`): their other keys keep
+        // what they say.
+        if p.hint == .purchase, Self.productNameKeys.contains(FieldClassifier.normalize(label)) {
+            childHint = .purchase
         }
         if otherEntity {
             switch childHint {
@@ -706,6 +706,15 @@ public struct JSONReader: DocumentReader {
             return true
         }
     }
+
+    /// Keys of an order line that name what was bought (normalised).
+    static let productNameKeys: Set<String> = Set([
+        "name", "title", "description", "desc", "product", "productname", "product name", "label",
+        "nimi", "nimetus", "kirjeldus", "toode", "nimike", "kuvaus", "tuote", "namn", "benämning",
+        "beskrivning", "vara", "nazwa", "opis", "produkt", "bezeichnung", "beschreibung",
+        "navn", "beskrivelse", "название", "наименование", "описание", "товар", "nosaukums",
+        "apraksts", "pavadinimas", "aprašymas", "prekė",
+    ].map(FieldClassifier.normalize))
 
     private static func inherited(from parent: FieldHint) -> FieldHint? {
         switch parent {

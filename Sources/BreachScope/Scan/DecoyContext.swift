@@ -24,11 +24,24 @@ enum DecoyContext {
         var i = start
         var word = previousWord(span, &i)
         if let w = word, w == Array("nr".utf8) || w == Array("no".utf8) || w == Array("number".utf8) || w == Array("id".utf8) || w == Array("numer".utf8) || w == Array("num".utf8) {
+            let numberWord = w != Array("id".utf8)
             word = previousWord(span, &i)
+            // `SPRAWOZDANIE Z BADAŃ LABORATORYJNYCH nr 2304…`, `Report no. 3800…`: a thing's
+            // number. A person's code is introduced by its scheme (`PESEL nr`, `isikukood nr`)
+            // or a label, not by a noun and `nr`.
+            if numberWord, let before = word, schemeWords[before] == nil, !personWords.contains(before) { return true }
         }
         guard let w = word else { return false }
         return words.contains(w)
     }
+
+    /// Words before `nr` that introduce a person's own number (lower case).
+    static let personWords: Set<[UInt8]> = Set([
+        "id", "isiku", "isikukoodi", "personal", "person", "patient", "pacjent", "pacjenta", "potilas",
+        "potilaan", "patsient", "patsiendi", "kliendi", "client", "customer", "klient", "klienta",
+        "asiakas", "asiakkaan", "identity", "identification", "social", "insurance", "ubezpieczenia",
+        "ewidencyjny", "henkilö", "henkilön", "личный", "личного", "asmens", "personas",
+    ].map { Array($0.utf8) })
 
     /// The national scheme named by the word before `start` (`PESEL 4405…`, `isikukood: 3800…`,
     /// `SSN #`), if any.

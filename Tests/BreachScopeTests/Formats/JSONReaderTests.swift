@@ -153,6 +153,25 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(out.recorder.hint("$.orders[].order_id") == .nonPersonal)
     }
 
+    /// An order's lines are purchases by their names; an API page's `items` are its records,
+    /// whose keys keep what they say (a patient's name, phone and address, a consent flag).
+    @Test func orderLinesAndAPIPageItems() {
+        let order = read(#"{"orderNo": "VL/2022/10939", "items": [{"id": 17, "name": "Pakiet wątrobowy", "qty": 1, "note": "x"}]}"#)
+        #expect(order.recorder.hint("$.items[].name") == .purchase)
+        #expect(order.recorder.hint("$.items[].id") != .purchase)
+        #expect(order.recorder.hint("$.items[].note") != .purchase)
+        let page = read("""
+            {"page": 1, "items": [{"id": 5669651, "pacjent": {"imie": "Maria", "nazwisko": "Olszewska", "dataUrodzenia": "1984-01-23"},
+              "kontakt": {"telefon": "536-262-182"}, "adres": {"ulica": "ul. Mickiewicza 12/59", "kod": "30-354", "miasto": "Kraków"},
+              "zgodaMarketing": false}]}
+            """)
+        #expect(page.recorder.hint("$.items[].pacjent.imie") == .firstName)
+        #expect(page.recorder.hint("$.items[].pacjent.dataUrodzenia") == .dateOfBirth)
+        #expect(page.recorder.hint("$.items[].kontakt.telefon") == .phone)
+        #expect(page.recorder.hint("$.items[].adres.ulica") == .addressPart)
+        #expect(page.recorder.hint("$.items[].zgodaMarketing") != .purchase)
+    }
+
     @Test func topLevelObjectIsOneRecord() {
         let out = read(#"{"nimi": "Mari Maasikas", "tags": ["a", "b"], "meta": {"v": 1}}"#)
         #expect(out.recorder.records == [["$.nimi=Mari Maasikas", "$.tags[]=a", "$.tags[]=b", "$.meta.v=1"]])

@@ -229,4 +229,21 @@ import BreachScopeTesting
         #expect(found("2023-05-28 12:30 ok").isEmpty)
         #expect(found("Tel. 040 123 4567, NIP 144-037-43-14") == ["+358401234567"])
     }
+
+    /// A noun and `nr` before a number make it the thing's number (a report's, whose 11 digits
+    /// pass a PESEL check by chance); a scheme's name or a person's word before `nr` do not.
+    @Test func aThingsNumberIsNoNationalID() {
+        let scanner = FieldScanner(phoneCountries: ["PL"])
+        func found(_ text: String) -> [String] {
+            var bytes = Array(text.utf8), out: [String] = []
+            bytes.withUnsafeMutableBufferPointer { p in scanner.scan(UnsafeBufferPointer(p), hint: .none, preferCountry: "PL") { out.append($0.valueString) } }
+            return out
+        }
+        #expect(found("SPRAWOZDANIE Z BADAŃ LABORATORYJNYCH nr 44051401359").isEmpty)
+        #expect(found("Report no. 44051401359").isEmpty)
+        #expect(found("PESEL nr 44051401359") == ["44051401359"])
+        #expect(found("Pacjent nr 44051401359") == ["44051401359"])
+        #expect(found("ID 44051401359") == ["44051401359"])
+        #expect(found("Kowalska Anna 44051401359") == ["44051401359"])
+    }
 }
