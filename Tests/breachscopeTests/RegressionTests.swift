@@ -645,6 +645,66 @@ import BreachScopeTesting
         #expect(!out.contains("+3727310"), "\(out)")
         #expect(persons.count == 4 + 30, "\(out)")
     }
+
+    /// Shapes of the fourth generator's genetic lab (session 19):
+    /// - a referral's `Patsient: Maarja Rohusoo, ik 4830…` (a name, then its code) beside the
+    ///   patient's e-mail on the next line;
+    /// - the referring doctor's line (`Saatja arst: …, kood D49907, siim.rohunurm@…`) and a mail
+    ///   whose sender and signature are a clinician's (`dr Merle Lillelo`): staff, no one exposed;
+    /// - a child's parent on a line of the child's block (`Lapsevanem: Anu Sepapere, +372…`):
+    ///   a person of her own, not joined to the child by her phone;
+    /// - an HL7 message with the child and the parent (`NK1`);
+    /// - an invoice export whose title line holds the payer's IBAN.
+    @Test func referralsClinicianMailsParentsAndHL7() throws {
+        var rng = SeededRNG(seed: 0x4E11)
+        let maarja = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let child = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("gen4lab")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        try write("AB23-004017_saatekiri.txt", """
+            SAATEKIRI GENEETILISELE UURINGULE
+            Saatja asutus: Ida-Viru Testkliinik AS 18  Registrikood: 96186790
+            Saatja arst: Siim Rohunurm, kood D49907, siim.rohunurm@p154-haigla.test
+
+            Patsient: Maarja Rohusoo, ik \(maarja)
+            Kontakt: e-post MAARJA.ROHUSOO40@POST.TEST
+            Diagnoos: Z80.3 Rinnanäärme kasvaja perekonnaanamnees
+
+            """)
+        try write("AB23-005637_saatekiri.txt", "SAATEKIRI\n\nPatsient: Jüri Sepapere, ik \(child)\nDiagnoos: P96.8\nLapsevanem: Anu Sepapere, +37259886849\n")
+        try write("ORU_R01_AB23-005637.hl7", "MSH|^~\\&|GENLIMS|ASPERTEST|P151|X|20230317173706||ORU^R01|M1|P|2.5\r"
+                  + "PID|1||\(child)^^^EE^NI||Sepapere^Jüri||20180819|M|||Kase tn 5^^Tartu^^50104\rNK1|1|Sepapere^Anu|MTH|Kase tn 5^^Tartu^^50104|+37259886849\r")
+        try write("20230112_001.eml", """
+            From: dr Merle Lillelo <merle.lillelo@p199-haigla.test>
+            To: labor@aspertest.test
+            Subject: Proov AB23-004119
+
+            Tere,
+
+            palun lisage patsiendi Maarja Rohusoo (isikukood \(maarja)) proovile ka korduv sekveneerimine.
+
+            Lugupidamisega
+            dr Merle Lillelo
+            Ida-Viru Testkliinik AS 33
+            merle.lillelo@p199-haigla.test
+            """)
+        try write("arve_P100_2023-Q1.csv", "AsperTest OÜ arve nr 2023-P100-137\nMaksja: Harju Näidishaigla;IBAN: EE382200221020145685\n\n"
+                  + "Rida;Patsiendi nimi;Isikukood;Teenus;Hind EUR\n1;Maarja Rohusoo;\(maarja);BRCA1/2 paneel;180,00\n2;Jüri Sepapere;\(child);Sõeluuring;90,00\n")
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        #expect(persons.count == 3, "\(out)")
+        func person(_ id: String) -> [String: Any]? { persons.first { identifierValues($0).contains(id) } }
+        #expect(identifierValues(person(maarja)) == [maarja, "maarja.rohusoo40@post.test"], "\(out)")
+        #expect(identifierValues(person(child)) == [child], "\(out)")
+        let anu = person("+37259886849")
+        #expect(anu?["name"] as? String == "Anu Sepapere")
+        #expect(Set(anu?["documents"] as? [String] ?? []) == ["AB23-005637_saatekiri.txt", "ORU_R01_AB23-005637.hl7"])
+        #expect(!out.contains("rohunurm") && !out.contains("lillelo") && !out.contains("EE3822"), "\(out)")
+    }
 }
 
 /// Lines of JSON objects (`persons --reveal`) as dictionaries.

@@ -321,10 +321,11 @@ public struct CSVReader: DocumentReader {
         // Title lines above the header (`Tervisetäht Apteek OÜ - püsikliendiprogramm`,
         // `Väljavõte seisuga 12.09.2023;;;`) are read as free text, not taken for the header.
         let preamble = Self.preambleRows(rows.map { $0.cells.map(\.index) })
+        let title = preamble > 0 ? visitor.declareColumn(name: Self.titleColumn, hint: .none) : -1
         for row in rows.prefix(preamble) {
             visitor.beginRecord(line: row.line, offset: row.offset)
             for cell in row.cells {
-                cell.value.withUnsafeBufferPointer { visitor.field($0, column: -1, line: cell.line, offset: cell.offset) }
+                cell.value.withUnsafeBufferPointer { visitor.field($0, column: title, line: cell.line, offset: cell.offset) }
             }
             visitor.endRecord()
         }
@@ -357,6 +358,9 @@ public struct CSVReader: DocumentReader {
             visitor.endRecord()
         }
     }
+
+    /// The column of a table's title lines (read as text): the export's issuer, period, payer.
+    public static let titleColumn = "(title)"
 
     /// How many leading rows are title lines: up to three rows with text in their first two
     /// cells only, above rows that typically fill four or more (`cells`: the indices of each

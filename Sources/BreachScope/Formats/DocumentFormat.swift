@@ -19,6 +19,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case html
     /// Generic XML (element and attribute names name the fields).
     case xml
+    /// HL7 version 2 messages (`MSH|^~\&|…`): a lab's or a hospital's messages about patients.
+    case hl7
     /// Not a text format we read.
     case binary
 
@@ -34,6 +36,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "rtf": .rtf,
         "html": .html, "htm": .html, "xhtml": .html, "xht": .html, "shtml": .html,
         "xml": .xml,
+        "hl7": .hl7, "hl7v2": .hl7,
     ]
 
     /// Decides a document's format from its path and first bytes (up to 64 KB are examined).
@@ -57,6 +60,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         if complete { transcoder.finish(into: &utf8) }
         // Markup magic wins over the extension, so renamed documents are read as what they are.
         if let markup = utf8.withUnsafeBufferPointer({ markupMagic($0) }) { return markup }
+        if isHL7(utf8) { return .hl7 }
         if let ext = fileExtension(path), let format = byExtension[ext] {
             // Spreadsheets saved as text (Excel's "Unicode text" is UTF-16 with tabs) and
             // exports named `.txt` are tables: read as such, or one row's person runs into the next.
@@ -79,6 +83,19 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         guard g.fieldsPerRecord >= (comma ? 4 : 3), g.consistentRecords >= (comma ? 5 : 3),
               g.consistentRecords * 10 >= g.records * 9 || g.records - g.consistentRecords <= 2 else { return nil }
         return g.delimiter == 0x09 ? .tsv : .csv
+    }
+
+    /// HL7 v2: the first segment is a message header (`MSH|^~\&`), a file header or a batch
+    /// header, after MLLP's start byte (0x0B) or white space.
+    static func isHL7(_ p: [UInt8]) -> Bool {
+        var i = 0
+        while i < p.count && (p[i] == 0x0B || isSpace(p[i])) { i += 1 }
+        guard p.count >= i + 8 else { return false }
+        let head = String(decoding: p[i..<(i + 3)], as: UTF8.self)
+        guard head == "MSH" || head == "FHS" || head == "BHS" else { return false }
+        // The field separator, then the four encoding characters, none of them alphanumeric.
+        let enc = p[(i + 3)..<(i + 8)]
+        return enc.allSatisfy { $0 > 0x20 && $0 < 0x7F && !ASCII.isAlnum($0) } && Set(enc).count == 5
     }
 
     /// Markup recognised by its first bytes (after white space): `{\rtf` is RTF; `<!DOCTYPE html`

@@ -93,6 +93,7 @@ public enum FieldClassifier {
         // A bare `items` is an API page's records as often as an order's lines (whose names
         // are purchases: `JSONReader.productNameKeys`); `orderItems`, `itemName` are lines.
         if key == "items" || key == "item" { return false }
+        if doctorKeys.contains(key) { return true }
         for token in otherEntityShortTokens where key.hasPrefix(token) || key.hasSuffix(token) { return true }
         return otherEntityKeys.contains(key)
     }
@@ -122,6 +123,39 @@ public enum FieldClassifier {
         "магазин", "aptieka", "filiāle", "veikals", "vaistinė", "filialas", "parduotuvė",
     ]
     private static let siteKeys: Set<String> = Set(siteLabels.map(normalize))
+
+    /// Whether a label introduces a person related to the record's (`Lapsevanem: Anu Sepapere,
+    /// +372…`, `Seaduslik esindaja`, `Guardian`, `Next of kin`): a data subject of their own,
+    /// whose name and contacts are not the record's person's. Text reads such a line as its own
+    /// record (`TextReader`); in a table the column is another party's.
+    public static func namesRelatedPerson(_ label: String) -> Bool {
+        let key = normalize(label)
+        return !key.isEmpty && relatedKeys.contains(key)
+    }
+
+    static let relatedPersonLabels = [
+        "lapsevanem", "seaduslik esindaja", "eestkostja", "hooldaja", "guardian", "legal guardian",
+        "parent", "parent or guardian", "legal representative", "next of kin", "mother", "father",
+        "huoltaja", "vanhempi", "laillinen edustaja", "äiti", "isä", "vårdnadshavare", "förälder",
+        "god man", "opiekun", "opiekun prawny", "przedstawiciel ustawowy", "rodzic", "matka",
+        "ojciec", "законный представитель", "родитель", "опекун", "мать", "отец",
+        "erziehungsberechtigter", "gesetzlicher vertreter", "vormund", "likumiskais pārstāvis",
+        "vecāks", "globėjas", "atstovas", "tėvai", "verge", "forelder", "værge", "forælder",
+    ]
+    private static let relatedKeys: Set<String> = Set(relatedPersonLabels.map(normalize))
+
+    /// The doctor who refers, orders, treats or signs, and the lab's authoriser: staff of a
+    /// provider, no data subject (`Saatja arst: Siim Rohunurm, kood D49907, siim.rohunurm@…`).
+    /// Non-personal labels naming another party.
+    static let doctorLabels = [
+        "saatja arst", "suunav arst", "suunaja", "raviarst", "perearst", "tellija arst",
+        "lähettävä lääkäri", "lähettäjä lääkäri", "hoitava lääkäri", "remitterande läkare",
+        "behandlande läkare", "lekarz kierujący", "lekarz zlecający", "zlecający", "lekarz prowadzący",
+        "autoryzował", "wynik autoryzował", "referring doctor", "ordering physician", "ordering doctor",
+        "attending physician", "authorised by", "authorized by", "validated by", "направивший врач",
+        "лечащий врач", "überweisender arzt", "behandelnder arzt", "nosūtītājs ārsts", "siuntęs gydytojas",
+    ]
+    private static let doctorKeys: Set<String> = Set(doctorLabels.map(normalize))
 
     /// A store's or branch's manager: staff of the organisation. Non-personal labels too.
     private static let staffRoleLabels = [
@@ -580,6 +614,7 @@ public enum FieldClassifier {
             "pasūtītājs", "slimnīca", "ārsts", "aptieka", "užsakovas", "ligoninė", "gydytojas",
             "vaistinė", "lege", "læge", "henvisende lege", "rekvirerende lege", "remitterende læge",
             "behandlende lege", "behandlende læge", "clinician", "referring clinician",
+        ] + doctorLabels + relatedPersonLabels + [
         // A store's or branch's manager, whose row holds the store's contacts (`namesStaffRole`),
         // and the organisation's sites (`namesSite`).
         ] + staffRoleLabels + siteLabels),

@@ -50,6 +50,8 @@ public struct TextReader: DocumentReader {
     /// The columns of the fixed-width table being read (`fixedHeader`): each one's start in the
     /// line and its column id (-1: a label the classifier does not know, read as text).
     private var fixedColumns: [(start: Int, column: Int)] = []
+    /// Label bytes → the column of a related person's names, or -1 (`relatedColumn`).
+    private var relatedLabels: [[UInt8]: Int] = [:]
     private var fixedRows = 0
 
     private var maxLine: Int { Swift.max(limits.maxLineBytes, 2) }
@@ -156,7 +158,18 @@ public struct TextReader: DocumentReader {
         openRecord(offset: offset, visitor: &visitor)
         let text = UnsafeBufferPointer(rebasing: p[a..<b])
         if let split = Self.splitLabel(text) {
-            let column = labelColumn(UnsafeBufferPointer(rebasing: text[split.label]), visitor: &visitor)
+            let label = UnsafeBufferPointer(rebasing: text[split.label])
+            if let related = relatedColumn(label, visitor: &visitor) {
+                // `Lapsevanem: Anu Sepapere, +372 5988 6849` in a child's block: the parent's
+                // own record, between the child's.
+                if recordOpen { visitor.endRecord(); recordOpen = false }
+                visitor.beginRecord(line: line, offset: offset + a)
+                visitor.field(UnsafeBufferPointer(rebasing: text[split.value]), column: related, line: line,
+                              offset: offset + a + split.value.lowerBound)
+                visitor.endRecord()
+                return
+            }
+            let column = labelColumn(label, visitor: &visitor)
             if column >= 0 {
                 // A form's line may hold several fields set apart by a wide gap
                 // (`PESEL: brak   Dokument: paszport FE222750`): each known label starts one.
@@ -303,6 +316,19 @@ public struct TextReader: DocumentReader {
 
     private mutating func openRecord(offset: Int, visitor: inout some RecordVisitor) {
         if !recordOpen { visitor.beginRecord(line: line, offset: offset); recordOpen = true }
+    }
+
+    /// For a label naming a related person (`FieldClassifier.namesRelatedPerson`), its column of
+    /// names (declared once per label); nil for other labels.
+    private mutating func relatedColumn(_ label: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) -> Int? {
+        guard label.count <= 32 else { return nil }
+        let key = Array(label)
+        if let known = relatedLabels[key] { return known >= 0 ? known : nil }
+        guard relatedLabels.count < Self.labelCacheLimit else { return nil }
+        let name = String(decoding: label, as: UTF8.self)
+        let id = FieldClassifier.namesRelatedPerson(name) ? visitor.declareColumn(name: name, hint: .fullName) : -1
+        relatedLabels[key] = id
+        return id >= 0 ? id : nil
     }
 
     /// The declared column for a label, or -1 when the classifier does not recognise it.

@@ -134,6 +134,9 @@ struct RecordAssembler: RecordVisitor {
     private var siteColumns: [Bool] = []
     /// The record has a value in a site column (`siteColumns`).
     private var siteRecord = false
+    /// The column of a table's title lines (`CSVReader.titleColumn`), and whether the record is one.
+    private var titleColumn = -1
+    private var titleRecord = false
     /// Per non-personal column: it names another party (`Arst`, `Clinician`:
     /// `FieldClassifier.namesOtherEntity`), whose e-mails and IBANs are not read.
     private var otherPartyColumns: [Bool] = []
@@ -193,6 +196,7 @@ struct RecordAssembler: RecordVisitor {
         part.hints = hints
         part.staffColumns = staffColumns
         part.siteColumns = siteColumns
+        part.titleColumn = titleColumn
         part.otherPartyColumns = otherPartyColumns
         part.hasAddressPartColumns = hasAddressPartColumns
         part.controllerRules = controllerRules
@@ -228,6 +232,7 @@ struct RecordAssembler: RecordVisitor {
         while staffColumns.count <= id { staffColumns.append(false); otherPartyColumns.append(false); siteColumns.append(false) }
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
+        if name == CSVReader.titleColumn { titleColumn = id }
         otherPartyColumns[id] = hint == .nonPersonal && FieldClassifier.namesOtherEntity(name)
         if hint == .addressPart { hasAddressPartColumns = true }
         controllerRules[id] = columnControllerRules(name)
@@ -285,6 +290,7 @@ struct RecordAssembler: RecordVisitor {
             }
         }
         let hint = column >= 0 && column < hints.count ? hints[column] : .none
+        if column == titleColumn && column >= 0 { titleRecord = true }
         let f = Int32(column), l = Int32(line)
         if column >= 0 && column < controllerRules.count && !controllerRules[column].isEmpty {
             attribute(value, rules: controllerRules[column], f, l, offset)
@@ -298,6 +304,12 @@ struct RecordAssembler: RecordVisitor {
         case .fullName:
             if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
             else if NameDetector.namesOrganisation(Array(value)) { organisationRecord = true }
+            else if value.count <= 160, let (name, tailStart, _) = Self.nameBeforeComma(value) {
+                // `Patsient: Maarja Rohusoo, ik 48308160171`: the name, then what follows it
+                // (a code, a phone, a birth date) read as any text.
+                add(.element(.name), .name, name, f, l, offset)
+                scan(UnsafeBufferPointer(rebasing: value[tailStart...]), hint: .none, f, l, offset + tailStart)
+            }
         case .firstName:
             if normalizeName(value) { swap(&nameScratch, &firstBytes); firstName = (f, l, offset) }
         case .lastName:
@@ -815,6 +827,12 @@ struct RecordAssembler: RecordVisitor {
         }
         firstName = nil; lastName = nil; addressParts.clear()
         if balticCode { balticCode = false; linkBalticCode() }
+        if titleRecord {
+            // An invoice's title line (`Maksja: Harju Näidishaigla;IBAN: EE75…`): the payer's or
+            // the issuer's account, no data subject's.
+            titleRecord = false
+            if items.allSatisfy({ $0.code == ElementType.iban.code }) { removeItems { _ in true } }
+        }
         if siteRecord {
             // A site's row (`PP-004; ul. Mickiewicza 39/51; (22) 374 54 30; punkt004@…`): no
             // person named, and its phones are the site's fixed lines.
@@ -831,6 +849,16 @@ struct RecordAssembler: RecordVisitor {
                 let contact: Set<UInt8> = [ElementType.email.code, ElementType.phone.code, ElementType.postalAddress.code]
                 removeItems { contact.contains($0.code) }
             }
+        }
+        if spreadsDocumentCategories && !items.contains(where: { $0.code == ElementType.nationalID.code })
+            && ((valueElements & Self.nameElement != 0
+                 && items.allSatisfy({ $0.code != ElementType.name.code || ($0.value >= 0 && batch.values.withPlaintext(at: Int($0.value)) { NameDetector.hasProfessionalTitle($0) }) }))
+                || (valueElements & Self.nameElement == 0 && valueElements & Self.contactElements != 0 && blockHasTitledNameLine())) {
+            // A mail's or a letter's clinician (`From: dr Merle Lillelo <…>`, a signature
+            // `dr Merle Lillelo` · `Ida-Viru Testkliinik` · `merle.lillelo@…`): staff, whose
+            // name and contacts are no data subject's. A patient's record carries a code.
+            let staff: Set<UInt8> = [ElementType.name.code, ElementType.email.code, ElementType.phone.code, ElementType.postalAddress.code]
+            removeItems { staff.contains($0.code) }
         }
         // A block of several persons' identifiers is emitted line by line (below).
         let splitting = blockSplit || (splitConflictingBlocks && hasConflict())
@@ -1229,6 +1257,23 @@ struct RecordAssembler: RecordVisitor {
         findingCount += findings
         batch.records.append(ordinal: ordinalBase + recordCount, line: line, offset: offset, language: language, items: recordItems)
         recordCount += 1
+    }
+
+    /// Whether a free-text line of the block is a clinician's name alone (`dr Merle Lillelo`,
+    /// `Dr. Lisa Jones`): the block is a signature.
+    private func blockHasTitledNameLine() -> Bool {
+        blockText.withUnsafeBufferPointer { all in
+            blockSegments.contains { seg in
+                guard seg.column < 0, seg.end - seg.start <= 60 else { return false }
+                let line = UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])
+                guard NameDetector.hasProfessionalTitle(line), let space = line.firstIndex(of: 0x20) else { return false }
+                let words = line[(space + 1)...].split(separator: 0x20)
+                return words.count >= 2 && words.count <= 4 && words.allSatisfy { w in
+                    guard let f = w.first else { return false }
+                    return ASCII.isUpper(f) || f >= 0xC3
+                }
+            }
+        }
     }
 
     /// Whether the record that just ended is a form's contact paragraph to hold: a small prose

@@ -310,6 +310,7 @@ struct DocumentScan {
         case .rtf: return run(RTFReader(limits: options.limits))
         case .html: return run(HTMLReader(limits: options.limits))
         case .xml: return run(XMLDocumentReader(limits: options.limits))
+        case .hl7: return run(HL7Reader(limits: options.limits))
         case .binary: return outcome(.skipped, "binary, unknown type")
         }
     }

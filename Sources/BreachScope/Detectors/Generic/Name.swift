@@ -389,3 +389,20 @@ public struct NameDetector: Sendable {
         }
     }
 }
+
+extension NameDetector {
+    /// Whether a name starts with a clinician's title (`dr Merle Lillelo`, `Dr. Lisa Jones`,
+    /// `lek. Marcin Jankowski`, `prof. …`, `MUDr. …`).
+    public static func hasProfessionalTitle(_ name: some Collection<UInt8>) -> Bool {
+        var word: [UInt8] = []
+        for b in name {
+            if b == 0x20 { break }
+            word.append(ASCII.lower(b))
+            if word.count > 6 { return false }
+        }
+        if word.last == UInt8(ascii: ".") { word.removeLast() }
+        return professionalTitles.contains(word)
+    }
+
+    static let professionalTitles: Set<[UInt8]> = Set(["dr", "lek", "prof", "mudr", "dott", "doc", "md"].map { Array($0.utf8) })
+}

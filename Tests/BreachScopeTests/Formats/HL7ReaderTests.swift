@@ -1,0 +1,50 @@
+import Testing
+@testable import BreachScope
+import BreachScopeTesting
+
+/// HL7 v2 messages: each message is its patient's record, each next of kin one of their own;
+/// timestamps and providers are not read.
+@Suite struct HL7ReaderTests {
+    static let message = "MSH|^~\\&|GENLIMS|ASPERTEST|P151|Pärnu Lastekliinik|20230317173706||ORU^R01^ORU_R01|M004007|P|2.5\r"
+        + "PID|1||49207091819^^^EE^NI~MRN084750^^^P151^MR~FE222750^^^UA^PPN||Kurekõrv^Helje^^^^^L||19920709|F|||Tamme tn 57^^Narva^^20104^EST||+37255512345^PRN^PH~^NET^Internet^helje@example.ee\r"
+        + "NK1|1|Kurekõrv^Anu|MTH^Mother|Tamme tn 57^^Narva^^20104|+37259886849\r"
+        + "ORC|RE|TL2742109|AB23-004007||CM||||202303171737|||D79871^Rohunurm^Märt\r"
+        + "OBR|1|TL2742109|AB23-004007|GT-HFE^Hemokromatoos (HFE)^L|||202303171737\r"
+        + "OBX|1|ST|GENE^Geen^L||HFE||||||F\r"
+        + "OBX|2|ST|VAR^Variant^L||c.845G\\S\\A p.(Cys282Tyr)||||||F\r"
+        + "DG1|1||E83.1^Raua ainevahetuse häire^ICD10\r"
+
+    @Test func aMessageIsItsPatientsRecordAndANextOfKinIsAnother() {
+        let doc = Array((Self.message + Self.message.replacingOccurrences(of: "\r", with: "\n")).utf8)
+        let whole = readDocument(HL7Reader(), doc)
+        #expect(whole.error == nil)
+        for size in [1, 7, 64] {
+            #expect(readDocument(HL7Reader(), doc, chunkSize: size).visitor.events == whole.visitor.events, "chunk size \(size)")
+        }
+        let patient = "PID-3 national ID=49207091819|PID-3 patient ID=MRN084750|PID-3 passport=FE222750|PID-5 patient name=Helje Kurekõrv"
+            + "|PID-7 birth date=1992-07-09|PID-11 address=Tamme tn 57, 20104 Narva|PID-13 phone=+37255512345|PID-13 phone e-mail=helje@example.ee"
+            + "|OBR-4 test=GT-HFE Hemokromatoos (HFE) L|OBX-5 Geen=HFE|OBX-5 Variant=c.845G^A p.(Cys282Tyr)|DG1-3 diagnosis=E83.1 Raua ainevahetuse häire ICD10"
+        let mother = "NK1-2 name=Anu Kurekõrv|NK1-4 address=Tamme tn 57, 20104 Narva|NK1-5 phone=+37259886849"
+        #expect(whole.visitor.recordStrings == [patient, mother, patient, mother], "\(whole.visitor.recordStrings)")
+        // Neither the timestamps nor the ordering doctor are read.
+        let text = whole.visitor.recordStrings.joined()
+        #expect(!text.contains("20230317173706") && !text.contains("Rohunurm"))
+        let hints = Dictionary(whole.visitor.events.compactMap { e -> (String, FieldHint)? in
+            if case let .declare(name, hint, _) = e { return (name, hint) }; return nil
+        }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["PID-3 national ID"] == .nationalID(nil))
+        #expect(hints["PID-3 passport"] == FieldClassifier.document)
+        #expect(hints["PID-5 patient name"] == .fullName)
+        #expect(hints["OBX-5 Geen"] == .nonPersonal)
+    }
+
+    @Test func detection() {
+        func detect(_ path: String, _ text: String) -> DocumentFormat {
+            Array(text.utf8).withUnsafeBufferPointer { DocumentFormat.detect(path: path, prefix: $0) }
+        }
+        #expect(detect("ORU_R01_AB23-004007.hl7", Self.message) == .hl7)
+        #expect(detect("message.txt", "\u{0B}" + Self.message) == .hl7)
+        #expect(detect("export", Self.message) == .hl7)
+        #expect(detect("notes.txt", "MSH is an abbreviation\n") == .text)
+    }
+}
