@@ -705,6 +705,31 @@ import BreachScopeTesting
         #expect(Set(anu?["documents"] as? [String] ?? []) == ["AB23-005637_saatekiri.txt", "ORU_R01_AB23-005637.hl7"])
         #expect(!out.contains("rohunurm") && !out.contains("lillelo") && !out.contains("EE3822"), "\(out)")
     }
+
+    /// A MySQL dump whose customers' addresses are a table of their own, joined on `klient_id`:
+    /// each address row is its customer's, not a person with an address only. Another dump's
+    /// `klient` 1000 is not the same customer.
+    @Test func aDumpsAddressTableJoinsItsCustomers() throws {
+        var rng = SeededRNG(seed: 0x5017)
+        let a = Synthetic.nationalID(.eeIsikukood, using: &rng), b = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("sqljoin")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func dump(_ id: String, _ name: String, _ street: String) -> String {
+            "CREATE TABLE `klient` (`id` int NOT NULL, `isikukood` char(11), `eesnimi` varchar(80), `perenimi` varchar(80));\n"
+            + "INSERT INTO `klient` VALUES (1000,'\(id)','\(name)','Testmets');\n"
+            + "CREATE TABLE `aadress` (`id` int NOT NULL, `klient_id` int NOT NULL, `tanav` varchar(120), `linn` varchar(60), `indeks` char(5));\n"
+            + "INSERT INTO `aadress` VALUES (1,1000,'\(street)','Pärnu','80013');\n"
+        }
+        try Data(dump(a, "Mari", "Mere pst 107").utf8).write(to: dir.appendingPathComponent("loyalty.sql"))
+        try Data(dump(b, "Liis", "Lille tn 97").utf8).write(to: dir.appendingPathComponent("other_shop.sql"))
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        #expect(persons.count == 2, "\(out)")
+        for p in persons { #expect(Set(p["elements"] as? [String] ?? []).isSuperset(of: ["national_id", "name", "postal_address"]), "\(out)") }
+    }
 }
 
 /// Lines of JSON objects (`persons --reveal`) as dictionaries.

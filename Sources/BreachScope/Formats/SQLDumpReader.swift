@@ -111,6 +111,10 @@ public struct SQLDumpReader: DocumentReader {
         var labelHints: [FieldHint?] = []
         var sampledHints: [FieldHint?] = []
         var ids: [Int] = []
+        /// Per slot: the namespace of the row key it holds (`relationNamespace`), and the
+        /// column declared for it.
+        var relations: [String?] = []
+        var relationIDs: [Int] = []
         var decided = false
     }
     private struct Cell { var slot: Int; var value: [UInt8]; var line: Int; var offset: Int }
@@ -626,8 +630,28 @@ public struct SQLDumpReader: DocumentReader {
         tables[t].labelHints.append(classify(column))
         tables[t].sampledHints.append(nil)
         tables[t].ids.append(-1)
+        tables[t].relations.append(Self.relationNamespace(table: tables[t].name, column: column))
+        tables[t].relationIDs.append(-1)
         return s
     }
+
+    /// The row key a column holds, as a link-key namespace: a table's `id` is its rows' key
+    /// (`sql:klient`), and `klient_id` in another table refers to it (`aadress.klient_id`), so
+    /// a customer's address row joins the customer's row. The assembler scopes these keys to
+    /// the dump (another dump's `klient` 1000 is someone else).
+    static func relationNamespace(table: String, column: String) -> String? {
+        func singular(_ w: String) -> String {
+            w.count > 4 && w.hasSuffix("s") && !w.hasSuffix("ss") ? String(w.dropLast()) : w
+        }
+        let key = column.lowercased()
+        let bare = table.lowercased().split(separator: ".").last.map(String.init) ?? table.lowercased()
+        if key == "id" { return relationPrefix + singular(bare) }
+        if key.count > 5, key.hasSuffix("_id") { return relationPrefix + singular(String(key.dropLast(3))) }
+        return nil
+    }
+
+    /// The namespace prefix of the row keys of `relationNamespace`.
+    public static let relationPrefix = "sql:"
 
     /// Rows of `tableName` follow (with `columnList` when `hasColumnList`).
     private mutating func beginData(visitor: inout some RecordVisitor) {
@@ -671,6 +695,19 @@ public struct SQLDumpReader: DocumentReader {
         let id = columnID(current, s, visitor: &visitor)
         let (line, offset) = (tokLine, tokOffset + a)
         tok.withUnsafeBufferPointer { visitor.field(UnsafeBufferPointer(rebasing: $0[a..<b]), column: id, line: line, offset: offset) }
+        if let rel = relationID(current, s, visitor: &visitor) {
+            tok.withUnsafeBufferPointer { visitor.field(UnsafeBufferPointer(rebasing: $0[a..<b]), column: rel, line: line, offset: offset) }
+        }
+    }
+
+    /// The column of a slot's row key (`relationNamespace`), declared on first use; nil when the
+    /// slot holds none.
+    private mutating func relationID(_ t: Int, _ s: Int, visitor: inout some RecordVisitor) -> Int? {
+        guard let ns = tables[t].relations[s] else { return nil }
+        if tables[t].relationIDs[s] >= 0 { return tables[t].relationIDs[s] }
+        let id = visitor.declareColumn(name: "\(tables[t].name).\(tables[t].slotNames[s]) (row key)", hint: .linkKey(namespace: ns))
+        tables[t].relationIDs[s] = id
+        return id
     }
 
     private mutating func endRow(visitor: inout some RecordVisitor) {
@@ -714,6 +751,9 @@ public struct SQLDumpReader: DocumentReader {
             for c in row.cells {
                 let id = columnID(t, c.slot, visitor: &visitor)
                 c.value.withUnsafeBufferPointer { visitor.field($0, column: id, line: c.line, offset: c.offset) }
+                if let rel = relationID(t, c.slot, visitor: &visitor) {
+                    c.value.withUnsafeBufferPointer { visitor.field($0, column: rel, line: c.line, offset: c.offset) }
+                }
             }
             visitor.endRecord()
         }

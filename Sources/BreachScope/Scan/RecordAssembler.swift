@@ -728,6 +728,8 @@ struct RecordAssembler: RecordVisitor {
         swap(&material, &materialScratch)
         material.clear()
         material.append(contentsOf: namespace.utf8)
+        // A dump's row keys are the dump's own (`SQLDumpReader.relationNamespace`).
+        if namespace.hasPrefix(SQLDumpReader.relationPrefix) { material.append(contentsOf: ":\(documentID)".utf8) }
         material.append(0)
         material.append(contentsOf: value)
         defer { swap(&material, &materialScratch) }

@@ -75,9 +75,9 @@ import BreachScopeTesting
         let r = Self.readAllChunkings(dump)
         #expect(r.error == nil)
         #expect(r.visitor.recordStrings == [
-            "customers.id=1|customers.isikukood=\(a)|customers.nimi=Mari Testmets|customers.Email=mari.testmets@example.com",
-            "customers.id=2|customers.isikukood=\(b)|customers.nimi=Jüri Näide\tnoorem",
-            "customers.id=3|customers.nimi=Ann O'Test\\x|customers.Email=ann@example.org",
+            "customers.id=1|customers.id (row key)=1|customers.isikukood=\(a)|customers.nimi=Mari Testmets|customers.Email=mari.testmets@example.com",
+            "customers.id=2|customers.id (row key)=2|customers.isikukood=\(b)|customers.nimi=Jüri Näide\tnoorem",
+            "customers.id=3|customers.id (row key)=3|customers.nimi=Ann O'Test\\x|customers.Email=ann@example.org",
         ])
         #expect(Self.begins(r.visitor) == [20, 21, 22])
         let hints = Self.declarations(r.visitor)
@@ -85,6 +85,18 @@ import BreachScopeTesting
         #expect(hints["customers.nimi"] == .fullName)
         #expect(hints["customers.Email"] == .email)
         #expect(hints["customers.id"] == FieldHint.none)
+        #expect(hints["customers.id (row key)"] == .linkKey(namespace: "sql:customer"))
+    }
+
+    /// A table's `id` and another table's `<table>_id` are the same rows' keys: a customer's
+    /// address row (`aadress.klient_id`) joins the customer's row (`klient.id`).
+    @Test func rowKeysJoinTablesOfADump() {
+        #expect(SQLDumpReader.relationNamespace(table: "klient", column: "id") == "sql:klient")
+        #expect(SQLDumpReader.relationNamespace(table: "aadress", column: "klient_id") == "sql:klient")
+        #expect(SQLDumpReader.relationNamespace(table: "public.customers", column: "ID") == "sql:customer")
+        #expect(SQLDumpReader.relationNamespace(table: "orders", column: "customer_id") == "sql:customer")
+        #expect(SQLDumpReader.relationNamespace(table: "orders", column: "total") == nil)
+        #expect(SQLDumpReader.relationNamespace(table: "orders", column: "pid") == nil)
     }
 
     @Test func mysqldumpMultiRowInsertWithEscapes() {
@@ -109,9 +121,9 @@ import BreachScopeTesting
         let r = Self.readAllChunkings(dump)
         #expect(r.error == nil)
         #expect(r.visitor.recordStrings == [
-            "orders.id=1|orders.name=Mari Testmets|orders.note=it's \"quoted\"\nline2|orders.total=-12.50",
-            "orders.id=2|orders.name=Jaan O'Näide|orders.note=C:\\temp",
-            "orders.id=3|orders.name=bin|orders.note=x;y)z|orders.total=1e-05",
+            "orders.id=1|orders.id (row key)=1|orders.name=Mari Testmets|orders.note=it's \"quoted\"\nline2|orders.total=-12.50",
+            "orders.id=2|orders.id (row key)=2|orders.name=Jaan O'Näide|orders.note=C:\\temp",
+            "orders.id=3|orders.id (row key)=3|orders.name=bin|orders.note=x;y)z|orders.total=1e-05",
         ])
         #expect(Self.begins(r.visitor) == [14, 14, 15])
     }
