@@ -689,6 +689,8 @@ import BreachScopeTesting
             Ida-Viru Testkliinik AS 33
             merle.lillelo@p199-haigla.test
             """)
+        try write("tuotteet.csv", "Tuotekoodi;EAN;Nimi;Kategoria\nINK-1204;6414882026876;Inkontinenssivaippa L, 28 kpl;Inkontinenssi\n"
+                  + "INK-1102;6414552990773;Inkontinenssisuoja Normal, 30 kpl;Inkontinenssi\n")  // products, no one's name
         try write("arve_P100_2023-Q1.csv", "AsperTest OÜ arve nr 2023-P100-137\nMaksja: Harju Näidishaigla;IBAN: EE382200221020145685\n\n"
                   + "Rida;Patsiendi nimi;Isikukood;Teenus;Hind EUR\n1;Maarja Rohusoo;\(maarja);BRCA1/2 paneel;180,00\n2;Jüri Sepapere;\(child);Sõeluuring;90,00\n")
         let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())

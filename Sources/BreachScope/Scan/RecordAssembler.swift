@@ -132,6 +132,8 @@ struct RecordAssembler: RecordVisitor {
     private var staffColumns: [Bool] = []
     /// Per column: it names one of the organisation's sites (`FieldClassifier.namesSite`).
     private var siteColumns: [Bool] = []
+    /// Whether the last `scan` found anything.
+    private var lastScanFound = false
     /// The record has a value in a site column (`siteColumns`).
     private var siteRecord = false
     /// The column of a table's title lines (`CSVReader.titleColumn`), and whether the record is one.
@@ -305,10 +307,10 @@ struct RecordAssembler: RecordVisitor {
             if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
             else if NameDetector.namesOrganisation(Array(value)) { organisationRecord = true }
             else if value.count <= 160, let (name, tailStart, _) = Self.nameBeforeComma(value) {
-                // `Patsient: Maarja Rohusoo, ik 48308160171`: the name, then what follows it
-                // (a code, a phone, a birth date) read as any text.
-                add(.element(.name), .name, name, f, l, offset)
-                scan(UnsafeBufferPointer(rebasing: value[tailStart...]), hint: .none, f, l, offset + tailStart)
+                // `Patsient: Maarja Rohusoo, ik 48308160171`: the name, when what follows it is
+                // an identifier (a code, a phone); `Inkontinenssivaippa L, 28 kpl` is a product.
+                _ = scan(UnsafeBufferPointer(rebasing: value[tailStart...]), hint: .none, f, l, offset + tailStart)
+                if lastScanFound { add(.element(.name), .name, name, f, l, offset) }
             }
         case .firstName:
             if normalizeName(value) { swap(&nameScratch, &firstBytes); firstName = (f, l, offset) }
@@ -621,6 +623,7 @@ struct RecordAssembler: RecordVisitor {
             swap(&found, &foundScratch)
         }
         var card = false
+        lastScanFound = !found.isEmpty
         for fd in found {
             if fd.element == .paymentCard { card = true }
             let kind: ValueKind = fd.identifier.map { .identifier($0) } ?? .element(fd.element)
