@@ -1,4 +1,9 @@
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `RecordVisitor` the scanner gives every reader: runs detectors on each field according to
 /// its column's hint, groups findings into records, hashes values (keyed), de-duplicates them per
@@ -404,7 +409,37 @@ struct RecordAssembler: RecordVisitor {
             compact.withUnsafeBufferPointer { _ = scan($0, hint: hint, f, l, offset) }
         default:
             scan(value, hint: hint, f, l, offset)
+            if case .none = hint, let (name, at) = Self.keyValueName(value) {
+                add(.element(.name), .name, name, f, l, offset + at)
+            }
         }
+    }
+
+    /// A name written as a key's value in a log line or a message (`name='David Lopez'`,
+    /// `full_name="Carol Rodriguez"`, `customerName=Jennifer_Allen` is not): the quoted value
+    /// after `name=`, when it reads as a name of two words or more.
+    static func keyValueName(_ value: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], offset: Int)? {
+        guard let base = value.baseAddress else { return nil }
+        var i = 0
+        while i < value.count, let hit = memchr(base + i, 0x3D, value.count - i) {
+            let eq = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            i = eq + 1
+            guard eq >= 4, eq + 2 < value.count else { continue }
+            let q = value[eq + 1]
+            guard q == UInt8(ascii: "'") || q == UInt8(ascii: "\""),
+                  ASCII.lower(value[eq - 4]) == UInt8(ascii: "n"), ASCII.lower(value[eq - 3]) == UInt8(ascii: "a"),
+                  ASCII.lower(value[eq - 2]) == UInt8(ascii: "m"), ASCII.lower(value[eq - 1]) == UInt8(ascii: "e") else { continue }
+            // `name=`, `full_name=`, `fullName=`; not `username=` or `filename=`.
+            if eq >= 5 {
+                let b = value[eq - 5]
+                if ASCII.isLetter(b) && !(b == UInt8(ascii: "l") && eq >= 8 && ASCII.lower(value[eq - 8]) == UInt8(ascii: "f")) { continue }
+            }
+            let start = eq + 2
+            guard let close = UnsafeBufferPointer(rebasing: value[start...]).firstIndex(of: q), close > 0, close <= NameDetector.maxBytes,
+                  let name = NameDetector.normalize(UnsafeBufferPointer(rebasing: value[start..<(start + close)])), name.contains(0x20) else { continue }
+            return (name, start)
+        }
+        return nil
     }
 
     @inline(__always) static func hasDigit(_ k: [UInt8]) -> Bool {
@@ -663,6 +698,14 @@ struct RecordAssembler: RecordVisitor {
         guard at >= 2, span[at - 1] == UInt8(ascii: "<") else { return nil }
         var end = at - 1
         while end > 0 && span[end - 1] == 0x20 { end -= 1 }
+        if end >= 2 && span[end - 1] == UInt8(ascii: "\""),
+           let open = UnsafeBufferPointer(rebasing: span[max(0, end - 1 - NameDetector.maxBytes)..<(end - 1)]).lastIndex(of: UInt8(ascii: "\"")) {
+            // A quoted display name keeps its commas (`"Rodriguez, Carol" <crodriguez@…>`).
+            let start = max(0, end - 1 - NameDetector.maxBytes) + open + 1
+            guard end - 1 > start, let name = NameDetector.normalize(UnsafeBufferPointer(rebasing: span[start..<(end - 1)])),
+                  name.contains(0x20) else { return nil }
+            return (name, start)
+        }
         var start = end
         while start > 0 && span[start - 1] != UInt8(ascii: ":") && span[start - 1] != UInt8(ascii: ",")
             && span[start - 1] != UInt8(ascii: ">") && span[start - 1] != UInt8(ascii: ";") { start -= 1 }

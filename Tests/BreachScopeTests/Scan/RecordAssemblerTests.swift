@@ -127,4 +127,30 @@ import Testing
         #expect(bytes.withUnsafeBufferPointer { RecordAssembler.key($0) } == expected.map { Array($0.utf8) })
         #expect(bytes.withUnsafeBufferPointer { RecordAssembler.hasKey($0) } == (expected != nil))
     }
+
+    /// A log's `name='David Lopez'` (and `full_name=`, `fullName=`) is a name; `username=`,
+    /// `filename=`, an unquoted or one-word value are not.
+    @Test func namesAsKeyValues() {
+        func name(_ text: String) -> String? {
+            Array(text.utf8).withUnsafeBufferPointer { RecordAssembler.keyValueName($0) }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        }
+        #expect(name("linked PPS patient 8358210 to grocery account for <lopez.david@mail.test> (name='David Lopez')") == "David Lopez")
+        #expect(name(#"user created full_name="Carol Rodriguez" id=7"#) == "Carol Rodriguez")
+        #expect(name("fullName='Linda C. Lee'") == "Linda C. Lee")
+        for text in ["username='David Lopez'", "filename='Annual Report.pdf'", "name=David", "name='admin'", "a=b", "=", "name='"] {
+            #expect(name(text) == nil, "\(text)")
+        }
+    }
+
+    /// A quoted display name keeps its comma (`"Rodriguez, Carol" <crodriguez@…>`).
+    @Test func quotedDisplayNames() {
+        func name(_ text: String) -> String? {
+            let bytes = Array(text.utf8)
+            guard let at = bytes.firstIndex(of: UInt8(ascii: "<")) else { return nil }
+            return bytes.withUnsafeBufferPointer { RecordAssembler.displayName($0, before: at + 1) }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        }
+        #expect(name(#"To: "Rodriguez, Carol" <crodriguez@example.com>"#) != nil)
+        #expect(name("To: Carol Rodriguez <crodriguez@example.com>") == "Carol Rodriguez")
+        #expect(name("To: x@example.com, Carol <crodriguez@example.com>") == nil)
+    }
 }
