@@ -689,6 +689,8 @@ import BreachScopeTesting
             Ida-Viru Testkliinik AS 33
             merle.lillelo@p199-haigla.test
             """)
+        try write("laskuerittely_2023-08.txt", "LASKUERITTELY 08/2023\nLaskuttaja: Nordlog Oy, tilille FI6144771445963501\n\n"
+                  + "Patsient: Maarja Rohusoo, ik \(maarja)\n")  // the issuer's account, no one's
         try write("tuotteet.csv", "Tuotekoodi;EAN;Nimi;Kategoria\nINK-1204;6414882026876;Inkontinenssivaippa L, 28 kpl;Inkontinenssi\n"
                   + "INK-1102;6414552990773;Inkontinenssisuoja Normal, 30 kpl;Inkontinenssi\n")  // products, no one's name
         try write("arve_P100_2023-Q1.csv", "AsperTest OÜ arve nr 2023-P100-137\nMaksja: Harju Näidishaigla;IBAN: EE382200221020145685\n\n"
@@ -705,7 +707,7 @@ import BreachScopeTesting
         let anu = person("+37259886849")
         #expect(anu?["name"] as? String == "Anu Sepapere")
         #expect(Set(anu?["documents"] as? [String] ?? []) == ["AB23-005637_saatekiri.txt", "ORU_R01_AB23-005637.hl7"])
-        #expect(!out.contains("rohunurm") && !out.contains("lillelo") && !out.contains("EE3822"), "\(out)")
+        #expect(!out.contains("rohunurm") && !out.contains("lillelo") && !out.contains("EE3822") && !out.contains("FI6144"), "\(out)")
     }
 
     /// A MySQL dump whose customers' addresses are a table of their own, joined on `klient_id`:

@@ -875,11 +875,12 @@ struct RecordAssembler: RecordVisitor {
         }
         firstName = nil; lastName = nil; addressParts.clear()
         if balticCode { balticCode = false; linkBalticCode() }
-        if titleRecord {
-            // An invoice's title line (`Maksja: Harju Näidishaigla;IBAN: EE75…`): the payer's or
-            // the issuer's account, no data subject's.
+        if titleRecord || (spreadsDocumentCategories && valueElements & Self.nameElement == 0) {
+            // An invoice's title line (`Maksja: Harju Näidishaigla;IBAN: EE75…`) or a text
+            // invoice's account block, naming no one: the payer's or the issuer's account, no
+            // data subject's. A person's IBAN stands with the person's name.
             titleRecord = false
-            if items.allSatisfy({ $0.code == ElementType.iban.code }) { removeItems { _ in true } }
+            if !items.isEmpty && items.allSatisfy({ $0.code == ElementType.iban.code }) { removeItems { _ in true } }
         }
         if siteRecord {
             // A site's row (`PP-004; ul. Mickiewicza 39/51; (22) 374 54 30; punkt004@…`): no
