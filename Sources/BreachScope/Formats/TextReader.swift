@@ -50,6 +50,11 @@ public struct TextReader: DocumentReader {
     /// The columns of the fixed-width table being read (`fixedHeader`): each one's start in the
     /// line and its column id (-1: a label the classifier does not know, read as text).
     private var fixedColumns: [(start: Int, column: Int)] = []
+    /// A headerless list's first line, held until the next says whether it is a list
+    /// (`headlessRow`), and whether a list is being read.
+    private var heldRow: (bytes: [UInt8], a: Int, line: Int, offset: Int)?
+    private var headlessActive = false
+    private var headlessColumns: (name: Int, address: Int) = (-1, -1)
     /// Label bytes → the column of a related person's names, or -1 (`relatedColumn`).
     private var relatedLabels: [[UInt8]: Int] = [:]
     private var fixedRows = 0
@@ -84,6 +89,7 @@ public struct TextReader: DocumentReader {
 
     public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
         if !pending.isEmpty || cutLine { flushPending(visitor: &visitor) }
+        endHeadlessRows(visitor: &visitor)
         if recordOpen { visitor.endRecord(); recordOpen = false }
     }
 
@@ -149,12 +155,19 @@ public struct TextReader: DocumentReader {
         while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
         if a == b {  // blank: ends the block
             fixedColumns.removeAll()
+            endHeadlessRows(visitor: &visitor)
             if recordOpen { visitor.endRecord(); recordOpen = false }
             return
         }
         let whole = UnsafeBufferPointer(rebasing: p[0..<b])
         if !fixedColumns.isEmpty && fixedRow(whole, offset: offset, visitor: &visitor) { return }
         if fixedHeader(whole, visitor: &visitor) { return }
+        if headlessRow(whole, a: a, offset: offset, visitor: &visitor) { return }
+        textLine(p, a: a, b: b, offset: offset, visitor: &visitor)
+    }
+
+    /// A non-blank line read as text: a labelled field, a related person's record, or free text.
+    private mutating func textLine(_ p: UnsafeBufferPointer<UInt8>, a: Int, b: Int, offset: Int, visitor: inout some RecordVisitor) {
         openRecord(offset: offset, visitor: &visitor)
         let text = UnsafeBufferPointer(rebasing: p[a..<b])
         if let split = Self.splitLabel(text) {
@@ -312,6 +325,114 @@ public struct TextReader: DocumentReader {
         visitor.endRecord()
         recordOpen = false
         return true
+    }
+
+    /// A headerless fixed-width list (`Karjalainen, Timo     Asematie 35 B     Helsinki
+    /// toimituksia 1`): consecutive lines of three or more words set apart by wide gaps, each
+    /// starting with a person's name. From the second such line on, each line is a record: its
+    /// name, its address (a street word with its number, and the town after it) and the rest as
+    /// text. A lone such line is text, as before.
+    private mutating func headlessRow(_ p: UnsafeBufferPointer<UInt8>, a: Int, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        guard let cells = Self.headlessCells(p) else {
+            endHeadlessRows(visitor: &visitor)
+            return false
+        }
+        if !headlessActive {
+            guard let held = heldRow else {
+                heldRow = (Array(p), a, line, offset)
+                return true
+            }
+            // The held line and this one: a list.
+            heldRow = nil
+            headlessActive = true
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            held.bytes.withUnsafeBufferPointer { h in
+                if let heldCells = Self.headlessCells(h) { emitHeadlessRow(h, heldCells, line: held.line, offset: held.offset, visitor: &visitor) }
+            }
+        }
+        emitHeadlessRow(p, cells, line: line, offset: offset, visitor: &visitor)
+        return true
+    }
+
+    /// Ends a headerless list; a held line that stayed alone is read as text after all.
+    private mutating func endHeadlessRows(visitor: inout some RecordVisitor) {
+        headlessActive = false
+        guard let held = heldRow else { return }
+        heldRow = nil
+        let current = line
+        line = held.line
+        held.bytes.withUnsafeBufferPointer { textLine($0, a: held.a, b: $0.count, offset: held.offset, visitor: &visitor) }
+        line = current
+    }
+
+    /// The cells of a headerless list's line: three to twelve words set apart by wide gaps, the
+    /// first a name of two to four capitalised words (`Karjalainen, Timo`, `Mäkelä Aino`), no digit.
+    static func headlessCells(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        guard p.count <= 400, p.contains(where: { $0 == 0x20 }) else { return nil }
+        var gaps = 0, i = 1
+        while i < p.count && gaps < 2 {
+            if (p[i] == 0x20 && p[i - 1] == 0x20) || p[i] == 0x09 {
+                gaps += 1
+                while i < p.count && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
+            }
+            i += 1
+        }
+        guard gaps >= 2, let cells = gapSegments(p, limit: 12), cells.count >= 3 else { return nil }
+        let first = p[cells[0]]
+        guard first.count <= 60, !first.contains(where: { $0 &- 0x30 < 10 || $0 == UInt8(ascii: ":") }) else { return nil }
+        let words = first.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ",") })
+        guard words.count >= 2, words.count <= 4, words.allSatisfy({ w in
+            guard let c = w.first else { return false }
+            return ASCII.isUpper(c) || c >= 0xC3
+        }), NameDetector.normalize(UnsafeBufferPointer(rebasing: p[cells[0]])) != nil else { return nil }
+        // A person's row has where to reach them: an address, a phone or an e-mail (a product
+        // table's `Vitamin C   4.99   2` has none).
+        guard cells.dropFirst().contains(where: { r in
+            let cell = Array(p[r])
+            return ColumnSampler.isAddress(cell) || ColumnSampler.isPhone(cell) || cell.contains(UInt8(ascii: "@"))
+        }) else { return nil }
+        return cells
+    }
+
+    private mutating func emitHeadlessRow(_ p: UnsafeBufferPointer<UInt8>, _ cells: [Range<Int>], line: Int, offset: Int, visitor: inout some RecordVisitor) {
+        if headlessColumns.name < 0 {
+            headlessColumns = (visitor.declareColumn(name: "(list name)", hint: .fullName),
+                               visitor.declareColumn(name: "(list address)", hint: .postalAddress))
+        }
+        visitor.beginRecord(line: line, offset: offset + cells[0].lowerBound)
+        visitor.field(UnsafeBufferPointer(rebasing: p[cells[0]]), column: headlessColumns.name, line: line, offset: offset + cells[0].lowerBound)
+        var k = 1
+        var addressDone = false
+        while k < cells.count {
+            let cell = Array(p[cells[k]])
+            if !addressDone && ColumnSampler.isAddress(cell) {
+                addressDone = true
+                var address = cell
+                // The town in the next cell (`Helsinki`, `00530 Helsinki`).
+                if k + 1 < cells.count, Self.isTown(p[cells[k + 1]]) {
+                    address += [UInt8(ascii: ","), 0x20] + Array(p[cells[k + 1]])
+                    k += 1
+                }
+                address.withUnsafeBufferPointer { visitor.field($0, column: headlessColumns.address, line: line, offset: offset + cells[k].lowerBound) }
+            } else {
+                visitor.field(UnsafeBufferPointer(rebasing: p[cells[k]]), column: -1, line: line, offset: offset + cells[k].lowerBound)
+            }
+            k += 1
+        }
+        visitor.endRecord()
+        recordOpen = false
+    }
+
+    /// A town, maybe after its postal code: one or two capitalised words (`Helsingfors`,
+    /// `00530 Helsinki`, `Kohtla-Järve`).
+    static func isTown(_ cell: some Collection<UInt8>) -> Bool {
+        var words = Array(cell).split(separator: 0x20)
+        if let w = words.first, w.count >= 4, w.count <= 6, w.allSatisfy({ $0 &- 0x30 < 10 || $0 == UInt8(ascii: "-") }) { words.removeFirst() }
+        guard !words.isEmpty, words.count <= 2 else { return false }
+        return words.allSatisfy { w in
+            guard let c = w.first, ASCII.isUpper(c) || c >= 0xC3 else { return false }
+            return !w.contains { $0 &- 0x30 < 10 }
+        }
     }
 
     private mutating func openRecord(offset: Int, visitor: inout some RecordVisitor) {
