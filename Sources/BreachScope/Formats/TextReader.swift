@@ -385,11 +385,13 @@ public struct TextReader: DocumentReader {
             guard let c = w.first else { return false }
             return ASCII.isUpper(c) || c >= 0xC3
         }), NameDetector.normalize(UnsafeBufferPointer(rebasing: p[cells[0]])) != nil else { return nil }
-        // A person's row has where to reach them: an address, a phone or an e-mail (a product
-        // table's `Vitamin C   4.99   2` has none).
+        // A person's row has a phone or an e-mail, which joins it to the person's other records
+        // (a product table's `Vitamin C   4.99   2` has none). A list of names and addresses
+        // alone (an invoice breakdown) stays one block: read a person per line, its names
+        // would meet their namesakes and their addresses (without postal codes) no one.
         guard cells.dropFirst().contains(where: { r in
             let cell = Array(p[r])
-            return ColumnSampler.isAddress(cell) || ColumnSampler.isPhone(cell) || cell.contains(UInt8(ascii: "@"))
+            return ColumnSampler.isPhone(cell) || cell.contains(UInt8(ascii: "@"))
         }) else { return nil }
         return cells
     }

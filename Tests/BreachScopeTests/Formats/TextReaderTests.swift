@@ -99,28 +99,33 @@ import BreachScopeTesting
         ], "\(v.recordStrings)")
     }
 
-    /// A headerless fixed-width list (an invoice breakdown): from its second line, each line is
-    /// a record of its name, its address with the town, and the rest as text. A lone such line,
-    /// and a product table (no address, phone or e-mail), stay text.
+    /// A headerless fixed-width list (a route sheet without its header): from its second line,
+    /// each line is a record of its name, its address with the town, and the rest as text. A
+    /// lone such line, a list without phones or e-mails (an invoice breakdown of names and
+    /// addresses) and a product table stay text.
     @Test func headerlessLists() {
         let text = """
-            LASKUERITTELY 08/2023   Asiakas: Helsingin kaupunki
-            Karjalainen, Timo         Asematie 35 B        Helsinki       toimituksia 1
-            Mäkelä Aino               Kirkkokatu 25        00530 Helsinki  toimituksia 2
+            AJOLISTA 01.03.2023   Auto 17
+            Karjalainen, Timo         Asematie 35 B        Helsinki       040 123 4567   2
+            Mäkelä Aino               Kirkkokatu 25        00530 Helsinki  045-9779278
             Yhteensä 2
 
-            Niemi, Saara              Puistokatu 10        Helsinki       toimituksia 1
+            Niemi, Saara              Puistokatu 10        Helsinki       040 765 4321
+
+            Karjalainen, Timo         Asematie 35 B        Helsinki       toimituksia 1
+            Mäkelä Aino               Kirkkokatu 25        00530 Helsinki  toimituksia 2
 
             Vitamin C      4.99   2
             Omega Three    9.99   1
             """
         let v = Self.readAllChunkings(text)
         #expect(v.recordStrings == [
-            "-=LASKUERITTELY 08/2023   Asiakas: Helsingin kaupunki",
-            "(list name)=Karjalainen, Timo|(list address)=Asematie 35 B, Helsinki|-=toimituksia 1",
-            "(list name)=Mäkelä Aino|(list address)=Kirkkokatu 25, 00530 Helsinki|-=toimituksia 2",
+            "-=AJOLISTA 01.03.2023   Auto 17",
+            "(list name)=Karjalainen, Timo|(list address)=Asematie 35 B, Helsinki|-=040 123 4567|-=2",
+            "(list name)=Mäkelä Aino|(list address)=Kirkkokatu 25, 00530 Helsinki|-=045-9779278",
             "-=Yhteensä 2",
-            "-=Niemi, Saara              Puistokatu 10        Helsinki       toimituksia 1",
+            "-=Niemi, Saara              Puistokatu 10        Helsinki       040 765 4321",
+            "-=Karjalainen, Timo         Asematie 35 B        Helsinki       toimituksia 1|-=Mäkelä Aino               Kirkkokatu 25        00530 Helsinki  toimituksia 2",
             "-=Vitamin C      4.99   2|-=Omega Three    9.99   1",
         ], "\(v.recordStrings)")
     }
