@@ -161,8 +161,14 @@ public struct TextReader: DocumentReader {
         }
         let whole = UnsafeBufferPointer(rebasing: p[0..<b])
         if !fixedColumns.isEmpty && fixedRow(whole, offset: offset, visitor: &visitor) { return }
-        if fixedHeader(whole, visitor: &visitor) { return }
-        if headlessRow(whole, a: a, offset: offset, visitor: &visitor) { return }
+        // Tables set their cells apart by wide gaps; prose and logs rarely have one, and are
+        // told apart at memory speed (memmem, memchr) before any table rule looks at the line.
+        if Self.hasWideGap(UnsafeBufferPointer(rebasing: p[a..<b])) {
+            if fixedHeader(whole, visitor: &visitor) { return }
+            if headlessRow(whole, a: a, offset: offset, visitor: &visitor) { return }
+        } else {
+            endHeadlessRows(visitor: &visitor)
+        }
         textLine(p, a: a, b: b, offset: offset, visitor: &visitor)
     }
 
@@ -240,6 +246,26 @@ public struct TextReader: DocumentReader {
             if out.count > limit { return nil }
         }
         return out
+    }
+
+    /// Whether a line has two spaces in a row or a tab.
+    static func hasWideGap(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress, p.count >= 2 else { return false }
+        let raw = UnsafeRawPointer(base)
+        let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
+        var k = 0
+        // 16 positions at a time: a space followed by a space, or a tab.
+        while k + 17 <= p.count {
+            let v = raw.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self)
+            let next = raw.loadUnaligned(fromByteOffset: k + 1, as: SIMD16<UInt8>.self)
+            if any((v .== space) .& (next .== space)) || any(v .== tab) { return true }
+            k += 16
+        }
+        while k < p.count {
+            if p[k] == 0x09 || (p[k] == 0x20 && k + 1 < p.count && p[k + 1] == 0x20) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Whether a line is a rule under or over a table (`-----`, `=====`, `+----+`).

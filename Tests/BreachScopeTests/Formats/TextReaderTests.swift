@@ -130,6 +130,15 @@ import BreachScopeTesting
         ], "\(v.recordStrings)")
     }
 
+    @Test func wideGaps() {
+        func gap(_ t: String) -> Bool { Array(t.utf8).withUnsafeBufferPointer { TextReader.hasWideGap($0) } }
+        #expect(!gap("The quarterly inventory review found no discrepancies in the central warehouse."))
+        #expect(gap("The quarterly inventory review found no discrepancies in the central  warehouse."))
+        #expect(gap(String(repeating: "a b ", count: 9) + "x\ty"))
+        #expect(gap("a  b") && gap("  ") && !gap(" ") && !gap("a b c"))
+        for n in 0..<40 { #expect(gap(String(repeating: "x", count: n) + "  "), "\(n)") }
+    }
+
     @Test func labelRules() {
         func split(_ s: String) -> (String, String)? {
             let bytes = Array(s.utf8)
