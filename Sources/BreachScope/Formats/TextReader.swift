@@ -54,6 +54,8 @@ public struct TextReader: DocumentReader {
     /// (`headlessRow`), and whether a list is being read.
     private var heldRow: (bytes: [UInt8], a: Int, line: Int, offset: Int)?
     private var headlessActive = false
+    /// A fixed-width table was found in this document (`tableWindow`).
+    private var sawTable = false
     private var headlessColumns: (name: Int, address: Int) = (-1, -1)
     /// Label bytes → the column of a related person's names, or -1 (`relatedColumn`).
     private var relatedLabels: [[UInt8]: Int] = [:]
@@ -162,8 +164,9 @@ public struct TextReader: DocumentReader {
         let whole = UnsafeBufferPointer(rebasing: p[0..<b])
         if !fixedColumns.isEmpty && fixedRow(whole, offset: offset, visitor: &visitor) { return }
         // Tables set their cells apart by wide gaps; prose and logs rarely have one, and are
-        // told apart at memory speed (memmem, memchr) before any table rule looks at the line.
-        if Self.hasWideGap(UnsafeBufferPointer(rebasing: p[a..<b])) {
+        // told apart eight bytes at a time before any table rule looks at the line. Past the
+        // first 4 MiB of a document without a table (a log, a prose dump), no line is asked.
+        if (offset < Self.tableWindow || sawTable) && Self.hasWideGap(UnsafeBufferPointer(rebasing: p[a..<b])) {
             if fixedHeader(whole, visitor: &visitor) { return }
             if headlessRow(whole, a: a, offset: offset, visitor: &visitor) { return }
         } else {
@@ -248,21 +251,30 @@ public struct TextReader: DocumentReader {
         return out
     }
 
+    /// Bytes of a document within which fixed-width tables are looked for (beyond, only once one
+    /// was found).
+    static let tableWindow = 4 << 20
+
     /// Whether a line has two spaces in a row or a tab.
     static func hasWideGap(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress, p.count >= 2 else { return false }
+        guard let base = p.baseAddress, !p.isEmpty else { return false }
+        if memchr(base, 0x09, p.count) != nil { return true }
+        // Eight bytes at a time: the high bit of each byte that is a space (exact zero-byte
+        // test of `x ^ 0x20…`), then a space whose next byte is one too.
         let raw = UnsafeRawPointer(base)
-        let space = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var k = 0
-        // 16 positions at a time: a space followed by a space, or a tab.
-        while k + 17 <= p.count {
-            let v = raw.loadUnaligned(fromByteOffset: k, as: SIMD16<UInt8>.self)
-            let next = raw.loadUnaligned(fromByteOffset: k + 1, as: SIMD16<UInt8>.self)
-            if any((v .== space) .& (next .== space)) || any(v .== tab) { return true }
-            k += 16
+        var carry = false
+        while k + 8 <= p.count {
+            let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x2020_2020_2020_2020
+            let z = ~(((x & low7) &+ low7) | x | low7)
+            if z & (z >> 8) != 0 || (carry && z & 0x80 != 0) { return true }
+            carry = z & 0x8000_0000_0000_0000 != 0
+            k += 8
         }
-        while k < p.count {
-            if p[k] == 0x09 || (p[k] == 0x20 && k + 1 < p.count && p[k + 1] == 0x20) { return true }
+        if carry && k < p.count && p[k] == 0x20 { return true }
+        while k + 1 < p.count {
+            if p[k] == 0x20 && p[k + 1] == 0x20 { return true }
             k += 1
         }
         return false
@@ -311,6 +323,7 @@ public struct TextReader: DocumentReader {
             }
         }
         guard naming && companion else { return false }
+        sawTable = true
         if recordOpen { visitor.endRecord(); recordOpen = false }
         fixedColumns = segments.enumerated().map { k, r in
             (r.lowerBound, hints[k] == nil ? -1 : labelColumn(UnsafeBufferPointer(rebasing: p[r]), visitor: &visitor))
@@ -371,6 +384,7 @@ public struct TextReader: DocumentReader {
             // The held line and this one: a list.
             heldRow = nil
             headlessActive = true
+            sawTable = true
             if recordOpen { visitor.endRecord(); recordOpen = false }
             held.bytes.withUnsafeBufferPointer { h in
                 if let heldCells = Self.headlessCells(h) { emitHeadlessRow(h, heldCells, line: held.line, offset: held.offset, visitor: &visitor) }

@@ -137,6 +137,15 @@ import BreachScopeTesting
         #expect(gap(String(repeating: "a b ", count: 9) + "x\ty"))
         #expect(gap("a  b") && gap("  ") && !gap(" ") && !gap("a b c"))
         for n in 0..<40 { #expect(gap(String(repeating: "x", count: n) + "  "), "\(n)") }
+        // Against the byte rule, on random lines of spaces, letters and a rare tab.
+        var rng = SeededRNG(seed: 0x6A9)
+        for _ in 0..<2000 {
+            let line = (0..<Int.random(in: 0..<40, using: &rng)).map { _ -> UInt8 in
+                switch Int.random(in: 0..<20, using: &rng) { case 0..<5: 0x20; case 5: 0x09; case 6: 0xC3; default: 0x61 }
+            }
+            let naive = line.contains(0x09) || zip(line, line.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+            #expect(line.withUnsafeBufferPointer { TextReader.hasWideGap($0) } == naive, "\(line)")
+        }
     }
 
     @Test func labelRules() {
