@@ -299,17 +299,9 @@ public struct TextReader: DocumentReader {
     /// each row is a record, its words the columns' fields. A results table under a report's
     /// patient (`Badanie   Wynik   Jedn.`) names no one and stays the report's text.
     private mutating func fixedHeader(_ p: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) -> Bool {
-        // Cheap test first: prose rarely has two wide gaps.
+        // (Lines reach here with a wide gap: `hasWideGap`.)
         guard p.count <= 400 else { return false }
-        var gaps = 0, i = 1
-        while i < p.count {
-            if (p[i] == 0x20 && p[i - 1] == 0x20) || p[i] == 0x09 {
-                gaps += 1
-                while i < p.count && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
-            }
-            i += 1
-        }
-        guard gaps >= 2, let segments = Self.gapSegments(p), segments.count >= 3 else { return false }
+        guard let segments = Self.gapSegments(p), segments.count >= 3 else { return false }
         var naming = false, companion = false
         var hints: [FieldHint?] = []
         for r in segments {
@@ -409,15 +401,7 @@ public struct TextReader: DocumentReader {
     /// first a name of two to four capitalised words (`Karjalainen, Timo`, `Mäkelä Aino`), no digit.
     static func headlessCells(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
         guard p.count <= 400, p.contains(where: { $0 == 0x20 }) else { return nil }
-        var gaps = 0, i = 1
-        while i < p.count && gaps < 2 {
-            if (p[i] == 0x20 && p[i - 1] == 0x20) || p[i] == 0x09 {
-                gaps += 1
-                while i < p.count && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
-            }
-            i += 1
-        }
-        guard gaps >= 2, let cells = gapSegments(p, limit: 12), cells.count >= 3 else { return nil }
+        guard let cells = gapSegments(p, limit: 12), cells.count >= 3 else { return nil }
         let first = p[cells[0]]
         guard first.count <= 60, !first.contains(where: { $0 &- 0x30 < 10 || $0 == UInt8(ascii: ":") }) else { return nil }
         let words = first.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ",") })

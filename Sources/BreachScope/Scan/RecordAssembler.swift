@@ -698,10 +698,11 @@ struct RecordAssembler: RecordVisitor {
         guard at >= 2, span[at - 1] == UInt8(ascii: "<") else { return nil }
         var end = at - 1
         while end > 0 && span[end - 1] == 0x20 { end -= 1 }
+        let from = max(0, end - 1 - NameDetector.maxBytes)
         if end >= 2 && span[end - 1] == UInt8(ascii: "\""),
-           let open = UnsafeBufferPointer(rebasing: span[max(0, end - 1 - NameDetector.maxBytes)..<(end - 1)]).lastIndex(of: UInt8(ascii: "\"")) {
+           let open = UnsafeBufferPointer(rebasing: span[from..<(end - 1)]).lastIndex(of: UInt8(ascii: "\"")) {
             // A quoted display name keeps its commas (`"Rodriguez, Carol" <crodriguez@…>`).
-            let start = max(0, end - 1 - NameDetector.maxBytes) + open + 1
+            let start = from + open + 1
             guard end - 1 > start, let name = NameDetector.normalize(UnsafeBufferPointer(rebasing: span[start..<(end - 1)])),
                   name.contains(0x20) else { return nil }
             return (name, start)
@@ -1396,14 +1397,14 @@ struct RecordAssembler: RecordVisitor {
     static let documentNamespace = "document"
 
     /// An identity document's number in a field (`paszport FE222750`, `FE 222750`, `№ АВ123456`):
-    /// the last word with five or more digits, with a series of letters just before it joined
-    /// to it, upper-cased. Nil when no word has five digits (`brak`, `passport`).
+    /// the last word with five or more digits, with a series of capitals just before it joined
+    /// to it (`AB 123456`; not `pass 123456`), upper-cased. Nil when no word has five digits (`brak`, `passport`).
     static func documentNumber(_ k: [UInt8]) -> [UInt8]? {
         let words = k.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: ",") })
         guard let last = words.lastIndex(where: { w in w.reduce(0) { $0 + (ASCII.isDigit($1) ? 1 : 0) } >= 5 }) else { return nil }
         var out: [UInt8] = []
         let series = last > words.startIndex ? words[last - 1] : []
-        if !series.isEmpty, series.count <= 6, series.first != 0xE2, series.allSatisfy({ ASCII.isLetter($0) || $0 >= 0x80 }), words[last].allSatisfy({ ASCII.isDigit($0) }) {
+        if !series.isEmpty, series.count <= 6, series.first != 0xE2, series.allSatisfy({ ASCII.isUpper($0) || $0 >= 0x80 }), words[last].allSatisfy({ ASCII.isDigit($0) }) {
             out.append(contentsOf: series)
         }
         out.append(contentsOf: words[last].filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ".") })

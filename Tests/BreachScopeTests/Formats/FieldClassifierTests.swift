@@ -220,7 +220,7 @@ import Testing
         for label in ["Nimi", "Adres", "Punkty lojalnościowe", "Store manager"] { #expect(!FieldClassifier.namesSite(label), "\(label)") }
         // The number of the document, without its kind; no number, no key.
         for (value, number) in [("paszport FE222750", "FE222750"), ("fe222750", "FE222750"), ("AB 123456", "AB123456"),
-                                ("№ АВ123456", "АВ123456"), ("Passport: 12-345-678", "12345678")] {
+                                ("№ АВ123456", "АВ123456"), ("Passport: 12-345-678", "12345678"), ("pass 123456", "123456")] {
             #expect(RecordAssembler.documentNumber(Array(value.utf8)) == Array(number.utf8), "\(value)")
         }
         for value in ["brak", "paszport", "nr 1234"] { #expect(RecordAssembler.documentNumber(Array(value.utf8)) == nil, "\(value)") }
