@@ -112,11 +112,7 @@ import BreachScopeTesting
                              ("viesti.txt", letter)] {
             try Data(text.utf8).write(to: dir.appendingPathComponent(name))
         }
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         var delivered: [String: Bool] = [:]
         for p in persons { delivered[p["name"] as? String ?? "?"] = (p["elements"] as? [String] ?? []).contains("delivery_info") }
         #expect(delivered == ["Virtanen Pentti": true, "Mäkelä Marjatta": true, "Aino Ahonen": false,
@@ -286,11 +282,7 @@ import BreachScopeTesting
             """.utf8).write(to: dir.appendingPathComponent("kontaktid.csv"))
         try Data("klient;nimi;e-post\n40012345;Kadri Lepp;kadri@example.ee\n".utf8).write(to: dir.appendingPathComponent("kliendid.csv"))
         try Data("klient;toode;summa\n40012345;Ibuprofeen 400 mg;3,50\n".utf8).write(to: dir.appendingPathComponent("ostud.csv"))
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         #expect(persons.count == 4, "\(out)")
         let maris = persons.filter { $0["name"] as? String == "Mari Tamm" }
         #expect(maris.count == 2, "\(out)")
@@ -359,11 +351,7 @@ import BreachScopeTesting
         try Data("Hello, I cannot log in. You asked for verification: my SSN is \(ssn).\n\nThanks, Amanda\n".utf8)
             .write(to: dir.appendingPathComponent("ticket.txt"))
         try Data("Pacjent: GRABOWSKA JADWIGA\nPESEL: \(pesel.prefix(6)) \(pesel.dropFirst(6))\n".utf8).write(to: dir.appendingPathComponent("wynik.txt"))
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         func named(_ n: String) -> [String: Any]? { persons.first { $0["name"] as? String == n } }
         for n in ["Anu Kõiv", "Sander Mägi", "Svetlana Stepanova"] {
             #expect(identifierValues(named(n)).filter { $0.contains("@") }.count == 1, "\(n): \(out)")
@@ -406,11 +394,7 @@ import BreachScopeTesting
             .write(to: dir.appendingPathComponent("siuntimas_1.txt"))
         try Data("SIUNTIMAS\n\nVardas, pavardė: Petras Petraitis\nAsmens kodas: \(other)\n".utf8)
             .write(to: dir.appendingPathComponent("siuntimas_2.txt"))
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         #expect(persons.count == 3, "\(out)")
         let ruta = persons.filter { ($0["name"] as? String) == "Rūta Vasiliauskienė" }
         #expect(ruta.count == 1)
@@ -438,11 +422,7 @@ import BreachScopeTesting
         try write("kaks.txt", "Patsient: Jaan Tamm\nIsikukood: \(ik4)\n\nPatsient: Mari Mets\n\nTelefon: +372 5123 4567\n")
         try write("teade.eml", "From: Helix teavitus <teavitus@helix.example.ee>\nTo: sophie.ward@example.com\nSubject: Vastus\n"
                   + "Date: Mon, 13 Mar 2023 10:00:00 +0200\n\nLugupeetud klient!\n")
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         let sophie = persons.first { $0["name"] as? String == "Sophie Ward" }
         #expect(identifierValues(sophie) == [ik, "+37255951945"], "\(out)")   // her name is read from `Mina, …,`
         #expect(identifierValues(persons.first { $0["name"] as? String == "Madis Nõmm" }) == [ik2], "\(out)")
@@ -521,11 +501,7 @@ import BreachScopeTesting
                   + "K976202\tAnna Öhman\tKirkkokatu 18 A\t48400\tKotka\t041 209 2850\tKuulokojeparisto 312 (60 kpl)\t3\n"
                   + "K976203\tTor Grönroos\tTallvägen 11 A\t00420\tHelsingfors\t\tKuulokojeen kuivausrasia\t1\n"
                   + "K976204\tEila Mäki\tKoulukatu 3\t15100\tLahti\t040 123 4567\tKuulokojeparisto 13 (60 kpl)\t2\n")
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         #expect(persons.count == 6, "\(out)")
         #expect(out.contains("+358411794254") && !out.contains("+48411794254"), "\(out)")
         let kadri = persons.first { identifierValues($0).contains(code) }
@@ -629,11 +605,7 @@ import BreachScopeTesting
         var orders = "Asiakasnumero;Sukunimi Etunimi;Puhelin;Tuotenumero;Tuote;Määrä\n"
         for k in 0..<30 { orders += "A1000\(k);KOIVU\(["NEN", "LA", "MAA"][k % 3]) AINO\(k);040 100 \(2000 + k);731000\(k % 6 + 1);Vuodesuoja;1\n" }
         try write("tilaukset.csv", orders)
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         func person(_ phone: String) -> [String: Any]? { persons.first { identifierValues($0).contains(phone) } }
         let iryna = person("+48573618214")
         #expect(Set(iryna?["documents"] as? [String] ?? []) == ["zlecenia_ukr.csv", "SPR_196651.txt"], "\(out)")
@@ -695,11 +667,7 @@ import BreachScopeTesting
                   + "INK-1102;6414552990773;Inkontinenssisuoja Normal, 30 kpl;Inkontinenssi\n")  // products, no one's name
         try write("arve_P100_2023-Q1.csv", "AsperTest OÜ arve nr 2023-P100-137\nMaksja: Harju Näidishaigla;IBAN: EE382200221020145685\n\n"
                   + "Rida;Patsiendi nimi;Isikukood;Teenus;Hind EUR\n1;Maarja Rohusoo;\(maarja);BRCA1/2 paneel;180,00\n2;Jüri Sepapere;\(child);Sõeluuring;90,00\n")
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         #expect(persons.count == 3, "\(out)")
         func person(_ id: String) -> [String: Any]? { persons.first { identifierValues($0).contains(id) } }
         #expect(identifierValues(person(maarja)) == [maarja, "maarja.rohusoo40@post.test"], "\(out)")
@@ -726,14 +694,21 @@ import BreachScopeTesting
         }
         try Data(dump(a, "Mari", "Mere pst 107").utf8).write(to: dir.appendingPathComponent("loyalty.sql"))
         try Data(dump(b, "Liis", "Lille tn 97").utf8).write(to: dir.appendingPathComponent("other_shop.sql"))
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         #expect(persons.count == 2, "\(out)")
         for p in persons { #expect(Set(p["elements"] as? [String] ?? []).isSuperset(of: ["national_id", "name", "postal_address"]), "\(out)") }
     }
+}
+
+/// Scans `dir` into a fresh workspace (removed afterwards), expects success, and returns the
+/// `persons --reveal` export and its lines as dictionaries.
+private func scanAndExport(_ dir: URL) throws -> (out: String, persons: [[String: Any]]) {
+    let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+    defer { try? FileManager.default.removeItem(at: cli.workspace) }
+    let scan = try cli.run(["scan", dir.path, "--quiet"])
+    #expect(scan.status == 0, "\(scan.stderr)")
+    let out = try cli.run(["persons", "--reveal"]).stdout
+    return (out, jsonLines(out))
 }
 
 /// Lines of JSON objects (`persons --reveal`) as dictionaries.

@@ -101,18 +101,18 @@ public enum FieldClassifier {
     /// Whether a column names the manager of a store or a branch (`Juhataja`, `Store manager`,
     /// `Kierownik`): a list of the organisation's sites, whose e-mails, phones and addresses are
     /// the sites', not persons'.
-    public static func namesStaffRole(_ label: String) -> Bool {
+    public static func namesStaffRole(_ label: String) -> Bool { isLabel(label, in: staffRoleKeys) }
+
+    /// Whether `label`, normalised, is one of `keys`.
+    private static func isLabel(_ label: String, in keys: Set<String>) -> Bool {
         let key = normalize(label)
-        return !key.isEmpty && staffRoleKeys.contains(key)
+        return !key.isEmpty && keys.contains(key)
     }
 
     /// Whether a column names one of the organisation's sites (`Punkt`, `Store`, `Filiaal`): in a
     /// row that names no person and whose phones are fixed lines, the contacts are the site's
     /// (a lab's collection points, a chain's pharmacies), not a data subject's.
-    public static func namesSite(_ label: String) -> Bool {
-        let key = normalize(label)
-        return !key.isEmpty && siteKeys.contains(key)
-    }
+    public static func namesSite(_ label: String) -> Bool { isLabel(label, in: siteKeys) }
 
     /// An organisation's sites. Non-personal labels too.
     private static let siteLabels = [
@@ -128,10 +128,7 @@ public enum FieldClassifier {
     /// +372…`, `Seaduslik esindaja`, `Guardian`, `Next of kin`): a data subject of their own,
     /// whose name and contacts are not the record's person's. Text reads such a line as its own
     /// record (`TextReader`); in a table the column is another party's.
-    public static func namesRelatedPerson(_ label: String) -> Bool {
-        let key = normalize(label)
-        return !key.isEmpty && relatedKeys.contains(key)
-    }
+    public static func namesRelatedPerson(_ label: String) -> Bool { isLabel(label, in: relatedKeys) }
 
     static let relatedPersonLabels = [
         "lapsevanem", "seaduslik esindaja", "eestkostja", "hooldaja", "guardian", "legal guardian",

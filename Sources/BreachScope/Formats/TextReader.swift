@@ -180,7 +180,8 @@ public struct TextReader: DocumentReader {
         openRecord(offset: offset, visitor: &visitor)
         let text = UnsafeBufferPointer(rebasing: p[a..<b])
         if let split = Self.splitLabel(text) {
-            let label = UnsafeBufferPointer(rebasing: text[split.label])
+            // The label's bytes, copied once for both label tables.
+            let label = Array(text[split.label])
             if let related = relatedColumn(label, visitor: &visitor) {
                 // `Lapsevanem: Anu Sepapere, +372 5988 6849` in a child's block: the parent's
                 // own record, between the child's.
@@ -467,12 +468,11 @@ public struct TextReader: DocumentReader {
 
     /// For a label naming a related person (`FieldClassifier.namesRelatedPerson`), its column of
     /// names (declared once per label); nil for other labels.
-    private mutating func relatedColumn(_ label: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) -> Int? {
-        guard label.count <= 32 else { return nil }
-        let key = Array(label)
+    private mutating func relatedColumn(_ key: [UInt8], visitor: inout some RecordVisitor) -> Int? {
+        guard key.count <= 32 else { return nil }
         if let known = relatedLabels[key] { return known >= 0 ? known : nil }
         guard relatedLabels.count < Self.labelCacheLimit else { return nil }
-        let name = String(decoding: label, as: UTF8.self)
+        let name = String(decoding: key, as: UTF8.self)
         let id = FieldClassifier.namesRelatedPerson(name) ? visitor.declareColumn(name: name, hint: .fullName) : -1
         relatedLabels[key] = id
         return id >= 0 ? id : nil
@@ -480,9 +480,13 @@ public struct TextReader: DocumentReader {
 
     /// The declared column for a label, or -1 when the classifier does not recognise it.
     private mutating func labelColumn(_ label: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) -> Int {
-        let key = Array(label)
+        labelColumn(Array(label), visitor: &visitor)
+    }
+
+    /// `labelColumn` for a label's bytes already copied (`key`).
+    private mutating func labelColumn(_ key: [UInt8], visitor: inout some RecordVisitor) -> Int {
         if let known = labels[key] { return known }
-        let name = String(decoding: label, as: UTF8.self)
+        let name = String(decoding: key, as: UTF8.self)
         if let hint = classify(name) ?? (visitor.wantsLabel(name) ? FieldHint.nonPersonal : nil) {
             let id = visitor.declareColumn(name: name, hint: hint)
             labels[key] = id

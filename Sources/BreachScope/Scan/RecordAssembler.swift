@@ -137,8 +137,6 @@ struct RecordAssembler: RecordVisitor {
     private var staffColumns: [Bool] = []
     /// Per column: it names one of the organisation's sites (`FieldClassifier.namesSite`).
     private var siteColumns: [Bool] = []
-    /// Whether the last `scan` found anything.
-    private var lastScanFound = false
     /// The record has a value in a site column (`siteColumns`).
     private var siteRecord = false
     /// The column of a table's title lines (`CSVReader.titleColumn`), and whether the record is one.
@@ -314,8 +312,9 @@ struct RecordAssembler: RecordVisitor {
             else if value.count <= 160, let (name, tailStart, _) = Self.nameBeforeComma(value) {
                 // `Patsient: Maarja Rohusoo, ik 48308160171`: the name, when what follows it is
                 // an identifier (a code, a phone); `Inkontinenssivaippa L, 28 kpl` is a product.
-                _ = scan(UnsafeBufferPointer(rebasing: value[tailStart...]), hint: .none, f, l, offset + tailStart)
-                if lastScanFound { add(.element(.name), .name, name, f, l, offset) }
+                if scan(UnsafeBufferPointer(rebasing: value[tailStart...]), hint: .none, f, l, offset + tailStart).any {
+                    add(.element(.name), .name, name, f, l, offset)
+                }
             }
         case .firstName:
             if normalizeName(value) { swap(&nameScratch, &firstBytes); firstName = (f, l, offset) }
@@ -337,7 +336,7 @@ struct RecordAssembler: RecordVisitor {
             // A "card number" column is a payment card when the value is one (Luhn and issuer);
             // otherwise, in a pharmacy or shop export, it is the loyalty card. Either way the number
             // joins the rows of other files that carry it.
-            let foundCard = scan(value, hint: hint, f, l, offset)
+            let foundCard = scan(value, hint: hint, f, l, offset).card
             if Self.key(value, into: &keyScratch) {
                 let k = keyScratch
                 let digits = Self.cardKey(k)
@@ -645,9 +644,9 @@ struct RecordAssembler: RecordVisitor {
     }
 
     /// Scans a field and adds its findings; whether one was a payment card (the card column
-    /// asks, without completing a waiting add to read the items).
+    /// asks, without completing a waiting add to read the items) and whether any was found.
     @discardableResult
-    private mutating func scan(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) -> Bool {
+    private mutating func scan(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) -> (card: Bool, any: Bool) {
         // One reused buffer for the field's findings (swapped out of `self` while `add` runs; it is
         // always left empty). Most fields of prose find nothing: then this costs two swaps.
         var found: [Finding] = []
@@ -658,7 +657,6 @@ struct RecordAssembler: RecordVisitor {
             swap(&found, &foundScratch)
         }
         var card = false
-        lastScanFound = !found.isEmpty
         for fd in found {
             if fd.element == .paymentCard { card = true }
             let kind: ValueKind = fd.identifier.map { .identifier($0) } ?? .element(fd.element)
@@ -678,7 +676,7 @@ struct RecordAssembler: RecordVisitor {
                 add(.element(.name), .name, name.bytes, f, l, offset + name.offset)
             }
         }
-        return card
+        return (card, !found.isEmpty)
     }
 
     /// Adds a vote for country `c` and returns its votes.
