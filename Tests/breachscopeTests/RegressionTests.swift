@@ -698,6 +698,43 @@ import BreachScopeTesting
         #expect(persons.count == 2, "\(out)")
         for p in persons { #expect(Set(p["elements"] as? [String] ?? []).isSuperset(of: ["national_id", "name", "postal_address"]), "\(out)") }
     }
+    @Test func guardiansEmergencyContactsAndSpousesInTablesAreTheirOwnPersons() throws {
+        var rng = SeededRNG(seed: 0x6A4D)
+        let child = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let other = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let patient = Synthetic.nationalID(.fiHetu, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("related")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        // A child's row with the guardian's name and contacts; the second row has no guardian.
+        try write("patsiendid.csv", "Nimi;Isikukood;Lapsevanema nimi;Lapsevanema telefon;Lapsevanema e-post\n"
+                  + "Jüri Sepapere;\(child);Anu Sepapere;+372 5988 6849;anu.sepapere@example.test\n"
+                  + "Mari Kask;\(other);;;\n")
+        // JSON: an emergency contact object and two guardians in an array.
+        try write("potilaat.json", """
+            [{"nimi": "Aino Virtanen", "hetu": "\(patient)", "puhelin": "040 123 4567",
+              "emergencyContact": {"name": "Pekka Virtanen", "phone": "+358 50 765 4321"},
+              "guardians": [{"name": "Liisa Virtanen", "email": "liisa.v@example.test"},
+                            {"name": "Matti Virtanen", "email": "matti.v@example.test"}]}]
+            """)
+        // A company's row: its contact person's columns are the row's own.
+        try write("yritykset.csv", "Yritys;Contact person;Contact person email\nNordlog Oy;Sanna Laine;sanna.laine@example.test\n")
+        let (out, persons) = try scanAndExport(dir)
+        func person(_ id: String) -> [String: Any]? { persons.first { identifierValues($0).contains(id) } }
+        #expect(identifierValues(person(child)) == [child], "\(out)")
+        #expect(person(child)?["name"] as? String == "Jüri Sepapere")
+        let anu = person("+37259886849")
+        #expect(anu?["name"] as? String == "Anu Sepapere", "\(out)")
+        #expect(identifierValues(anu) == ["+37259886849", "anu.sepapere@example.test"])
+        #expect(identifierValues(person(other)) == [other])
+        #expect(identifierValues(person(patient)) == [patient, "+358401234567"], "\(out)")
+        #expect(person("+358507654321")?["name"] as? String == "Pekka Virtanen")
+        #expect(person("liisa.v@example.test")?["name"] as? String == "Liisa Virtanen")
+        #expect(person("matti.v@example.test")?["name"] as? String == "Matti Virtanen")
+        #expect(person("sanna.laine@example.test")?["name"] as? String == "Sanna Laine", "\(out)")
+        #expect(persons.count == 8, "\(out)")
+    }
+
 }
 
 /// Scans `dir` into a fresh workspace (removed afterwards), expects success, and returns the

@@ -141,6 +141,88 @@ public enum FieldClassifier {
     ]
     private static let relatedKeys: Set<String> = Set(relatedPersonLabels.map(normalize))
 
+    /// The group of a related person's columns in a table or a JSON/XML record that `name`
+    /// belongs to, and the column's hint when its label alone says it (`Guardian` holds a name):
+    /// `guardian_phone` and `Guardian name` are one group (`guardian`), `parent2_email` another
+    /// (`parent2`), `$.patients[].emergencyContact.phone` the object `$.patients[].emergencyContact`.
+    /// A row's guardian, emergency contact or spouse is a data subject of their own, whose
+    /// name and contacts are not the row's person's (`RecordAssembler` reads them as a record
+    /// of their own when the row names someone else). `nil` when the column is the record's own.
+    public static func relatedGroup(_ name: String) -> (group: String, hint: FieldHint?)? {
+        let parts = name.split(whereSeparator: { $0 == "." || $0 == "/" })
+        var path = ""
+        for (i, part) in parts.enumerated() {
+            let key = normalize(String(part))
+            if i < parts.count - 1 {
+                if relatedTableKeys.contains(key) { return (parts[0...i].joined(separator: "."), nil) }
+                path += part + "."
+                continue
+            }
+            if relatedTableKeys.contains(key) { return (name, .fullName) }
+            guard exact[key] == nil else { return nil }
+            for prefix in relatedPrefixes {
+                if key.count > prefix.count && key.hasPrefix(prefix) {
+                    var group = prefix
+                    var rest = key.dropFirst(prefix.count)
+                    while let d = rest.unicodeScalars.first, d.value >= 0x30 && d.value <= 0x39 {
+                        group.unicodeScalars.append(d)
+                        rest = rest.dropFirst()
+                    }
+                    if let h = relatedRemainder(String(rest), short: prefix.count <= 3) { return (path + group, h) }
+                }
+                if key.count > prefix.count && key.hasSuffix(prefix),
+                   let h = relatedRemainder(String(key.dropLast(prefix.count)), short: prefix.count <= 3) {
+                    return (path + prefix, h)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The hint of what a related person's label holds after its person word (`phone` in
+    /// `guardian_phone`), when it is personal data; after a short word (`ema`, `far`) only a
+    /// whole label counts (`ema` + `il` is no mother's).
+    private static func relatedRemainder(_ rest: String, short: Bool) -> FieldHint? {
+        guard !rest.isEmpty, let h = short ? exact[rest] : classify(rest, allowStrip: false) else { return nil }
+        switch h {
+        case .fullName, .firstName, .lastName, .email, .phone, .postalAddress, .addressPart, .nationalID, .dateOfBirth: return h
+        default: return nil
+        }
+    }
+
+    /// Whole labels of a related person's column or object (`Guardian`, `emergencyContact`).
+    private static let relatedTableKeys: Set<String> = relatedKeys.union([
+        "guardians", "parents", "emergency contact", "emergency contacts", "emergency contact person", "ice contact",
+        "contact person", "next of kin contact", "spouse", "relative", "relatives", "caregiver", "carer",
+        "kontaktisik", "lähedane", "lähikontakt", "yhteyshenkilö", "omainen", "lähiomainen", "kontaktperson",
+        "anhörig", "närstående", "osoba kontaktowa", "kontaktperson", "pårørende", "nærmeste pårørende",
+        "angehöriger", "notfallkontakt", "контактное лицо", "родственник", "kontaktpersona", "kontaktinis asmuo",
+    ].map(normalize))
+
+    /// Words that start (or end) a related person's column label, genitives included
+    /// (`Lapsevanema nimi`, `Huoltajan puhelin`, `telefon_opiekuna`), longest first.
+    private static let relatedPrefixes: [String] = [
+        "guardian", "legal guardian", "parent", "mother", "mothers", "father", "fathers", "emergency contact",
+        "emergency", "ice", "next of kin", "nok", "kin", "spouse", "spouses", "partner", "partners", "relative",
+        "contact person", "caregiver", "carer", "legal representative",
+        "lapsevanem", "lapsevanema", "vanema", "ema", "isa", "eestkostja", "esindaja", "seadusliku esindaja",
+        "kontaktisik", "kontaktisiku", "lähedase", "lähedane", "hooldaja", "abikaasa",
+        "huoltaja", "huoltajan", "vanhempi", "vanhemman", "äidin", "isän", "yhteyshenkilö", "yhteyshenkilön",
+        "omainen", "omaisen", "lähiomainen", "lähiomaisen", "puoliso", "puolison",
+        "vårdnadshavare", "vårdnadshavarens", "förälder", "förälders", "mor", "mors", "far", "fars", "anhörig",
+        "anhörigs", "närstående", "närståendes", "kontaktperson", "kontaktpersonens", "make", "maka",
+        "foresatt", "foresattes", "verge", "værge", "pårørende", "pårørendes", "ektefelle", "ægtefælle", "forelder",
+        "forælder", "opiekun", "opiekuna", "rodzic", "rodzica", "matka", "matki", "ojciec", "ojca", "osoba kontaktowa",
+        "osoby kontaktowej", "małżonek", "małżonka", "przedstawiciel", "przedstawiciela",
+        "erziehungsberechtigter", "erziehungsberechtigten", "vormund", "mutter", "vater", "angehöriger", "angehörigen",
+        "notfallkontakt", "ehepartner", "elternteil",
+        "опекун", "опекуна", "родитель", "родителя", "мать", "матери", "отец", "отца", "контактное лицо",
+        "контактного лица", "родственник", "родственника", "супруг", "супруга", "представитель", "представителя",
+        "aizbildnis", "aizbildņa", "vecāks", "vecāka", "māte", "mātes", "tēvs", "tēva", "kontaktpersona",
+        "kontaktpersonas", "globėjas", "globėjo", "motina", "motinos", "tėvas", "tėvo", "atstovas", "atstovo",
+        "sutuoktinis", "sutuoktinio",
+    ].map(normalize).sorted { $0.count > $1.count }
+
     /// The doctor who refers, orders, treats or signs, and the lab's authoriser: staff of a
     /// provider, no data subject (`Saatja arst: Siim Rohunurm, kood D49907, siim.rohunurm@…`).
     /// Non-personal labels naming another party.

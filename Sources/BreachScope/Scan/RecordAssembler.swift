@@ -145,6 +145,16 @@ struct RecordAssembler: RecordVisitor {
     /// Per non-personal column: it names another party (`Arst`, `Clinician`:
     /// `FieldClassifier.namesOtherEntity`), whose e-mails and IBANs are not read.
     private var otherPartyColumns: [Bool] = []
+    /// Per column: the group of a related person's columns it belongs to (a guardian's, an
+    /// emergency contact's: `FieldClassifier.relatedGroup`), or -1. In tables and JSON/XML
+    /// records (not prose, whose related lines `TextReader` reads as their own blocks).
+    private var relatedColumns: [Int32] = []
+    private var relatedGroupIDs: [String: Int32] = [:]
+    /// The current record's fields in related persons' columns, held until it ends: read as
+    /// records of their own when it names someone else (`endRecord`), else as its own.
+    private var relatedFields: [(group: Int32, column: Int32, line: Int32, offset: Int, start: Int, end: Int)] = []
+    private var relatedBytes: [UInt8] = []
+    private var readingRelated = false
     /// The record holds an Estonian or Lithuanian code (`linkBalticCode`).
     private var balticCode = false
     private var language: String?
@@ -203,6 +213,8 @@ struct RecordAssembler: RecordVisitor {
         part.siteColumns = siteColumns
         part.titleColumn = titleColumn
         part.otherPartyColumns = otherPartyColumns
+        part.relatedColumns = relatedColumns
+        part.relatedGroupIDs = relatedGroupIDs
         part.hasAddressPartColumns = hasAddressPartColumns
         part.controllerRules = controllerRules
         part.categoryColumns = categoryColumns
@@ -231,6 +243,18 @@ struct RecordAssembler: RecordVisitor {
             controllerRules.append([])
             categoryColumns.append(.none)
             searchedColumns.append(true)  // as a column of hint `.none`
+        }
+        var hint = hint
+        while relatedColumns.count <= id { relatedColumns.append(-1) }
+        relatedColumns[id] = -1
+        if !spreadsDocumentCategories, let related = FieldClassifier.relatedGroup(name) {
+            if hint == .none, let h = related.hint { hint = h }
+            if let g = relatedGroupIDs[related.group] {
+                relatedColumns[id] = g
+            } else {
+                relatedColumns[id] = Int32(relatedGroupIDs.count)
+                relatedGroupIDs[related.group] = Int32(relatedGroupIDs.count)
+            }
         }
         columns[id] = Column(name: name, hint: hint)
         hints[id] = hint
@@ -275,6 +299,12 @@ struct RecordAssembler: RecordVisitor {
             return
         }
         if !inRecord { beginRecord(line: line, offset: offset) }
+        if !readingRelated && column >= 0 && column < relatedColumns.count && relatedColumns[column] >= 0 {
+            let start = relatedBytes.count
+            relatedBytes.append(contentsOf: value)
+            relatedFields.append((relatedColumns[column], Int32(column), Int32(line), offset, start, relatedBytes.count))
+            return
+        }
         if !sawFirstField {
             sawFirstField = true
             deliveryList = deliveryList || (column < 0 && FieldClassifier.startsDeliveryList(value))
@@ -854,6 +884,16 @@ struct RecordAssembler: RecordVisitor {
 
     mutating func endRecord() {
         guard inRecord else { return }
+        var readsRelatedApart = false
+        if !relatedFields.isEmpty && !readingRelated {
+            // A guardian's or an emergency contact's columns: a record of their own when the row
+            // names its own person; in a row that names no one else (a company's contact
+            // person) they are the row's.
+            settle()
+            readsRelatedApart = firstName != nil || lastName != nil
+                || valueElements & (Self.nameElement | 1 << UInt32(ElementType.nationalID.code)) != 0
+            if !readsRelatedApart { readRelatedFields(apart: false) }
+        }
         inRecord = false
         if let first = firstName, lastName != nil {
             nameScratch.clear()
@@ -952,7 +992,37 @@ struct RecordAssembler: RecordVisitor {
         language = nil
         blockSplit = false
         blockHasLabels = false
+        if readsRelatedApart { readRelatedFields(apart: true) }
         if batch.records.count >= sliceSize { flush(outcome: nil) }
+    }
+
+    /// Reads the held fields of related persons' columns (`relatedFields`): into the current
+    /// record, or `apart`, a record per group, and per repetition of a column within a group
+    /// (`"guardians": [{…}, {…}]`).
+    private mutating func readRelatedFields(apart: Bool) {
+        let held = relatedFields, bytes = relatedBytes
+        relatedFields.removeAll(keepingCapacity: true)
+        relatedBytes.removeAll(keepingCapacity: true)
+        readingRelated = true
+        defer { readingRelated = false }
+        func read(_ f: (group: Int32, column: Int32, line: Int32, offset: Int, start: Int, end: Int)) {
+            bytes.withUnsafeBufferPointer {
+                field(UnsafeBufferPointer(rebasing: $0[f.start..<f.end]), column: Int(f.column), line: Int(f.line), offset: f.offset)
+            }
+        }
+        guard apart else { for f in held { read(f) }; return }
+        var groups: [Int32] = []
+        for f in held where !groups.contains(f.group) { groups.append(f.group) }
+        for g in groups {
+            var seen: [Int32] = []
+            for f in held where f.group == g {
+                if seen.contains(f.column) { endRecord(); seen.removeAll() }
+                if !inRecord { beginRecord(line: Int(f.line), offset: f.offset) }
+                seen.append(f.column)
+                read(f)
+            }
+            endRecord()
+        }
     }
 
     /// A record with something personal and no name (`Asiakkaan Marjatta Mäkelä (hetu …) osoite

@@ -199,6 +199,30 @@ import Testing
     /// Bilingual headers (`Прізвище / Nazwisko`): a part that is a label says what the column
     /// is. Identity documents are link keys; product, invoice, order-line and case numbers are
     /// numbers; an organisation's sites are named so.
+    @Test func relatedPersonsColumnsFormGroups() {
+        // Label → (group, hint of the label alone, when it says one).
+        let cases: [(String, String, FieldHint?)] = [
+            ("guardian_phone", "guardian", .phone), ("Guardian name", "guardian", .fullName),
+            ("Lapsevanema nimi", "lapsevanema", .fullName), ("Huoltajan puhelin", "huoltajan", .phone),
+            ("telefon_opiekuna", "opiekuna", .phone), ("parent2_email", "parent2", .email),
+            ("Ema isikukood", "ema", .nationalID(.eeIsikukood)), ("emergency_contact_phone", "emergencycontact", .phone),
+            ("Guardian", "Guardian", .fullName), ("Next of kin", "Next of kin", .fullName),
+            ("$.patients[].emergencyContact.phone", "$.patients[].emergencyContact", nil),
+            ("$.patients[].guardians[].name", "$.patients[].guardians[]", nil),
+            ("$.patients[].guardianPhone", "$.patients[].guardian", .phone),
+        ]
+        for (label, group, hint) in cases {
+            let found = FieldClassifier.relatedGroup(label)
+            #expect(found?.group == group, "\(label)")
+            #expect(found?.hint == hint, "\(label)")
+        }
+        // The record's own columns, and words that only look like a relative's.
+        for label in ["Nimi", "email", "Email address", "emakeel", "Telefon", "customer_phone", "Mother's maiden name",
+                      "office_phone", "$.patients[].phone", "$.patients[].name", "invoice"] {
+            #expect(FieldClassifier.relatedGroup(label) == nil, "\(label)")
+        }
+    }
+
     @Test func bilingualHeadersDocumentsNumbersAndSites() {
         #expect(FieldClassifier.hint(forLabel: "Прізвище / Nazwisko") == .lastName)
         #expect(FieldClassifier.hint(forLabel: "Ім'я / Imię") == .firstName)
