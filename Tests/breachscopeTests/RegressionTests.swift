@@ -735,6 +735,33 @@ import BreachScopeTesting
         #expect(persons.count == 8, "\(out)")
     }
 
+    /// A bank statement: the payer's name and account, and a reference naming whom the
+    /// payment was for. Another person's code in it is theirs, not the payer's; a payer's own
+    /// code keeps the payer's account.
+    @Test func paymentReferencesNameWhomAPaymentWasFor() throws {
+        var rng = SeededRNG(seed: 0xBA4C)
+        let merike = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let mariliis = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let own = "EE072222523027814268", toomas = "EE172222227229626929", org = "EE282222964126322184"
+        let dir = try CLIRunner.temporaryDirectory("statement")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rows = "\"Kliendi konto\";\"Kuupäev\";\"Saaja/Maksja\";\"Saaja/Maksja konto\";\"Summa\";\"Selgitus\"\n"
+        rows += "\"\(own)\";\"03.08.2023\";\"TOOMAS KASK\";\"\(toomas)\";\"350,00\";\"NIPT Merike Kask \(merike)\"\n"
+        rows += "\"\(own)\";\"12.04.2023\";\"MARI-LIIS ORG\";\"\(org)\";\"290,00\";\"NIPT Mari-Liis Org \(mariliis)\"\n"
+        try Data(rows.utf8).write(to: dir.appendingPathComponent("pangavaljavote.csv"))
+        try Data("Patsient: Merike Kask\nIsikukood: \(merike)\n".utf8).write(to: dir.appendingPathComponent("vastus.txt"))
+        let (out, persons) = try scanAndExport(dir)
+        func person(_ id: String) -> [String: Any]? { persons.first { identifierValues($0).contains(id) } }
+        #expect(identifierValues(person(merike)) == [merike], "\(out)")
+        #expect(person(merike)?["name"] as? String == "Merike Kask")
+        #expect(person(merike)?["elements"] as? [String] == ["national_id", "name"], "\(out)")
+        // (IBANs are elements, not identifiers, in the export.)
+        let payer = persons.first { $0["name"] as? String == "TOOMAS KASK" }
+        #expect(identifierValues(payer).isEmpty && payer?["elements"] as? [String] == ["name", "iban"], "\(out)")
+        #expect(person(mariliis)?["elements"] as? [String] == ["national_id", "name", "iban"], "\(out)")
+        #expect(persons.count == 3, "\(out)")
+    }
+
 }
 
 /// Scans `dir` into a fresh workspace (removed afterwards), expects success, and returns the

@@ -190,6 +190,19 @@ public enum FieldClassifier {
         }
     }
 
+    /// Whether a column is a payment's reference text (`Selgitus`, `Verwendungszweck`,
+    /// `Tytuł przelewu`): on a bank statement it names whom a payment was for
+    /// (`NIPT Merike Kask 48310052465` on Toomas Kask's transfer), who is not always the payer.
+    public static func namesPaymentReference(_ label: String) -> Bool { isLabel(label, in: paymentReferenceKeys) }
+
+    private static let paymentReferenceKeys: Set<String> = Set([
+        "selgitus", "makse selgitus", "maksekorralduse selgitus", "payment details", "payment reference",
+        "purpose of payment", "payment purpose", "remittance information", "remittance info", "details of payment",
+        "verwendungszweck", "tytuł przelewu", "tytułem", "tytuł płatności", "назначение платежа", "viesti",
+        "maksun viesti", "meddelande", "betalningsmeddelande", "mērķis", "maksājuma mērķis", "paskirtis",
+        "mokėjimo paskirtis", "melding", "besked",
+    ].map(normalize))
+
     /// Whole labels of a related person's column or object (`Guardian`, `emergencyContact`).
     private static let relatedTableKeys: Set<String> = relatedKeys.union([
         "guardians", "parents", "emergency contact", "emergency contacts", "emergency contact person", "ice contact",

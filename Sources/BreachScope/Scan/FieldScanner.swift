@@ -258,6 +258,20 @@ public struct FieldScanner: Sendable {
     /// numbers are not re-read: a PESEL with a wrong check digit is no isikukood.
     static let distinctForms: Set<IdentifierType> = [.fiHetu, .lvPersonasKods, .sePersonnummer, .dkCpr]
 
+    /// Schemes taken in plain digits under another scheme's label: a Norwegian fødselsnummer
+    /// (two check digits and a date: a mistyped number of the labelled scheme passes them once
+    /// in hundreds), and, under a label of an 11-digit scheme, a 10-digit NHS number or
+    /// Swedish personnummer, which no 11-digit number is. A foreign patient's code sits in the
+    /// `Isikukood` column of an Estonian lab's invoice.
+    static func plainForms(under named: IdentifierType) -> [IdentifierType] {
+        switch named {
+        case .eeIsikukood, .ltAsmensKodas, .plPesel, .lvPersonasKods: return [.noFodselsnummer, .ukNhsNumber, .sePersonnummer]
+        case .noFodselsnummer: return [.ukNhsNumber, .sePersonnummer]
+        case .fiHetu, .sePersonnummer, .dkCpr, .ukNhsNumber: return [.noFodselsnummer]
+        default: return []
+        }
+    }
+
     /// A national ID of a scheme in `distinctForms` written with a non-digit, at `i` under a
     /// label that names another scheme (`named`); nil when there is none. A Danish CPR (no check
     /// digit) is not read under a HETU or personnummer label: `DDMMYY-NNNN` is their form too,
@@ -267,7 +281,9 @@ public struct FieldScanner: Sendable {
         candidates.clear()
         matchNationals(span, i, .nationalID(nil), &candidates)
         candidates.removeAll { f in
-            guard let t = f.identifier, Self.distinctForms.contains(t) else { return true }
+            guard let t = f.identifier else { return true }
+            if Self.plainForms(under: named).contains(t) { return false }
+            guard Self.distinctForms.contains(t) else { return true }
             if t == .dkCpr && (named == .fiHetu || named == .sePersonnummer) { return true }
             return (f.offset..<(f.offset + f.length)).allSatisfy { ASCII.isDigit(span[$0]) }
         }

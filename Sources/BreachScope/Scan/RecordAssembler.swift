@@ -150,6 +150,9 @@ struct RecordAssembler: RecordVisitor {
     /// records (not prose, whose related lines `TextReader` reads as their own blocks).
     private var relatedColumns: [Int32] = []
     private var relatedGroupIDs: [String: Int32] = [:]
+    /// Per group: it is a payment's reference text (`FieldClassifier.namesPaymentReference`),
+    /// read apart only when it names someone else by a national ID (`namesAnother`).
+    private var referenceGroups: [Bool] = []
     /// The current record's fields in related persons' columns, held until it ends: read as
     /// records of their own when it names someone else (`endRecord`), else as its own.
     private var relatedFields: [(group: Int32, column: Int32, line: Int32, offset: Int, start: Int, end: Int)] = []
@@ -215,6 +218,7 @@ struct RecordAssembler: RecordVisitor {
         part.otherPartyColumns = otherPartyColumns
         part.relatedColumns = relatedColumns
         part.relatedGroupIDs = relatedGroupIDs
+        part.referenceGroups = referenceGroups
         part.hasAddressPartColumns = hasAddressPartColumns
         part.controllerRules = controllerRules
         part.categoryColumns = categoryColumns
@@ -247,13 +251,22 @@ struct RecordAssembler: RecordVisitor {
         var hint = hint
         while relatedColumns.count <= id { relatedColumns.append(-1) }
         relatedColumns[id] = -1
-        if !spreadsDocumentCategories, let related = FieldClassifier.relatedGroup(name) {
-            if hint == .none, let h = related.hint { hint = h }
-            if let g = relatedGroupIDs[related.group] {
-                relatedColumns[id] = g
-            } else {
-                relatedColumns[id] = Int32(relatedGroupIDs.count)
-                relatedGroupIDs[related.group] = Int32(relatedGroupIDs.count)
+        if !spreadsDocumentCategories {
+            var group: String?
+            if let related = FieldClassifier.relatedGroup(name) {
+                if hint == .none, let h = related.hint { hint = h }
+                group = related.group
+            } else if hint == .none && FieldClassifier.namesPaymentReference(name) {
+                group = "\u{0}" + name
+            }
+            if let group {
+                if let g = relatedGroupIDs[group] {
+                    relatedColumns[id] = g
+                } else {
+                    relatedColumns[id] = Int32(relatedGroupIDs.count)
+                    relatedGroupIDs[group] = Int32(relatedGroupIDs.count)
+                    referenceGroups.append(group.hasPrefix("\u{0}"))
+                }
             }
         }
         columns[id] = Column(name: name, hint: hint)
@@ -884,15 +897,21 @@ struct RecordAssembler: RecordVisitor {
 
     mutating func endRecord() {
         guard inRecord else { return }
-        var readsRelatedApart = false
         if !relatedFields.isEmpty && !readingRelated {
             // A guardian's or an emergency contact's columns: a record of their own when the row
             // names its own person; in a row that names no one else (a company's contact
-            // person) they are the row's.
+            // person) they are the row's. A payment's reference is apart when it names
+            // someone else (`namesAnother`).
             settle()
-            readsRelatedApart = firstName != nil || lastName != nil
+            let namesSomeone = firstName != nil || lastName != nil
                 || valueElements & (Self.nameElement | 1 << UInt32(ElementType.nationalID.code)) != 0
-            if !readsRelatedApart { readRelatedFields(apart: false) }
+            var apart: [Int32] = []
+            if namesSomeone {
+                for f in relatedFields where !apart.contains(f.group) && (!referenceGroups[Int(f.group)] || namesAnother(f.group)) {
+                    apart.append(f.group)
+                }
+            }
+            readRelatedFields(apart: false, except: apart)
         }
         inRecord = false
         if let first = firstName, lastName != nil {
@@ -992,17 +1011,46 @@ struct RecordAssembler: RecordVisitor {
         language = nil
         blockSplit = false
         blockHasLabels = false
-        if readsRelatedApart { readRelatedFields(apart: true) }
+        if !relatedFields.isEmpty && !readingRelated { readRelatedFields(apart: true) }
         if batch.records.count >= sliceSize { flush(outcome: nil) }
     }
 
+    /// Whether the held fields of the payment reference `group` name someone other than the
+    /// record's person: a national ID, and not every word of the record's name
+    /// (`NIPT Merike Kask 48310052465` on Toomas Kask's transfer; on Mari-Liis Org's own
+    /// `NIPT Mari-Liis Org 48804115487` the code is hers).
+    private func namesAnother(_ group: Int32) -> Bool {
+        var text: [UInt8] = []
+        for f in relatedFields where f.group == group {
+            text.append(contentsOf: relatedBytes[f.start..<f.end])
+            text.append(0x20)
+        }
+        var national = false
+        text.withUnsafeBufferPointer { p in
+            fieldScanner.scan(p, hint: .none, preferCountry: preferredCountry) { if $0.element == .nationalID { national = true } }
+        }
+        guard national else { return false }
+        var name: [UInt8] = (firstName != nil ? firstBytes : []) + [0x20] + (lastName != nil ? lastBytes : [])
+        if firstName == nil && lastName == nil, let item = items.first(where: { $0.code == ElementType.name.code && $0.value >= 0 }) {
+            name = batch.values.withPlaintext(at: Int(item.value)) { Array($0) }
+        }
+        let lower = NameDetector.lowercase(text)
+        let words = NameDetector.lowercase(name).split(separator: 0x20).filter { $0.count >= 2 }
+        return words.isEmpty || !words.allSatisfy { w in lower.indices.contains { lower[$0...].starts(with: w) } }
+    }
+
     /// Reads the held fields of related persons' columns (`relatedFields`): into the current
-    /// record, or `apart`, a record per group, and per repetition of a column within a group
-    /// (`"guardians": [{…}, {…}]`).
-    private mutating func readRelatedFields(apart: Bool) {
-        let held = relatedFields, bytes = relatedBytes
-        relatedFields.removeAll(keepingCapacity: true)
-        relatedBytes.removeAll(keepingCapacity: true)
+    /// record (but the groups `except`, which stay held), or `apart`, a record per group, and
+    /// per repetition of a column within a group (`"guardians": [{…}, {…}]`).
+    private mutating func readRelatedFields(apart: Bool, except: [Int32] = []) {
+        let held = except.isEmpty ? relatedFields : relatedFields.filter { !except.contains($0.group) }
+        let bytes = relatedBytes
+        if except.isEmpty {
+            relatedFields.removeAll(keepingCapacity: true)
+            relatedBytes.removeAll(keepingCapacity: true)
+        } else {
+            relatedFields.removeAll { !except.contains($0.group) }  // their bytes stay until they are read
+        }
         readingRelated = true
         defer { readingRelated = false }
         func read(_ f: (group: Int32, column: Int32, line: Int32, offset: Int, start: Int, end: Int)) {

@@ -172,6 +172,14 @@ import BreachScopeTesting
         #expect(found(hetu, ee, scanner).map(\.identifier) == [.fiHetu])
         #expect(found(lv, ee, scanner).map(\.identifier) == [.lvPersonasKods])
         #expect(found(pesel, ee, scanner).allSatisfy { $0.identifier != .plPesel })
+        // A foreign patient's code in plain digits: a Norwegian one (two check digits) under
+        // any label, a 10-digit NHS number or personnummer under an 11-digit scheme's.
+        let no = Synthetic.nationalID(.noFodselsnummer, using: &rng)
+        let nhs = Synthetic.nationalID(.ukNhsNumber, using: &rng).filter(\.isNumber)
+        #expect(found(no, ee, scanner).map(\.identifier) == [.noFodselsnummer])
+        #expect(found(no, .nationalID(.plPesel), scanner).map(\.identifier) == [.noFodselsnummer])
+        #expect(found(nhs, ee, scanner).map(\.identifier) == [.ukNhsNumber])
+        #expect(found(nhs, .nationalID(.dkCpr), scanner).allSatisfy { $0.identifier != .ukNhsNumber })
         // In running text after the Estonian word: the HETU, not a phone number (unlabelled text
         // takes the classic century signs only).
         var dashed = hetu
