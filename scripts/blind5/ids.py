@@ -29,7 +29,7 @@ def ee_like(rng, dob, female):
 def lv_old(rng, dob):
     cent = {18: 0, 19: 1, 20: 2}[dob.year // 100]
     while True:
-        base = f"{dob:%d%m%y}{cent}{rng.randint(0, 9999):04d}"
+        base = f"{dob:%d%m%y}{cent}{rng.randint(0, 999):03d}"
         r = (1101 - _w(base, [1, 6, 3, 7, 9, 10, 5, 8, 4, 2])) % 11
         if r != 10:
             return base[:6] + "-" + base[6:] + str(r)
