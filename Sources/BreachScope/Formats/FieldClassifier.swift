@@ -68,6 +68,10 @@ public enum FieldClassifier {
     public static func hint(forLabel label: String) -> FieldHint? {
         let key = normalize(label)
         guard !key.isEmpty else { return nil }
+        // The organisation's own people in a record: a route sheet's driver (`Kuljettajan puh.`),
+        // an order's physician (`orderedBy`), a ticket's agent. Their names and contacts are
+        // no data subject's, and their phone on every row would join all the rows' persons.
+        if isStaffKey(key) { return .nonPersonal }
         if exact[key] == nil, label.contains("/") {
             // A bilingual header (`Прізвище / Nazwisko`, `Паспорт / Paszport`): a part that is a
             // label as it stands says what the column is; then the whole; then the parts' rules.
@@ -90,6 +94,7 @@ public enum FieldClassifier {
         let key = normalize(label)
         guard !key.isEmpty else { return false }
         for token in otherEntityTokens where key.contains(token) { return true }
+        if isStaffKey(key) { return true }
         // A bare `items` is an API page's records as often as an order's lines (whose names
         // are purchases: `JSONReader.productNameKeys`); `orderItems`, `itemName` are lines.
         if key == "items" || key == "item" { return false }
@@ -149,7 +154,8 @@ public enum FieldClassifier {
     /// name and contacts are not the row's person's (`RecordAssembler` reads them as a record
     /// of their own when the row names someone else). `nil` when the column is the record's own.
     public static func relatedGroup(_ name: String) -> (group: String, hint: FieldHint?)? {
-        let parts = name.split(whereSeparator: { $0 == "." || $0 == "/" })
+        // A JSON path's steps (`$.patients[].guardian.name`); a header is one step.
+        let parts = name.hasPrefix("$") ? name.split(separator: ".") : [Substring(name)]
         var path = ""
         for (i, part) in parts.enumerated() {
             let key = normalize(String(part))
@@ -158,7 +164,9 @@ public enum FieldClassifier {
                 path += part + "."
                 continue
             }
-            if relatedTableKeys.contains(key) { return (name, .fullName) }
+            // `Saaja/Maksja` (recipient or payer) is a bank statement's other party: the row's.
+            guard !part.contains("/") else { return nil }
+            if relatedTableKeys.contains(key) { return (path + key, .fullName) }
             guard exact[key] == nil else { return nil }
             for prefix in relatedPrefixes {
                 if key.count > prefix.count && key.hasPrefix(prefix) {
@@ -210,6 +218,7 @@ public enum FieldClassifier {
         "kontaktisik", "lähedane", "lähikontakt", "yhteyshenkilö", "omainen", "lähiomainen", "kontaktperson",
         "anhörig", "närstående", "osoba kontaktowa", "kontaktperson", "pårørende", "nærmeste pårørende",
         "angehöriger", "notfallkontakt", "контактное лицо", "родственник", "kontaktpersona", "kontaktinis asmuo",
+        "payer", "maksja", "maksaja", "betalare", "płatnik", "zahler", "плательщик", "maksātājs", "mokėtojas", "betaler",
     ].map(normalize))
 
     /// Words that start (or end) a related person's column label, genitives included
@@ -234,6 +243,9 @@ public enum FieldClassifier {
         "aizbildnis", "aizbildņa", "vecāks", "vecāka", "māte", "mātes", "tēvs", "tēva", "kontaktpersona",
         "kontaktpersonas", "globėjas", "globėjo", "motina", "motinos", "tėvas", "tėvo", "atstovas", "atstovo",
         "sutuoktinis", "sutuoktinio",
+        // Who paid for the record's person (a spouse, a parent): `Maksja isikukood`, `payer_iban`.
+        "payer", "maksja", "maksaja", "maksajan", "betalare", "betalarens", "płatnik", "płatnika", "zahler",
+        "zahlers", "плательщик", "плательщика", "maksātājs", "maksātāja", "mokėtojas", "mokėtojo", "betaler",
     ].map(normalize).sorted { $0.count > $1.count }
 
     /// The doctor who refers, orders, treats or signs, and the lab's authoriser: staff of a
@@ -281,6 +293,27 @@ public enum FieldClassifier {
         "питом", "животн", "работодател", "компани", "slimnīc", "ārst", "dzīvniek", "ligonin",
         "gydytoj", "gyvūn",
     ].map(normalize)
+
+    /// The organisation's staff acting in their role, anywhere in a label: drivers and couriers,
+    /// who ordered, signed or handled something. (Not `agent` alone: `user_agent`.)
+    private static let staffTokens: [String] = [
+        "driver", "kuljettaja", "courier", "kurier", "förare", "chaufför", "kierowca", "водител", "курьер",
+        "autojuht", "vairuotoj", "fahrer", "sjåfør", "chauffør", "orderedby", "requestedby",
+        "referredby", "signedby", "approvedby", "validatedby", "authorisedby", "authorizedby", "handledby",
+        "createdby", "updatedby", "modifiedby", "assignedto", "assignee", "supportagent", "agentname",
+        "agentemail", "agentphone", "käsittelijä", "handläggare", "sachbearbeiter", "исполнитель",
+    ].map(normalize)
+
+    /// Whether a normalised label names a staff member (a driver's licence is its holder's).
+    private static func isStaffKey(_ key: String) -> Bool {
+        (staffKeys.contains(key) || staffTokens.contains(where: { key.contains($0) })) && !key.contains("licen")
+    }
+
+    /// Whole labels naming a staff member (`Agent`, `Kuljettaja`).
+    private static let staffKeys: Set<String> = Set([
+        "agent", "handler", "operator", "responsible", "vastuuhenkilö", "vastutav", "ansvarig",
+        "odpowiedzialny", "ответственный",
+    ].map(normalize))
 
     /// Short tokens, matched only at the start or end of a key (`pets`, `petName`, `tests`).
     private static let otherEntityShortTokens: [String] = [

@@ -61,6 +61,9 @@ public struct JSONReader: DocumentReader {
         /// Objects: where the next key is expected in the parent node's `keyNames` (records of
         /// one export repeat their keys in the same order).
         var nextKey: Int = 0
+        /// Objects: the node its value key's scalar is read under, when an attribute key named
+        /// it (`{"name": "first_name", "value": "Nadežda"}`: `readsAttributeLabel`).
+        var attributeNode: Int32 = -1
     }
     private var stack: [Frame] = []
 
@@ -90,6 +93,13 @@ public struct JSONReader: DocumentReader {
         /// the expected next key is much cheaper than hashing the key.
         var keyNames: [[UInt8]] = []
         var keyNodes: [Int32] = []
+        /// The key names an attribute of a key/value list (`name`, `key`, `field`, `type`), or
+        /// holds its value (`value`): `readsAttributeLabel`.
+        var attributeKey = false
+        var attributeValue = false
+        /// Values of an attribute key read as labels, and not.
+        var attributeHits: Int32 = 0
+        var attributeMisses: Int32 = 0
     }
     private struct ChildKey: Hashable {
         var parent: Int32
@@ -97,6 +107,8 @@ public struct JSONReader: DocumentReader {
     }
     private var nodes: [PathNode] = [PathNode(name: "$", hint: .none)]
     private var children: [ChildKey: Int32] = [:]
+    /// Attribute labels read so far and their hints (`readsAttributeLabel`).
+    private var attributeHints: [[UInt8]: FieldHint] = [:]
     /// Distinct paths kept per document; further keys share their parent's `*` path.
     private static let maxPaths = 50_000
 
@@ -465,21 +477,81 @@ public struct JSONReader: DocumentReader {
             }
             expect = .colon
         } else {
-            emitField(value, node: currentValueNode(), line: tokenLine, offset: tokenOffset, &v)
+            let node = currentValueNode()
+            if nodes[Int(node)].attributeKey && readsAttributeLabel(value, node: node) {
+                valueDone(&v)
+                return
+            }
+            emitField(value, node: attributeValueNode(node), line: tokenLine, offset: tokenOffset, &v)
             valueDone(&v)
         }
     }
 
+    /// A key/value list's attribute name (`{"name": "first_name", "value": "Nadežda"}`,
+    /// `{"key": "email", "value": …}`, `{"type": "mobile", "value": "0450344415"}`): when the
+    /// value of an attribute key is a label (`FieldClassifier.hint(forLabel:)`), the object's
+    /// value key is read under it, and the label is no one's name. Once a list's keys are
+    /// known to be labels (the object has a value key), its other attribute names (`sex`)
+    /// are dropped too. A key whose values are not labels (a name column) stops being asked
+    /// after 64 of them.
+    private mutating func readsAttributeLabel(_ value: UnsafeBufferPointer<UInt8>, node: Int32) -> Bool {
+        let n = Int(node)
+        guard nodes[n].attributeHits > 0 || nodes[n].attributeMisses < 64, let top = stack.indices.last, !stack[top].isArray else { return false }
+        stack[top].attributeNode = -1
+        if value.count <= 48, value.contains(where: ASCII.isLetter) {
+            let label = Array(value)
+            var hint = attributeHints[label]
+            if hint == nil, let h = FieldClassifier.hint(forLabel: String(decoding: value, as: UTF8.self)) {
+                hint = h
+                if attributeHints.count < 1024 { attributeHints[label] = h }
+            }
+            if let hint {
+                nodes[n].attributeHits += 1
+                stack[top].attributeNode = attributeNode(label, hint: hint, under: stack[top].node)
+                return true
+            }
+        }
+        nodes[n].attributeMisses += 1
+        let parent = Int(stack[top].node)
+        return nodes[n].attributeHits > 0 && nodes[parent].keyNodes.contains { nodes[Int($0)].attributeValue }
+    }
+
+    /// The node of an attribute's value: `<object>{label}` with the label's hint.
+    private mutating func attributeNode(_ label: [UInt8], hint: FieldHint, under object: Int32) -> Int32 {
+        let key = ChildKey(parent: object, key: [0] + label)
+        if let node = children[key] { return node }
+        let p = nodes[Int(object)]
+        var childHint = hint
+        if p.otherEntity {
+            switch hint {
+            case .fullName, .firstName, .lastName, .postalAddress, .addressPart, .phone, .dateOfBirth: childHint = .nonPersonal
+            default: break
+            }
+        }
+        let node = addNode(PathNode(name: p.name + "{" + String(decoding: label, as: UTF8.self) + "}", hint: childHint, otherEntity: p.otherEntity))
+        children[key] = node
+        return node
+    }
+
+    /// The node a scalar is read under: its key's, or, for the value key of a key/value list's
+    /// object, its attribute's (`attributeNode`).
+    @inline(__always)
+    private func attributeValueNode(_ node: Int32) -> Int32 {
+        guard nodes[Int(node)].attributeValue, let top = stack.last, top.attributeNode >= 0 else { return node }
+        return top.attributeNode
+    }
+
     private mutating func numberDone<V: RecordVisitor>(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ v: inout V) throws(ReadError) {
         lex = .none
+        let node = attributeValueNode(currentValueNode())
         if buf.isEmpty {
             let value = UnsafeBufferPointer(rebasing: p[from..<to])
             try checkSize(value.count, at: to)
-            emitField(value, node: currentValueNode(), line: tokenLine, offset: tokenOffset, &v)
+            emitField(value, node: node, line: tokenLine, offset: tokenOffset, &v)
         } else {
             try flush(p, from, to)
             let value = buf
-            value.withUnsafeBufferPointer { emitField($0, node: currentValueNode(), line: tokenLine, offset: tokenOffset, &v) }
+            value.withUnsafeBufferPointer { emitField($0, node: node, line: tokenLine, offset: tokenOffset, &v) }
         }
         valueDone(&v)
     }
@@ -688,7 +760,11 @@ public struct JSONReader: DocumentReader {
             default: break
             }
         }
-        let node = addNode(PathNode(name: p.name + "." + label, hint: childHint, otherEntity: otherEntity))
+        var path = PathNode(name: p.name + "." + label, hint: childHint, otherEntity: otherEntity)
+        let normalized = FieldClassifier.normalize(label)
+        path.attributeKey = Self.attributeKeys.contains(normalized)
+        path.attributeValue = Self.attributeValueKeys.contains(normalized)
+        let node = addNode(path)
         children[ChildKey(parent: parent, key: keyBytes)] = node
         if known < 32 {
             nodes[pi].keyNames.append(keyBytes)
@@ -706,6 +782,11 @@ public struct JSONReader: DocumentReader {
             return true
         }
     }
+
+    /// Keys that name an attribute in a key/value list, and keys that hold its value (normalised).
+    static let attributeKeys: Set<String> = ["name", "key", "field", "fieldname", "attribute", "attributename", "attr",
+                                             "type", "kind", "label", "property", "propertyname", "parameter", "param"]
+    static let attributeValueKeys: Set<String> = ["value", "val", "data", "content", "text", "v", "fieldvalue", "attributevalue"]
 
     /// Keys of an order line that name what was bought (normalised).
     static let productNameKeys: Set<String> = Set([

@@ -898,16 +898,17 @@ struct RecordAssembler: RecordVisitor {
     mutating func endRecord() {
         guard inRecord else { return }
         if !relatedFields.isEmpty && !readingRelated {
-            // A guardian's or an emergency contact's columns: a record of their own when the row
-            // names its own person; in a row that names no one else (a company's contact
-            // person) they are the row's. A payment's reference is apart when it names
-            // someone else (`namesAnother`).
+            // A guardian's, an emergency contact's or a payer's columns: a record of their own
+            // when the row names its own person and they name someone else (`namesAnother`);
+            // in a row that names no one else (a company's contact person), or when the payer
+            // is the patient, they are the row's. A payment's reference is apart only when it
+            // names someone else by a national ID.
             settle()
             let namesSomeone = firstName != nil || lastName != nil
                 || valueElements & (Self.nameElement | 1 << UInt32(ElementType.nationalID.code)) != 0
             var apart: [Int32] = []
             if namesSomeone {
-                for f in relatedFields where !apart.contains(f.group) && (!referenceGroups[Int(f.group)] || namesAnother(f.group)) {
+                for f in relatedFields where !apart.contains(f.group) && namesAnother(f.group, byNationalID: referenceGroups[Int(f.group)]) {
                     apart.append(f.group)
                 }
             }
@@ -1015,28 +1016,32 @@ struct RecordAssembler: RecordVisitor {
         if batch.records.count >= sliceSize { flush(outcome: nil) }
     }
 
-    /// Whether the held fields of the payment reference `group` name someone other than the
-    /// record's person: a national ID, and not every word of the record's name
-    /// (`NIPT Merike Kask 48310052465` on Toomas Kask's transfer; on Mari-Liis Org's own
-    /// `NIPT Mari-Liis Org 48804115487` the code is hers).
-    private func namesAnother(_ group: Int32) -> Bool {
+    /// Whether the held fields of the related `group` name someone other than the record's
+    /// person: not every word of the record's name (a payer who is the patient), and, for a
+    /// payment's reference, a national ID (`NIPT Merike Kask 48310052465` on Toomas Kask's
+    /// transfer; on Mari-Liis Org's own `NIPT Mari-Liis Org 48804115487` the code is hers).
+    private func namesAnother(_ group: Int32, byNationalID: Bool) -> Bool {
         var text: [UInt8] = []
         for f in relatedFields where f.group == group {
             text.append(contentsOf: relatedBytes[f.start..<f.end])
             text.append(0x20)
         }
-        var national = false
-        text.withUnsafeBufferPointer { p in
-            fieldScanner.scan(p, hint: .none, preferCountry: preferredCountry) { if $0.element == .nationalID { national = true } }
+        if byNationalID {
+            var national = false
+            text.withUnsafeBufferPointer { p in
+                fieldScanner.scan(p, hint: .none, preferCountry: preferredCountry) { if $0.element == .nationalID { national = true } }
+            }
+            guard national else { return false }
         }
-        guard national else { return false }
         var name: [UInt8] = (firstName != nil ? firstBytes : []) + [0x20] + (lastName != nil ? lastBytes : [])
         if firstName == nil && lastName == nil, let item = items.first(where: { $0.code == ElementType.name.code && $0.value >= 0 }) {
             name = batch.values.withPlaintext(at: Int(item.value)) { Array($0) }
         }
-        let lower = NameDetector.lowercase(text)
-        let words = NameDetector.lowercase(name).split(separator: 0x20).filter { $0.count >= 2 }
-        return words.isEmpty || !words.allSatisfy { w in lower.indices.contains { lower[$0...].starts(with: w) } }
+        // Words: split at spaces and punctuation (`KASK, Merike`); a hyphen joins (`Mari-Liis`).
+        func isBreak(_ b: UInt8) -> Bool { b < 0x80 && !ASCII.isAlnum(b) && b != UInt8(ascii: "-") }
+        let said = Set(NameDetector.lowercase(text).split(whereSeparator: isBreak).map(Array.init))
+        let words = NameDetector.lowercase(name).split(whereSeparator: isBreak).filter { $0.count >= 2 }
+        return words.isEmpty || !words.allSatisfy { said.contains(Array($0)) }
     }
 
     /// Reads the held fields of related persons' columns (`relatedFields`): into the current

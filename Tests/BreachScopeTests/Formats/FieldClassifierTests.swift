@@ -120,7 +120,7 @@ import Testing
 
     @Test(arguments: [
         "status", "", "  ", "id", "description", "username", "company_name",
-        "ip_address", "ethnicity", "file_name", "created_by_system",
+        "ip_address", "ethnicity", "file_name", "created_from_system",
         "flag", "x", "Статус",
     ])
     func unknownLabelsAreNil(label: String) {
@@ -206,19 +206,26 @@ import Testing
             ("Lapsevanema nimi", "lapsevanema", .fullName), ("Huoltajan puhelin", "huoltajan", .phone),
             ("telefon_opiekuna", "opiekuna", .phone), ("parent2_email", "parent2", .email),
             ("Ema isikukood", "ema", .nationalID(.eeIsikukood)), ("emergency_contact_phone", "emergencycontact", .phone),
-            ("Guardian", "Guardian", .fullName), ("Next of kin", "Next of kin", .fullName),
+            ("Guardian", "guardian", .fullName), ("Next of kin", "nextofkin", .fullName), ("Maksja", "maksja", .fullName),
             ("$.patients[].emergencyContact.phone", "$.patients[].emergencyContact", nil),
             ("$.patients[].guardians[].name", "$.patients[].guardians[]", nil),
             ("$.patients[].guardianPhone", "$.patients[].guardian", .phone),
+            ("Maksja isikukood", "maksja", .nationalID(.eeIsikukood)), ("payer_email", "payer", .email),
         ]
         for (label, group, hint) in cases {
             let found = FieldClassifier.relatedGroup(label)
             #expect(found?.group == group, "\(label)")
             #expect(found?.hint == hint, "\(label)")
         }
+        // Staff in a record: a driver's or an ordering physician's columns are no one's.
+        for label in ["Kuljettajan puh.", "Kuljettaja", "driver_phone", "orderedBy", "Agent", "assigned_to"] {
+            #expect(FieldClassifier.hint(forLabel: label) == .nonPersonal, "\(label)")
+            #expect(FieldClassifier.namesOtherEntity(label), "\(label)")
+        }
+        #expect(FieldClassifier.hint(forLabel: "Driver's licence number") != .nonPersonal)
         // The record's own columns, and words that only look like a relative's.
         for label in ["Nimi", "email", "Email address", "emakeel", "Telefon", "customer_phone", "Mother's maiden name",
-                      "office_phone", "$.patients[].phone", "$.patients[].name", "invoice"] {
+                      "office_phone", "$.patients[].phone", "$.patients[].name", "invoice", "Saaja/Maksja"] {
             #expect(FieldClassifier.relatedGroup(label) == nil, "\(label)")
         }
     }

@@ -172,6 +172,33 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(page.recorder.hint("$.items[].zgodaMarketing") != .purchase)
     }
 
+    /// Key/value lists: the attribute's name says what its value is, and is no one's name.
+    @Test func attributeListsReadValuesUnderTheirLabels() {
+        let order = read("""
+            [{"orderId": "T2023-02778", "subject": {"attributes": [
+              {"name": "personal_code", "value": 49908140852}, {"name": "first_name", "value": "Nadežda"},
+              {"name": "last_name", "value": "Kuznetsova"}, {"name": "sex", "value": "F"},
+              {"name": "email", "value": "kuznetsova.nadezda@webmail.test"}]},
+              "contacts": [{"type": "mobile", "value": "0450344415"}],
+              "fields": [{"key": "phone", "value": "+372 5123 4567"}]}]
+            """)
+        let records = order.recorder.records
+        #expect(records.count == 1)
+        let fields = records.first ?? []
+        #expect(fields.contains("$[].subject.attributes[]{first_name}=Nadežda"), "\(fields)")
+        #expect(fields.contains("$[].subject.attributes[]{last_name}=Kuznetsova"))
+        #expect(fields.contains("$[].subject.attributes[]{email}=kuznetsova.nadezda@webmail.test"))
+        #expect(fields.contains("$[].contacts[]{mobile}=0450344415"), "\(fields)")
+        #expect(fields.contains("$[].fields[]{phone}=+372 5123 4567"))
+        #expect(!fields.contains { $0.hasSuffix("=first_name") || $0.hasSuffix("=email") || $0.hasSuffix("=sex") }, "\(fields)")
+        #expect(order.recorder.hint("$[].subject.attributes[]{first_name}") == .firstName)
+        #expect(order.recorder.hint("$[].subject.attributes[]{email}") == .email)
+        #expect(order.recorder.hint("$[].contacts[]{mobile}") == .phone)
+        // A list of persons keeps its names (a junk one that reads as a label, `Email`, is dropped).
+        let people = read(#"[{"name": "Anna Tamm", "type": "customer"}, {"name": "Email", "id": 2}, {"name": "Mari Kask"}]"#)
+        #expect(people.recorder.records.flatMap { $0 }.filter { $0.hasPrefix("$[].name=") } == ["$[].name=Anna Tamm", "$[].name=Mari Kask"])
+    }
+
     @Test func topLevelObjectIsOneRecord() {
         let out = read(#"{"nimi": "Mari Maasikas", "tags": ["a", "b"], "meta": {"v": 1}}"#)
         #expect(out.recorder.records == [["$.nimi=Mari Maasikas", "$.tags[]=a", "$.tags[]=b", "$.meta.v=1"]])
