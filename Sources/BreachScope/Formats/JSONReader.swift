@@ -64,6 +64,11 @@ public struct JSONReader: DocumentReader {
         /// Objects: the node its value key's scalar is read under, when an attribute key named
         /// it (`{"name": "first_name", "value": "Nadežda"}`: `readsAttributeLabel`).
         var attributeNode: Int32 = -1
+        /// Objects: their column header (`"columns": ["pesel", "imie", …]`), an index in
+        /// `headers`; arrays: the header their scalars are read under (a row of `"rows"`).
+        var header: Int32 = -1
+        /// Arrays: the element being read (commas so far).
+        var index: Int32 = 0
     }
     private var stack: [Frame] = []
 
@@ -100,6 +105,11 @@ public struct JSONReader: DocumentReader {
         /// Values of an attribute key read as labels, and not.
         var attributeHits: Int32 = 0
         var attributeMisses: Int32 = 0
+        /// The key holds a columnar table's header (`columns`) or its rows (`rows`).
+        var headerKey = false
+        var rowsKey = false
+        /// The key holds a key/value list (`attributes`, `fields`): its objects are no records.
+        var attributeList = false
     }
     private struct ChildKey: Hashable {
         var parent: Int32
@@ -107,6 +117,10 @@ public struct JSONReader: DocumentReader {
     }
     private var nodes: [PathNode] = [PathNode(name: "$", hint: .none)]
     private var children: [ChildKey: Int32] = [:]
+    /// How many strings deep this document is (a JSON string's JSON is read once more, not deeper).
+    private var nestedDepth = 0
+    /// Columnar tables' headers: the nodes of their columns.
+    private var headers: [[Int32]] = []
     /// Attribute labels read so far and their hints (`readsAttributeLabel`).
     private var attributeHints: [[UInt8]: FieldHint] = [:]
     /// Distinct paths kept per document; further keys share their parent's `*` path.
@@ -231,7 +245,18 @@ public struct JSONReader: DocumentReader {
                     }
                     let node = currentValueNode()
                     if isArray {
-                        stack.append(Frame(isArray: true, node: node, child: arrayChild(of: node)))
+                        var frame = Frame(isArray: true, node: node, child: arrayChild(of: node))
+                        // A row of a columnar table (`"rows": [[100000, 37100792649, "Irena", …], …]`):
+                        // a record, its values under the header's columns.
+                        if !lines, stack.count >= 2, stack[stack.count - 1].isArray, nodes[Int(stack[stack.count - 1].node)].rowsKey,
+                           !stack[stack.count - 2].isArray, stack[stack.count - 2].header >= 0 {
+                            frame.header = stack[stack.count - 2].header
+                            if inRecord { v.endRecord() }
+                            v.beginRecord(line: line, offset: base + i)
+                            inRecord = true
+                            recordRoot = stack.count
+                        }
+                        stack.append(frame)
                         expect = .valueOrEnd
                     } else {
                         stack.append(Frame(isArray: false, node: node, child: -1))
@@ -256,6 +281,7 @@ public struct JSONReader: DocumentReader {
                         try syntax("unexpected comma", at: i, p, &i, &v); continue
                     }
                     expect = top.isArray ? .value : .key
+                    if top.isArray { stack[stack.count - 1].index += 1 }
                     i += 1
                 case UInt8(ascii: ":"):
                     guard expect == .colon else { try syntax("unexpected colon", at: i, p, &i, &v); continue }
@@ -478,13 +504,79 @@ public struct JSONReader: DocumentReader {
             expect = .colon
         } else {
             let node = currentValueNode()
+            if stack.count >= 2, let top = stack.last, top.isArray, nodes[Int(top.node)].headerKey, !stack[stack.count - 2].isArray {
+                addHeaderColumn(value)
+            }
             if nodes[Int(node)].attributeKey && readsAttributeLabel(value, node: node) {
+                valueDone(&v)
+                return
+            }
+            if nestedDepth < 2 && Self.holdsJSON(value) && readNested(value, under: node, &v) {
                 valueDone(&v)
                 return
             }
             emitField(value, node: attributeValueNode(node), line: tokenLine, offset: tokenOffset, &v)
             valueDone(&v)
         }
+    }
+
+    /// Whether a string holds a JSON object or array (`"text": "{\"page\":1,\"patients\":[…]}"`
+    /// in a HAR capture, a message queue's payload).
+    static func holdsJSON(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+        guard value.count >= 2, let first = value.firstIndex(where: { !isSpace($0) }),
+              let last = value.lastIndex(where: { !isSpace($0) }) else { return false }
+        return (value[first] == UInt8(ascii: "{") && value[last] == UInt8(ascii: "}"))
+            || (value[first] == UInt8(ascii: "[") && value[last] == UInt8(ascii: "]"))
+    }
+
+    /// Reads a string's JSON as a document of its own, its paths under the string's; false,
+    /// and the string is read as text, when it is not JSON after all.
+    private mutating func readNested<V: RecordVisitor>(_ value: UnsafeBufferPointer<UInt8>, under node: Int32, _ v: inout V) -> Bool {
+        var nested = JSONReader(lines: false, limits: limits)
+        nested.nestedDepth = nestedDepth + 1
+        nested.nodes[0].name = nodes[Int(node)].name + ">$"
+        nested.base = tokenOffset
+        nested.line = tokenLine
+        // The string's records stand apart from the one around it, which goes on after them.
+        let open = inRecord
+        if open { v.endRecord() }
+        defer { if open { v.beginRecord(line: tokenLine, offset: tokenOffset) } }
+        do {
+            try nested.consume(value, visitor: &v)
+            try nested.finish(visitor: &v)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// A column of a columnar table's header (`"columns": ["id", "pesel", "imie", …]`), on the
+    /// object that holds it: `$.rows[].pesel`, hinted by its label.
+    private mutating func addHeaderColumn(_ label: UnsafeBufferPointer<UInt8>) {
+        let objectFrame = stack.count - 2
+        if stack[objectFrame].header < 0 {
+            stack[objectFrame].header = Int32(headers.count)
+            headers.append([])
+        }
+        let object = stack[objectFrame].node
+        let key = ChildKey(parent: object, key: [1] + Array(label))
+        var node = children[key] ?? -1
+        if node < 0 {
+            let p = nodes[Int(object)]
+            let name = String(decoding: label, as: UTF8.self)
+            var hint = FieldClassifier.hint(forLabel: name) ?? .none
+            let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(name)
+            if otherEntity {
+                switch hint {
+                case .fullName, .firstName, .lastName, .postalAddress, .addressPart, .phone, .dateOfBirth: hint = .nonPersonal
+                default: break
+                }
+            }
+            node = addNode(PathNode(name: p.name + ".rows[]." + name, hint: hint, otherEntity: otherEntity))
+            children[key] = node
+        }
+        headers[Int(stack[objectFrame].header)].append(node)
     }
 
     /// A key/value list's attribute name (`{"name": "first_name", "value": "Nadežda"}`,
@@ -560,7 +652,12 @@ public struct JSONReader: DocumentReader {
 
     /// The path node of the value that starts now.
     private func currentValueNode() -> Int32 {
-        stack.last?.child ?? 0
+        guard let top = stack.last else { return 0 }
+        if top.isArray && top.header >= 0 {
+            let columns = headers[Int(top.header)]
+            if Int(top.index) < columns.count { return columns[Int(top.index)] }
+        }
+        return top.child
     }
 
     private mutating func beginValue<V: RecordVisitor>(isObject: Bool, at i: Int, _ v: inout V) throws(ReadError) {
@@ -568,7 +665,8 @@ public struct JSONReader: DocumentReader {
             if stack.isEmpty {
                 lineStart = (line, base + i)
             }
-        } else if isObject, let top = stack.last, top.isArray || pendingKey != nil, !inRecord || recordRoot == -1 {
+        } else if isObject, let top = stack.last, top.isArray || pendingKey != nil, !inRecord || recordRoot == -1,
+                  !(top.isArray && nodes[Int(top.node)].attributeList) {
             if inRecord { v.endRecord() }
             v.beginRecord(line: line, offset: base + i)
             inRecord = true
@@ -764,6 +862,9 @@ public struct JSONReader: DocumentReader {
         let normalized = FieldClassifier.normalize(label)
         path.attributeKey = Self.attributeKeys.contains(normalized)
         path.attributeValue = Self.attributeValueKeys.contains(normalized)
+        path.headerKey = Self.headerKeys.contains(normalized)
+        path.rowsKey = Self.rowsKeys.contains(normalized)
+        path.attributeList = Self.attributeListKeys.contains(normalized)
         let node = addNode(path)
         children[ChildKey(parent: parent, key: keyBytes)] = node
         if known < 32 {
@@ -787,6 +888,14 @@ public struct JSONReader: DocumentReader {
     static let attributeKeys: Set<String> = ["name", "key", "field", "fieldname", "attribute", "attributename", "attr",
                                              "type", "kind", "label", "property", "propertyname", "parameter", "param"]
     static let attributeValueKeys: Set<String> = ["value", "val", "data", "content", "text", "v", "fieldvalue", "attributevalue"]
+
+    /// A columnar table's header and rows (`{"columns": [...], "rows": [[...], ...]}`), and keys of
+    /// key/value lists (normalised).
+    static let headerKeys: Set<String> = ["columns", "cols", "header", "headers", "columnnames", "fieldnames", "fields"]
+    static let rowsKeys: Set<String> = ["rows", "data", "values", "records", "items", "results"]
+    static let attributeListKeys: Set<String> = ["attributes", "attribute", "attrs", "fields", "customfields", "properties",
+                                                 "props", "params", "parameters", "extensions", "extension", "telecom",
+                                                 "identifiers", "identifier", "keyvalues", "pairs"]
 
     /// Keys of an order line that name what was bought (normalised).
     static let productNameKeys: Set<String> = Set([

@@ -199,6 +199,34 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(people.recorder.records.flatMap { $0 }.filter { $0.hasPrefix("$[].name=") } == ["$[].name=Anna Tamm", "$[].name=Mari Kask"])
     }
 
+    /// A columnar table: each row a record, its values under the header's columns.
+    @Test func columnarTablesReadRowsUnderTheirHeader() {
+        let out = read("""
+            {"table": "pacjenci", "columns": ["id", "pesel", "imie", "nazwisko", "telefon"],
+             "rows": [[100000, 37100792649, "Irena", "Michalak", "0048799995577"], [100011, null, "Katarzyna", "Król", "+48 511 751 164"]]}
+            """)
+        let rows = out.recorder.records.filter { $0.contains { $0.contains(".rows[].imie=") } }
+        #expect(rows.count == 2, "\(out.recorder.records)")
+        #expect(rows.first?.contains("$.rows[].pesel=37100792649") == true, "\(rows)")
+        #expect(rows.last?.contains("$.rows[].telefon=+48 511 751 164") == true, "\(rows)")
+        #expect(out.recorder.hint("$.rows[].imie") == .firstName)
+        #expect(out.recorder.hint("$.rows[].nazwisko") == .lastName)
+    }
+
+    /// JSON inside a JSON string (a HAR capture's response body) is read as JSON: a record per
+    /// patient, not one record of the whole page.
+    @Test func jsonInsideStringsIsReadAsJSON() {
+        let body = #"{\"page\":1,\"patients\":[{\"firstName\":\"Timothy\",\"email\":\"t@example.com\"},{\"firstName\":\"Ingrid\",\"email\":\"i@inbox.test\"}]}"#
+        let out = read(#"{"log": {"entries": [{"response": {"content": {"mimeType": "application/json", "text": ""# + body + #""}}}]}}"#)
+        let patients = out.recorder.records.filter { $0.contains { $0.contains("firstName=") } }
+        #expect(patients.count == 2, "\(out.recorder.records)")
+        #expect(patients.first?.contains { $0.hasSuffix(".email=t@example.com") } == true, "\(patients)")
+        #expect(out.recorder.hint("$.log.entries[].response.content.text>$.patients[].email") == .email, "\(out.recorder.columns)")
+        // Text that only looks like JSON stays text.
+        let text = read(#"[{"note": "[call back] about {the order}"}]"#)
+        #expect(text.recorder.records == [["$[].note=[call back] about {the order}"]])
+    }
+
     @Test func topLevelObjectIsOneRecord() {
         let out = read(#"{"nimi": "Mari Maasikas", "tags": ["a", "b"], "meta": {"v": 1}}"#)
         #expect(out.recorder.records == [["$.nimi=Mari Maasikas", "$.tags[]=a", "$.tags[]=b", "$.meta.v=1"]])
