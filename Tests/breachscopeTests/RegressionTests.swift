@@ -748,6 +748,27 @@ import BreachScopeTesting
         #expect(persons.count == 11, "\(out)")
     }
 
+    /// A hotline transcript: the caller gives their name in a sentence and their PESEL on its own.
+    @Test func transcriptsCallersNameAndCode() throws {
+        var rng = SeededRNG(seed: 0x7A4E)
+        let pesel = Synthetic.nationalID(.plPesel, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("hotline")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("""
+            [2023-01-13 08:59] Połączenie #4028
+            Konsultant: LABMED, infolinia, w czym mogę pomóc?
+            Pacjent: Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS o wycieku danych.
+            Konsultant: Proszę podać numer PESEL.
+            Pacjent: \(pesel).
+            Konsultant: Zalecam zastrzeżenie numeru PESEL w aplikacji mObywatel.
+
+            """.utf8).write(to: dir.appendingPathComponent("rozmowy_transkrypcja.txt"))
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 1, "\(out)")
+        #expect(persons.first?["name"] as? String == "Krzysztof Gołębiowski", "\(out)")
+        #expect(identifierValues(persons.first) == [pesel], "\(out)")
+    }
+
     /// A bank statement: the payer's name and account, and a reference naming whom the
     /// payment was for. Another person's code in it is theirs, not the payer's; a payer's own
     /// code keeps the payer's account.

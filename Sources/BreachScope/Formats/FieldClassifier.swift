@@ -166,6 +166,8 @@ public enum FieldClassifier {
             }
             // `Saaja/Maksja` (recipient or payer) is a bank statement's other party: the row's.
             guard !part.contains("/") else { return nil }
+            // The column holds their name (a payer's may be an organisation's, which is no
+            // name: `Maksaja: Kymenlaakson hyvinvointialue`).
             if relatedTableKeys.contains(key) { return (path + key, .fullName) }
             guard exact[key] == nil else { return nil }
             for prefix in relatedPrefixes {

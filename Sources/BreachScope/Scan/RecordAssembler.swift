@@ -352,12 +352,17 @@ struct RecordAssembler: RecordVisitor {
         case .fullName:
             if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
             else if NameDetector.namesOrganisation(Array(value)) { organisationRecord = true }
-            else if value.count <= 160, let (name, tailStart, _) = Self.nameBeforeComma(value) {
+            else if value.count <= 160, let (name, tailStart, _) = Self.nameBeforeComma(value),
+                    scan(UnsafeBufferPointer(rebasing: value[tailStart...]), hint: .none, f, l, offset + tailStart).any {
                 // `Patsient: Maarja Rohusoo, ik 48308160171`: the name, when what follows it is
                 // an identifier (a code, a phone); `Inkontinenssivaippa L, 28 kpl` is a product.
-                if scan(UnsafeBufferPointer(rebasing: value[tailStart...]), hint: .none, f, l, offset + tailStart).any {
-                    add(.element(.name), .name, name, f, l, offset)
-                }
+                add(.element(.name), .name, name, f, l, offset)
+            } else if value.count <= 400, let said = ProseName.find(value) {
+                // `Pacjent: Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS …`
+                add(.element(.name), .name, said.name, f, l, offset + said.offset)
+            } else if !value.contains(where: ASCII.isLetter) {
+                // `Pacjent: 75102179471.`: an identifier where a name was expected.
+                scan(value, hint: .none, f, l, offset)
             }
         case .firstName:
             if normalizeName(value) { swap(&nameScratch, &firstBytes); firstName = (f, l, offset) }

@@ -63,6 +63,9 @@ public struct NameDetector: Sendable {
             return ok
         }
         longestWord = max(longestWord, word)
+        // A sentence is no name (`Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS …`):
+        // names have up to six words (`María José García de la Cruz`).
+        guard ok, text.lazy.filter({ $0 == 0x20 }).count <= 5 else { return false }
         // Organisation names have two words or more (`Apteek Kesklinn`); a single word is a
         // first or last name part, checked once the parts are joined.
         return ok && longestWord >= 2 && !isPlaceholder(text, extra: []) && !(text.contains(0x20) && namesOrganisation(text))
@@ -79,6 +82,9 @@ public struct NameDetector: Sendable {
         "keskus", "center", "centre", "zentrum", "centrum", "центр", "pharma", "optika",
         "oü", "as", "oy", "oyj", "ab", "ltd", "llc", "inc", "gmbh", "uab", "plc", "corp",
         "o.o", "s.a", "a/s", "asa", "ag", "kg", "ооо", "зао", "оао",
+        // Public bodies that pay for or order services (`Kymenlaakson hyvinvointialue`, `Helsingin kaupunki`).
+        "hyvinvointialue", "kuntayhtymä", "kaupunki", "kunta", "kommun", "vald", "vallavalitsus", "linnavalitsus",
+        "gmina", "powiat",
     ].map { Array($0.utf8) })
     /// `organisationWords` for the per-name check.
     static let organisations = LowercaseWordSet(organisationWords)

@@ -75,11 +75,38 @@ enum ProseName {
             if e - i <= maxWordBytes && roles.contains(text, i, e), let found = name(after: e, honorific: e - i <= 3, in: text) {
                 return (found.name, found.offset)
             }
+            if let intro = introductionEnd(text, i), let found = name(after: intro, honorific: false, in: text) {
+                return (found.name, found.offset)
+            }
             if e - i <= 5 && e + 1 < n && text[e] == 0x2C && text[e + 1] == 0x20 && pronouns.contains(text, i, e),
                let found = name(after: e + 1, honorific: false, in: text), found.end < n && text[found.end] == 0x2C {
                 return (found.name, found.offset)
             }
             i = e
+        }
+        return nil
+    }
+
+    /// Phrases in which people give their own name (`Dzień dobry, nazywam się Krzysztof
+    /// Gołębiowski.` in a hotline transcript, `Hei, nimeni on …`), lower case, ending before the name.
+    static let introductions: [[UInt8]] = [
+        "nazywam się", "mam na imię", "my name is", "minu nimi on", "mu nimi on", "nimeni on", "mun nimi on",
+        "jag heter", "mitt namn är", "меня зовут", "моё имя", "мое имя", "mano vardas", "mans vārds ir",
+        "mein name ist", "ich heiße", "ich heisse", "jeg heter", "jeg hedder", "mitt navn er", "mit navn er",
+    ].map { Array($0.utf8) }
+
+    /// The end of an introduction phrase starting at word `i` (case ignored), or nil.
+    static func introductionEnd(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        guard i < t.count else { return nil }
+        let first = t[i] < 0x80 ? t[i] | 0x20 : t[i]
+        for phrase in introductions where phrase[0] == first && i + phrase.count <= t.count {
+            var k = 1
+            while k < phrase.count {
+                let b = t[i + k]
+                guard (b < 0x80 ? ASCII.lower(b) : b) == phrase[k] else { break }
+                k += 1
+            }
+            if k == phrase.count && (i + k == t.count || !isWordByte(t[i + k])) { return i + k }
         }
         return nil
     }

@@ -28,6 +28,12 @@ private func prose(_ s: String) -> String? {
         ("I, John Q Smith, hereby consent to the test.", "John Q Smith"),
         ("Я, Ирина Волкова, даю согласие.", "Ирина Волкова"),
         ("Ja, Anna Nowak, wyrażam zgodę.", "Anna Nowak"),
+        // people giving their own name
+        ("Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS o wycieku danych.", "Krzysztof Gołębiowski"),
+        ("Hei, nimeni on Hilkka Äijälä ja soitan tilauksesta.", "Hilkka Äijälä"),
+        ("Hej, jag heter Ingegerd Sjöberg.", "Ingegerd Sjöberg"),
+        ("Hello, my name is Carol Haddad and I never got my refill.", "Carol Haddad"),
+        ("Здравствуйте, меня зовут Ирина Волкова.", "Ирина Волкова"),
     ])
     func found(text: String, expected: String) {
         #expect(prose(text) == expected)
