@@ -86,6 +86,16 @@ public enum FieldClassifier {
         return classify(key, allowStrip: true)
     }
 
+    /// A part of a name under a name's key or element (`"name": {"given": …, "family": …}`,
+    /// `<Nimi><Suku>…</Suku><Etu>…</Etu></Nimi>`): short words that alone say nothing.
+    public static func namePart(_ label: String) -> FieldHint? {
+        switch normalize(label) {
+        case "first", "given", "givenname", "forename", "etu", "ees", "for", "vorname", "imie", "vards", "vardas": .firstName
+        case "last", "family", "familyname", "sur", "suku", "pere", "efter", "nachname", "nazwisko", "uzvards", "pavarde": .lastName
+        default: nil
+        }
+    }
+
     /// Whether a JSON key names someone or something other than the record's person — the
     /// ordering provider, a clinic, a doctor, a pet, a test, a product, a store, a company — so
     /// that the names, addresses and phones under it are not the person's

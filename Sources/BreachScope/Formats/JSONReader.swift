@@ -604,8 +604,29 @@ public struct JSONReader: DocumentReader {
             }
         }
         nodes[n].attributeMisses += 1
+        // A related person's entry among the contacts (`{"type": "relative", "name": "Karl-Erik
+        // von Bonsdorff", "relation": "make", "phone": …}`): the object's further keys are read
+        // under `<object>.relative`, a related person's group (`FieldClassifier.relatedGroup`).
+        if value.count <= 48, FieldClassifier.relatedGroup(String(decoding: value, as: UTF8.self)) != nil
+            || FieldClassifier.namesRelatedPerson(String(decoding: value, as: UTF8.self)) {
+            stack[top].node = relativeNode(of: stack[top].node)
+            return true
+        }
+        // Another attribute name of a key/value list (`sex`, `dob_verified`): a lower-case token
+        // under a key whose values were labels, in objects that have a value key.
         let parent = Int(stack[top].node)
         return nodes[n].attributeHits > 0 && nodes[parent].keyNodes.contains { nodes[Int($0)].attributeValue }
+            && value.allSatisfy { ASCII.isLower($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "_") }
+    }
+
+    /// The node `<object>.relative` whose keys are a related person's.
+    private mutating func relativeNode(of object: Int32) -> Int32 {
+        let key = ChildKey(parent: object, key: [2])
+        if let node = children[key] { return node }
+        let p = nodes[Int(object)]
+        let node = addNode(PathNode(name: p.name + ".relative", hint: .none, otherEntity: p.otherEntity))
+        children[key] = node
+        return node
     }
 
     /// The node of an attribute's value: `<object>{label}` with the label's hint.
@@ -836,11 +857,7 @@ public struct JSONReader: DocumentReader {
         var hint = FieldClassifier.hint(forLabel: label)
         if hint == nil, p.hint == .fullName {
             // `"name": {"first": …, "last": …}`
-            switch FieldClassifier.normalize(label) {
-            case "first", "given": hint = .firstName
-            case "last", "family": hint = .lastName
-            default: break
-            }
+            hint = FieldClassifier.namePart(label)
         }
         let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(label)
         // A notes key (`.none`) under a delivery or address object is part of it.

@@ -223,6 +223,11 @@ public struct XMLDocumentReader: DocumentReader {
         if let id = columns[key] { return id }
         let label = String(decoding: name, as: UTF8.self)
         var hint = FieldClassifier.hint(forLabel: label) ?? .none
+        // `<Nimi><Suku>Virtanen</Suku><Etu>Anneli</Etu></Nimi>`: a name's parts.
+        if hint == .none, let parent, FieldClassifier.hint(forLabel: String(decoding: parent, as: UTF8.self)) == .fullName,
+           let part = FieldClassifier.namePart(label) {
+            hint = part
+        }
         if thing {
             switch hint {
             case .fullName, .firstName, .lastName, .postalAddress, .addressPart: hint = .nonPersonal

@@ -194,6 +194,13 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(order.recorder.hint("$[].subject.attributes[]{first_name}") == .firstName)
         #expect(order.recorder.hint("$[].subject.attributes[]{email}") == .email)
         #expect(order.recorder.hint("$[].contacts[]{mobile}") == .phone)
+        // A relative among the contacts: their keys are a related person's (`….relative.*`).
+        let customer = read(#"[{"name": {"family": "Lindqvist", "given": "Henrik"}, "contacts": [{"type": "mobile", "value": "0329288080"}, "#
+                            + #"{"type": "relative", "name": "Karl-Erik von Bonsdorff", "relation": "make", "phone": "040-1023316"}]}]"#)
+        let entries = customer.recorder.records.flatMap { $0 }
+        #expect(entries.contains("$[].contacts[].relative.name=Karl-Erik von Bonsdorff"), "\(entries)")
+        #expect(entries.contains("$[].contacts[].relative.phone=040-1023316"), "\(entries)")
+        #expect(entries.contains("$[].name.family=Lindqvist"))
         // A list of persons keeps its names (a junk one that reads as a label, `Email`, is dropped).
         let people = read(#"[{"name": "Anna Tamm", "type": "customer"}, {"name": "Email", "id": 2}, {"name": "Mari Kask"}]"#)
         #expect(people.recorder.records.flatMap { $0 }.filter { $0.hasPrefix("$[].name=") } == ["$[].name=Anna Tamm", "$[].name=Mari Kask"])

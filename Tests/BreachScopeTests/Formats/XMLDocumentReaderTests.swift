@@ -81,6 +81,16 @@ import BreachScopeTesting
         #expect(hints["apteek/name"] == .nonPersonal)
     }
 
+    /// A name given in parts (`<Nimi><Suku>…</Suku><Etu>…</Etu></Nimi>`): the parts are its last and first names.
+    @Test func namePartsUnderAName() {
+        let (v, error, _) = read("<Asiakkaat><Asiakas nro=\"KU-584027\"><Nimi><Suku>Virtanen</Suku><Etu>Anneli</Etu></Nimi></Asiakas>"
+                                 + "<Asiakas nro=\"KU-614773\"><Nimi><Suku>Nieminen</Suku><Etu>Sirkka</Etu></Nimi></Asiakas></Asiakkaat>")
+        #expect(error == nil)
+        let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["Suku"] == .lastName, "\(hints)")
+        #expect(hints["Etu"] == .firstName)
+    }
+
     @Test func singleDocumentIsOneRecordWithCDATA() {
         let ps = people(1, seed: 33)
         let (v, error, _) = read("<patsient><nimi><![CDATA[\(ps[0].name)]]></nimi><isikukood>\(ps[0].id)</isikukood></patsient>")

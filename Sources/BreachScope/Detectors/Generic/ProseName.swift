@@ -93,6 +93,8 @@ enum ProseName {
         "nazywam się", "mam na imię", "my name is", "minu nimi on", "mu nimi on", "nimeni on", "mun nimi on",
         "jag heter", "mitt namn är", "меня зовут", "моё имя", "мое имя", "mano vardas", "mans vārds ir",
         "mein name ist", "ich heiße", "ich heisse", "jeg heter", "jeg hedder", "mitt navn er", "mit navn er",
+        // `Hei, tässä Hilkka Äijälä.` (a caller on the phone: "this is")
+        "tässä", "täällä", "this is", "här är", "det är", "siin on", "hier ist", "hier spricht", "с вами говорит",
     ].map { Array($0.utf8) }
 
     /// The end of an introduction phrase starting at word `i` (case ignored), or nil.

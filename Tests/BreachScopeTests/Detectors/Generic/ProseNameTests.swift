@@ -31,6 +31,7 @@ private func prose(_ s: String) -> String? {
         // people giving their own name
         ("Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS o wycieku danych.", "Krzysztof Gołębiowski"),
         ("Hei, nimeni on Hilkka Äijälä ja soitan tilauksesta.", "Hilkka Äijälä"),
+        ("Soittaja: Hei, tässä Leena Hakala. Odotan tuotetta Kuulokojeen paristo 13.", "Leena Hakala"),
         ("Hej, jag heter Ingegerd Sjöberg.", "Ingegerd Sjöberg"),
         ("Hello, my name is Carol Haddad and I never got my refill.", "Carol Haddad"),
         ("Здравствуйте, меня зовут Ирина Волкова.", "Ирина Волкова"),
