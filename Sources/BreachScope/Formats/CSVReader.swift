@@ -75,6 +75,13 @@ public struct CSVReader: DocumentReader {
     private struct SampleCell { var index: Int; var value: [UInt8]; var line: Int; var offset: Int }
     private struct SampleRow { var line: Int; var offset: Int; var cells: [SampleCell] }
     private var collecting = true
+    /// An entity–attribute–value table (`klient_id;atribuut;väärtus`): the columns of the
+    /// entity, the attribute's name and its value; the current row's cells and entity, and the
+    /// columns declared per attribute (`eavRow`).
+    private var eav: (entity: Int, attribute: Int, value: Int)?
+    private var eavCells: [SampleCell] = []
+    private var eavEntity: [UInt8] = []
+    private var eavColumns: [[UInt8]: Int] = [:]
     private var sample: [SampleRow] = []
     private var sampleRow: [SampleCell] = []
     private var sampleBytes = 0
@@ -108,6 +115,10 @@ public struct CSVReader: DocumentReader {
         state = .fieldStart
         if rowStarted { endRow(visitor: &visitor) }
         if collecting { decideHeader(visitor: &visitor) }
+        if eav != nil && recordOpen {
+            visitor.endRecord()
+            recordOpen = false
+        }
     }
 
     /// A copy that reads on from a cut (`SegmentCuts`): at document offset `offset`, on `line`,
@@ -280,6 +291,10 @@ public struct CSVReader: DocumentReader {
             sampleBytes += b - a
             return
         }
+        if eav != nil {
+            eavCells.append(SampleCell(index: cellIndex, value: Array(trimmed), line: fieldLine, offset: fieldOffset + a))
+            return
+        }
         if !recordOpen { visitor.beginRecord(line: rowLine, offset: rowOffset); recordOpen = true }
         let column = columnID(cellIndex, visitor: &visitor)
         visitor.field(trimmed, column: column, line: fieldLine, offset: fieldOffset + a)
@@ -294,6 +309,10 @@ public struct CSVReader: DocumentReader {
                     decideHeader(visitor: &visitor)
                 }
             }
+        } else if eav != nil {
+            let cells = eavCells
+            eavCells.removeAll(keepingCapacity: true)
+            eavRow(cells, line: rowLine, offset: rowOffset, visitor: &visitor)
         } else if recordOpen {
             visitor.endRecord()
             recordOpen = false
@@ -349,13 +368,72 @@ public struct CSVReader: DocumentReader {
                 }
             }
         }
+        if hasHeader, let header = rows.first { eav = eavColumns(header.cells, rows.dropFirst(first).map(\.cells)) }
         for row in rows.dropFirst(first) {
+            if eav != nil {
+                eavRow(row.cells, line: row.line, offset: row.offset, visitor: &visitor)
+                continue
+            }
             visitor.beginRecord(line: row.line, offset: row.offset)
             for cell in row.cells {
                 let column = columnID(cell.index, visitor: &visitor)
                 cell.value.withUnsafeBufferPointer { visitor.field($0, column: column, line: cell.line, offset: cell.offset) }
             }
             visitor.endRecord()
+        }
+    }
+
+    /// Entity–attribute–value columns: a header with an attribute column (`atribuut`,
+    /// `attribute`, `field`, `key`) and a value column (`väärtus`, `value`), at most six columns,
+    /// and sampled attribute names of which at least a third are labels (`isikukood`,
+    /// `eesnimi`, `e_post`). The entity is the first other column (`klient_id`).
+    private func eavColumns(_ header: [SampleCell], _ rows: [[SampleCell]]) -> (entity: Int, attribute: Int, value: Int)? {
+        guard header.count >= 3, header.count <= 6 else { return nil }
+        func key(_ cell: SampleCell) -> String { FieldClassifier.normalize(String(decoding: cell.value, as: UTF8.self)) }
+        guard let attribute = header.first(where: { Self.attributeHeaders.contains(key($0)) })?.index,
+              let value = header.first(where: { Self.valueHeaders.contains(key($0)) })?.index,
+              let entity = header.first(where: { $0.index != attribute && $0.index != value })?.index else { return nil }
+        let names = rows.compactMap { $0.first { $0.index == attribute }?.value }
+        let labels = names.filter { classify(String(decoding: $0, as: UTF8.self)) != nil }.count
+        return !names.isEmpty && labels * 3 >= names.count ? (entity, attribute, value) : nil
+    }
+
+    static let attributeHeaders: Set<String> = Set([
+        "atribuut", "attribute", "attr", "field", "field name", "key", "property", "parameter", "param", "tunnus",
+        "attribuutti", "kenttä", "fält", "egenskap", "atrybut", "pole", "атрибут", "параметр", "поле", "atribūts",
+        "lauks", "atributas", "laukas", "merkmal", "feld", "felt", "egenskab",
+    ].map(FieldClassifier.normalize))
+    static let valueHeaders: Set<String> = Set([
+        "väärtus", "value", "val", "arvo", "värde", "wartość", "значение", "vērtība", "reikšmė", "wert", "verdi", "værdi",
+    ].map(FieldClassifier.normalize))
+
+    /// One row of an entity–attribute–value table: the entity's rows in a run are one record;
+    /// the value is read under a column named by its attribute (`eesnimi` → a first name), and
+    /// the attribute's name is no one's.
+    private mutating func eavRow(_ cells: [SampleCell], line: Int, offset: Int, visitor: inout some RecordVisitor) {
+        guard let eav, !cells.isEmpty else { return }
+        let entity = cells.first { $0.index == eav.entity }?.value ?? []
+        if !recordOpen || entity != eavEntity {
+            if recordOpen { visitor.endRecord() }
+            visitor.beginRecord(line: line, offset: offset)
+            recordOpen = true
+            eavEntity = entity
+        }
+        let label = cells.first { $0.index == eav.attribute }?.value
+        for cell in cells where cell.index != eav.attribute {
+            var column: Int
+            if cell.index == eav.value, let label {
+                if let known = eavColumns[label] {
+                    column = known
+                } else {
+                    let name = String(decoding: label, as: UTF8.self)
+                    column = visitor.declareColumn(name: name, hint: classify(name) ?? .none)
+                    if eavColumns.count < 4096 { eavColumns[label] = column }
+                }
+            } else {
+                column = columnID(cell.index, visitor: &visitor)
+            }
+            cell.value.withUnsafeBufferPointer { visitor.field($0, column: column, line: cell.line, offset: cell.offset) }
         }
     }
 

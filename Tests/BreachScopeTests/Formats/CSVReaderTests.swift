@@ -38,6 +38,29 @@ import BreachScopeTesting
         #expect(r.visitor.recordStrings == ["column1=Mari Maasikas|column2=Tartu, Rüütli 1|column3=ütles \"tere\"|column4=rida 1\nrida 2|column5=lõpp"])
     }
 
+    /// An entity–attribute–value table: an entity's run of rows is one record, each value under
+    /// a column named by its attribute, the attribute names read as no one's values.
+    @Test func entityAttributeValueTables() {
+        let text = "\"klient_id\";\"atribuut\";\"väärtus\";\"muudetud\"\r\n"
+            + "\"A1000006\";\"isikukood\";\"34110046442\";\"2022-06-27 10:40:00\"\r\n"
+            + "\"A1000006\";\"eesnimi\";\"Jüri\";\"2022-06-27 10:40:00\"\r\n"
+            + "\"A1000006\";\"perenimi\";\"Lepik\";\"2022-06-27 10:40:00\"\r\n"
+            + "\"A1000010\";\"eesnimi\";\"Riina\";\"2021-05-17 19:41:00\"\r\n"
+            + "\"A1000010\";\"telefon\";\"5360 3890\";\"2021-05-17 19:41:00\"\r\n"
+        let r = Self.readAllChunkings(text, classify: FieldClassifier.hint(forLabel:))
+        #expect(r.error == nil)
+        #expect(r.visitor.recordStrings == [
+            "klient_id=A1000006|isikukood=34110046442|muudetud=2022-06-27 10:40:00|klient_id=A1000006|eesnimi=Jüri|muudetud=2022-06-27 10:40:00"
+                + "|klient_id=A1000006|perenimi=Lepik|muudetud=2022-06-27 10:40:00",
+            "klient_id=A1000010|eesnimi=Riina|muudetud=2021-05-17 19:41:00|klient_id=A1000010|telefon=5360 3890|muudetud=2021-05-17 19:41:00",
+        ], "\(r.visitor.recordStrings)")
+        let hints = Dictionary(r.visitor.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["eesnimi"] == .firstName && hints["perenimi"] == .lastName && hints["telefon"] == .phone)
+        // Three columns whose middle one is no attribute name: an ordinary table.
+        let plain = Self.read("id;key;value\n1;A-17;x\n2;B-18;y\n", classify: FieldClassifier.hint(forLabel:))
+        #expect(plain.visitor.recordStrings.count == 2)
+    }
+
     @Test func quirks() {
         // Spaces around fields and before quotes, a quote inside an unquoted field, text after a
         // closing quote, empty and quoted-empty fields, a trailing delimiter.
