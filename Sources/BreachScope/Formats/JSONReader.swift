@@ -565,14 +565,8 @@ public struct JSONReader: DocumentReader {
         if node < 0 {
             let p = nodes[Int(object)]
             let name = String(decoding: label, as: UTF8.self)
-            var hint = FieldClassifier.hint(forLabel: name) ?? .none
             let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(name)
-            if otherEntity {
-                switch hint {
-                case .fullName, .firstName, .lastName, .postalAddress, .addressPart, .phone, .dateOfBirth: hint = .nonPersonal
-                default: break
-                }
-            }
+            let hint = Self.hint(FieldClassifier.hint(forLabel: name) ?? .none, otherEntity: otherEntity)
             node = addNode(PathNode(name: p.name + ".rows[]." + name, hint: hint, otherEntity: otherEntity))
             children[key] = node
         }
@@ -634,13 +628,7 @@ public struct JSONReader: DocumentReader {
         let key = ChildKey(parent: object, key: [0] + label)
         if let node = children[key] { return node }
         let p = nodes[Int(object)]
-        var childHint = hint
-        if p.otherEntity {
-            switch hint {
-            case .fullName, .firstName, .lastName, .postalAddress, .addressPart, .phone, .dateOfBirth: childHint = .nonPersonal
-            default: break
-            }
-        }
+        let childHint = Self.hint(hint, otherEntity: p.otherEntity)
         let node = addNode(PathNode(name: p.name + "{" + String(decoding: label, as: UTF8.self) + "}", hint: childHint, otherEntity: p.otherEntity))
         children[key] = node
         return node
@@ -869,12 +857,7 @@ public struct JSONReader: DocumentReader {
         if p.hint == .purchase, Self.productNameKeys.contains(FieldClassifier.normalize(label)) {
             childHint = .purchase
         }
-        if otherEntity {
-            switch childHint {
-            case .fullName, .firstName, .lastName, .postalAddress, .addressPart, .phone, .dateOfBirth: childHint = .nonPersonal
-            default: break
-            }
-        }
+        childHint = Self.hint(childHint, otherEntity: otherEntity)
         var path = PathNode(name: p.name + "." + label, hint: childHint, otherEntity: otherEntity)
         let normalized = FieldClassifier.normalize(label)
         path.attributeKey = Self.attributeKeys.contains(normalized)
@@ -922,6 +905,17 @@ public struct JSONReader: DocumentReader {
         "navn", "beskrivelse", "название", "наименование", "описание", "товар", "nosaukums",
         "apraksts", "pavadinimas", "aprašymas", "prekė",
     ].map(FieldClassifier.normalize))
+
+    /// A hint under a key naming someone or something else (`orderedBy`, `provider`, `pets`):
+    /// names, addresses, phones, e-mails and birth dates there are that party's, no data
+    /// subject's (`"orderedBy": {"name": "dr. Eve Kõrts", "email": "eve.korts@…"}`).
+    private static func hint(_ hint: FieldHint, otherEntity: Bool) -> FieldHint {
+        guard otherEntity else { return hint }
+        switch hint {
+        case .fullName, .firstName, .lastName, .postalAddress, .addressPart, .phone, .email, .dateOfBirth: return .nonPersonal
+        default: return hint
+        }
+    }
 
     private static func inherited(from parent: FieldHint) -> FieldHint? {
         switch parent {

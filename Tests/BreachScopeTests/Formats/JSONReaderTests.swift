@@ -194,6 +194,10 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(order.recorder.hint("$[].subject.attributes[]{first_name}") == .firstName)
         #expect(order.recorder.hint("$[].subject.attributes[]{email}") == .email)
         #expect(order.recorder.hint("$[].contacts[]{mobile}") == .phone)
+        // The ordering physician's contacts are theirs, no data subject's.
+        let ordered = read(#"{"orderedBy": {"name": "dr. Eve Kõrts", "code": "D74032", "email": "eve.korts@toompea1.example.org"}}"#)
+        #expect(ordered.recorder.hint("$.orderedBy.email") == .nonPersonal)
+        #expect(ordered.recorder.hint("$.orderedBy.name") == .nonPersonal)
         // A relative among the contacts: their keys are a related person's (`….relative.*`).
         let customer = read(#"[{"name": {"family": "Lindqvist", "given": "Henrik"}, "contacts": [{"type": "mobile", "value": "0329288080"}, "#
                             + #"{"type": "relative", "name": "Karl-Erik von Bonsdorff", "relation": "make", "phone": "040-1023316"}]}]"#)
