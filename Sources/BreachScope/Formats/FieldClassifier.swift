@@ -270,6 +270,8 @@ public enum FieldClassifier {
         "autoryzował", "wynik autoryzował", "referring doctor", "ordering physician", "ordering doctor",
         "attending physician", "authorised by", "authorized by", "validated by", "направивший врач",
         "лечащий врач", "überweisender arzt", "behandelnder arzt", "nosūtītājs ārsts", "siuntęs gydytojas",
+        // A referral's sender (`Nosūtītājs: Thomas Thistlewood (D88593)`), in a referral the doctor.
+        "nosūtītājs", "siuntėjas", "henvisende", "henvisende læge", "remitterande", "einsender", "überweiser",
     ]
     private static let doctorKeys: Set<String> = Set(doctorLabels.map(normalize))
 
