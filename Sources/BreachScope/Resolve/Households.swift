@@ -104,10 +104,11 @@ enum Households {
             !partNames[a].isEmpty && !partNames[b].isEmpty
                 && partNames[a].allSatisfy { x in partNames[b].allSatisfy { y in agree(words[x]!, words[y]!) } }
         }
-        /// A part's one full name without initials, as one string of words; nil otherwise (such
-        /// a part agrees with another exactly when their forms are equal).
+        /// A part's one full name of two words without initials, as one string of words; nil
+        /// otherwise (such a part agrees with another of two words exactly when their forms are
+        /// equal; longer names are compared word by word, a middle name may be left out).
         func plainForm(_ a: Int) -> [UInt8]? {
-            guard partNames[a].count == 1, let w = words[partNames[a][0]], !w.contains(where: isInitial) else { return nil }
+            guard partNames[a].count == 1, let w = words[partNames[a][0]], w.count == 2, !w.contains(where: isInitial) else { return nil }
             return Array(w.joined(separator: [0x20]))
         }
         let named = (0..<parts.count).filter { seeds[$0] }
@@ -163,9 +164,21 @@ enum Households {
     }
 
     /// Whether two names (their words) can be one person's: as many words, each equal to its
-    /// counterpart or an initial of it (the words of each name are in sorted order).
+    /// counterpart or an initial of it (the words of each name are in sorted order); or a name
+    /// of two words or more whose every word is one of the other's (a middle name left out:
+    /// `SÖDERLUND Margareta` on a route sheet, `Margareta Sofia Söderlund` in the register).
     static func agree(_ a: [[UInt8]], _ b: [[UInt8]]) -> Bool {
-        guard a.count == b.count else { return false }
+        guard a.count == b.count else {
+            let (short, long) = a.count < b.count ? (a, b) : (b, a)
+            guard short.count >= 2 else { return false }
+            var used = [Bool](repeating: false, count: long.count)
+            for x in short {
+                guard let k = long.indices.first(where: { !used[$0] && (long[$0] == x
+                    || (isInitial(x) && long[$0].count > x.count && long[$0].starts(with: x))) }) else { return false }
+                used[k] = true
+            }
+            return true
+        }
         for (x, y) in zip(a, b) where x != y {
             let initial = isInitial(x) ? (x, y) : isInitial(y) ? (y, x) : nil
             guard let (i, w) = initial, w.count > i.count, w.starts(with: i) else { return false }
