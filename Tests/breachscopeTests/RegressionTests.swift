@@ -763,10 +763,23 @@ import BreachScopeTesting
             Konsultant: Zalecam zastrzeżenie numeru PESEL w aplikacji mObywatel.
 
             """.utf8).write(to: dir.appendingPathComponent("rozmowy_transkrypcja.txt"))
+        // A caller who says who they are; the agent's line holds the caller's answer.
+        try Data("""
+            === Puhelu 2023-03-14 15:07  kesto 09:08  jono: Kuulo-Apu Oy
+            Agent (Patrik): Westlog kundtjänst, Patrik.
+            Uppringare: Hej, det är Barbro Grönroos. Jag väntar på Kuulokojeen kupu 8 mm.
+            Agent: Kan ni bekräfta adressen?
+            Uppringare: Åkervägen 47 D 18, 00204 Helsinki.
+            Agent: Och ert telefonnummer? Uppringare: +358 45 999 7561.
+
+            """.utf8).write(to: dir.appendingPathComponent("puhelut_litteroinnit.txt"))
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 1, "\(out)")
-        #expect(persons.first?["name"] as? String == "Krzysztof Gołębiowski", "\(out)")
-        #expect(identifierValues(persons.first) == [pesel], "\(out)")
+        #expect(persons.count == 2, "\(out)")
+        let caller = persons.first { identifierValues($0).contains(pesel) }
+        #expect(caller?["name"] as? String == "Krzysztof Gołębiowski", "\(out)")
+        #expect(identifierValues(caller) == [pesel], "\(out)")
+        let barbro = persons.first { identifierValues($0).contains("+358459997561") }
+        #expect(barbro?["name"] as? String == "Barbro Grönroos", "\(out)")
     }
 
     /// A bank statement: the payer's name and account, and a reference naming whom the

@@ -319,15 +319,11 @@ public enum FieldClassifier {
     ].map(normalize)
 
     /// Whether a normalised label names a staff member (a driver's licence is its holder's).
+    /// (A bare `Agent:` is a transcript's speaker, whose line may hold the caller's answer:
+    /// `Agent: Och ert telefonnummer? Uppringare: +358 45 999 7561.`)
     private static func isStaffKey(_ key: String) -> Bool {
-        (staffKeys.contains(key) || staffTokens.contains(where: { key.contains($0) })) && !key.contains("licen")
+        staffTokens.contains(where: { key.contains($0) }) && !key.contains("licen")
     }
-
-    /// Whole labels naming a staff member (`Agent`, `Kuljettaja`).
-    private static let staffKeys: Set<String> = Set([
-        "agent", "handler", "operator", "responsible", "vastuuhenkilö", "vastutav", "ansvarig",
-        "odpowiedzialny", "ответственный",
-    ].map(normalize))
 
     /// Short tokens, matched only at the start or end of a key (`pets`, `petName`, `tests`).
     private static let otherEntityShortTokens: [String] = [

@@ -218,7 +218,7 @@ import Testing
             #expect(found?.hint == hint, "\(label)")
         }
         // Staff in a record: a driver's or an ordering physician's columns are no one's.
-        for label in ["Kuljettajan puh.", "Kuljettaja", "driver_phone", "orderedBy", "Agent", "assigned_to", "Nosūtītājs"] {
+        for label in ["Kuljettajan puh.", "Kuljettaja", "driver_phone", "orderedBy", "agent_email", "assigned_to", "Nosūtītājs"] {
             #expect(FieldClassifier.hint(forLabel: label) == .nonPersonal, "\(label)")
             #expect(FieldClassifier.namesOtherEntity(label), "\(label)")
         }
