@@ -578,11 +578,12 @@ public struct JSONReader: DocumentReader {
     /// value of an attribute key is a label (`FieldClassifier.hint(forLabel:)`), the object's
     /// value key is read under it, and the label is no one's name. Once a list's keys are
     /// known to be labels (the object has a value key), its other attribute names (`sex`)
-    /// are dropped too. A key whose values are not labels (a name column) stops being asked
-    /// after 64 of them.
+    /// are dropped too. A key whose values are mostly not labels (a name column, where one
+    /// junk value may read as a label) stops being asked after 64 of them.
     private mutating func readsAttributeLabel(_ value: UnsafeBufferPointer<UInt8>, node: Int32) -> Bool {
         let n = Int(node)
-        guard nodes[n].attributeHits > 0 || nodes[n].attributeMisses < 64, let top = stack.indices.last, !stack[top].isArray else { return false }
+        guard nodes[n].attributeMisses < 64 || nodes[n].attributeHits * 2 >= nodes[n].attributeMisses,
+              let top = stack.indices.last, !stack[top].isArray else { return false }
         stack[top].attributeNode = -1
         if value.count <= 48, value.contains(where: ASCII.isLetter) {
             let label = Array(value)
