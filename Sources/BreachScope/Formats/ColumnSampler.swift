@@ -54,6 +54,10 @@ public enum ColumnSampler {
         if agree(count { IBANDetector.validate($0) }) { return .iban }
         if agree(count { PaymentCardDetector.normalize($0) != nil }) { return .paymentCard }
         if isPhoneColumn(vals, agree: agree) { return .phone }
+        // EAN-13 numbers: in-store ones (prefixes 20–29) are a shop's own cards, the loyalty
+        // card a purchase row is joined by; others are the products bought (a header-less
+        // receipt file: `2911454441920|2023-01-05T14:45:11|AP033|…|4743815006756|Hambapasta …`).
+        if agree(count(isEAN13)) { return agree(count { $0[0] == UInt8(ascii: "2") }) ? .loyaltyCard : .purchase }
         if isDecoyNumberColumn(vals, agree: agree) || isRepeatedCodeColumn(vals, agree: agree) { return .nonPersonal }
         if isNameColumn(vals, agree: agree) { return .fullName }
         if agree(count(isAddress)) { return .postalAddress }
@@ -75,6 +79,14 @@ public enum ColumnSampler {
         case .postalAddress: return isAddress(v)
         default: return false
         }
+    }
+
+    /// Thirteen digits whose last is the EAN check digit (weights 1 and 3).
+    static func isEAN13(_ v: [UInt8]) -> Bool {
+        guard v.count == 13, v.allSatisfy({ $0 &- 0x30 < 10 }) else { return false }
+        var sum = 0
+        for i in 0..<12 { sum += Int(v[i] - 0x30) * (i % 2 == 0 ? 1 : 3) }
+        return (10 - sum % 10) % 10 == Int(v[12] - 0x30)
     }
 
     /// Plain numbers of 9–13 digits (the length of national IDs), most of which validate as no

@@ -166,6 +166,23 @@ import BreachScopeTesting
         #expect(!ColumnSampler.isRepeatedCodeColumn(distinct.map { Array($0.utf8) }, agree: { $0 * 5 >= 40 * 4 }))
         #expect(!ColumnSampler.isRepeatedCodeColumn(Array(products.prefix(12)).map { Array($0.utf8) }, agree: { $0 * 5 >= 12 * 4 }))
     }
+
+    /// EAN-13 numbers in a header-less receipt file: in-store numbers (prefix 2) are the shop's
+    /// loyalty cards, others the products bought; 13 digits without the check are neither.
+    @Test func eanColumnsAreCardsOrProducts() {
+        func ean(_ twelve: String) -> String {
+            let sum = twelve.enumerated().reduce(0) { $0 + Int(String($1.element))! * ($1.offset % 2 == 0 ? 1 : 3) }
+            return twelve + String((10 - sum % 10) % 10)
+        }
+        #expect(ColumnSampler.isEAN13(Array("2911454441920".utf8)) && ColumnSampler.isEAN13(Array("4743815006756".utf8)))
+        #expect(!ColumnSampler.isEAN13(Array("2911454441921".utf8)))
+        let cards = (0..<30).map { ean("29\(1000000000 + $0 * 7919)") }
+        #expect(Self.hint(cards) == .loyaltyCard)
+        let products = (0..<30).map { ean("474\(100000000 + $0 * 104729)") }
+        #expect(Self.hint(products) == .purchase)
+        let receipts = (0..<30).map { "52301\(10000000 + $0 * 7)" }
+        #expect(Self.hint(receipts) != .loyaltyCard && Self.hint(receipts) != .purchase)
+    }
 }
 
 private extension String {
