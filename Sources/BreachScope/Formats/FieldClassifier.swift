@@ -87,11 +87,12 @@ public enum FieldClassifier {
     }
 
     /// A part of a name under a name's key or element (`"name": {"given": …, "family": …}`,
-    /// `<Nimi><Suku>…</Suku><Etu>…</Etu></Nimi>`): short words that alone say nothing.
+    /// `<Nimi><Suku>…</Suku><Etu>…</Etu></Nimi>`): short words that alone say nothing (asked
+    /// only for labels the vocabulary does not know: `Vorname`, `Nazwisko` are in it).
     public static func namePart(_ label: String) -> FieldHint? {
         switch normalize(label) {
-        case "first", "given", "givenname", "forename", "etu", "ees", "for", "vorname", "imie", "vards", "vardas": .firstName
-        case "last", "family", "familyname", "sur", "suku", "pere", "efter", "nachname", "nazwisko", "uzvards", "pavarde": .lastName
+        case "first", "given", "etu", "ees", "for": .firstName
+        case "last", "family", "sur", "suku", "pere", "efter": .lastName
         default: nil
         }
     }
@@ -230,12 +231,11 @@ public enum FieldClassifier {
         "kontaktisik", "lähedane", "lähikontakt", "yhteyshenkilö", "omainen", "lähiomainen", "kontaktperson",
         "anhörig", "närstående", "osoba kontaktowa", "kontaktperson", "pårørende", "nærmeste pårørende",
         "angehöriger", "notfallkontakt", "контактное лицо", "родственник", "kontaktpersona", "kontaktinis asmuo",
-        "payer", "maksja", "maksaja", "betalare", "płatnik", "zahler", "плательщик", "maksātājs", "mokėtojas", "betaler",
-    ].map(normalize))
+    ].map(normalize)).union(payerLabels.map(normalize))
 
     /// Words that start (or end) a related person's column label, genitives included
     /// (`Lapsevanema nimi`, `Huoltajan puhelin`, `telefon_opiekuna`), longest first.
-    private static let relatedPrefixes: [String] = [
+    private static let relatedPrefixes: [String] = ([
         "guardian", "legal guardian", "parent", "mother", "mothers", "father", "fathers", "emergency contact",
         "emergency", "ice", "next of kin", "nok", "kin", "spouse", "spouses", "partner", "partners", "relative",
         "contact person", "caregiver", "carer", "legal representative",
@@ -255,10 +255,14 @@ public enum FieldClassifier {
         "aizbildnis", "aizbildņa", "vecāks", "vecāka", "māte", "mātes", "tēvs", "tēva", "kontaktpersona",
         "kontaktpersonas", "globėjas", "globėjo", "motina", "motinos", "tėvas", "tėvo", "atstovas", "atstovo",
         "sutuoktinis", "sutuoktinio",
-        // Who paid for the record's person (a spouse, a parent): `Maksja isikukood`, `payer_iban`.
-        "payer", "maksja", "maksaja", "maksajan", "betalare", "betalarens", "płatnik", "płatnika", "zahler",
-        "zahlers", "плательщик", "плательщика", "maksātājs", "maksātāja", "mokėtojas", "mokėtojo", "betaler",
-    ].map(normalize).sorted { $0.count > $1.count }
+        // Genitives of `payerLabels` (`Maksajan tilinumero`).
+        "maksajan", "betalarens", "płatnika", "zahlers", "плательщика", "maksātāja", "mokėtojo",
+    ] + payerLabels).map(normalize).sorted { $0.count > $1.count }
+
+    /// Who paid for the record's person (a spouse, a parent): `Maksja`, `Maksja isikukood`, `payer_iban`.
+    private static let payerLabels = [
+        "payer", "maksja", "maksaja", "betalare", "płatnik", "zahler", "плательщик", "maksātājs", "mokėtojas", "betaler",
+    ]
 
     /// The doctor who refers, orders, treats or signs, and the lab's authoriser: staff of a
     /// provider, no data subject (`Saatja arst: Siim Rohunurm, kood D49907, siim.rohunurm@…`).

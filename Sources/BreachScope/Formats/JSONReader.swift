@@ -559,16 +559,11 @@ public struct JSONReader: DocumentReader {
             stack[objectFrame].header = Int32(headers.count)
             headers.append([])
         }
-        let object = stack[objectFrame].node
-        let key = ChildKey(parent: object, key: [1] + Array(label))
-        var node = children[key] ?? -1
-        if node < 0 {
-            let p = nodes[Int(object)]
+        let node = syntheticNode(.header, Array(label), under: stack[objectFrame].node) { p in
             let name = String(decoding: label, as: UTF8.self)
             let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(name)
             let hint = Self.hint(FieldClassifier.hint(forLabel: name) ?? .none, otherEntity: otherEntity)
-            node = addNode(PathNode(name: p.name + ".rows[]." + name, hint: hint, otherEntity: otherEntity))
-            children[key] = node
+            return PathNode(name: p.name + ".rows[]." + name, hint: hint, otherEntity: otherEntity)
         }
         headers[Int(stack[objectFrame].header)].append(node)
     }
@@ -602,9 +597,11 @@ public struct JSONReader: DocumentReader {
         // A related person's entry among the contacts (`{"type": "relative", "name": "Karl-Erik
         // von Bonsdorff", "relation": "make", "phone": …}`): the object's further keys are read
         // under `<object>.relative`, a related person's group (`FieldClassifier.relatedGroup`).
-        if value.count <= 48, FieldClassifier.relatedGroup(String(decoding: value, as: UTF8.self)) != nil
-            || FieldClassifier.namesRelatedPerson(String(decoding: value, as: UTF8.self)) {
-            stack[top].node = relativeNode(of: stack[top].node)
+        // (`relatedGroup` knows every whole label `namesRelatedPerson` does.)
+        if value.count <= 48, FieldClassifier.relatedGroup(String(decoding: value, as: UTF8.self)) != nil {
+            stack[top].node = syntheticNode(.relative, [], under: stack[top].node) { p in
+                PathNode(name: p.name + ".relative", hint: .none, otherEntity: p.otherEntity)
+            }
             return true
         }
         // Another attribute name of a key/value list (`sex`, `dob_verified`): a lower-case token
@@ -614,25 +611,26 @@ public struct JSONReader: DocumentReader {
             && value.allSatisfy { ASCII.isLower($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "_") }
     }
 
-    /// The node `<object>.relative` whose keys are a related person's.
-    private mutating func relativeNode(of object: Int32) -> Int32 {
-        let key = ChildKey(parent: object, key: [2])
+    /// Nodes the reader makes up under an object, beside its keys: a columnar header's column
+    /// (`<object>.rows[].<label>`), an attribute's value (`<object>{<label>}`), a related
+    /// person's keys (`<object>.relative`). Kept in `children` under a leading tag byte.
+    private enum Synthetic: UInt8 { case attribute = 0, header = 1, relative = 2 }
+
+    /// The made-up node `tag`/`label` under `object`, made by `make` from the object's node once.
+    private mutating func syntheticNode(_ tag: Synthetic, _ label: [UInt8], under object: Int32, make: (PathNode) -> PathNode) -> Int32 {
+        let key = ChildKey(parent: object, key: [tag.rawValue] + label)
         if let node = children[key] { return node }
-        let p = nodes[Int(object)]
-        let node = addNode(PathNode(name: p.name + ".relative", hint: .none, otherEntity: p.otherEntity))
+        let node = addNode(make(nodes[Int(object)]))
         children[key] = node
         return node
     }
 
     /// The node of an attribute's value: `<object>{label}` with the label's hint.
     private mutating func attributeNode(_ label: [UInt8], hint: FieldHint, under object: Int32) -> Int32 {
-        let key = ChildKey(parent: object, key: [0] + label)
-        if let node = children[key] { return node }
-        let p = nodes[Int(object)]
-        let childHint = Self.hint(hint, otherEntity: p.otherEntity)
-        let node = addNode(PathNode(name: p.name + "{" + String(decoding: label, as: UTF8.self) + "}", hint: childHint, otherEntity: p.otherEntity))
-        children[key] = node
-        return node
+        syntheticNode(.attribute, label, under: object) { p in
+            PathNode(name: p.name + "{" + String(decoding: label, as: UTF8.self) + "}",
+                     hint: Self.hint(hint, otherEntity: p.otherEntity), otherEntity: p.otherEntity)
+        }
     }
 
     /// The node a scalar is read under: its key's, or, for the value key of a key/value list's

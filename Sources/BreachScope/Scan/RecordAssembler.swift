@@ -252,12 +252,13 @@ struct RecordAssembler: RecordVisitor {
         while relatedColumns.count <= id { relatedColumns.append(-1) }
         relatedColumns[id] = -1
         if !spreadsDocumentCategories {
-            var group: String?
+            var group: String?, reference = false
             if let related = FieldClassifier.relatedGroup(name) {
                 if hint == .none, let h = related.hint { hint = h }
                 group = related.group
             } else if hint == .none && FieldClassifier.namesPaymentReference(name) {
-                group = "\u{0}" + name
+                group = "\u{0}" + name  // (kept apart from related groups' names)
+                reference = true
             }
             if let group {
                 if let g = relatedGroupIDs[group] {
@@ -265,7 +266,7 @@ struct RecordAssembler: RecordVisitor {
                 } else {
                     relatedColumns[id] = Int32(relatedGroupIDs.count)
                     relatedGroupIDs[group] = Int32(relatedGroupIDs.count)
-                    referenceGroups.append(group.hasPrefix("\u{0}"))
+                    referenceGroups.append(reference)
                 }
             }
         }
@@ -1038,8 +1039,10 @@ struct RecordAssembler: RecordVisitor {
             }
             guard national else { return false }
         }
-        var name: [UInt8] = (firstName != nil ? firstBytes : []) + [0x20] + (lastName != nil ? lastBytes : [])
-        if firstName == nil && lastName == nil, let item = items.first(where: { $0.code == ElementType.name.code && $0.value >= 0 }) {
+        var name: [UInt8] = []
+        if firstName != nil || lastName != nil {
+            NameDetector.join(first: firstName != nil ? firstBytes : [], last: lastName != nil ? lastBytes : [], into: &name)
+        } else if let item = items.first(where: { $0.code == ElementType.name.code && $0.value >= 0 }) {
             name = batch.values.withPlaintext(at: Int(item.value)) { Array($0) }
         }
         // Words: split at spaces and punctuation (`KASK, Merike`); a hyphen joins (`Mari-Liis`).
