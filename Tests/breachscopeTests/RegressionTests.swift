@@ -782,6 +782,48 @@ import BreachScopeTesting
         #expect(barbro?["name"] as? String == "Barbro Grönroos", "\(out)")
     }
 
+    /// A doctor known as staff in the orders (`orderedBy.email`) also writes mails and signs
+    /// referrals: there, in whatever order the files are read, the address is no one's. A staff
+    /// member's phone (a route sheet's driver) likewise. A patient's record keeps its own.
+    @Test func staffSeenElsewhereIsNoOne() throws {
+        var rng = SeededRNG(seed: 0x57AF)
+        let pille = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let arturs = Synthetic.nationalID(.lvPersonasKods, using: &rng)
+        let doctor = "rasmus.koiv@ulemiste21.example.org"
+        let dir = try CLIRunner.temporaryDirectory("staff")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        // Read first (`a…`): the doctor's mail and referral; the order that says who he is comes last.
+        try write("a_kiri.eml", "From: Rasmus Kõiv <\(doctor)>\r\nTo: labor@geneetikalabor.example.com\r\n"
+                  + "Subject: Tellimus\r\n\r\nTere, kas vastused on valmis?\r\n")
+        try write("a_vastus.eml", "From: Martin Lepasaar <martin.lepasaar@geneetikalabor.example.com>\r\nTo: \(doctor)\r\n"
+                  + "Subject: Vastus\r\n\r\nVastus on lisatud.\r\n")
+        try write("b_nosutijums.txt", "Pacients: OZOLS Artūrs\nPersonas kods: \(arturs)\n\nNosūtītājs: Rasmus Kõiv (D14498)\n\(doctor)\n")
+        try write("c_reitti.csv", "Pysäkki;Asiakas;Puhelin;Kuljettaja;Kuljettajan puh.\n1;KETTUNEN Pentti;019 891007;Jari Kinnunen;044 004 2783\n")
+        try write("d_kuljettajat.csv", "Nimi;Puhelin\nJari Kinnunen;044 004 2783\n")
+        try write("e_patsiendid.csv", "Nimi;Isikukood;E-post\nPille Rätsep;\(pille);\(doctor)\n")
+        // A register of referring doctors; one of them writes, signing with his number.
+        try write("g_lekarze_kierujacy.csv", "lekarz,nr_pwz,specjalizacja,email,telefon\n"
+                  + "lek. Dariusz Górski,2901977,kardiologia,dariusz.gorski@labmed.example.com,(61) 324 34 54\n")
+        try write("h_list.txt", "Dariusz Górski\ntel. 61 324 34 54\n")
+        // A report's signer, with the address on the line below.
+        try write("f_aruanne.txt", "Patsient: Pille Rätsep\nIsikukood: \(pille)\n\nTULEMUS\n  c.1521_1523del p.(Phe508del)\n\n"
+                  + "Allkirjastatud digitaalselt: Martin Lepasaar, laborigeneetik\nmartin.lepasaar@geneetikalabor.example.com\n")
+        try write("z_tellimus.json", """
+            {"orderId": "T2023-02718", "orderedBy": {"name": "dr. Rasmus Kõiv", "code": "D14498", "email": "\(doctor)"},
+             "subject": {"personal_code": "\(pille)", "first_name": "Pille", "last_name": "Rätsep"}}
+            """)
+        let (out, persons) = try scanAndExport(dir)
+        #expect(!out.contains(doctor) && !out.contains("Kõiv") && !out.contains("Kinnunen") && !out.contains("+358440042783"), "\(out)")
+        #expect(!out.contains("Lepasaar") && !out.contains("lepasaar"), "\(out)")
+        #expect(!out.contains("Górski") && !out.contains("gorski") && !out.contains("+48613243454"), "\(out)")
+        #expect(identifierValues(persons.first { identifierValues($0).contains(pille) }) == [pille], "\(out)")
+        let patient = persons.first { ($0["name"] as? String) == "OZOLS Artūrs" }
+        #expect(identifierValues(patient) == [arturs.filter(\.isNumber)], "\(out)")
+        #expect(persons.contains { identifierValues($0).contains("+35819891007") }, "\(out)")
+        #expect(persons.count == 3, "\(out)")
+    }
+
     /// A bank statement: the payer's name and account, and a reference naming whom the
     /// payment was for. Another person's code in it is theirs, not the payer's; a payer's own
     /// code keeps the payer's account.

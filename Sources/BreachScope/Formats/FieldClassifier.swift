@@ -114,6 +114,25 @@ public enum FieldClassifier {
         return otherEntityKeys.contains(key)
     }
 
+    /// Whether a label names the organisation's or a provider's people acting in their role: staff
+    /// keys (`orderedBy`, `driver`, `assignedTo`), doctor labels (`Saatja arst`, `Nosūtītājs`) and
+    /// keys of a doctor or clinician (`orderingPhysician`, `referringDoctor.email`). Their e-mails
+    /// and phones are staff values (`RecordAssembler.markStaff`), no one's anywhere; an
+    /// organisation's (`provider`, `clinic`, `employer`) are only not the record's.
+    public static func namesStaffMember(_ label: String) -> Bool {
+        let key = normalize(label)
+        guard !key.isEmpty else { return false }
+        if isStaffKey(key) || doctorKeys.contains(key) { return true }
+        for token in staffMemberTokens where key.contains(token) { return true }
+        return key.hasPrefix("arst") || key.hasSuffix("arst") || key.hasPrefix("arzt") || key.hasSuffix("arzt")
+    }
+
+    /// A doctor or clinician anywhere in a key (not `arst`/`arzt`, which start or end one).
+    private static let staffMemberTokens: [String] = [
+        "doctor", "physician", "practitioner", "clinician", "referrer", "referring", "lääkäri", "läkare",
+        "lekarz", "врач", "gydytoj", "geneticist",
+    ].map(normalize)
+
     /// Whether a column names the manager of a store or a branch (`Juhataja`, `Store manager`,
     /// `Kierownik`): a list of the organisation's sites, whose e-mails, phones and addresses are
     /// the sites', not persons'.
@@ -276,6 +295,12 @@ public enum FieldClassifier {
         "лечащий врач", "überweisender arzt", "behandelnder arzt", "nosūtītājs ārsts", "siuntęs gydytojas",
         // A referral's sender (`Nosūtītājs: Thomas Thistlewood (D88593)`), in a referral the doctor.
         "nosūtītājs", "siuntėjas", "henvisende", "henvisende læge", "remitterande", "einsender", "überweiser",
+        // A report's signer (`Allkirjastatud digitaalselt: Martin Lepasaar, laborigeneetik`).
+        "allkirjastatud digitaalselt", "digitaalselt allkirjastanud", "allkirjastaja", "digitally signed by",
+        "electronically signed by", "sähköisesti allekirjoittanut", "allekirjoittaja", "digitalt signerad av",
+        "elektroniskt signerad av", "podpisano elektronicznie", "podpisał", "elektronisch signiert von",
+        "digital signiert von", "elektroniski parakstījis", "elektroniniu parašu pasirašė", "электронно подписал",
+        "digitalt signert av", "digitalt underskrevet af",
     ]
     private static let doctorKeys: Set<String> = Set(doctorLabels.map(normalize))
 

@@ -18,6 +18,9 @@ struct RecordTable {
     var reasons: [ReasonItem] = []
     var attributionStarts: [Int32] = [0]
     var attributions: [ScopeInputs.Attribution] = []
+    /// Values seen in a staff member's field in any record (`PendingItem.staffCode`), as dense
+    /// indices; `dropStaff` takes them from every record.
+    var staffValues: [Int32] = []
     /// Interned language codes as stored (`~` marks a guess); index 0 is unused.
     var languageNames: [String] = [""]
     private var languageBytes: [[UInt8]] = [[]]
@@ -62,6 +65,8 @@ struct RecordTable {
         switch code {
         case PackedItems.controllerCode:
             attributions.append(ScopeInputs.Attribution(controller: stored >> 16, rule: stored & 0xFFFF))
+        case PendingItem.staffCode:
+            if let value { staffValues.append(value) }
         case PackedItems.reasonBase..<(PackedItems.reasonBase + 32):
             let category = code - PackedItems.reasonBase
             reasons.append(ReasonItem(category: category, rule: stored))
@@ -116,6 +121,48 @@ struct RecordTable {
             }
             close(elements: elements)
         }
+    }
+
+    /// Takes the staff values (`staffValues`: a doctor's e-mail seen under `orderedBy`) from every
+    /// record, whatever order the records came in: they are no one's element and join no records.
+    /// A record left without a linking value is the staff member's own (a mail header's
+    /// `Name` and `E-mail`, the line under a referral's `Nosūtītājs:`): it keeps only its
+    /// special-category reasons, which then concern its document's persons.
+    /// `kinds` are the values' kinds by dense index; `links(kind)` says whether a kind links.
+    mutating func dropStaff(kinds: [UInt16], links: (UInt16) -> Bool) {
+        guard !staffValues.isEmpty else { return }
+        var staff = [Bool](repeating: false, count: kinds.count)
+        for v in staffValues where Int(v) < staff.count { staff[Int(v)] = true }
+        let emailKind = UInt16(IdentifierType.email.code), phoneKind = UInt16(IdentifierType.phone.code)
+        let emailBit: UInt32 = 1 << UInt32(ElementType.email.code), phoneBit: UInt32 = 1 << UInt32(ElementType.phone.code)
+        var kept: [Int32] = []
+        kept.reserveCapacity(values.count)
+        var start = 0
+        for i in 0..<count {
+            let end = Int(valueStarts[i + 1])
+            var dropped = false, linking = false, email = false, phone = false
+            let from = kept.count
+            for k in start..<end {
+                let v = values[k]
+                if staff[Int(v)] { dropped = true; continue }
+                kept.append(v)
+                let kind = kinds[Int(v)]
+                if links(kind) { linking = true }
+                if kind == emailKind { email = true } else if kind == phoneKind { phone = true }
+            }
+            start = end
+            if dropped {
+                if !linking {
+                    kept.removeSubrange(from...)
+                    elements[i] &= Resolver.categoryBits & reasons[reasonRange(i)].reduce(0) { $0 | 1 << UInt32($1.category) }
+                } else {
+                    if !email { elements[i] &= ~emailBit }
+                    if !phone { elements[i] &= ~phoneBit }
+                }
+            }
+            valueStarts[i + 1] = Int32(kept.count)
+        }
+        values = kept
     }
 
     func valueRange(_ i: Int) -> Range<Int> { Int(valueStarts[i])..<Int(valueStarts[i + 1]) }

@@ -87,14 +87,14 @@ public struct Resolver {
         } else {
             try dense.withView { view in try RecordBoxes.forEach(db) { table.add(document: $0, $1, dense: view) } }
         }
-        let recs = table
-        clock.lap("records")
-
         // Per value kind: national ID, linking (strong identifier or link key), anchor rank.
         var nationalKind = [Bool](repeating: false, count: 65536)
         var linkKind = [Bool](repeating: false, count: 65536)
         for k in 0..<64 { nationalKind[k] = IdentifierType(code: UInt8(k))?.isNational ?? false; linkKind[k] = true }
         linkKind[Int(ValueKind.linkKey.rawValue)] = true
+        table.dropStaff(kinds: kinds, links: { linkKind[Int($0)] })
+        let recs = table
+        clock.lap("records")
         func isNational(_ v: Int32) -> Bool { nationalKind[Int(kinds[Int(v)])] }
         func links(_ v: Int32) -> Bool { linkKind[Int(kinds[Int(v)])] }
         /// National IDs first, then other strong identifiers, then link keys.

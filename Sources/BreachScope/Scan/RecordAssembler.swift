@@ -145,6 +145,17 @@ struct RecordAssembler: RecordVisitor {
     /// Per non-personal column: it names another party (`Arst`, `Clinician`:
     /// `FieldClassifier.namesOtherEntity`), whose e-mails and IBANs are not read.
     private var otherPartyColumns: [Bool] = []
+    /// Per non-personal column: it names the organisation's or a provider's people acting in
+    /// their role (`orderedBy`, `Saatja arst`: `FieldClassifier.namesStaffMember`). Their e-mails
+    /// and phones are stored as staff values, which the resolver takes from every record.
+    private var staffMemberColumns: [Bool] = []
+    /// The record's staff values (`markStaff`), kept apart from its items: they change nothing
+    /// the record's own findings decide, and are stored with them (or alone) when it ends.
+    private var staffItems: [PendingItem] = []
+    /// The line of the record's last staff member's field, or -1.
+    private var staffLine = -1
+    /// A table's record has a value in a staff member's column (`lekarz`, `orderedBy`).
+    private var staffMemberRecord = false
     /// Per column: the group of a related person's columns it belongs to (a guardian's, an
     /// emergency contact's: `FieldClassifier.relatedGroup`), or -1. In tables and JSON/XML
     /// records (not prose, whose related lines `TextReader` reads as their own blocks).
@@ -216,6 +227,7 @@ struct RecordAssembler: RecordVisitor {
         part.siteColumns = siteColumns
         part.titleColumn = titleColumn
         part.otherPartyColumns = otherPartyColumns
+        part.staffMemberColumns = staffMemberColumns
         part.relatedColumns = relatedColumns
         part.relatedGroupIDs = relatedGroupIDs
         part.referenceGroups = referenceGroups
@@ -272,11 +284,14 @@ struct RecordAssembler: RecordVisitor {
         }
         columns[id] = Column(name: name, hint: hint)
         hints[id] = hint
-        while staffColumns.count <= id { staffColumns.append(false); otherPartyColumns.append(false); siteColumns.append(false) }
+        while staffColumns.count <= id {
+            staffColumns.append(false); otherPartyColumns.append(false); staffMemberColumns.append(false); siteColumns.append(false)
+        }
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
         if name == CSVReader.titleColumn { titleColumn = id }
         otherPartyColumns[id] = hint == .nonPersonal && FieldClassifier.namesOtherEntity(name)
+        staffMemberColumns[id] = otherPartyColumns[id] && FieldClassifier.namesStaffMember(name)
         if hint == .addressPart { hasAddressPartColumns = true }
         controllerRules[id] = columnControllerRules(name)
         categoryColumns[id] = scope?.categories?.columns(for: name) ?? .none
@@ -303,6 +318,7 @@ struct RecordAssembler: RecordVisitor {
         recordLine = line
         recordOffset = offset
         blockOneLine = true
+        staffLine = -1
     }
 
     mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {
@@ -337,6 +353,13 @@ struct RecordAssembler: RecordVisitor {
                 emitLines(through: Int32(line - 1))
                 if items.isEmpty && batch.records.count >= sliceSize { flush(outcome: nil) }
             }
+        }
+        if column < 0 && staffLine >= 0 && line == staffLine + 1 && Self.isBareContact(value) {
+            // The line under a staff member's (`Nosūtītājs: Thomas Thistlewood (D88593)` ·
+            // `thomas.thistlewood@…`): an address or a number alone is theirs.
+            markStaff(value, Int32(column), Int32(line), offset)
+            staffLine = line
+            return
         }
         let hint = column >= 0 && column < hints.count ? hints[column] : .none
         if column == titleColumn && column >= 0 { titleRecord = true }
@@ -447,7 +470,17 @@ struct RecordAssembler: RecordVisitor {
             // (`FieldScanner` asks no number detector under this hint), so most fields need no scan.
             // Under a label naming another party (`Arst: dr Laura Laas (D38961), laas@…`) they are
             // that party's: the doctor's mailbox is no data subject's.
-            if FieldScanner.mayHoldNonPersonalFinding(value) && !(column < otherPartyColumns.count && otherPartyColumns[column]) {
+            if column < otherPartyColumns.count && otherPartyColumns[column] {
+                if staffMemberColumns[column] {
+                    markStaff(value, f, l, offset)
+                    staffLine = line
+                    // (A flat table's column: in JSON the contacts may be a patient's beside the order's doctor.)
+                    if column < columns.count && !spreadsDocumentCategories && Self.hasKey(value)
+                        && columns[column].name.first != "$" && !columns[column].name.contains("/") {
+                        staffMemberRecord = true
+                    }
+                }
+            } else if FieldScanner.mayHoldNonPersonalFinding(value) {
                 scan(value, hint: hint, f, l, offset)
             }
         case .nationalID where Self.isSpacedCode(value):
@@ -817,6 +850,44 @@ struct RecordAssembler: RecordVisitor {
         valueElements |= 1 << UInt32(element.code & 31)
     }
 
+    /// Whether a line is one e-mail address or one phone number and nothing else (a signature's
+    /// contact line).
+    static func isBareContact(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0, end = value.count
+        while start < end && (value[start] == 0x20 || value[start] == 0x09) { start += 1 }
+        while end > start && (value[end - 1] == 0x20 || value[end - 1] == 0x09 || value[end - 1] == 0x0D) { end -= 1 }
+        guard end - start >= 6, end - start <= 80 else { return false }
+        let text = value[start..<end]
+        if text.contains(UInt8(ascii: "@")) { return !text.contains(0x20) }
+        var digits = 0
+        for b in text {
+            if ASCII.isDigit(b) { digits += 1; continue }
+            guard b == 0x20 || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")")
+                || b == UInt8(ascii: "/") || b == UInt8(ascii: ".") else { return false }
+        }
+        return digits >= 6
+    }
+
+    /// The e-mails and phones in a staff member's field (`orderedBy.email`, `Saatja arst: …,
+    /// siim.rohunurm@…`) join the record as staff values: no element of anyone's, and the
+    /// resolver drops them from every record (`RecordTable.dropStaff`), so the doctor's address
+    /// in a mail header or under a referral is no person either.
+    private mutating func markStaff(_ value: UnsafeBufferPointer<UInt8>, _ f: Int32, _ l: Int32, _ offset: Int) {
+        var found: [Finding] = []
+        swap(&found, &foundScratch)
+        fieldScanner.scan(value, hint: .none, preferCountry: preferredCountry, candidates: &candidateScratch) { found.append($0) }
+        defer {
+            found.clear()
+            swap(&found, &foundScratch)
+        }
+        for fd in found where fd.identifier == .email || fd.identifier == .phone {
+            let kind = ValueKind.identifier(fd.identifier!)
+            let idx = index(hash(kind, fd.value), kind, fd.value)
+            if staffItems.contains(where: { $0.value == idx }) { continue }
+            staffItems.append(PendingItem(value: idx, code: PendingItem.staffCode, field: f, line: l, offset: offset + fd.offset))
+        }
+    }
+
     private mutating func addLinkKey(namespace: String, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
         var material: [UInt8] = []
         swap(&material, &materialScratch)
@@ -957,6 +1028,20 @@ struct RecordAssembler: RecordVisitor {
                 organisationRecord = true
             }
         }
+        if staffMemberRecord {
+            // A row of a staff register (`lekarz;nr_pwz;specjalizacja;email;telefon`) that holds
+            // nothing but contacts (no name, code or key of anyone else's): its e-mails and phones
+            // are the staff member's, its address theirs.
+            staffMemberRecord = false
+            let contact: Set<UInt8> = [ElementType.email.code, ElementType.phone.code, ElementType.postalAddress.code]
+            if !items.isEmpty && items.allSatisfy({ contact.contains($0.code) }) {
+                for it in items where it.code != ElementType.postalAddress.code && it.value >= 0
+                    && !staffItems.contains(where: { $0.value == it.value }) {
+                    staffItems.append(PendingItem(value: it.value, code: PendingItem.staffCode, field: it.field, line: it.line, offset: it.offset))
+                }
+                removeItems { _ in true }
+            }
+        }
         if organisationRecord {
             organisationRecord = false
             if !items.contains(where: { $0.code == ElementType.nationalID.code }) {
@@ -1009,8 +1094,18 @@ struct RecordAssembler: RecordVisitor {
                     namingRecords += 1
                     namingRecordIndex = batch.records.count
                 }
+                if !staffItems.isEmpty {
+                    items.append(contentsOf: staffItems)
+                    staffItems.clear()
+                }
                 emit(line: recordLine, offset: recordOffset, language: language, items: items)
             }
+        }
+        if !staffItems.isEmpty {
+            // Staff values of a record that holds nothing else stored (or is split by line): a
+            // record of their own, which no person is made of.
+            emit(line: recordLine, offset: recordOffset, language: nil, items: staffItems)
+            staffItems.clear()
         }
         items.clear()
         itemKeys.clear()

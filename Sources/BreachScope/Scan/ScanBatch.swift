@@ -161,6 +161,9 @@ public struct PendingRecord: Sendable {
 public struct PendingItem: Sendable, Hashable {
     /// Link keys use this element code.
     public static let linkKeyCode: UInt8 = 255
+    /// A staff member's e-mail or phone (`RecordAssembler.markStaff`): no element of the
+    /// record's; the resolver drops the value from every record.
+    public static let staffCode: UInt8 = 253
     /// Index into `ScanBatch.values`, or -1 for elements that carry no stored value
     /// (purchase history, delivery info).
     public var value: Int64
@@ -176,13 +179,16 @@ public struct PendingItem: Sendable, Hashable {
 
 extension PendingItem {
     /// Whether `value` indexes `ScanBatch.values` (and not a rule or controller id).
-    @inline(__always) public var refersToValue: Bool { value >= 0 && (code < PackedItems.reasonBase || code == PendingItem.linkKeyCode) }
+    @inline(__always) public var refersToValue: Bool {
+        value >= 0 && (code < PackedItems.reasonBase || code == PendingItem.linkKeyCode || code == PendingItem.staffCode)
+    }
     /// The value the store keeps for the item (`PackedItems.Item.valueID`): its value's row id
     /// (`ids[i]` is the id of the slice's value `i`), a rule or controller id, or 0 for none.
     @inline(__always) func stored(ids: [Int64]) -> Int64 { refersToValue ? ids[Int(value)] : max(value, 0) }
     /// Whether the item makes its record worth storing: a personal element or a special-category
-    /// reason (link keys and controller attributions only qualify what else the record holds).
-    var isEmitted: Bool { code < PackedItems.reasonBase || (code >= PackedItems.reasonBase && code < PackedItems.reasonBase + 32) }
+    /// reason (link keys, controller attributions and staff values only qualify what else the
+    /// record holds).
+    var isEmitted: Bool { code < PackedItems.reasonBase + 32 }
 }
 
 /// Where a special-category rule first matched in a document, with masked evidence.
