@@ -824,6 +824,30 @@ import BreachScopeTesting
         #expect(persons.count == 3, "\(out)")
     }
 
+    /// A header-less export whose first column is the customer number (`PK-213319|EKHOLM|Bo|…`):
+    /// the order rows of another file name their customer by it.
+    @Test func headerlessCustomerNumbersJoinOrderRows() throws {
+        let dir = try CLIRunner.temporaryDirectory("custno")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = [("PK-213319", "EKHOLM|Bo|Åkervägen 35|80228|JOENSUU|044 824 7448"),
+                    ("PK-957763", "SAVOLAINEN|Veikko|Urheilukatu 39 C 20|83525|OUTOKUMPU|+358 41 109 2505"),
+                    ("PK-208140", "LEHTONEN|Raili|Koivukuja 25 B 32|80253|JOENSUU|+358456936647"),
+                    ("PK-747316", "KETTUNEN|Aino|Asemakatu 56 F 26|80235|JOENSUU|+358 (0)40 554 9484"),
+                    ("PK-859605", "NYKÄNEN|Päivi|Urheilukatu 23 F 2|80172|JOENSUU|013982588")]
+        try Data(rows.map { "\($0.0)|\($0.1)|2 vk välein\n" }.joined().utf8).write(to: dir.appendingPathComponent("pkarjala_export.txt"))
+        try Data(("Tilausnro;Asiakasnro;Rivi;Tuotekoodi;Tuotenimi;Määrä;Yksikkö;Toimituspäivä;Hinta\n"
+                  + "1162640;PK-213319;1;ESS-106;Essi Slip Plus XL tejpblöja;4;pkt;24.1.2023;34,63\n"
+                  + "1752072;KU-614773;1;ESS-102;Essi Aluspehmuste 60x90;9;pkt;1.1.2023;10,38\n").utf8)
+            .write(to: dir.appendingPathComponent("tilausrivit.csv"))
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 5, "\(out)")
+        let bo = persons.first { identifierValues($0).contains("+358448247448") }
+        #expect((bo?["documents"] as? [String])?.sorted() == ["pkarjala_export.txt", "tilausrivit.csv"], "\(out)")
+        #expect((bo?["elements"] as? [String])?.contains("delivery_info") == true, "\(out)")
+        let veikko = persons.first { identifierValues($0).contains("+358411092505") }
+        #expect((veikko?["documents"] as? [String]) == ["pkarjala_export.txt"], "\(out)")
+    }
+
     /// A bank statement: the payer's name and account, and a reference naming whom the
     /// payment was for. Another person's code in it is theirs, not the payer's; a payer's own
     /// code keeps the payer's account.

@@ -351,7 +351,13 @@ public struct CSVReader: DocumentReader {
         rows.removeFirst(preamble)
         hasHeader = Self.looksLikeHeader(rows.map { $0.cells.map { ($0.index, $0.value) } }, classify: classify)
         let first = hasHeader ? 1 : 0
-        let sampled = Self.sampledHints(rows.dropFirst(first).map { $0.cells.map { ($0.index, $0.value) } })
+        var sampled = Self.sampledHints(rows.dropFirst(first).map { $0.cells.map { ($0.index, $0.value) } })
+        // A header-less export's first column of distinct codes (`PK-213319|EKHOLM|Bo|…`) is its
+        // customer number: the order rows of other files name their customer by it.
+        if !hasHeader, let k = sampled.first, k == nil,
+           ColumnSampler.isCustomerCodeColumn(rows.compactMap { $0.cells.first { $0.index == 0 }?.value }) {
+            sampled[0] = .linkKey(namespace: "customer")
+        }
         columnHints = sampled.map { $0 ?? .none }
         if hasHeader, let header = rows.first {
             let width = (header.cells.last?.index ?? -1) + 1

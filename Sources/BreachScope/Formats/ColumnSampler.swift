@@ -105,6 +105,30 @@ public enum ColumnSampler {
     /// Plain numbers that are neither national IDs nor phones and repeat across the rows: a
     /// few codes (product numbers `7310001`–`7310006`, quantities, statuses) shared by many
     /// records. A person's number repeats only with the person's own rows.
+    /// Whether a column's values are distinct customer codes: one to four capital letters, an
+    /// optional `-`, then 4–10 digits (`PK-213319`, `HUS611469`), at least 5 values of which 80 %
+    /// have the shape, none repeated, their numbers not running (a file's own row numbers).
+    public static func isCustomerCodeColumn(_ values: [[UInt8]]) -> Bool {
+        let vals = values.prefix(maxValues).map(trim).filter { !$0.isEmpty }
+        guard vals.count >= 5 else { return false }
+        var numbers: [Int] = []
+        var distinct = Set<[UInt8]>()
+        for v in vals {
+            var i = 0
+            while i < v.count && i < 5 && v[i] >= 0x41 && v[i] <= 0x5A { i += 1 }
+            guard i >= 1 && i <= 4 else { continue }
+            if i < v.count && v[i] == UInt8(ascii: "-") { i += 1 }
+            let digits = v.count - i
+            guard digits >= 4 && digits <= 10, v[i...].allSatisfy({ $0 &- 0x30 < 10 }) else { continue }
+            numbers.append(v[i...].reduce(0) { $0 * 10 + Int($1 - 0x30) })
+            distinct.insert(v)
+        }
+        guard numbers.count * 5 >= vals.count * 4, distinct.count == numbers.count else { return false }
+        // Row numbers run: ascending with small steps.
+        let steps = zip(numbers, numbers.dropFirst()).map { $1 - $0 }
+        return !(steps.allSatisfy { $0 > 0 } && steps.reduce(0, +) <= 10 * steps.count)
+    }
+
     static func isRepeatedCodeColumn(_ vals: [[UInt8]], agree: (Int) -> Bool) -> Bool {
         guard vals.count >= 20 else { return false }
         var shaped = 0

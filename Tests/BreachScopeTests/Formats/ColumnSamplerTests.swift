@@ -183,6 +183,19 @@ import BreachScopeTesting
         let receipts = (0..<30).map { "52301\(10000000 + $0 * 7)" }
         #expect(Self.hint(receipts) != .loyaltyCard && Self.hint(receipts) != .purchase)
     }
+
+    /// Customer codes: distinct, letters then digits, not a file's running row numbers.
+    @Test func customerCodeColumns() {
+        func codes(_ list: [String]) -> Bool { ColumnSampler.isCustomerCodeColumn(list.map { Array($0.utf8) }) }
+        #expect(codes(["PK-213319", "PK-957763", "PK-208140", "PK-747316", "PK-859605"]))
+        #expect(codes(["HUS611469", "HUS204771", "HUS998120", "HUS450013", "HUS731200", "HUS118842"]))
+        // Running row numbers, a repeated code, too few values, product codes with letters after.
+        #expect(!codes(["R-10001", "R-10002", "R-10003", "R-10004", "R-10005"]))
+        #expect(!codes(["PK-213319", "PK-957763", "PK-213319", "PK-747316", "PK-859605"]))
+        #expect(!codes(["PK-213319", "PK-957763", "PK-208140", "PK-747316"]))
+        #expect(!codes(["ESS-106X", "ESS-102X", "ESS-201X", "ESS-333X", "ESS-404X"]))
+        #expect(!codes(["Bo", "Veikko", "Raili", "Aino", "Päivi"]))
+    }
 }
 
 private extension String {
