@@ -46,6 +46,8 @@ public struct TextReader: DocumentReader {
     private var recordOpen = false
     /// Label bytes → column id, or -1 for labels the classifier does not know.
     private var labels: [[UInt8]: Int] = [:]
+    /// Declared label columns whose hint is personal (not `.none` or `.nonPersonal`).
+    private var personalColumns = Set<Int>()
     private var unknownLabels = 0
     /// The columns of the fixed-width table being read (`fixedHeader`): each one's start in the
     /// line and its column id (-1: a label the classifier does not know, read as text).
@@ -57,6 +59,8 @@ public struct TextReader: DocumentReader {
     /// A fixed-width table was found in this document (`tableWindow`).
     private var sawTable = false
     private var headlessColumns: (name: Int, address: Int) = (-1, -1)
+    /// The line after a printed list's name line (`gapFields`), where its address may stand.
+    private var listAddressLine = -1
     /// Label bytes → the column of a related person's names, or -1 (`relatedColumn`).
     private var relatedLabels: [[UInt8]: Int] = [:]
     private var fixedRows = 0
@@ -166,19 +170,28 @@ public struct TextReader: DocumentReader {
         // Tables set their cells apart by wide gaps; prose and logs rarely have one, and are
         // told apart eight bytes at a time before any table rule looks at the line. Past the
         // first 4 MiB of a document without a table (a log, a prose dump), no line is asked.
+        var gapped = false
         if (offset < Self.tableWindow || sawTable) && Self.hasWideGap(UnsafeBufferPointer(rebasing: p[a..<b])) {
             if fixedHeader(whole, visitor: &visitor) { return }
             if headlessRow(whole, a: a, offset: offset, visitor: &visitor) { return }
+            gapped = true
         } else {
             endHeadlessRows(visitor: &visitor)
         }
-        textLine(p, a: a, b: b, offset: offset, visitor: &visitor)
+        textLine(p, a: a, b: b, offset: offset, gapped: gapped, visitor: &visitor)
     }
 
-    /// A non-blank line read as text: a labelled field, a related person's record, or free text.
-    private mutating func textLine(_ p: UnsafeBufferPointer<UInt8>, a: Int, b: Int, offset: Int, visitor: inout some RecordVisitor) {
+    /// A non-blank line read as text: a labelled field, a related person's record, a printed
+    /// list's fields set apart by wide gaps (`gapped`: the line has one), or free text.
+    private mutating func textLine(_ p: UnsafeBufferPointer<UInt8>, a: Int, b: Int, offset: Int, gapped: Bool = false,
+                                   visitor: inout some RecordVisitor) {
         openRecord(offset: offset, visitor: &visitor)
         let text = UnsafeBufferPointer(rebasing: p[a..<b])
+        if line == listAddressLine && text.count <= 120 && ColumnSampler.isAddress(Array(text)) && Self.splitLabel(text) == nil {
+            // The line under a printed list's name (`    KALLIOKATU 24, 00134 HELSINKI`).
+            visitor.field(text, column: headlessColumns.address, line: line, offset: offset + a)
+            return
+        }
         if let split = Self.splitLabel(text) {
             // The label's bytes, copied once for both label tables.
             let label = Array(text[split.label])
@@ -208,7 +221,84 @@ public struct TextReader: DocumentReader {
                 return
             }
         }
+        if gapped && gapFields(text, offset: offset + a, visitor: &visitor) { return }
         visitor.field(text, column: -1, line: line, offset: offset + a)
+    }
+
+    /// A printed list's line (`PULKKINEN TERTTU     Syntymäaika 15.06.1947   Asiakasnro HUS-611469`,
+    /// `Puh. +358444420157     Tuote: ESS-101 Essi Pants Maxi L`): parts set apart by wide gaps,
+    /// each a known label and its value with or without a colon; the first part may be the
+    /// person's name instead. Read when at least one part is a personal labelled field (a phone,
+    /// a birth date, a customer number); the other parts are text.
+    private mutating func gapFields(_ text: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        guard text.count <= 400, let parts = Self.gapSegments(text, limit: 8), parts.count >= 2 else { return false }
+        // Labels without a colon only on a list's line: after a name, or beside a label with one
+        // (a log's `WARN  duplicate email kati@…` is text).
+        let name = Self.isListName(UnsafeBufferPointer(rebasing: text[parts[0]])) ? parts[0] : nil
+        let colonless = name != nil || parts.contains { Self.splitLabel(UnsafeBufferPointer(rebasing: text[$0])) != nil }
+        var fields: [(value: Range<Int>, column: Int)] = []
+        for part in parts where part != name {
+            fields.append(labelledPart(text, part, colonless: colonless, visitor: &visitor) ?? (part, -1))
+        }
+        // (A route sheet's title `NORDLOG  AJOLISTA  01.09.2023   KULJETTAJA: Sami` is text.)
+        guard fields.contains(where: { personalColumns.contains($0.column) }) else { return false }
+        if let name {
+            if headlessColumns.name < 0 {
+                headlessColumns = (visitor.declareColumn(name: "(list name)", hint: .fullName),
+                                   visitor.declareColumn(name: "(list address)", hint: .postalAddress))
+            }
+            visitor.field(UnsafeBufferPointer(rebasing: text[name]), column: headlessColumns.name, line: line, offset: offset + name.lowerBound)
+            listAddressLine = line + 1
+        }
+        for f in fields {
+            visitor.field(UnsafeBufferPointer(rebasing: text[f.value]), column: f.column, line: line, offset: offset + f.value.lowerBound)
+        }
+        return true
+    }
+
+    /// A part of a printed list's line that is a known label and its value: `Tuote: ESS-101 …`,
+    /// or, when `colonless`, a capitalised label of one or two words without a colon before a
+    /// value whose first word has a digit (`Syntymäaika 15.06.1947`, `Puh. 040 …`, `Asiakasnro
+    /// HUS-611469`). The value's range in `text` and the label's column.
+    private mutating func labelledPart(_ text: UnsafeBufferPointer<UInt8>, _ part: Range<Int>, colonless: Bool,
+                                       visitor: inout some RecordVisitor) -> (value: Range<Int>, column: Int)? {
+        let p = UnsafeBufferPointer(rebasing: text[part])
+        if let split = Self.splitLabel(p) {
+            let column = labelColumn(UnsafeBufferPointer(rebasing: p[split.label]), visitor: &visitor)
+            return column >= 0 ? ((part.lowerBound + split.value.lowerBound)..<(part.lowerBound + split.value.upperBound), column) : nil
+        }
+        // A printed label is capitalised (`Syntymäaika`, `Puh.`).
+        guard colonless, !p.isEmpty, ASCII.isUpper(p[0]) || p[0] >= 0xC3 else { return nil }
+        var end = 0
+        for _ in 0..<2 {
+            while end < p.count && p[end] != 0x20 { end += 1 }
+            guard end < p.count else { return nil }
+            var label = end
+            while label > 0 && (p[label - 1] == UInt8(ascii: ".") || p[label - 1] == UInt8(ascii: ":")) { label -= 1 }
+            var value = end
+            while value < p.count && p[value] == 0x20 { value += 1 }
+            // Without a colon, the value's first word has a digit (`Mail-order pharmacy` is a
+            // table's text, not an e-mail).
+            var word = value
+            while word < p.count && p[word] != 0x20 && !ASCII.isDigit(p[word]) { word += 1 }
+            if label > 0 && label <= Self.maxLabelBytes && word < p.count && ASCII.isDigit(p[word]) {
+                let column = labelColumn(UnsafeBufferPointer(rebasing: p[0..<label]), visitor: &visitor)
+                if column >= 0 { return ((part.lowerBound + value)..<part.upperBound, column) }
+            }
+            end = value
+        }
+        return nil
+    }
+
+    /// A printed list's name: two to four words, each capitalised, no digit or colon.
+    static func isListName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count <= 60, !p.contains(where: { $0 &- 0x30 < 10 || $0 == UInt8(ascii: ":") }) else { return false }
+        let words = p.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ",") })
+        guard words.count >= 2, words.count <= 4, words.allSatisfy({ w in
+            guard let c = w.first else { return false }
+            return ASCII.isUpper(c) || c >= 0xC3
+        }) else { return false }
+        return NameDetector.normalize(p) != nil
     }
 
     /// In a labelled value, the next field after a gap of two spaces or a tab whose label is
@@ -403,13 +493,7 @@ public struct TextReader: DocumentReader {
     static func headlessCells(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
         guard p.count <= 400, p.contains(where: { $0 == 0x20 }) else { return nil }
         guard let cells = gapSegments(p, limit: 12), cells.count >= 3 else { return nil }
-        let first = p[cells[0]]
-        guard first.count <= 60, !first.contains(where: { $0 &- 0x30 < 10 || $0 == UInt8(ascii: ":") }) else { return nil }
-        let words = first.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ",") })
-        guard words.count >= 2, words.count <= 4, words.allSatisfy({ w in
-            guard let c = w.first else { return false }
-            return ASCII.isUpper(c) || c >= 0xC3
-        }), NameDetector.normalize(UnsafeBufferPointer(rebasing: p[cells[0]])) != nil else { return nil }
+        guard isListName(UnsafeBufferPointer(rebasing: p[cells[0]])) else { return nil }
         // A person's row has a phone or an e-mail, which joins it to the person's other records
         // (a product table's `Vitamin C   4.99   2` has none). A list of names and addresses
         // alone (an invoice breakdown) stays one block: read a person per line, its names
@@ -490,6 +574,7 @@ public struct TextReader: DocumentReader {
         if let hint = classify(name) ?? (visitor.wantsLabel(name) ? FieldHint.nonPersonal : nil) {
             let id = visitor.declareColumn(name: name, hint: hint)
             labels[key] = id
+            if hint != .none && hint != .nonPersonal { personalColumns.insert(id) }
             return id
         }
         if unknownLabels < Self.labelCacheLimit { labels[key] = -1; unknownLabels += 1 }

@@ -130,6 +130,58 @@ import BreachScopeTesting
         ], "\(v.recordStrings)")
     }
 
+    /// A printed client list: a name, then labels without colons after wide gaps, the address
+    /// on the next line; prose with double spaces, a log line (a label without a colon only
+    /// counts on a list's line) and a title whose only label is no one's (a route sheet's
+    /// driver) stay text.
+    @Test func printedListsLabelsWithoutColons() {
+        let classify: @Sendable (String) -> FieldHint? = { label in
+            switch label {
+            case "Syntymäaika": .dateOfBirth
+            case "Asiakasnro": .linkKey(namespace: "customer")
+            case "Puh": .phone
+            case "Tuote": .purchase
+            case "KULJETTAJA": .nonPersonal
+            case "Email": .email
+            default: nil
+            }
+        }
+        let text = """
+            NORDLOG  AJOLISTA  01.09.2023   KULJETTAJA: Sami
+
+            PULKKINEN TERTTU                            Syntymäaika 15.06.1947   Asiakasnro HUS-611469
+                KALLIOKATU 24, 00134 HELSINKI
+                Puh. +358444420157         Tuote: ESS-101 Essi Pants Maxi L
+
+            Korhonen Sointu       Syntymäaika 27.05.1942
+                Peltolantie 30, 00770 Helsinki
+            Hello  world, this is prose  with gaps.
+
+            2014-07-22 13:10:19 WARN  Email 21 kati@example.com for patients 886528 and 956928
+            2014-07-22 13:47:51 WARN  Email 22 mari@example.com for patients 188909 and 330205
+
+            Shirley Adams\tadamsfamily79@example.com\tEmail pharmacy
+            William Adams\tadamsfamily79@example.com\tEmail pharmacy
+            """
+        let doc = Array(text.utf8)
+        let whole = readDocument(TextReader(classify: classify), doc)
+        for size in [1, 7, 300] {
+            #expect(readDocument(TextReader(classify: classify), doc, chunkSize: size).visitor.events == whole.visitor.events)
+        }
+        #expect(whole.visitor.recordStrings == [
+            "-=NORDLOG  AJOLISTA  01.09.2023   KULJETTAJA: Sami",
+            "(list name)=PULKKINEN TERTTU|Syntymäaika=15.06.1947|Asiakasnro=HUS-611469|(list address)=KALLIOKATU 24, 00134 HELSINKI"
+                + "|Puh=+358444420157|Tuote=ESS-101 Essi Pants Maxi L",
+            "(list name)=Korhonen Sointu|Syntymäaika=27.05.1942|(list address)=Peltolantie 30, 00770 Helsinki"
+                + "|-=Hello  world, this is prose  with gaps.",
+            "-=2014-07-22 13:10:19 WARN  Email 21 kati@example.com for patients 886528 and 956928"
+                + "|-=2014-07-22 13:47:51 WARN  Email 22 mari@example.com for patients 188909 and 330205",
+            // (A headerless list's rows: `Email pharmacy` is their text, no label.)
+            "(list name)=Shirley Adams|-=adamsfamily79@example.com|-=Email pharmacy",
+            "(list name)=William Adams|-=adamsfamily79@example.com|-=Email pharmacy",
+        ], "\(whole.visitor.recordStrings)")
+    }
+
     @Test func wideGaps() {
         func gap(_ t: String) -> Bool { Array(t.utf8).withUnsafeBufferPointer { TextReader.hasWideGap($0) } }
         #expect(!gap("The quarterly inventory review found no discrepancies in the central warehouse."))
