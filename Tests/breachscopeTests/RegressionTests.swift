@@ -743,6 +743,9 @@ import BreachScopeTesting
         #expect(identifierValues(person(other)) == [other, "mari.kask@example.test"], "\(out)")
         #expect(identifierValues(person(lauri)) == [lauri, "lauri@example.test"], "\(out)")
         #expect(person(lauri)?["name"] as? String == "Lauri Sepapere")
+        // The spouse who paid has the account; a patient who paid keeps hers.
+        func elements(_ id: String) -> [String] { person(id)?["elements"] as? [String] ?? [] }
+        #expect(elements(lauri).contains("iban") && !elements(child).contains("iban") && elements(other).contains("iban"), "\(out)")
         #expect(person("+35819891007") != nil && person("+358463170535") != nil, "\(out)")
         #expect(!out.contains("Kinnunen") && !out.contains("+358440042783"), "\(out)")
         #expect(persons.count == 11, "\(out)")
@@ -846,6 +849,30 @@ import BreachScopeTesting
         #expect((bo?["elements"] as? [String])?.contains("delivery_info") == true, "\(out)")
         let veikko = persons.first { identifierValues($0).contains("+358411092505") }
         #expect((veikko?["documents"] as? [String]) == ["pkarjala_export.txt"], "\(out)")
+    }
+
+    /// An entity–attribute–value export whose address is split over attributes (`aadress_tanav`,
+    /// `aadress_linn`, `aadress_indeks`): one address of the entity's person.
+    @Test func eavAddressPartsMakeOneAddress() throws {
+        var rng = SeededRNG(seed: 0xEA7)
+        let code = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("eavaddr")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rows = "\"klient_id\";\"atribuut\";\"väärtus\"\n"
+        for (a, v) in [("isikukood", code), ("eesnimi", "Ilze"), ("perenimi", "Krūmiņa"), ("aadress_tanav", "Mõisa tn 64"),
+                       ("aadress_linn", "Jõhvi"), ("aadress_indeks", "41553")] {
+            rows += "\"A1000025\";\"\(a)\";\"\(v)\"\n"
+        }
+        rows += "\"A1000026\";\"e_post\";\"liis.allik98@example.test\"\n"
+        try Data(rows.utf8).write(to: dir.appendingPathComponent("kliendi_atribuudid.csv"))
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let found = try cli.run(["lookup", "--national-id", code, "--reveal", "--format", "json"]).stdout
+        #expect(found.contains("Mõisa tn 64") && found.contains("41553") && found.contains("Jõhvi"), "\(found)")
+        let persons = jsonLines(try cli.run(["persons", "--reveal"]).stdout)
+        #expect(persons.count == 2)
+        #expect((persons.first { identifierValues($0).contains(code) }?["elements"] as? [String])?.contains("postal_address") == true)
     }
 
     /// A bank statement: the payer's name and account, and a reference naming whom the

@@ -225,7 +225,8 @@ public enum FieldClassifier {
     private static func relatedRemainder(_ rest: String, short: Bool) -> FieldHint? {
         guard !rest.isEmpty, let h = short ? exact[rest] : classify(rest, allowStrip: false) else { return nil }
         switch h {
-        case .fullName, .firstName, .lastName, .email, .phone, .postalAddress, .addressPart, .nationalID, .dateOfBirth: return h
+        case .fullName, .firstName, .lastName, .email, .phone, .postalAddress, .addressPart, .nationalID, .dateOfBirth, .iban, .paymentCard:
+            return h
         default: return nil
         }
     }
@@ -392,6 +393,7 @@ public enum FieldClassifier {
            let h = exact[String(key.dropLast())] {
             return h
         }
+        if let h = addressWordAndPart(key) { return h }
         for rule in containsRules where key.contains(rule.fragment) { return rule.hint }
         guard allowStrip else { return nil }
         if let h = stripped(key) { return h }
@@ -402,6 +404,26 @@ public enum FieldClassifier {
         }
         return nil
     }
+
+    /// An address word and the part after it (`aadress_tanav`, `address_city`,
+    /// `osoite_postinumero`, `adres_miasto`): one part of a split address.
+    private static func addressWordAndPart(_ key: String) -> FieldHint? {
+        for word in addressWords where key.count > word.count && key.hasPrefix(word) {
+            let rest = String(key.dropFirst(word.count))
+            if addressPartWords.contains(rest) { return .addressPart }
+            if let h = exact[rest], h == .addressPart || h == .postalAddress { return .addressPart }
+        }
+        return nil
+    }
+
+    private static let addressWords: [String] = [
+        "aadress", "address", "osoite", "adress", "adresse", "adres", "adrese", "adresas", "адрес",
+    ].map(normalize)
+    private static let addressPartWords: Set<String> = Set([
+        "indeks", "city", "town", "zip", "zipcode", "postcode", "postalcode", "street", "miasto", "ulica", "kod",
+        "postinumero", "kaupunki", "katu", "stad", "gata", "ort", "strasse", "plz", "miestas", "gatve", "iela",
+        "pilseta", "indekss", "город", "улица", "индекс", "pasto kodas", "pastakods",
+    ].map(normalize))
 
     /// `customer_email` → `email`, `phone2` → `phone`, `address_1` → an address part.
     private static func stripped(_ key: String) -> FieldHint? {

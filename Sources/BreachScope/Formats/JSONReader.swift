@@ -846,6 +846,10 @@ public struct JSONReader: DocumentReader {
             // `"name": {"first": …, "last": …}`
             hint = FieldClassifier.namePart(label)
         }
+        if hint == nil, p.hint == .loyaltyCard || p.hint == .paymentCard, Self.numberKeys.contains(FieldClassifier.normalize(label)) {
+            // `"kaart": {"number": "2853609691340", "tase": "kuld"}`: the card's number.
+            hint = p.hint
+        }
         let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(label)
         // A notes key (`.none`) under a delivery or address object is part of it.
         var childHint = (hint == FieldHint.none ? nil : hint) ?? Self.inherited(from: p.hint) ?? .none
@@ -895,6 +899,11 @@ public struct JSONReader: DocumentReader {
     static let attributeListKeys: Set<String> = ["attributes", "attribute", "attrs", "fields", "customfields", "properties",
                                                  "props", "params", "parameters", "extensions", "extension", "telecom",
                                                  "identifiers", "identifier", "keyvalues", "pairs"]
+
+    /// Keys of a card's number under the card's key (normalised).
+    static let numberKeys: Set<String> = Set([
+        "number", "no", "nr", "num", "code", "id", "numero", "numer", "nummer", "kood", "number", "numurs", "номер",
+    ].map(FieldClassifier.normalize))
 
     /// Keys of an order line that name what was bought (normalised).
     static let productNameKeys: Set<String> = Set([

@@ -285,3 +285,16 @@ import Testing
         }
     }
 }
+
+@Suite struct AddressPartLabelTests {
+    /// An address split over columns or attributes named by the address word and the part
+    /// (`aadress_tanav`, `address_city`, `osoite_postinumero`): parts, joined into one address.
+    @Test func addressWordAndPart() {
+        for label in ["aadress_tanav", "aadress_linn", "aadress_indeks", "address_city", "address_zip", "osoite_postinumero",
+                      "address_street", "adres_miasto"] {
+            #expect(FieldClassifier.hint(forLabel: label) == .addressPart, "\(label): \(String(describing: FieldClassifier.hint(forLabel: label)))")
+        }
+        #expect(FieldClassifier.hint(forLabel: "aadress") == .postalAddress)
+        #expect(FieldClassifier.hint(forLabel: "email_address") == .email)
+    }
+}

@@ -410,4 +410,13 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(r.hint("$.lemmikloomad[].nimi") == .nonPersonal)
         #expect(r.hint("$.tests[].name") == .nonPersonal)
     }
+
+    /// A card object's number (`"kaart": {"number": …, "tase": "kuld"}`) is the card.
+    @Test func aCardsNumberUnderItsKey() {
+        let r = read(#"{"PK-200001": {"kaart": {"number": "2853609691340", "tase": "kuld"}, "card": {"no": "4111111111111111"}}}"#).recorder
+        // (`kaart` is a card column: a payment card when the value is one, else the loyalty card.)
+        #expect(r.hint("$.*.kaart.number") == .paymentCard, "\(r.events)")
+        #expect(r.hint("$.*.kaart.tase") == FieldHint.none)
+        #expect(r.hint("$.*.card.no") == .paymentCard)
+    }
 }
