@@ -809,6 +809,15 @@ import BreachScopeTesting
         try write("g_lekarze_kierujacy.csv", "lekarz,nr_pwz,specjalizacja,email,telefon\n"
                   + "lek. Dariusz Górski,2901977,kardiologia,dariusz.gorski@labmed.example.com,(61) 324 34 54\n")
         try write("h_list.txt", "Dariusz Górski\ntel. 61 324 34 54\n")
+        // A support ticket: the agent assigned is staff, so his name among the comments' authors
+        // is not the requester's, nor is the company's account in his signature.
+        try write("i_tickets.json", """
+            {"tickets": [{"id": "T-2023-10000", "requester": {"name": "Ljudmila Lebedeva", "email": "ljudmila.lebedeva99@example.test"},
+              "assignee": {"name": "Sander Kruus", "email": "sander.kruus@kaseapteek.example.com"},
+              "comments": [{"author": {"name": "Sander Kruus", "role": "agent"},
+                            "body": "Tere Ljudmila,\\n\\nSander\\nKaseapteek AS · a/a EE66 1034 4428 1845 1065 · info@kaseapteek.example.com"},
+                           {"author": {"name": "Ljudmila Lebedeva", "role": "end-user"}, "body": "Какие мои данные утекли?"}]}]}
+            """)
         // A report's signer, with the address on the line below.
         try write("f_aruanne.txt", "Patsient: Pille Rätsep\nIsikukood: \(pille)\n\nTULEMUS\n  c.1521_1523del p.(Phe508del)\n\n"
                   + "Allkirjastatud digitaalselt: Martin Lepasaar, laborigeneetik\nmartin.lepasaar@geneetikalabor.example.com\n")
@@ -824,7 +833,11 @@ import BreachScopeTesting
         let patient = persons.first { ($0["name"] as? String) == "OZOLS Artūrs" }
         #expect(identifierValues(patient) == [arturs.filter(\.isNumber)], "\(out)")
         #expect(persons.contains { identifierValues($0).contains("+35819891007") }, "\(out)")
-        #expect(persons.count == 3, "\(out)")
+        let ljudmila = persons.first { identifierValues($0).contains("ljudmila.lebedeva99@example.test") }
+        #expect(ljudmila?["name"] as? String == "Ljudmila Lebedeva", "\(out)")
+        #expect((ljudmila?["elements"] as? [String]).map { !$0.contains("iban") } == true, "\(out)")
+        #expect(!out.contains("Kruus") && !out.contains("sander.kruus"), "\(out)")
+        #expect(persons.count == 4, "\(out)")
     }
 
     /// A header-less export whose first column is the customer number (`PK-213319|EKHOLM|Bo|…`):

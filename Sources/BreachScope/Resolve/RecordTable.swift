@@ -134,6 +134,7 @@ struct RecordTable {
         var staff = [Bool](repeating: false, count: kinds.count)
         for v in staffValues where Int(v) < staff.count { staff[Int(v)] = true }
         let emailKind = UInt16(IdentifierType.email.code), phoneKind = UInt16(IdentifierType.phone.code)
+        let nameKind = ValueKind.element(.name).rawValue
         let emailBit: UInt32 = 1 << UInt32(ElementType.email.code), phoneBit: UInt32 = 1 << UInt32(ElementType.phone.code)
         var kept: [Int32] = []
         kept.reserveCapacity(values.count)
@@ -142,9 +143,16 @@ struct RecordTable {
             let end = Int(valueStarts[i + 1])
             var dropped = false, linking = false, email = false, phone = false
             let from = kept.count
+            // A staff member's name goes only where the record names someone else too (a ticket's
+            // requester beside the agent who answered); alone it may be the record's own.
+            var otherName = false
+            for k in start..<end where kinds[Int(values[k])] == nameKind && !staff[Int(values[k])] { otherName = true; break }
             for k in start..<end {
                 let v = values[k]
-                if staff[Int(v)] { dropped = true; continue }
+                if staff[Int(v)] && (otherName || kinds[Int(v)] != nameKind) {
+                    if links(kinds[Int(v)]) { dropped = true }
+                    continue
+                }
                 kept.append(v)
                 let kind = kinds[Int(v)]
                 if links(kind) { linking = true }

@@ -149,6 +149,9 @@ struct RecordAssembler: RecordVisitor {
     /// their role (`orderedBy`, `Saatja arst`: `FieldClassifier.namesStaffMember`). Their e-mails
     /// and phones are stored as staff values, which the resolver takes from every record.
     private var staffMemberColumns: [Bool] = []
+    /// Per staff member's column: its last step is a name's key (`assignee.name`,
+    /// `orderedBy.name`), so its value is the staff member's name.
+    private var staffNameColumns: [Bool] = []
     /// The record's staff values (`markStaff`), kept apart from its items: they change nothing
     /// the record's own findings decide, and are stored with them (or alone) when it ends.
     private var staffItems: [PendingItem] = []
@@ -228,6 +231,7 @@ struct RecordAssembler: RecordVisitor {
         part.titleColumn = titleColumn
         part.otherPartyColumns = otherPartyColumns
         part.staffMemberColumns = staffMemberColumns
+        part.staffNameColumns = staffNameColumns
         part.relatedColumns = relatedColumns
         part.relatedGroupIDs = relatedGroupIDs
         part.referenceGroups = referenceGroups
@@ -285,13 +289,15 @@ struct RecordAssembler: RecordVisitor {
         columns[id] = Column(name: name, hint: hint)
         hints[id] = hint
         while staffColumns.count <= id {
-            staffColumns.append(false); otherPartyColumns.append(false); staffMemberColumns.append(false); siteColumns.append(false)
+            staffColumns.append(false); otherPartyColumns.append(false); staffMemberColumns.append(false); staffNameColumns.append(false)
+            siteColumns.append(false)
         }
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
         if name == CSVReader.titleColumn { titleColumn = id }
         otherPartyColumns[id] = hint == .nonPersonal && FieldClassifier.namesOtherEntity(name)
         staffMemberColumns[id] = otherPartyColumns[id] && FieldClassifier.namesStaffMember(name)
+        staffNameColumns[id] = staffMemberColumns[id] && Self.lastStepNamesPerson(name)
         if hint == .addressPart { hasAddressPartColumns = true }
         controllerRules[id] = columnControllerRules(name)
         categoryColumns[id] = scope?.categories?.columns(for: name) ?? .none
@@ -472,6 +478,9 @@ struct RecordAssembler: RecordVisitor {
             // that party's: the doctor's mailbox is no data subject's.
             if column < otherPartyColumns.count && otherPartyColumns[column] {
                 if staffMemberColumns[column] {
+                    if staffNameColumns[column] && normalizeName(value) && nameScratch.contains(0x20) {
+                        addStaff(.element(.name), nameScratch, f, l, offset)
+                    }
                     markStaff(value, f, l, offset)
                     staffLine = line
                     // (A flat table's column: in JSON the contacts may be a patient's beside the order's doctor.)
@@ -741,6 +750,8 @@ struct RecordAssembler: RecordVisitor {
         var card = false
         for fd in found {
             if fd.element == .paymentCard { card = true }
+            // A company's account in a signature (`Kaseapteek AS · a/a EE66 1034 …`) is no one's.
+            if fd.element == .iban, case .none = hint, Self.organisationBefore(value, fd.offset) { continue }
             let kind: ValueKind = fd.identifier.map { .identifier($0) } ?? .element(fd.element)
             if let c = fd.identifier?.country ?? (fd.identifier == .phone ? Self.phoneCountry(fd.value) : nil) {
                 let mine = vote(c)
@@ -759,6 +770,28 @@ struct RecordAssembler: RecordVisitor {
             }
         }
         return (card, !found.isEmpty)
+    }
+
+    /// Whether a part of the line before `at` names an organisation (`Kaseapteek AS · a/a …`,
+    /// `Nordlog Oy, IBAN …`): parts are set apart by `·`, `|`, `,` or `;`.
+    static func organisationBefore(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        var start = at
+        while start > 0 && text[start - 1] != 0x0A && at - start < 200 { start -= 1 }
+        var part: [UInt8] = []
+        var i = start
+        while i <= at {
+            let b = i < at ? text[i] : 0x2C
+            let middleDot = b == 0xC2 && i + 1 < at && text[i + 1] == 0xB7
+            if b == 0x2C || b == 0x3B || b == 0x7C || middleDot {
+                if part.count >= 2 && NameDetector.namesOrganisation(part) { return true }
+                part.removeAll(keepingCapacity: true)
+                i += middleDot ? 2 : 1
+                continue
+            }
+            part.append(b)
+            i += 1
+        }
+        return false
     }
 
     /// Adds a vote for country `c` and returns its votes.
@@ -881,11 +914,21 @@ struct RecordAssembler: RecordVisitor {
             swap(&found, &foundScratch)
         }
         for fd in found where fd.identifier == .email || fd.identifier == .phone {
-            let kind = ValueKind.identifier(fd.identifier!)
-            let idx = index(hash(kind, fd.value), kind, fd.value)
-            if staffItems.contains(where: { $0.value == idx }) { continue }
-            staffItems.append(PendingItem(value: idx, code: PendingItem.staffCode, field: f, line: l, offset: offset + fd.offset))
+            addStaff(.identifier(fd.identifier!), fd.value, f, l, offset + fd.offset)
         }
+    }
+
+    /// A staff value of the record (once per value).
+    private mutating func addStaff(_ kind: ValueKind, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
+        let idx = index(hash(kind, value), kind, value)
+        if staffItems.contains(where: { $0.value == idx }) { return }
+        staffItems.append(PendingItem(value: idx, code: PendingItem.staffCode, field: f, line: l, offset: offset))
+    }
+
+    /// Whether a column's last step (a JSON path's last key, or the header) is a name's key.
+    static func lastStepNamesPerson(_ column: String) -> Bool {
+        let last = column.split(whereSeparator: { $0 == "." || $0 == "/" }).last.map(String.init) ?? column
+        return FieldClassifier.hint(forLabel: last) == .fullName
     }
 
     private mutating func addLinkKey(namespace: String, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {

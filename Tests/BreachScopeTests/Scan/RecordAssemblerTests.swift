@@ -153,4 +153,17 @@ import Testing
         #expect(name("To: Carol Rodriguez <crodriguez@example.com>") == "Carol Rodriguez")
         #expect(name("To: x@example.com, Carol <crodriguez@example.com>") == nil)
     }
+
+    /// A company's account in a signature line is no one's; a person's stays.
+    @Test func organisationBeforeAnAccount() {
+        func org(_ line: String) -> Bool {
+            let bytes = Array(line.utf8)
+            let at = bytes.firstIndex(of: UInt8(ascii: "E"))!
+            return bytes.withUnsafeBufferPointer { RecordAssembler.organisationBefore($0, at) }
+        }
+        #expect(org("Sander\nKaseapteek AS · a/a EE66 1034 4428 1845 1065 · info@kaseapteek.example.com"))
+        #expect(org("Nordlog Oy, tili EE66 1034 4428 1845 1065"))
+        #expect(!org("Mari Kask, Pärnu mnt 12, a/a EE66 1034 4428 1845 1065"))
+        #expect(!org("Kaseapteek AS\nMari Kask · a/a EE66 1034 4428 1845 1065"))
+    }
 }
