@@ -132,6 +132,7 @@ public struct EmailDetector: Detector {
         let length = e - s
         guard length < 64 else { return false }
         if roleLengths & (1 << UInt64(length)) != 0 && roles.contains(b, s, e) { return true }
+        if isTestOrRoleCompound(b, s, e) { return true }
         guard length >= 8 else { return false }
         // One word of letters (a person's `jussi.jakelu@` keeps their address): most persons'
         // addresses leave here, at their dot or digits.
@@ -142,6 +143,36 @@ public struct EmailDetector: Detector {
             if k == ending.count { return true }
         }
         return false
+    }
+
+    /// Test accounts' words (`qa.tester+00@`, `test.user+1@`, `demo2@`).
+    static let testLocals: [[UInt8]] = ["test", "tester", "testing", "testuser", "qa", "dummy", "demo", "fake"].map { Array($0.utf8) }
+    private static let tests = LowercaseWordSet(testLocals)
+    /// Words that may stand beside a role's or a test's word (`test.user`).
+    private static let companions = LowercaseWordSet(["user", "account", "acc"].map { Array($0.utf8) })
+
+    /// Whether a local part made of words set apart by `.`, `_` or `-` (a `+` tag and trailing
+    /// digits ignored) is a test account's or a role's: each word a role's (`rx.support`), a
+    /// test's (`qa.tester+00`, `test.user+1`), a companion (`user`) or of one or two letters,
+    /// and at least one a role's or a test's. A person's `mari.info@` has a word of their own.
+    static func isTestOrRoleCompound(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var end = s
+        while end < e && b[end] != UInt8(ascii: "+") { end += 1 }
+        var i = s, marked = false
+        while i < end {
+            var j = i
+            while j < end && b[j] != UInt8(ascii: ".") && b[j] != UInt8(ascii: "_") && b[j] != UInt8(ascii: "-") { j += 1 }
+            var w = j
+            while w > i && ASCII.isDigit(b[w - 1]) { w -= 1 }
+            if w - i > 2 {
+                if tests.contains(b, i, w) || roles.contains(b, i, w) { marked = true }
+                else if !companions.contains(b, i, w) { return false }
+            } else if w - i > 0 && tests.contains(b, i, w) {
+                marked = true
+            }
+            i = j + 1
+        }
+        return marked
     }
 
     /// Local-part bytes read in free text.
