@@ -102,9 +102,6 @@ public enum ColumnSampler {
         return agree(shaped) && valid * 2 < shaped
     }
 
-    /// Plain numbers that are neither national IDs nor phones and repeat across the rows: a
-    /// few codes (product numbers `7310001`–`7310006`, quantities, statuses) shared by many
-    /// records. A person's number repeats only with the person's own rows.
     /// Whether a column's values are distinct customer codes: one to four capital letters, an
     /// optional `-`, then 4–10 digits (`PK-213319`, `HUS611469`), at least 5 values of which 80 %
     /// have the shape, none repeated, their numbers not running (a file's own row numbers).
@@ -129,6 +126,9 @@ public enum ColumnSampler {
         return !(steps.allSatisfy { $0 > 0 } && steps.reduce(0, +) <= 10 * steps.count)
     }
 
+    /// Plain numbers that are neither national IDs nor phones and repeat across the rows: a
+    /// few codes (product numbers `7310001`–`7310006`, quantities, statuses) shared by many
+    /// records. A person's number repeats only with the person's own rows.
     static func isRepeatedCodeColumn(_ vals: [[UInt8]], agree: (Int) -> Bool) -> Bool {
         guard vals.count >= 20 else { return false }
         var shaped = 0

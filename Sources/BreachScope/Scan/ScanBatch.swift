@@ -161,8 +161,9 @@ public struct PendingRecord: Sendable {
 public struct PendingItem: Sendable, Hashable {
     /// Link keys use this element code.
     public static let linkKeyCode: UInt8 = 255
-    /// A staff member's e-mail or phone (`RecordAssembler.markStaff`): no element of the
-    /// record's; the resolver drops the value from every record.
+    /// A staff member's e-mail, phone or name (`RecordAssembler.markStaff`, `addStaff`): no
+    /// element of the record's; the resolver takes the value from every record
+    /// (`RecordTable.dropStaff`).
     public static let staffCode: UInt8 = 253
     /// Index into `ScanBatch.values`, or -1 for elements that carry no stored value
     /// (purchase history, delivery info).

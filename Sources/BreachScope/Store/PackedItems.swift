@@ -2,9 +2,9 @@
 /// (value id, element code, field + 1, line delta, offset delta). One row per record instead of
 /// one per finding keeps the writer ahead of the scanner on dense data.
 enum PackedItems {
-    /// Item codes beyond element codes (0..<32) and link keys (255): a controller attribution
-    /// (value = controller id << 16 | rule id) and special-category reasons (`reasonBase` +
-    /// category element code; value = rule id).
+    /// Item codes beyond element codes (0..<32), link keys (255) and staff values (253,
+    /// `PendingItem.staffCode`): a controller attribution (value = controller id << 16 | rule id)
+    /// and special-category reasons (`reasonBase` + category element code; value = rule id).
     static let controllerCode: UInt8 = 254
     static let reasonBase: UInt8 = 128
 
