@@ -888,6 +888,26 @@ import BreachScopeTesting
         #expect((persons.first { identifierValues($0).contains(code) }?["elements"] as? [String])?.contains("postal_address") == true)
     }
 
+    /// A trio study: the proband and both parents are persons of their own, and a parent with
+    /// a genotype of their own (`ema_gt`) has the row's genetic data; one without does not.
+    @Test func trioParentsWithGenotypesHaveGeneticData() throws {
+        var rng = SeededRNG(seed: 0x7410)
+        let ids = (0..<6).map { _ in Synthetic.nationalID(.eeIsikukood, using: &rng) }
+        let dir = try CLIRunner.temporaryDirectory("trio")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(("perekond;proband_nimi;proband_ik;ema_nimi;ema_ik;isa_nimi;isa_ik;geen;variant;proband_gt;ema_gt;isa_gt\n"
+                  + "F2022-001;Mart Rebane;\(ids[0]);Kadri Rebane;\(ids[1]);Urmas Ojala;\(ids[2]);SMN1;del ex7;hom;het;het\n"
+                  + "F2023-004;Triin Kaasik;\(ids[3]);Signe Kaasik;\(ids[4]);Siim Vaher;\(ids[5]);MECP2;c.473C>T;het;wt;\n").utf8)
+            .write(to: dir.appendingPathComponent("trio_uuringud.csv"))
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 6, "\(out)")
+        func genetic(_ id: String) -> Bool {
+            (persons.first { identifierValues($0).contains(id) }?["elements"] as? [String])?.contains("genetic_data") == true
+        }
+        #expect(genetic(ids[0]) && genetic(ids[1]) && genetic(ids[2]) && genetic(ids[3]) && genetic(ids[4]), "\(out)")
+        #expect(!genetic(ids[5]), "\(out)")
+    }
+
     /// A bank statement: the payer's name and account, and a reference naming whom the
     /// payment was for. Another person's code in it is theirs, not the payer's; a payer's own
     /// code keeps the payer's account.

@@ -209,6 +209,8 @@ public enum FieldClassifier {
                         rest = rest.dropFirst()
                     }
                     if let h = relatedRemainder(String(rest), short: prefix.count <= 3) { return (path + group, h) }
+                    // A relative's genotype (`ema_gt`): theirs, read as text (`namesRelatedGenotype`).
+                    if genotypeWords.contains(String(rest)) { return (path + group, FieldHint.none) }
                 }
                 if key.count > prefix.count && key.hasSuffix(prefix),
                    let h = relatedRemainder(String(key.dropLast(prefix.count)), short: prefix.count <= 3) {
@@ -218,6 +220,22 @@ public enum FieldClassifier {
         }
         return nil
     }
+
+    /// Whether a related person's column holds their genotype (`ema_gt`, `father_genotype`): a
+    /// trio study's parent, whose record then carries the row's genetic data.
+    public static func namesRelatedGenotype(_ label: String) -> Bool {
+        let key = normalize(label)
+        for prefix in relatedPrefixes where key.count > prefix.count && key.hasPrefix(prefix) {
+            var rest = key.dropFirst(prefix.count)
+            while let d = rest.unicodeScalars.first, d.value >= 0x30 && d.value <= 0x39 { rest = rest.dropFirst() }
+            if genotypeWords.contains(String(rest)) { return true }
+        }
+        return false
+    }
+
+    private static let genotypeWords: Set<String> = Set([
+        "gt", "genotype", "genotyp", "genotüüp", "genotyyppi", "genotipas", "genotips", "генотип",
+    ].map(normalize))
 
     /// The hint of what a related person's label holds after its person word (`phone` in
     /// `guardian_phone`), when it is personal data; after a short word (`ema`, `far`) only a

@@ -163,6 +163,11 @@ struct RecordAssembler: RecordVisitor {
     /// emergency contact's: `FieldClassifier.relatedGroup`), or -1. In tables and JSON/XML
     /// records (not prose, whose related lines `TextReader` reads as their own blocks).
     private var relatedColumns: [Int32] = []
+    /// Per column: a related person's genotype (`FieldClassifier.namesRelatedGenotype`). A
+    /// relative read apart with a value there carries the row's genetic data.
+    private var genotypeColumns: [Bool] = []
+    /// The row's genetic-data reasons, kept for its relatives read apart (`readRelatedFields`).
+    private var rowGeneticReasons: [PendingItem] = []
     private var relatedGroupIDs: [String: Int32] = [:]
     /// Per group: it is a payment's reference text (`FieldClassifier.namesPaymentReference`),
     /// read apart only when it names someone else by a national ID (`namesAnother`).
@@ -275,6 +280,10 @@ struct RecordAssembler: RecordVisitor {
             } else if hint == .none && FieldClassifier.namesPaymentReference(name) {
                 group = "\u{0}" + name  // (kept apart from related groups' names)
                 reference = true
+            }
+            if group != nil && FieldClassifier.namesRelatedGenotype(name) {
+                while genotypeColumns.count <= id { genotypeColumns.append(false) }
+                genotypeColumns[id] = true
             }
             if let group {
                 if let g = relatedGroupIDs[group] {
@@ -1150,6 +1159,10 @@ struct RecordAssembler: RecordVisitor {
             emit(line: recordLine, offset: recordOffset, language: nil, items: staffItems)
             staffItems.clear()
         }
+        if !relatedFields.isEmpty && !readingRelated && !genotypeColumns.isEmpty {
+            let genetic = PackedItems.reasonBase + ElementType.geneticData.code
+            rowGeneticReasons = items.filter { $0.code == genetic }
+        }
         items.clear()
         itemKeys.clear()
         valueElements = 0
@@ -1212,13 +1225,26 @@ struct RecordAssembler: RecordVisitor {
         guard apart else { for f in held { read(f) }; return }
         var groups: [Int32] = []
         for f in held where !groups.contains(f.group) { groups.append(f.group) }
+        let reasons = rowGeneticReasons
+        rowGeneticReasons.removeAll()
         for g in groups {
             var seen: [Int32] = []
+            var genotyped = false
             for f in held where f.group == g {
                 if seen.contains(f.column) { endRecord(); seen.removeAll() }
                 if !inRecord { beginRecord(line: Int(f.line), offset: f.offset) }
                 seen.append(f.column)
                 read(f)
+                if Int(f.column) < genotypeColumns.count && genotypeColumns[Int(f.column)] && f.end > f.start { genotyped = true }
+            }
+            // A trio's parent with a genotype of their own (`ema_gt`: `het`) has the row's
+            // genetic data (its gene and variant).
+            if genotyped {
+                settle()
+                for r in reasons where !items.contains(where: { $0.code == r.code && $0.value == r.value }) {
+                    items.append(r)
+                    itemKeys.append(ValueHash(hi: UInt64(r.value), lo: UInt64(r.code)))
+                }
             }
             endRecord()
         }
