@@ -414,7 +414,7 @@ import BreachScopeTesting
         let ik3 = Synthetic.nationalID(.eeIsikukood, using: &rng), ik4 = Synthetic.nationalID(.eeIsikukood, using: &rng)
         let dir = try CLIRunner.temporaryDirectory("forms")
         defer { try? FileManager.default.removeItem(at: dir) }
-        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let write = fileWriter(dir)
         try write("nousolek.txt", "INFORMEERITUD NÕUSOLEK\n\nMina, Sophie Ward, isikukood \(ik), annan nõusoleku proovi analüüsimiseks.\n\n"
                   + "Kontakttelefon / phone: +372 5595 1945\n\nAllkiri: ____________   08.03.2023\n")
         try write("vastus.txt", "Patsient: Madis Nõmm\nIsikukood: \(ik2)\n\nTulemus: normaalne.\n\nTel 6 123 456\n")
@@ -454,7 +454,7 @@ import BreachScopeTesting
         let pesel = Synthetic.nationalID(.plPesel, using: &rng)
         let dir = try CLIRunner.temporaryDirectory("shoplab")
         defer { try? FileManager.default.removeItem(at: dir) }
-        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let write = fileWriter(dir)
         try write("zamowienia.json", """
             [{"orderNo": "VL/2022/10939", "email": "zofia_zielinska@wp.test", "phone": "661-700-897",
               "billing": {"name": "Zofia Zielińska", "street": "Krótka 14 m. 13", "postcode": "60-449", "city": "Poznań"},
@@ -491,7 +491,7 @@ import BreachScopeTesting
         let code = Synthetic.nationalID(.eeIsikukood, using: &rng)
         let dir = try CLIRunner.temporaryDirectory("excel")
         defer { try? FileManager.default.removeItem(at: dir) }
-        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let write = fileWriter(dir)
         try write("kliendid.csv", "sep=;\r\nKaardi nr;Isikukood;Eesnimi;Perenimi;E-post\r\n=\"2900015794650\";\(code);Kadri;Kuusk;k.kuusk59@post.test\r\n")
         try write("ostud.csv", "kaart|kviitung|toode|kogus\n2900015794650|AP-014-230701-0000|Hygieia Pants Plus M (14 kpl)|2\n")
         try write("kauplused.csv", "Kauplus;Kett;Aadress;Telefon;E-post;Juhataja\nAP-001;Ravimiait apteek;Narva tn 120-16, 80077 Pärnu;+372 631 4798;ap001@allium.example.ee;Kersti Kivi\n")
@@ -589,7 +589,7 @@ import BreachScopeTesting
     @Test func passportsSitesRouteSheetsAndProductNumbers() throws {
         let dir = try CLIRunner.temporaryDirectory("gen4")
         defer { try? FileManager.default.removeItem(at: dir) }
-        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let write = fileWriter(dir)
         try write("zlecenia_ukr.csv", "Прізвище / Nazwisko,Ім'я / Imię,Дата народження / Data ur.,PESEL,Паспорт / Paszport,Телефон / Telefon\n"
                   + "Ткаченко,Ірина,22.06.2008,,FE222750,+48 573 618 214\nТкаченко,Ірина,16.04.2010,,FA241119,+48 883 121 419\n")
         try write("SPR_196651.txt", "SPRAWOZDANIE Z BADAŃ LABORATORYJNYCH\n\nPacjent: Tkaczenko Iryna\nPESEL: brak   Dokument: paszport FE222750\n"
@@ -633,7 +633,7 @@ import BreachScopeTesting
         let child = Synthetic.nationalID(.eeIsikukood, using: &rng)
         let dir = try CLIRunner.temporaryDirectory("gen4lab")
         defer { try? FileManager.default.removeItem(at: dir) }
-        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let write = fileWriter(dir)
         try write("AB23-004017_saatekiri.txt", """
             SAATEKIRI GENEETILISELE UURINGULE
             Saatja asutus: Ida-Viru Testkliinik AS 18  Registrikood: 96186790
@@ -705,7 +705,7 @@ import BreachScopeTesting
         let patient = Synthetic.nationalID(.fiHetu, using: &rng)
         let dir = try CLIRunner.temporaryDirectory("related")
         defer { try? FileManager.default.removeItem(at: dir) }
-        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let write = fileWriter(dir)
         // A child's row with the guardian's name and contacts; the second row has no guardian.
         try write("patsiendid.csv", "Nimi;Isikukood;Lapsevanema nimi;Lapsevanema telefon;Lapsevanema e-post\n"
                   + "Jüri Sepapere;\(child);Anu Sepapere;+372 5988 6849;anu.sepapere@example.test\n"
@@ -795,7 +795,7 @@ import BreachScopeTesting
         let doctor = "rasmus.koiv@ulemiste21.example.org"
         let dir = try CLIRunner.temporaryDirectory("staff")
         defer { try? FileManager.default.removeItem(at: dir) }
-        func write(_ name: String, _ text: String) throws { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        let write = fileWriter(dir)
         // Read first (`a…`): the doctor's mail and referral; the order that says who he is comes last.
         try write("a_kiri.eml", "From: Rasmus Kõiv <\(doctor)>\r\nTo: labor@geneetikalabor.example.com\r\n"
                   + "Subject: Tellimus\r\n\r\nTere, kas vastused on valmis?\r\n")
@@ -850,11 +850,11 @@ import BreachScopeTesting
                     ("PK-208140", "LEHTONEN|Raili|Koivukuja 25 B 32|80253|JOENSUU|+358456936647"),
                     ("PK-747316", "KETTUNEN|Aino|Asemakatu 56 F 26|80235|JOENSUU|+358 (0)40 554 9484"),
                     ("PK-859605", "NYKÄNEN|Päivi|Urheilukatu 23 F 2|80172|JOENSUU|013982588")]
-        try Data(rows.map { "\($0.0)|\($0.1)|2 vk välein\n" }.joined().utf8).write(to: dir.appendingPathComponent("pkarjala_export.txt"))
-        try Data(("Tilausnro;Asiakasnro;Rivi;Tuotekoodi;Tuotenimi;Määrä;Yksikkö;Toimituspäivä;Hinta\n"
+        let write = fileWriter(dir)
+        try write("pkarjala_export.txt", rows.map { "\($0.0)|\($0.1)|2 vk välein\n" }.joined())
+        try write("tilausrivit.csv", "Tilausnro;Asiakasnro;Rivi;Tuotekoodi;Tuotenimi;Määrä;Yksikkö;Toimituspäivä;Hinta\n"
                   + "1162640;PK-213319;1;ESS-106;Essi Slip Plus XL tejpblöja;4;pkt;24.1.2023;34,63\n"
-                  + "1752072;KU-614773;1;ESS-102;Essi Aluspehmuste 60x90;9;pkt;1.1.2023;10,38\n").utf8)
-            .write(to: dir.appendingPathComponent("tilausrivit.csv"))
+                  + "1752072;KU-614773;1;ESS-102;Essi Aluspehmuste 60x90;9;pkt;1.1.2023;10,38\n")
         let (out, persons) = try scanAndExport(dir)
         #expect(persons.count == 5, "\(out)")
         let bo = persons.first { identifierValues($0).contains("+358448247448") }
@@ -877,7 +877,7 @@ import BreachScopeTesting
             rows += "\"A1000025\";\"\(a)\";\"\(v)\"\n"
         }
         rows += "\"A1000026\";\"e_post\";\"liis.allik98@example.test\"\n"
-        try Data(rows.utf8).write(to: dir.appendingPathComponent("kliendi_atribuudid.csv"))
+        try fileWriter(dir)("kliendi_atribuudid.csv", rows)
         let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
         defer { try? FileManager.default.removeItem(at: cli.workspace) }
         #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
@@ -895,10 +895,9 @@ import BreachScopeTesting
         let ids = (0..<6).map { _ in Synthetic.nationalID(.eeIsikukood, using: &rng) }
         let dir = try CLIRunner.temporaryDirectory("trio")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Data(("perekond;proband_nimi;proband_ik;ema_nimi;ema_ik;isa_nimi;isa_ik;geen;variant;proband_gt;ema_gt;isa_gt\n"
+        try fileWriter(dir)("trio_uuringud.csv", "perekond;proband_nimi;proband_ik;ema_nimi;ema_ik;isa_nimi;isa_ik;geen;variant;proband_gt;ema_gt;isa_gt\n"
                   + "F2022-001;Mart Rebane;\(ids[0]);Kadri Rebane;\(ids[1]);Urmas Ojala;\(ids[2]);SMN1;del ex7;hom;het;het\n"
-                  + "F2023-004;Triin Kaasik;\(ids[3]);Signe Kaasik;\(ids[4]);Siim Vaher;\(ids[5]);MECP2;c.473C>T;het;wt;\n").utf8)
-            .write(to: dir.appendingPathComponent("trio_uuringud.csv"))
+                  + "F2023-004;Triin Kaasik;\(ids[3]);Signe Kaasik;\(ids[4]);Siim Vaher;\(ids[5]);MECP2;c.473C>T;het;wt;\n")
         let (out, persons) = try scanAndExport(dir)
         #expect(persons.count == 6, "\(out)")
         func genetic(_ id: String) -> Bool {
@@ -946,6 +945,11 @@ private func scanAndExport(_ dir: URL) throws -> (out: String, persons: [[String
     #expect(scan.status == 0, "\(scan.stderr)")
     let out = try cli.run(["persons", "--reveal"]).stdout
     return (out, jsonLines(out))
+}
+
+/// Writes a test leak's files into `dir`: `let write = fileWriter(dir); try write("a.csv", text)`.
+private func fileWriter(_ dir: URL) -> (String, String) throws -> Void {
+    { name, text in try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
 }
 
 /// Lines of JSON objects (`persons --reveal`) as dictionaries.
