@@ -235,10 +235,11 @@ public struct TextReader: DocumentReader {
         // Labels without a colon only on a list's line: after a name, or beside a label with one
         // (a log's `WARN  duplicate email kati@…` is text).
         let name = Self.isListName(UnsafeBufferPointer(rebasing: text[parts[0]])) ? parts[0] : nil
-        let colonless = name != nil || parts.contains { Self.splitLabel(UnsafeBufferPointer(rebasing: text[$0])) != nil }
+        let splits = parts.map { Self.splitLabel(UnsafeBufferPointer(rebasing: text[$0])) }
+        let colonless = name != nil || splits.contains { $0 != nil }
         var fields: [(value: Range<Int>, column: Int)] = []
-        for part in parts where part != name {
-            fields.append(labelledPart(text, part, colonless: colonless, visitor: &visitor) ?? (part, -1))
+        for (part, split) in zip(parts, splits) where part != name {
+            fields.append(labelledPart(text, part, split: split, colonless: colonless, visitor: &visitor) ?? (part, -1))
         }
         // (A route sheet's title `NORDLOG  AJOLISTA  01.09.2023   KULJETTAJA: Sami` is text.)
         guard fields.contains(where: { personalColumns.contains($0.column) }) else { return false }
@@ -259,11 +260,13 @@ public struct TextReader: DocumentReader {
     /// A part of a printed list's line that is a known label and its value: `Tuote: ESS-101 …`,
     /// or, when `colonless`, a capitalised label of one or two words without a colon before a
     /// value whose first word has a digit (`Syntymäaika 15.06.1947`, `Puh. 040 …`, `Asiakasnro
-    /// HUS-611469`). The value's range in `text` and the label's column.
-    private mutating func labelledPart(_ text: UnsafeBufferPointer<UInt8>, _ part: Range<Int>, colonless: Bool,
+    /// HUS-611469`). `split` is the part's `splitLabel`. The value's range in `text` and the
+    /// label's column.
+    private mutating func labelledPart(_ text: UnsafeBufferPointer<UInt8>, _ part: Range<Int>,
+                                       split: (label: Range<Int>, value: Range<Int>)?, colonless: Bool,
                                        visitor: inout some RecordVisitor) -> (value: Range<Int>, column: Int)? {
         let p = UnsafeBufferPointer(rebasing: text[part])
-        if let split = Self.splitLabel(p) {
+        if let split {
             let column = labelColumn(UnsafeBufferPointer(rebasing: p[split.label]), visitor: &visitor)
             return column >= 0 ? ((part.lowerBound + split.value.lowerBound)..<(part.lowerBound + split.value.upperBound), column) : nil
         }
