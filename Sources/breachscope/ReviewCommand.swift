@@ -45,7 +45,7 @@ struct ReviewCommand: ParsableCommand {
     struct Selection: ParsableArguments {
         @Argument(help: "Candidate id (from `review`).") var id: String?
         @Flag(help: "Every pending candidate (narrowed by --evidence and --min-score).") var all = false
-        @Option(help: "With --all: only candidates with this evidence (name+date_of_birth, name+postal_address, name+phone, name_only).")
+        @Option(help: "With --all: only candidates with this evidence (name+date_of_birth, name+postal_address, name+phone, name_only, name_only_identified).")
         var evidence: String?
         @Option(help: "With --all: only candidates scoring at least this (0–1).") var minScore: Double?
 

@@ -934,6 +934,41 @@ import BreachScopeTesting
         #expect(persons.count == 3, "\(out)")
     }
 
+    /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
+    /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
+    /// name and no kind of identifier is held by both: one `name_only_identified` candidate,
+    /// never a merge. The customer with an e-mail whose namesake patient also has one (another
+    /// address) is two people: no candidate.
+    @Test func aPatientAndAShopCustomerOfOneNameAreACandidate() throws {
+        var rng = SeededRNG(seed: 0x1AB)
+        let pesel1 = Synthetic.nationalID(.plPesel, using: &rng), pesel2 = Synthetic.nationalID(.plPesel, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("namesakes")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("wyniki.csv", "Pacjent;PESEL;Badanie;Wynik\nMAJEWSKA Agnieszka;\(pesel1);Glukoza;92\n"
+                  + "NOWAK Jan;\(pesel2);TSH;1,2\n")
+        try write("rejestracja.csv", "nazwisko;imie;pesel;email\nNowak;Jan;\(pesel2);jan.nowak@example.pl\n")
+        try write("zamowienia.json", """
+            {"orders": [{"orderNo": "SKLEP-2021-001000", "customer": {"firstName": "Agnieszka", "lastName": "Majewska", "phone": "+48 735 467 998"}},
+                        {"orderNo": "SKLEP-2021-001007", "customer": {"firstName": "Jan", "lastName": "Nowak", "email": "nowak77@example.pl"}}]}
+            """)
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let queue = try cli.run(["review"]).stdout
+        let lines = queue.split(separator: "\n").filter { $0.contains("[name_only_identified]") }
+        #expect(lines.count == 1, "\(queue)")
+        #expect(lines.first?.contains("score 0.30") == true, "\(queue)")
+        #expect(!queue.contains("[name_only]"), "\(queue)")
+        #expect(try cli.run(["review", "accept", "--all", "--evidence", "name_only_identified"]).stdout.contains("Accepted 1 pending candidate"))
+        let persons = jsonLines(try cli.run(["persons", "--reveal"]).stdout)
+        #expect(persons.count == 3)
+        #expect(persons.contains { p in
+            let ids = (p["identifiers"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? String }
+            return ids.contains(pesel1) && ids.contains("+48735467998")
+        })
+    }
+
 }
 
 /// Scans `dir` into a fresh workspace (removed afterwards), expects success, and returns the

@@ -11,11 +11,13 @@
 ///   in a shop's orders.
 enum WeakKey {
     /// A weak key's material, appended to `out`: the name's form, a zero byte, then the address's
-    /// form (`.weakNameAddress`) or the birth date as stored (`.weakNameBirth`). The scan and
-    /// `lookup` both build it here, so a lookup meets the keys the scan stored.
+    /// form (`.weakNameAddress`) or the birth date as stored (`.weakNameBirth`); the name's form
+    /// alone for `.weakName` (`other` is not read). The scan and `lookup` both build it here, so
+    /// a lookup meets the keys the scan stored.
     static func material(_ kind: ValueKind, name: UnsafeBufferPointer<UInt8>, other: UnsafeBufferPointer<UInt8>,
                          into out: inout [UInt8]) {
         nameForm(name, into: &out)
+        if kind == .weakName { return }
         out.append(0)
         if kind == .weakNameAddress { addressForm(other, into: &out) } else { out.append(contentsOf: other) }
     }

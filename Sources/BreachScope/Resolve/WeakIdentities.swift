@@ -23,11 +23,17 @@ enum WeakIdentities {
     /// persons, counting those the other kinds pair as one — one of them has no strong
     /// identifier and their birth dates, where both give one, agree: a refund's recipient with
     /// only an IBAN, an e-mail naming a customer by HETU whose route-sheet stops have her old
-    /// address.
+    /// address. `name_only_identified`: the same, but both groups are identified, by identifiers
+    /// of different kinds (one by PESEL, the other by phone or e-mail: a lab's patient and its
+    /// web shop's customer); two groups holding identifiers of one kind that differ, or postal
+    /// addresses that differ, are two people. Weaker: many more persons have a strong identifier
+    /// than lack one.
     static let kinds: [(name: String, score: Double)] = [
         ("name+date_of_birth", 0.9), ("name+postal_address", 0.7), ("name+phone", 0.8), ("name_only", 0.5),
+        ("name_only_identified", 0.3),
     ]
     static let nameOnlyTag: UInt8 = 3
+    static let nameIdentifiedTag: UInt8 = 4
     /// Words of a name whose spellings are looked for (more words: only as written).
     static let maxPermutedWords = 4
     /// Names without a strong identifier unsealed and looked for in other spellings; beyond this
@@ -145,19 +151,26 @@ enum WeakIdentities {
         }
         var entries: [Entry] = []
         let weakAddress = ValueKind.weakNameAddress.rawValue, weakBirth = ValueKind.weakNameBirth.rawValue
+        let weakName = ValueKind.weakName.rawValue
         var names: [Int32] = [], others: [(UInt8, Int32)] = [], weak: [(UInt8, Int32)] = []
         let values = recs.values
         let nationalID = ElementType.nationalID.code, email = ElementType.email.code, phoneCode = ElementType.phone.code
         let strongBits: UInt32 = 1 << UInt32(nationalID) | 1 << UInt32(email) | 1 << UInt32(phoneCode)
         // Persons without a strong identifier (for `name_only`), only when there are name forms.
         var isWeak: [Bool] = nameForms.isEmpty ? [] : Array(repeating: false, count: persons.count)
-        var birthDates: [Int32: [Int32]] = [:]   // person → birth-date values, for those with a name form
+        var birthDates: [Int32: [Int32]] = [:]   // person → birth-date values, for those with a name form or key
         var forms: [Int32] = []
+        var nameKeys: [Int32] = []
+        // Identifier kinds (`IdentifierType` codes) per person with a name key, and those of
+        // them with a name-and-address key.
+        var identifierKinds: [Int32: UInt64] = [:]
+        var addressed: Set<Int32> = []
         for pi in 0..<persons.count {
             names.clear()
             others.clear()
             weak.clear()
             forms.clear()
+            nameKeys.clear()
             // A phone is a strong identifier: two persons share one only when a national-ID
             // conflict split their component, so name + phone is looked at for those only
             // (on a million-person table the phone entries were most of the sort).
@@ -175,6 +188,7 @@ enum WeakIdentities {
                     case phone: if phones && !others.contains(where: { $0 == (2, v) }) { others.append((2, v)) }
                     case weakBirth: if !weak.contains(where: { $0 == (0, v) }) { weak.append((0, v)) }
                     case weakAddress: if !weak.contains(where: { $0 == (1, v) }) { weak.append((1, v)) }
+                    case weakName: if !nameKeys.contains(v) { nameKeys.append(v) }
                     default: break
                     }
                 }
@@ -197,11 +211,24 @@ enum WeakIdentities {
                 if !dates.isEmpty { birthDates[Int32(pi)] = dates }
                 for f in forms { entries.append(Entry(key: UInt64(UInt32(bitPattern: f)), tag: nameOnlyTag, person: Int32(pi))) }
             }
+            if !nameKeys.isEmpty {
+                var kindsHeld: UInt64 = 0
+                for ri in persons.recordRange(pi) {
+                    for k in recs.valueRange(Int(persons.records[ri])) where valueKinds[Int(values[k])] < 64 {
+                        kindsHeld |= 1 << UInt64(valueKinds[Int(values[k])])
+                    }
+                }
+                identifierKinds[Int32(pi)] = kindsHeld
+                if weak.contains(where: { $0.0 == 1 }) { addressed.insert(Int32(pi)) }
+                let dates = others.filter { $0.0 == 0 }.map(\.1)
+                if !dates.isEmpty { birthDates[Int32(pi)] = dates }
+                for w in nameKeys { entries.append(Entry(key: UInt64(UInt32(bitPattern: w)), tag: nameIdentifiedTag, person: Int32(pi))) }
+            }
         }
         guard !entries.isEmpty else { return [] }
         entries.sort()
         var pairs: [UInt64: UInt8] = [:]   // a << 32 | b → evidence bits
-        var nameGroups: [[Int32]] = []
+        var nameGroups: [[Int32]] = [], identifiedGroups: [[Int32]] = []
         var i = 0
         while i < entries.count {
             var j = i + 1
@@ -211,6 +238,8 @@ enum WeakIdentities {
             if group.count >= 2 && group.count <= maxGroup {
                 if entries[i].tag == nameOnlyTag {
                     nameGroups.append(group)
+                } else if entries[i].tag == nameIdentifiedTag {
+                    identifiedGroups.append(group)
                 } else {
                     for x in 0..<group.count { for y in (x + 1)..<group.count {
                         pairs[UInt64(UInt32(group[x])) << 32 | UInt64(UInt32(group[y])), default: 0] |= 1 << entries[i].tag
@@ -221,9 +250,12 @@ enum WeakIdentities {
         }
         // A name two groups of persons carry (persons the other evidence pairs count as one group):
         // one pair between the groups, its first persons, when one group has no strong identifier.
-        if !nameGroups.isEmpty {
-            var joined = UnionFind(count: persons.count)
+        let byName = !nameGroups.isEmpty || !identifiedGroups.isEmpty
+        var joined = UnionFind(count: byName ? persons.count : 0)
+        if byName {
             for pair in pairs.keys { joined.union(Int32(pair >> 32), Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)) }
+        }
+        if !nameGroups.isEmpty {
             for group in nameGroups {
                 var roots: [(root: Int32, first: Int32, weak: Bool, dates: [Int32])] = []
                 // A group's first person is the one with the smallest anchor: person indices
@@ -247,6 +279,29 @@ enum WeakIdentities {
                 let a = min(roots[0].first, roots[1].first), b = max(roots[0].first, roots[1].first)
                 pairs[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)), default: 0] |= 1 << nameOnlyTag
             }
+        }
+        // The same for a name's key (`.weakName`) two identified groups carry, when no kind of
+        // identifier is held by both: a lab's patient by PESEL, its web shop's customer by phone.
+        // Both with a postal address (and so with a name-and-address key, which they do not
+        // share: the groups would be one) are namesakes living apart.
+        for group in identifiedGroups {
+            var roots: [(root: Int32, first: Int32, kinds: UInt64, addressed: Bool, dates: [Int32])] = []
+            for p in group.sorted(by: { persons.anchors[Int($0)] < persons.anchors[Int($1)] }) {
+                let r = joined.find(p)
+                let dates = birthDates[p] ?? [], held = identifierKinds[p] ?? 0
+                if let at = roots.firstIndex(where: { $0.root == r }) {
+                    roots[at].kinds |= held
+                    roots[at].addressed = roots[at].addressed || addressed.contains(p)
+                    roots[at].dates += dates
+                } else {
+                    roots.append((r, p, held, addressed.contains(p), dates))
+                }
+            }
+            guard roots.count == 2, roots[0].kinds != 0, roots[1].kinds != 0, roots[0].kinds & roots[1].kinds == 0,
+                  !(roots[0].addressed && roots[1].addressed) else { continue }
+            if !roots[0].dates.isEmpty && !roots[1].dates.isEmpty && !roots[0].dates.contains(where: roots[1].dates.contains) { continue }
+            let a = min(roots[0].first, roots[1].first), b = max(roots[0].first, roots[1].first)
+            pairs[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)), default: 0] |= 1 << nameIdentifiedTag
         }
         // National IDs per person, only for persons in a pair.
         func nationals(_ p: Int32) -> [UInt16: Set<ValueHash>] {

@@ -128,7 +128,6 @@ struct RecordAssembler: RecordVisitor {
     /// Elements that say who a record is about, besides a name.
     private static let namingElements: UInt32 = strongElements | 1 << UInt32(ElementType.postalAddress.code)
     private static let nameElement: UInt32 = 1 << UInt32(ElementType.name.code)
-    private static let weakOthers: UInt32 = 1 << UInt32(ElementType.postalAddress.code) | 1 << UInt32(ElementType.dateOfBirth.code)
     /// The record's name field holds an organisation's name (`Apteek Kesklinn`): its e-mail,
     /// phone and address are the organisation's, unless the record carries a national ID.
     private var organisationRecord = false
@@ -1123,7 +1122,7 @@ struct RecordAssembler: RecordVisitor {
         }
         // (A split block's names and addresses are different persons': no weak keys across them.)
         if !splitting && (valueElements & Self.strongElements == 0 || (documentSize > 0 && documentSize <= Self.weakKeyDocument))
-            && valueElements & Self.weakOthers != 0 && valueElements & 1 << UInt32(ElementType.name.code) != 0 { addWeakKeys() }
+            && valueElements & Self.nameElement != 0 { addWeakKeys() }
         if valueElements == Self.nameElement && !items.contains(where: { $0.code == ElementType.name.code && $0.value >= 0 && batch.values.withPlaintext(at: Int($0.value)) { $0.contains(0x20) } }) {
             // One word and nothing else (`From: Hoitotarvikejakelu <hoitotarvikejakelu@…>`, whose
             // role mailbox is no one's): no one can be told apart by it.
@@ -1454,8 +1453,10 @@ struct RecordAssembler: RecordVisitor {
     /// national ID (`ZIELIŃSKA ZOFIA` on a lab report at the same address), and only name and
     /// address say they may be one. The dense tables of large leaks are mostly records with a
     /// strong identifier in large files: the key costs them nothing.
-    /// Called when the record's element bits (`valueElements`) show a name, an address or a
-    /// birth date.
+    /// Each name of two or more words also gets a weak key of its own (`.weakName`): a lab's
+    /// patient known by PESEL and its web shop's customer known by phone, the only two to carry
+    /// `Agnieszka Majewska`, are a candidate (`WeakIdentities`).
+    /// Called when the record's element bits (`valueElements`) show a name.
     private mutating func addWeakKeys() {
         var names: [Int] = [], others: [(Int, ValueKind)] = []
         for k in items.indices where items[k].code == ElementType.name.code && items[k].value >= 0 && names.count < 2 { names.append(k) }
@@ -1464,12 +1465,13 @@ struct RecordAssembler: RecordVisitor {
             else if items[k].code == ElementType.dateOfBirth.code { others.append((k, .weakNameBirth)) }
         }
         for n in names {
+            if batch.values.withPlaintext(at: Int(items[n].value), { $0.contains(0x20) }) { addWeakKey(name: n, other: n, .weakName) }
             for (o, kind) in others { addWeakKey(name: n, other: o, kind) }
         }
     }
 
-    /// The weak key of the name at `items[n]` and the address or birth date at `items[o]`, on the
-    /// name's line.
+    /// The weak key of the name at `items[n]` and the address or birth date at `items[o]` (or of
+    /// the name alone: `.weakName`), on the name's line.
     private mutating func addWeakKey(name n: Int, other o: Int, _ kind: ValueKind) {
         var material: [UInt8] = []
         swap(&material, &materialScratch)

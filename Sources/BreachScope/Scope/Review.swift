@@ -106,6 +106,6 @@ public struct Review {
     }
 
     /// The evidence kinds a candidate can give (`name+date_of_birth`, `name+postal_address`,
-    /// `name+phone`, `name_only`), for filtering decisions.
+    /// `name+phone`, `name_only`, `name_only_identified`), for filtering decisions.
     public static let evidenceKinds: [String] = WeakIdentities.kinds.map(\.name)
 }

@@ -144,8 +144,8 @@ public struct ValueHash: Hashable, Sendable, Comparable {
 
 /// What a stored value is: an identifier type, a non-identifier element, a link key or a weak
 /// key. Encoded as one integer in the store: identifiers 0–63 (`IdentifierType.code`), elements
-/// 64–127 (64 + `ElementType.code`), link keys 128, weak keys 129 (name + postal address) and
-/// 130 (name + date of birth).
+/// 64–127 (64 + `ElementType.code`), link keys 128, weak keys 129 (name + postal address),
+/// 130 (name + date of birth) and 131 (name alone).
 public struct ValueKind: Hashable, Sendable, Comparable {
     public var rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -157,6 +157,9 @@ public struct ValueKind: Hashable, Sendable, Comparable {
     public static let weakNameAddress = ValueKind(rawValue: 129)
     /// A record's name in its compared form and date of birth (`WeakKey`).
     public static let weakNameBirth = ValueKind(rawValue: 130)
+    /// A record's name alone in its compared form (`WeakKey`): two persons identified by
+    /// different kinds of identifier who are the only ones to carry a name are a candidate.
+    public static let weakName = ValueKind(rawValue: 131)
 
     public var identifier: IdentifierType? { rawValue < 64 ? IdentifierType(code: UInt8(rawValue)) : nil }
     public var element: ElementType? {

@@ -119,6 +119,69 @@ import Testing
         #expect(try candidates(h).isEmpty)   // three carriers
     }
 
+    /// A name's own weak key as the scan adds it (`.weakName`: the name's compared form).
+    func nameKey(_ s: String) -> Item {
+        var form: [UInt8] = []
+        Array(s.utf8).withUnsafeBufferPointer { WeakKey.nameForm($0, into: &form) }
+        return (.weakName, String(decoding: form, as: UTF8.self), nil)
+    }
+
+    /// A name-and-address weak key as the scan adds it.
+    func addressKey(_ n: String, _ a: String) -> Item {
+        var material: [UInt8] = []
+        Array(n.utf8).withUnsafeBufferPointer { nb in
+            Array(a.utf8).withUnsafeBufferPointer { WeakKey.material(.weakNameAddress, name: nb, other: $0, into: &material) }
+        }
+        return (.weakNameAddress, String(decoding: material, as: UTF8.self), nil)
+    }
+
+    @Test func aNameTwoPersonsIdentifiedByDifferentKindsCarryIsAWeakerCandidate() throws {
+        let f = try StoreFixture()
+        // A lab's patient by PESEL, its web shop's customer by phone and e-mail.
+        try f.document("wyniki.csv", [[name("MAJEWSKA Agnieszka"), nameKey("MAJEWSKA Agnieszka"), (.identifier(.plPesel), "99111996409", .nationalID)]])
+        try f.document("zamowienia.json", [[name("Agnieszka Majewska"), nameKey("Agnieszka Majewska"), phone("+48735467998"), mail("a.majewska@example.pl")],
+                                           [name("Jan Nowak"), nameKey("Jan Nowak"), mail("jan.nowak@example.pl")]])
+        #expect(try f.persons().count == 3)
+        let c = try candidates(f)
+        #expect(c.count == 1)
+        #expect(c.first?.evidence == ["name_only_identified"])
+        #expect(c.first?.score == 0.3)
+        try Review(store: f.ws.store, vault: f.ws.vault).decide(try #require(c.first).id, accept: true)
+        #expect(try f.persons().contains { Set($0.identifiers.map(\.type)) == ["pl_pesel", "phone", "email"] })
+    }
+
+    @Test func identifiedNamesakesWithOneKindOfIdentifierOrThreeCarriersAreNoCandidate() throws {
+        // Both by e-mail (two different addresses): two people.
+        let f = try StoreFixture()
+        try f.document("a.csv", [[name("Jan Nowak"), nameKey("Jan Nowak"), mail("jan.nowak@example.pl")]])
+        try f.document("b.csv", [[name("NOWAK Jan"), nameKey("NOWAK Jan"), mail("nowak77@example.pl"), (.identifier(.plPesel), "99111996409", .nationalID)]])
+        #expect(try candidates(f).isEmpty)
+        // Three carriers of the name.
+        let g = try StoreFixture()
+        try g.document("a.csv", [[name("Jan Nowak"), nameKey("Jan Nowak"), mail("jan.nowak@example.pl")]])
+        try g.document("b.csv", [[name("NOWAK Jan"), nameKey("NOWAK Jan"), (.identifier(.plPesel), "99111996409", .nationalID)]])
+        try g.document("c.csv", [[name("Jan Nowak"), nameKey("Jan Nowak"), phone("+48735467998")]])
+        #expect(try candidates(g).isEmpty)
+        // Birth dates that differ.
+        let h = try StoreFixture()
+        try h.document("a.csv", [[name("Jan Nowak"), nameKey("Jan Nowak"), dob("1980-01-08"), mail("jan.nowak@example.pl")]])
+        try h.document("b.csv", [[name("NOWAK Jan"), nameKey("NOWAK Jan"), dob("1999-11-19"), (.identifier(.plPesel), "99111996409", .nationalID)]])
+        #expect(try candidates(h).isEmpty)
+        // Both with postal addresses, and not the same one.
+        let k = try StoreFixture()
+        try k.document("a.csv", [[name("Jan Nowak"), nameKey("Jan Nowak"), address("ul. Lipowa 5, 20-123 Lublin"),
+                                  addressKey("Jan Nowak", "ul. Lipowa 5, 20-123 Lublin"), mail("jan.nowak@example.pl")]])
+        try k.document("b.csv", [[name("NOWAK Jan"), nameKey("NOWAK Jan"), address("ul. Polna 12, 80-357 Gdańsk"),
+                                  addressKey("NOWAK Jan", "ul. Polna 12, 80-357 Gdańsk"), (.identifier(.plPesel), "99111996409", .nationalID)]])
+        #expect(try candidates(k).isEmpty)
+        // One of them with an address: a candidate.
+        let m = try StoreFixture()
+        try m.document("a.csv", [[name("Jan Nowak"), nameKey("Jan Nowak"), address("ul. Lipowa 5, 20-123 Lublin"),
+                                  addressKey("Jan Nowak", "ul. Lipowa 5, 20-123 Lublin"), mail("jan.nowak@example.pl")]])
+        try m.document("b.csv", [[name("NOWAK Jan"), nameKey("NOWAK Jan"), (.identifier(.plPesel), "99111996409", .nationalID)]])
+        #expect(try candidates(m).map(\.evidence) == [["name_only_identified"]])
+    }
+
     @Test func routeStopsPairedByAddressCountAsOneCarrierOfTheName() throws {
         let f = try StoreFixture()
         // Two route-sheet stops with the old address (one name+address pair), and the
