@@ -63,6 +63,10 @@ struct CategoryMatcherTests {
         ("Analüüsi vastus saabunud", nil, ["lab-report:Analüüsi vastus"]),
         ("Wyniki badań: cholesterol całkowity 190", nil, ["lab-report:Wyniki badań", "lab-test-name:cholesterol całkowity"]),
         ("Laboratoriovastaus valmis", nil, ["lab-report:Laboratoriovastaus"]),
+        // A Polish lab's printed report: its title and its table's reference-range heading.
+        ("SPRAWOZDANIE Z BADANIA LABORATORYJNEGO nr 20072096897", nil, ["lab-report:SPRAWOZDANIE Z BADANIA"]),
+        ("Opis badania laboratoryjnego z dnia 05.01", nil, ["lab-report:badania laboratoryjnego"]),
+        ("Badanie      Wynik  Jedn.   Zakres ref.", nil, ["lab-report:Zakres ref"]),
         ("Provsvar: blodstatus normal", nil, ["lab-report:Provsvar", "lab-test-name:blodstatus"]),
         // prescription
         ("ATC A10BA02 metformin 500 mg", nil, ["atc-code:A10BA02", "drug-with-dose:metformin"]),
