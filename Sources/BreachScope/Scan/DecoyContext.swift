@@ -63,10 +63,13 @@ enum DecoyContext {
     /// Whether the word before `start` says a phone number follows (`Puh.`, `Tfn`, `Tel`, `Mob`).
     /// Asked for every lone run of digits in prose and logs, so it allocates nothing: the bytes
     /// before the number are compared in place (ASCII case folded).
+    /// Also a speaker's answer to a question about the phone on its line: `Entä puhelinnumero?
+    /// Soittaja: 0457149311`, `And your phone number? Caller: 0457149311`.
     static func phoneWordBefore(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
         var j = start - 1
-        var skipped = 0
+        var skipped = 0, colon = false
         while j >= 0, skipped < 4, span[j] == 0x20 || span[j] == 0x3A || span[j] == 0x2E || span[j] == 0x09 || span[j] == 0x2D {
+            if span[j] == 0x3A { colon = true }
             j -= 1; skipped += 1
         }
         guard skipped > 0, j >= 0, ASCII.isLetter(span[j]) || span[j] >= 0x80 else { return false }
@@ -74,6 +77,24 @@ enum DecoyContext {
         var s = end
         while s > 0 && end - s < 15 && (ASCII.isLetter(span[s - 1]) || span[s - 1] >= 0x80) { s -= 1 }
         guard end - s < 15 else { return false }
+        if isPhoneWord(span, s, end) { return true }
+        // A speaker's label (`Soittaja:`) after a question (`?` and a space): its last two words.
+        guard colon, s >= 2, span[s - 1] == 0x20, span[s - 2] == UInt8(ascii: "?") else { return false }
+        var e = s - 2
+        for _ in 0..<2 {
+            var b = e
+            while b > 0 && e - b < 15 && (ASCII.isLetter(span[b - 1]) || span[b - 1] >= 0x80) { b -= 1 }
+            guard b < e, e - b < 15 else { return false }
+            if isPhoneWord(span, b, e) { return true }
+            guard b >= 2, span[b - 1] == 0x20 else { return false }
+            e = b - 1
+        }
+        return false
+    }
+
+    /// Whether `span[s..<end]` (under 15 bytes) is one of `phoneWords`.
+    @inline(__always)
+    private static func isPhoneWord(_ span: UnsafeBufferPointer<UInt8>, _ s: Int, _ end: Int) -> Bool {
         let (lo, hi) = packed(UnsafeBufferPointer(rebasing: span[s..<end]))
         let table = phoneWordTable
         var k = table.starts[end - s]
@@ -112,7 +133,8 @@ enum DecoyContext {
     static let phoneWords: [[UInt8]] = [
         "puh", "puhelin", "matkapuhelin", "gsm", "tel", "tfn", "telefon", "telefonnummer", "mobil", "mobiil",
         "mob", "mobile", "phone", "telephone", "cell", "tlf", "telefoni", "telefonas", "tālr", "tālrunis",
-        "тел", "Тел", "телефон", "Телефон", "моб", "kom", "komórka", "handy",
+        "тел", "Тел", "телефон", "Телефон", "моб", "kom", "komórka", "handy", "puhelinnumero", "telefonu",
+        "telefoninumber",
     ].map { Array($0.utf8) }
 
     /// Whether `ssn` or `security` (any case) ends within 40 bytes before `start`: the cheap test

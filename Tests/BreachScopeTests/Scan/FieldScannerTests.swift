@@ -254,4 +254,22 @@ import BreachScopeTesting
         #expect(found("ID 44051401359") == ["44051401359"])
         #expect(found("Kowalska Anna 44051401359") == ["44051401359"])
     }
+
+    /// A call transcript's answer to a question about the phone, after the speaker's label, is
+    /// a phone typed as one run of digits; the same run after another question, or after a
+    /// label with no question, is not.
+    @Test func aSpeakersAnswerToAPhoneQuestionIsAPhone() {
+        let scanner = FieldScanner(phoneCountries: ["FI", "SE"])
+        func found(_ text: String) -> [String] {
+            var bytes = Array(text.utf8), out: [String] = []
+            bytes.withUnsafeMutableBufferPointer { p in scanner.scan(UnsafeBufferPointer(p), hint: .none, preferCountry: "FI") { out.append($0.valueString) } }
+            return out
+        }
+        #expect(found("Entä puhelinnumero? Soittaja: 0457149311.") == ["+358457149311"])
+        #expect(found("Och ert telefonnummer? Uppringare: 092444069.") == ["+35892444069"])
+        #expect(found("And your phone number? Caller: 0457149311") == ["+358457149311"])
+        #expect(found("Entä tilausnumero? Soittaja: 0457149311.").isEmpty)
+        #expect(found("Soittaja: 0457149311.").isEmpty)
+        #expect(found("Entä puhelinnumero? 0457149311 kpl").isEmpty)
+    }
 }
