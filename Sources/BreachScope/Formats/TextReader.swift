@@ -61,6 +61,9 @@ public struct TextReader: DocumentReader {
     private var headlessColumns: (name: Int, address: Int) = (-1, -1)
     /// The line after a printed list's name line (`gapFields`), where its address may stand.
     private var listAddressLine = -1
+    /// The line after a question about the address (`asksForAddress`), where a speaker's
+    /// answer may give it.
+    private var addressAnswerLine = -1
     /// Label bytes → the column of a related person's names, or -1 (`relatedColumn`).
     private var relatedLabels: [[UInt8]: Int] = [:]
     private var fixedRows = 0
@@ -187,6 +190,8 @@ public struct TextReader: DocumentReader {
                                    visitor: inout some RecordVisitor) {
         openRecord(offset: offset, visitor: &visitor)
         let text = UnsafeBufferPointer(rebasing: p[a..<b])
+        let answersAddress = line == addressAnswerLine
+        if Self.asksForAddress(text) { addressAnswerLine = line + 1 }
         if line == listAddressLine && text.count <= 120 && ColumnSampler.isAddress(Array(text)) && Self.splitLabel(text) == nil {
             // The line under a printed list's name (`    KALLIOKATU 24, 00134 HELSINKI`).
             visitor.field(text, column: headlessColumns.address, line: line, offset: offset + a)
@@ -220,6 +225,16 @@ public struct TextReader: DocumentReader {
                               offset: offset + a + value.lowerBound)
                 return
             }
+            // A call transcript's answer: `Agentti: Voitteko vahvistaa osoitteen?` then
+            // `Soittaja: Sepänkatu 60 D 9, 02708 Espoo.` (the speaker's label says nothing).
+            var value = split.value
+            if text[value.upperBound - 1] == UInt8(ascii: ".") { value = value.lowerBound..<(value.upperBound - 1) }
+            if answersAddress, !value.isEmpty, ColumnSampler.isAddress(Array(text[value])) {
+                declareListColumns(visitor: &visitor)
+                visitor.field(UnsafeBufferPointer(rebasing: text[value]), column: headlessColumns.address, line: line,
+                              offset: offset + a + value.lowerBound)
+                return
+            }
         }
         if gapped && gapFields(text, offset: offset + a, visitor: &visitor) { return }
         visitor.field(text, column: -1, line: line, offset: offset + a)
@@ -244,10 +259,7 @@ public struct TextReader: DocumentReader {
         // (A route sheet's title `NORDLOG  AJOLISTA  01.09.2023   KULJETTAJA: Sami` is text.)
         guard fields.contains(where: { personalColumns.contains($0.column) }) else { return false }
         if let name {
-            if headlessColumns.name < 0 {
-                headlessColumns = (visitor.declareColumn(name: "(list name)", hint: .fullName),
-                                   visitor.declareColumn(name: "(list address)", hint: .postalAddress))
-            }
+            declareListColumns(visitor: &visitor)
             visitor.field(UnsafeBufferPointer(rebasing: text[name]), column: headlessColumns.name, line: line, offset: offset + name.lowerBound)
             listAddressLine = line + 1
         }
@@ -509,10 +521,7 @@ public struct TextReader: DocumentReader {
     }
 
     private mutating func emitHeadlessRow(_ p: UnsafeBufferPointer<UInt8>, _ cells: [Range<Int>], line: Int, offset: Int, visitor: inout some RecordVisitor) {
-        if headlessColumns.name < 0 {
-            headlessColumns = (visitor.declareColumn(name: "(list name)", hint: .fullName),
-                               visitor.declareColumn(name: "(list address)", hint: .postalAddress))
-        }
+        declareListColumns(visitor: &visitor)
         visitor.beginRecord(line: line, offset: offset + cells[0].lowerBound)
         visitor.field(UnsafeBufferPointer(rebasing: p[cells[0]]), column: headlessColumns.name, line: line, offset: offset + cells[0].lowerBound)
         var k = 1
@@ -548,6 +557,28 @@ public struct TextReader: DocumentReader {
             return !w.contains { $0 &- 0x30 < 10 }
         }
     }
+
+    /// The columns of names and addresses read without a label of their own (lists, answers),
+    /// declared once.
+    private mutating func declareListColumns(visitor: inout some RecordVisitor) {
+        if headlessColumns.name < 0 {
+            headlessColumns = (visitor.declareColumn(name: "(list name)", hint: .fullName),
+                               visitor.declareColumn(name: "(list address)", hint: .postalAddress))
+        }
+    }
+
+    /// Whether a line is a question about a postal address (`Voitteko vahvistaa osoitteen?`,
+    /// `Kan ni bekräfta adressen?`, `Can you confirm your address?`): it ends with `?` and holds
+    /// an address word (ASCII case folded; Cyrillic `адрес` as written).
+    static func asksForAddress(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 6, p.count <= 200, p[p.count - 1] == UInt8(ascii: "?") else { return false }
+        let lower = p.map { ASCII.lower($0) }
+        return addressQuestionWords.contains { w in
+            lower.count >= w.count && (0...(lower.count - w.count)).contains { i in lower[i..<(i + w.count)].elementsEqual(w) }
+        }
+    }
+
+    static let addressQuestionWords: [[UInt8]] = ["osoit", "adres", "addres", "aadres", "дрес"].map { Array($0.utf8) }
 
     private mutating func openRecord(offset: Int, visitor: inout some RecordVisitor) {
         if !recordOpen { visitor.beginRecord(line: line, offset: offset); recordOpen = true }

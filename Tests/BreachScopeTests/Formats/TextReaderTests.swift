@@ -182,6 +182,39 @@ import BreachScopeTesting
         ], "\(whole.visitor.recordStrings)")
     }
 
+    /// A call transcript: the caller's answer to a question about the address is the address;
+    /// an answer to another question, or an address-shaped answer with no question before it,
+    /// is text.
+    @Test func anAnswerToAnAddressQuestionIsTheAddress() {
+        let text = """
+            === Puhelu 2023-03-15 11:06
+            Soittaja: Hei, tässä Hilkka Äijälä. Odotan tuotetta Kuulokojeen paristo 13.
+            Agentti: Voitteko vahvistaa osoitteen?
+            Soittaja: Sepänkatu 60 D 9, 02708 Espoo.
+            Agentti: Entä tilausnumero?
+            Soittaja: Kalliotie 5, 00100 Helsinki.
+            Soittaja: Rantatie 21 D 22, 02680 Espoo.
+
+            Agent: Kan ni bekräfta adressen?
+            Uppringare: Nej tack.
+            """
+        let doc = Array(text.utf8)
+        let whole = readDocument(TextReader(classify: { _ in nil }), doc)
+        for size in [1, 7, 300] {
+            #expect(readDocument(TextReader(classify: { _ in nil }), doc, chunkSize: size).visitor.events == whole.visitor.events)
+        }
+        #expect(whole.visitor.recordStrings == [
+            "-==== Puhelu 2023-03-15 11:06|-=Soittaja: Hei, tässä Hilkka Äijälä. Odotan tuotetta Kuulokojeen paristo 13."
+                + "|-=Agentti: Voitteko vahvistaa osoitteen?|(list address)=Sepänkatu 60 D 9, 02708 Espoo|-=Agentti: Entä tilausnumero?"
+                + "|-=Soittaja: Kalliotie 5, 00100 Helsinki.|-=Soittaja: Rantatie 21 D 22, 02680 Espoo.",
+            "-=Agent: Kan ni bekräfta adressen?|-=Uppringare: Nej tack.",
+        ], "\(whole.visitor.recordStrings)")
+        for (line, asks) in [("Voitteko vahvistaa osoitteen?", true), ("Can you confirm your ADDRESS?", true), ("Какой у вас адрес?", true),
+                             ("Entä puhelinnumero?", false), ("Osoite: Kalliotie 5", false)] {
+            #expect(Array(line.utf8).withUnsafeBufferPointer { TextReader.asksForAddress($0) } == asks, "\(line)")
+        }
+    }
+
     @Test func wideGaps() {
         func gap(_ t: String) -> Bool { Array(t.utf8).withUnsafeBufferPointer { TextReader.hasWideGap($0) } }
         #expect(!gap("The quarterly inventory review found no discrepancies in the central warehouse."))
