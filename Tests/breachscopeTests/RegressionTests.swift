@@ -217,6 +217,39 @@ import BreachScopeTesting
         #expect(try again.run(["persons", "--reveal"]).stdout == out)
     }
 
+    /// A family's inbox (`thebrownfamily90@…`) on three members' accounts is three persons, the
+    /// inbox a conflict between them and the bounce that gives only the inbox listed under each;
+    /// two names on an inbox that does not say it is shared stay one person.
+    @Test func aFamilysSharedInboxIsOnePersonPerMember() throws {
+        let dir = try CLIRunner.temporaryDirectory("familyinbox")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("accounts.csv", """
+            ACCOUNT_ID,FIRST_NAME,LAST_NAME,EMAIL_ADDR
+            100231,Kevin,Brown,thebrownfamily90@mail.test
+            100232,Karen,Brown,thebrownfamily90@mail.test
+            100233,Linda,Brown,thebrownfamily90@mail.test
+            100240,Bill,Moore,bill.moore@example.com
+            100241,William,Moore,bill.moore@example.com
+
+            """)
+        try write("profiles.json", #"{"results": [{"profile": {"displayName": "Brown, Kevin J.", "emailAddress": "thebrownfamily90@mail.test"}}]}"#)
+        try write("bounces.txt", "Final-Recipient: rfc822; thebrownfamily90@mail.test\nAction: failed\n")
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        // (A person written two ways is shown by one of them.)
+        let names = Set(jsonLines(out).map { $0["name"] as? String ?? "" })
+        #expect(names.count == 4, "\(out)")
+        #expect(names.isSuperset(of: ["Karen Brown", "Linda Brown"]), "\(out)")
+        #expect(names.contains("Kevin Brown") || names.contains("Brown, Kevin J."), "\(out)")
+        #expect(names.contains("Bill Moore") || names.contains("William Moore"), "\(out)")
+        let review = try cli.run(["review", "--format", "json"]).stdout
+        let conflicts = (try JSONSerialization.jsonObject(with: Data(review.utf8)) as? [String: Any])?["conflicts"] as? [[String: Any]] ?? []
+        #expect(conflicts.count == 1, "\(review)")
+    }
+
     /// A coordinator's e-mail names the customer in a sentence, with her HETU and her landline
     /// (`Asiakkaan Kristina Sjöberg (hetu …)`): the name is read from the prose, so the HETU joins
     /// her route-sheet stops through the landline (whose names agree) and not her husband's. A

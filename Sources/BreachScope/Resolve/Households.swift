@@ -18,6 +18,11 @@
 /// (their names and phones are unsealed in memory, nothing is written), so a table of one
 /// record per person costs nothing. Where a plan does not tell fixed lines from mobiles
 /// (Denmark, North America) a phone stays strong.
+///
+/// A family's inbox is such a line too: an e-mail whose local part says it is a family's or a
+/// household's (`thebrownfamily90@`, `familie.mueller@`, `perhe.virtanen@`), shared by the
+/// members' accounts, each with their own name. Other e-mails stay strong: the same person
+/// signs up as `Bill` and as `William`, and nothing in `bill.brown@` says it is shared.
 enum Households {
     static let nameKind = ValueKind.element(.name).rawValue
     /// The most persons a household line is listed under (beyond: a switchboard, a shop's).
@@ -25,6 +30,21 @@ enum Households {
     /// The most name comparisons for parts with initials or several names in one component.
     static let maxComparisons = 4_000_000
     static let phoneKind = ValueKind.identifier(.phone).rawValue
+    static let emailKind = ValueKind.identifier(.email).rawValue
+    /// Words of a family's or household's inbox (ASCII, lower case), anywhere in the local part.
+    static let familyWords: [[UInt8]] = [
+        "family", "familie", "familj", "familia", "famille", "famiglia", "household", "perhe", "perekond", "rodzina",
+        "hushall", "husstand", "seima", "gimene", "semya", "semja",
+    ].map { Array($0.utf8) }
+
+    /// Whether an e-mail address's local part names a family or a household.
+    static func isFamilyInbox(_ email: [UInt8]) -> Bool {
+        guard let at = email.firstIndex(of: UInt8(ascii: "@")), at >= 5 else { return false }
+        let local = email[..<at].map { ASCII.lower($0) }
+        return familyWords.contains { w in
+            local.count >= w.count && (0...(local.count - w.count)).contains { i in local[i..<(i + w.count)].elementsEqual(w) }
+        }
+    }
 
     struct Split {
         /// Records of each person (ascending, a nameless part may be in several).
@@ -49,12 +69,15 @@ enum Households {
         var disagree = false
         outer: for a in 0..<names.count { for b in (a + 1)..<names.count where !agree(words[names[a]]!, words[names[b]]!) { disagree = true; break outer } }
         guard disagree else { return nil }
-        // 2. Fixed lines shared by two records or more.
+        // 2. Fixed lines and family inboxes shared by two records or more.
         var phoneRecords: [Int32: Int] = [:]
-        for m in members { for v in Set(values(m)) where kinds[Int(v)] == phoneKind { phoneRecords[v, default: 0] += 1 } }
+        for m in members {
+            for v in Set(values(m)) where kinds[Int(v)] == phoneKind || kinds[Int(v)] == emailKind { phoneRecords[v, default: 0] += 1 }
+        }
         var lines = Set<Int32>()
         for (v, n) in phoneRecords where n > 1 {
-            if let p = try plaintext(v), PhonePlans.isFixedLine(p) { lines.insert(v) }
+            guard let p = try plaintext(v) else { continue }
+            if kinds[Int(v)] == phoneKind ? PhonePlans.isFixedLine(p) : isFamilyInbox(p) { lines.insert(v) }
         }
         guard !lines.isEmpty else { return nil }
         // 3. Parts: the records joined without the lines.

@@ -63,6 +63,31 @@ import Testing
         #expect(try split(names: names, lines: 1, emails: 1, [[0, line], [2, line], [3, line]]) == nil)
     }
 
+    /// A family's inbox shared by the members' accounts (`thebrownfamily90@`): one person per
+    /// name, the bounce with only the inbox under each; an inbox that does not say it is
+    /// shared joins whatever the names (one person signs up as `Bill` and as `William`).
+    @Test func aFamilysInboxIsSplitLikeALine() throws {
+        let names = ["Kevin Brown", "Karen Brown", "Brown, Kevin J.", "Bill Moore", "William Moore"]
+        let family: Int32 = 5, plain: Int32 = 6
+        let inboxes: [Int32: String] = [family: "thebrownfamily90@mail.test", plain: "bill.moore@example.com"]
+        func run(_ records: [[Int32]]) throws -> Households.Split? {
+            var kinds = [UInt16](repeating: ValueKind.element(.name).rawValue, count: names.count)
+            kinds += [UInt16](repeating: ValueKind.identifier(.email).rawValue, count: 2)
+            return try Households.split(
+                members: ArraySlice((0..<Int32(records.count)).map { $0 }), values: { ArraySlice(records[Int($0)]) }, kinds: kinds,
+                links: { $0 >= Int32(names.count) }, isNational: { _ in false },
+                plaintext: { v in v < Int32(names.count) ? Array(names[Int(v)].utf8) : inboxes[v].map { Array($0.utf8) } })
+        }
+        let s = try #require(try run([[0, family], [1, family], [2, family], [family]]))
+        #expect(Set(s.groups.map { Set($0) }) == [[0, 2, 3], [1, 3]])
+        #expect(s.lines == [family])
+        #expect(try run([[3, plain], [4, plain]]) == nil)
+        for (mail, shared) in [("thebrownfamily90@mail.test", true), ("Familie.Mueller@example.de", true), ("perhe.virtanen@example.fi", true),
+                               ("kevin.brown@example.com", false), ("info@family.example", false)] {
+            #expect(Households.isFamilyInbox(Array(mail.utf8)) == shared, "\(mail)")
+        }
+    }
+
     /// A line a whole table shares (a switchboard's): every name is its own person, found by
     /// tables and not pairs (pairs would be 36M name comparisons here), and rows with only the
     /// line are listed under nobody in particular.
