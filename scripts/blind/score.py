@@ -244,6 +244,9 @@ def evaluate(truth, found):
             m = weak
             if len(weak) > 1 and fn:
                 same = {t for t in weak if tname[t] == fn}
+                if not same:
+                    # a middle initial the truth's name leaves out (`Baker, Susan G.`: a household's inbox)
+                    same = {t for t in weak if tname[t] == tuple(x for x in fn if len(x) > 1)}
                 if same:
                     m = same
             M[n], how[n] = m, "contact/card"
