@@ -14,8 +14,11 @@ import Testing
     func ee(_ s: String) -> Item { (.identifier(.eeIsikukood), s, .nationalID) }
     let purchase: Item = (.element(.purchaseHistory), nil, .purchaseHistory)
 
+    /// The review queue after a resolve of the fixture's records (candidates are found by the
+    /// resolver: without one the queue is empty whatever the records).
     func candidates(_ f: StoreFixture) throws -> [Review.Candidate] {
-        try Review(store: f.ws.store, vault: f.ws.vault).queue().candidates
+        _ = try f.persons()
+        return try Review(store: f.ws.store, vault: f.ws.vault).queue().candidates
     }
 
     @Test func nameAndBirthDateMakeACandidateNotAMerge() throws {
