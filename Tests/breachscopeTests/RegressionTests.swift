@@ -897,6 +897,27 @@ import BreachScopeTesting
         #expect((veikko?["documents"] as? [String]) == ["pkarjala_export.txt"], "\(out)")
     }
 
+    /// A pet shop's header-less register gives its card numbers in digit groups
+    /// (`77-9841-9917|…|WARD|Lucy|…`); the sales rows give them plain (`7798419917`). The card is
+    /// the customer's loyalty card and joins the rows.
+    @Test func headerlessGroupedCardsJoinSalesRows() throws {
+        let dir = try CLIRunner.temporaryDirectory("cards")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = [("77-9841-9917", "WARD|Lucy|lucy.ward@example.ee||Tallinn"), ("77-9442-0131", "NURM|Katrin|katrinnurm64@example.ee||Rakvere"),
+                    ("77-9460-8888", "SEMJONOVA|Natalja|natalja.s@example.ee||Tallinn"), ("77-6696-2365", "KALLAS|Tõnu|tonkal89@example.net||Tallinn"),
+                    ("77-0428-7824", "SOKOLOV|Igor|igor.sokolov@example.ee||Narva")]
+        let write = fileWriter(dir)
+        try write("KLIENDID.TXT", rows.map { "\($0.0)|\($0.1)\r\n" }.joined())
+        try write("muuk_2023.csv", "kuupäev;pood;kliendikaart_nr;toode;summa\n27.05.2023;Tartu Eeden;7798419917;Koeratoit 12 kg;54,90\n"
+                  + "14.04.2023;Tartu Eeden;7711111111;Närimiskont;3,99\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 5, "\(out)")   // (the second sale's card is in no register: a card and a product name no one)
+        let lucy = persons.first { identifierValues($0).contains("lucy.ward@example.ee") }
+        #expect((lucy?["documents"] as? [String])?.sorted() == ["KLIENDID.TXT", "muuk_2023.csv"], "\(out)")
+        let elements = Set(lucy?["elements"] as? [String] ?? [])
+        #expect(elements.isSuperset(of: ["loyalty_card", "purchase_history"]), "\(out)")
+    }
+
     /// An entity–attribute–value export whose address is split over attributes (`aadress_tanav`,
     /// `aadress_linn`, `aadress_indeks`): one address of the entity's person.
     @Test func eavAddressPartsMakeOneAddress() throws {

@@ -354,9 +354,13 @@ public struct CSVReader: DocumentReader {
         var sampled = Self.sampledHints(rows.dropFirst(first).map { $0.cells.map { ($0.index, $0.value) } })
         // A header-less export's first column of distinct codes (`PK-213319|EKHOLM|Bo|…`) is its
         // customer number: the order rows of other files name their customer by it.
-        if !hasHeader, let k = sampled.first, k == nil,
-           ColumnSampler.isCustomerCodeColumn(rows.compactMap { $0.cells.first { $0.index == 0 }?.value }) {
-            sampled[0] = .linkKey(namespace: "customer")
+        // So is a first column of card numbers in digit groups (`77-9841-9917|4960…|WARD|Lucy|…`):
+        // the loyalty card, which purchase rows elsewhere give without the dashes.
+        // (Read as phones by their digits alone: `7798419917` fits the North American plan.)
+        if !hasHeader, let k = sampled.first, k == nil || k == .phone {
+            let first = rows.compactMap { $0.cells.first { $0.index == 0 }?.value }
+            if k == nil && ColumnSampler.isCustomerCodeColumn(first) { sampled[0] = .linkKey(namespace: "customer") }
+            else if ColumnSampler.isGroupedCardColumn(first) { sampled[0] = .loyaltyCard }
         }
         columnHints = sampled.map { $0 ?? .none }
         if hasHeader, let header = rows.first {

@@ -196,6 +196,21 @@ import BreachScopeTesting
         #expect(!codes(["ESS-106X", "ESS-102X", "ESS-201X", "ESS-333X", "ESS-404X"]))
         #expect(!codes(["Bo", "Veikko", "Raili", "Aino", "Päivi"]))
     }
+
+    /// A header-less register's first column of card numbers in digit groups; dates, phones,
+    /// repeated values and plain numbers are not.
+    @Test func groupedCardColumns() {
+        func cards(_ list: [String]) -> Bool { ColumnSampler.isGroupedCardColumn(list.map { Array($0.utf8) }) }
+        #expect(cards(["77-9841-9917", "77-9442-0131", "77-9460-8888", "77-6696-2365", "77-0428-7824"]))
+        #expect(cards(["2470 1043 9874 3", "2470 8010 8688 2", "2470 5521 0087 1", "2470 9912 3345 6", "2470 1188 2231 7"]))
+        #expect(!cards(["2023-01-05", "2023-01-06", "2023-02-11", "2023-03-15", "2023-04-01"]))
+        #expect(!cards(["040-123 4567", "050 533 3633", "045-999 7561", "040 780 0694", "044 666 3699"]))
+        #expect(!cards(["503-555-0142", "503-555-0177", "503-555-0198", "503-555-0111", "503-555-0123"]))
+        #expect(!cards(["77-9841-9917", "12-9442-0131", "34-9460-8888", "56-6696-2365", "88-0428-7824"]))
+        #expect(!cards(["77-9841-9917", "77-9841-9917", "77-9460-8888", "77-6696-2365", "77-0428-7824"]))
+        #expect(!cards(["7798419917", "7794420131", "7794608888", "7766962365", "7704287824"]))
+        #expect(!cards(["77-9841-9917", "77-9442-0131", "77-9460-8888", "77-6696-2365"]))
+    }
 }
 
 private extension String {
