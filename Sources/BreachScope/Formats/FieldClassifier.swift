@@ -624,6 +624,10 @@ public enum FieldClassifier {
             "tālrunis", "tālr.", "mobilais tālrunis", "telefona numurs",
             "telefonas", "tel. nr.", "mobilusis telefonas", "telefono numeris",
             "mobilnr", "telefonnr",
+            // Fixed lines (a contact list's `{"type": "landline", "value": 35819749799}`).
+            "landline", "landline phone", "home phone", "lankapuhelin", "kotipuhelin", "lauatelefon",
+            "kodutelefon", "hemtelefon", "fast telefon", "telefon stacjonarny", "домашний телефон",
+            "стационарный телефон",
         ]),
         (.dateOfBirth, [
             "dob", "d.o.b.", "birth date", "birth_date", "birthdate", "date of birth", "birthday",

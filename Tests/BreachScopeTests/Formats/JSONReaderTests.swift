@@ -179,7 +179,7 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
               {"name": "personal_code", "value": 49908140852}, {"name": "first_name", "value": "Nadežda"},
               {"name": "last_name", "value": "Kuznetsova"}, {"name": "sex", "value": "F"},
               {"name": "email", "value": "kuznetsova.nadezda@webmail.test"}]},
-              "contacts": [{"type": "mobile", "value": "0450344415"}],
+              "contacts": [{"type": "mobile", "value": "0450344415"}, {"type": "landline", "value": 35819749799}],
               "fields": [{"key": "phone", "value": "+372 5123 4567"}]}]
             """)
         let records = order.recorder.records
@@ -194,6 +194,9 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(order.recorder.hint("$[].subject.attributes[]{first_name}") == .firstName)
         #expect(order.recorder.hint("$[].subject.attributes[]{email}") == .email)
         #expect(order.recorder.hint("$[].contacts[]{mobile}") == .phone)
+        // A fixed line as a JSON number, its country code without `+`.
+        #expect(fields.contains("$[].contacts[]{landline}=35819749799"), "\(fields)")
+        #expect(order.recorder.hint("$[].contacts[]{landline}") == .phone)
         // The ordering physician's contacts are theirs, no data subject's.
         let ordered = read(#"{"orderedBy": {"name": "dr. Eve Kõrts", "code": "D74032", "email": "eve.korts@toompea1.example.org"}}"#)
         #expect(ordered.recorder.hint("$.orderedBy.email") == .nonPersonal)
