@@ -918,6 +918,28 @@ import BreachScopeTesting
         #expect(elements.isSuperset(of: ["loyalty_card", "purchase_history"]), "\(out)")
     }
 
+    /// A beauty chain's transactions name the member by reference, which is the loyalty card
+    /// written three ways (`Ks-9500504`, `KS 950 0504`, `KS9500504`); its CRM has `cardNo`
+    /// `KS-9500504`. The rows join the card's member; a plain customer number does not meet a
+    /// card of the same digits.
+    @Test func memberReferencesThatAreCardsJoinTheCard() throws {
+        let dir = try CLIRunner.temporaryDirectory("memberref")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("customers_export.json", #"{"customers": [{"cardNo": "KS-9500504", "name": "Irina Semjonova", "email": "irina.s@example.ee"}, "#
+                  + #"{"cardNo": "KS-2656381", "name": "Mart Kuusk", "email": "mart.kuusk@example.ee"}]}"#)
+        try write("tehingud.csv", "date,store,member_ref,amount,items\n2023-01-25,Viru,Ks-9500504,14.50,Huulepulk nr 12 x1\n"
+                  + "2023-02-11,Viru,KS 950 0504,9.90,Näokreem 50 ml x1\n2023-03-02,Tasku,KS2656381,5.00,Seep x1\n")
+        try write("orders.csv", "customer_id,product\n9500504,Seep\n")
+        let (out, persons) = try scanAndExport(dir)
+        let irina = persons.first { identifierValues($0).contains("irina.s@example.ee") }
+        #expect((irina?["documents"] as? [String])?.sorted() == ["customers_export.json", "tehingud.csv"], "\(out)")
+        let elements = Set(irina?["elements"] as? [String] ?? [])
+        #expect(elements.contains("purchase_history"), "\(out)")
+        let mart = persons.first { identifierValues($0).contains("mart.kuusk@example.ee") }
+        #expect((mart?["documents"] as? [String])?.sorted() == ["customers_export.json", "tehingud.csv"], "\(out)")
+    }
+
     /// An entity–attribute–value export whose address is split over attributes (`aadress_tanav`,
     /// `aadress_linn`, `aadress_indeks`): one address of the entity's person.
     @Test func eavAddressPartsMakeOneAddress() throws {

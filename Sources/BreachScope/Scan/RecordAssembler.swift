@@ -445,6 +445,12 @@ struct RecordAssembler: RecordVisitor {
                 break
             }
             addLinkKey(namespace: ns, keyScratch, f, l, offset)
+            // A member or customer reference may be the loyalty card (`member_ref` `Ks-9500504`,
+            // `KS 526 7350` where the CRM has `cardNo` `KS-9500504`): a code of letters and six
+            // digits or more joins the card's rows too, written any way the card is.
+            if ns == "customer", Self.isLetteredCardCode(keyScratch) {
+                addLinkKey(namespace: "card", Self.cardKey(keyScratch), f, l, offset)
+            }
         case .purchase:
             if Self.hasKey(value) { addElementOnly(.purchaseHistory, f, l, offset) }
         case .credentials:
@@ -1708,6 +1714,19 @@ struct RecordAssembler: RecordVisitor {
 
     /// A card number as digits only (`4111 1111-1111 1111` → `4111111111111111`), so the same card
     /// written two ways links; other keys unchanged.
+    /// One to four letters, then six digits or more, with spaces or dashes between groups
+    /// (`KS-9500504`, `Ks 526 7350`): a lettered card code.
+    static func isLetteredCardCode(_ k: [UInt8]) -> Bool {
+        var i = 0
+        while i < k.count && ASCII.isLetter(k[i]) { i += 1 }
+        guard i >= 1 && i <= 4 else { return false }
+        var digits = 0
+        for b in k[i...] {
+            if ASCII.isDigit(b) { digits += 1 } else if b != 0x20 && b != 0x2D { return false }
+        }
+        return digits >= 6
+    }
+
     static func cardKey(_ k: [UInt8]) -> [UInt8] {
         // All digits already: the digits are `k` itself (no copy).
         if k.allSatisfy({ ASCII.isDigit($0) }) { return k }
