@@ -203,12 +203,14 @@ enum WeakIdentities {
             for (tag, w) in weak {
                 entries.append(Entry(key: UInt64(UInt32.max) << 32 | UInt64(UInt32(bitPattern: w)), tag: tag, person: Int32(pi)))
             }
+            if !forms.isEmpty || !nameKeys.isEmpty {
+                let dates = others.filter { $0.0 == 0 }.map(\.1)
+                if !dates.isEmpty { birthDates[Int32(pi)] = dates }
+            }
             if !forms.isEmpty {
                 var bits: UInt32 = 0
                 for ri in persons.recordRange(pi) { bits |= recs.elements[Int(persons.records[ri])] }
                 isWeak[pi] = bits & strongBits == 0
-                let dates = others.filter { $0.0 == 0 }.map(\.1)
-                if !dates.isEmpty { birthDates[Int32(pi)] = dates }
                 for f in forms { entries.append(Entry(key: UInt64(UInt32(bitPattern: f)), tag: nameOnlyTag, person: Int32(pi))) }
             }
             if !nameKeys.isEmpty {
@@ -220,8 +222,6 @@ enum WeakIdentities {
                 }
                 identifierKinds[Int32(pi)] = kindsHeld
                 if weak.contains(where: { $0.0 == 1 }) { addressed.insert(Int32(pi)) }
-                let dates = others.filter { $0.0 == 0 }.map(\.1)
-                if !dates.isEmpty { birthDates[Int32(pi)] = dates }
                 for w in nameKeys { entries.append(Entry(key: UInt64(UInt32(bitPattern: w)), tag: nameIdentifiedTag, person: Int32(pi))) }
             }
         }
@@ -255,30 +255,28 @@ enum WeakIdentities {
         if byName {
             for pair in pairs.keys { joined.union(Int32(pair >> 32), Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)) }
         }
-        if !nameGroups.isEmpty {
-            for group in nameGroups {
-                var roots: [(root: Int32, first: Int32, weak: Bool, dates: [Int32])] = []
-                // A group's first person is the one with the smallest anchor: person indices
-                // follow the order records reached the store (two workers interleave), anchors
-                // do not, so the candidate (and its key, which a decision refers to) is the same
-                // on every scan of the same files.
-                for p in group.sorted(by: { persons.anchors[Int($0)] < persons.anchors[Int($1)] }) {
-                    let r = joined.find(p)
-                    let dates = birthDates[p] ?? []
-                    if let at = roots.firstIndex(where: { $0.root == r }) {
-                        roots[at].weak = roots[at].weak && isWeak[Int(p)]
-                        roots[at].dates += dates
-                    } else {
-                        roots.append((r, p, isWeak[Int(p)], dates))
-                    }
+        for group in nameGroups {
+            var roots: [(root: Int32, first: Int32, weak: Bool, dates: [Int32])] = []
+            // A group's first person is the one with the smallest anchor: person indices
+            // follow the order records reached the store (two workers interleave), anchors
+            // do not, so the candidate (and its key, which a decision refers to) is the same
+            // on every scan of the same files.
+            for p in group.sorted(by: { persons.anchors[Int($0)] < persons.anchors[Int($1)] }) {
+                let r = joined.find(p)
+                let dates = birthDates[p] ?? []
+                if let at = roots.firstIndex(where: { $0.root == r }) {
+                    roots[at].weak = roots[at].weak && isWeak[Int(p)]
+                    roots[at].dates += dates
+                } else {
+                    roots.append((r, p, isWeak[Int(p)], dates))
                 }
-                // A group's weakness and birth dates are judged on its persons that carry the
-                // name. Two groups with birth dates and none in common are two people.
-                guard roots.count == 2, roots[0].weak || roots[1].weak else { continue }
-                if !roots[0].dates.isEmpty && !roots[1].dates.isEmpty && !roots[0].dates.contains(where: roots[1].dates.contains) { continue }
-                let a = min(roots[0].first, roots[1].first), b = max(roots[0].first, roots[1].first)
-                pairs[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)), default: 0] |= 1 << nameOnlyTag
             }
+            // A group's weakness and birth dates are judged on its persons that carry the
+            // name. Two groups with birth dates and none in common are two people.
+            guard roots.count == 2, roots[0].weak || roots[1].weak else { continue }
+            if !roots[0].dates.isEmpty && !roots[1].dates.isEmpty && !roots[0].dates.contains(where: roots[1].dates.contains) { continue }
+            let a = min(roots[0].first, roots[1].first), b = max(roots[0].first, roots[1].first)
+            pairs[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b)), default: 0] |= 1 << nameOnlyTag
         }
         // The same for a name's key (`.weakName`) two identified groups carry, when no kind of
         // identifier is held by both: a lab's patient by PESEL, its web shop's customer by phone.

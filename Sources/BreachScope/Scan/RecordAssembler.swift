@@ -1712,8 +1712,6 @@ struct RecordAssembler: RecordVisitor {
         return out.map { ASCII.isLower($0) ? $0 & 0xDF : $0 }
     }
 
-    /// A card number as digits only (`4111 1111-1111 1111` → `4111111111111111`), so the same card
-    /// written two ways links; other keys unchanged.
     /// One to four letters, then six digits or more, with spaces or dashes between groups
     /// (`KS-9500504`, `Ks 526 7350`): a lettered card code.
     static func isLetteredCardCode(_ k: [UInt8]) -> Bool {
@@ -1727,6 +1725,8 @@ struct RecordAssembler: RecordVisitor {
         return digits >= 6
     }
 
+    /// A card number as digits only (`4111 1111-1111 1111` → `4111111111111111`), so the same card
+    /// written two ways links; other keys unchanged.
     static func cardKey(_ k: [UInt8]) -> [UInt8] {
         // All digits already: the digits are `k` itself (no copy).
         if k.allSatisfy({ ASCII.isDigit($0) }) { return k }
