@@ -573,9 +573,7 @@ public struct TextReader: DocumentReader {
     static func asksForAddress(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count >= 6, p.count <= 200, p[p.count - 1] == UInt8(ascii: "?") else { return false }
         let lower = p.map { ASCII.lower($0) }
-        return addressQuestionWords.contains { w in
-            lower.count >= w.count && (0...(lower.count - w.count)).contains { i in lower[i..<(i + w.count)].elementsEqual(w) }
-        }
+        return addressQuestionWords.contains { CategoryMatcher.contains(lower, $0) }
     }
 
     static let addressQuestionWords: [[UInt8]] = ["osoit", "adres", "addres", "aadres", "дрес"].map { Array($0.utf8) }

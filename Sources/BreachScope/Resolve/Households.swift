@@ -41,9 +41,7 @@ enum Households {
     static func isFamilyInbox(_ email: [UInt8]) -> Bool {
         guard let at = email.firstIndex(of: UInt8(ascii: "@")), at >= 5 else { return false }
         let local = email[..<at].map { ASCII.lower($0) }
-        return familyWords.contains { w in
-            local.count >= w.count && (0...(local.count - w.count)).contains { i in local[i..<(i + w.count)].elementsEqual(w) }
-        }
+        return familyWords.contains { CategoryMatcher.contains(local, $0) }
     }
 
     struct Split {
