@@ -940,6 +940,26 @@ import BreachScopeTesting
         #expect((mart?["documents"] as? [String])?.sorted() == ["customers_export.json", "tehingud.csv"], "\(out)")
     }
 
+    /// A referral names its patient with the birth date after a comma (`Patsient: Jamal Campbell,
+    /// sünd. 20.08.1975`): the name and the birth date, where the whole value had given neither.
+    /// A product after a comma stays no name (`Inkontinenssivaippa L, 28 kpl`).
+    @Test func aNameWithItsBirthDateAfterAComma() throws {
+        let dir = try CLIRunner.temporaryDirectory("namebirth")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("AB23-004079_saatekiri.txt", "SAATEKIRI GENEETILISELE UURINGULE\n\nPatsient: Jamal Campbell, sünd. 20.08.1975\n"
+                  + "Kontakt: e-post jcampbell@example.org\nElukoht: Kase tn 25, 20104 Narva\n")
+        try write("lahete.txt", "Patient: Mary Smith, born 1961-02-14\nEmail: mary.smith61@example.com\n\nNimi: Inkontinenssivaippa L, 28 kpl\nPuh: 040 123 4567\n")
+        let (out, persons) = try scanAndExport(dir)
+        let jamal = persons.first { identifierValues($0).contains("jcampbell@example.org") }
+        #expect(jamal?["name"] as? String == "Jamal Campbell", "\(out)")
+        #expect((jamal?["elements"] as? [String])?.contains("date_of_birth") == true, "\(out)")
+        let mary = persons.first { identifierValues($0).contains("mary.smith61@example.com") }
+        #expect(mary?["name"] as? String == "Mary Smith", "\(out)")
+        #expect((mary?["elements"] as? [String])?.contains("date_of_birth") == true, "\(out)")
+        #expect(!out.contains("Inkontinenssivaippa"), "\(out)")
+    }
+
     /// An entity–attribute–value export whose address is split over attributes (`aadress_tanav`,
     /// `aadress_linn`, `aadress_indeks`): one address of the entity's person.
     @Test func eavAddressPartsMakeOneAddress() throws {

@@ -390,7 +390,12 @@ struct RecordAssembler: RecordVisitor {
         case .fullName:
             if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
             else if NameDetector.namesOrganisation(Array(value)) { organisationRecord = true }
-            else if value.count <= 160, let (name, tailStart, _) = Self.nameBeforeComma(value),
+            else if value.count <= 160, let (name, tailStart, tail) = Self.nameBeforeComma(value), let d = Self.birthWordEnd(tail),
+                    scan(UnsafeBufferPointer(rebasing: value[(tailStart + d)...]), hint: .dateOfBirth, f, l, offset + tailStart + d).any {
+                // `Patsient: Jamal Campbell, sünd. 20.08.1975`: the name, and the birth date after
+                // a word saying so.
+                add(.element(.name), .name, name, f, l, offset)
+            } else if value.count <= 160, let (name, tailStart, _) = Self.nameBeforeComma(value),
                     scan(UnsafeBufferPointer(rebasing: value[tailStart...]), hint: .none, f, l, offset + tailStart).any {
                 // `Patsient: Maarja Rohusoo, ik 48308160171`: the name, when what follows it is
                 // an identifier (a code, a phone); `Inkontinenssivaippa L, 28 kpl` is a product.
@@ -1375,6 +1380,24 @@ struct RecordAssembler: RecordVisitor {
         let (a, b) = trimmedRange(item, from: comma + 1)
         return (n, a, Array(item[a..<b]))
     }
+
+    /// Where a birth date starts after a word saying it follows, at the start of `tail`
+    /// (`sünd. 20.08.1975`, `born 1975-08-20`, `s. 20.8.1975`, `ur. 20.08.1975`, `geb.`, `р.`):
+    /// the word, an optional `.` or `:`, and spaces. Nil otherwise.
+    static func birthWordEnd(_ tail: [UInt8]) -> Int? {
+        var i = 0
+        while i < tail.count && (ASCII.isLetter(tail[i]) || tail[i] >= 0x80) { i += 1 }
+        guard i > 0, i < tail.count, birthWords.contains(NameDetector.lowercase(Array(tail[..<i]))) else { return nil }
+        if tail[i] == UInt8(ascii: ".") || tail[i] == UInt8(ascii: ":") { i += 1 }
+        let wordEnd = i
+        while i < tail.count && tail[i] == 0x20 { i += 1 }
+        return i > wordEnd || tail[wordEnd - 1] == UInt8(ascii: ".") ? (i < tail.count ? i : nil) : nil
+    }
+
+    static let birthWords: Set<[UInt8]> = Set([
+        "sünd", "sündinud", "s", "born", "b", "dob", "syntynyt", "synt", "född", "f", "ur", "urodz", "urodzony", "urodzona",
+        "geb", "geboren", "р", "род", "родился", "родилась", "dz", "dzim", "gim", "gimęs", "gimusi", "født", "fødd",
+    ].map { Array($0.utf8) })
 
     /// Whether an address's last comma-separated part is a postal code of 4–5 digits and a town
     /// (`15290 Lahti`, `00-950 Warszawa`).
