@@ -390,15 +390,8 @@ struct RecordAssembler: RecordVisitor {
         case .fullName:
             if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
             else if NameDetector.namesOrganisation(Array(value)) { organisationRecord = true }
-            else if value.count <= 160, let (name, tailStart, tail) = Self.nameBeforeComma(value), let d = Self.birthWordEnd(tail),
-                    scan(UnsafeBufferPointer(rebasing: value[(tailStart + d)...]), hint: .dateOfBirth, f, l, offset + tailStart + d).any {
-                // `Patsient: Jamal Campbell, sünd. 20.08.1975`: the name, and the birth date after
-                // a word saying so.
-                add(.element(.name), .name, name, f, l, offset)
-            } else if value.count <= 160, let (name, tailStart, _) = Self.nameBeforeComma(value),
-                    scan(UnsafeBufferPointer(rebasing: value[tailStart...]), hint: .none, f, l, offset + tailStart).any {
-                // `Patsient: Maarja Rohusoo, ik 48308160171`: the name, when what follows it is
-                // an identifier (a code, a phone); `Inkontinenssivaippa L, 28 kpl` is a product.
+            else if value.count <= 160, let (name, tailStart, tail) = Self.nameBeforeComma(value),
+                    readsNameTail(value, tailStart: tailStart, tail: tail, f, l, offset) {
                 add(.element(.name), .name, name, f, l, offset)
             } else if value.count <= 400, let said = ProseName.find(value) {
                 // `Pacjent: Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS …`
@@ -1379,6 +1372,20 @@ struct RecordAssembler: RecordVisitor {
               let n = NameDetector.normalize(UnsafeBufferPointer(rebasing: item[..<comma])), isCapitalisedWords(n) else { return nil }
         let (a, b) = trimmedRange(item, from: comma + 1)
         return (n, a, Array(item[a..<b]))
+    }
+
+    /// Whether what follows a name and a comma in a name field (`tail`, from `tailStart` in
+    /// `value`) says the name is a person's, reading it as what it is: a birth date after a
+    /// word saying so (`Patsient: Jamal Campbell, sünd. 20.08.1975`), else an identifier
+    /// (`Patsient: Maarja Rohusoo, ik 48308160171`, a phone). `Inkontinenssivaippa L, 28 kpl`
+    /// is a product: no.
+    private mutating func readsNameTail(_ value: UnsafeBufferPointer<UInt8>, tailStart: Int, tail: [UInt8],
+                                        _ f: Int32, _ l: Int32, _ offset: Int) -> Bool {
+        if let d = Self.birthWordEnd(tail),
+           scan(UnsafeBufferPointer(rebasing: value[(tailStart + d)...]), hint: .dateOfBirth, f, l, offset + tailStart + d).any {
+            return true
+        }
+        return scan(UnsafeBufferPointer(rebasing: value[tailStart...]), hint: .none, f, l, offset + tailStart).any
     }
 
     /// Where a birth date starts after a word saying it follows, at the start of `tail`
