@@ -68,12 +68,12 @@ enum Households {
         outer: for a in 0..<names.count { for b in (a + 1)..<names.count where !agree(words[names[a]]!, words[names[b]]!) { disagree = true; break outer } }
         guard disagree else { return nil }
         // 2. Fixed lines and family inboxes shared by two records or more.
-        var phoneRecords: [Int32: Int] = [:]
+        var sharedRecords: [Int32: Int] = [:]
         for m in members {
-            for v in Set(values(m)) where kinds[Int(v)] == phoneKind || kinds[Int(v)] == emailKind { phoneRecords[v, default: 0] += 1 }
+            for v in Set(values(m)) where kinds[Int(v)] == phoneKind || kinds[Int(v)] == emailKind { sharedRecords[v, default: 0] += 1 }
         }
         var lines = Set<Int32>()
-        for (v, n) in phoneRecords where n > 1 {
+        for (v, n) in sharedRecords where n > 1 {
             guard let p = try plaintext(v) else { continue }
             if kinds[Int(v)] == phoneKind ? PhonePlans.isFixedLine(p) : isFamilyInbox(p) { lines.insert(v) }
         }

@@ -123,19 +123,18 @@ import Testing
     }
 
     /// A name's own weak key as the scan adds it (`.weakName`: the name's compared form).
-    func nameKey(_ s: String) -> Item {
-        var form: [UInt8] = []
-        Array(s.utf8).withUnsafeBufferPointer { WeakKey.nameForm($0, into: &form) }
-        return (.weakName, String(decoding: form, as: UTF8.self), nil)
-    }
+    func nameKey(_ s: String) -> Item { weakKey(.weakName, s) }
 
     /// A name-and-address weak key as the scan adds it.
-    func addressKey(_ n: String, _ a: String) -> Item {
+    func addressKey(_ n: String, _ a: String) -> Item { weakKey(.weakNameAddress, n, a) }
+
+    /// A weak key of `kind` as the scan builds it (`WeakKey.material`).
+    func weakKey(_ kind: ValueKind, _ n: String, _ other: String = "") -> Item {
         var material: [UInt8] = []
         Array(n.utf8).withUnsafeBufferPointer { nb in
-            Array(a.utf8).withUnsafeBufferPointer { WeakKey.material(.weakNameAddress, name: nb, other: $0, into: &material) }
+            Array(other.utf8).withUnsafeBufferPointer { WeakKey.material(kind, name: nb, other: $0, into: &material) }
         }
-        return (.weakNameAddress, String(decoding: material, as: UTF8.self), nil)
+        return (kind, String(decoding: material, as: UTF8.self), nil)
     }
 
     @Test func aNameTwoPersonsIdentifiedByDifferentKindsCarryIsAWeakerCandidate() throws {
