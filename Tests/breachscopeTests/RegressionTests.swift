@@ -250,6 +250,58 @@ import BreachScopeTesting
         #expect(conflicts.count == 1, "\(review)")
     }
 
+    /// A care coordinator's mail lists new customers and ends with her signature (role,
+    /// organisation, phone, e-mail): she is no person, her contacts no one's. A customer's mail
+    /// signed with his name and phone gives him his name.
+    @Test func aStaffSignatureIsNoPersonAndAWritersSignatureNamesHim() throws {
+        let dir = try CLIRunner.temporaryDirectory("signature")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("001_phhva.eml", """
+            From: Hoitotarvikejakelu <hoitotarvikejakelu@phhva.example.fi>
+            To: asiakaspalvelu@kotihoiva.example.fi
+            Subject: Uudet asiakkaat
+
+            Hei,
+
+            alla uudet asiakkaat toimitukseen:
+
+            1) Ritva Heikkinen, Puistokatu 60, 18100 Heinola, p. 044-0402723
+               Inkontinenssisuoja Extra (20 kpl) 4 ps/kk
+
+            Ystävällisin terveisin
+            Marjatta Mäkelä
+            palveluohjaaja
+            Päijät-Hämeen hyvinvointialue
+            p. 046 780 3042
+            marjatta.makela@phhva.example.fi
+
+            """)
+        try write("002_asiakas.eml", """
+            From: <mvirtanen@mail.test>
+            To: asiakaspalvelu@kotihoiva.example.fi
+            Subject: Toimitus
+
+            Toimitus ei tullut tiistaina.
+
+            Terveisin,
+            Matti Virtanen
+            040 123 4567
+
+            """)
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        #expect(!out.contains("makela") && !out.contains("+358467803042") && !out.contains("Mäkelä"), "\(out)")
+        let persons = jsonLines(out)
+        let ritva = persons.first { ($0["name"] as? String) == "Ritva Heikkinen" }
+        #expect(ritva != nil, "\(out)")
+        let matti = persons.filter { ($0["name"] as? String) == "Matti Virtanen" }
+        #expect(matti.count == 1, "\(out)")
+        #expect(identifierValues(matti.first).contains("+358401234567"), "\(out)")
+    }
+
     /// A coordinator's e-mail names the customer in a sentence, with her HETU and her landline
     /// (`Asiakkaan Kristina Sjöberg (hetu …)`): the name is read from the prose, so the HETU joins
     /// her route-sheet stops through the landline (whose names agree) and not her husband's. A

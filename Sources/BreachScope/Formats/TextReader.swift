@@ -64,6 +64,12 @@ public struct TextReader: DocumentReader {
     /// The line after a question about the address (`asksForAddress`), where a speaker's
     /// answer may give it.
     private var addressAnswerLine = -1
+    /// The signature being read under a closing line (`MailSignature`): its lines, held until
+    /// its block ends, and the quote depth (`>` marks) it stands at (-1: none is being read).
+    private var signature: [(bytes: [UInt8], line: Int, offset: Int)] = []
+    private var signatureDepth = -1
+    /// The columns of a staff member's signature: its first line, and every line.
+    private var signatureColumns: (name: Int, contact: Int) = (-1, -1)
     /// Label bytes → the column of a related person's names, or -1 (`relatedColumn`).
     private var relatedLabels: [[UInt8]: Int] = [:]
     private var fixedRows = 0
@@ -98,6 +104,7 @@ public struct TextReader: DocumentReader {
 
     public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
         if !pending.isEmpty || cutLine { flushPending(visitor: &visitor) }
+        if signatureDepth >= 0 { endSignature(visitor: &visitor) }
         endHeadlessRows(visitor: &visitor)
         if recordOpen { visitor.endRecord(); recordOpen = false }
     }
@@ -163,9 +170,13 @@ public struct TextReader: DocumentReader {
         while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
         while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
         if a == b {  // blank: ends the block
+            if signatureDepth >= 0 { endSignature(visitor: &visitor) }
             fixedColumns.removeAll()
             endHeadlessRows(visitor: &visitor)
             if recordOpen { visitor.endRecord(); recordOpen = false }
+            return
+        }
+        if (signatureDepth >= 0 || b - a <= Self.longestClosingLine) && signatureLine(p, a: a, b: b, offset: offset, visitor: &visitor) {
             return
         }
         let whole = UnsafeBufferPointer(rebasing: p[0..<b])
@@ -238,6 +249,84 @@ public struct TextReader: DocumentReader {
         }
         if gapped && gapFields(text, offset: offset + a, visitor: &visitor) { return }
         visitor.field(text, column: -1, line: line, offset: offset + a)
+    }
+
+    /// A closing line with its quote marks (`> > Lugupidamisega`).
+    static let longestClosingLine = MailSignature.longestClosing + 16
+
+    /// Takes a closing line (`MailSignature.isClosing`, after any `>` quote marks) and the lines
+    /// of the signature under it, at the same quote depth, until a blank line or
+    /// `MailSignature.maxLines`; true when the line was taken. A line the signature does not
+    /// take ends it (`endSignature`) and is read as usual.
+    private mutating func signatureLine(_ p: UnsafeBufferPointer<UInt8>, a: Int, b: Int, offset: Int,
+                                        visitor: inout some RecordVisitor) -> Bool {
+        var c = a, depth = 0
+        while c < b && (p[c] == UInt8(ascii: ">") || p[c] == 0x20 || p[c] == 0x09) {
+            if p[c] == UInt8(ascii: ">") { depth += 1 }
+            c += 1
+        }
+        if signatureDepth >= 0 {
+            if depth == signatureDepth && c < b && signature.count < MailSignature.maxLines {
+                signature.append((Array(p[c..<b]), line, offset + c))
+                return true
+            }
+            endSignature(visitor: &visitor)
+        }
+        guard b - c <= MailSignature.longestClosing + 4, c < b,
+              MailSignature.isClosing(UnsafeBufferPointer(rebasing: p[c..<b])) else { return false }
+        endHeadlessRows(visitor: &visitor)
+        signatureDepth = depth
+        return true
+    }
+
+    /// Reads the signature held by `signatureLine`. A staff member's (a line names a role or an
+    /// organisation: `palveluohjaaja`, `Kalamaja Lastekliinik`) is a record of its own whose
+    /// lines are staff fields: its e-mails and phones are no one's, wherever they occur. Any other
+    /// is read as text in the current record, its first line as the writer's name when it is one
+    /// and a phone or an e-mail follows (`Terveisin` · `Matti Virtanen` · `040 123 4567`).
+    private mutating func endSignature(visitor: inout some RecordVisitor) {
+        var lines: [(bytes: [UInt8], line: Int, offset: Int)] = []
+        swap(&lines, &signature)
+        signatureDepth = -1
+        defer {
+            lines.removeAll(keepingCapacity: true)
+            swap(&lines, &signature)
+        }
+        guard !lines.isEmpty else { return }
+        if lines.contains(where: { MailSignature.namesRoleOrOrganisation($0.bytes) }) {
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            if signatureColumns.name < 0 {
+                signatureColumns = (visitor.declareColumn(name: RecordAssembler.staffNameColumn, hint: .nonPersonal),
+                                    visitor.declareColumn(name: RecordAssembler.staffColumn, hint: .nonPersonal))
+            }
+            visitor.beginRecord(line: lines[0].line, offset: lines[0].offset)
+            for (i, l) in lines.enumerated() {
+                l.bytes.withUnsafeBufferPointer { p in
+                    visitor.field(p, column: i == 0 ? signatureColumns.name : signatureColumns.contact, line: l.line, offset: l.offset)
+                }
+            }
+            visitor.endRecord()
+            return
+        }
+        // The name is read only beside a contact of the signature's own: a name alone under a
+        // closing is the mail's writer, known from its header or its text already.
+        let contact = lines.dropFirst().contains { l in
+            l.bytes.contains(UInt8(ascii: "@")) || l.bytes.reduce(0) { $0 + ($1 &- 0x30 < 10 ? 1 : 0) } >= 7
+        }
+        let current = line
+        for (i, l) in lines.enumerated() {
+            line = l.line
+            l.bytes.withUnsafeBufferPointer { p in
+                if i == 0 && contact && Self.isListName(p) {
+                    openRecord(offset: l.offset, visitor: &visitor)
+                    declareListColumns(visitor: &visitor)
+                    visitor.field(p, column: headlessColumns.name, line: l.line, offset: l.offset)
+                } else {
+                    textLine(p, a: 0, b: p.count, offset: l.offset, visitor: &visitor)
+                }
+            }
+        }
+        line = current
     }
 
     /// A printed list's line (`PULKKINEN TERTTU     Syntymäaika 15.06.1947   Asiakasnro HUS-611469`,

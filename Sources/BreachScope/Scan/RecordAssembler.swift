@@ -303,9 +303,11 @@ struct RecordAssembler: RecordVisitor {
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
         if name == CSVReader.titleColumn { titleColumn = id }
-        otherPartyColumns[id] = hint == .nonPersonal && FieldClassifier.namesOtherEntity(name)
-        staffMemberColumns[id] = otherPartyColumns[id] && FieldClassifier.namesStaffMember(name)
-        staffNameColumns[id] = staffMemberColumns[id] && Self.lastStepNamesPerson(name)
+        // A reader's staff columns (a signature's, a colleague's card) are a staff member's fields.
+        let staff = name == Self.staffColumn || name == Self.staffNameColumn
+        otherPartyColumns[id] = hint == .nonPersonal && (staff || FieldClassifier.namesOtherEntity(name))
+        staffMemberColumns[id] = otherPartyColumns[id] && (staff || FieldClassifier.namesStaffMember(name))
+        staffNameColumns[id] = staffMemberColumns[id] && (name == Self.staffNameColumn || !staff && Self.lastStepNamesPerson(name))
         if hint == .addressPart { hasAddressPartColumns = true }
         controllerRules[id] = columnControllerRules(name)
         categoryColumns[id] = scope?.categories?.columns(for: name) ?? .none
@@ -497,7 +499,8 @@ struct RecordAssembler: RecordVisitor {
                     staffLine = line
                     // (A flat table's column: in JSON the contacts may be a patient's beside the order's doctor.)
                     if column < columns.count && !spreadsDocumentCategories && Self.hasKey(value)
-                        && columns[column].name.first != "$" && !columns[column].name.contains("/") {
+                        && columns[column].name.first != "$" && columns[column].name.first != "("
+                        && !columns[column].name.contains("/") {
                         staffMemberRecord = true
                     }
                 }
@@ -912,6 +915,13 @@ struct RecordAssembler: RecordVisitor {
         }
         return digits >= 6
     }
+
+    /// Columns a reader declares (hint `.nonPersonal`) for what it knows to be a staff member's: a
+    /// mail's signature under a role (`TextReader.endSignature`), a colleague's card
+    /// (`VCardReader`). The first holds the staff member's name, the second any of their lines;
+    /// the e-mails and phones in both are staff values (`markStaff`).
+    public static let staffNameColumn = "(staff name)"
+    public static let staffColumn = "(staff)"
 
     /// The e-mails and phones in a staff member's field (`orderedBy.email`, `Saatja arst: …,
     /// siim.rohunurm@…`) join the record as staff values: no element of anyone's, and the

@@ -215,6 +215,59 @@ import BreachScopeTesting
         }
     }
 
+    /// A signature under a closing: a staff member's (a line names a role or an organisation) is
+    /// a record of its own in the signature columns, at any quote depth; a writer's without one is
+    /// text in the block, its first line the writer's name.
+    @Test func signaturesUnderAClosing() {
+        let text = """
+            1) Ritva Heikkinen, Puistokatu 60, 18100 Heinola
+            Ystävällisin terveisin
+            Marjatta Mäkelä
+            palveluohjaaja
+            Päijät-Hämeen hyvinvointialue
+            p. 046 780 3042
+            marjatta.makela@phhva.example.fi
+
+            Toimitus ei tullut.
+            Terveisin,
+            Matti Virtanen
+            040 123 4567
+
+            Toimitus ei tullut.
+            Terveisin,
+            Matti Virtanen
+
+            > > Lugupidamisega
+            > > Tiina Kask
+            > > Kalamaja Lastekliinik
+            > Tere!
+            Kind regards
+            """
+        let doc = Array(text.utf8)
+        let whole = readDocument(TextReader(classify: { _ in nil }), doc)
+        for size in [1, 7, 300] {
+            #expect(readDocument(TextReader(classify: { _ in nil }), doc, chunkSize: size).visitor.events == whole.visitor.events)
+        }
+        #expect(whole.visitor.recordStrings == [
+            "-=1) Ritva Heikkinen, Puistokatu 60, 18100 Heinola",
+            "(staff name)=Marjatta Mäkelä|(staff)=palveluohjaaja|(staff)=Päijät-Hämeen hyvinvointialue"
+                + "|(staff)=p. 046 780 3042|(staff)=marjatta.makela@phhva.example.fi",
+            "-=Toimitus ei tullut.|(list name)=Matti Virtanen|-=040 123 4567",
+            "-=Toimitus ei tullut.|-=Matti Virtanen",
+            "(staff name)=Tiina Kask|(staff)=Kalamaja Lastekliinik",
+            "-=> Tere!",
+        ], "\(whole.visitor.recordStrings)")
+        for (line, closing) in [("Ystävällisin terveisin", true), ("Best regards,", true), ("MED VÄNLIG HÄLSNING", false),
+                                ("Med vänlig hälsning", true), ("С уважением,", true), ("Regards to your mother", false), ("Hei,", false)] {
+            #expect(Array(line.utf8).withUnsafeBufferPointer { MailSignature.isClosing($0) } == closing, "\(line)")
+        }
+        for (line, role) in [("palveluohjaaja", true), ("Westlog Oy", true), ("Customer Service", true), ("Ilmatar AS", true),
+                             ("Matti Virtanen", false), ("Sairaalakatu 3, 00100 Helsinki", false), ("as above", false),
+                             ("London", false), ("Liisa Virtasen poika", false), ("dr Merle Lillelo", true)] {
+            #expect(MailSignature.namesRoleOrOrganisation(Array(line.utf8)) == role, "\(line)")
+        }
+    }
+
     @Test func wideGaps() {
         func gap(_ t: String) -> Bool { Array(t.utf8).withUnsafeBufferPointer { TextReader.hasWideGap($0) } }
         #expect(!gap("The quarterly inventory review found no discrepancies in the central warehouse."))
