@@ -21,6 +21,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case xml
     /// HL7 version 2 messages (`MSH|^~\&|…`): a lab's or a hospital's messages about patients.
     case hl7
+    /// vCard address books (`BEGIN:VCARD`): each card is a record.
+    case vcard
     /// Not a text format we read.
     case binary
 
@@ -37,6 +39,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "html": .html, "htm": .html, "xhtml": .html, "xht": .html, "shtml": .html,
         "xml": .xml,
         "hl7": .hl7, "hl7v2": .hl7,
+        "vcf": .vcard, "vcard": .vcard,
     ]
 
     /// Decides a document's format from its path and first bytes (up to 64 KB are examined).
@@ -61,6 +64,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         // Markup magic wins over the extension, so renamed documents are read as what they are.
         if let markup = utf8.withUnsafeBufferPointer({ markupMagic($0) }) { return markup }
         if isHL7(utf8) { return .hl7 }
+        if isVCard(utf8) { return .vcard }
         if let ext = fileExtension(path), let format = byExtension[ext] {
             // Spreadsheets saved as text (Excel's "Unicode text" is UTF-16 with tabs) and
             // exports named `.txt` are tables: read as such, or one row's person runs into the next.
@@ -83,6 +87,15 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         guard g.fieldsPerRecord >= (comma ? 4 : 3), g.consistentRecords >= (comma ? 5 : 3),
               g.consistentRecords * 10 >= g.records * 9 || g.records - g.consistentRecords <= 2 else { return nil }
         return g.delimiter == 0x09 ? .tsv : .csv
+    }
+
+    /// A vCard address book: the first line (after white space) is `BEGIN:VCARD`, any case.
+    static func isVCard(_ p: [UInt8]) -> Bool {
+        var i = 0
+        while i < p.count && isSpace(p[i]) { i += 1 }
+        let magic = Array("BEGIN:VCARD".utf8)
+        guard p.count >= i + magic.count else { return false }
+        return zip(p[i..<(i + magic.count)], magic).allSatisfy { ASCII.lower($0) == ASCII.lower($1) }
     }
 
     /// HL7 v2: the first segment is a message header (`MSH|^~\&`), a file header or a batch

@@ -311,6 +311,7 @@ struct DocumentScan {
         case .html: return run(HTMLReader(limits: options.limits))
         case .xml: return run(XMLDocumentReader(limits: options.limits))
         case .hl7: return run(HL7Reader(limits: options.limits))
+        case .vcard: return run(VCardReader(limits: options.limits))
         case .binary: return outcome(.skipped, "binary, unknown type")
         }
     }
