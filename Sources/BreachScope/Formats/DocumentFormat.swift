@@ -21,6 +21,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case xml
     /// HL7 version 2 messages (`MSH|^~\&|…`): a lab's or a hospital's messages about patients.
     case hl7
+    /// YAML (`.yaml`, `.yml`): read as text whose sequences' mappings are records.
+    case yaml
     /// vCard address books (`BEGIN:VCARD`): each card is a record.
     case vcard
     /// Not a text format we read.
@@ -40,6 +42,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "xml": .xml,
         "hl7": .hl7, "hl7v2": .hl7,
         "vcf": .vcard, "vcard": .vcard,
+        "yaml": .yaml, "yml": .yaml,
     ]
 
     /// Decides a document's format from its path and first bytes (up to 64 KB are examined).

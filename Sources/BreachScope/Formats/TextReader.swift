@@ -24,6 +24,9 @@ public struct TextReader: DocumentReader {
     /// Unrecognised labels remembered (to skip classifying them again); recognised ones always are.
     static let labelCacheLimit = 4096
 
+    /// Reads YAML (`yamlLine`): a sequence's mappings are records, keys are labels.
+    public var yaml = false
+
     /// A reader using `FieldClassifier` for labels.
     public init(limits: ReadLimits = .init()) {
         self.init(limits: limits, classify: { FieldClassifier.hint(forLabel: $0) })
@@ -70,6 +73,10 @@ public struct TextReader: DocumentReader {
     private var signatureDepth = -1
     /// The columns of a staff member's signature: its first line, and every line.
     private var signatureColumns: (name: Int, contact: Int) = (-1, -1)
+    /// YAML: the indentation of the sequence whose mappings are records (-1: none seen yet), and
+    /// the column of the last key without a value, whose block sequence's items are its values.
+    private var yamlItemIndent = -1
+    private var yamlParent = -1
     /// Label bytes → the column of a related person's names, or -1 (`relatedColumn`).
     private var relatedLabels: [[UInt8]: Int] = [:]
     private var fixedRows = 0
@@ -176,6 +183,7 @@ public struct TextReader: DocumentReader {
             if recordOpen { visitor.endRecord(); recordOpen = false }
             return
         }
+        if yaml && yamlLine(p, a: a, b: b, offset: offset, visitor: &visitor) { return }
         if (signatureDepth >= 0 || b - a <= Self.longestClosingLine) && signatureLine(p, a: a, b: b, offset: offset, visitor: &visitor) {
             return
         }
@@ -249,6 +257,131 @@ public struct TextReader: DocumentReader {
         }
         if gapped && gapFields(text, offset: offset + a, visitor: &visitor) { return }
         visitor.field(text, column: -1, line: line, offset: offset + a)
+    }
+
+    /// A YAML line (`yaml`), trimmed to `a..<b`; true when it was read. A mapping that is an item
+    /// of a sequence (`- id: 92950` then `  pesel: '55020387349'`) is a record: the first such
+    /// item's indentation is the records' level, and each item there starts one (so does `---`).
+    /// A key with a value is a labelled field; a known label's value is read without its quotes,
+    /// a flow sequence's items (`emails: ["a@…", "b@…"]`) and a block sequence's under a key
+    /// (`phones:` then `- +372 …`) each as the key's field. Comments and other lines are text.
+    private mutating func yamlLine(_ p: UnsafeBufferPointer<UInt8>, a: Int, b: Int, offset: Int,
+                                   visitor: inout some RecordVisitor) -> Bool {
+        var c = a
+        if b - a == 3 && (p[a] == UInt8(ascii: "-") && p[a + 1] == UInt8(ascii: "-") && p[a + 2] == UInt8(ascii: "-")) {
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            return true
+        }
+        if p[c] == UInt8(ascii: "#") { return true }
+        if p[c] == UInt8(ascii: "-") && (c + 1 == b || p[c + 1] == 0x20) {
+            c += 1
+            while c < b && p[c] == 0x20 { c += 1 }
+            let rest = UnsafeBufferPointer(rebasing: p[c..<b])
+            guard Self.yamlKey(rest) != nil else {
+                // A scalar item: a value of the key above.
+                guard yamlParent >= 0, c < b else { return false }
+                openRecord(offset: offset + a, visitor: &visitor)
+                let v = Self.unquoted(rest)
+                visitor.field(UnsafeBufferPointer(rebasing: rest[v]), column: yamlParent, line: line, offset: offset + c + v.lowerBound)
+                return true
+            }
+            if yamlItemIndent < 0 { yamlItemIndent = a }
+            if a == yamlItemIndent && recordOpen { visitor.endRecord(); recordOpen = false }
+        }
+        let text = UnsafeBufferPointer(rebasing: p[c..<b])
+        guard let key = Self.yamlKey(text) else { return false }
+        openRecord(offset: offset + c, visitor: &visitor)
+        let column = labelColumn(UnsafeBufferPointer(rebasing: text[key.label]), visitor: &visitor)
+        guard !key.value.isEmpty else {
+            yamlParent = column
+            return true
+        }
+        yamlParent = -1
+        guard column >= 0 else {
+            visitor.field(text, column: -1, line: line, offset: offset + c)
+            return true
+        }
+        let value = UnsafeBufferPointer(rebasing: text[key.value])
+        let base = offset + c + key.value.lowerBound
+        if value.count >= 2 && (value[0] == UInt8(ascii: "[") && value[value.count - 1] == UInt8(ascii: "]")
+                                || value[0] == UInt8(ascii: "{") && value[value.count - 1] == UInt8(ascii: "}")) {
+            // A flow collection: each item (or each pair's value) is a field of the key.
+            var start = 1, quote: UInt8 = 0
+            for k in 1..<value.count {
+                let ch = value[k]
+                if quote != 0 { if ch == quote { quote = 0 }; continue }
+                if ch == UInt8(ascii: "\"") || ch == UInt8(ascii: "'") { quote = ch; continue }
+                guard ch == UInt8(ascii: ",") || k == value.count - 1 else { continue }
+                var item = UnsafeBufferPointer(rebasing: value[start..<k])
+                var itemStart = start
+                if value[0] == UInt8(ascii: "{"), let pair = Self.yamlKey(Self.trimmedSpaces(item)) {
+                    let t = Self.trimmedSpaces(item)
+                    itemStart += (t.baseAddress! - item.baseAddress!) + pair.value.lowerBound
+                    item = UnsafeBufferPointer(rebasing: t[pair.value])
+                }
+                let v = Self.unquoted(item)
+                if !v.isEmpty {
+                    visitor.field(UnsafeBufferPointer(rebasing: item[v]), column: column, line: line, offset: base + itemStart + v.lowerBound)
+                }
+                start = k + 1
+            }
+            return true
+        }
+        let v = Self.unquoted(value)
+        visitor.field(UnsafeBufferPointer(rebasing: value[v]), column: column, line: line, offset: base + v.lowerBound)
+        return true
+    }
+
+    /// A YAML key and its value (`first_name: Karl-Tarmo`, `attributes:`): a key of letters,
+    /// digits, `_`, `-`, `.` or spaces (maybe quoted), then `:` and a space or the line's end.
+    static func yamlKey(_ p: UnsafeBufferPointer<UInt8>) -> (label: Range<Int>, value: Range<Int>)? {
+        var k = 0
+        let n = p.count
+        var start = 0, end = 0
+        if n > 0 && (p[0] == UInt8(ascii: "\"") || p[0] == UInt8(ascii: "'")) {
+            let q = p[0]
+            k = 1
+            while k < n && p[k] != q { k += 1 }
+            guard k < n else { return nil }
+            start = 1; end = k; k += 1
+        } else {
+            while k < n && (ASCII.isAlnum(p[k]) || p[k] >= 0x80 || p[k] == UInt8(ascii: "_") || p[k] == UInt8(ascii: "-")
+                            || p[k] == UInt8(ascii: ".") || p[k] == 0x20) { k += 1 }
+            end = k
+            while end > 0 && p[end - 1] == 0x20 { end -= 1 }
+        }
+        guard end > start, end - start <= maxLabelBytes, k < n, p[k] == UInt8(ascii: ":"),
+              k + 1 == n || p[k + 1] == 0x20 else { return nil }
+        var v = k + 1
+        while v < n && p[v] == 0x20 { v += 1 }
+        var e = n
+        // A comment after the value (` # …`) is not part of it.
+        if v < n && (p[v] == UInt8(ascii: "\"") || p[v] == UInt8(ascii: "'")) {
+            var j = v + 1
+            while j < n && p[j] != p[v] { j += 1 }
+            if j < n { e = j + 1 }
+        } else if v < n {
+            var j = v
+            while j + 1 < n && !(p[j] == 0x20 && p[j + 1] == UInt8(ascii: "#")) { j += 1 }
+            if j + 1 < n { e = j }
+        }
+        return (start..<end, v..<Swift.max(v, e))
+    }
+
+    /// A value without its surrounding spaces and quotes.
+    static func unquoted(_ p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var a = 0, b = p.count
+        while a < b && p[a] == 0x20 { a += 1 }
+        while b > a && p[b - 1] == 0x20 { b -= 1 }
+        if b - a >= 2 && (p[a] == UInt8(ascii: "\"") || p[a] == UInt8(ascii: "'")) && p[b - 1] == p[a] { a += 1; b -= 1 }
+        return a..<b
+    }
+
+    static func trimmedSpaces(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var a = 0, b = p.count
+        while a < b && p[a] == 0x20 { a += 1 }
+        while b > a && p[b - 1] == 0x20 { b -= 1 }
+        return UnsafeBufferPointer(rebasing: p[a..<b])
     }
 
     /// A closing line with its quote marks (`> > Lugupidamisega`).

@@ -312,6 +312,10 @@ struct DocumentScan {
         case .xml: return run(XMLDocumentReader(limits: options.limits))
         case .hl7: return run(HL7Reader(limits: options.limits))
         case .vcard: return run(VCardReader(limits: options.limits))
+        case .yaml:
+            var reader = TextReader(limits: options.limits)
+            reader.yaml = true
+            return run(reader)
         case .binary: return outcome(.skipped, "binary, unknown type")
         }
     }

@@ -268,6 +268,45 @@ import BreachScopeTesting
         }
     }
 
+    /// YAML: each mapping of the records' sequence is a record; keys are labels; quoted values,
+    /// flow and block sequences give one field per item.
+    @Test func yamlSequencesOfMappingsAreRecords() {
+        let text = """
+            # Audience export
+            schema_version: 3
+            profiles:
+              - external_id: "37005158004"
+                first_name: Karl-Tarmo
+                emails: ["tooming.karltarmo@posti.test", 'k.t@mail.test']
+                phones:
+                  - +372 5947 0142
+                  - '00372 5947 0143'
+                attributes:
+                  loyalty_card: '2918437403807'  # main card
+                  consents: {email: true, phone: "+3726630186"}
+              - external_id: '38505243460'
+                first_name: Tarmo
+            ---
+            - login: m.krol@example.com
+            """
+        let labels: [String: FieldHint] = ["first_name": .firstName, "emails": .email, "phones": .phone, "loyalty_card": .loyaltyCard,
+                                           "consents": .nonPersonal]
+        var reader = TextReader(classify: { labels[$0] })
+        reader.yaml = true
+        let doc = Array(text.utf8)
+        let whole = readDocument(reader, doc)
+        for size in [1, 7, 300] {
+            #expect(readDocument(reader, doc, chunkSize: size).visitor.events == whole.visitor.events)
+        }
+        #expect(whole.visitor.recordStrings == [
+            "-=schema_version: 3",
+            "-=external_id: \"37005158004\"|first_name=Karl-Tarmo|emails=tooming.karltarmo@posti.test|emails=k.t@mail.test"
+                + "|phones=+372 5947 0142|phones=00372 5947 0143|loyalty_card=2918437403807|consents=true|consents=+3726630186",
+            "-=external_id: '38505243460'|first_name=Tarmo",
+            "-=login: m.krol@example.com",
+        ], "\(whole.visitor.recordStrings)")
+    }
+
     @Test func wideGaps() {
         func gap(_ t: String) -> Bool { Array(t.utf8).withUnsafeBufferPointer { TextReader.hasWideGap($0) } }
         #expect(!gap("The quarterly inventory review found no discrepancies in the central warehouse."))
