@@ -23,6 +23,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case hl7
     /// YAML (`.yaml`, `.yml`): read as text whose sequences' mappings are records.
     case yaml
+    /// UN/EDIFACT interchanges (`UNA:+.? '`, `UNB+…`): each message is a record.
+    case edifact
     /// vCard address books (`BEGIN:VCARD`): each card is a record.
     case vcard
     /// Not a text format we read.
@@ -43,6 +45,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "hl7": .hl7, "hl7v2": .hl7,
         "vcf": .vcard, "vcard": .vcard,
         "yaml": .yaml, "yml": .yaml,
+        "edi": .edifact, "edifact": .edifact,
     ]
 
     /// Decides a document's format from its path and first bytes (up to 64 KB are examined).
@@ -68,6 +71,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         if let markup = utf8.withUnsafeBufferPointer({ markupMagic($0) }) { return markup }
         if isHL7(utf8) { return .hl7 }
         if isVCard(utf8) { return .vcard }
+        if isEDIFACT(utf8) { return .edifact }
         if let ext = fileExtension(path), let format = byExtension[ext] {
             // Spreadsheets saved as text (Excel's "Unicode text" is UTF-16 with tabs) and
             // exports named `.txt` are tables: read as such, or one row's person runs into the next.
@@ -99,6 +103,17 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         let magic = Array("BEGIN:VCARD".utf8)
         guard p.count >= i + magic.count else { return false }
         return zip(p[i..<(i + magic.count)], magic).allSatisfy { ASCII.lower($0) == ASCII.lower($1) }
+    }
+
+    /// A UN/EDIFACT interchange: it starts (after white space) with `UNA` and six service
+    /// characters, or with `UNB+` and a syntax identifier (`UNOA`…`UNOY`).
+    static func isEDIFACT(_ p: [UInt8]) -> Bool {
+        var i = 0
+        while i < p.count && isSpace(p[i]) { i += 1 }
+        guard p.count >= i + 9 else { return false }
+        let head = String(decoding: p[i..<(i + 4)], as: UTF8.self)
+        if head == "UNB+" { return String(decoding: p[(i + 4)..<(i + 7)], as: UTF8.self) == "UNO" }
+        return head.hasPrefix("UNA") && p[(i + 3)..<(i + 9)].allSatisfy { $0 >= 0x20 && $0 < 0x7F && !ASCII.isAlnum($0) }
     }
 
     /// HL7 v2: the first segment is a message header (`MSH|^~\&`), a file header or a batch
