@@ -75,7 +75,7 @@ public struct NameDetector: Sendable {
     /// `Tartu Kliinik`, `Kuulopiste Oy`, `AS Tere`), lower case.
     static let organisationWords: Set<[UInt8]> = Set([
         "apteek", "apotek", "apteekki", "apteka", "apotheke", "aptieka", "vaistinė", "pharmacy", "аптека",
-        "kliinik", "klinik", "klinikka", "clinic", "klinika", "клиника", "haigla", "sairaala", "sjukhus",
+        "kliinik", "klinik", "klinikka", "clinic", "klinika", "клиника", "haigla", "sairaala", "sjukhus", "sjukhuset",
         "hospital", "szpital", "krankenhaus", "больница", "slimnīca", "ligoninė", "terviseameti",
         "kauplus", "pood", "store", "shop", "kauppa", "butik", "sklep", "magazin", "магазин",
         "laboratoorium", "laboratory", "laboratorio", "laboratorium", "labor", "lab", "labs",
@@ -108,9 +108,24 @@ public struct NameDetector: Sendable {
             while le > e && t[le - 1] == 0x20 { le -= 1 }
             var ls = le
             while ls > e && t[ls - 1] != 0x20 { ls -= 1 }
-            return ls < le && check(ls, le)
+            return ls < le && (check(ls, le) || endsWithOrganisationWord(t, ls, le))
         }
     }
+
+    /// Whether a word (`t[start..<end]`) is a compound ending in an organisation word, as Estonian,
+    /// Finnish and Swedish write them (`Keskhaigla`, `Tervisekeskus`, `Diagnostiikkakeskus`,
+    /// `Lastekliinik`, `Akademiska sjukhuset`'s `sjukhuset`): the ending has five letters or more,
+    /// and something stands before it.
+    static func endsWithOrganisationWord(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let word = Array(t[start..<end]).map { ASCII.lower($0) }
+        return compoundEndings.contains { e in word.count > e.count + 2 && word.suffix(e.count).elementsEqual(e) }
+    }
+
+    static let compoundEndings: [[UInt8]] = [
+        "haigla", "keskus", "kliinik", "klinikka", "klinikan", "sairaala", "apteek", "apteekki", "laboratoorium",
+        "laboratorio", "sjukhus", "sjukhuset", "kliniken", "vårdcentral", "vårdcentralen", "apoteket",
+        "hyvinvointialue", "terveysasema",
+    ].map { Array($0.utf8) }
 
     /// `fnv` of `t[start..<end]` lower-cased as `lowercaseInPlace` does, without a copy.
     @inline(__always) static func fnvLowercased(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
