@@ -298,7 +298,15 @@ public struct TextReader: DocumentReader {
         }
         yamlParent = -1
         guard column >= 0 else {
-            visitor.field(text, column: -1, line: line, offset: offset + c)
+            // A party's key (`customer: "Hyvönen Marjatta"`) whose value is a name: the name.
+            let v = Self.unquoted(UnsafeBufferPointer(rebasing: text[key.value]))
+            let name = UnsafeBufferPointer(rebasing: text[key.value][(key.value.lowerBound + v.lowerBound)...].prefix(v.count))
+            if Self.partyKeys.contains(String(decoding: text[key.label], as: UTF8.self).lowercased()) && Self.isListName(name) {
+                declareListColumns(visitor: &visitor)
+                visitor.field(name, column: headlessColumns.name, line: line, offset: offset + c + key.value.lowerBound + v.lowerBound)
+            } else {
+                visitor.field(text, column: -1, line: line, offset: offset + c)
+            }
             return true
         }
         let value = UnsafeBufferPointer(rebasing: text[key.value])
@@ -331,6 +339,13 @@ public struct TextReader: DocumentReader {
         visitor.field(UnsafeBufferPointer(rebasing: value[v]), column: column, line: line, offset: base + v.lowerBound)
         return true
     }
+
+    /// YAML keys naming a party, whose value may be a name or a number (`customer`, `asiakas`).
+    static let partyKeys: Set<String> = [
+        "customer", "client", "recipient", "consignee", "receiver", "patient", "member", "buyer", "contact",
+        "asiakas", "vastaanottaja", "potilas", "klient", "klienta", "patsient", "saaja", "kund", "mottagare",
+        "pacjent", "odbiorca", "kunde", "empfänger", "клиент", "пациент", "получатель",
+    ]
 
     /// A YAML key and its value (`first_name: Karl-Tarmo`, `attributes:`): a key of letters,
     /// digits, `_`, `-`, `.` or spaces (maybe quoted), then `:` and a space or the line's end.

@@ -286,6 +286,8 @@ import BreachScopeTesting
                   consents: {email: true, phone: "+3726630186"}
               - external_id: '38505243460'
                 first_name: Tarmo
+                customer: "Hyvönen Marjatta"
+              - customer: 10234
             ---
             - login: m.krol@example.com
             """
@@ -302,7 +304,8 @@ import BreachScopeTesting
             "-=schema_version: 3",
             "-=external_id: \"37005158004\"|first_name=Karl-Tarmo|emails=tooming.karltarmo@posti.test|emails=k.t@mail.test"
                 + "|phones=+372 5947 0142|phones=00372 5947 0143|loyalty_card=2918437403807|consents=true|consents=+3726630186",
-            "-=external_id: '38505243460'|first_name=Tarmo",
+            "-=external_id: '38505243460'|first_name=Tarmo|(list name)=Hyvönen Marjatta",
+            "-=customer: 10234",
             "-=login: m.krol@example.com",
         ], "\(whole.visitor.recordStrings)")
     }
