@@ -90,12 +90,12 @@ extension Synthetic {
             national = "0" + groups(nsn, [4, 6], " ")
             intlGroups = [4, 6]
         case "US", "CA":
-            // Area code NXX (no N11, no N9X), exchange 555, fictional lines 0100–0199.
+            // Area code NXX (no N11, no N9X, no toll-free 8XX), exchange 555, fictional lines 0100–0199.
             var area = ""
             repeat {
                 area = String(Int.random(in: 2...9, using: &rng)) + String(Int.random(in: 0...8, using: &rng))
                     + String(Int.random(in: 0...9, using: &rng))
-            } while area.dropFirst() == "11"
+            } while area.dropFirst() == "11" || area.first == "8" && area.dropFirst().first == area.last
             nsn = area + "5550" + "1" + digits(2)
             cc = "1"
             national = pick(["(" + area + ") 555-01" + nsn.suffix(2), area + "-555-01" + nsn.suffix(2),

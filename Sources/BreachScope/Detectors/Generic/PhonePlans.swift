@@ -156,10 +156,13 @@ public enum PhonePlans {
             if d0 == 2 || d0 == 3 { return n == 10 }
             return false
         case .nanp:
-            // NXX-NXX-XXXX, N = 2–9; no N11 area codes or exchanges, no N9X (reserved) area codes.
+            // NXX-NXX-XXXX, N = 2–9; no N11 area codes or exchanges, no N9X (reserved) area codes,
+            // no toll-free ones.
             guard n == 10, d0 >= 2, nsn[3] >= 2 else { return false }
             if d1 == 9 { return false }
             if d1 == 1 && nsn[2] == 1 { return false }
+            // Toll-free area codes (800, 833, 844, 855, 866, 877, 888): a business's line.
+            if d0 == 8 && d1 == nsn[2] { return false }
             if nsn[4] == 1 && nsn[5] == 1 { return false }
             return true
         case .ua:

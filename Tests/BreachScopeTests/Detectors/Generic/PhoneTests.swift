@@ -176,6 +176,7 @@ private func scan(_ d: PhoneDetector, _ text: String, hint: FieldHint = .none) -
             "(503) 911-0142",  // N11 exchange
             "+44 7000 900123",  // UK 070 personal numbers are not mobiles
             "+49 800 1234567",  // toll-free
+            "1-800-555-0199", "+1 (888) 555-0142", "+1 877 555 0142",  // NANP toll-free
             "+358 40 1",  // too short
             "0401234567890123456789",  // far too many digits
             "2021-0001", "2021 0001 0002", "5123-4567", "0800-1600", "0930 1730", "08:00-16:00",
