@@ -174,6 +174,12 @@ public struct FieldScanner: Sendable {
                     i = Self.phoneShapeEnd(span, from: i + 1)
                     continue
                 }
+                if found == nil {
+                    // `Külli Lõhmus (48604105909)`: no phone's area code in brackets, but the
+                    // number in them is read as any other.
+                    i += 1
+                    continue
+                }
             default:
                 break
             }

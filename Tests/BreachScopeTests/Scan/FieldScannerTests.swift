@@ -272,4 +272,19 @@ import BreachScopeTesting
         #expect(found("Soittaja: 0457149311.").isEmpty)
         #expect(found("Entä puhelinnumero? 0457149311 kpl").isEmpty)
     }
+
+    /// A number in brackets that is no phone's area code (`Külli Lõhmus (48604105909)`) is read
+    /// as any other: before, the bracket's failed phone match skipped the number.
+    @Test func aCodeInBracketsIsRead() {
+        let scanner = FieldScanner(phoneCountries: ["EE", "US"])
+        func found(_ text: String) -> [String] {
+            var bytes = Array(text.utf8), out: [String] = []
+            bytes.withUnsafeMutableBufferPointer { p in scanner.scan(UnsafeBufferPointer(p), hint: .none, preferCountry: "EE") { out.append($0.valueString) } }
+            return out
+        }
+        #expect(found("patsient Külli Lõhmus (48604105909); proov S22-004646") == ["48604105909"])
+        #expect(found("Mari Kask (5123 4567)") == ["+37251234567"])
+        #expect(found("call (503) 555-0142") == ["+15035550142"])
+        #expect(found("(2023) (12.5)").isEmpty)
+    }
 }
