@@ -302,6 +302,34 @@ import BreachScopeTesting
         #expect(identifierValues(matti.first).contains("+358401234567"), "\(out)")
     }
 
+    /// An e-invoice's seller (`Geenilabor OÜ` with its IBAN) and its document name (`Arve`) are
+    /// no persons; the patients named in its item descriptions are.
+    @Test func anEInvoicesSellerAndItsAccountAreNoPerson() throws {
+        let dir = try CLIRunner.temporaryDirectory("einvoice")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("e-arve_P022_2022-10.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <E_Invoice>
+              <Invoice invoiceId="GL-202210-001" regNumber="15690397">
+                <InvoiceParties>
+                  <SellerParty><Name>Geenilabor OÜ</Name><RegNumber>12873640</RegNumber><AccountInfo><AccountNumber>EE432224830491561634</AccountNumber></AccountInfo></SellerParty>
+                  <BuyerParty><Name>Põhja-Eesti Regionaalhaigla</Name></BuyerParty>
+                </InvoiceParties>
+                <InvoiceInformation><DocumentName>Arve</DocumentName><InvoiceNumber>GL-202210-001</InvoiceNumber></InvoiceInformation>
+                <InvoiceItem><InvoiceItemGroup>
+                  <ItemEntry><Description>BRCA1/2 paneel; patsient Külli Lõhmus (48604105909); proov S22-004646</Description></ItemEntry>
+                </InvoiceItemGroup></InvoiceItem>
+              </Invoice>
+            </E_Invoice>
+            """)
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        #expect(!out.contains("EE432224830491561634") && !out.contains("\"Arve\"") && !out.contains("Geenilabor"), "\(out)")
+        #expect(jsonLines(out).contains { identifierValues($0).contains("48604105909") }, "\(out)")
+    }
+
     /// A coordinator's e-mail names the customer in a sentence, with her HETU and her landline
     /// (`Asiakkaan Kristina Sjöberg (hetu …)`): the name is read from the prose, so the HETU joins
     /// her route-sheet stops through the landline (whose names agree) and not her husband's. A

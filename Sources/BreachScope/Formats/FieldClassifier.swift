@@ -959,7 +959,7 @@ public enum FieldClassifier {
         "product", "item", "company", "firm", "organi", "user", "file", "host", "drug", "medic",
         "brand", "store", "shop", "pharmac", "apteek", "apteek", "ravim", "toode", "toote",
         "tuote", "produkt", "ettevõt", "yritys", "företag", "firma", "server", "domain", "table",
-        "column", "field", "key", "tag", "category", "group", "project", "role", "type", "test",
+        "column", "field", "key", "tag", "category", "group", "project", "role", "type", "test", "document", "dokument",
         "lab", "kaup", "nick", "ipaddr", "macaddr", "web", "url", "товар", "препарат", "лекарств", "аптек",
     ].map(normalize)
 

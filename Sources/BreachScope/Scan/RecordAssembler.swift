@@ -1110,7 +1110,9 @@ struct RecordAssembler: RecordVisitor {
         if organisationRecord {
             organisationRecord = false
             if !items.contains(where: { $0.code == ElementType.nationalID.code }) {
-                let contact: Set<UInt8> = [ElementType.email.code, ElementType.phone.code, ElementType.postalAddress.code]
+                // (An organisation's bank account is no one's either: an e-invoice's seller.)
+                let contact: Set<UInt8> = [ElementType.email.code, ElementType.phone.code, ElementType.postalAddress.code,
+                                           ElementType.iban.code]
                 removeItems { contact.contains($0.code) }
             }
         }

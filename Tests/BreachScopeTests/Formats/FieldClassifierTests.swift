@@ -120,7 +120,7 @@ import Testing
 
     @Test(arguments: [
         "status", "", "  ", "id", "description", "username", "company_name",
-        "ip_address", "ethnicity", "file_name", "created_from_system",
+        "ip_address", "ethnicity", "file_name", "created_from_system", "DocumentName", "document_name",
         "flag", "x", "Статус",
     ])
     func unknownLabelsAreNil(label: String) {
