@@ -11,7 +11,9 @@
 /// - Records: the first fields (up to 512 or 1 MB) are held until the record element is known:
 ///   the shallowest element that repeats as a sibling and has child elements
 ///   (`<patients><patient>…</patient><patient>…`). Each instance of it, with everything inside,
-///   is one record; fields outside any instance form records by their parent element. Without
+///   is one record; fields outside any instance form records by their parent element, or by
+///   their ancestor one level above the instances' when deeper (`SellerParty` for its
+///   `AccountInfo/AccountNumber` beside `ItemEntry` records). Without
 ///   repetition the whole document is one record (a record never exceeds 4,096 fields).
 /// - Security: entities declared in a DTD are never expanded and external entities never
 ///   fetched (references stay as written; `note` says so); nesting deeper than
@@ -37,6 +39,8 @@ public struct XMLDocumentReader: DocumentReader {
     private struct Element {
         var name: [UInt8]
         var seq: Int
+        /// The name's id (`nameIDs`).
+        var nameID: Int32 = 0
         var hasChildren = false
         var lastChildName: [UInt8] = []
         var lastChildCompound = false
@@ -48,6 +52,8 @@ public struct XMLDocumentReader: DocumentReader {
         var value: [UInt8]
         var line: Int
         var path: [Int]
+        /// The name ids of the elements of `path`.
+        var names: [Int32]
     }
 
     private var scanner: XMLScanner
@@ -60,6 +66,9 @@ public struct XMLDocumentReader: DocumentReader {
     /// Record depth (1-based); nil while fields are held.
     private var recordDepth: Int?
     private var shallowestRepeat: Int?
+    /// Elements that repeat as siblings: depth << 32 | name id.
+    private var repeated = Set<Int64>()
+    private var nameIDs: [[UInt8]: Int32] = [:]
     private var held: [Field] = []
     private var heldBytes = 0
     private var currentKey: Int?
@@ -113,6 +122,7 @@ public struct XMLDocumentReader: DocumentReader {
             stack[top].hasChildren = true
             if stack[top].lastChildName == name && stack[top].lastChildCompound {
                 let depth = stack.count + 1
+                repeated.insert(Int64(depth) << 32 | Int64(nameID(name)))
                 if shallowestRepeat.map({ depth < $0 }) ?? true {
                     shallowestRepeat = depth
                     if recordDepth != nil { recordDepth = depth }
@@ -120,18 +130,18 @@ public struct XMLDocumentReader: DocumentReader {
             }
         }
         seq += 1
-        var element = Element(name: name, seq: seq)
+        var element = Element(name: name, seq: seq, nameID: nameID(name))
         let attributes = self.attributes()
         for a in attributes where a.value.count <= 64 && Self.nameAttributes.contains(a.name) && !a.value.isEmpty {
             element.label = a.value
             break
         }
         stack.append(element)
-        let path = stack.map(\.seq)
+        let path = stack.map(\.seq), names = stack.map(\.nameID)
         for a in attributes where !a.value.isEmpty && !(element.label != nil && Self.nameAttributes.contains(a.name) && a.value == element.label!) {
             let trimmed = a.value.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
             guard !trimmed.isEmpty else { continue }
-            emit(Field(column: column(a.name, visitor: &visitor), value: trimmed, line: line, path: path), visitor: &visitor)
+            emit(Field(column: column(a.name, visitor: &visitor), value: trimmed, line: line, path: path, names: names), visitor: &visitor)
         }
     }
 
@@ -147,6 +157,13 @@ public struct XMLDocumentReader: DocumentReader {
         closeTop(text: true, visitor: &visitor)
     }
 
+    private mutating func nameID(_ name: [UInt8]) -> Int32 {
+        if let id = nameIDs[name] { return id }
+        let id = Int32(nameIDs.count)
+        nameIDs[name] = id
+        return id
+    }
+
     /// Pops the top element, emitting its text as a leaf field or free text.
     private mutating func closeTop(text: Bool, visitor: inout some RecordVisitor) {
         let element = stack.removeLast()
@@ -154,10 +171,12 @@ public struct XMLDocumentReader: DocumentReader {
             let value = scanner.text.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
             if !value.isEmpty {
                 if element.hasChildren {
-                    emit(Field(column: -1, value: value, line: line, path: stack.map(\.seq) + [element.seq]), visitor: &visitor)
+                    emit(Field(column: -1, value: value, line: line, path: stack.map(\.seq) + [element.seq],
+                               names: stack.map(\.nameID) + [element.nameID]), visitor: &visitor)
                 } else {
                     let parent = element.label == nil ? stack.last?.name : nil
-                    emit(Field(column: column(element.label ?? element.name, parent: parent, visitor: &visitor), value: value, line: line, path: stack.map(\.seq)), visitor: &visitor)
+                    emit(Field(column: column(element.label ?? element.name, parent: parent, visitor: &visitor), value: value, line: line,
+                               path: stack.map(\.seq), names: stack.map(\.nameID)), visitor: &visitor)
                 }
             }
             scanner.text.clear()
@@ -173,7 +192,7 @@ public struct XMLDocumentReader: DocumentReader {
         let value = scanner.text.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
         scanner.text.clear()
         guard !value.isEmpty else { return }
-        emit(Field(column: -1, value: value, line: line, path: stack[...index].map(\.seq)), visitor: &visitor)
+        emit(Field(column: -1, value: value, line: line, path: stack[...index].map(\.seq), names: stack[...index].map(\.nameID)), visitor: &visitor)
     }
 
     // MARK: Records
@@ -200,7 +219,13 @@ public struct XMLDocumentReader: DocumentReader {
 
     private mutating func deliver(_ field: Field, visitor: inout some RecordVisitor) {
         let depth = recordDepth ?? 1
-        let key = field.path.isEmpty ? 0 : field.path[Swift.min(depth, field.path.count) - 1]
+        var key = field.path.isEmpty ? 0 : field.path[Swift.min(depth, field.path.count) - 1]
+        if depth > 1 && field.path.count >= depth && !repeated.contains(Int64(depth) << 32 | Int64(field.names[depth - 1])) {
+            // Outside every record instance, at or below its depth (an e-invoice's
+            // `SellerParty/AccountInfo/AccountNumber` beside its `ItemEntry` records): the
+            // field's record is its ancestor one level up (`SellerParty`, with its name).
+            key = field.path[depth - 2]
+        }
         if key != currentKey || recordFields >= Self.maxRecordFields {
             if currentKey != nil { visitor.endRecord() }
             visitor.beginRecord(line: field.line, offset: 0)

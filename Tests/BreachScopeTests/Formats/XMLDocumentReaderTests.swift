@@ -53,6 +53,34 @@ import BreachScopeTesting
         }
     }
 
+    /// Fields outside the record instances and below their depth (an e-invoice's seller's
+    /// account beside its item records) belong with their ancestor one level up (the seller, with
+    /// its name); a second repeated list at the records' depth keeps one record per instance.
+    @Test func fieldsBesideTheRecordsStayWithTheirParty() {
+        let xml = """
+            <E_Invoice><Invoice>
+              <InvoiceParties>
+                <SellerParty><Name>Geenilabor OÜ</Name><AccountInfo><AccountNumber>EE432224830491561634</AccountNumber></AccountInfo></SellerParty>
+                <BuyerParty><Name>Põhja-Eesti Regionaalhaigla</Name></BuyerParty>
+              </InvoiceParties>
+              <InvoiceItem><InvoiceItemGroup>
+                <ItemEntry><Description>a</Description></ItemEntry>
+                <ItemEntry><Description>b</Description></ItemEntry>
+              </InvoiceItemGroup></InvoiceItem>
+            </Invoice></E_Invoice>
+            """
+        for chunk in [0, 7] {
+            let (v, error, _) = read(xml, chunkSize: chunk)
+            #expect(error == nil)
+            #expect(v.recordStrings == [
+                "Name=Geenilabor OÜ|AccountNumber=EE432224830491561634", "Name=Põhja-Eesti Regionaalhaigla",
+                "ItemEntry/Description=a", "ItemEntry/Description=b",
+            ], "\(v.recordStrings)")
+        }
+        let lists = "<x><a><p><n>1</n></p><p><n>2</n></p></a><b><q><n>3</n></q><q><n>4</n></q></b></x>"
+        #expect(read(lists).visitor.recordStrings == ["n=1", "n=2", "n=3", "n=4"], "\(read(lists).visitor.recordStrings)")
+    }
+
     @Test func attributesNamedFieldsAndMixedText() {
         let ps = people(2, seed: 32)
         let xml = """
