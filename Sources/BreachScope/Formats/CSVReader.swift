@@ -371,7 +371,9 @@ public struct CSVReader: DocumentReader {
                     let name = String(decoding: cell.value, as: UTF8.self)
                     // A header the classifier knows decides (`.none` too: a notes column);
                     // an unknown one is decided by the column's values.
-                    let hint: FieldHint = classify(name) ?? fromValues
+                    // (Not a key's column whose numbers read as phones: `sync_id` 79542419.)
+                    let hint: FieldHint = classify(name)
+                        ?? (fromValues == .phone && FieldClassifier.namesInternalID(name) ? .none : fromValues)
                     columnIDs.append(visitor.declareColumn(name: name, hint: hint))
                 } else {
                     columnIDs.append(visitor.declareColumn(name: "column\(k + 1)", hint: fromValues))

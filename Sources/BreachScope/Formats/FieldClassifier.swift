@@ -86,6 +86,21 @@ public enum FieldClassifier {
         return classify(key, allowStrip: true)
     }
 
+    /// Whether a header names an internal key (`sync_id`, `eventId`, `Order ID`, `row.id`): a
+    /// column of numbers that look like phones by their digits alone is none.
+    public static func namesInternalID(_ label: String) -> Bool {
+        let t = label.trimmingCharacters(in: .whitespaces)
+        guard t.count > 3 else { return false }
+        let lower = t.lowercased()
+        for suffix in ["_id", "-id", ".id", " id", "_nr", "_no", "_key", "_uuid", "uuid", "guid"] where lower.hasSuffix(suffix) { return true }
+        // camelCase: `eventId`, `syncID`.
+        if t.hasSuffix("Id") || t.hasSuffix("ID") {
+            let before = t.dropLast(2).last
+            return before.map { $0.isLowercase } ?? false
+        }
+        return false
+    }
+
     /// A part of a name under a name's key or element (`"name": {"given": …, "family": …}`,
     /// `<Nimi><Suku>…</Suku><Etu>…</Etu></Nimi>`): short words that alone say nothing (asked
     /// only for labels the vocabulary does not know: `Vorname`, `Nazwisko` are in it).

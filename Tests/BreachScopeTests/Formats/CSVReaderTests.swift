@@ -61,6 +61,23 @@ import BreachScopeTesting
         #expect(plain.visitor.recordStrings.count == 2)
     }
 
+    /// A key's column (`sync_id`) of numbers whose digits alone fit a phone plan is no phone
+    /// column; an unnamed column of the same numbers still is.
+    @Test func anInternalKeysNumbersAreNoPhones() {
+        let rows = ["79542419", "82357848", "40016427", "49487754", "45123456"]
+        let text = "sync_id,ts,note\n" + rows.map { "\($0),2022-08-09T09:19:05Z,x" }.joined(separator: "\n") + "\n"
+        let r = Self.read(text, classify: FieldClassifier.hint(forLabel:))
+        let hints = Dictionary(r.visitor.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["sync_id"] == FieldHint.none, "\(hints)")
+        let phones = Self.read(text.replacingOccurrences(of: "sync_id", with: "kontakt"), classify: FieldClassifier.hint(forLabel:))
+        let phoneHints = Dictionary(phones.visitor.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(phoneHints["kontakt"] == .phone, "\(phoneHints)")
+        for (label, isKey) in [("sync_id", true), ("eventId", true), ("Order ID", true), ("row.id", true), ("id", false),
+                                  ("isikukood", false), ("IBAN", false), ("paid", false)] {
+            #expect(FieldClassifier.namesInternalID(label) == isKey, "\(label)")
+        }
+    }
+
     @Test func quirks() {
         // Spaces around fields and before quotes, a quote inside an unquoted field, text after a
         // closing quote, empty and quoted-empty fields, a trailing delimiter.
