@@ -330,6 +330,33 @@ import BreachScopeTesting
         #expect(jsonLines(out).contains { identifierValues($0).contains("48604105909") }, "\(out)")
     }
 
+    /// A FHIR bundle: its `Patient` is a person; its `Practitioner` (name, e-mail) and
+    /// `Organization` are not, and the practitioner's e-mail is no one's.
+    @Test func aFHIRBundlesPractitionerAndOrganizationAreNoPersons() throws {
+        let dir = try CLIRunner.temporaryDirectory("fhir")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("Bundle-1.json", """
+            {"resourceType": "Bundle", "type": "collection", "entry": [
+              {"resource": {"resourceType": "Patient", "id": "p1",
+                "identifier": [{"system": "urn:oid:1.3.6.1.4.1.28284.6.2.2.1", "value": "48604105909"}],
+                "name": [{"family": "Lõhmus", "given": ["Külli"]}], "birthDate": "1986-04-10",
+                "telecom": [{"system": "phone", "value": "+372 5123 4567"}]}},
+              {"resource": {"resourceType": "Practitioner", "id": "d1", "name": [{"family": "Saar", "given": ["Tõnis"]}],
+                "telecom": [{"system": "email", "value": "tonis.saar@p015.kliinik.test"}]}},
+              {"resource": {"resourceType": "Organization", "id": "o1", "name": "Tartu Ülikooli Kliinikum",
+                "telecom": [{"system": "phone", "value": "+372 731 9100"}]}}
+            ]}
+            """)
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        #expect(persons.count == 1, "\(out)")
+        #expect(identifierValues(persons.first).contains("48604105909"), "\(out)")
+        #expect(!out.contains("tonis.saar") && !out.contains("Kliinikum") && !out.contains("+3727319100"), "\(out)")
+    }
+
     /// A coordinator's e-mail names the customer in a sentence, with her HETU and her landline
     /// (`Asiakkaan Kristina Sjöberg (hetu …)`): the name is read from the prose, so the HETU joins
     /// her route-sheet stops through the landline (whose names agree) and not her husband's. A

@@ -138,6 +138,11 @@ struct RecordAssembler: RecordVisitor {
     private var siteColumns: [Bool] = []
     /// The record has a value in a site column (`siteColumns`).
     private var siteRecord = false
+    /// Per column: its last step is FHIR's `resourceType`.
+    private var resourceTypeColumns: [Bool] = []
+    /// The record is a FHIR resource of the organisation's own (`Practitioner`, `Organization`,
+    /// `Location` …): its name, address, e-mails and phones are staff's or a site's.
+    private var staffResourceRecord = false
     /// The column of a table's title lines (`CSVReader.titleColumn`), and whether the record is one.
     private var titleColumn = -1
     private var titleRecord = false
@@ -232,6 +237,7 @@ struct RecordAssembler: RecordVisitor {
         part.hints = hints
         part.staffColumns = staffColumns
         part.siteColumns = siteColumns
+        part.resourceTypeColumns = resourceTypeColumns
         part.titleColumn = titleColumn
         part.otherPartyColumns = otherPartyColumns
         part.staffMemberColumns = staffMemberColumns
@@ -298,10 +304,11 @@ struct RecordAssembler: RecordVisitor {
         hints[id] = hint
         while staffColumns.count <= id {
             staffColumns.append(false); otherPartyColumns.append(false); staffMemberColumns.append(false); staffNameColumns.append(false)
-            siteColumns.append(false)
+            siteColumns.append(false); resourceTypeColumns.append(false)
         }
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
+        resourceTypeColumns[id] = name.hasSuffix("resourceType")
         if name == CSVReader.titleColumn { titleColumn = id }
         // A reader's staff columns (a signature's, a colleague's card) are a staff member's fields.
         let staff = name == Self.staffColumn || name == Self.staffNameColumn
@@ -379,6 +386,10 @@ struct RecordAssembler: RecordVisitor {
         }
         let hint = column >= 0 && column < hints.count ? hints[column] : .none
         if column == titleColumn && column >= 0 { titleRecord = true }
+        if column >= 0 && column < resourceTypeColumns.count && resourceTypeColumns[column]
+            && Self.staffResourceTypes.contains(String(decoding: value, as: UTF8.self)) {
+            staffResourceRecord = true
+        }
         let f = Int32(column), l = Int32(line)
         if column >= 0 && column < controllerRules.count && !controllerRules[column].isEmpty {
             attribute(value, rules: controllerRules[column], f, l, offset)
@@ -916,6 +927,13 @@ struct RecordAssembler: RecordVisitor {
         return digits >= 6
     }
 
+    /// FHIR resources of the organisation's own people and places, not of patients or their
+    /// relatives (`Patient`, `RelatedPerson` are read as usual).
+    static let staffResourceTypes: Set<String> = [
+        "Practitioner", "PractitionerRole", "Organization", "Location", "HealthcareService", "Endpoint", "Device",
+        "CareTeam", "InsurancePlan",
+    ]
+
     /// Columns a reader declares (hint `.nonPersonal`) for what it knows to be a staff member's: a
     /// mail's signature under a role (`TextReader.endSignature`), a colleague's card
     /// (`VCardReader`). The first holds the staff member's name, the second any of their lines;
@@ -1092,6 +1110,19 @@ struct RecordAssembler: RecordVisitor {
                    || batch.values.withPlaintext(at: Int($0.value)) { PhonePlans.isFixedLine($0) } }) {
                 organisationRecord = true
             }
+        }
+        if staffResourceRecord {
+            // A FHIR `Practitioner` (`Tõnis Saar`, `tonis.saar@p015.kliinik.test`) or
+            // `Organization` (`Tartu Ülikooli Kliinikum`): its contacts are staff values, its
+            // name and address no one's.
+            staffResourceRecord = false
+            let contact: Set<UInt8> = [ElementType.email.code, ElementType.phone.code]
+            for it in items where contact.contains(it.code) && it.value >= 0 && !staffItems.contains(where: { $0.value == it.value }) {
+                staffItems.append(PendingItem(value: it.value, code: PendingItem.staffCode, field: it.field, line: it.line, offset: it.offset))
+            }
+            let staff: Set<UInt8> = [ElementType.name.code, ElementType.email.code, ElementType.phone.code, ElementType.postalAddress.code,
+                                     ElementType.iban.code]
+            removeItems { staff.contains($0.code) }
         }
         if staffMemberRecord {
             // A row of a staff register (`lekarz;nr_pwz;specjalizacja;email;telefon`) that holds

@@ -75,7 +75,7 @@ public struct NameDetector: Sendable {
     /// `Tartu Kliinik`, `Kuulopiste Oy`, `AS Tere`), lower case.
     static let organisationWords: Set<[UInt8]> = Set([
         "apteek", "apotek", "apteekki", "apteka", "apotheke", "aptieka", "vaistinė", "pharmacy", "аптека",
-        "kliinik", "klinik", "klinikka", "clinic", "klinika", "клиника", "haigla", "sairaala", "sjukhus", "sjukhuset",
+        "kliinik", "klinik", "klinikka", "clinic", "klinika", "клиника", "haigla", "sairaala", "sjukhus", "sjukhuset", "kliinikum", "sünnitusmaja",
         "hospital", "szpital", "krankenhaus", "больница", "slimnīca", "ligoninė", "terviseameti",
         "kauplus", "pood", "store", "shop", "kauppa", "butik", "sklep", "magazin", "магазин",
         "laboratoorium", "laboratory", "laboratorio", "laboratorium", "labor", "lab", "labs",
@@ -103,7 +103,7 @@ public struct NameDetector: Sendable {
             while s < n && t[s] == 0x20 { s += 1 }
             var e = s
             while e < n && t[e] != 0x20 { e += 1 }
-            if s < e && check(s, e) { return true }
+            if s < e && (check(s, e) || endsWithOrganisationWord(t, s, e)) { return true }
             var le = n
             while le > e && t[le - 1] == 0x20 { le -= 1 }
             var ls = le
@@ -117,12 +117,22 @@ public struct NameDetector: Sendable {
     /// `Lastekliinik`, `Akademiska sjukhuset`'s `sjukhuset`): the ending has five letters or more,
     /// and something stands before it.
     static func endsWithOrganisationWord(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let word = Array(t[start..<end]).map { ASCII.lower($0) }
-        return compoundEndings.contains { e in word.count > e.count + 2 && word.suffix(e.count).elementsEqual(e) }
+        guard end - start >= 8 else { return false }
+        endings: for e in compoundEndings where end - start > e.count + 2 {
+            let base = end - e.count
+            for k in 0..<e.count {
+                var b = t[base + k]
+                // Lower case: ASCII, and Latin-1 capitals after 0xC3 (`Ü` → `ü`).
+                if b &- 0x41 < 26 { b |= 0x20 } else if k > 0 && e[k - 1] == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97 { b += 0x20 }
+                if b != e[k] { continue endings }
+            }
+            return true
+        }
+        return false
     }
 
     static let compoundEndings: [[UInt8]] = [
-        "haigla", "keskus", "kliinik", "klinikka", "klinikan", "sairaala", "apteek", "apteekki", "laboratoorium",
+        "haigla", "keskus", "kliinik", "kliinikum", "sünnitusmaja", "klinikka", "klinikan", "sairaala", "apteek", "apteekki", "laboratoorium",
         "laboratorio", "sjukhus", "sjukhuset", "kliniken", "vårdcentral", "vårdcentralen", "apoteket",
         "hyvinvointialue", "terveysasema",
     ].map { Array($0.utf8) }
