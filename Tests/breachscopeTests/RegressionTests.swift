@@ -330,6 +330,32 @@ import BreachScopeTesting
         #expect(jsonLines(out).contains { identifierValues($0).contains("48604105909") }, "\(out)")
     }
 
+    /// A mainframe's fixed-width customer file (`ASIAKAS.DAT`, no header row) is read with the
+    /// copybook beside it (`ASIAKAS.CPY`): each line a customer with name, address, phone, HETU.
+    @Test func aFixedWidthFileIsReadWithItsCopybook() throws {
+        var rng = SeededRNG(seed: 0xC0B0)
+        let hetu = Synthetic.nationalID(.fiHetu, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("copybook")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("ASIAKAS.CPY", """
+                   01  ASIAKAS-REC.
+                       05 AS-NRO              PIC 9(8).
+                       05 AS-SUKUNIMI         PIC X(12).
+                       05 AS-ETUNIMET         PIC X(12).
+                       05 AS-PUH1             PIC X(15).
+                       05 AS-HETU             PIC X(11).
+
+            """)
+        try write("ASIAKAS.DAT", "00010021" + "JARVINEN    " + "TAPANI      " + "0413174491     " + hetu + "\n"
+                  + "00010024" + "MAKINEN     " + "MIKKO       " + "040 1683961    " + "           " + "\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 2, "\(out)")
+        let tapani = persons.first { identifierValues($0).contains(hetu) }
+        #expect(identifierValues(tapani) == [hetu, "+358413174491"], "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+358401683961"] }, "\(out)")
+    }
+
     /// A FHIR bundle: its `Patient` is a person; its `Practitioner` (name, e-mail) and
     /// `Organization` are not, and the practitioner's e-mail is no one's.
     @Test func aFHIRBundlesPractitionerAndOrganizationAreNoPersons() throws {

@@ -297,6 +297,10 @@ struct DocumentScan {
         func runCuttable<R: ResumableReader>(_ r: R) -> DocumentOutcome? {
             inPlace ? readCuttable(r, state, &buffer, filled: n, bom: bom, &assembler) : run(r)
         }
+        // A fixed-width export whose layout file stands beside it (`ASIAKAS.DAT`, `ASIAKAS.CPY`).
+        if format == .text || format == .csv || format == .tsv, source == nil, let layout = FixedLayout.beside(doc.file.path) {
+            return run(FixedWidthReader(layout: layout, limits: options.limits))
+        }
         assembler.spreadsDocumentCategories = format == .text || format == .rtf || format == .html
         // A mail's `headers.txt` lists one address per block: no form.
         assembler.readsForms = assembler.spreadsDocumentCategories && !doc.file.name.hasSuffix("!/headers.txt")
