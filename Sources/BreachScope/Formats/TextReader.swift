@@ -300,7 +300,7 @@ public struct TextReader: DocumentReader {
         guard column >= 0 else {
             // A party's key (`customer: "Hyvönen Marjatta"`) whose value is a name: the name.
             let v = Self.unquoted(UnsafeBufferPointer(rebasing: text[key.value]))
-            let name = UnsafeBufferPointer(rebasing: text[key.value][(key.value.lowerBound + v.lowerBound)...].prefix(v.count))
+            let name = UnsafeBufferPointer(rebasing: text[(key.value.lowerBound + v.lowerBound)..<(key.value.lowerBound + v.upperBound)])
             if Self.partyKeys.contains(String(decoding: text[key.label], as: UTF8.self).lowercased()) && Self.isListName(name) {
                 declareListColumns(visitor: &visitor)
                 visitor.field(name, column: headlessColumns.name, line: line, offset: offset + c + key.value.lowerBound + v.lowerBound)

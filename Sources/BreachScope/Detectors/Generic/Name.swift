@@ -75,7 +75,8 @@ public struct NameDetector: Sendable {
     /// `Tartu Kliinik`, `Kuulopiste Oy`, `AS Tere`), lower case.
     static let organisationWords: Set<[UInt8]> = Set([
         "apteek", "apotek", "apteekki", "apteka", "apotheke", "aptieka", "vaistinė", "pharmacy", "аптека",
-        "kliinik", "klinik", "klinikka", "clinic", "klinika", "клиника", "haigla", "sairaala", "sjukhus", "sjukhuset", "kliinikum", "sünnitusmaja",
+        "kliinik", "klinik", "klinikka", "clinic", "klinika", "клиника", "haigla", "sairaala", "sjukhus",
+        "sjukhuset", "kliinikum", "sünnitusmaja",
         "hospital", "szpital", "krankenhaus", "больница", "slimnīca", "ligoninė", "terviseameti",
         "kauplus", "pood", "store", "shop", "kauppa", "butik", "sklep", "magazin", "магазин",
         "laboratoorium", "laboratory", "laboratorio", "laboratorium", "labor", "lab", "labs",
@@ -114,8 +115,8 @@ public struct NameDetector: Sendable {
 
     /// Whether a word (`t[start..<end]`) is a compound ending in an organisation word, as Estonian,
     /// Finnish and Swedish write them (`Keskhaigla`, `Tervisekeskus`, `Diagnostiikkakeskus`,
-    /// `Lastekliinik`, `Akademiska sjukhuset`'s `sjukhuset`): the ending has five letters or more,
-    /// and something stands before it.
+    /// `Lastekliinik`): the word has eight bytes or more, and three or more stand before the
+    /// ending.
     static func endsWithOrganisationWord(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
         guard end - start >= 8 else { return false }
         endings: for e in compoundEndings where end - start > e.count + 2 {
@@ -132,8 +133,8 @@ public struct NameDetector: Sendable {
     }
 
     static let compoundEndings: [[UInt8]] = [
-        "haigla", "keskus", "kliinik", "kliinikum", "sünnitusmaja", "klinikka", "klinikan", "sairaala", "apteek", "apteekki", "laboratoorium",
-        "laboratorio", "sjukhus", "sjukhuset", "kliniken", "vårdcentral", "vårdcentralen", "apoteket",
+        "haigla", "keskus", "kliinik", "kliinikum", "sünnitusmaja", "klinikka", "klinikan", "sairaala", "apteek",
+        "apteekki", "laboratoorium", "laboratorio", "sjukhus", "sjukhuset", "kliniken", "vårdcentral", "vårdcentralen", "apoteket",
         "hyvinvointialue", "terveysasema",
     ].map { Array($0.utf8) }
 
