@@ -151,40 +151,25 @@ public struct FixedWidthReader: DocumentReader {
         self.layout = layout
         self.limits = limits
         self.classify = classify
+        lines = ChunkLines(cap: limits.maxLineBytes)
     }
 
-    private var current: [UInt8] = []
-    private var currentOffset = 0
-    private var chunkOffset = 0
+    private var lines: ChunkLines
     private var line = 0
     private var columns: [Int]?
 
     public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
-        var start = 0
-        for i in 0..<chunk.count where chunk[i] == 0x0A {
-            appendLine(UnsafeBufferPointer(rebasing: chunk[start..<i]))
-            endLine(visitor: &visitor)
-            start = i + 1
-            currentOffset = chunkOffset + start
-        }
-        appendLine(UnsafeBufferPointer(rebasing: chunk[start..<chunk.count]))
-        chunkOffset += chunk.count
+        var i = 0
+        while let (bytes, offset) = lines.next(in: chunk, from: &i) { endLine(bytes, offset, visitor: &visitor) }
     }
 
     public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
-        if !current.isEmpty { endLine(visitor: &visitor) }
+        if let (bytes, offset) = lines.rest() { endLine(bytes, offset, visitor: &visitor) }
     }
 
-    private mutating func appendLine(_ p: UnsafeBufferPointer<UInt8>) {
-        let room = limits.maxLineBytes - current.count
-        if room > 0 { current.append(contentsOf: p.prefix(room)) }
-    }
-
-    private mutating func endLine(visitor: inout some RecordVisitor) {
+    private mutating func endLine(_ bytes: [UInt8], _ currentOffset: Int, visitor: inout some RecordVisitor) {
         line += 1
-        var bytes: [UInt8] = []
-        swap(&bytes, &current)
-        defer { bytes.removeAll(keepingCapacity: true); swap(&bytes, &current) }
+        var bytes = bytes
         if bytes.last == 0x0D { bytes.removeLast() }
         guard bytes.contains(where: { $0 != 0x20 }) else { return }
         if columns == nil {

@@ -28,10 +28,8 @@ public struct VCardReader: DocumentReader {
         var offset: Int
     }
 
-    /// The physical line being read (across chunks), its number and offset.
-    private var current: [UInt8] = []
-    private var currentOffset = 0
-    private var chunkOffset = 0
+    /// The physical lines, and the number of the last one.
+    private var lines = ChunkLines(cap: VCardReader.maxPropertyBytes)
     private var lineNumber = 0
     /// The logical line being unfolded, where it started, and whether it is a quoted-printable
     /// value ending in a soft line break.
@@ -50,38 +48,21 @@ public struct VCardReader: DocumentReader {
     static let maxCardBytes = 1 << 20
 
     public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
-        var start = 0
-        for i in 0..<chunk.count where chunk[i] == 0x0A {
-            appendToLine(UnsafeBufferPointer(rebasing: chunk[start..<i]))
-            endPhysicalLine(visitor: &visitor)
-            start = i + 1
-            currentOffset = chunkOffset + start
-        }
-        appendToLine(UnsafeBufferPointer(rebasing: chunk[start..<chunk.count]))
-        chunkOffset += chunk.count
+        var i = 0
+        while let (line, offset) = lines.next(in: chunk, from: &i) { endPhysicalLine(line, offset, visitor: &visitor) }
     }
 
     public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
-        if !current.isEmpty { endPhysicalLine(visitor: &visitor) }
+        if let (line, offset) = lines.rest() { endPhysicalLine(line, offset, visitor: &visitor) }
         endLogicalLine(visitor: &visitor)
         if inCard { emitCard(visitor: &visitor) }
     }
 
-    private mutating func appendToLine(_ p: UnsafeBufferPointer<UInt8>) {
-        let room = Self.maxPropertyBytes - current.count
-        if room > 0 { current.append(contentsOf: p.prefix(room)) }
-    }
-
     // MARK: Lines
 
-    private mutating func endPhysicalLine(visitor: inout some RecordVisitor) {
+    private mutating func endPhysicalLine(_ line: [UInt8], _ offset: Int, visitor: inout some RecordVisitor) {
         lineNumber += 1
-        var line: [UInt8] = []
-        swap(&line, &current)
-        defer {
-            line.removeAll(keepingCapacity: true)
-            swap(&line, &current)
-        }
+        var line = line
         if line.last == 0x0D { line.removeLast() }
         if let first = line.first, first == 0x20 || first == 0x09, !logical.isEmpty {
             // A folded line goes on.
@@ -98,7 +79,7 @@ public struct VCardReader: DocumentReader {
         guard !line.isEmpty else { return }
         logical = line
         logicalLine = lineNumber
-        logicalOffset = currentOffset
+        logicalOffset = offset
     }
 
     /// Whether a logical line's parameters declare quoted-printable (`;ENCODING=QUOTED-PRINTABLE`,
@@ -239,11 +220,12 @@ public struct VCardReader: DocumentReader {
 
     // MARK: Cards
 
+    /// The column of a name (each name is declared with one hint: a staff member's fields have
+    /// names of their own).
     private mutating func column(_ name: String, _ hint: FieldHint, visitor: inout some RecordVisitor) -> Int {
-        let key = name + "\u{0}" + String(describing: hint)
-        if let id = columns[key] { return id }
+        if let id = columns[name] { return id }
         let id = visitor.declareColumn(name: name, hint: hint)
-        columns[key] = id
+        columns[name] = id
         return id
     }
 
