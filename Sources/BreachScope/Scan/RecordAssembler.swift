@@ -958,6 +958,14 @@ struct RecordAssembler: RecordVisitor {
         }
     }
 
+    /// The record's e-mails and phones as its staff values too (once per value).
+    private mutating func addContactsAsStaff() {
+        for it in items where (it.code == ElementType.email.code || it.code == ElementType.phone.code) && it.value >= 0
+            && !staffItems.contains(where: { $0.value == it.value }) {
+            staffItems.append(PendingItem(value: it.value, code: PendingItem.staffCode, field: it.field, line: it.line, offset: it.offset))
+        }
+    }
+
     /// A staff value of the record (once per value).
     private mutating func addStaff(_ kind: ValueKind, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
         let idx = index(hash(kind, value), kind, value)
@@ -1116,10 +1124,7 @@ struct RecordAssembler: RecordVisitor {
             // `Organization` (`Tartu Ülikooli Kliinikum`): its contacts are staff values, its
             // name and address no one's.
             staffResourceRecord = false
-            let contact: Set<UInt8> = [ElementType.email.code, ElementType.phone.code]
-            for it in items where contact.contains(it.code) && it.value >= 0 && !staffItems.contains(where: { $0.value == it.value }) {
-                staffItems.append(PendingItem(value: it.value, code: PendingItem.staffCode, field: it.field, line: it.line, offset: it.offset))
-            }
+            addContactsAsStaff()
             let staff: Set<UInt8> = [ElementType.name.code, ElementType.email.code, ElementType.phone.code, ElementType.postalAddress.code,
                                      ElementType.iban.code]
             removeItems { staff.contains($0.code) }
@@ -1131,10 +1136,7 @@ struct RecordAssembler: RecordVisitor {
             staffMemberRecord = false
             let contact: Set<UInt8> = [ElementType.email.code, ElementType.phone.code, ElementType.postalAddress.code]
             if !items.isEmpty && items.allSatisfy({ contact.contains($0.code) }) {
-                for it in items where it.code != ElementType.postalAddress.code && it.value >= 0
-                    && !staffItems.contains(where: { $0.value == it.value }) {
-                    staffItems.append(PendingItem(value: it.value, code: PendingItem.staffCode, field: it.field, line: it.line, offset: it.offset))
-                }
+                addContactsAsStaff()
                 removeItems { _ in true }
             }
         }
