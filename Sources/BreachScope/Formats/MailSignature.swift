@@ -13,7 +13,8 @@ enum MailSignature {
         var n = p.count
         while n > 0, p[n - 1] == UInt8(ascii: ",") || p[n - 1] == UInt8(ascii: ".") || p[n - 1] == UInt8(ascii: "!")
                 || p[n - 1] == UInt8(ascii: ":") || p[n - 1] == 0x20 { n -= 1 }
-        guard n >= 3, n <= longestClosing, ASCII.isLetter(p[0]) || p[0] >= 0xC3 else { return false }
+        // (Most short lines of prose have no closing's length: no copy is made for them.)
+        guard n >= 3, n <= longestClosing, closingLengths & (1 << UInt64(n)) != 0, ASCII.isLetter(p[0]) || p[0] >= 0xC3 else { return false }
         return closings.contains(p[0..<n].map { ASCII.lower($0) })
     }
 
@@ -61,6 +62,8 @@ enum MailSignature {
     ].map { Array($0.utf8) })
 
     static let longestClosing = closings.map(\.count).max() ?? 0
+    /// Bit n is set when a closing has n bytes (all have fewer than 64).
+    static let closingLengths: UInt64 = closings.reduce(0) { $0 | 1 << UInt64($1.count) }
 
     /// Role and organisation words, matched anywhere in a lower-cased line (long enough not to
     /// occur inside a name or a town).
