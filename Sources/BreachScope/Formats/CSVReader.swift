@@ -68,6 +68,10 @@ public struct CSVReader: DocumentReader {
     private var rowLine = 1, rowOffset = 0
     private var recordOpen = false
     private var columnIDs: [Int] = []
+    /// Column names by index (header cells, or `columnN`), and the readers of cells that hold
+    /// JSON by index (`cellField`).
+    private var columnNames: [String] = []
+    private var cellReaders: [Int: JSONReader] = [:]
     /// Hints for columns by index, decided from the header and the sampled values.
     private var columnHints: [FieldHint] = []
 
@@ -130,6 +134,8 @@ public struct CSVReader: DocumentReader {
         var copy = self
         copy.chunkOffset = offset
         copy.line = line
+        // (A part declares its cells' JSON paths itself: the ids of this one's are not its own.)
+        copy.cellReaders = [:]
         return copy
     }
 
@@ -296,8 +302,23 @@ public struct CSVReader: DocumentReader {
             return
         }
         if !recordOpen { visitor.beginRecord(line: rowLine, offset: rowOffset); recordOpen = true }
-        let column = columnID(cellIndex, visitor: &visitor)
-        visitor.field(trimmed, column: column, line: fieldLine, offset: fieldOffset + a)
+        cellField(trimmed, index: cellIndex, line: fieldLine, offset: fieldOffset + a, visitor: &visitor)
+    }
+
+    /// Hands over one cell of a record. A cell that holds a JSON object (`{"name": "Laura
+    /// McDonald", "email": "…", "phone": "1-415-555-0199"}` under `requester`) is read as JSON:
+    /// each key a field of the row, under the column's name (`requester>$.name`).
+    private mutating func cellField(_ value: UnsafeBufferPointer<UInt8>, index: Int, line: Int, offset: Int,
+                                    visitor: inout some RecordVisitor) {
+        let column = columnID(index, visitor: &visitor)
+        if value.count >= 8 && value[0] == UInt8(ascii: "{") && value[value.count - 1] == UInt8(ascii: "}") {
+            var reader = cellReaders.removeValue(forKey: index)
+                ?? JSONReader.cellReader(column: columnNames[index], limits: limits)
+            let read = reader.readCell(value, line: line, offset: offset, visitor: &visitor)
+            cellReaders[index] = reader
+            if read { return }
+        }
+        visitor.field(value, column: column, line: line, offset: offset)
     }
 
     private mutating func endRow(visitor: inout some RecordVisitor) {
@@ -325,6 +346,7 @@ public struct CSVReader: DocumentReader {
         while columnIDs.count <= index {
             let k = columnIDs.count
             columnIDs.append(visitor.declareColumn(name: "column\(k + 1)", hint: k < columnHints.count ? columnHints[k] : .none))
+            columnNames.append("column\(k + 1)")
         }
         return columnIDs[index]
     }
@@ -375,8 +397,10 @@ public struct CSVReader: DocumentReader {
                     let hint: FieldHint = classify(name)
                         ?? (fromValues == .phone && FieldClassifier.namesInternalID(name) ? .none : fromValues)
                     columnIDs.append(visitor.declareColumn(name: name, hint: hint))
+                    columnNames.append(name)
                 } else {
                     columnIDs.append(visitor.declareColumn(name: "column\(k + 1)", hint: fromValues))
+                    columnNames.append("column\(k + 1)")
                 }
             }
         }
@@ -388,8 +412,7 @@ public struct CSVReader: DocumentReader {
             }
             visitor.beginRecord(line: row.line, offset: row.offset)
             for cell in row.cells {
-                let column = columnID(cell.index, visitor: &visitor)
-                cell.value.withUnsafeBufferPointer { visitor.field($0, column: column, line: cell.line, offset: cell.offset) }
+                cell.value.withUnsafeBufferPointer { cellField($0, index: cell.index, line: cell.line, offset: cell.offset, visitor: &visitor) }
             }
             visitor.endRecord()
         }

@@ -530,6 +530,45 @@ public struct JSONReader: DocumentReader {
             || (value[first] == UInt8(ascii: "[") && value[last] == UInt8(ascii: "]"))
     }
 
+    /// A reader for the JSON in one column's cells (`{"name": "…", "email": "…"}` in a CSV
+    /// column `requester`): paths under `column>$` (`requester>$.name`), read by `readCell`.
+    static func cellReader(column: String, limits: ReadLimits) -> JSONReader {
+        var reader = JSONReader(lines: false, limits: limits)
+        reader.nodes[0].name = column + ">$"
+        reader.nestedDepth = 1
+        return reader
+    }
+
+    /// Reads a table cell's JSON as fields of the row's record (the cell's objects make no
+    /// records of their own). One reader serves all of a column's cells, so each path is declared
+    /// once per document. False when the cell is not JSON after all; the fields read before the
+    /// error stay delivered.
+    mutating func readCell(_ value: UnsafeBufferPointer<UInt8>, line: Int, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        var cell = JSONReader(lines: false, limits: limits)
+        cell.nestedDepth = nestedDepth
+        swap(&cell.nodes, &nodes)
+        swap(&cell.children, &children)
+        swap(&cell.headers, &headers)
+        swap(&cell.attributeHints, &attributeHints)
+        cell.base = offset
+        cell.line = line
+        // (Moved, not copied: a copy would make the visitor's arrays copy on their next write.)
+        var fields = FieldsOnly(inner: consume visitor)
+        var read = true
+        do {
+            try cell.consume(value, visitor: &fields)
+            try cell.finish(visitor: &fields)
+        } catch {
+            read = false
+        }
+        visitor = fields.inner
+        swap(&cell.nodes, &nodes)
+        swap(&cell.children, &children)
+        swap(&cell.headers, &headers)
+        swap(&cell.attributeHints, &attributeHints)
+        return read
+    }
+
     /// Reads a string's JSON as a document of its own, its paths under the string's; false,
     /// and the string is read as text, when it is not JSON after all.
     private mutating func readNested<V: RecordVisitor>(_ value: UnsafeBufferPointer<UInt8>, under node: Int32, _ v: inout V) -> Bool {
@@ -937,4 +976,17 @@ public struct JSONReader: DocumentReader {
         nodes.append(node)
         return Int32(nodes.count - 1)
     }
+}
+
+/// Passes a nested reader's columns and fields on, and none of its record bounds: the fields
+/// join the record around them (`JSONReader.readCell`).
+struct FieldsOnly<Inner: RecordVisitor>: RecordVisitor {
+    var inner: Inner
+    mutating func declareColumn(name: String, hint: FieldHint) -> Int { inner.declareColumn(name: name, hint: hint) }
+    mutating func beginRecord(line: Int, offset: Int) {}
+    mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {
+        inner.field(value, column: column, line: line, offset: offset)
+    }
+    mutating func endRecord() {}
+    func wantsLabel(_ name: String) -> Bool { inner.wantsLabel(name) }
 }

@@ -38,6 +38,25 @@ import BreachScopeTesting
         #expect(r.visitor.recordStrings == ["column1=Mari Maasikas|column2=Tartu, Rüütli 1|column3=ütles \"tere\"|column4=rida 1\nrida 2|column5=lõpp"])
     }
 
+    /// A cell that holds a JSON object (a ticket's `requester`) is read as JSON: its keys are
+    /// fields of the row's record under the column's name, each path declared once per
+    /// document; a cell that only looks like one stays one field.
+    @Test func jsonCellsAreFieldsOfTheirRow() {
+        let csv = "ticket_id,requester,subject\n"
+            + "SUP-454220,\"{\"\"name\"\": \"\"Rebecca Washington\"\", \"\"email\"\": \"\"REBECCA@HOME.EXAMPLE.NET\"\"}\",Unsubscribe me\n"
+            + "SUP-186800,\"{\"\"name\"\": \"\"Joseph Anderson\"\", \"\"phone\"\": \"\"513.555.0121\"\"}\",Refills\n"
+            + "SUP-186801,{not json at all},Other\n"
+        let r = Self.readAllChunkings(csv, classify: FieldClassifier.hint(forLabel:))
+        #expect(r.error == nil)
+        #expect(r.visitor.recordStrings == [
+            "ticket_id=SUP-454220|requester>$.name=Rebecca Washington|requester>$.email=REBECCA@HOME.EXAMPLE.NET|subject=Unsubscribe me",
+            "ticket_id=SUP-186800|requester>$.name=Joseph Anderson|requester>$.phone=513.555.0121|subject=Refills",
+            "ticket_id=SUP-186801|requester={not json at all}|subject=Other",
+        ], "\(r.visitor.recordStrings)")
+        let declared = r.visitor.events.compactMap { if case let .declare(name, _, _) = $0 { name } else { nil } }
+        #expect(declared.filter { $0 == "requester>$.name" }.count == 1)
+    }
+
     /// An entity–attribute–value table: an entity's run of rows is one record, each value under
     /// a column named by its attribute, the attribute names read as no one's values.
     @Test func entityAttributeValueTables() {

@@ -5,7 +5,8 @@
 /// `(+372) 5123 4567`), or the national form with the country's trunk prefix (`040 123 4567`,
 /// `07700 900123`, `8 612 34567`), without one where the country has none (`5123 4567`,
 /// `512-345-678`), or NANP (`(503) 555-0142`, `1 503 555 0142`). Digit groups are separated by
-/// one space or dash; `(…)` may wrap the area code.
+/// one space or dash (a dot in a phone field, or in NANP's `513.555.0121`); `(…)` may wrap the
+/// area code.
 ///
 /// Validation: the national significant number must fit the country's numbering plan
 /// (`PhonePlans`: mobile and geographic ranges and their lengths). Against decoys (order
@@ -105,6 +106,13 @@ public struct PhoneDetector: Detector {
         if start > 0 && span[start - 1] == UInt8(ascii: "+") { return nil }
         guard let layout = PhoneLayout.parse(span, start) else { return nil }
         let d = layout.digits
+        // Dots separate groups in a phone field (`513.555.0121`, `512.345.678`); in other text
+        // only in a North American number's own grouping (not `1.250.000`, `10.05.2023`).
+        if layout.dotted, case .phone = hint {} else if layout.dotted {
+            let pattern = layout.pattern(layout.groupCount)
+            guard !layout.plus, layout.isDotSeparated(layout.groupCount),
+                  (pattern == 0x334 && d[0] >= 2) || (pattern == 0x1334 && d[0] == 1) else { return nil }
+        }
 
         /// The first `k` groups end at a token end, and a shorter prefix of groups is only cut
         /// off at a space (`+372 5123 4567 2023`).
@@ -249,6 +257,8 @@ struct PhoneLayout {
     private var cums: UInt64 = 0
     private var seps: UInt64 = 0
     private var parens: UInt8 = 0
+    /// A dot separates some groups (`513.555.0121`).
+    private(set) var dotted = false
 
     static let maxGroups = 8
     static let maxDigits = 20
@@ -273,6 +283,7 @@ struct PhoneLayout {
     }
 
     private mutating func setSep(_ b: UInt8) {
+        if b == UInt8(ascii: ".") { dotted = true }
         seps |= UInt64(b) << UInt64((groupCount - 1) * 8)
     }
 
@@ -291,6 +302,12 @@ struct PhoneLayout {
     /// All separators between the first `k` groups are spaces (no dashes or parentheses).
     func isSpaceSeparated(_ k: Int) -> Bool {
         for g in 0..<(k - 1) where sep(g) != UInt8(ascii: " ") { return false }
+        return parens == 0
+    }
+
+    /// All separators between the first `k` groups are dots.
+    func isDotSeparated(_ k: Int) -> Bool {
+        for g in 0..<(k - 1) where sep(g) != UInt8(ascii: ".") { return false }
         return parens == 0
     }
 
@@ -364,7 +381,7 @@ struct PhoneLayout {
             layout.addGroup(len: len, end: j - start, paren: paren)
             guard j < n else { break }
             let c = span[j]
-            if (c == UInt8(ascii: " ") || c == UInt8(ascii: "-")) && j + 1 < n
+            if (c == UInt8(ascii: " ") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")) && j + 1 < n
                 && (ASCII.isDigit(span[j + 1]) || span[j + 1] == UInt8(ascii: "(")) {
                 layout.setSep(c)
                 i = j + 1

@@ -194,6 +194,20 @@ private func scan(_ d: PhoneDetector, _ text: String, hint: FieldHint = .none) -
         #expect(DetectorTest.match(detector, "4820193756", hint: .phone) == nil)
     }
 
+    /// Dots separate a North American number's groups anywhere (`513.555.0121`), and any
+    /// number's in a phone field; other dotted runs in text are dates, amounts and versions.
+    @Test func dottedNumbers() {
+        #expect(DetectorTest.value(detector, "513.555.0121") == "+15135550121")
+        #expect(DetectorTest.value(detector, "1.704.555.0124") == "+17045550124")
+        #expect(DetectorTest.value(detector, "512.345.678", hint: .phone) == "+48512345678")
+        #expect(DetectorTest.value(detector, "040.123.4567", hint: .phone) == "+358401234567")
+        for decoy in ["512.345.678", "040.123.4567", "10.05.2023", "1.250.000", "+372.5123.4567", "513.555-0121",
+                      "123.456.7890", "800.555.0199"] {
+            #expect(DetectorTest.match(detector, decoy) == nil, "\(decoy)")
+        }
+        #expect(scan(detector, "phone 513.555.0121. Version 2.1.4, paid 1.250.000") == ["+15135550121"])
+    }
+
     @Test func inFreeText() {
         #expect(scan(detector, "Tel. +372 5123 4567.") == ["+37251234567"])
         #expect(scan(detector, "Order 4820193756 at 1681550000, IP 192.168.100.200, v1.2.3") == [])
