@@ -13,8 +13,9 @@
 ///   record; `\N` is NULL; `\t \n \r \\ \b \f \v` are unescaped.
 /// - Columns are declared per table column as `table.column` with `FieldClassifier`'s hint for
 ///   the column name; columns whose name says nothing are classified from the values of the
-///   table's first 64 rows (`ColumnSampler`), which are held back until then (or until another
-///   table's rows start, or the end), as `CSVReader` does.
+///   table's first 64 rows (`CSVReader.sampledHints`: also a first and a last name's pair of
+///   columns), which are held back until then (or until another table's rows start, or the
+///   end), as `CSVReader` does.
 /// - A record's `line` is the line where its tuple / COPY row starts. Values are trimmed of
 ///   spaces (padded `char(n)`); empty values are skipped. Comments (`--`, `/* */`), psql
 ///   meta-commands (`\connect`), `DELIMITER` lines, dollar-quoted bodies and all other
@@ -741,10 +742,15 @@ public struct SQLDumpReader: DocumentReader {
         let rows = sample
         sample = []
         sampleByteCount = 0
-        var values = [[[UInt8]]](repeating: [], count: tables[t].slotNames.count)
-        for row in rows { for c in row.cells { values[c.slot].append(c.value) } }
-        for s in 0..<values.count where tables[t].labelHints[s] == nil {
-            tables[t].sampledHints[s] = ColumnSampler.hint(forValues: values[s])
+        // As a header-less CSV's columns (`VALUES(90001,'P95535656','Kimberly','Schmidt',…)` of a
+        // table whose `CREATE TABLE` is in another file): a first and a last name's neighbouring
+        // columns too. Columns the statement or the table named are not sampled.
+        let unlabelled = rows.map { row in
+            row.cells.compactMap { c in tables[t].labelHints[c.slot] == nil ? (c.slot, c.value) : nil }
+        }
+        let sampled = CSVReader.sampledHints(unlabelled)
+        for s in 0..<min(sampled.count, tables[t].slotNames.count) where tables[t].labelHints[s] == nil {
+            tables[t].sampledHints[s] = sampled[s]
         }
         for row in rows {
             visitor.beginRecord(line: row.line, offset: row.offset)

@@ -181,6 +181,30 @@ import BreachScopeTesting
         #expect(Self.begins(r.visitor).prefix(3) == [2, 3, 4])
     }
 
+    /// A dump of INSERTs without a column list whose table was created in another file: its
+    /// first and last names' neighbouring columns are told apart by their values, as in a
+    /// header-less CSV.
+    @Test func aNamelessTablesNameColumnsAreSampled() {
+        let first = ["Kimberly", "Sandra", "Dorothy", "Anthony", "Betty", "Ashley", "Jason", "Barbara", "Carol", "Gary",
+                     "Maria", "Paul"]
+        let last = ["Schmidt", "Ramirez", "Thompson", "Washington", "Ramirez", "Nguyen", "Nakamura", "Anderson", "Sanchez",
+                    "Rodriguez", "De la Cruz", "O''Brien"]
+        var dump = "BEGIN TRANSACTION;\n"
+        for k in first.indices {
+            dump += "INSERT INTO \"patient_link\" VALUES(\(90001 + k),'P\(95535656 + 7919 * k)','\(first[k])','\(last[k])',"
+                + "'\(first[k].lowercased())\(k)@example.net',NULL,NULL);\n"
+        }
+        dump += "COMMIT;\n"
+        let r = Self.readAllChunkings(dump)
+        #expect(r.error == nil)
+        let hints = Self.declarations(r.visitor)
+        #expect(hints["patient_link.column3"] == .firstName)
+        #expect(hints["patient_link.column4"] == .lastName)
+        #expect(hints["patient_link.column5"] == .email)
+        #expect(r.visitor.recordStrings.last == "patient_link.column1=90012|patient_link.column2=P95622765"
+            + "|patient_link.column3=Paul|patient_link.column4=O'Brien|patient_link.column5=paul11@example.net")
+    }
+
     @Test func commentsAndOtherStatementsAreIgnored() {
         let dump = """
         -- INSERT INTO x VALUES ('comment');
