@@ -302,6 +302,36 @@ import BreachScopeTesting
         #expect(identifierValues(matti.first).contains("+358401234567"), "\(out)")
     }
 
+    /// A web server's log of account confirmations: each request's URL-encoded e-mail and name
+    /// (`email=mark1994%40example.com&fn=Mark&ln=De+la+Cruz`) make one person per line; the
+    /// query's labels do not make the log one labelled record.
+    @Test func aWebLogsQueryStringsArePersons() throws {
+        let dir = try CLIRunner.temporaryDirectory("weblog")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = ["Mark", "Carlos", "Melissa", "Thomas", "Keisha", "Ronald", "Sarah", "Timothy"]
+        let last = ["Kowalczyk", "De+la+Cruz", "White", "O%27Brien", "Fitzgerald", "Lewis", "Gonzalez", "Martin"]
+        var log = ""
+        for k in 0..<48 {
+            let f = first[k % 8], l = last[(k / 8 + k) % 8]
+            log += "185.160.104.\(k) - - [01/Mar/2019:00:\(10 + k):05 -0500] \"GET /pharmacy/account/confirm?email="
+                + "\(f.lowercased())\(1950 + k)%40example.com&fn=\(f)&ln=\(l)&src=pps&t=a62e6c4f\(k) HTTP/1.1\" 200 6148\n"
+            if k % 5 == 0 { log += "100.11.162.107 - - [01/Mar/2019:00:26:50 -0500] \"GET /robots.txt HTTP/1.1\" 200 17718\n" }
+        }
+        try fileWriter(dir)("access_log.2019-03", log)
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let persons = jsonLines(try cli.run(["persons", "--reveal"]).stdout)
+        #expect(persons.count == 48)
+        let mark = persons.first { identifierValues($0).contains("mark1950@example.com") }
+        #expect(mark?["name"] as? String == "Mark Kowalczyk")
+        let carlos = persons.first { identifierValues($0).contains("carlos1951@example.com") }
+        #expect(carlos?["name"] as? String == "Carlos De la Cruz")
+        let melissa = persons.first { identifierValues($0).contains("melissa1960@example.com") }
+        #expect(melissa?["name"] as? String == "Melissa O'Brien")
+        #expect(persons.allSatisfy { identifierValues($0).count == 1 && $0["name"] != nil })
+    }
+
     /// An e-invoice's seller (`Geenilabor OÜ` with its IBAN) and its document name (`Arve`) are
     /// no persons; the patients named in its item descriptions are.
     @Test func anEInvoicesSellerAndItsAccountAreNoPerson() throws {

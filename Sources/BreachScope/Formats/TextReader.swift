@@ -79,6 +79,10 @@ public struct TextReader: DocumentReader {
     private var yamlParent = -1
     /// Label bytes → the column of a related person's names, or -1 (`relatedColumn`).
     private var relatedLabels: [[UInt8]: Int] = [:]
+    /// Query parameters' keys → their columns (or -1) and hints (`queryColumn`).
+    private var queryLabels: [[UInt8]: (Int, FieldHint)] = [:]
+    /// The column of a query's first and last name joined (`?name`), once declared.
+    private var queryNameColumn = -1
     private var fixedRows = 0
 
     private var maxLine: Int { Swift.max(limits.maxLineBytes, 2) }
@@ -257,6 +261,109 @@ public struct TextReader: DocumentReader {
         }
         if gapped && gapFields(text, offset: offset + a, visitor: &visitor) { return }
         visitor.field(text, column: -1, line: line, offset: offset + a)
+        if let base = text.baseAddress, memchr(base, 0x3F, text.count) != nil {
+            queryFields(text, offset: offset + a, visitor: &visitor)
+        }
+    }
+
+    /// The parameters of a URL's query string in a log line (`GET /confirm?email=mark1994%40example.com
+    /// &fn=Mark&ln=De+la+Cruz&src=pps`), percent-decoded (`+` is a space): a known key's value is
+    /// a field of its column (`?email`); a first and a last name (`fn`, `ln`, `first_name` …) of
+    /// one query are one name; another key's encoded value is text. (The line itself was read
+    /// as text: its plain values are found there.)
+    private mutating func queryFields(_ text: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
+        var i = 0
+        while let q = UnsafeBufferPointer(rebasing: text[i...]).firstIndex(of: 0x3F) {
+            var j = i + q + 1
+            i = j
+            var given: (value: [UInt8], column: Int, offset: Int)?, family: (value: [UInt8], column: Int, offset: Int)?
+            // Parameters up to the URL's end: a space, a quote or a bracket.
+            while j < text.count {
+                var k = j
+                while k < text.count && Self.isQueryKeyByte(text[k]) { k += 1 }
+                guard k > j, k - j <= 32, k < text.count, text[k] == UInt8(ascii: "=") else { break }
+                var end = k + 1
+                var encoded = false
+                while end < text.count {
+                    let b = text[end]
+                    if b == UInt8(ascii: "&") || b == 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+                        || b == UInt8(ascii: ">") || b == UInt8(ascii: "#") { break }
+                    if b == UInt8(ascii: "%") || b == UInt8(ascii: "+") { encoded = true }
+                    end += 1
+                }
+                if end > k + 1 {
+                    let (column, hint) = queryColumn(Array(text[j..<k]), visitor: &visitor)
+                    if column >= 0 || encoded, let value = Self.percentDecoded(UnsafeBufferPointer(rebasing: text[(k + 1)..<end])) {
+                        let at = offset + k + 1
+                        switch hint {
+                        case .firstName: given = (value, column, at)
+                        case .lastName: family = (value, column, at)
+                        default: value.withUnsafeBufferPointer { visitor.field($0, column: column, line: line, offset: at) }
+                        }
+                    }
+                }
+                guard end < text.count, text[end] == UInt8(ascii: "&") else { break }
+                j = end + 1
+            }
+            if let g = given, let f = family {
+                if queryNameColumn < 0 { queryNameColumn = visitor.declareColumn(name: Self.queryColumnPrefix + "name", hint: .fullName) }
+                (g.value + [0x20] + f.value).withUnsafeBufferPointer {
+                    visitor.field($0, column: queryNameColumn, line: line, offset: Swift.min(g.offset, f.offset))
+                }
+            } else if let one = given ?? family {
+                one.value.withUnsafeBufferPointer { visitor.field($0, column: one.column, line: line, offset: one.offset) }
+            }
+        }
+    }
+
+    /// The column and hint of a query parameter's key (`?email`, `?fn`): a label the classifier
+    /// gives a person's element (`fn`, `ln`: a first and a last name), or -1 — never a link key
+    /// (`id=` in a URL joins nothing).
+    private mutating func queryColumn(_ key: [UInt8], visitor: inout some RecordVisitor) -> (Int, FieldHint) {
+        if let known = queryLabels[key] { return known }
+        guard queryLabels.count < Self.labelCacheLimit else { return (-1, .none) }
+        var label = String(decoding: key, as: UTF8.self)
+        switch label.lowercased() {
+        case "fn": label = "first name"
+        case "ln": label = "last name"
+        default: break
+        }
+        var known: (Int, FieldHint) = (-1, .none)
+        switch classify(label) {
+        case nil, .none?, .nonPersonal?, .linkKey?, .purchase?, .delivery?: break
+        case let hint?: known = (visitor.declareColumn(name: Self.queryColumnPrefix + String(decoding: key, as: UTF8.self), hint: hint), hint)
+        }
+        queryLabels[key] = known
+        return known
+    }
+
+    /// The start of a query parameter's column name (`?email`).
+    public static let queryColumnPrefix = "?"
+
+    private static func isQueryKeyByte(_ b: UInt8) -> Bool {
+        ASCII.isAlnum(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
+            || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
+    }
+
+    /// A query parameter's value with `%HH` decoded and `+` as a space; nil when the result is
+    /// not UTF-8 (`%E4` of a Latin-1 form: left to the line's text).
+    static func percentDecoded(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var value: [UInt8] = []
+        value.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            let b = raw[i]
+            if b == UInt8(ascii: "+") {
+                value.append(0x20)
+            } else if b == UInt8(ascii: "%"), i + 2 < raw.count, let h = MailDecoder.hex(raw[i + 1]), let l = MailDecoder.hex(raw[i + 2]) {
+                value.append(h << 4 | l)
+                i += 2
+            } else {
+                value.append(b)
+            }
+            i += 1
+        }
+        return value.withUnsafeBufferPointer { UTF8Validation.isValid($0) } ? value : nil
     }
 
     /// A YAML line (`yaml`), trimmed to `a..<b`; true when it was read. A mapping that is an item

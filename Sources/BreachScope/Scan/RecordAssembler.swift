@@ -35,6 +35,8 @@ struct RecordAssembler: RecordVisitor {
     /// Per column: whether its values are searched for special categories (by its hint, and
     /// not a column of numbers, dates or amounts that no rule names).
     private var searchedColumns: [Bool] = []
+    /// Columns of a URL's query parameters (`TextReader.queryColumnPrefix`).
+    private var queryColumns: [Bool] = []
     /// The current record's field bytes, kept to be searched for special categories once it is
     /// known whether the record is worth it.
     private var blockText: [UInt8] = []
@@ -238,6 +240,7 @@ struct RecordAssembler: RecordVisitor {
         part.staffColumns = staffColumns
         part.siteColumns = siteColumns
         part.resourceTypeColumns = resourceTypeColumns
+        part.queryColumns = queryColumns
         part.titleColumn = titleColumn
         part.otherPartyColumns = otherPartyColumns
         part.staffMemberColumns = staffMemberColumns
@@ -304,8 +307,9 @@ struct RecordAssembler: RecordVisitor {
         hints[id] = hint
         while staffColumns.count <= id {
             staffColumns.append(false); otherPartyColumns.append(false); staffMemberColumns.append(false); staffNameColumns.append(false)
-            siteColumns.append(false); resourceTypeColumns.append(false)
+            siteColumns.append(false); resourceTypeColumns.append(false); queryColumns.append(false)
         }
+        queryColumns[id] = name.hasPrefix(TextReader.queryColumnPrefix)
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
         resourceTypeColumns[id] = name.hasSuffix("resourceType")
@@ -362,7 +366,8 @@ struct RecordAssembler: RecordVisitor {
             sawFirstField = true
             deliveryList = deliveryList || (column < 0 && FieldClassifier.startsDeliveryList(value))
         }
-        if column >= 0 { blockHasLabels = true }
+        // (A URL's query parameter labels its value, but a log of requests is no labelled form.)
+        if column >= 0 && !(column < queryColumns.count && queryColumns[column]) { blockHasLabels = true }
         if line != recordLine { blockOneLine = false }
         // The block checks below read the record's items only when it was split or has 32 of
         // them: only then is a waiting add completed first (it would be the 32nd at most).

@@ -60,6 +60,28 @@ import BreachScopeTesting
 
     /// A form's line with several fields set apart by wide gaps gives each known label its
     /// field; an unknown label after a gap stays in the value before it.
+    /// A URL's query string in a log line: its parameters are percent-decoded, a known key's
+    /// value is a field of its `?key` column, a first and a last name of one query are one name,
+    /// an unknown key's encoded value is text; plain values and link keys (`id=`) give nothing.
+    @Test func queryStringsAreDecoded() {
+        let text = "185.160.104.189 - - [01/Mar/2019:00:06:05 -0500] \"GET /confirm?email=mark1994%40example.com"
+            + "&fn=Carlos&ln=De+la+Cruz&id=48213&src=pps&note=tel%3A%2B372+5123+4567 HTTP/1.1\" 200 6148\n"
+            + "10.0.0.7 - - \"GET /sms/send?to=%2B48601234567&text=Wyniki+dla+Anny+Nowak HTTP/1.1\" 200\n"
+            + "10.0.0.8 - - \"GET /index.html?page=2&sort=asc HTTP/1.1\" 200\n"
+        let v = readDocument(TextReader(), Array(text.utf8)).visitor
+        let fields = v.recordStrings.joined(separator: "\n")
+        #expect(fields.contains("?email=mark1994@example.com"), "\(fields)")
+        #expect(fields.contains("?name=Carlos De la Cruz"), "\(fields)")
+        #expect(fields.contains("-=tel:+372 5123 4567"), "\(fields)")
+        #expect(fields.contains("-=+48601234567"), "\(fields)")
+        #expect(fields.contains("-=Wyniki dla Anny Nowak"), "\(fields)")
+        #expect(!fields.contains("|?fn") && !fields.contains("|?id") && !fields.contains("|?page") && !fields.contains("|?src"), "\(fields)")
+        // Chunked reads agree.
+        for size in [1, 7, 64] {
+            #expect(readDocument(TextReader(), Array(text.utf8), chunkSize: size).visitor.events == v.events)
+        }
+    }
+
     @Test func severalLabelsOnOneLine() {
         let v = Self.readAllChunkings("""
             Nimi: Mari Maasikas   Isikukood: 49403136526
