@@ -211,8 +211,18 @@ public struct TextReader: DocumentReader {
     /// list's fields set apart by wide gaps (`gapped`: the line has one), or free text.
     private mutating func textLine(_ p: UnsafeBufferPointer<UInt8>, a: Int, b: Int, offset: Int, gapped: Bool = false,
                                    visitor: inout some RecordVisitor) {
-        openRecord(offset: offset, visitor: &visitor)
         let text = UnsafeBufferPointer(rebasing: p[a..<b])
+        if ASCII.isDigit(text[0]) && Self.hasQuery(text) {
+            // A log line (a timestamp or an address first) with a URL's query: one request, whose
+            // parameters are one person's, is a record of its own.
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            visitor.beginRecord(line: line, offset: offset + a)
+            visitor.field(text, column: -1, line: line, offset: offset + a)
+            queryFields(text, offset: offset + a, visitor: &visitor)
+            visitor.endRecord()
+            return
+        }
+        openRecord(offset: offset, visitor: &visitor)
         let answersAddress = line == addressAnswerLine
         if Self.asksForAddress(text) { addressAnswerLine = line + 1 }
         if line == listAddressLine && text.count <= 120 && ColumnSampler.isAddress(Array(text)) && Self.splitLabel(text) == nil {
@@ -314,6 +324,19 @@ public struct TextReader: DocumentReader {
                 one.value.withUnsafeBufferPointer { visitor.field($0, column: one.column, line: line, offset: one.offset) }
             }
         }
+    }
+
+    /// Whether a line holds a URL's query (`?` and a key with `=`).
+    static func hasQuery(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        var i = 0
+        while i < text.count, let hit = memchr(base + i, 0x3F, text.count - i) {
+            var k = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+            i = k
+            while k < text.count && isQueryKeyByte(text[k]) { k += 1 }
+            if k > i && k < text.count && text[k] == UInt8(ascii: "=") { return true }
+        }
+        return false
     }
 
     /// The column and hint of a query parameter's key (`?email`, `?fn`): a label the classifier
