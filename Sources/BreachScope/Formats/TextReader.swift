@@ -690,8 +690,12 @@ public struct TextReader: DocumentReader {
         var i = value.lowerBound + 1
         while i < value.upperBound - 1 {
             let gap = text[i] == 0x09 || (text[i] == 0x20 && text[i + 1] == 0x20)
-            guard gap else { i += 1; continue }
+            // (Or a middle dot between spaces: `**PESEL:** 61051039157 · **Data urodzenia:** …`.)
+            let dot = !gap && text[i] == 0x20 && i + 3 < value.upperBound && text[i + 1] == 0xC2 && text[i + 2] == 0xB7
+                && text[i + 3] == 0x20
+            guard gap || dot else { i += 1; continue }
             let end = i
+            if dot { i += 3 }
             while i < value.upperBound && (text[i] == 0x20 || text[i] == 0x09) { i += 1 }
             let rest = UnsafeBufferPointer(rebasing: text[i..<value.upperBound])
             if let split = Self.splitLabel(rest) {
@@ -1022,15 +1026,27 @@ public struct TextReader: DocumentReader {
             }
         }
         guard sepLength > 0 else { return nil }
+        // Markdown's emphasis around a label (`**Pacjent:** Łuczak Marcin`, `__Adres__: …`).
+        var labelStart = 0
+        while labelStart < k && isEmphasis(p[labelStart]) { labelStart += 1 }
         var labelEnd = k
-        while labelEnd > 0 && (p[labelEnd - 1] == 0x20 || p[labelEnd - 1] == 0x09) { labelEnd -= 1 }
-        guard labelEnd > 0 && labelEnd <= maxLabelBytes else { return nil }
+        while labelEnd > labelStart && (p[labelEnd - 1] == 0x20 || p[labelEnd - 1] == 0x09 || isEmphasis(p[labelEnd - 1])) { labelEnd -= 1 }
+        guard labelEnd > labelStart && labelEnd - labelStart <= maxLabelBytes else { return nil }
         var hasLetter = false
-        for x in 0..<labelEnd where (p[x] | 0x20) >= 0x61 && (p[x] | 0x20) <= 0x7A || p[x] >= 0x80 { hasLetter = true; break }
+        for x in labelStart..<labelEnd where (p[x] | 0x20) >= 0x61 && (p[x] | 0x20) <= 0x7A || p[x] >= 0x80 { hasLetter = true; break }
         guard hasLetter else { return nil }
         var v = k + sepLength
-        while v < n && (p[v] == 0x20 || p[v] == 0x09) { v += 1 }
-        guard v < n else { return nil }
-        return (0..<labelEnd, v..<n)
+        var end = n
+        if labelStart > 0 {
+            while v < n && isEmphasis(p[v]) { v += 1 }
+            while end > v && isEmphasis(p[end - 1]) { end -= 1 }  // `**Pacjent: Jan Kowalski**`
+        }
+        while v < end && (p[v] == 0x20 || p[v] == 0x09) { v += 1 }
+        guard v < end else { return nil }
+        return (labelStart..<labelEnd, v..<end)
+    }
+
+    @inline(__always) static func isEmphasis(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "*") || b == UInt8(ascii: "_")
     }
 }

@@ -82,6 +82,15 @@ import BreachScopeTesting
         }
     }
 
+    /// Markdown's emphasis around labels, and fields set apart by a middle dot.
+    @Test func markdownLabels() {
+        let text = "**Nimi:** Mari Maasikas  \n**Isikukood:** 39001010000 · **Telefon:** +372 5555 0101\n"
+            + "__Email__: mari@example.com\n**Nimi: Jüri Kask**\n"
+        let v = Self.readAllChunkings(text)
+        #expect(v.recordStrings == ["Nimi=Mari Maasikas|Isikukood=39001010000|Telefon=+372 5555 0101|Email=mari@example.com|Nimi=Jüri Kask"],
+                "\(v.recordStrings)")
+    }
+
     @Test func severalLabelsOnOneLine() {
         let v = Self.readAllChunkings("""
             Nimi: Mari Maasikas   Isikukood: 49403136526
