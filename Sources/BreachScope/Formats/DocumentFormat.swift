@@ -42,7 +42,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "rtf": .rtf,
         "html": .html, "htm": .html, "xhtml": .html, "xht": .html, "shtml": .html,
         "xml": .xml,
-        "hl7": .hl7, "hl7v2": .hl7,
+        "hl7": .hl7, "hl7v2": .hl7, "astm": .hl7,
         "vcf": .vcard, "vcard": .vcard,
         "yaml": .yaml, "yml": .yaml,
         "edi": .edifact, "edifact": .edifact,
@@ -117,11 +117,12 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     }
 
     /// HL7 v2: the first segment is a message header (`MSH|^~\&`), a file header or a batch
-    /// header, after MLLP's start byte (0x0B) or white space.
+    /// header, after MLLP's start byte (0x0B) or white space; or an ASTM E1394 header (`H|\^&`).
     static func isHL7(_ p: [UInt8]) -> Bool {
         var i = 0
         while i < p.count && (p[i] == 0x0B || isSpace(p[i])) { i += 1 }
         guard p.count >= i + 8 else { return false }
+        if HL7Reader.isASTMHeader(p[i...]) { return true }  // ASTM E1394 (`H|\^&`)
         let head = String(decoding: p[i..<(i + 3)], as: UTF8.self)
         guard head == "MSH" || head == "FHS" || head == "BHS" else { return false }
         // The field separator, then the four encoding characters, none of them alphanumeric.

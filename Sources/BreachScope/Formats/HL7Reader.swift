@@ -16,6 +16,14 @@
 ///   staff, and a timestamp such as `20230325092811` is no personnummer).
 /// - A line is a segment's number in the file (HL7 files often have no LF at all); an offset is
 ///   the byte offset of the segment.
+///
+/// ASTM E1394 / LIS2-A2 (an analyser's or a LIS's dump, `H|\^&|…`) is read the same way, with its
+/// own records: each `P` record starts a patient's record, with `P-3/4/5` identifiers (read by
+/// their checksums: a lab's number is no one's), `P-6` name (`SURNAME^Given^Middle`), `P-8` birth
+/// date, `P-11` address (`street^city^state^zip`; else `P-12`) and `P-13` phone (else digits in
+/// `P-14`); `O-5` tests and `R-3`/`R-4`
+/// results (under the test's name) and `C-4` comments are its categories' text. Its separators
+/// come from the header (`|`, `\` repeat, `^` component, `&` escape).
 public struct HL7Reader: DocumentReader {
     public let limits: ReadLimits
 
@@ -39,6 +47,8 @@ public struct HL7Reader: DocumentReader {
     private var escape = UInt8(ascii: "\\"), subSep = UInt8(ascii: "&")
     private var columns: [String: Int] = [:]
     private var scratch: [UInt8] = []
+    /// The messages are ASTM E1394 records (an `H|\^&` header was seen).
+    private var astm = false
 
     /// A message longer than this is emitted in parts (its segments are held until its end).
     static let maxMessageBytes = 4 << 20
@@ -75,7 +85,13 @@ public struct HL7Reader: DocumentReader {
         let bytes = current
         current.removeAll(keepingCapacity: true)
         guard bytes.count >= 3 else { return }
-        if Self.isName(bytes, "MSH") || Self.isName(bytes, "FHS") || Self.isName(bytes, "BHS") {
+        if Self.isASTMHeader(bytes) {
+            emitMessage(visitor: &visitor)
+            astm = true
+            fieldSep = bytes[1]; repSep = bytes[2]; compSep = bytes[3]; escape = bytes[4]; subSep = 0
+        } else if astm && bytes[0] == UInt8(ascii: "P") && bytes[1] == fieldSep {
+            emitMessage(visitor: &visitor)  // each patient is a record of their own
+        } else if Self.isName(bytes, "MSH") || Self.isName(bytes, "FHS") || Self.isName(bytes, "BHS") {
             emitMessage(visitor: &visitor)
             if bytes.count >= 8 {
                 fieldSep = bytes[3]; compSep = bytes[4]; repSep = bytes[5]; escape = bytes[6]; subSep = bytes[7]
@@ -84,6 +100,13 @@ public struct HL7Reader: DocumentReader {
         message.append(Segment(bytes: bytes, line: segmentNumber, offset: currentOffset))
         messageBytes += bytes.count
         if messageBytes > Self.maxMessageBytes { emitMessage(visitor: &visitor) }
+    }
+
+    /// An ASTM header record: `H` and its five delimiters (`H|\^&`), none alphanumeric.
+    static func isASTMHeader(_ s: some Collection<UInt8>) -> Bool {
+        let h = Array(s.prefix(5))
+        return h.count == 5 && h[0] == UInt8(ascii: "H") && h[1...].allSatisfy { $0 > 0x20 && $0 < 0x7F && !ASCII.isAlnum($0) }
+            && Set(h[1...]).count == 4
     }
 
     private static func isName(_ s: [UInt8], _ name: StaticString) -> Bool {
@@ -98,6 +121,10 @@ public struct HL7Reader: DocumentReader {
         let segments = message
         message.removeAll()
         messageBytes = 0
+        if astm {
+            emitASTM(segments, visitor: &visitor)
+            return
+        }
         var others: [Segment] = []
         var open = false
         for s in segments {
@@ -112,7 +139,7 @@ public struct HL7Reader: DocumentReader {
                 begin()
                 for k in [2, 3, 4] { if let f = field(k) { identifiers(f, s, visitor: &visitor) } }
                 if let f = field(5) { personName(f, column: "PID-5 patient name", s, visitor: &visitor) }
-                if let f = field(7) { birthDate(f, s, visitor: &visitor) }
+                if let f = field(7) { birthDate(f, column: "PID-7 birth date", s, visitor: &visitor) }
                 if let f = field(11) { address(f, column: "PID-11 address", s, visitor: &visitor) }
                 if let f = field(13) { phones(f, column: "PID-13 phone", s, visitor: &visitor) }
                 if let f = field(14) { phones(f, column: "PID-14 business phone", s, visitor: &visitor) }
@@ -159,6 +186,55 @@ public struct HL7Reader: DocumentReader {
     }
 
     private var observationColumns = 0
+
+    /// An ASTM patient's records (`P` and its `O`, `R`, `C`), or the header's: one record.
+    private mutating func emitASTM(_ segments: [Segment], visitor: inout some RecordVisitor) {
+        var open = false
+        var test = ""
+        for s in segments {
+            guard s.bytes.count >= 2, s.bytes[1] == fieldSep else { continue }
+            let fields = split(s.bytes, fieldSep)
+            func field(_ k: Int) -> ArraySlice<UInt8>? { k - 1 < fields.count && !fields[k - 1].isEmpty ? fields[k - 1] : nil }
+            func begin() { if !open { visitor.beginRecord(line: s.line, offset: s.offset); open = true } }
+            switch s.bytes[0] {
+            case UInt8(ascii: "P"):
+                begin()
+                for k in [3, 4, 5] {
+                    if let f = field(k) { emit(text(f), column: "P-\(k) patient ID", hint: .none, s, visitor: &visitor) }
+                }
+                if let f = field(6) { personName(f, column: "P-6 patient name", s, visitor: &visitor) }
+                if let f = field(8) { birthDate(f, column: "P-8 birth date", s, visitor: &visitor) }
+                // (Some dumps put the address one field late, in the reserved `P-12`, and the
+                // phone in `P-14`.)
+                if let f = field(11) ?? field(12), let first = split(f, repSep).first {
+                    // `street^city^state^zip^country` → `street, zip city`.
+                    let parts = split(first, compSep).map { unescaped($0) }
+                    func part(_ k: Int) -> [UInt8] { k < parts.count ? parts[k] : [] }
+                    var town = part(3)
+                    if !part(1).isEmpty { town += (town.isEmpty ? [] : [0x20]) + part(1) }
+                    var out = part(0)
+                    if !town.isEmpty { out += (out.isEmpty ? [] : [UInt8(ascii: ","), 0x20]) + town }
+                    emit(out, column: "P-11 address", hint: .postalAddress, s, visitor: &visitor)
+                }
+                if let f = field(13) ?? field(14).flatMap({ $0.allSatisfy { ASCII.isDigit($0) || $0 == 0x20 || $0 == UInt8(ascii: "+") } ? $0 : nil }) {
+                    emit(text(f), column: "P-13 phone", hint: .phone, s, visitor: &visitor)
+                }
+            case UInt8(ascii: "O"):
+                if let f = field(5) { begin(); emit(text(f), column: "O-5 test", hint: .nonPersonal, s, visitor: &visitor) }
+            case UInt8(ascii: "R"):
+                guard let value = field(4) else { break }
+                begin()
+                test = field(3).map { String(decoding: text($0), as: UTF8.self) } ?? ""
+                emit(Array((test.isEmpty ? "" : test + " ").utf8) + text(value), column: "R-4 result", hint: .nonPersonal, s,
+                     visitor: &visitor)
+            case UInt8(ascii: "C"):
+                if let f = field(4) { begin(); emit(text(f), column: "C-4 comment", hint: .none, s, visitor: &visitor) }
+            default:
+                break
+            }
+        }
+        if open { visitor.endRecord() }
+    }
 
     // MARK: Fields
 
@@ -257,11 +333,12 @@ public struct HL7Reader: DocumentReader {
     }
 
     /// `19920709` → `1992-07-09`.
-    private mutating func birthDate(_ f: ArraySlice<UInt8>, _ s: Segment, visitor: inout some RecordVisitor) {
+    private mutating func birthDate(_ f: ArraySlice<UInt8>, column: String, _ s: Segment,
+                                    visitor: inout some RecordVisitor) {
         let d = Array(f.prefix(8))
         guard d.count == 8, d.allSatisfy({ $0 &- 0x30 < 10 }) else { return }
         emit(Array(d[0..<4]) + [UInt8(ascii: "-")] + Array(d[4..<6]) + [UInt8(ascii: "-")] + Array(d[6..<8]),
-             column: "PID-7 birth date", hint: .dateOfBirth, s, visitor: &visitor)
+             column: column, hint: .dateOfBirth, s, visitor: &visitor)
     }
 
     /// `street^other^city^state^zip^country` → `street other, zip city`.

@@ -14,6 +14,33 @@ import BreachScopeTesting
         + "OBX|2|ST|VAR^Variant^L||c.845G\\S\\A p.(Cys282Tyr)||||||F\r"
         + "DG1|1||E83.1^Raua ainevahetuse häire^ICD10\r"
 
+    /// An ASTM E1394 dump (CR-ended records): each `P` record and its orders, results and
+    /// comments are one patient's record; the barcode, the physician and the timestamps are not read.
+    @Test func astmPatientsAreRecords() {
+        let dump = "H|\\^&|||ALAB-LIS^3.2.7|||||ALINITY-CI-02|||P|1394-97|20230405060000\r"
+            + "P|1||84081401105||Pawlowska^Ewa||19840814|F||ul. 3 Maja 98^Warszawa^^07-446||600629958|dr Nowak\r"
+            + "O|1|1505623997||^^^FT4|R|202304050715|||||||||SER||||||||||F\r"
+            + "R|1|^^^FT4|1.54|ng/dl|0.93 to 1.7|N||F||||20230405080100\r"
+            + "C|1|L|Hemoliza&S&lekka|G\r"
+            + "P|2||88112985613||Luczak^Mateusz||19881129|M|||ul. Długa 40^Poznan^^67-266||734560639\r"
+            + "R|1|^^^CRP|18.1|mg/l|0 to 5|H||F||||20230405080200\r"
+            + "L|1|N\r"
+        #expect(Array(dump.utf8).withUnsafeBufferPointer { DocumentFormat.detect(path: "ALINITY-CI-02_20230405.dat", prefix: $0) } == .hl7)
+        let doc = Array(dump.utf8)
+        let whole = readDocument(HL7Reader(), doc)
+        #expect(whole.error == nil)
+        for size in [1, 7, 64] {
+            #expect(readDocument(HL7Reader(), doc, chunkSize: size).visitor.events == whole.visitor.events, "chunk size \(size)")
+        }
+        #expect(whole.visitor.recordStrings == [
+            "P-4 patient ID=84081401105|P-6 patient name=Ewa Pawlowska|P-8 birth date=1984-08-14"
+                + "|P-11 address=ul. 3 Maja 98, 07-446 Warszawa|P-13 phone=600629958|O-5 test=FT4|R-4 result=FT4 1.54"
+                + "|C-4 comment=Hemoliza^lekka",
+            "P-4 patient ID=88112985613|P-6 patient name=Mateusz Luczak|P-8 birth date=1988-11-29"
+                + "|P-11 address=ul. Długa 40, 67-266 Poznan|P-13 phone=734560639|R-4 result=CRP 18.1",
+        ], "\(whole.visitor.recordStrings)")
+    }
+
     @Test func aMessageIsItsPatientsRecordAndANextOfKinIsAnother() {
         let doc = Array((Self.message + Self.message.replacingOccurrences(of: "\r", with: "\n")).utf8)
         let whole = readDocument(HL7Reader(), doc)
