@@ -92,6 +92,33 @@ enum DecoyContext {
         return false
     }
 
+    /// Whether the word before `start` (past spaces, `:`, `.`, `#`, and one short word such as
+    /// `nr`) names a card: `Kaart`, `kliendikaardile`, `Kaardi nr`, `card no.`, `karta`, `kortti`,
+    /// `карта` (any case, any inflection).
+    static func cardWordBefore(_ span: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var end = start
+        for attempt in 0..<2 {
+            var skipped = 0
+            while end > 0, skipped < 4, span[end - 1] == 0x20 || span[end - 1] == 0x3A || span[end - 1] == 0x2E || span[end - 1] == 0x23 {
+                end -= 1; skipped += 1
+            }
+            guard skipped > 0 || attempt == 1 else { return false }
+            var s = end
+            while s > 0 && end - s < 40 && (ASCII.isLetter(span[s - 1]) || span[s - 1] >= 0x80) { s -= 1 }
+            guard s < end, end - s < 40 else { return false }
+            let word = NameDetector.lowercase(Array(span[s..<end]))
+            if cardStems.contains(where: { stem in word.count >= stem.count && word.indices.contains { k in
+                k + stem.count <= word.count && word[k..<(k + stem.count)].elementsEqual(stem) } }) { return true }
+            // (`Kaardi nr 290…`: past one short word.)
+            guard attempt == 0, end - s <= 3 else { return false }
+            end = s
+        }
+        return false
+    }
+
+    /// Stems of the words for a card (lower case).
+    static let cardStems: [[UInt8]] = ["kaart", "kaard", "card", "kart", "kort", "карт"].map { Array($0.utf8) }
+
     /// Whether `span[s..<end]` (under 15 bytes) is one of `phoneWords`.
     @inline(__always)
     private static func isPhoneWord(_ span: UnsafeBufferPointer<UInt8>, _ s: Int, _ end: Int) -> Bool {

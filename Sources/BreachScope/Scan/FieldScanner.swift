@@ -143,6 +143,11 @@ public struct FieldScanner: Sendable {
                         && DecoyContext.phoneWordBefore(span, i) {
                         found = phone.match(span, at: i, hint: .phone)
                     }
+                    // `Kaart 2901270142262`, `kliendikaardile 2904 6240 7362 5`: a loyalty card's
+                    // EAN-13 after a card word.
+                    if found == nil && shape.total == 13 && (shape.groups == 1 || shape.separators == 0x20) {
+                        found = Self.loyaltyCard(span, i, end: shape.end)
+                    }
                 } else {
                     // The label's own detector first, then the others (a misfiled value); none
                     // is asked twice.
@@ -183,7 +188,8 @@ public struct FieldScanner: Sendable {
             default:
                 break
             }
-            if let f = found, case .none = hint, f.element != .email, f.element != .iban, DecoyContext.precedesNonPersonal(span, i) {
+            if let f = found, case .none = hint, f.element != .email, f.element != .iban, f.element != .loyaltyCard,
+               DecoyContext.precedesNonPersonal(span, i) {
                 found = nil
             }
             if let f = found {
@@ -310,6 +316,18 @@ public struct FieldScanner: Sendable {
 
 /// The shape of a number in unlabelled text, read once at its first digit: which detectors can
 /// possibly match it. Digit groups are joined by single spaces, `-`, `.` or `/`.
+extension FieldScanner {
+    /// A card number of 13 digits (EAN-13, its check digit right) from `start` to `end`, after a
+    /// card word (`DecoyContext.cardWordBefore`): a loyalty card, by its digits.
+    static func loyaltyCard(_ span: UnsafeBufferPointer<UInt8>, _ start: Int, end: Int) -> Finding? {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(13)
+        for k in start..<end where ASCII.isDigit(span[k]) { digits.append(span[k]) }
+        guard digits.count == 13, ColumnSampler.isEAN13(digits), DecoyContext.cardWordBefore(span, start) else { return nil }
+        return Finding(element: .loyaltyCard, identifier: nil, value: digits, offset: start, length: end - start)
+    }
+}
+
 struct NumberShape {
     var leading = 0
     var total = 0

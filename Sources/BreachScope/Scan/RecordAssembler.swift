@@ -795,6 +795,8 @@ struct RecordAssembler: RecordVisitor {
                 }
             }
             add(kind, fd.element, fd.value, f, l, offset + fd.offset)
+            // A card number in text (`Kaart 2901270142262`) joins the card's rows, as a card column's.
+            if fd.element == .loyaltyCard { addLinkKey(namespace: "card", fd.value, f, l, offset + fd.offset) }
             if fd.identifier == .eeIsikukood || fd.identifier == .ltAsmensKodas { balticCode = true }
             if fd.identifier == .email, let name = Self.displayName(value, before: fd.offset) {
                 add(.element(.name), .name, name.bytes, f, l, offset + name.offset)

@@ -287,4 +287,24 @@ import BreachScopeTesting
         #expect(found("call (503) 555-0142") == ["+15035550142"])
         #expect(found("(2023) (12.5)").isEmpty)
     }
+
+    /// A loyalty card's EAN-13 in text is read after a card word, in one run or in groups; a
+    /// number with a wrong check digit, or without the word, is not.
+    @Test func aLoyaltyCardAfterACardWord() {
+        let scanner = FieldScanner(phoneCountries: ["EE"])
+        func found(_ text: String) -> [String] {
+            var bytes = Array(text.utf8), out: [String] = []
+            bytes.withUnsafeMutableBufferPointer { p in
+                scanner.scan(UnsafeBufferPointer(p), hint: .none, preferCountry: "EE") { out.append("\($0.element.rawValue)=\($0.valueString)") }
+            }
+            return out
+        }
+        #expect(found("NOTE:Kaart 2901270142262. 11.08.2022 helistas") == ["loyalty_card=2901270142262"])
+        #expect(found("Teie kliendikaardile 2904 6240 7362 5 on kogunenud") == ["loyalty_card=2904624073625"])
+        #expect(found("Kaardi nr: 2901270142262") == ["loyalty_card=2901270142262"])
+        #expect(found("Ваша карта 2901270142262") == ["loyalty_card=2901270142262"])
+        #expect(found("Kaart 2901270142263").isEmpty)  // check digit
+        #expect(found("Tellimus 2901270142262").isEmpty)  // no card word
+        #expect(found("EAN 4740012345672, kaart puudub").isEmpty)
+    }
 }
