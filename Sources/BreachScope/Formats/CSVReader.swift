@@ -67,6 +67,11 @@ public struct CSVReader: DocumentReader {
     private var rowStarted = false
     private var rowLine = 1, rowOffset = 0
     private var recordOpen = false
+    /// The last column that names a row's person (a name, an ID, a card), at least the left
+    /// half's last, or -1: a row whose first value stands right of it continues the record above
+    /// (`emit`); and whether the last row's record is held open for such a row.
+    private var identityEnd = -1
+    private var heldEnd = false
     private var columnIDs: [Int] = []
     /// Column names by index (header cells, or `columnN`), and the readers of cells that hold
     /// JSON by index (`cellField`).
@@ -119,9 +124,20 @@ public struct CSVReader: DocumentReader {
         state = .fieldStart
         if rowStarted { endRow(visitor: &visitor) }
         if collecting { decideHeader(visitor: &visitor) }
-        if eav != nil && recordOpen {
+        if (eav != nil || heldEnd) && recordOpen {
             visitor.endRecord()
             recordOpen = false
+            heldEnd = false
+        }
+    }
+
+    /// Ends the last row's record, held open for a continuation row: at a cut, where another
+    /// reader goes on with the rows after it.
+    mutating func endHeldRecord(visitor: inout some RecordVisitor) {
+        if heldEnd {
+            visitor.endRecord()
+            recordOpen = false
+            heldEnd = false
         }
     }
 
@@ -301,6 +317,13 @@ public struct CSVReader: DocumentReader {
             eavCells.append(SampleCell(index: cellIndex, value: Array(trimmed), line: fieldLine, offset: fieldOffset + a))
             return
         }
+        if heldEnd {
+            // A spreadsheet's merged cells leave a person's second contact on a row of its own,
+            // under the person's row (`;;;;;5700 0591;mobiil`): a row whose first value stands
+            // right of every column that names someone continues the record above.
+            heldEnd = false
+            if cellIndex <= identityEnd { visitor.endRecord(); recordOpen = false }
+        }
         if !recordOpen { visitor.beginRecord(line: rowLine, offset: rowOffset); recordOpen = true }
         cellField(trimmed, index: cellIndex, line: fieldLine, offset: fieldOffset + a, visitor: &visitor)
     }
@@ -335,8 +358,12 @@ public struct CSVReader: DocumentReader {
             eavCells.removeAll(keepingCapacity: true)
             eavRow(cells, line: rowLine, offset: rowOffset, visitor: &visitor)
         } else if recordOpen {
-            visitor.endRecord()
-            recordOpen = false
+            if identityEnd >= 0 {
+                heldEnd = true
+            } else {
+                visitor.endRecord()
+                recordOpen = false
+            }
         }
         cellIndex = 0
         rowStarted = false
@@ -385,7 +412,9 @@ public struct CSVReader: DocumentReader {
             else if ColumnSampler.isGroupedCardColumn(first) { sampled[0] = .loyaltyCard }
         }
         columnHints = sampled.map { $0 ?? .none }
+        var decided = columnHints
         if hasHeader, let header = rows.first {
+            decided = []
             let width = (header.cells.last?.index ?? -1) + 1
             for k in 0..<width {
                 let fromValues: FieldHint = k < sampled.count ? sampled[k] ?? .none : .none
@@ -398,11 +427,18 @@ public struct CSVReader: DocumentReader {
                         ?? (fromValues == .phone && FieldClassifier.namesInternalID(name) ? .none : fromValues)
                     columnIDs.append(visitor.declareColumn(name: name, hint: hint))
                     columnNames.append(name)
+                    decided.append(hint)
                 } else {
                     columnIDs.append(visitor.declareColumn(name: "column\(k + 1)", hint: fromValues))
                     columnNames.append("column\(k + 1)")
+                    decided.append(fromValues)
                 }
             }
+        }
+        // Continuation rows only in tables of five columns or more, from the right half on (a
+        // contact list's row without its name, `;anna@…;+372…`, is another person's).
+        if decided.count >= 5, let last = decided.lastIndex(where: Self.namesPerson) {
+            identityEnd = Swift.max(last, (decided.count + 1) / 2 - 1)
         }
         if hasHeader, let header = rows.first { eav = eavColumns(header.cells, rows.dropFirst(first).map(\.cells)) }
         for row in rows.dropFirst(first) {
@@ -410,11 +446,33 @@ public struct CSVReader: DocumentReader {
                 eavRow(row.cells, line: row.line, offset: row.offset, visitor: &visitor)
                 continue
             }
-            visitor.beginRecord(line: row.line, offset: row.offset)
+            if let first = row.cells.first?.index, identityEnd >= 0 && recordOpen && first > identityEnd {
+                // (A continuation row: `emit`.)
+            } else {
+                if recordOpen { visitor.endRecord() }
+                visitor.beginRecord(line: row.line, offset: row.offset)
+            }
+            recordOpen = true
             for cell in row.cells {
                 cell.value.withUnsafeBufferPointer { cellField($0, index: cell.index, line: cell.line, offset: cell.offset, visitor: &visitor) }
             }
-            visitor.endRecord()
+        }
+        if recordOpen && eav == nil {
+            if identityEnd >= 0 {
+                heldEnd = true
+            } else {
+                visitor.endRecord()
+                recordOpen = false
+            }
+        }
+    }
+
+    /// Whether a column's hint names the row's person: a name, a national ID, a card or a
+    /// customer's key (`identityEnd`).
+    static func namesPerson(_ hint: FieldHint) -> Bool {
+        switch hint {
+        case .fullName, .firstName, .lastName, .nationalID, .loyaltyCard, .paymentCard, .linkKey: return true
+        default: return false
         }
     }
 

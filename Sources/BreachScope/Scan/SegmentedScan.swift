@@ -108,10 +108,15 @@ protocol ResumableReader: DocumentReader {
     func resumed(at offset: Int, line: Int) -> Self?
     /// The next byte's document offset, and its line.
     var position: (offset: Int, line: Int) { get }
+    /// Ends a record the reader holds open for what may follow it (`CSVReader`'s continuation
+    /// rows): at a cut, where another reader goes on.
+    mutating func endHeldRecord(visitor: inout some RecordVisitor)
 }
 
 extension CSVReader: ResumableReader {}
-extension JSONReader: ResumableReader {}
+extension JSONReader: ResumableReader {
+    mutating func endHeldRecord(visitor: inout some RecordVisitor) {}
+}
 
 /// The reader of a document read in parallel, as it stands at the end of the first part.
 enum PartReader: @unchecked Sendable {
@@ -249,7 +254,8 @@ extension DocumentScan {
             }
         }
         let end = driveUTF8(&reader, state.fd, &buffer, filled: n, start: bom, limit: nil, &assembler, cuts: cuts) { reader, assembler, k in
-            fork(reader, &assembler, state, cuts: cuts[k...], bom: bom, delimiter: delimiter)
+            reader.endHeldRecord(visitor: &assembler)
+            return fork(reader, &assembler, state, cuts: cuts[k...], bom: bom, delimiter: delimiter)
         }
         return outcome(of: end, reader, state, assembler)
     }

@@ -57,6 +57,32 @@ import BreachScopeTesting
         #expect(declared.filter { $0 == "requester>$.name" }.count == 1)
     }
 
+    /// A spreadsheet's merged cells leave a person's further contacts on rows of their own
+    /// (`;;;;;5700 0591;mobiil`): such a row continues the record above. A row whose first
+    /// value is a name or a code, or a contact list's row without its name, does not.
+    @Test func continuationRowsJoinTheRecordAbove() {
+        let csv = "Kauplus;Klient;Isikukood;Kaart;Sünnipäev;Kontakt;Kontakti liik\n"
+            + "0101 Tallinn Kristiine;Valk, Tiina;46205311897;2915422773631;31.05;tiina.valk28@inbox.test;e-post\n"
+            + ";;;;;5700 0591;mobiil\n"
+            + ";Volkova, Marina;45810017083;2901259337290;01.10;volkova.marina@kodu.test;e-post\n"
+            + ";;;;;olga@post.example.net;e-post\n"
+            + ";;;;;+37257513964;mobiil\n"
+            + ";;45810017084;;;;\n"
+        let r = Self.readAllChunkings(csv, classify: FieldClassifier.hint(forLabel:))
+        #expect(r.error == nil)
+        #expect(r.visitor.recordStrings == [
+            "Kauplus=0101 Tallinn Kristiine|Klient=Valk, Tiina|Isikukood=46205311897|Kaart=2915422773631|Sünnipäev=31.05"
+                + "|Kontakt=tiina.valk28@inbox.test|Kontakti liik=e-post|Kontakt=5700 0591|Kontakti liik=mobiil",
+            "Klient=Volkova, Marina|Isikukood=45810017083|Kaart=2901259337290|Sünnipäev=01.10|Kontakt=volkova.marina@kodu.test"
+                + "|Kontakti liik=e-post|Kontakt=olga@post.example.net|Kontakti liik=e-post|Kontakt=+37257513964|Kontakti liik=mobiil",
+            "Isikukood=45810017084",
+        ], "\(r.visitor.recordStrings)")
+        // Three columns: `;anna@…;+372…` is a person of its own.
+        let list = Self.readAllChunkings("Nimi;E-post;Telefon\nMari Kask;mari@example.ee;+37251234567\n;anna@example.ee;+37255555555\n",
+                                         classify: FieldClassifier.hint(forLabel:))
+        #expect(list.visitor.recordStrings.count == 2)
+    }
+
     /// An entity–attribute–value table: an entity's run of rows is one record, each value under
     /// a column named by its attribute, the attribute names read as no one's values.
     @Test func entityAttributeValueTables() {

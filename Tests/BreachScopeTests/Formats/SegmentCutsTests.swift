@@ -68,7 +68,10 @@ import BreachScopeTesting
                 // The cutter's line agrees with the reader's at every cut (once the reader reads:
                 // a sniffing CSV reader holds its first 64 KB).
                 if reader.position.offset == c.offset { #expect(reader.position.line == c.line, "\(label): cut \(k) at \(c.offset)") }
-                if reader.position == (c.offset, c.line), reader.resumed(at: c.offset, line: c.line) != nil { seedAt = k; break }
+                if reader.position == (c.offset, c.line) {
+                    reader.endHeldRecord(visitor: &prefix)  // as the scanner's fork does
+                    if reader.resumed(at: c.offset, line: c.line) != nil { seedAt = k; break }
+                }
             }
         }
         guard let seedAt else {
