@@ -422,9 +422,11 @@ public struct CSVReader: DocumentReader {
                     let name = String(decoding: cell.value, as: UTF8.self)
                     // A header the classifier knows decides (`.none` too: a notes column);
                     // an unknown one is decided by the column's values.
-                    // (Not a key's column whose numbers read as phones: `sync_id` 79542419.)
+                    // (Not a key's column whose numbers read as phones: `sync_id` 79542419; nor a
+                    // measure's: `loc.end` 78083538.)
                     let hint: FieldHint = classify(name)
-                        ?? (fromValues == .phone && FieldClassifier.namesInternalID(name) ? .none : fromValues)
+                        ?? (fromValues == .phone && (FieldClassifier.namesInternalID(name) || FieldClassifier.namesMeasure(name))
+                            ? .none : fromValues)
                     columnIDs.append(visitor.declareColumn(name: name, hint: hint))
                     columnNames.append(name)
                     decided.append(hint)

@@ -101,6 +101,19 @@ public enum FieldClassifier {
         return false
     }
 
+    /// Whether a header names a measure or a position (`loc.end`, `num.mark`, `read_count`,
+    /// `seg.mean`, `coverage`): its numbers are no phones even when they fit a plan (a segment
+    /// file's coordinates are eight digits, as Danish and Norwegian numbers are).
+    public static func namesMeasure(_ label: String) -> Bool {
+        label.lowercased().split(whereSeparator: { !$0.isLetter }).contains { measureWords.contains(String($0)) }
+    }
+
+    static let measureWords: Set<String> = [
+        "start", "end", "pos", "position", "loc", "locus", "chrom", "chr", "length", "len", "size", "count", "num",
+        "mean", "median", "depth", "coverage", "cov", "reads", "qual", "quality", "score", "offset", "bytes", "amount",
+        "total", "sum", "qty", "quantity", "min", "max", "avg", "width", "height", "weight", "duration", "ms",
+    ]
+
     /// A part of a name under a name's key or element (`"name": {"given": …, "family": …}`,
     /// `<Nimi><Suku>…</Suku><Etu>…</Etu></Nimi>`): short words that alone say nothing (asked
     /// only for labels the vocabulary does not know: `Vorname`, `Nazwisko` are in it).
