@@ -67,12 +67,44 @@ struct SpreadsheetTable {
         return columnIDs[index]
     }
 
+    /// A form laid out as a table of two columns, a label and its value per row (`PESEL` |
+    /// `53090434204`, `Telefon` | `+48 …` in a referral): at most 32 rows, none wider than two
+    /// cells, and at least half of the labels known ones, two at least.
+    static func isForm(_ rows: [[(Int, [UInt8])]], classify: (String) -> FieldHint?) -> Bool {
+        guard rows.count >= 2, rows.count <= 32, rows.allSatisfy({ $0.allSatisfy { $0.0 <= 1 } }) else { return false }
+        let labelled = rows.filter { $0.count == 2 && $0[0].0 == 0 }
+        let known = labelled.filter { classify(String(decoding: $0[0].1, as: UTF8.self)) != nil }.count
+        return known >= 2 && known * 2 >= rows.count
+    }
+
+    /// A form table's rows as one record: each value under a column named by its label.
+    private mutating func readForm(_ rows: [Row], visitor: inout some RecordVisitor) {
+        var labels: [String: Int] = [:]
+        visitor.beginRecord(line: rows[0].number, offset: 0)
+        for row in rows {
+            if row.cells.count == 2 {
+                let name = String(decoding: row.cells[0].1, as: UTF8.self)
+                let column = labels[name] ?? visitor.declareColumn(name: name, hint: classify(name) ?? .none)
+                labels[name] = column
+                row.cells[1].1.withUnsafeBufferPointer { visitor.field($0, column: column, line: row.number, offset: 0) }
+            } else {
+                for (_, value) in row.cells { value.withUnsafeBufferPointer { visitor.field($0, column: -1, line: row.number, offset: 0) } }
+            }
+        }
+        // (The table ends with its rows: `finish` closes the record.)
+        recordOpen = true
+    }
+
     /// Decides about the header from the held rows, declares columns and replays the rows.
     private mutating func decideHeader(visitor: inout some RecordVisitor) {
         collecting = false
         var rows = sample
         sample = []
         for i in rows.indices { rows[i].cells.sort { $0.0 < $1.0 } }  // a no-op for well-formed sheets
+        if forcedHeader != true && Self.isForm(rows.map(\.cells), classify: classify) {
+            readForm(rows, visitor: &visitor)
+            return
+        }
         hasHeader = forcedHeader ?? CSVReader.looksLikeHeader(rows.map(\.cells), classify: classify)
         let first = hasHeader ? 1 : 0
         let sampled = CSVReader.sampledHints(rows.dropFirst(first).map(\.cells))
