@@ -332,6 +332,49 @@ import BreachScopeTesting
         #expect(persons.allSatisfy { identifierValues($0).count == 1 && $0["name"] != nil })
     }
 
+    /// A CDA result document: its patient is the one person; the author, the signer and the
+    /// recipient (names, `mailto:` and `tel:` contacts) are staff, and neither the document
+    /// type's `displayName` nor the ID's `assigningAuthorityName` is anyone's name.
+    @Test func aClinicalDocumentsStaffAreNoPersons() throws {
+        let dir = try CLIRunner.temporaryDirectory("cda")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("75ca19d7.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ClinicalDocument xmlns="urn:hl7-org:v3">
+              <code code="51969-4" codeSystem="2.16.840.1.113883.6.1" codeSystemName="LOINC" displayName="Genetic analysis report"/>
+              <title>Geneetilise uuringu vastus</title>
+              <recordTarget><patientRole>
+                <id root="1.3.6.1.4.1.28284.6.2.2.1" extension="45803079151" assigningAuthorityName="Eesti isikukood"/>
+                <addr use="HP"><streetAddressLine>Lõõtsa pst 106</streetAddressLine><city>Maardu</city><postalCode>74292</postalCode></addr>
+                <telecom use="MC" value="tel:+37259297612"/>
+                <patient><name><given>Liis</given><family>Kask</family></name><birthTime value="19580307"/></patient>
+              </patientRole></recordTarget>
+              <author><time value="20230308"/><assignedAuthor>
+                <id root="1.3.6.1.4.1.28284.6.2.4.9" extension="D41157"/>
+                <telecom use="WP" value="tel:+3726409913"/>
+                <telecom use="WP" value="mailto:piret.kuusk@helix.test"/>
+                <assignedPerson><name><prefix>dr</prefix><given>Piret</given><family>Kuusk</family></name></assignedPerson>
+                <representedOrganization><name>Helix Geneetikakeskus OÜ</name></representedOrganization>
+              </assignedAuthor></author>
+              <informationRecipient><intendedRecipient>
+                <informationRecipient><name>dr Reet Paju</name></informationRecipient>
+              </intendedRecipient></informationRecipient>
+              <legalAuthenticator><assignedEntity>
+                <telecom use="WP" value="mailto:triin.org@helix.test"/>
+                <assignedPerson><name><prefix>MSc</prefix><given>Triin</given><family>Org</family></name></assignedPerson>
+              </assignedEntity></legalAuthenticator>
+            </ClinicalDocument>
+            """)
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        #expect(persons.count == 1, "\(out)")
+        #expect(persons.first?["name"] as? String == "Liis Kask", "\(out)")
+        #expect(identifierValues(persons.first).sorted() == ["+37259297612", "45803079151"], "\(out)")
+    }
+
     /// An e-invoice's seller (`Geenilabor OÜ` with its IBAN) and its document name (`Arve`) are
     /// no persons; the patients named in its item descriptions are.
     @Test func anEInvoicesSellerAndItsAccountAreNoPerson() throws {

@@ -835,6 +835,9 @@ public enum FieldClassifier {
             "bestellung", "rechnung", "заказ", "счет-фактура", "чек", "pasūtījums", "rēķins",
             "užsakymas", "sąskaita faktūra", "bestilling", "zlecenie", "auftrag",
             "reference", "ref", "viite", "referens", "referenz",
+            // An identifier's register and a code system in clinical documents (CDA's
+            // `assigningAuthorityName`, `codeSystemName`): no person's name.
+            "assigning authority name", "assigningauthorityname", "code system name", "codesystemname",
             // Countries: not an address on their own (and never a person's).
             "country", "country code", "riik", "riigi kood", "страна", "maa", "land", "kraj",
             "valsts", "šalis", "country of residence",

@@ -138,10 +138,17 @@ public struct XMLDocumentReader: DocumentReader {
         }
         stack.append(element)
         let path = stack.map(\.seq), names = stack.map(\.nameID)
+        let staff = !attributes.isEmpty && stack.contains { Self.namesStaffElement($0.name) }
+        // A coded value's name (`<code code="51969-4" displayName="Genetic analysis report"/>`).
+        let coded = attributes.contains { $0.name == Array("code".utf8) || $0.name == Array("codeSystem".utf8) }
         for a in attributes where !a.value.isEmpty && !(element.label != nil && Self.nameAttributes.contains(a.name) && a.value == element.label!) {
             let trimmed = a.value.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
             guard !trimmed.isEmpty else { continue }
-            emit(Field(column: column(a.name, visitor: &visitor), value: trimmed, line: line, path: path, names: names), visitor: &visitor)
+            // (A staff member's `telecom value="mailto:…"` is a staff value.)
+            let column = staff ? staffColumn(Self.telecomAttribute(a.name, element.name) ? Array("email".utf8) : a.name, visitor: &visitor)
+                : coded && a.name == Array("displayName".utf8) ? codeNameColumn(visitor: &visitor)
+                : column(a.name, visitor: &visitor)
+            emit(Field(column: column, value: trimmed, line: line, path: path, names: names), visitor: &visitor)
         }
     }
 
@@ -175,7 +182,8 @@ public struct XMLDocumentReader: DocumentReader {
                                names: stack.map(\.nameID) + [element.nameID]), visitor: &visitor)
                 } else {
                     let parent = element.label == nil ? stack.last?.name : nil
-                    emit(Field(column: column(element.label ?? element.name, parent: parent, visitor: &visitor), value: value, line: line,
+                    let staff = stack.contains { Self.namesStaffElement($0.name) }
+                    emit(Field(column: column(element.label ?? element.name, parent: parent, staff: staff, visitor: &visitor), value: value, line: line,
                                path: stack.map(\.seq), names: stack.map(\.nameID)), visitor: &visitor)
                 }
             }
@@ -238,7 +246,8 @@ public struct XMLDocumentReader: DocumentReader {
 
     /// The column of a field name. Under an element that names a thing (`<product>`, `<apteek>`)
     /// it is declared as `parent/name`, and a name or address hint becomes `.nonPersonal`.
-    private mutating func column(_ name: [UInt8], parent: [UInt8]? = nil, visitor: inout some RecordVisitor) -> Int {
+    private mutating func column(_ name: [UInt8], parent: [UInt8]? = nil, staff: Bool = false, visitor: inout some RecordVisitor) -> Int {
+        if staff { return staffColumn(name, visitor: &visitor) }
         var key = name
         var thing = false
         if let parent, Self.namesThing(parent) {
@@ -262,6 +271,50 @@ public struct XMLDocumentReader: DocumentReader {
         let id = visitor.declareColumn(name: thing ? String(decoding: key, as: UTF8.self) : label, hint: hint)
         if columns.count < 65536 { columns[key] = id }
         return id
+    }
+
+    /// A field under a clinical document's author, signer, performer or custodian (CDA's
+    /// `author/assignedAuthor/assignedPerson/name`, `legalAuthenticator`): a staff member's. Their
+    /// names and contacts go to the record assembler's staff columns (no one's anywhere); other
+    /// fields are no one's.
+    private mutating func staffColumn(_ name: [UInt8], visitor: inout some RecordVisitor) -> Int {
+        let key = [UInt8]("(staff)/".utf8) + name
+        if let id = columns[key] { return id }
+        let id: Int
+        switch FieldClassifier.hint(forLabel: String(decoding: name, as: UTF8.self)) {
+        case .fullName?: id = visitor.declareColumn(name: RecordAssembler.staffNameColumn, hint: .nonPersonal)
+        case .email?, .phone?: id = visitor.declareColumn(name: RecordAssembler.staffColumn, hint: .nonPersonal)
+        default: id = visitor.declareColumn(name: "(staff)/" + String(decoding: name, as: UTF8.self), hint: .nonPersonal)
+        }
+        if columns.count < 65536 { columns[key] = id }
+        return id
+    }
+
+    /// The column of coded values' names (`displayName` beside a `code`): a test's, a
+    /// diagnosis's or a document type's name, searched for categories, no person's.
+    private mutating func codeNameColumn(visitor: inout some RecordVisitor) -> Int {
+        let key = [UInt8]("(code)/displayName".utf8)
+        if let id = columns[key] { return id }
+        let id = visitor.declareColumn(name: "code displayName", hint: .nonPersonal)
+        if columns.count < 65536 { columns[key] = id }
+        return id
+    }
+
+    /// A `telecom`'s `value` attribute (`mailto:…`, `tel:…`): a contact.
+    static func telecomAttribute(_ attribute: [UInt8], _ element: [UInt8]) -> Bool {
+        attribute == Array("value".utf8) && element.map({ $0 | 0x20 }) == Array("telecom".utf8)
+    }
+
+    /// Element names (lower case) under which a clinical document names its staff.
+    static let staffElements: Set<[UInt8]> = Set([
+        "author", "assignedauthor", "legalauthenticator", "authenticator", "performer", "assignedentity", "custodian",
+        "assignedcustodian", "informationrecipient", "intendedrecipient", "dataenterer", "responsibleparty",
+        "encounterparticipant", "representedorganization", "representedcustodianorganization", "serviceprovider",
+    ].map { Array($0.utf8) })
+
+    static func namesStaffElement(_ name: [UInt8]) -> Bool {
+        guard name.count >= 6, name.count <= 34 else { return false }
+        return staffElements.contains(name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
     }
 
     /// Element names of things, not people (lower-case fragments, et/en/fi/sv/pl/lv/lt).
