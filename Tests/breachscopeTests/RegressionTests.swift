@@ -375,6 +375,27 @@ import BreachScopeTesting
         #expect(identifierValues(persons.first).sorted() == ["+37259297612", "45803079151"], "\(out)")
     }
 
+    /// A `mongoexport` saved as `.json` (one account per line, e-mails in `"emails": [{"address":
+    /// …}]`): each line is one person, with every e-mail and the name.
+    @Test func aMongoExportsLinesArePersons() throws {
+        let dir = try CLIRunner.temporaryDirectory("mongo")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("accounts_2019-11.json", """
+            {"_id":{"$oid":"53ca6c48e20632b1b5500662"},"email":"paul.lee@post.example.net","emails":[{"address":"paul.lee@post.example.net","primary":true},{"address":"paul_lee@posti.test","primary":false}],"profile":{"name":{"first":"Paul","middle":"M","last":"Lee","suffix":null},"displayName":"Lee, Paul M."},"pps":{"patientNumber":{"$numberLong":"12023557"}}}
+            {"_id":{"$oid":"53c8e4e04e4d25172046fa9a"},"email":"mary.baker59@example.org","emails":[{"address":"mary.baker59@example.org","primary":true}],"profile":{"name":{"first":"Mary","middle":"T","last":"Baker","suffix":null},"displayName":"Baker, Mary T."},"pps":{"patientNumber":{"$numberLong":"11168212"}}}
+
+            """)
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        #expect(persons.count == 2, "\(out)")
+        let paul = persons.first { identifierValues($0).contains("paul.lee@post.example.net") }
+        #expect(identifierValues(paul).contains("paul_lee@posti.test"), "\(out)")
+        #expect((paul?["name"] as? String)?.contains("Lee") == true, "\(out)")
+    }
+
     /// An e-invoice's seller (`Geenilabor OÜ` with its IBAN) and its document name (`Arve`) are
     /// no persons; the patients named in its item descriptions are.
     @Test func anEInvoicesSellerAndItsAccountAreNoPerson() throws {

@@ -79,6 +79,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
                let table = utf8.withUnsafeBufferPointer({ tableInText($0, complete: complete) }) {
                 return table
             }
+            // A `.json` export of one object per line (`mongoexport`, a log): each line is a
+            // record, with its arrays (`"emails": [{…}, {…}]`) part of it.
+            if format == .json && utf8.withUnsafeBufferPointer({ isNDJSON($0, complete: complete) }) { return .ndjson }
             return format
         }
         return utf8.withUnsafeBufferPointer { sniff($0, complete: complete) }

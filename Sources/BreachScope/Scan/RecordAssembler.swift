@@ -422,6 +422,9 @@ struct RecordAssembler: RecordVisitor {
             if normalizeName(value) { swap(&nameScratch, &firstBytes); firstName = (f, l, offset) }
         case .lastName:
             if normalizeName(value) { swap(&nameScratch, &lastBytes); lastName = (f, l, offset) }
+        case .postalAddress where value.contains(UInt8(ascii: "@")):
+            // An e-mail address under an `address` key (`"emails": [{"address": "…@…"}]`).
+            scan(value, hint: .none, f, l, offset)
         case .postalAddress:
             if let a = PostalAddressDetector.normalize(value) {
                 if hasAddressPartColumns && column >= 0 { addressParts.append((a, f, l, offset, true)) }
