@@ -688,6 +688,8 @@ public enum FieldClassifier {
             // A card column that does not say which card: a payment card when the value is one,
             // else (a pharmacy or shop export) the loyalty card, joined across files either way.
             "kaart", "kaardi nr", "kaardi no", "kaardinr", "kaardi kood", "карта",
+            // A list of a person's cards (`"kaardid": [{"number": "2900197290704", …}]`).
+            "kaardid", "cards", "kortit", "karty", "карты", "kartes", "kortai",
             // A bonus column holds the bonus card's number, or points (too short for a key).
             "bonus", "boonus", "бонус", "bonus nr", "bonus no", "boonuse nr",
             "kortti", "kortin numero", "kort", "karta", "karte", "kortelė",
