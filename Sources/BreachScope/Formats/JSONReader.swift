@@ -110,6 +110,8 @@ public struct JSONReader: DocumentReader {
         var rowsKey = false
         /// The key holds a key/value list (`attributes`, `fields`): its objects are no records.
         var attributeList = false
+        /// An Elasticsearch bulk action at a line's top (`{"index": {"_id": "K0481587"}}`).
+        var bulkAction = false
     }
     private struct ChildKey: Hashable {
         var parent: Int32
@@ -499,7 +501,9 @@ public struct JSONReader: DocumentReader {
                 stack[stack.count - 1].child = node
                 pendingKey = (Array(value), node, tokenLine, tokenOffset)
             } else {
-                stack[stack.count - 1].child = keyChild(value, of: parent, frame: stack.count - 1)
+                let child = keyChild(value, of: parent, frame: stack.count - 1)
+                stack[stack.count - 1].child = child
+                if lines && stack.count == 1 { topKey(bulkAction: nodes[Int(child)].bulkAction, &v) }
             }
             expect = .colon
         } else {
@@ -767,8 +771,16 @@ public struct JSONReader: DocumentReader {
             return  // blank line
         case .afterTop:
             if !inRecord, let start = lineStart { v.beginRecord(line: start.line, offset: start.offset) }
-            v.endRecord()
-            inRecord = false
+            if lineAction == true {
+                // An Elasticsearch bulk action: its document is the next line, the same record.
+                inRecord = true
+                heldAction = true
+            } else {
+                v.endRecord()
+                inRecord = false
+                heldAction = false
+            }
+            lineAction = nil
             lineStart = nil
             goodLines += 1
             expect = .topValue
@@ -777,9 +789,27 @@ public struct JSONReader: DocumentReader {
         }
     }
 
+    /// Elasticsearch `_bulk` files: an action line (`{"index": {"_index": …, "_id": "K0481587"}}`)
+    /// and its document's line make one record (`endLine`); an action after an action (a
+    /// `delete` has no document) ends the one held.
+    private static let bulkActionKeys: Set<String> = ["index", "create", "update", "delete"]
+    private var lineAction: Bool?
+    private var heldAction = false
+
+    private mutating func topKey<V: RecordVisitor>(bulkAction: Bool, _ v: inout V) {
+        if bulkAction && heldAction && lineAction == nil {
+            v.endRecord()
+            inRecord = false
+            heldAction = false
+        }
+        lineAction = (lineAction ?? true) && bulkAction
+    }
+
     private mutating func lineFailed<V: RecordVisitor>(_ v: inout V) {
         if inRecord { v.endRecord() }
         inRecord = false
+        heldAction = false
+        lineAction = nil
         recordRoot = -1
         lineStart = nil
         malformedLines += 1
@@ -907,6 +937,11 @@ public struct JSONReader: DocumentReader {
         path.headerKey = Self.headerKeys.contains(normalized)
         path.rowsKey = Self.rowsKeys.contains(normalized)
         path.attributeList = Self.attributeListKeys.contains(normalized)
+        path.bulkAction = lines && parent == 0 && Self.bulkActionKeys.contains(label)
+        if lines && p.bulkAction && label == "_id" {
+            // The document's id: the key the action's document, and other files, name it by.
+            path.hint = .linkKey(namespace: "customer")
+        }
         let node = addNode(path)
         children[ChildKey(parent: parent, key: keyBytes)] = node
         if known < 32 {

@@ -107,6 +107,28 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(out.recorder.events.first == .begin(line: 1, offset: 1))
     }
 
+    /// An Elasticsearch `_bulk` file: an action line and its document's line are one record,
+    /// the action's `_id` a customer key; a `delete` (no document) is a record of its own.
+    @Test func bulkActionsJoinTheirDocuments() {
+        let doc = #"{"index":{"_index":"kliendiregister-v3","_id":"K0481587"}}"# + "\n"
+            + #"{"kliendi_nr":"K0481587","eesnimi":"Jaan","kaardid":[{"number":"2900197290704","brand":"APTEEK"}]}"# + "\n"
+            + #"{"delete":{"_index":"kliendiregister-v3","_id":"K0000009"}}"# + "\n"
+            + #"{"update":{"_index":"kliendiregister-v3","_id":"K0645875"}}"# + "\n"
+            + #"{"doc":{"kontakt":{"epost":"kart2002@example.net"}}}"# + "\n"
+        for chunk in [Int.max, 1, 7] {
+            let out = read(doc, lines: true, chunk: chunk)
+            #expect(out.error == nil)
+            #expect(out.recorder.records == [
+                ["$.index._index=kliendiregister-v3", "$.index._id=K0481587", "$.kliendi_nr=K0481587", "$.eesnimi=Jaan",
+                 "$.kaardid[].number=2900197290704", "$.kaardid[].brand=APTEEK"],
+                ["$.delete._index=kliendiregister-v3", "$.delete._id=K0000009"],
+                ["$.update._index=kliendiregister-v3", "$.update._id=K0645875", "$.doc.kontakt.epost=kart2002@example.net"],
+            ], "chunk \(chunk): \(out.recorder.records)")
+            #expect(out.recorder.hint("$.index._id") == .linkKey(namespace: "customer"))
+            #expect(out.recorder.hint("$.kaardid[].number") == .paymentCard)
+        }
+    }
+
     @Test func nestedObjectsAndInheritedHints() {
         let doc = """
         {"customer": {"name": {"first": "Mari", "last": "Maasikas"},
