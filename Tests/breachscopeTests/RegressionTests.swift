@@ -396,6 +396,34 @@ import BreachScopeTesting
         #expect((paul?["name"] as? String)?.contains("Lee") == true, "\(out)")
     }
 
+    /// A region's customer list: the contact person (`Nils Nyström (dotter)` with
+    /// `Yhteyshenkilön puhelin`) is one person of their own, name and phone, and the totals
+    /// row (`Yhteensä,201 asiakasta`) is no one.
+    @Test func aCustomerListsContactPersonIsOnePerson() throws {
+        let dir = try CLIRunner.temporaryDirectory("contactperson")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("asiakkaat_2023-04.csv", """
+            Länsi-Uudenmaan hyvinvointialue – Inkontinenssituotteiden kotiinkuljetus,,,,,,,,,,,
+            Asiakasluettelo 04/2023 (päivitetty 1.4.2023),,,,,,,,,,,
+            "Asiakas (Sukunimi, Etunimi)",Lähiosoite,Postinro,Postitoimipaikka,Puhelin,Tuote,Koko,Määrä / kk,Toimitusväli,Lisätiedot,Yhteyshenkilö,Yhteyshenkilön puhelin
+            "Ahonen, Elina",Koulukatu 58 B 7,02190,ESPOO,+35897285995,Inkontinenssisuoja,XL,5 pkt,8 vk,Koira pihalla,,
+            "Backman, Sven",Byvägen 26 D 12,10660,RAASEPORI,+358 (0)45 556 2791,Byxblöja,L,3 pkt,4 vk,Ring vid ankomst,Nils Nyström (dotter),0506770502
+            "Blomqvist, Britt",Storgatan 38,10670,RAASEPORI,+35831873175,Inkontinensskydd,L,5 pkt,8 vk,Ring vid ankomst,,
+            ,,,,,,,,,,,
+            Yhteensä,3 asiakasta,,,,,,,,,,
+
+            """)
+        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
+        defer { try? FileManager.default.removeItem(at: cli.workspace) }
+        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
+        let out = try cli.run(["persons", "--reveal"]).stdout
+        let persons = jsonLines(out)
+        #expect(persons.count == 4, "\(out)")
+        let nils = persons.first { ($0["name"] as? String) == "Nils Nyström" }
+        #expect(identifierValues(nils) == ["+358506770502"], "\(out)")
+        #expect(!out.contains("Yhteens"), "\(out)")
+    }
+
     /// An e-invoice's seller (`Geenilabor OÜ` with its IBAN) and its document name (`Arve`) are
     /// no persons; the patients named in its item descriptions are.
     @Test func anEInvoicesSellerAndItsAccountAreNoPerson() throws {

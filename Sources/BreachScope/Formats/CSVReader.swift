@@ -65,6 +65,9 @@ public struct CSVReader: DocumentReader {
     private var fieldLine = 1, fieldOffset = 0
     private var cellIndex = 0
     private var rowStarted = false
+    /// Non-empty cells of the current row so far, and whether it is a totals row (`isTotals`).
+    private var rowCells = 0
+    private var totalsRow = false
     private var rowLine = 1, rowOffset = 0
     private var recordOpen = false
     /// The last column that names a row's person (a name, an ID, a card), at least the left
@@ -317,6 +320,10 @@ public struct CSVReader: DocumentReader {
             eavCells.append(SampleCell(index: cellIndex, value: Array(trimmed), line: fieldLine, offset: fieldOffset + a))
             return
         }
+        // A totals row under the table (`Yhteensä,201 asiakasta`, `Kokku proove;42`): no one's.
+        if rowCells == 0 && Self.isTotals(trimmed) { totalsRow = true }
+        rowCells += 1
+        if totalsRow { return }
         if heldEnd {
             // A spreadsheet's merged cells leave a person's second contact on a row of its own,
             // under the person's row (`;;;;;5700 0591;mobiil`): a row whose first value stands
@@ -367,6 +374,8 @@ public struct CSVReader: DocumentReader {
         }
         cellIndex = 0
         rowStarted = false
+        rowCells = 0
+        totalsRow = false
     }
 
     private mutating func columnID(_ index: Int, visitor: inout some RecordVisitor) -> Int {
@@ -444,6 +453,7 @@ public struct CSVReader: DocumentReader {
         }
         if hasHeader, let header = rows.first { eav = eavColumns(header.cells, rows.dropFirst(first).map(\.cells)) }
         for row in rows.dropFirst(first) {
+            if let cell = row.cells.first, cell.value.withUnsafeBufferPointer({ Self.isTotals($0) }) { continue }
             if eav != nil {
                 eavRow(row.cells, line: row.line, offset: row.offset, visitor: &visitor)
                 continue
@@ -468,6 +478,21 @@ public struct CSVReader: DocumentReader {
             }
         }
     }
+
+    /// A totals row's first cell: a word for a total (`Yhteensä`, `Kokku proove`, `Total:`,
+    /// `Итого`) and at most two more words.
+    static func isTotals(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard cell.count <= 40, let first = cell.first, ASCII.isLetter(first) || first >= 0xC3 else { return false }
+        let words = cell.split(separator: 0x20)
+        guard words.count <= 3, var word = words.first.map(Array.init) else { return false }
+        while let last = word.last, last == UInt8(ascii: ":") || last == UInt8(ascii: ".") { word.removeLast() }
+        return totalsWords.contains(NameDetector.lowercase(word))
+    }
+
+    static let totalsWords: Set<[UInt8]> = Set([
+        "yhteensä", "totalt", "total", "totals", "kokku", "razem", "łącznie", "итого", "всего", "summa", "insgesamt",
+        "gesamt", "kopā", "iš", "sum", "grand", "subtotal", "vahesumma", "välisumma",
+    ].map { Array($0.utf8) })
 
     /// Whether a column's hint names the row's person: a name, a national ID, a card or a
     /// customer's key (`identityEnd`).

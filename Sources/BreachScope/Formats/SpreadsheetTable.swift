@@ -19,6 +19,7 @@ struct SpreadsheetTable {
     private var sampleBytes = 0
     private var current: [(Int, [UInt8])] = []
     private var recordOpen = false
+    private var totalsRow = false
     /// Declared column ids by column index (-1 = not declared yet).
     private var columnIDs: [Int] = []
     private var columnHints: [FieldHint] = []
@@ -34,6 +35,9 @@ struct SpreadsheetTable {
             sampleBytes += value.count
             return
         }
+        // A totals row under the table (`Kokku proove`, `Yhteensä`): no one's.
+        if !recordOpen && CSVReader.isTotals(value) { totalsRow = true }
+        if totalsRow { return }
         if !recordOpen { visitor.beginRecord(line: row, offset: 0); recordOpen = true }
         visitor.field(value, column: columnID(column, visitor: &visitor), line: row, offset: 0)
     }
@@ -51,6 +55,7 @@ struct SpreadsheetTable {
             visitor.endRecord()
             recordOpen = false
         }
+        totalsRow = false
     }
 
     /// The sheet ended (call after the last `endRow`).
@@ -119,6 +124,7 @@ struct SpreadsheetTable {
             }
         }
         for row in rows.dropFirst(first) {
+            if let cell = row.cells.first, cell.1.withUnsafeBufferPointer({ CSVReader.isTotals($0) }) { continue }
             visitor.beginRecord(line: row.number, offset: 0)
             for (index, value) in row.cells {
                 let column = columnID(index, visitor: &visitor)

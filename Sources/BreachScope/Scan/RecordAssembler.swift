@@ -294,7 +294,7 @@ struct RecordAssembler: RecordVisitor {
                 genotypeColumns[id] = true
             }
             if let group {
-                if let g = relatedGroupIDs[group] {
+                if let g = relatedGroupIDs[group] ?? Self.inflectedGroup(group, relatedGroupIDs) {
                     relatedColumns[id] = g
                 } else {
                     relatedColumns[id] = Int32(relatedGroupIDs.count)
@@ -326,6 +326,20 @@ struct RecordAssembler: RecordVisitor {
             && !(hint == .nonPersonal && categoryColumns[id] == .none && FieldClassifier.holdsOnlyNumbers(name))
         if new { newFields.append(FieldDeclaration(ordinal: id, name: name, hint: hint)) }
         return id
+    }
+
+    /// A related person's group already declared under another form of its word: the
+    /// genitive of a contact person's phone column (`Yhteyshenkilön puhelin`) beside their name's
+    /// (`Yhteyshenkilö`), `Lapsevanema telefon` beside `Lapsevanem`: one word when the longer
+    /// adds at most three letters to the shorter (of five or more).
+    static func inflectedGroup(_ group: String, _ groups: [String: Int32]) -> Int32? {
+        for (other, id) in groups {
+            let (short, long) = other.count <= group.count ? (other, group) : (group, other)
+            // (`guardian` and `guardian2` are two persons.)
+            if short.count >= 5 && long.count - short.count <= 3 && long.hasPrefix(short)
+                && !long.dropFirst(short.count).contains(where: \.isNumber) { return id }
+        }
+        return nil
     }
 
     /// The controller rules whose `columns` name the column `name`.
@@ -411,6 +425,11 @@ struct RecordAssembler: RecordVisitor {
             else if value.count <= 160, let (name, tailStart, tail) = Self.nameBeforeComma(value),
                     readsNameTail(value, tailStart: tailStart, tail: tail, f, l, offset) {
                 add(.element(.name), .name, name, f, l, offset)
+            } else if value.count <= 80, let open = value.firstIndex(of: UInt8(ascii: "(")), open > 0,
+                      value[value.count - 1] == UInt8(ascii: ")"), !value[open...].contains(where: ASCII.isDigit),
+                      normalizeName(UnsafeBufferPointer(rebasing: value[..<open])) {
+                // `Nils Nyström (dotter)`, `Anneli Kinnunen (tytär)`: the name before its relation.
+                add(.element(.name), .name, nameScratch, f, l, offset)
             } else if value.count <= 400, let said = ProseName.find(value) {
                 // `Pacjent: Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS …`
                 add(.element(.name), .name, said.name, f, l, offset + said.offset)

@@ -298,6 +298,9 @@ public struct NameDetector: Sendable {
         "tundmatu", "puudub", "tuntematon", "okänd", "saknas", "nieznany", "brak", "unbekannt",
         "nezināms", "nežinomas", "ukendt", "ukjent", "неизвестно", "нет", "тест", "имя", "фио",
         "mr", "mrs", "ms", "miss", "dr",
+        // A table's totals row (`Yhteensä,201 asiakasta`).
+        "yhteensä", "totalt", "total", "kokku", "kokku:", "razem", "итого", "всего", "summa", "insgesamt", "gesamt",
+        "kopā", "i alt", "sum",
     ].map { Array($0.utf8) })
 
     /// True when every word of `text` (split on spaces, outer punctuation removed) is a
