@@ -81,6 +81,8 @@ struct CategoryMatcherTests {
         ("TENA Lady Extra 10 tk", nil, ["product-incontinence-brand:TENA", "product-incontinence-line:Lady Extra"]),
         ("Hygieia Pants Plus M (14 kpl)", nil, ["product-incontinence-line:Pants Plus"]),
         ("Vuodesuoja 60x90 (30 kpl)", nil, ["product-underpad:Vuodesuoja"]),
+        ("Vuodesuoja S 5 pkt", nil, ["product-underpad:Vuodesuoja"]),
+        ("Tejpblöja XL 2 pkt", nil, ["product-incontinence-diaper:Tejpblöja"]),
         ("Essi Aluspehmuste 60x90", nil, ["product-underpad:Aluspehmuste"]),
         ("Essi Iltavaippa Super M", "Tuotenimi", ["product-incontinence-line:Iltavaippa Super"]),
         ("Essi Nattblöja Super M (10 st)", nil, ["product-incontinence-line:Nattblöja Super"]),
