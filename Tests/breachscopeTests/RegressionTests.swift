@@ -318,10 +318,7 @@ import BreachScopeTesting
             if k % 5 == 0 { log += "100.11.162.107 - - [01/Mar/2019:00:26:50 -0500] \"GET /robots.txt HTTP/1.1\" 200 17718\n" }
         }
         try fileWriter(dir)("access_log.2019-03", log)
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let persons = jsonLines(try cli.run(["persons", "--reveal"]).stdout)
+        let persons = try scanAndExport(dir).persons
         #expect(persons.count == 48)
         let mark = persons.first { identifierValues($0).contains("mark1950@example.com") }
         #expect(mark?["name"] as? String == "Mark Kowalczyk")
@@ -365,11 +362,7 @@ import BreachScopeTesting
               </assignedEntity></legalAuthenticator>
             </ClinicalDocument>
             """)
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         #expect(persons.count == 1, "\(out)")
         #expect(persons.first?["name"] as? String == "Liis Kask", "\(out)")
         #expect(identifierValues(persons.first).sorted() == ["+37259297612", "45803079151"], "\(out)")
@@ -385,11 +378,7 @@ import BreachScopeTesting
             {"_id":{"$oid":"53c8e4e04e4d25172046fa9a"},"email":"mary.baker59@example.org","emails":[{"address":"mary.baker59@example.org","primary":true}],"profile":{"name":{"first":"Mary","middle":"T","last":"Baker","suffix":null},"displayName":"Baker, Mary T."},"pps":{"patientNumber":{"$numberLong":"11168212"}}}
 
             """)
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         #expect(persons.count == 2, "\(out)")
         let paul = persons.first { identifierValues($0).contains("paul.lee@post.example.net") }
         #expect(identifierValues(paul).contains("paul_lee@posti.test"), "\(out)")
@@ -413,11 +402,7 @@ import BreachScopeTesting
             Yhteensä,3 asiakasta,,,,,,,,,,
 
             """)
-        let cli = CLIRunner(workspace: CLIRunner.temporaryWorkspace())
-        defer { try? FileManager.default.removeItem(at: cli.workspace) }
-        #expect(try cli.run(["scan", dir.path, "--quiet"]).status == 0)
-        let out = try cli.run(["persons", "--reveal"]).stdout
-        let persons = jsonLines(out)
+        let (out, persons) = try scanAndExport(dir)
         #expect(persons.count == 4, "\(out)")
         let nils = persons.first { ($0["name"] as? String) == "Nils Nyström" }
         #expect(identifierValues(nils) == ["+358506770502"], "\(out)")
