@@ -368,6 +368,20 @@ import BreachScopeTesting
         #expect(identifierValues(persons.first).sorted() == ["+37259297612", "45803079151"], "\(out)")
     }
 
+    /// A Teams channel export: the clinicians who write (`dr. Kadri Saar`) are no persons.
+    @Test func aChannelsCliniciansAreNoPersons() throws {
+        let dir = try CLIRunner.temporaryDirectory("teams")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("messages_2023-03.json", """
+            {"messages": [
+              {"id": "1677654000001", "from": {"user": {"displayName": "dr. Kadri Saar"}}, "body": {"content": "Konsiilium kell 14"}},
+              {"id": "1677654000002", "from": {"user": {"displayName": "dr. Sander Mägi"}}, "body": {"content": "Proov S23-241603 korduv"}}
+            ]}
+            """)
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.isEmpty, "\(out)")
+    }
+
     /// A `mongoexport` saved as `.json` (one account per line, e-mails in `"emails": [{"address":
     /// …}]`): each line is one person, with every e-mail and the name.
     @Test func aMongoExportsLinesArePersons() throws {

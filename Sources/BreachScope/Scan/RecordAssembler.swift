@@ -420,7 +420,15 @@ struct RecordAssembler: RecordVisitor {
         }
         switch hint {
         case .fullName:
-            if normalizeName(value) { add(.element(.name), .name, nameScratch, f, l, offset) }
+            // A clinician named with their title (`dr. Kadri Saar` as a message's sender, `dr Reet
+            // Paju` as a result's recipient) is staff, not the record's person.
+            if normalizeName(value) {
+                if NameDetector.startsWithTitle(value) && nameScratch.contains(0x20) {
+                    addStaff(.element(.name), nameScratch, f, l, offset)
+                } else {
+                    add(.element(.name), .name, nameScratch, f, l, offset)
+                }
+            }
             else if NameDetector.namesOrganisation(Array(value)) { organisationRecord = true }
             else if value.count <= 160, let (name, tailStart, tail) = Self.nameBeforeComma(value),
                     readsNameTail(value, tailStart: tailStart, tail: tail, f, l, offset) {

@@ -440,4 +440,23 @@ extension NameDetector {
     }
 
     static let professionalTitles: Set<[UInt8]> = Set(["dr", "lek", "prof", "mudr", "dott", "doc", "md"].map { Array($0.utf8) })
+
+    /// `hasProfessionalTitle` without a copy (a name column's every value is asked): the first
+    /// word, lower-cased and without a final `.`, packed into a word and compared with the titles'.
+    @inline(__always)
+    static func startsWithTitle(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var packed: UInt64 = 0, k = 0
+        while k < name.count && name[k] != 0x20 {
+            if k >= 6 { return false }
+            packed |= UInt64(ASCII.lower(name[k])) << UInt64(k * 8)
+            k += 1
+        }
+        guard k > 0, k < name.count else { return false }  // a title and a name after it
+        if name[k - 1] == UInt8(ascii: ".") { packed &= ~(UInt64(0xFF) << UInt64((k - 1) * 8)) }
+        return packedTitles.contains(packed)
+    }
+
+    static let packedTitles: Set<UInt64> = Set(professionalTitles.map { t in
+        t.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+    })
 }

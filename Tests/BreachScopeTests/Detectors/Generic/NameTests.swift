@@ -47,6 +47,18 @@ private func name(_ s: String) -> String? {
         #expect(name(input) == nil)
     }
 
+    /// A clinician's title before a name (`dr. Kadri Saar`, `lek. Jan Nowak`, `Prof Anna Lis`);
+    /// the copy-free test agrees with `hasProfessionalTitle` on names that go on after it.
+    @Test func professionalTitles() {
+        for (name, titled) in [("dr. Kadri Saar", true), ("Dr Reet Paju", true), ("lek. Jan Nowak", true), ("Prof Anna Lis", true),
+                               ("MD John Smith", true), ("Drew Barrymore", false), ("Doris Lepik", false), ("dr.", false),
+                               ("Mari Kask", false), ("Lekk Mati", false), ("", false)] {
+            let bytes = Array(name.utf8)
+            #expect(bytes.withUnsafeBufferPointer { NameDetector.startsWithTitle($0) } == titled, "\(name)")
+            if name.contains(" ") { #expect(NameDetector.hasProfessionalTitle(bytes) == titled, "\(name)") }
+        }
+    }
+
     @Test func invalidUTF8IsRejected() {
         let bytes: [UInt8] = [0x4D, 0x61, 0xFF, 0x72, 0x69]
         #expect(bytes.withUnsafeBufferPointer { NameDetector.normalize($0) } == nil)
