@@ -79,6 +79,10 @@ public struct TextReader: DocumentReader {
     private var yamlParent = -1
     /// Label bytes → the column of a related person's names, or -1 (`relatedColumn`).
     private var relatedLabels: [[UInt8]: Int] = [:]
+    /// A Markdown table's columns once its header and separator rows were read (`pipeRow`), and
+    /// the last line that could be a header: its line number and its cells' labels.
+    private var pipeColumns: [Int]?
+    private var pipeHeader: (line: Int, labels: [[UInt8]])?
     /// Query parameters' keys → their columns (or -1) and hints (`queryColumn`).
     private var queryLabels: [[UInt8]: (Int, FieldHint)] = [:]
     /// The column of a query's first and last name joined (`?name`), once declared.
@@ -183,11 +187,17 @@ public struct TextReader: DocumentReader {
         if a == b {  // blank: ends the block
             if signatureDepth >= 0 { endSignature(visitor: &visitor) }
             fixedColumns.removeAll()
+            pipeColumns = nil
             endHeadlessRows(visitor: &visitor)
             if recordOpen { visitor.endRecord(); recordOpen = false }
             return
         }
         if yaml && yamlLine(p, a: a, b: b, offset: offset, visitor: &visitor) { return }
+        if p[a] == UInt8(ascii: "|") && b - a >= 3 && p[b - 1] == UInt8(ascii: "|") {
+            if pipeRow(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
+        } else if pipeColumns != nil {
+            pipeColumns = nil
+        }
         if (signatureDepth >= 0 || b - a <= Self.longestClosingLine) && signatureLine(p, a: a, b: b, offset: offset, visitor: &visitor) {
             return
         }
@@ -324,6 +334,52 @@ public struct TextReader: DocumentReader {
                 one.value.withUnsafeBufferPointer { visitor.field($0, column: one.column, line: line, offset: one.offset) }
             }
         }
+    }
+
+    /// A row of a Markdown table (`| S23-005460 | Kask, Kärt | 46001228274 | Lynchi … |`, trimmed):
+    /// under a header (`| Proov | Patsient | Isikukood | Test |`) and its separator (`|---|---|`),
+    /// each row is a record of its own, its cells under their header's labels (unknown ones as
+    /// text). True when the line was read as such; a possible header is read as text too.
+    private mutating func pipeRow(_ row: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        let cells = Self.pipeCells(row)
+        if let columns = pipeColumns {
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            visitor.beginRecord(line: line, offset: offset)
+            for (k, cell) in cells.enumerated() where !cell.isEmpty {
+                visitor.field(UnsafeBufferPointer(rebasing: row[cell]), column: k < columns.count ? columns[k] : -1, line: line,
+                              offset: offset + cell.lowerBound)
+            }
+            visitor.endRecord()
+            return true
+        }
+        if let header = pipeHeader, header.line == line - 1, header.labels.count == cells.count,
+           cells.allSatisfy({ c in !c.isEmpty && row[c].allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0x20 } }) {
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            pipeColumns = header.labels.map { $0.isEmpty ? -1 : labelColumn($0, visitor: &visitor) }
+            pipeHeader = nil
+            return true
+        }
+        pipeHeader = cells.count <= 32 ? (line, cells.map { c in
+            var label = Array(row[c])
+            while let f = label.first, Self.isEmphasis(f) { label.removeFirst() }
+            while let l = label.last, Self.isEmphasis(l) { label.removeLast() }
+            return label
+        }) : nil
+        return false
+    }
+
+    /// The cells of a Markdown table's row between its outer `|`s, trimmed, as ranges of `row`.
+    static func pipeCells(_ row: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var cells: [Range<Int>] = []
+        var start = 1
+        for i in 1..<row.count where row[i] == UInt8(ascii: "|") && row[i - 1] != UInt8(ascii: "\\") {
+            var a = start, b = i
+            while a < b && row[a] == 0x20 { a += 1 }
+            while b > a && row[b - 1] == 0x20 { b -= 1 }
+            cells.append(a..<b)
+            start = i + 1
+        }
+        return cells
     }
 
     /// Whether a line holds a URL's query (`?` and a key with `=`).

@@ -82,6 +82,21 @@ import BreachScopeTesting
         }
     }
 
+    /// A Markdown table under its header and separator rows: each row is a record, its cells
+    /// under the header's labels (unknown ones as text); the header is read as text.
+    @Test func markdownTablesRowsAreRecords() {
+        let text = "Järgmised patsiendid:\n\n| Proov | **Nimi** | Isikukood |\n|---|---|:---:|\n"
+            + "| S23-005460 | Kask, Kärt | 46001228274 |\n| S22-005672 | Kalniņa, Kristīne | 270187-16673 |\nVaata ka pöördumist LAB-1400.\n"
+        let v = Self.readAllChunkings(text)
+        #expect(v.recordStrings == [
+            "-=Järgmised patsiendid:",
+            "-=| Proov | **Nimi** | Isikukood |",
+            "-=S23-005460|Nimi=Kask, Kärt|Isikukood=46001228274",
+            "-=S22-005672|Nimi=Kalniņa, Kristīne|Isikukood=270187-16673",
+            "-=Vaata ka pöördumist LAB-1400.",
+        ], "\(v.recordStrings)")
+    }
+
     /// Markdown's emphasis around labels, and fields set apart by a middle dot.
     @Test func markdownLabels() {
         let text = "**Nimi:** Mari Maasikas  \n**Isikukood:** 39001010000 · **Telefon:** +372 5555 0101\n"
