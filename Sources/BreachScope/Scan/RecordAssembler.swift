@@ -434,11 +434,12 @@ struct RecordAssembler: RecordVisitor {
                     readsNameTail(value, tailStart: tailStart, tail: tail, f, l, offset) {
                 add(.element(.name), .name, name, f, l, offset)
             } else if value.count <= 80, let open = value.firstIndex(of: UInt8(ascii: "(")), open > 0,
-                      value[value.count - 1] == UInt8(ascii: ")"),
+                      value[value.count - 1] == UInt8(ascii: ")"), open + 2 < value.count, ASCII.isLower(value[open + 1]),
                       value[(open + 1)..<(value.count - 1)].allSatisfy({ ASCII.isLetter($0) || $0 >= 0x80 || $0 == 0x20 }),
                       normalizeName(UnsafeBufferPointer(rebasing: value[..<open])) {
                 // `Nils Nyström (dotter)`, `Anneli Kinnunen (tytär)`: the name before its relation
-                // (words only: `Dr. Jüri Maasik (juri.maasik@…)` is a contact's line).
+                // (lower-case words only: `Dr. Jüri Maasik (juri.maasik@…)` is a contact's line,
+                // `Santaros klinikos (Vilnius)` a clinic and its town).
                 add(.element(.name), .name, nameScratch, f, l, offset)
             } else if value.count <= 400, let said = ProseName.find(value) {
                 // `Pacjent: Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS …`
