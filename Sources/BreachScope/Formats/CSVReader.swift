@@ -481,18 +481,28 @@ public struct CSVReader: DocumentReader {
 
     /// A totals row's first cell: a word for a total (`Yhteensä`, `Kokku proove`, `Total:`,
     /// `Итого`) and at most two more words.
+    /// (Asked of every row's first cell: no copy; the first word, ASCII lower-cased, packed into
+    /// two words and compared with the totals words'.)
     static func isTotals(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
         guard cell.count <= 40, let first = cell.first, ASCII.isLetter(first) || first >= 0xC3 else { return false }
-        let words = cell.split(separator: 0x20)
-        guard words.count <= 3, var word = words.first.map(Array.init) else { return false }
-        while let last = word.last, last == UInt8(ascii: ":") || last == UInt8(ascii: ".") { word.removeLast() }
-        return totalsWords.contains(NameDetector.lowercase(word))
+        var end = 0
+        while end < cell.count && cell[end] != 0x20 { end += 1 }
+        var word = end
+        while word > 0 && (cell[word - 1] == UInt8(ascii: ":") || cell[word - 1] == UInt8(ascii: ".")) { word -= 1 }
+        guard word >= 2, word <= 16 else { return false }
+        var words = 1
+        for b in cell[end...] where b == 0x20 { words += 1 }
+        guard words <= 3 else { return false }
+        let key = DecoyContext.packed(UnsafeBufferPointer(rebasing: cell[0..<word]))
+        return totalsKeys.contains { $0.lo == key.lo && $0.hi == key.hi }
     }
 
-    static let totalsWords: Set<[UInt8]> = Set([
-        "yhteensä", "totalt", "total", "totals", "kokku", "razem", "łącznie", "итого", "всего", "summa", "insgesamt",
-        "gesamt", "kopā", "iš", "sum", "grand", "subtotal", "vahesumma", "välisumma",
-    ].map { Array($0.utf8) })
+    /// Words for a total (lower case; Cyrillic in both cases, which `DecoyContext.packed` does
+    /// not lower).
+    static let totalsKeys: [(lo: UInt64, hi: UInt64)] = [
+        "yhteensä", "totalt", "total", "totals", "kokku", "razem", "łącznie", "итого", "Итого", "всего", "Всего", "ИТОГО",
+        "summa", "insgesamt", "gesamt", "kopā", "iš", "sum", "grand", "subtotal", "vahesumma", "välisumma",
+    ].map { w in Array(w.utf8).withUnsafeBufferPointer { DecoyContext.packed($0) } }
 
     /// Whether a column's hint names the row's person: a name, a national ID, a card or a
     /// customer's key (`identityEnd`).
