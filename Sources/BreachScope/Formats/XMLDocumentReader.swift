@@ -45,6 +45,9 @@ public struct XMLDocumentReader: DocumentReader {
         var lastChildName: [UInt8] = []
         var lastChildCompound = false
         var label: [UInt8]?
+        /// It or an ancestor names a clinical document's staff (`namesStaffElement`): decided
+        /// once when it opens, not for each of its fields.
+        var underStaff = false
     }
 
     private struct Field {
@@ -131,6 +134,7 @@ public struct XMLDocumentReader: DocumentReader {
         }
         seq += 1
         var element = Element(name: name, seq: seq, nameID: nameID(name))
+        element.underStaff = (stack.last?.underStaff ?? false) || Self.namesStaffElement(name)
         let attributes = self.attributes()
         for a in attributes where a.value.count <= 64 && Self.nameAttributes.contains(a.name) && !a.value.isEmpty {
             element.label = a.value
@@ -138,7 +142,7 @@ public struct XMLDocumentReader: DocumentReader {
         }
         stack.append(element)
         let path = stack.map(\.seq), names = stack.map(\.nameID)
-        let staff = !attributes.isEmpty && stack.contains { Self.namesStaffElement($0.name) }
+        let staff = element.underStaff
         // A coded value's name (`<code code="51969-4" displayName="Genetic analysis report"/>`).
         let coded = attributes.contains { $0.name == Array("code".utf8) || $0.name == Array("codeSystem".utf8) }
         for a in attributes where !a.value.isEmpty && !(element.label != nil && Self.nameAttributes.contains(a.name) && a.value == element.label!) {
@@ -182,7 +186,7 @@ public struct XMLDocumentReader: DocumentReader {
                                names: stack.map(\.nameID) + [element.nameID]), visitor: &visitor)
                 } else {
                     let parent = element.label == nil ? stack.last?.name : nil
-                    let staff = stack.contains { Self.namesStaffElement($0.name) }
+                    let staff = stack.last?.underStaff ?? false
                     emit(Field(column: column(element.label ?? element.name, parent: parent, staff: staff, visitor: &visitor), value: value, line: line,
                                path: stack.map(\.seq), names: stack.map(\.nameID)), visitor: &visitor)
                 }
@@ -268,7 +272,11 @@ public struct XMLDocumentReader: DocumentReader {
             default: break
             }
         }
-        let id = visitor.declareColumn(name: thing ? String(decoding: key, as: UTF8.self) : label, hint: hint)
+        return remember(key, visitor.declareColumn(name: thing ? String(decoding: key, as: UTF8.self) : label, hint: hint))
+    }
+
+    /// Keeps a declared column's id under its key (up to 65,536 keys) and returns it.
+    private mutating func remember(_ key: [UInt8], _ id: Int) -> Int {
         if columns.count < 65536 { columns[key] = id }
         return id
     }
@@ -286,8 +294,7 @@ public struct XMLDocumentReader: DocumentReader {
         case .email?, .phone?: id = visitor.declareColumn(name: RecordAssembler.staffColumn, hint: .nonPersonal)
         default: id = visitor.declareColumn(name: "(staff)/" + String(decoding: name, as: UTF8.self), hint: .nonPersonal)
         }
-        if columns.count < 65536 { columns[key] = id }
-        return id
+        return remember(key, id)
     }
 
     /// The column of coded values' names (`displayName` beside a `code`): a test's, a
@@ -295,9 +302,7 @@ public struct XMLDocumentReader: DocumentReader {
     private mutating func codeNameColumn(visitor: inout some RecordVisitor) -> Int {
         let key = [UInt8]("(code)/displayName".utf8)
         if let id = columns[key] { return id }
-        let id = visitor.declareColumn(name: "code displayName", hint: .nonPersonal)
-        if columns.count < 65536 { columns[key] = id }
-        return id
+        return remember(key, visitor.declareColumn(name: "code displayName", hint: .nonPersonal))
     }
 
     /// A `telecom`'s `value` attribute (`mailto:…`, `tel:…`): a contact.
