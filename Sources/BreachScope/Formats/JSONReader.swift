@@ -550,10 +550,7 @@ public struct JSONReader: DocumentReader {
     mutating func readCell(_ value: UnsafeBufferPointer<UInt8>, line: Int, offset: Int, visitor: inout some RecordVisitor) -> Bool {
         var cell = JSONReader(lines: false, limits: limits)
         cell.nestedDepth = nestedDepth
-        swap(&cell.nodes, &nodes)
-        swap(&cell.children, &children)
-        swap(&cell.headers, &headers)
-        swap(&cell.attributeHints, &attributeHints)
+        exchangePaths(with: &cell)
         cell.base = offset
         cell.line = line
         // (Moved, not copied: a copy would make the visitor's arrays copy on their next write.)
@@ -566,11 +563,17 @@ public struct JSONReader: DocumentReader {
             read = false
         }
         visitor = fields.inner
-        swap(&cell.nodes, &nodes)
-        swap(&cell.children, &children)
-        swap(&cell.headers, &headers)
-        swap(&cell.attributeHints, &attributeHints)
+        exchangePaths(with: &cell)
         return read
+    }
+
+    /// Swaps the paths and what was learnt about them (nodes, children, column headers,
+    /// attribute labels) with `other`'s: `readCell` lends them to a fresh parser and takes them back.
+    private mutating func exchangePaths(with other: inout JSONReader) {
+        swap(&other.nodes, &nodes)
+        swap(&other.children, &children)
+        swap(&other.headers, &headers)
+        swap(&other.attributeHints, &attributeHints)
     }
 
     /// Reads a string's JSON as a document of its own, its paths under the string's; false,
