@@ -190,7 +190,6 @@ public struct HL7Reader: DocumentReader {
     /// An ASTM patient's records (`P` and its `O`, `R`, `C`), or the header's: one record.
     private mutating func emitASTM(_ segments: [Segment], visitor: inout some RecordVisitor) {
         var open = false
-        var test = ""
         for s in segments {
             guard s.bytes.count >= 2, s.bytes[1] == fieldSep else { continue }
             let fields = split(s.bytes, fieldSep)
@@ -224,7 +223,7 @@ public struct HL7Reader: DocumentReader {
             case UInt8(ascii: "R"):
                 guard let value = field(4) else { break }
                 begin()
-                test = field(3).map { String(decoding: text($0), as: UTF8.self) } ?? ""
+                let test = field(3).map { String(decoding: text($0), as: UTF8.self) } ?? ""
                 emit(Array((test.isEmpty ? "" : test + " ").utf8) + text(value), column: "R-4 result", hint: .nonPersonal, s,
                      visitor: &visitor)
             case UInt8(ascii: "C"):

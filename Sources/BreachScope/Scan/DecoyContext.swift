@@ -107,8 +107,7 @@ enum DecoyContext {
             while s > 0 && end - s < 40 && (ASCII.isLetter(span[s - 1]) || span[s - 1] >= 0x80) { s -= 1 }
             guard s < end, end - s < 40 else { return false }
             let word = NameDetector.lowercase(Array(span[s..<end]))
-            if cardStems.contains(where: { stem in word.count >= stem.count && word.indices.contains { k in
-                k + stem.count <= word.count && word[k..<(k + stem.count)].elementsEqual(stem) } }) { return true }
+            if cardStems.contains(where: { CategoryMatcher.contains(word, $0) }) { return true }
             // (`Kaardi nr 290…`: past one short word.)
             guard attempt == 0, end - s <= 3 else { return false }
             end = s

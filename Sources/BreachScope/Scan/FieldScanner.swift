@@ -320,10 +320,12 @@ extension FieldScanner {
     /// A card number of 13 digits (EAN-13, its check digit right) from `start` to `end`, after a
     /// card word (`DecoyContext.cardWordBefore`): a loyalty card, by its digits.
     static func loyaltyCard(_ span: UnsafeBufferPointer<UInt8>, _ start: Int, end: Int) -> Finding? {
+        // The word first: a table cell's number (nothing before it) is answered without a copy.
+        guard DecoyContext.cardWordBefore(span, start) else { return nil }
         var digits: [UInt8] = []
         digits.reserveCapacity(13)
         for k in start..<end where ASCII.isDigit(span[k]) { digits.append(span[k]) }
-        guard digits.count == 13, ColumnSampler.isEAN13(digits), DecoyContext.cardWordBefore(span, start) else { return nil }
+        guard digits.count == 13, ColumnSampler.isEAN13(digits) else { return nil }
         return Finding(element: .loyaltyCard, identifier: nil, value: digits, offset: start, length: end - start)
     }
 }
