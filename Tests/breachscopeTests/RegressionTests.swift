@@ -1285,6 +1285,64 @@ import BreachScopeTesting
         #expect(persons.count == 3, "\(out)")
     }
 
+    /// A help desk forwards customers' mails to the privacy office: each quoted header block has
+    /// the customer as `From:` and the desk's own `rxhelp@` (no role word the detector knows) as
+    /// `To:`. Each customer is a person of their own, found with their name; the desk's address
+    /// joins no one (before: one person holding every customer's address).
+    @Test func customersWhoWroteToOneDeskAreNotJoinedByItsAddress() throws {
+        let dir = try CLIRunner.temporaryDirectory("forwards")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let customers = [("Amanda C. Adams", "amanda_adams@example.org"), ("Brian Davis", "brian.davis@posti.test"),
+                         ("Jason F. Flores", "jasonflores@posti.test")]
+        var mbox = ""
+        for (k, (name, email)) in customers.enumerated() {
+            mbox += """
+                From - Sat May 18 15:2\(k):00 2019
+                From: Dana Whitfield <dana.whitfield@harbormail.test>
+                To: Privacy Office <privacy@freshcart.test>
+                Subject: Fwd: Why is my pharmacy account at FreshCart?
+                Date: Sat, 18 May 2019 15:2\(k):00 -0400
+                MIME-Version: 1.0
+                Content-Type: text/html; charset="utf-8"
+
+                <div dir="ltr"><div>forwarding this patient's message.</div><div class="gmail_quote">---------- Forwarded message ---------<br>From: <strong>\(name)</strong> &lt;<a href="mailto:\(email)">\(email)</a>&gt;<br>Date: Fri, May 17, 2019 at 1:23 AM<br>Subject: Why is my pharmacy account at FreshCart?<br>To: &lt;<a href="mailto:rxhelp@harbormail.test">rxhelp@harbormail.test</a>&gt;<br></div><div>I never asked for this.</div><div>\(name)</div></div>
+
+
+                """
+        }
+        try fileWriter(dir)("migration.mbox", mbox)
+        let (out, persons) = try scanAndExport(dir)
+        for (name, email) in customers {
+            let own = persons.filter { identifierValues($0).contains(email) }
+            #expect(own.count == 1 && identifierValues(own.first) == [email], "\(out)")
+            #expect(own.first?["name"] as? String == name, "\(out)")
+        }
+        #expect(!persons.contains { identifierValues($0).contains("rxhelp@harbormail.test") && identifierValues($0).count > 1 }, "\(out)")
+    }
+
+    /// A pharmacy's label print spool (`.prn`, labels set apart by form feeds): each label's
+    /// patient (name, address, birth date, the medicine) is a person, though no identifier is
+    /// on it; the pharmacy's own header line is nobody's.
+    @Test func prescriptionLabelSpoolsNamePatients() throws {
+        let dir = try CLIRunner.temporaryDirectory("labels")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func label(_ rx: Int, _ name: String, _ street: String, _ town: String, _ dob: String, _ drug: String) -> String {
+            ["HARBOR MAIL PHARMACY          (800) 555-0199", "4100 ROSSLYN DR  CINCINNATI OH 45209",
+             "RX# \(rx)                  DATE 08/16/2014", name, street, town, "DOB \(dob)", drug + "               QTY 60",
+             "TAKE ONE TABLET BY MOUTH DAILY", "REFILLS: 2   DR. A WASHINGTON", "\u{0C}"].map { $0 + "\r\n" }.joined()
+        }
+        try fileWriter(dir)("LBL_20140816_0915_08.prn", label(6422978, "TAYLOR, GARY A", "1735 PARK AVE", "CINCINNATI OH 45281", "08/02/1945",
+                                                             "SERTRALINE 50 MG TABLET")
+                            + label(6638677, "BROWN, DOROTHY R", "394 PARK AVE", "INDIANAPOLIS IN 46206", "02/25/1948",
+                                    "ATORVASTATIN 20 MG TABLET"))
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 2, "\(out)")
+        for name in ["TAYLOR, GARY A", "BROWN, DOROTHY R"] {
+            let p = persons.first { ($0["name"] as? String) == name }
+            #expect(Set(p?["elements"] as? [String] ?? []) == ["name", "postal_address", "date_of_birth", "prescription"], "\(out)")
+        }
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

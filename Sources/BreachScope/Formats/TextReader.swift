@@ -88,6 +88,15 @@ public struct TextReader: DocumentReader {
     /// The column of a query's first and last name joined (`?name`), once declared.
     private var queryNameColumn = -1
     private var fixedRows = 0
+    /// The line of the last sender label of a quoted message's header block (`From:`,
+    /// `Lähettäjä:`) in the current block (-1: none).
+    private var senderLine = -1
+    /// A postal label's lines held until the next says whether they are one (`addressLine`):
+    /// the name line, then the street line. Not held while a signature's lines are replayed.
+    private var heldAddress: [(bytes: [UInt8], line: Int, offset: Int)] = []
+    private var holdsAddress = true
+    /// The current block holds a postal label: its colonless labels are read (`DOB 08/02/1945`).
+    private var addressBlock = false
 
     private var maxLine: Int { Swift.max(limits.maxLineBytes, 2) }
     private var overlap: Int { Swift.min(Self.pieceOverlap, maxLine / 2) }
@@ -119,6 +128,7 @@ public struct TextReader: DocumentReader {
 
     public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
         if !pending.isEmpty || cutLine { flushPending(visitor: &visitor) }
+        if !heldAddress.isEmpty { flushHeldAddress(visitor: &visitor) }
         if signatureDepth >= 0 { endSignature(visitor: &visitor) }
         endHeadlessRows(visitor: &visitor)
         if recordOpen { visitor.endRecord(); recordOpen = false }
@@ -168,6 +178,7 @@ public struct TextReader: DocumentReader {
     /// One whole line (without its LF) starting at document offset `offset`.
     private mutating func lineEnded(_ p: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
         if p.count > maxLine {  // cut into overlapping pieces straight from the chunk
+            if !heldAddress.isEmpty { flushHeldAddress(visitor: &visitor) }
             openRecord(offset: offset, visitor: &visitor)
             var start = 0
             while true {
@@ -182,10 +193,17 @@ public struct TextReader: DocumentReader {
         }
         var a = 0, b = p.count
         if b > 0 && p[b - 1] == 0x0D { b -= 1 }
-        while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
-        while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09) { b -= 1 }
+        // (A form feed, a printer's page break, is blank: `LBL_….prn` spools.)
+        while a < b && (p[a] == 0x20 || p[a] == 0x09 || p[a] == 0x0C) { a += 1 }
+        while b > a && (p[b - 1] == 0x20 || p[b - 1] == 0x09 || p[b - 1] == 0x0C) { b -= 1 }
+        if !heldAddress.isEmpty {
+            if a < b && addressLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
+            flushHeldAddress(visitor: &visitor)
+        }
         if a == b {  // blank: ends the block
             if signatureDepth >= 0 { endSignature(visitor: &visitor) }
+            senderLine = -1
+            addressBlock = false
             fixedColumns.removeAll()
             pipeColumns = nil
             endHeadlessRows(visitor: &visitor)
@@ -232,15 +250,17 @@ public struct TextReader: DocumentReader {
             visitor.endRecord()
             return
         }
+        let labelled = Self.splitLabel(text)
+        if let split = labelled, split.label.count <= 16, recipientsLine(text, split, offset: offset + a, visitor: &visitor) { return }
         openRecord(offset: offset, visitor: &visitor)
         let answersAddress = line == addressAnswerLine
         if Self.asksForAddress(text) { addressAnswerLine = line + 1 }
-        if line == listAddressLine && text.count <= 120 && ColumnSampler.isAddress(Array(text)) && Self.splitLabel(text) == nil {
+        if line == listAddressLine && text.count <= 120 && ColumnSampler.isAddress(Array(text)) && labelled == nil {
             // The line under a printed list's name (`    KALLIOKATU 24, 00134 HELSINKI`).
             visitor.field(text, column: headlessColumns.address, line: line, offset: offset + a)
             return
         }
-        if let split = Self.splitLabel(text) {
+        if let split = labelled {
             // The label's bytes, copied once for both label tables.
             let label = Array(text[split.label])
             if let related = relatedColumn(label, visitor: &visitor) {
@@ -280,10 +300,161 @@ public struct TextReader: DocumentReader {
             }
         }
         if gapped && gapFields(text, offset: offset + a, visitor: &visitor) { return }
+        if !gapped && labelled == nil {
+            if holdsAddress && text.count <= 60 && Self.isListName(text) {
+                // Maybe a postal label's name line (`TAYLOR, GARY A` over `1735 PARK AVE`).
+                heldAddress.append((Array(text), line, offset + a))
+                return
+            }
+            if addressBlock, let f = labelledPart(text, 0..<text.count, split: nil, colonless: true, visitor: &visitor),
+               personalColumns.contains(f.column) {
+                visitor.field(UnsafeBufferPointer(rebasing: text[f.value]), column: f.column, line: line, offset: offset + a + f.value.lowerBound)
+                return
+            }
+        }
         visitor.field(text, column: -1, line: line, offset: offset + a)
         if let base = text.baseAddress, memchr(base, 0x3F, text.count) != nil {
             queryFields(text, offset: offset + a, visitor: &visitor)
         }
+    }
+
+    /// The line after a held postal label's name (`heldAddress`): its street line
+    /// (`1735 PARK AVE`, `Kalliokatu 24 B 5`), then its town line (`CINCINNATI OH 45281`,
+    /// `00134 HELSINKI`), which make the name the label's person and the two lines its address
+    /// (`(list name)`, `(list address)`, as a printed list's). True when the line was taken; false
+    /// leaves the held lines to be read as text.
+    private mutating func addressLine(_ t: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        if heldAddress.count == 1 {
+            guard Self.isStreetLine(t) else { return false }
+            heldAddress.append((Array(t), line, offset))
+            return true
+        }
+        guard Self.isTownLine(t) else { return false }
+        let (name, street) = (heldAddress[0], heldAddress[1])
+        heldAddress.removeAll(keepingCapacity: true)
+        declareListColumns(visitor: &visitor)
+        name.bytes.withUnsafeBufferPointer { visitor.field($0, column: headlessColumns.name, line: name.line, offset: name.offset) }
+        let address = street.bytes + Array(", ".utf8) + Array(t)
+        address.withUnsafeBufferPointer { visitor.field($0, column: headlessColumns.address, line: street.line, offset: street.offset) }
+        addressBlock = true
+        return true
+    }
+
+    /// Reads the held postal label's lines as text after all.
+    private mutating func flushHeldAddress(visitor: inout some RecordVisitor) {
+        for l in heldAddress { l.bytes.withUnsafeBufferPointer { visitor.field($0, column: -1, line: l.line, offset: l.offset) } }
+        heldAddress.removeAll(keepingCapacity: true)
+    }
+
+    /// A label's street line: an address by `ColumnSampler.isAddress` (a street word:
+    /// `1735 PARK AVE`, `Kalliokatu 24`), of at most 60 bytes, with no `:` or `@`.
+    static func isStreetLine(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t.count <= 60, !t.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") }) else { return false }
+        return ColumnSampler.isAddress(Array(t))
+    }
+
+    /// A label's town line: `CINCINNATI OH 45281(-1234)` (a town, a state's two capitals and a
+    /// ZIP code), or a postal code and a town (`00134 HELSINKI`, `10115 Tallinn`, `00-950 Warszawa`,
+    /// `LV-1010 Rīga`, `114 55 Stockholm`, `0150 Oslo`): no other digits.
+    static func isTownLine(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t.count >= 6, t.count <= 60 else { return false }
+        let words = t.split(separator: 0x20)
+        guard words.count >= 2 else { return false }
+        func digits(_ w: some Collection<UInt8>) -> Bool { !w.isEmpty && w.allSatisfy { $0 &- 0x30 < 10 } }
+        // A town's words have no digit, and its first word is capitalised (`2014 annual report` is none).
+        func town(_ w: some Collection<UInt8>) -> Bool {
+            guard let c = w.first, ASCII.isLetter(c) || c >= 0xC3 else { return false }
+            return !w.contains { $0 &- 0x30 < 10 }
+        }
+        func capitalised(_ w: some Collection<UInt8>) -> Bool { w.first.map { ASCII.isUpper($0) || $0 >= 0xC3 } ?? false }
+        // North America: the town, the state, the ZIP code.
+        let last = words[words.count - 1], state = words[words.count - 2]
+        let zip = last.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        if words.count >= 3, zip.count <= 2, zip[0].count == 5, digits(zip[0]), zip.count == 1 || (zip[1].count == 4 && digits(zip[1])),
+           state.count == 2, state.allSatisfy(ASCII.isUpper), words.dropLast(2).allSatisfy(town), capitalised(words[0]) {
+            return true
+        }
+        // A postal code first.
+        var rest = 1
+        let first = words[0]
+        let parts = first.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        if digits(first) && (first.count == 4 || first.count == 5) {
+        } else if digits(first) && first.count == 3 && words.count >= 3 && words[1].count == 2 && digits(words[1]) {
+            rest = 2
+        } else if parts.count == 2, digits(parts[1]),
+                  (parts[0].count == 2 && digits(parts[0]) && parts[1].count == 3)
+                    || (parts[0].count == 2 && parts[0].allSatisfy(ASCII.isUpper) && (parts[1].count == 4 || parts[1].count == 5)) {
+        } else {
+            return false
+        }
+        return words.count > rest && words[rest...].allSatisfy(town) && capitalised(words[rest])
+    }
+
+    /// A forwarded or quoted message's header block in a body (`From: Amanda Adams <…>`, `Date:`,
+    /// `To: <rxhelp@…>`): its sender line (with an address) is read with the block, but each
+    /// recipient of a `To:`/`Cc:` line under it (within `headerBlockLines`) is a record of its own, as in a
+    /// message's own headers. (Otherwise every customer who wrote to one help desk would share its
+    /// address with the others.) True when the line was taken.
+    private mutating func recipientsLine(_ text: UnsafeBufferPointer<UInt8>, _ split: (label: Range<Int>, value: Range<Int>),
+                                         offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        if Self.senderLabels.contains(text, split.label.lowerBound, split.label.upperBound) {
+            // Only a sender with an address opens a header block (`Od: 01.03.2024` is a date range's).
+            if let base = text.baseAddress, memchr(base + split.value.lowerBound, 0x40, split.value.count) != nil { senderLine = line }
+            return false
+        }
+        guard senderLine > 0, line - senderLine <= Self.headerBlockLines,
+              Self.recipientLabels.contains(text, split.label.lowerBound, split.label.upperBound) else { return false }
+        if recordOpen { visitor.endRecord(); recordOpen = false }
+        for r in Self.addressPieces(UnsafeBufferPointer(rebasing: text[split.value])) {
+            let at = split.value.lowerBound + r.lowerBound
+            visitor.beginRecord(line: line, offset: offset + at)
+            visitor.field(UnsafeBufferPointer(rebasing: text[at..<(split.value.lowerBound + r.upperBound)]), column: -1, line: line,
+                          offset: offset + at)
+            visitor.endRecord()
+        }
+        return true
+    }
+
+    /// Lines a quoted header block spans from its sender to its last recipient.
+    static let headerBlockLines = 6
+
+    /// Labels of a quoted message's sender, in the languages of the mail clients' forward headers.
+    static let senderLabels = LowercaseWordSet([
+        "from", "sender", "saatja", "kellelt", "lähettäjä", "från", "avsändare", "fra", "od", "nadawca", "von",
+        "absender", "от", "отправитель", "no", "sūtītājs", "nuo", "siuntėjas",
+    ].map { Array($0.utf8) })
+
+    /// Labels of a quoted message's recipients.
+    static let recipientLabels = LowercaseWordSet([
+        "to", "cc", "bcc", "kellele", "adressaat", "koopia", "vastaanottaja", "kopio", "till", "kopia", "mottagare",
+        "til", "kopi", "do", "dw", "an", "kopie", "кому", "копия", "kam", "kopija", "saņēmējs", "gavėjas",
+    ].map { Array($0.utf8) })
+
+    /// The addresses of a recipients' list (`Mari Maasikas <mari@…>; "Tamm, Jaan" <jaan@…>`): cut at
+    /// a `,` or `;` outside quotes and angle brackets once the piece holds an `@` (so
+    /// `Maasikas, Mari <mari@…>` stays whole); spaces around each piece trimmed.
+    static func addressPieces(_ v: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = 0, quoted = false, angle = false, sawAt = false
+        func close(_ end: Int) {
+            var a = start, b = end
+            while a < b && (v[a] == 0x20 || v[a] == 0x09) { a += 1 }
+            while b > a && (v[b - 1] == 0x20 || v[b - 1] == 0x09) { b -= 1 }
+            if a < b { pieces.append(a..<b) }
+        }
+        for k in 0..<v.count {
+            switch v[k] {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: "<") where !quoted: angle = true
+            case UInt8(ascii: ">") where !quoted: angle = false
+            case UInt8(ascii: "@"): sawAt = true
+            case UInt8(ascii: ","), UInt8(ascii: ";"):
+                if !quoted && !angle && sawAt { close(k); start = k + 1; sawAt = false }
+            default: break
+            }
+        }
+        close(v.count)
+        return pieces
     }
 
     /// The parameters of a URL's query string in a log line (`GET /confirm?email=mark1994%40example.com
@@ -648,6 +819,8 @@ public struct TextReader: DocumentReader {
             l.bytes.contains(UInt8(ascii: "@")) || l.bytes.reduce(0) { $0 + ($1 &- 0x30 < 10 ? 1 : 0) } >= 7
         }
         let current = line
+        holdsAddress = false
+        defer { holdsAddress = true }
         for (i, l) in lines.enumerated() {
             line = l.line
             l.bytes.withUnsafeBufferPointer { p in

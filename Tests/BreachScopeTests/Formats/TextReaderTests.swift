@@ -465,4 +465,80 @@ import BreachScopeTesting
         #expect(Self.readAllChunkings("\n \n\t\r\n").events.isEmpty)
         #expect(Self.readAllChunkings("üks").recordStrings == ["-=üks"])
     }
+
+    @Test func quotedHeaderBlockRecipientsAreRecordsOfTheirOwn() {
+        // A forwarded message's header block: the sender stays with the block, each recipient of
+        // its `To:`/`Cc:` lines is a record of its own; a date range's `Od:`/`Do:` is a form's.
+        let text = """
+            ---------- Forwarded message ---------
+            From: Amanda C. Adams <amanda_adams@example.org>
+            Date: Fri, May 17, 2019 at 1:23 AM
+            To: <rxhelp@harbormail.test>
+            Cc: "Tamm, Jaan" <jaan@example.ee>; Maasikas, Mari <mari@example.ee>
+            Subject: Got someone else's welcome email
+
+            Lähettäjä: Seppo Rantanen <seppo@example.fi>
+            Vastaanottaja: asiakaspalvelu@example.fi
+
+            Nimi: Jan Kowalski
+            Od: 01.03.2024
+            Do: 31.03.2024
+            Telefon: +48 601 234 567
+            """
+        let v = Self.readAllChunkings(text)
+        #expect(v.recordStrings == [
+            "-=---------- Forwarded message ---------|-=From: Amanda C. Adams <amanda_adams@example.org>|-=Date: Fri, May 17, 2019 at 1:23 AM",
+            "-=<rxhelp@harbormail.test>",
+            "-=\"Tamm, Jaan\" <jaan@example.ee>",
+            "-=Maasikas, Mari <mari@example.ee>",
+            "-=Subject: Got someone else's welcome email",
+            "-=Lähettäjä: Seppo Rantanen <seppo@example.fi>",
+            "-=asiakaspalvelu@example.fi",
+            "Nimi=Jan Kowalski|-=Od: 01.03.2024|-=Do: 31.03.2024|Telefon=+48 601 234 567",
+        ])
+    }
+
+    /// A printed label (a prescription label's spool, pages set apart by form feeds): a name line
+    /// over a street line and a town line is the label's person and address; the label's
+    /// colonless `DOB 08/02/1945` is then a field. A name over a street without a town line, or
+    /// a name over prose, is text as before.
+    @Test func postalLabelsNameAndAddress() {
+        let classify: @Sendable (String) -> FieldHint? = { label in label == "DOB" ? .dateOfBirth : nil }
+        let text = """
+            HARBOR MAIL PHARMACY          (800) 555-0199\r
+            RX# 6422978                  DATE 08/16/2014\r
+            TAYLOR, GARY A                              \r
+            1735 PARK AVE                               \r
+            CINCINNATI OH 45281                         \r
+            DOB 08/02/1945                              \r
+            SERTRALINE 50 MG TABLET               QTY 60\r
+            \u{0C}\r
+            Pirjo Mäkelä
+            Kalliokatu 24 B 5
+            00134 HELSINKI
+            Suomi
+
+            Customer Service Team
+            Kalliokatu 24 B 5
+            is where we moved.
+            Mari Maasikas
+            """
+        let doc = Array(text.utf8)
+        let whole = readDocument(TextReader(classify: classify), doc)
+        for size in [1, 7, 300] {
+            #expect(readDocument(TextReader(classify: classify), doc, chunkSize: size).visitor.events == whole.visitor.events)
+        }
+        #expect(whole.visitor.recordStrings == [
+            "-=HARBOR MAIL PHARMACY          (800) 555-0199|-=RX# 6422978                  DATE 08/16/2014"
+                + "|(list name)=TAYLOR, GARY A|(list address)=1735 PARK AVE, CINCINNATI OH 45281|DOB=08/02/1945"
+                + "|-=SERTRALINE 50 MG TABLET               QTY 60",
+            "(list name)=Pirjo Mäkelä|(list address)=Kalliokatu 24 B 5, 00134 HELSINKI|-=Suomi",
+            "-=Customer Service Team|-=Kalliokatu 24 B 5|-=is where we moved.|-=Mari Maasikas",
+        ], "\(whole.visitor.recordStrings)")
+        for (line, town) in [("CINCINNATI OH 45281", true), ("ST. LOUIS MO 63101-1234", true), ("00-950 Warszawa", true),
+                             ("LV-1010 Rīga", true), ("114 55 Stockholm", true), ("0150 Oslo", true), ("QTY 60 TABLETS", false),
+                             ("2014 annual report", false), ("OH 45281", false), ("12345 Main 5", false)] {
+            #expect(Array(line.utf8).withUnsafeBufferPointer { TextReader.isTownLine($0) } == town, "\(line)")
+        }
+    }
 }
