@@ -22,6 +22,46 @@ enum WeakKey {
         if kind == .weakNameAddress { addressForm(other, into: &out) } else { out.append(contentsOf: other) }
     }
 
+    /// A second name-and-address key's material (`.weakNameAddress`), from the address's core
+    /// (`coreForm`); false when the address has none, or its core is its whole form. A courier's
+    /// export writes `Palvelutalo Kotikallio` · `Mäntytie 48 B 36` · `huone 18` or
+    /// `Mäntytie 48 B 36` · `Ovikoodi 9235` over its three address lines where the region's list
+    /// has `Mäntytie 48 B 36`: their whole forms differ, their cores (`mäntytie 48 b 36 18150`) do not.
+    static func coreMaterial(name: UnsafeBufferPointer<UInt8>, address: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        var form: [UInt8] = []
+        addressForm(address, into: &form)
+        guard let core = coreForm(form), core.count < form.count else { return false }
+        nameForm(name, into: &out)
+        out.append(0)
+        out.append(contentsOf: core)
+        return true
+    }
+
+    /// The core of an address's compared form: the street and its number (the first word of three
+    /// letters or more, without digits, followed by a number of at most four characters: `mäntytie 48`),
+    /// the short words and numbers after them (a staircase, a flat: `b 36`), and the first
+    /// five-digit postal code after them (else the form's last word, a town); nil without a street
+    /// and number. Words between (a care home's name, a door code, a room) are left out.
+    static func coreForm(_ form: [UInt8]) -> [UInt8]? {
+        let words = form.split(separator: 0x20)
+        func isNumber(_ w: ArraySlice<UInt8>) -> Bool { w.count <= 4 && ASCII.isDigit(w[w.startIndex]) }
+        guard let street = words.indices.dropLast().first(where: { i in
+            words[i].count >= 3 && !words[i].contains(where: ASCII.isDigit) && isNumber(words[i + 1])
+        }) else { return nil }
+        var end = street + 2
+        while end < words.count && (isNumber(words[end]) || words[end].count == 1) { end += 1 }
+        var core = Array(words[street])
+        for w in words[(street + 1)..<end] { core.append(0x20); core.append(contentsOf: w) }
+        if let code = words[end...].first(where: { $0.count == 5 && $0.allSatisfy(ASCII.isDigit) }) {
+            core.append(0x20); core.append(contentsOf: code)
+        } else if end < words.count, let town = words.last, !town.contains(where: ASCII.isDigit) {
+            core.append(0x20); core.append(contentsOf: town)
+        } else {
+            return nil
+        }
+        return core
+    }
+
     /// The compared form of a (normalised) name.
     static func nameForm(_ name: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var lower = Array(name)

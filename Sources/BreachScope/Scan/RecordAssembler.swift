@@ -1600,14 +1600,26 @@ struct RecordAssembler: RecordVisitor {
         batch.values.withPlaintext(at: Int(items[n].value)) { name in
             batch.values.withPlaintext(at: Int(items[o].value)) { WeakKey.material(kind, name: name, other: $0, into: &material) }
         }
-        let h = hash(kind, material)
-        if !itemKeys.contains(h) {
-            let idx = index(h, kind, material)
-            let at = items[n]
-            items.append(PendingItem(value: idx, code: PendingItem.linkKeyCode, field: at.field, line: at.line, offset: at.offset))
-            itemKeys.append(h)
+        addKey(kind, material, at: n)
+        if kind == .weakNameAddress {
+            // And the key of the address's core, when the address has more than its core.
+            material.clear()
+            let core = batch.values.withPlaintext(at: Int(items[n].value)) { name in
+                batch.values.withPlaintext(at: Int(items[o].value)) { WeakKey.coreMaterial(name: name, address: $0, into: &material) }
+            }
+            if core { addKey(kind, material, at: n) }
         }
         swap(&material, &materialScratch)
+    }
+
+    /// A weak key of `material` on the line of `items[n]`, unless the record has it already.
+    private mutating func addKey(_ kind: ValueKind, _ material: [UInt8], at n: Int) {
+        let h = hash(kind, material)
+        guard !itemKeys.contains(h) else { return }
+        let idx = index(h, kind, material)
+        let at = items[n]
+        items.append(PendingItem(value: idx, code: PendingItem.linkKeyCode, field: at.field, line: at.line, offset: at.offset))
+        itemKeys.append(h)
     }
 
     /// Whether an item of this element code says who the record is about.

@@ -39,6 +39,27 @@ struct WeakKeyTests {
         #expect(address("Kauppakatu 4 B 7, 48100 KOTKA") != address("Kauppakatu 4 B 8, 48100 KOTKA"))
     }
 
+    /// The core of an address: its street, number and flat, and its postal code (else its town),
+    /// without a care home's name, a door code or a room written around them.
+    @Test func addressCoresLeaveOutWhatIsAroundTheStreet() {
+        func core(_ s: String) -> String? { WeakKey.coreForm(Array(address(s).utf8)).map { String(decoding: $0, as: UTF8.self) } }
+        #expect(core("Mäntytie 48 B 36, 18150 HEINOLA") == "mäntytie 48 b 36 18150")
+        #expect(core("Palvelutalo Kotikallio, Mäntytie 48 B 36, huone 18, 18150 HEINOLA") == "mäntytie 48 b 36 18150")
+        #expect(core("Mäntytie 48 B 36, Ovikoodi 9235, 18150 HEINOLA") == "mäntytie 48 b 36 18150")
+        #expect(core("Myllytie 52, as 9, 15850 HOLLOLA") == core("Myllytie 52 as 9, 15850 Hollola"))
+        #expect(core("Kungsgatan 12, Stockholm") == "kungsgatan 12 stockholm")
+        #expect(core("Mäntytie 48 B 36, 18150 HEINOLA") != core("Mäntytie 48 B 37, 18150 HEINOLA"))
+        #expect(core("Palvelutalo Kotikallio") == nil)   // no street and number
+        #expect(core("Mäntytie 48") == nil)               // no postal code or town
+        // Both forms give keys only when the core is shorter than the whole.
+        var out: [UInt8] = []
+        let whole = Array("Mäntytie 48 B 36, Ovikoodi 9235, 18150 HEINOLA".utf8), plain = Array("Mäntytie 48 B 36".utf8)
+        let name = Array("YLÖNEN VEIKKO".utf8)
+        #expect(name.withUnsafeBufferPointer { n in whole.withUnsafeBufferPointer { WeakKey.coreMaterial(name: n, address: $0, into: &out) } })
+        #expect(String(decoding: out, as: UTF8.self) == "veikko ylönen\0mäntytie 48 b 36 18150")
+        #expect(!name.withUnsafeBufferPointer { n in plain.withUnsafeBufferPointer { WeakKey.coreMaterial(name: n, address: $0, into: &out) } })
+    }
+
     @Test func latinExtendedALowerCase() {
         let upper = "ĀČĒĢĪĶĻŅŠŪŽĄĘĖĮŲŁŃŚŹŻŐŰĹĽŇŘŤĎ", lower = "āčēģīķļņšūžąęėįųłńśźżőűĺľňřťď"
         #expect(NameDetector.lowercase(Array(upper.utf8)) == Array(lower.utf8))
