@@ -97,6 +97,14 @@ public struct TextReader: DocumentReader {
     private var holdsAddress = true
     /// The current block holds a postal label: its colonless labels are read (`DOB 08/02/1945`).
     private var addressBlock = false
+    /// The last non-blank line's bytes (trimmed; only lines of at most `maxRuledLine` bytes),
+    /// a table's header when a dashed rule follows it (`ruledHeader`).
+    private var lastLine: [UInt8] = []
+    /// A query tool's table under its dashed rule (`ruledHeader`): each column's range in the
+    /// line and its column id (-1: a label the classifier does not know, read as text).
+    private var ruledColumns: [(range: Range<Int>, column: Int)] = []
+    /// A query tool's expanded records are being read (`expandedLine`).
+    private var expandedRecords = false
 
     private var maxLine: Int { Swift.max(limits.maxLineBytes, 2) }
     private var overlap: Int { Swift.min(Self.pieceOverlap, maxLine / 2) }
@@ -204,12 +212,27 @@ public struct TextReader: DocumentReader {
             if signatureDepth >= 0 { endSignature(visitor: &visitor) }
             senderLine = -1
             addressBlock = false
+            ruledColumns.removeAll()
+            lastLine.removeAll(keepingCapacity: true)
+            expandedRecords = false
             fixedColumns.removeAll()
             pipeColumns = nil
             endHeadlessRows(visitor: &visitor)
             if recordOpen { visitor.endRecord(); recordOpen = false }
             return
         }
+        if (expandedRecords || p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "*"))
+            && expandedLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
+        if !ruledColumns.isEmpty {
+            if ruledRow(p, a: a, b: b, offset: offset, visitor: &visitor) { return }
+            ruledColumns.removeAll()
+        }
+        if (p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "+")) && !lastLine.isEmpty && ruledHeader(UnsafeBufferPointer(rebasing: p[0..<b]), visitor: &visitor) {
+            lastLine.removeAll(keepingCapacity: true)
+            return
+        }
+        lastLine.removeAll(keepingCapacity: true)
+        if b <= Self.maxRuledLine { lastLine.append(contentsOf: UnsafeBufferPointer(rebasing: p[0..<b])) }
         if yaml && yamlLine(p, a: a, b: b, offset: offset, visitor: &visitor) { return }
         if p[a] == UInt8(ascii: "|") && b - a >= 3 && p[b - 1] == UInt8(ascii: "|") {
             if pipeRow(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
@@ -388,6 +411,141 @@ public struct TextReader: DocumentReader {
             return false
         }
         return words.count > rest && words[rest...].allSatisfy(town) && capitalised(words[rest])
+    }
+
+    /// A query tool's expanded display, one record per block: `psql`'s `\x` (`-[ RECORD 3 ]+-----`
+    /// then `nimi        | Charlotte Walker` lines) and the MySQL client's `\G`
+    /// (`*************************** 3. row ***************************` then `nimi: …` lines,
+    /// read as labels are). The header line starts a record; under `psql`'s, each `label | value`
+    /// line is a labelled field. True when the line was taken.
+    private mutating func expandedLine(_ t: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        if Self.isExpandedHeader(t) {
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            expandedRecords = t[0] == UInt8(ascii: "-")
+            return true
+        }
+        guard expandedRecords else { return false }
+        let bar = t.firstIndex(of: UInt8(ascii: "|")) ?? 0
+        let label = Self.trimmedSpaces(UnsafeBufferPointer(rebasing: t[0..<bar]))
+        guard bar > 0, bar <= Self.maxLabelBytes + 8, !label.isEmpty else {
+            // Past the records (`(2 rows)`): the last one ends.
+            expandedRecords = false
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            return false
+        }
+        openRecord(offset: offset, visitor: &visitor)
+        let value = Self.trimmedSpaces(UnsafeBufferPointer(rebasing: t[(bar + 1)...]))
+        if !value.isEmpty {
+            let column = labelColumn(label, visitor: &visitor)
+            visitor.field(value, column: column, line: line, offset: offset + (value.baseAddress! - t.baseAddress!))
+        }
+        return true
+    }
+
+    /// `-[ RECORD 12 ]` (with its rule) or `*** 12. row ***`.
+    static func isExpandedHeader(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t.count >= 10, t.count <= 400 else { return false }
+        if t[0] == UInt8(ascii: "-") && t[1] == UInt8(ascii: "[") {
+            return t[2...].starts(with: " RECORD ".utf8)
+        }
+        guard t[0] == UInt8(ascii: "*"), t[t.count - 1] == UInt8(ascii: "*") else { return false }
+        var k = 0
+        while k < t.count && t[k] == UInt8(ascii: "*") { k += 1 }
+        guard k >= 5, k < t.count, t[k] == 0x20 else { return false }
+        let rest = t[(k + 1)...]
+        guard let dot = rest.firstIndex(of: UInt8(ascii: ".")), dot > rest.startIndex,
+              rest[rest.startIndex..<dot].allSatisfy({ $0 &- 0x30 < 10 }) else { return false }
+        return t[(dot + 1)...].starts(with: " row ".utf8)
+    }
+
+    /// Longest line read as a query tool's table header or row.
+    static let maxRuledLine = 1000
+
+    /// A dashed rule under a table's header, as query tools print them: `sqlcmd`'s and SQL*Plus's
+    /// runs of dashes set apart by spaces (`---------- -------------------- ------`), `psql`'s
+    /// joined by `+` (`----+------+----`), the MySQL client's framed (`+----+------+`). Each run
+    /// is a column; its label is the header line's text above it (`lastLine`). The table is read
+    /// when a label names a person or a person's contact, address, ID or birth date; its lines
+    /// below are rows (`ruledRow`). True when the rule was taken.
+    private mutating func ruledHeader(_ p: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) -> Bool {
+        guard p.count <= Self.maxRuledLine, let runs = Self.ruleRuns(p), runs.count >= 2 else { return false }
+        var labels: [[UInt8]] = []
+        var personal = false
+        for r in runs {
+            let t = lastLine.withUnsafeBufferPointer { Array($0[Self.ruledCell($0, r).text]) }
+            guard t.count <= Self.maxLabelBytes, !t.contains(where: { $0 &- 0x30 < 10 }) else { return false }
+            labels.append(t)
+            if !t.isEmpty, let hint = classify(String(decoding: t, as: UTF8.self)) {
+                switch hint {
+                case .fullName, .firstName, .lastName, .postalAddress, .phone, .email, .nationalID, .dateOfBirth: personal = true
+                default: break
+                }
+            }
+        }
+        guard personal else { return false }
+        if recordOpen { visitor.endRecord(); recordOpen = false }
+        sawTable = true
+        ruledColumns = zip(runs, labels).map { r, label in (r, label.isEmpty ? -1 : labelColumn(label, visitor: &visitor)) }
+        return true
+    }
+
+    /// The runs of dashes of a query tool's rule (`ruledHeader`): dashes (or `=`), set apart by
+    /// one space, `+` or `|` (framed rules start and end with `+`); nil for any other line.
+    static func ruleRuns(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        var runs: [Range<Int>] = []
+        var start = -1
+        for i in 0..<p.count {
+            switch p[i] {
+            case UInt8(ascii: "-"), UInt8(ascii: "="):
+                if start < 0 { start = i }
+            case 0x20, UInt8(ascii: "+"), UInt8(ascii: "|"):
+                if start >= 0 { runs.append(start..<i); start = -1 }
+                // (Two spaces between runs: a ruler drawn in prose, not a query tool's.)
+                if p[i] == 0x20 && i + 1 < p.count && p[i + 1] == 0x20 && !runs.isEmpty { return nil }
+            default:
+                return nil
+            }
+        }
+        if start >= 0 { runs.append(start..<p.count) }
+        return runs.allSatisfy({ $0.count >= 1 }) ? runs : nil
+    }
+
+    /// A ruled table's cell at `r` in line `p`: its text's range (spaces and `|` around it
+    /// trimmed) and where the cell ends. A value longer than its column (`+358 (0)45 586 8797`
+    /// under 18 dashes) runs on to the next space or `|`.
+    static func ruledCell(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (text: Range<Int>, end: Int) {
+        guard r.lowerBound < p.count else { return (p.count..<p.count, p.count) }
+        var end = Swift.min(r.upperBound, p.count)
+        while end < p.count && p[end] != 0x20 && p[end] != UInt8(ascii: "|") && p[end - 1] != 0x20 { end += 1 }
+        var a = r.lowerBound, b = end
+        while a < b && (p[a] == 0x20 || p[a] == UInt8(ascii: "|")) { a += 1 }
+        while b > a && (p[b - 1] == 0x20 || p[b - 1] == UInt8(ascii: "|")) { b -= 1 }
+        return (a..<b, end)
+    }
+
+    /// A row of a ruled table (`ruledHeader`): each column's cell a field of its column (`NULL`
+    /// is none), the row a record. A cell that ran past its column moves the rest of the row
+    /// along. Not a row: a line with text left of the first column, or a tool's row count
+    /// (`(96 rows)`: `psql` prints it right under the rows).
+    private mutating func ruledRow(_ p: UnsafeBufferPointer<UInt8>, a: Int, b: Int, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        guard b <= Self.maxRuledLine, a + 1 >= ruledColumns[0].range.lowerBound else { return false }
+        let row = UnsafeBufferPointer(rebasing: p[0..<b])
+        if Self.ruleRuns(row) != nil {   // a framed table's closing rule
+            ruledColumns.removeAll()
+            return true
+        }
+        if p[a] == UInt8(ascii: "(") && !row.contains(UInt8(ascii: "|")) { return false }
+        visitor.beginRecord(line: line, offset: offset + a)
+        var shift = 0
+        for c in ruledColumns {
+            let cell = Self.ruledCell(row, (c.range.lowerBound + shift)..<(c.range.upperBound + shift))
+            shift = Swift.max(shift, cell.end - c.range.upperBound)
+            let text = cell.text
+            guard !text.isEmpty, !(text.count == 4 && row[text].elementsEqual("NULL".utf8)) else { continue }
+            visitor.field(UnsafeBufferPointer(rebasing: row[text]), column: c.column, line: line, offset: offset + text.lowerBound)
+        }
+        visitor.endRecord()
+        return true
     }
 
     /// A forwarded or quoted message's header block in a body (`From: Amanda Adams <…>`, `Date:`,

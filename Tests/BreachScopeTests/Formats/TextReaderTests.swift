@@ -541,4 +541,97 @@ import BreachScopeTesting
             #expect(Array(line.utf8).withUnsafeBufferPointer { TextReader.isTownLine($0) } == town, "\(line)")
         }
     }
+
+    /// Query tools' tables: a header over a dashed rule (`sqlcmd`'s runs set apart by spaces,
+    /// `psql`'s joined by `+`, the MySQL client's framed); each row below is a record, its cells
+    /// fields of their columns by the rule's runs. A value that runs past its column moves the
+    /// rest of the row along; `NULL` is no value; the tools' row counts are not rows.
+    @Test func queryToolTablesUnderDashedRules() {
+        let classify: @Sendable (String) -> FieldHint? = { label in
+            switch label.lowercased() {
+            case "sukunimi": .lastName
+            case "etunimet": .firstName
+            case "puhelin", "phone": .phone
+            case "name": .fullName
+            case "email": .email
+            default: nil
+            }
+        }
+        let text = """
+            Changed database context to 'WMS_PROD'.
+            ASIAKASNRO SUKUNIMI             ETUNIMET               PUHELIN            ALUE
+            ---------- -------------------- ---------------------- ------------------ -----
+            300013     VIRTANEN             Leena                  046 589 2757       PHHVA
+            300032     LAINE                Esa                    +358 (0)45 586 8797 PHHVA
+            300113     LAITINEN             Aarne                  NULL               PHHVA
+
+            (3 rows affected)
+
+             id |     name      |       email
+            ----+---------------+-------------------
+              7 | Mari Maasikas | mari@example.ee
+              8 | Jaan Tamm     |
+            (2 rows)
+            +----+-------------+
+            | id | name        |
+            +----+-------------+
+            |  9 | Anu Saar    |
+            +----+-------------+
+            Total ---- 12
+            """
+        let doc = Array(text.utf8)
+        let whole = readDocument(TextReader(classify: classify), doc)
+        for size in [1, 7, 300] {
+            #expect(readDocument(TextReader(classify: classify), doc, chunkSize: size).visitor.events == whole.visitor.events)
+        }
+        #expect(whole.visitor.recordStrings == [
+            // (The headers are the tables': not text.)
+            "-=Changed database context to 'WMS_PROD'.",
+            "-=300013|SUKUNIMI=VIRTANEN|ETUNIMET=Leena|PUHELIN=046 589 2757|-=PHHVA",
+            "-=300032|SUKUNIMI=LAINE|ETUNIMET=Esa|PUHELIN=+358 (0)45 586 8797|-=PHHVA",
+            "-=300113|SUKUNIMI=LAITINEN|ETUNIMET=Aarne|-=PHHVA",
+            "-=(3 rows affected)",
+            "-=7|name=Mari Maasikas|email=mari@example.ee",
+            "-=8|name=Jaan Tamm",
+            "-=(2 rows)|-=+----+-------------+|-=| id | name        |",
+            "-=9|name=Anu Saar",
+            "-=Total ---- 12",
+        ], "\(whole.visitor.recordStrings)")
+    }
+
+    /// Query tools' expanded display: `psql`'s `\x` records (`label | value` lines under
+    /// `-[ RECORD n ]`) and the MySQL client's `\G` rows (`label: value` under `*** n. row ***`):
+    /// one record each; empty values are none.
+    @Test func queryToolExpandedRecords() {
+        let text = """
+            loyalty=> \\x
+            Expanded display is on.
+            -[ RECORD 1 ]+-----------------------------------
+            klient_id   | 10066
+            Nimi        | Charlotte Walker
+            Email       | charlotte_walker@example.org
+            -[ RECORD 2 ]+-----------------------------------
+            Nimi        | Ivan Belov
+            Email       |
+            (2 rows)
+            *************************** 1. row ***************************
+                   Nimi: Mari Maasikas
+                  Email: mari@example.ee
+            *************************** 2. row ***************************
+                   Nimi: Jaan Tamm
+            """
+        let v = Self.readAllChunkings(text)
+        #expect(v.recordStrings == [
+            "-=loyalty=> \\x|-=Expanded display is on.",
+            "-=10066|Nimi=Charlotte Walker|Email=charlotte_walker@example.org",
+            "Nimi=Ivan Belov",
+            "-=(2 rows)",
+            "Nimi=Mari Maasikas|Email=mari@example.ee",
+            "Nimi=Jaan Tamm",
+        ], "\(v.recordStrings)")
+        for (line, header) in [("-[ RECORD 12 ]+------", true), ("*************************** 3. row ***************************", true),
+                               ("-[ x ]", false), ("***** note *****", false), ("-- comment line", false)] {
+            #expect(Array(line.utf8).withUnsafeBufferPointer { TextReader.isExpandedHeader($0) } == header, "\(line)")
+        }
+    }
 }
