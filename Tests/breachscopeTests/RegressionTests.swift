@@ -1343,6 +1343,133 @@ import BreachScopeTesting
         }
     }
 
+    /// SEPA direct-debit files (pain.008) of two months: each debtor (`<Dbtr><Nm>`, its IBAN) is
+    /// one person across the months, the creditor (`Hygieia Oy`, its own account) is nobody; a
+    /// joint account's second holder is a person of their own.
+    @Test func directDebitDebtorsArePersonsAcrossMonths() throws {
+        var rng = SeededRNG(seed: 0x5DD)
+        let creditor = Synthetic.iban(country: "FI", using: &rng)
+        let debtors = [("Eino Eero Ylönen", Synthetic.iban(country: "FI", using: &rng)), ("Anneli Miettinen", Synthetic.iban(country: "FI", using: &rng))]
+        let dir = try CLIRunner.temporaryDirectory("sdd")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func file(_ month: Int, _ rows: [(String, String)]) -> String {
+            var x = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.008.001.02"><CstmrDrctDbtInitn>
+                <GrpHdr><MsgId>HYG-SDD-20230\(month)</MsgId><InitgPty><Nm>Hygieia Oy</Nm></InitgPty></GrpHdr>
+                <PmtInf><Cdtr><Nm>Hygieia Oy</Nm></Cdtr><CdtrAcct><Id><IBAN>\(creditor)</IBAN></Id></CdtrAcct>
+
+                """
+            for (k, (name, iban)) in rows.enumerated() {
+                x += """
+                    <DrctDbtTxInf><PmtId><EndToEndId>HYG0\(month)0000\(k)</EndToEndId></PmtId><InstdAmt Ccy="EUR">84.00</InstdAmt>
+                    <Dbtr><Nm>\(name)</Nm></Dbtr><DbtrAcct><Id><IBAN>\(iban)</IBAN></Id></DbtrAcct>
+                    <RmtInf><Ustrd>Hygieia kotitoimitus 0\(month)/2023</Ustrd></RmtInf></DrctDbtTxInf>
+
+                    """
+            }
+            return x + "</PmtInf></CstmrDrctDbtInitn></Document>\n"
+        }
+        let write = fileWriter(dir)
+        try write("SDD_2023-08.xml", file(8, debtors))
+        try write("SDD_2023-09.xml", file(9, debtors + [("Aino Ylönen", debtors[0].1)]))
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 3, "\(out)")
+        for name in ["Eino Eero Ylönen", "Anneli Miettinen", "Aino Ylönen"] {
+            let p = persons.first { ($0["name"] as? String) == name }
+            #expect(Set(p?["elements"] as? [String] ?? []) == ["name", "iban"], "\(out)")
+        }
+        #expect(persons.first { ($0["name"] as? String) == "Eino Eero Ylönen" }?["documents"] as? [String] == ["SDD_2023-08.xml", "SDD_2023-09.xml"])
+        #expect(!out.contains(creditor), "\(out)")
+    }
+
+    /// An identity provider's audit log (Okta's system log): the service account that created
+    /// each user (`actor`) is staff, each `target` user a person of their own; a mail service's
+    /// events carry message ids shaped like addresses (`smtp-id`), which are nobody's.
+    @Test func auditLogActorsAndMessageIDsAreNoOnes() throws {
+        let dir = try CLIRunner.temporaryDirectory("okta")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let users = [("Zoë Martinez", "zoe_martinez@inbox.test"), ("Amy Allen", "allena871@webmail.test"), ("Paul Moore", "paul.moore@example.org")]
+        let events = users.enumerated().map { k, u in
+            """
+            {"actor": {"id": "00u1svcmig0001", "type": "User", "alternateId": "svc-migration@grocer-it.example.com", "displayName": "Migration Service"},
+             "displayMessage": "Create Okta user", "eventType": "user.lifecycle.create", "published": "2022-12-01T03:0\(k):00.000Z",
+             "target": [{"id": "00u1733dcf29fa9a\(k)", "type": "User", "alternateId": "\(u.1)", "displayName": "\(u.0)"}]}
+            """
+        }
+        let write = fileWriter(dir)
+        try write("system_log_2022-12.json", "[" + events.joined(separator: ",\n") + "]\n")
+        try write("events.ndjson", users.enumerated().map { k, u in
+            #"{"email": "\#(u.1)", "event": "delivered", "sg_message_id": "ad7bd27bc9ad43\#(k).filterdrecv", "smtp-id": "<a8a55d71fc5\#(k)@ismtpd0041p1iad2.sendgrid.net>"}"#
+        }.joined(separator: "\n") + "\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 3, "\(out)")
+        for (name, email) in users {
+            let p = persons.first { identifierValues($0).contains(email) }
+            #expect(identifierValues(p) == [email], "\(out)")
+            #expect(p?["name"] as? String == name, "\(out)")
+        }
+    }
+
+    /// A lab's result letter (RTF): the patient's table in Latin (`Natalja Vassiljeva`, ID code)
+    /// and a line with the name in Cyrillic (`Пациент: Наталья Васильева`) are one person; a
+    /// letter whose second name is someone else's keeps them apart.
+    @Test func aFormsNameInAnotherScriptIsItsPersons() throws {
+        var rng = SeededRNG(seed: 0xC1F)
+        let code = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("cyrillic")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func letter(_ cyrillic: String) -> String {
+            """
+            GEENILABOR OÜ – GENEETILISE UURINGU VASTUS
+
+            Patsient: Natalja Vassiljeva
+            Isikukood: \(code)
+            Sünniaeg: 26.01.1955
+
+            Пациент: \(cyrillic)
+            Uuring: Faktor V Leiden (F5)
+            Leid: Patogeenseid ega tõenäoliselt patogeenseid variante ei tuvastatud.
+            Allkirjastatud digitaalselt: dr Tiia Reimand, kliiniline geneetik
+
+            """
+        }
+        let write = fileWriter(dir)
+        try write("G2023-10419_vastus.txt", letter("Наталья Васильева"))
+        var (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 1, "\(out)")
+        let elements = Set(persons.first?["elements"] as? [String] ?? [])
+        #expect(elements.isSuperset(of: ["name", "national_id", "genetic_data"]), "\(out)")
+        try write("G2023-10419_vastus.txt", letter("Светлана Морозова"))
+        (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 2, "\(out)")
+    }
+
+    /// A bank statement's own account (`Kliendi konto`) stands on every row: it joins none of
+    /// the rows' payers, who are each a person of their own.
+    @Test func aStatementsOwnAccountJoinsNoPayers() throws {
+        var rng = SeededRNG(seed: 0xBA4C)
+        let own = Synthetic.iban(country: "EE", using: &rng)
+        let payers = (0..<4).map { _ in Synthetic.iban(country: "EE", using: &rng) }
+        let ids = (0..<2).map { _ in Synthetic.nationalID(.eeIsikukood, using: &rng) }
+        let dir = try CLIRunner.temporaryDirectory("statement")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("pangavaljavote.csv", """
+            "Kliendi konto";"Kuupäev";"Saaja/Maksja";"Saaja/Maksja konto";"Summa";"Selgitus"
+            "\(own)";"26.07.2023";"PILLE VALK";"\(payers[0])";"290,00";"NIPT Pille Valk \(ids[0])"
+            "\(own)";"18.05.2023";"KARL-ERIK TÕNISSON";"\(payers[1])";"420,00";"Arve G2023-01694"
+            "\(own)";"19.05.2023";"TÕNU METS";"\(payers[2])";"420,00";"Arve G2023-01700"
+            "\(own)";"20.05.2023";"JAAN TAMM";"\(payers[3])";"290,00";"NIPT Jaan Tamm \(ids[1])"
+
+            """)
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 4, "\(out)")
+        for name in ["KARL-ERIK TÕNISSON", "TÕNU METS"] {
+            let p = persons.first { ($0["name"] as? String) == name }
+            #expect(identifierValues(p).isEmpty && (p?["documents"] as? [String]) == ["pangavaljavote.csv"], "\(out)")
+        }
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The compared forms of a name and a postal address behind weak keys (`ValueKind.weakNameAddress`,
 /// `.weakNameBirth`). Names and addresses are stored as written; two records of one person often
 /// write them differently — `RÄSÄNEN PIRJO` on a route sheet, `Pirjo Räsänen` in the customer
@@ -61,6 +63,41 @@ enum WeakKey {
         }
         return core
     }
+
+    /// A name's consonant skeleton, the same in Cyrillic and in its Latin spellings
+    /// (`Наталья Васильева`, `Natalja Vassiljeva`, `Natalya Vasileva` → `ntl vslv`): Cyrillic
+    /// transliterated, diacritics dropped, vowels, `j`, `y`, `h` and doubled letters dropped, `c`,
+    /// `z` and `x` read as `s`, `w` as `v`, `q` as `k`; the words sorted. Not for the scan's hot
+    /// path: a small form's two names are compared by it (`RecordAssembler.attachFormContacts`).
+    static func nameSkeleton(_ name: some Collection<UInt8>) -> String {
+        var words: [String] = []
+        for word in String(decoding: Array(name), as: UTF8.self).lowercased().split(whereSeparator: { !$0.isLetter }) {
+            var latin = ""
+            for ch in word {
+                if let t = cyrillic[ch] { latin += t; continue }
+                let base = String(ch).decomposedStringWithCanonicalMapping.unicodeScalars.first.map(Character.init) ?? ch
+                latin.append(folded[base] ?? base)
+            }
+            var out = ""
+            for ch in latin {
+                guard ch.isASCII, ch.isLetter else { continue }
+                var c = ch
+                if "aeiouyjh".contains(c) { continue }
+                if "czx".contains(c) { c = "s" } else if c == "w" { c = "v" } else if c == "q" { c = "k" }
+                if out.last != c { out.append(c) }
+            }
+            if !out.isEmpty { words.append(out) }
+        }
+        return words.sorted().joined(separator: " ")
+    }
+
+    private static let folded: [Character: Character] = ["ł": "l", "ø": "o", "æ": "a", "ß": "s", "đ": "d", "ı": "i"]
+    private static let cyrillic: [Character: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "z", "з": "z", "и": "i", "й": "j",
+        "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+        "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja",
+        "і": "i", "ї": "ji", "є": "je", "ґ": "g",
+    ]
 
     /// The compared form of a (normalised) name.
     static func nameForm(_ name: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {

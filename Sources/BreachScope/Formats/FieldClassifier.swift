@@ -177,6 +177,18 @@ public enum FieldClassifier {
     /// (a lab's collection points, a chain's pharmacies), not a data subject's.
     public static func namesSite(_ label: String) -> Bool { isLabel(label, in: siteKeys) }
 
+    /// Whether a column (its last path step) holds a message's id (`Message-ID`, SendGrid's
+    /// `smtp-id`: `<5e8d0df6229f@ismtpd0041p1iad2.sendgrid.net>`): shaped like an e-mail address,
+    /// no one's.
+    public static func namesMessageID(_ label: String) -> Bool {
+        let last = label.split(whereSeparator: { $0 == "." || $0 == "/" }).last.map(String.init) ?? label
+        return messageIDKeys.contains(normalize(last))
+    }
+
+    private static let messageIDKeys: Set<String> = Set([
+        "message id", "msgid", "smtp-id", "in-reply-to", "references", "sg_message_id", "internet message id",
+    ].map(normalize))
+
     /// An organisation's sites. Non-personal labels too.
     private static let siteLabels = [
         "store", "store name", "pharmacy", "branch", "apteek", "kauplus", "filiaal", "esindus",
@@ -382,6 +394,9 @@ public enum FieldClassifier {
         "krankenhaus", "haustier", "arbeitgeber", "auftraggeber", "больниц", "клиник", "врач",
         "питом", "животн", "работодател", "компани", "slimnīc", "ārst", "dzīvniek", "ligonin",
         "gydytoj", "gyvūn",
+        // A document's own metadata and the ontologies it cites (a phenopacket's
+        // `metaData.resources[].name`: `human phenotype ontology`).
+        "metadata", "resources",
     ].map(normalize)
 
     /// The organisation's staff acting in their role, anywhere in a label: drivers and couriers,
@@ -398,7 +413,9 @@ public enum FieldClassifier {
     /// (A bare `Agent:` is a transcript's speaker, whose line may hold the caller's answer:
     /// `Agent: Och ert telefonnummer? Uppringare: +358 45 999 7561.`)
     private static func isStaffKey(_ key: String) -> Bool {
-        staffTokens.contains(where: { key.contains($0) }) && !key.contains("licen")
+        // An audit log's acting user (Okta's `actor.alternateId`: the admin or service account
+        // that did it), at the key's start (`riskFactors` is none).
+        staffTokens.contains(where: { key.contains($0) }) && !key.contains("licen") || key.hasPrefix("actor")
     }
 
     /// Short tokens, matched only at the start or end of a key (`pets`, `petName`, `tests`).
@@ -586,6 +603,8 @@ public enum FieldClassifier {
             "postal code", "postalcode", "postcode", "post code", "zip", "zip code", "zipcode",
             "tänav", "maja", "majanumber", "korter", "linn", "vald", "maakond", "asula", "küla",
             "postiindeks", "sihtnumber",
+            // ISO 20022 (SEPA pain/camt): `PstlAdr` parts.
+            "strtnm", "bldgnb", "pstcd", "twnnm", "adrline",
             "улица", "дом", "квартира", "город", "индекс", "почтовый индекс", "район",
             "katu", "katuosoite", "kaupunki", "kunta", "postitoimipaikka", "postinumero", "toimipaikka",
             "postinro", "paikkakunta", "kotikunta",
@@ -840,6 +859,10 @@ public enum FieldClassifier {
             // An identifier's register and a code system in clinical documents (CDA's
             // `assigningAuthorityName`, `codeSystemName`): no person's name.
             "assigning authority name", "assigningauthorityname", "code system name", "codesystemname",
+            // A log event's logger and thread (log4j's `loggerName`: `ee.lojaalsus.sms.OtpSender`).
+            "logger", "logger name", "loggername", "thread", "thread name", "threadname", "logger_fqcn", "loggerfqcn",
+            // A message's id (`<5e8d0df6229f@ismtpd0041p1iad2.sendgrid.net>`): shaped like an address, no one's.
+            "message id", "message-id", "messageid", "msgid", "smtp-id", "smtp id", "smtpid", "in-reply-to", "references",
             // Countries: not an address on their own (and never a person's).
             "country", "country code", "riik", "riigi kood", "страна", "maa", "land", "kraj",
             "valsts", "šalis", "country of residence",

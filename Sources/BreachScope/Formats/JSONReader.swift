@@ -933,6 +933,8 @@ public struct JSONReader: DocumentReader {
             childHint = .purchase
         }
         childHint = Self.hint(childHint, otherEntity: otherEntity)
+        // Any other key under a staff member (Okta's `actor.alternateId`): theirs too.
+        if childHint == .none && otherEntity && FieldClassifier.namesStaffMember(p.name + "." + label) { childHint = .nonPersonal }
         var path = PathNode(name: p.name + "." + label, hint: childHint, otherEntity: otherEntity)
         let normalized = FieldClassifier.normalize(label)
         path.attributeKey = Self.attributeKeys.contains(normalized)

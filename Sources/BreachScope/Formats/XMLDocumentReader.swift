@@ -258,6 +258,10 @@ public struct XMLDocumentReader: DocumentReader {
             thing = true
             key = parent + [UInt8(ascii: "/")] + name
         }
+        // ISO 20022 (SEPA pain.001/pain.008, camt.053): a party's `Nm` (`<Dbtr><Nm>`) is its name
+        // (and the group header's `<InitgPty><Nm>` is not: it has a key of its own).
+        let party = parent.map { name.elementsEqual("Nm".utf8) && Self.paymentParties.contains($0) } ?? false
+        if party { key = Array("(party)/Nm".utf8) }
         if let id = columns[key] { return id }
         let label = String(decoding: name, as: UTF8.self)
         var hint = FieldClassifier.hint(forLabel: label) ?? .none
@@ -266,6 +270,7 @@ public struct XMLDocumentReader: DocumentReader {
            let part = FieldClassifier.namePart(label) {
             hint = part
         }
+        if party { hint = .fullName }
         if thing {
             switch hint {
             case .fullName, .firstName, .lastName, .postalAddress, .addressPart: hint = .nonPersonal
@@ -274,6 +279,10 @@ public struct XMLDocumentReader: DocumentReader {
         }
         return remember(key, visitor.declareColumn(name: thing ? String(decoding: key, as: UTF8.self) : label, hint: hint))
     }
+
+    /// ISO 20022 parties whose `Nm` is a name: debtors and creditors (a direct debit's payer, a
+    /// refund's payee; an organisation's name among them is told apart as any other is).
+    static let paymentParties: Set<[UInt8]> = Set(["Dbtr", "Cdtr", "UltmtDbtr", "UltmtCdtr", "Pty"].map { Array($0.utf8) })
 
     /// Keeps a declared column's id under its key (up to 65,536 keys) and returns it.
     private mutating func remember(_ key: [UInt8], _ id: Int) -> Int {

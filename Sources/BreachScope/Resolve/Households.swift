@@ -19,6 +19,9 @@
 /// record per person costs nothing. Where a plan does not tell fixed lines from mobiles
 /// (Denmark, North America) a phone stays strong.
 ///
+/// A bank account (IBAN) is such a line too: a joint account's holders, the organisation's own
+/// account printed on every customer's invoice.
+///
 /// A family's inbox is such a line too: an e-mail whose local part says it is a family's or a
 /// household's (`thebrownfamily90@`, `familie.mueller@`, `perhe.virtanen@`), shared by the
 /// members' accounts, each with their own name. Other e-mails stay strong: the same person
@@ -27,10 +30,13 @@ enum Households {
     static let nameKind = ValueKind.element(.name).rawValue
     /// The most persons a household line is listed under (beyond: a switchboard, a shop's).
     static let householdLimit = 8
+    /// Records an e-mail or phone must be on to be tried as a hub's line (`split`).
+    static let hubRecords = 16
     /// The most name comparisons for parts with initials or several names in one component.
     static let maxComparisons = 4_000_000
     static let phoneKind = ValueKind.identifier(.phone).rawValue
     static let emailKind = ValueKind.identifier(.email).rawValue
+    static let ibanKind = ValueKind.element(.iban).rawValue
     /// Words of a family's or household's inbox (ASCII, lower case), anywhere in the local part.
     static let familyWords: [[UInt8]] = [
         "family", "familie", "familj", "familia", "famille", "famiglia", "household", "perhe", "perekond", "rodzina",
@@ -67,114 +73,144 @@ enum Households {
         var disagree = false
         outer: for a in 0..<names.count { for b in (a + 1)..<names.count where !agree(words[names[a]]!, words[names[b]]!) { disagree = true; break outer } }
         guard disagree else { return nil }
-        // 2. Fixed lines and family inboxes shared by two records or more.
+        // 2. Fixed lines, family inboxes and bank accounts shared by two records or more.
         var sharedRecords: [Int32: Int] = [:]
         for m in members {
-            for v in Set(values(m)) where kinds[Int(v)] == phoneKind || kinds[Int(v)] == emailKind { sharedRecords[v, default: 0] += 1 }
+            for v in Set(values(m)) where kinds[Int(v)] == phoneKind || kinds[Int(v)] == emailKind || kinds[Int(v)] == ibanKind {
+                sharedRecords[v, default: 0] += 1
+            }
         }
         var lines = Set<Int32>()
         for (v, n) in sharedRecords where n > 1 {
+            // A bank account shared by records whose names disagree: a joint account's, or the
+            // organisation's own on every invoice.
+            if kinds[Int(v)] == ibanKind { lines.insert(v); continue }
             guard let p = try plaintext(v) else { continue }
             if kinds[Int(v)] == phoneKind ? PhonePlans.isFixedLine(p) : isFamilyInbox(p) { lines.insert(v) }
         }
-        guard !lines.isEmpty else { return nil }
-        // 3. Parts: the records joined without the lines.
-        let ms = Array(members)
-        var parent = Array(0..<ms.count)
-        func find(_ i: Int) -> Int {
-            var i = i
-            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-            return i
+        // Addresses and phones many records share, whatever they look like (a help desk's
+        // `rxhelp@`, an audit log's service account, a switchboard): tried as lines, kept as lines
+        // when more than `householdLimit` persons of agreeing names are on one (a person's own
+        // address on many rows carries one name, or a nickname's few).
+        var hubs = Set<Int32>()
+        for (v, n) in sharedRecords where n >= hubRecords && !lines.contains(v) && kinds[Int(v)] != ibanKind { hubs.insert(v) }
+        guard !lines.isEmpty || !hubs.isEmpty else { return nil }
+        if !hubs.isEmpty {
+            let trial = try partition(lines.union(hubs))
+            let kept = hubs.filter { (trial.persons[$0] ?? 0) > householdLimit }
+            if kept.count == hubs.count { return trial.split }
+            lines.formUnion(kept)
+            guard !lines.isEmpty else { return nil }
         }
-        var firstWith: [Int32: Int] = [:]
-        for (i, m) in ms.enumerated() {
-            for v in values(m) where links(v) && !lines.contains(v) {
-                if let j = firstWith[v] { let (a, b) = (find(i), find(j)); if a != b { parent[max(a, b)] = min(a, b) } } else { firstWith[v] = i }
+        return try partition(lines).split
+
+        /// Steps 3–5 with these lines: the split, and how many persons are on each line.
+        func partition(_ lines: Set<Int32>) throws -> (split: Split?, persons: [Int32: Int]) {
+            // 3. Parts: the records joined without the lines.
+            let ms = Array(members)
+            var parent = Array(0..<ms.count)
+            func find(_ i: Int) -> Int {
+                var i = i
+                while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+                return i
             }
-        }
-        var partIndex: [Int: Int] = [:]
-        var parts: [[Int]] = []   // indices into ms, ascending
-        for i in 0..<ms.count {
-            let r = find(i)
-            if let k = partIndex[r] { parts[k].append(i) } else { partIndex[r] = parts.count; parts.append([i]) }
-        }
-        guard parts.count > 1 else { return nil }
-        // Each part's full names (two words or more) and fixed lines.
-        var partNames: [[Int32]] = [], partLines: [Set<Int32>] = [], seeds: [Bool] = []
-        for part in parts {
-            var ns: [Int32] = [], ls = Set<Int32>(), national = false
-            for i in part {
-                for v in values(ms[i]) {
-                    if kinds[Int(v)] == nameKind && words[v]!.count >= 2 && !ns.contains(v) { ns.append(v) }
-                    if lines.contains(v) { ls.insert(v) }
-                    if isNational(v) { national = true }
+            var firstWith: [Int32: Int] = [:]
+            for (i, m) in ms.enumerated() {
+                for v in values(m) where links(v) && !lines.contains(v) {
+                    if let j = firstWith[v] { let (a, b) = (find(i), find(j)); if a != b { parent[max(a, b)] = min(a, b) } } else { firstWith[v] = i }
                 }
             }
-            partNames.append(ns); partLines.append(ls); seeds.append(!ns.isEmpty || national)
-        }
-        // 4. Named parts joined through a line when their names agree.
-        var group = Array(0..<parts.count)
-        func root(_ i: Int) -> Int {
-            var i = i
-            while group[i] != i { group[i] = group[group[i]]; i = group[i] }
-            return i
-        }
-        func join(_ a: Int, _ b: Int) { let (x, y) = (root(a), root(b)); if x != y { group[max(x, y)] = min(x, y) } }
-        /// Both parts have full names, and every one of each agrees with every one of the other.
-        func namesAgree(_ a: Int, _ b: Int) -> Bool {
-            !partNames[a].isEmpty && !partNames[b].isEmpty
-                && partNames[a].allSatisfy { x in partNames[b].allSatisfy { y in agree(words[x]!, words[y]!) } }
-        }
-        /// A part's one full name of two words without initials, as one string of words; nil
-        /// otherwise (such a part agrees with another of two words exactly when their forms are
-        /// equal; longer names are compared word by word, a middle name may be left out).
-        func plainForm(_ a: Int) -> [UInt8]? {
-            guard partNames[a].count == 1, let w = words[partNames[a][0]], w.count == 2, !w.contains(where: isInitial) else { return nil }
-            return Array(w.joined(separator: [0x20]))
-        }
-        let named = (0..<parts.count).filter { seeds[$0] }
-        // 4a. The same plain name on the same line: by a table, not a walk over pairs (a line
-        // a whole customer table shares, a switchboard's, makes thousands of parts).
-        var byLineForm: [Int32: [[UInt8]: Int]] = [:]
-        var onLine: [Int32: [Int]] = [:]
-        var complex: [Int] = []
-        for a in named {
-            let f = plainForm(a)
-            if f == nil && !partNames[a].isEmpty { complex.append(a) }
-            for l in partLines[a] {
-                onLine[l, default: []].append(a)
-                if let f { if let b = byLineForm[l]?[f] { join(a, b) } else { byLineForm[l, default: [:]][f] = a } }
+            var partIndex: [Int: Int] = [:]
+            var parts: [[Int]] = []   // indices into ms, ascending
+            for i in 0..<ms.count {
+                let r = find(i)
+                if let k = partIndex[r] { parts[k].append(i) } else { partIndex[r] = parts.count; parts.append([i]) }
             }
+            guard parts.count > 1 else { return (nil, [:]) }
+            // Each part's full names (two words or more) and fixed lines.
+            var partNames: [[Int32]] = [], partLines: [Set<Int32>] = [], seeds: [Bool] = []
+            for part in parts {
+                var ns: [Int32] = [], ls = Set<Int32>(), national = false
+                for i in part {
+                    for v in values(ms[i]) {
+                        if kinds[Int(v)] == nameKind && words[v]!.count >= 2 && !ns.contains(v) { ns.append(v) }
+                        if lines.contains(v) { ls.insert(v) }
+                        if isNational(v) { national = true }
+                    }
+                }
+                partNames.append(ns); partLines.append(ls); seeds.append(!ns.isEmpty || national)
+            }
+            /// The persons (named groups of parts) on each line.
+            func groupCounts(_ groups: [[Int]]) -> [Int32: Int] {
+                var on: [Int32: Set<Int>] = [:]
+                for (k, g) in groups.enumerated() { for a in g { for l in partLines[a] { on[l, default: []].insert(k) } } }
+                return on.mapValues(\.count)
+            }
+            // 4. Named parts joined through a line when their names agree.
+            var group = Array(0..<parts.count)
+            func root(_ i: Int) -> Int {
+                var i = i
+                while group[i] != i { group[i] = group[group[i]]; i = group[i] }
+                return i
+            }
+            func join(_ a: Int, _ b: Int) { let (x, y) = (root(a), root(b)); if x != y { group[max(x, y)] = min(x, y) } }
+            /// Both parts have full names, and every one of each agrees with every one of the other.
+            func namesAgree(_ a: Int, _ b: Int) -> Bool {
+                !partNames[a].isEmpty && !partNames[b].isEmpty
+                    && partNames[a].allSatisfy { x in partNames[b].allSatisfy { y in agree(words[x]!, words[y]!) } }
+            }
+            /// A part's one full name of two words without initials, as one string of words; nil
+            /// otherwise (such a part agrees with another of two words exactly when their forms are
+            /// equal; longer names are compared word by word, a middle name may be left out).
+            func plainForm(_ a: Int) -> [UInt8]? {
+                guard partNames[a].count == 1, let w = words[partNames[a][0]], w.count == 2, !w.contains(where: isInitial) else { return nil }
+                return Array(w.joined(separator: [0x20]))
+            }
+            let named = (0..<parts.count).filter { seeds[$0] }
+            // 4a. The same plain name on the same line: by a table, not a walk over pairs (a line
+            // a whole customer table shares, a switchboard's, makes thousands of parts).
+            var byLineForm: [Int32: [[UInt8]: Int]] = [:]
+            var onLine: [Int32: [Int]] = [:]
+            var complex: [Int] = []
+            for a in named {
+                let f = plainForm(a)
+                if f == nil && !partNames[a].isEmpty { complex.append(a) }
+                for l in partLines[a] {
+                    onLine[l, default: []].append(a)
+                    if let f { if let b = byLineForm[l]?[f] { join(a, b) } else { byLineForm[l, default: [:]][f] = a } }
+                }
+            }
+            // 4b. Parts with an initial or several names, against the parts on their lines (bounded:
+            // past it, only equal names join).
+            let comparisons = complex.reduce(0) { n, a in n + partLines[a].reduce(0) { $0 + (onLine[$1]?.count ?? 0) } }
+            if comparisons <= Self.maxComparisons {
+                for a in complex { for l in partLines[a] { for b in onLine[l] ?? [] where b != a && namesAgree(a, b) { join(a, b) } } }
+            }
+            var groupOf: [Int: Int] = [:]
+            var groups: [[Int]] = []   // parts of each person
+            for a in named {
+                let r = root(a)
+                if let k = groupOf[r] { groups[k].append(a) } else { groupOf[r] = groups.count; groups.append([a]) }
+            }
+            guard groups.count > 1 else { return (nil, groupCounts(groups)) }
+            let own = groups.map { g in g.flatMap { parts[$0].map { ms[$0] } }.sorted() }
+            // 5. Other parts: under each person they share a line with (a household's few: a line
+            // more than `householdLimit` persons share is no household's, and a row with only that
+            // line is nobody's in particular), else together.
+            var groupsOnLine: [Int32: Set<Int>] = [:]
+            for (k, g) in groups.enumerated() { for a in g { for l in partLines[a] { groupsOnLine[l, default: []].insert(k) } } }
+            let counts = groupsOnLine.mapValues(\.count)
+            var orphans: [Int] = []
+            for a in 0..<parts.count where !seeds[a] {
+                var ks = Set<Int>()
+                for l in partLines[a] { if let g = groupsOnLine[l], g.count <= Self.householdLimit { ks.formUnion(g) } }
+                if ks.isEmpty { orphans.append(a) } else { for k in ks { groups[k].append(a) } }
+            }
+            let records = groups.map { g in g.flatMap { parts[$0].map { ms[$0] } }.sorted() }
+            let orphanRecords = orphans.flatMap { parts[$0].map { ms[$0] } }.sorted()
+            return (Split(groups: records + (orphans.isEmpty ? [] : [orphanRecords]), own: own + (orphans.isEmpty ? [] : [orphanRecords]),
+                          lines: lines.sorted()), counts)
         }
-        // 4b. Parts with an initial or several names, against the parts on their lines (bounded:
-        // past it, only equal names join).
-        let comparisons = complex.reduce(0) { n, a in n + partLines[a].reduce(0) { $0 + (onLine[$1]?.count ?? 0) } }
-        if comparisons <= Self.maxComparisons {
-            for a in complex { for l in partLines[a] { for b in onLine[l] ?? [] where b != a && namesAgree(a, b) { join(a, b) } } }
-        }
-        var groupOf: [Int: Int] = [:]
-        var groups: [[Int]] = []   // parts of each person
-        for a in named {
-            let r = root(a)
-            if let k = groupOf[r] { groups[k].append(a) } else { groupOf[r] = groups.count; groups.append([a]) }
-        }
-        guard groups.count > 1 else { return nil }
-        let own = groups.map { g in g.flatMap { parts[$0].map { ms[$0] } }.sorted() }
-        // 5. Other parts: under each person they share a line with (a household's few: a line
-        // more than `householdLimit` persons share is no household's, and a row with only that
-        // line is nobody's in particular), else together.
-        var groupsOnLine: [Int32: Set<Int>] = [:]
-        for (k, g) in groups.enumerated() { for a in g { for l in partLines[a] { groupsOnLine[l, default: []].insert(k) } } }
-        var orphans: [Int] = []
-        for a in 0..<parts.count where !seeds[a] {
-            var ks = Set<Int>()
-            for l in partLines[a] { if let g = groupsOnLine[l], g.count <= Self.householdLimit { ks.formUnion(g) } }
-            if ks.isEmpty { orphans.append(a) } else { for k in ks { groups[k].append(a) } }
-        }
-        let records = groups.map { g in g.flatMap { parts[$0].map { ms[$0] } }.sorted() }
-        let orphanRecords = orphans.flatMap { parts[$0].map { ms[$0] } }.sorted()
-        return Split(groups: records + (orphans.isEmpty ? [] : [orphanRecords]), own: own + (orphans.isEmpty ? [] : [orphanRecords]),
-                     lines: lines.sorted())
     }
 
     /// A name's words, lower-cased, without dots, in order (`M. Tamm` → `m`, `tamm`).

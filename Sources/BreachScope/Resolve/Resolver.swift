@@ -92,11 +92,15 @@ public struct Resolver {
         var linkKind = [Bool](repeating: false, count: 65536)
         for k in 0..<64 { nationalKind[k] = IdentifierType(code: UInt8(k))?.isNational ?? false; linkKind[k] = true }
         linkKind[Int(ValueKind.linkKey.rawValue)] = true
+        // A bank account joins its records too (a direct debit's months); a joint account's
+        // holders of different names are told apart as a household's line is (`Households`).
+        linkKind[Int(ValueKind.element(.iban).rawValue)] = true
         table.dropStaff(kinds: kinds, links: { linkKind[Int($0)] })
         let recs = table
+        let ownAccounts = Self.ownAccounts(recs, kinds: kinds)
         clock.lap("records")
         func isNational(_ v: Int32) -> Bool { nationalKind[Int(kinds[Int(v)])] }
-        func links(_ v: Int32) -> Bool { linkKind[Int(kinds[Int(v)])] }
+        func links(_ v: Int32) -> Bool { linkKind[Int(kinds[Int(v)])] && (ownAccounts.isEmpty || !ownAccounts[Int(v)]) }
         /// National IDs first, then other strong identifiers, then link keys.
         func rank(_ v: Int32) -> Int { let k = kinds[Int(v)]; return nationalKind[Int(k)] ? 0 : k < 64 ? 1 : 2 }
         let values = recs.values
@@ -234,7 +238,11 @@ public struct Resolver {
             var orphans: [Int32] = []
             for m in members where anchorOf[m] == nil {
                 var targets = Set<Int32>()
-                for v in recordValues(m) where links(v) { targets.formUnion(valueAnchors[v] ?? []) }
+                // (A value more than a household's persons share, a help desk's address in every
+                // ticket, says nothing of whose the record is: it is listed under none of them.)
+                for v in recordValues(m) where links(v) {
+                    if let anchors = valueAnchors[v], anchors.count <= Households.householdLimit { targets.formUnion(anchors) }
+                }
                 if targets.isEmpty { orphans.append(m); continue }
                 for t in targets { group[t, default: []].append(m) }
             }
@@ -245,7 +253,25 @@ public struct Resolver {
                 add(anchor: hashes[Int(nid)], flags: StoredPerson.inConflict, records: group[nid]!.sorted())
             }
             if !orphans.isEmpty {
-                add(anchor: anchor(orphans)!, flags: StoredPerson.inConflict, records: orphans)
+                // The records joined only through a value many persons share are each other's
+                // only through their own values: one person per part joined without it.
+                let hubs = valueAnchors.filter { $0.value.count > Households.householdLimit }.map(\.key)
+                var parts: [Int32: [Int32]] = [:]
+                if hubs.isEmpty {
+                    parts[0] = orphans
+                } else {
+                    var joined = UnionFind(count: orphans.count)
+                    var firstWith: [Int32: Int32] = [:]
+                    for (i, m) in orphans.enumerated() {
+                        for v in recordValues(m) where links(v) && !hubs.contains(v) {
+                            if let j = firstWith[v] { joined.union(j, Int32(i)) } else { firstWith[v] = Int32(i) }
+                        }
+                    }
+                    for (i, m) in orphans.enumerated() { parts[joined.find(Int32(i)), default: []].append(m) }
+                }
+                for part in parts.values.sorted(by: { $0[0] < $1[0] }) {
+                    add(anchor: anchor(part, excluding: hubs) ?? anchor(part)!, flags: StoredPerson.inConflict, records: part)
+                }
             }
         }
         for i in alone where recs.identifies(i) {
@@ -414,6 +440,32 @@ public struct Resolver {
         }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
         clock.lap("conflicts")
+    }
+
+    /// IBANs on three records of a document or more, and on at least half of them (a bank
+    /// statement's own account, `Kliendi konto` on each row, whose payments for someone else
+    /// make records of their own): the statement's holder's, joining none of its rows.
+    /// By value index; empty when there are none.
+    static func ownAccounts(_ recs: RecordTable, kinds: [UInt16]) -> [Bool] {
+        let iban = ValueKind.element(.iban).rawValue
+        var onRecords: [Int64: [Int32: Int]] = [:]   // document → IBAN → records
+        for i in 0..<recs.count {
+            for k in recs.valueRange(i) where kinds[Int(recs.values[k])] == iban {
+                onRecords[recs.documents[i], default: [:]][recs.values[k], default: 0] += 1
+            }
+        }
+        guard !onRecords.isEmpty else { return [] }
+        var perDocument: [Int64: Int] = [:]
+        for d in recs.documents where onRecords[d] != nil { perDocument[d, default: 0] += 1 }
+        var own: [Bool] = []
+        for (document, accounts) in onRecords {
+            let n = perDocument[document] ?? 0
+            for (v, count) in accounts where count >= 3 && count * 2 >= n {
+                if own.isEmpty { own = [Bool](repeating: false, count: kinds.count) }
+                own[Int(v)] = true
+            }
+        }
+        return own
     }
 
     /// Sorts rows by (key, person): a counting sort on the keys' top 16 bits (the keys are MACs,

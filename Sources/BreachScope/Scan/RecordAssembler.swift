@@ -138,6 +138,8 @@ struct RecordAssembler: RecordVisitor {
     private var staffColumns: [Bool] = []
     /// Per column: it names one of the organisation's sites (`FieldClassifier.namesSite`).
     private var siteColumns: [Bool] = []
+    /// Per column: it holds a message's id (`FieldClassifier.namesMessageID`): not scanned.
+    private var messageIDColumns: [Bool] = []
     /// The record has a value in a site column (`siteColumns`).
     private var siteRecord = false
     /// Per column: its last step is FHIR's `resourceType`.
@@ -239,6 +241,7 @@ struct RecordAssembler: RecordVisitor {
         part.hints = hints
         part.staffColumns = staffColumns
         part.siteColumns = siteColumns
+        part.messageIDColumns = messageIDColumns
         part.resourceTypeColumns = resourceTypeColumns
         part.queryColumns = queryColumns
         part.titleColumn = titleColumn
@@ -307,11 +310,12 @@ struct RecordAssembler: RecordVisitor {
         hints[id] = hint
         while staffColumns.count <= id {
             staffColumns.append(false); otherPartyColumns.append(false); staffMemberColumns.append(false); staffNameColumns.append(false)
-            siteColumns.append(false); resourceTypeColumns.append(false); queryColumns.append(false)
+            siteColumns.append(false); resourceTypeColumns.append(false); queryColumns.append(false); messageIDColumns.append(false)
         }
         queryColumns[id] = name.hasPrefix(TextReader.queryColumnPrefix)
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
+        messageIDColumns[id] = hint == .nonPersonal && FieldClassifier.namesMessageID(name)
         resourceTypeColumns[id] = name.hasSuffix("resourceType")
         if name == CSVReader.titleColumn { titleColumn = id }
         // A reader's staff columns (a signature's, a colleague's card) are a staff member's fields.
@@ -553,7 +557,7 @@ struct RecordAssembler: RecordVisitor {
                         staffMemberRecord = true
                     }
                 }
-            } else if FieldScanner.mayHoldNonPersonalFinding(value) {
+            } else if !(column < messageIDColumns.count && messageIDColumns[column]) && FieldScanner.mayHoldNonPersonalFinding(value) {
                 scan(value, hint: hint, f, l, offset)
             }
         case .nationalID where Self.isSpacedCode(value):
@@ -1227,7 +1231,7 @@ struct RecordAssembler: RecordVisitor {
             emitLines(through: Int32.max)
         } else if items.contains(where: { emits($0) }) {
             if language == nil { language = guessLanguage(items) }
-            if holdsFormContact() {
+            if holdsFormContact() || holdsFormName() {
                 heldContacts.append((recordLine, recordOffset, language, items))
             } else {
                 if valueElements & (Self.nameElement | 1 << UInt32(ElementType.nationalID.code)) != 0 {
@@ -1764,14 +1768,53 @@ struct RecordAssembler: RecordVisitor {
         return items.allSatisfy { $0.code == ElementType.phone.code || $0.code == ElementType.email.code }
     }
 
-    /// At the end of a form, its held contact paragraphs join the one record that names someone,
+    /// A small form's paragraph whose only identifying element is a name (`Пациент: Наталья
+    /// Васильева` under the form's Latin `Patsient: Natalja Vassiljeva`): held until the document
+    /// ends (`attachFormContacts`).
+    private func holdsFormName() -> Bool {
+        guard readsForms, documentSize > 0, documentSize <= Self.formDocument, ordinalBase == 0 else { return false }
+        return valueElements & Self.nameElement != 0 && valueElements & Self.identifyingButName == 0
+    }
+
+    /// Elements that tell who a record is about, besides a name.
+    private static let identifyingButName: UInt32 = [ElementType.nationalID, .email, .phone, .postalAddress, .iban, .paymentCard, .dateOfBirth]
+        .reduce(0) { $0 | 1 << UInt32($1.code) }
+
+    /// At the end of a form, its held name paragraphs join the one record that names someone when
+    /// their names are one name in two scripts or spellings (`WeakKey.nameSkeleton`); if one does
+    /// not, every held paragraph is a record of its own (the form names someone else too).
+    /// Then its held contact paragraphs join the one record that names someone,
     /// when the form names exactly one person (one name value, at most one national ID) who has
     /// no phone (no e-mail) of their own and each held phone is no fixed line: an organisation's
     /// footer (`Tel 6 123 456`) gives a landline, and a second phone beside the person's own is
     /// someone else's. Otherwise the paragraphs are records of their own, as any other.
     private mutating func attachFormContacts() {
-        let held = heldContacts
+        var held = heldContacts
         heldContacts.removeAll()
+        let nameCode = ElementType.name.code
+        if held.contains(where: { h in h.items.contains { $0.code == nameCode } }) {
+            guard namingRecords == 1, namingRecordIndex >= 0 else {
+                for h in held { emit(line: h.line, offset: h.offset, language: h.language, items: h.items) }
+                return
+            }
+            let names = Set(batch.records[namingRecordIndex].items.filter { $0.code == nameCode }.map(\.value))
+            let skeleton = names.count == 1 ? batch.values.withPlaintext(at: Int(names.first!)) { WeakKey.nameSkeleton($0) } : ""
+            let fits = skeleton.filter { $0 != " " }.count >= 4 && held.allSatisfy { h in
+                h.items.filter { $0.code == nameCode }.allSatisfy { item in
+                    batch.values.withPlaintext(at: Int(item.value)) { WeakKey.nameSkeleton($0) } == skeleton
+                }
+            }
+            guard fits else {
+                for h in held { emit(line: h.line, offset: h.offset, language: h.language, items: h.items) }
+                return
+            }
+            for h in held where h.items.contains(where: { $0.code == nameCode }) {
+                batch.records.insert(items: h.items, intoRecord: namingRecordIndex)
+                findingCount += h.items.count
+            }
+            held.removeAll { h in h.items.contains { $0.code == nameCode } }
+            guard !held.isEmpty else { return }
+        }
         if namingRecords == 1, namingRecordIndex >= 0 {
             let record = batch.records[namingRecordIndex]
             let named = Set(record.items.filter { $0.code == ElementType.name.code }.map(\.value))

@@ -60,6 +60,18 @@ struct WeakKeyTests {
         #expect(!name.withUnsafeBufferPointer { n in plain.withUnsafeBufferPointer { WeakKey.coreMaterial(name: n, address: $0, into: &out) } })
     }
 
+    /// One name in Cyrillic and in its Latin spellings has one skeleton; other names do not.
+    @Test func nameSkeletonsAcrossScripts() {
+        func skeleton(_ s: String) -> String { WeakKey.nameSkeleton(Array(s.utf8)) }
+        #expect(skeleton("Наталья Васильева") == "ntl vslv")
+        #expect(skeleton("Natalja Vassiljeva") == "ntl vslv")
+        #expect(skeleton("VASILEVA, Natalya") == "ntl vslv")
+        #expect(skeleton("Сергей Жуков") == skeleton("Sergei Žukov"))
+        #expect(skeleton("Łukasz Żółtowski") == skeleton("Lukasz Zoltowski"))
+        #expect(skeleton("Наталья Васильева") != skeleton("Natalja Vassiljeva-Tamm"))
+        #expect(skeleton("Mari Maasikas") != skeleton("Maria Maasikas Kask"))
+    }
+
     @Test func latinExtendedALowerCase() {
         let upper = "ĀČĒĢĪĶĻŅŠŪŽĄĘĖĮŲŁŃŚŹŻŐŰĹĽŇŘŤĎ", lower = "āčēģīķļņšūžąęėįųłńśźżőűĺľňřťď"
         #expect(NameDetector.lowercase(Array(upper.utf8)) == Array(lower.utf8))

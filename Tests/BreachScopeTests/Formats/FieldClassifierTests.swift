@@ -284,6 +284,19 @@ import Testing
             #expect(!FieldClassifier.namesOtherEntity(key), "\(key)")
         }
     }
+
+    /// Message ids (`smtp-id`, `Message-ID`) are no one's addresses; an audit log's `actor` is
+    /// staff (`riskFactors` is not); ISO 20022's postal address parts are address parts.
+    @Test func messageIDsActorsAndPaymentAddresses() {
+        for (label, id) in [("$.smtp-id", true), ("Message-ID", true), ("$.headers.msgid", true), ("$.email", false), ("smtp", false)] {
+            #expect(FieldClassifier.namesMessageID(label) == id, "\(label)")
+        }
+        #expect(FieldClassifier.namesStaffMember("$[].actor.alternateId"))
+        #expect(!FieldClassifier.namesStaffMember("$.riskFactors"))
+        for label in ["StrtNm", "BldgNb", "PstCd", "TwnNm", "AdrLine"] {
+            #expect(FieldClassifier.hint(forLabel: label) == .addressPart, "\(label)")
+        }
+    }
 }
 
 @Suite struct AddressPartLabelTests {

@@ -88,6 +88,43 @@ import Testing
         }
     }
 
+    /// A bank account (IBAN) two records share joins them when their names agree (a direct
+    /// debit's months); a joint account's holders of different names are two persons, as a
+    /// line's are; no plaintext of the account is needed.
+    @Test func aSharedBankAccountJoinsOnlyAgreeingNames() throws {
+        let names = ["Eino Eero Ylönen", "EINO EERO YLÖNEN", "Aino Ylönen"]
+        let iban: Int32 = 3
+        func run(_ records: [[Int32]]) throws -> Households.Split? {
+            var kinds = [UInt16](repeating: ValueKind.element(.name).rawValue, count: names.count)
+            kinds.append(ValueKind.element(.iban).rawValue)
+            return try Households.split(
+                members: ArraySlice((0..<Int32(records.count)).map { $0 }), values: { ArraySlice(records[Int($0)]) }, kinds: kinds,
+                links: { $0 >= Int32(names.count) }, isNational: { _ in false },
+                plaintext: { v in v < Int32(names.count) ? Array(names[Int(v)].utf8) : nil })
+        }
+        #expect(try run([[0, iban], [1, iban]]) == nil)
+        let s = try #require(try run([[0, iban], [1, iban], [2, iban]]))
+        #expect(Set(s.groups.map { Set($0) }) == [[0, 1], [2]])
+        #expect(s.lines == [iban])
+    }
+
+    /// An address on many records whose names are many persons' (a help desk's `rxhelp@` in
+    /// each forwarded mail, an audit log's service account): each name is a person of its own.
+    /// A person's own address on as many records under two names that do not agree (`Bill` and
+    /// `William`) stays one person's.
+    @Test func anAddressManyPersonsShareIsAHub() throws {
+        let n = 20
+        let names = (0..<n).map { "Etu\($0) Suku\($0)" } + ["Bill Moore", "William Moore"]
+        let hub = Int32(names.count)
+        let s = try #require(try split(names: names, lines: 0, emails: 1, (0..<Int32(n)).map { [$0, hub] } + [[hub]]))
+        #expect(s.groups.count == n + 1)   // each name, and the row with only the address apart
+        #expect(s.lines == [hub])
+        let own = (0..<Int32(Households.hubRecords)).map { [Int32(n) + $0 % 2, hub] }
+        #expect(try split(names: names, lines: 0, emails: 1, own) == nil)
+        // Fewer records than a hub's: an address shared as a person's is.
+        #expect(try split(names: names, lines: 0, emails: 1, (0..<Int32(9)).map { [$0, hub] }) == nil)
+    }
+
     /// A line a whole table shares (a switchboard's): every name is its own person, found by
     /// tables and not pairs (pairs would be 36M name comparisons here), and rows with only the
     /// line are listed under nobody in particular.
