@@ -20,7 +20,9 @@
 /// (Denmark, North America) a phone stays strong.
 ///
 /// A bank account (IBAN) is such a line too: a joint account's holders, the organisation's own
-/// account printed on every customer's invoice.
+/// account printed on every customer's invoice. So is a hub: an e-mail or phone on `hubRecords`
+/// records or more whose names make more than `householdLimit` persons (a help desk's address in
+/// every forwarded mail, an audit log's service account), whatever it looks like.
 ///
 /// A family's inbox is such a line too: an e-mail whose local part says it is a family's or a
 /// household's (`thebrownfamily90@`, `familie.mueller@`, `perhe.virtanen@`), shared by the
@@ -141,10 +143,10 @@ enum Households {
                 partNames.append(ns); partLines.append(ls); seeds.append(!ns.isEmpty || national)
             }
             /// The persons (named groups of parts) on each line.
-            func groupCounts(_ groups: [[Int]]) -> [Int32: Int] {
+            func groupsOn(_ groups: [[Int]]) -> [Int32: Set<Int>] {
                 var on: [Int32: Set<Int>] = [:]
                 for (k, g) in groups.enumerated() { for a in g { for l in partLines[a] { on[l, default: []].insert(k) } } }
-                return on.mapValues(\.count)
+                return on
             }
             // 4. Named parts joined through a line when their names agree.
             var group = Array(0..<parts.count)
@@ -192,13 +194,12 @@ enum Households {
                 let r = root(a)
                 if let k = groupOf[r] { groups[k].append(a) } else { groupOf[r] = groups.count; groups.append([a]) }
             }
-            guard groups.count > 1 else { return (nil, groupCounts(groups)) }
+            guard groups.count > 1 else { return (nil, groupsOn(groups).mapValues(\.count)) }
             let own = groups.map { g in g.flatMap { parts[$0].map { ms[$0] } }.sorted() }
             // 5. Other parts: under each person they share a line with (a household's few: a line
             // more than `householdLimit` persons share is no household's, and a row with only that
             // line is nobody's in particular), else together.
-            var groupsOnLine: [Int32: Set<Int>] = [:]
-            for (k, g) in groups.enumerated() { for a in g { for l in partLines[a] { groupsOnLine[l, default: []].insert(k) } } }
+            let groupsOnLine = groupsOn(groups)
             let counts = groupsOnLine.mapValues(\.count)
             var orphans: [Int] = []
             for a in 0..<parts.count where !seeds[a] {
