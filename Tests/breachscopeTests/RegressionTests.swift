@@ -1470,6 +1470,69 @@ import BreachScopeTesting
         }
     }
 
+    /// A loyalty programme's letter: the address block (`Tiiu Tamm` · `Narva mnt 101` · `65023
+    /// Võru`), the greeting and the card owner's line with the ID code are one person, with the
+    /// address; the sender's own address is nobody's.
+    @Test func aLettersAddressBlockIsItsCardOwners() throws {
+        var rng = SeededRNG(seed: 0x1E77)
+        let code = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("letter")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("boonusteatis_00017.txt", """
+            Allium UPI OÜ · Lojaalsusprogramm
+            Pärnu mnt 158/1, 11317 Tallinn
+
+                                                                Tiiu Tamm
+                                                                Narva mnt 101
+                                                                65023 Võru
+
+            Tallinn, 05.01.2023
+
+            Lugupeetud Tiiu Tamm!
+
+            Teie kliendikaardile 2906 8084 8646 7 on seisuga 31.12.2022 kogunenud 160 boonuspunkti.
+
+            Lugupidamisega
+            Klienditeenindus
+
+            Kaardi omanik: Tiiu Tamm, isikukood \(code)
+
+            """)
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 1, "\(out)")
+        let elements = Set(persons.first?["elements"] as? [String] ?? [])
+        #expect(elements.isSuperset(of: ["name", "national_id", "postal_address"]), "\(out)")
+        #expect(persons.first?["name"] as? String == "Tiiu Tamm", "\(out)")
+    }
+
+    /// A PowerShell `Export-Clixml` of directory users (UTF-16LE, `<S N="DisplayName">`): each
+    /// user is a person with their name and mail.
+    @Test func powerShellClixmlUsersArePersons() throws {
+        let dir = try CLIRunner.temporaryDirectory("clixml")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let users = [("Ryan Young", "Ryan", "Young", "r.young@inbox.test"), ("Gregory O&#x27;Connor", "Gregory", "O&#x27;Connor", "gregory1956@webmail.test")]
+        var xml = "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n"
+        for (k, u) in users.enumerated() {
+            xml += """
+                  <Obj RefId="\(k)"><TNRef RefId="0" /><Props>
+                      <S N="DisplayName">\(u.0)</S><S N="GivenName">\(u.1)</S><S N="Surname">\(u.2)</S><S N="Mail">\(u.3)</S>
+                      <S N="Id">d148335cf4e1acbe9734bfeaadf075c\(k)</S><B N="AccountEnabled">true</B>
+                  </Props></Obj>
+
+                """
+        }
+        xml += "</Objs>\n"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in xml.utf16 { bytes.append(UInt8(unit & 0xFF)); bytes.append(UInt8(unit >> 8)) }
+        try Data(bytes).write(to: dir.appendingPathComponent("b2c_users_export.clixml"))
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 2, "\(out)")
+        for (name, email) in [("Ryan Young", "r.young@inbox.test"), ("Gregory O'Connor", "gregory1956@webmail.test")] {
+            let p = persons.first { identifierValues($0).contains(email) }
+            #expect(p?["name"] as? String == name, "\(out)")
+        }
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

@@ -41,7 +41,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "sql": .sql,
         "rtf": .rtf,
         "html": .html, "htm": .html, "xhtml": .html, "xht": .html, "shtml": .html,
-        "xml": .xml,
+        "xml": .xml, "clixml": .xml,
         "hl7": .hl7, "hl7v2": .hl7, "astm": .hl7,
         "vcf": .vcard, "vcard": .vcard,
         "yaml": .yaml, "yml": .yaml,

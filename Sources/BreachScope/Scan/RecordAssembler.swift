@@ -1768,16 +1768,17 @@ struct RecordAssembler: RecordVisitor {
         return items.allSatisfy { $0.code == ElementType.phone.code || $0.code == ElementType.email.code }
     }
 
-    /// A small form's paragraph whose only identifying element is a name (`Пациент: Наталья
-    /// Васильева` under the form's Latin `Patsient: Natalja Vassiljeva`): held until the document
-    /// ends (`attachFormContacts`).
+    /// A small form's paragraph with a name and no strong identifier (`Пациент: Наталья Васильева`
+    /// under the form's Latin `Patsient: Natalja Vassiljeva`; a letter's address block
+    /// `Juri Kuznetsov` · `Sõpruse pst 93-1` · `20903 Narva` over `Kaardi omanik: Juri Kuznetsov,
+    /// isikukood …`): held until the document ends (`attachFormContacts`).
     private func holdsFormName() -> Bool {
         guard readsForms, documentSize > 0, documentSize <= Self.formDocument, ordinalBase == 0 else { return false }
-        return valueElements & Self.nameElement != 0 && valueElements & Self.identifyingButName == 0
+        return valueElements & Self.nameElement != 0 && valueElements & Self.identifiers == 0
     }
 
-    /// Elements that tell who a record is about, besides a name.
-    private static let identifyingButName: UInt32 = [ElementType.nationalID, .email, .phone, .postalAddress, .iban, .paymentCard, .dateOfBirth]
+    /// Elements that identify a person besides a name, an address or a birth date.
+    private static let identifiers: UInt32 = [ElementType.nationalID, .email, .phone, .iban, .paymentCard]
         .reduce(0) { $0 | 1 << UInt32($1.code) }
 
     /// At the end of a form, its held name paragraphs join the one record that names someone when
@@ -1797,13 +1798,23 @@ struct RecordAssembler: RecordVisitor {
                 for h in held { emit(line: h.line, offset: h.offset, language: h.language, items: h.items) }
                 return
             }
-            let names = Set(batch.records[namingRecordIndex].items.filter { $0.code == nameCode }.map(\.value))
-            let skeleton = names.count == 1 ? batch.values.withPlaintext(at: Int(names.first!)) { WeakKey.nameSkeleton($0) } : ""
-            let fits = skeleton.filter { $0 != " " }.count >= 4 && held.allSatisfy { h in
-                h.items.filter { $0.code == nameCode }.allSatisfy { item in
-                    batch.values.withPlaintext(at: Int(item.value)) { WeakKey.nameSkeleton($0) } == skeleton
-                }
+            let record = batch.records[namingRecordIndex].items
+            let names = Set(record.filter { $0.code == nameCode }.map(\.value))
+            let heldNames = held.flatMap { $0.items.filter { $0.code == nameCode } }
+            let skeletons = Set(heldNames.map { item in batch.values.withPlaintext(at: Int(item.value)) { WeakKey.nameSkeleton($0) } })
+            // The form's one name in other spellings; or, when its one record has a national ID
+            // and no name (`Kaardi omanik: …, isikukood 3760…`), its address block's name.
+            let addressCode = ElementType.postalAddress.code
+            let skeleton: String
+            if names.count == 1 {
+                skeleton = batch.values.withPlaintext(at: Int(names.first!)) { WeakKey.nameSkeleton($0) }
+            } else if names.isEmpty, Set(record.filter { $0.code == ElementType.nationalID.code }.map(\.value)).count == 1,
+                      held.allSatisfy({ h in !h.items.contains { $0.code == nameCode } || h.items.contains { $0.code == addressCode } }) {
+                skeleton = skeletons.count == 1 ? skeletons.first! : ""
+            } else {
+                skeleton = ""
             }
+            let fits = skeleton.filter { $0 != " " }.count >= 3 && skeletons == [skeleton]
             guard fits else {
                 for h in held { emit(line: h.line, offset: h.offset, language: h.language, items: h.items) }
                 return
