@@ -1533,6 +1533,26 @@ import BreachScopeTesting
         }
     }
 
+    /// A call centre's log: the caller (`Soittaja`, `Soittajan numero`) is the customer when it
+    /// says `asiakas itse` (their number is the customer's), and a relative of their own when it
+    /// names one (`Kyllikki Karjalainen (tytär)`: her number is hers, not the customer's).
+    @Test func aCallLogsCallerIsTheCustomerOrARelative() throws {
+        let dir = try CLIRunner.temporaryDirectory("calls")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("puhelut_2023-09.csv", """
+            Puhelu-ID;Aloitusaika;Soittajan numero;Soittaja;Asiakas;Asiakasnro;Aihe;Muistiinpano
+            900000;15.09.2023 16:12;+358 50 111 5029;asiakas itse;Saarinen Pentti Kari;308264;Osoitemuutos;Asiakas muuttaa
+            900002;24.09.2023 09:01;045 646 9176;Kyllikki Pirjo Karjalainen (tytär);Karjalainen Reijo;307922;Tuotevaihto;Vaihdetaan kokoa
+
+            """)
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 3, "\(out)")
+        #expect(identifierValues(persons.first { ($0["name"] as? String) == "Saarinen Pentti Kari" }) == ["+358501115029"], "\(out)")
+        #expect(identifierValues(persons.first { ($0["name"] as? String) == "Karjalainen Reijo" }).isEmpty, "\(out)")
+        #expect(identifierValues(persons.first { ($0["name"] as? String)?.hasPrefix("Kyllikki") == true }) == ["+358456469176"], "\(out)")
+        #expect(!out.contains("asiakas itse"), "\(out)")
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

@@ -249,6 +249,8 @@ public enum FieldClassifier {
                         rest = rest.dropFirst()
                     }
                     if let h = relatedRemainder(String(rest), short: prefix.count <= 3) { return (path + group, h) }
+                    // A caller's number (`Soittajan numero`) is their phone.
+                    if callerPrefixes.contains(prefix) && numberWords.contains(String(rest)) { return (path + group, .phone) }
                     // A relative's genotype (`ema_gt`): theirs, read as text (`namesRelatedGenotype`).
                     if genotypeWords.contains(String(rest)) { return (path + group, FieldHint.none) }
                 }
@@ -302,6 +304,9 @@ public enum FieldClassifier {
         "mokėjimo paskirtis", "melding", "besked",
     ].map(normalize))
 
+    private static let callerPrefixes: Set<String> = Set(["caller", "callers", "soittajan", "helistaja", "uppringarens"].map(normalize))
+    private static let numberWords: Set<String> = Set(["number", "numero", "nummer", "nr", "no", "phone", "tel"].map(normalize))
+
     /// Whole labels of a related person's column or object (`Guardian`, `emergencyContact`).
     private static let relatedTableKeys: Set<String> = relatedKeys.union([
         "guardians", "parents", "emergency contact", "emergency contacts", "emergency contact person", "ice contact",
@@ -309,6 +314,8 @@ public enum FieldClassifier {
         "kontaktisik", "lähedane", "lähikontakt", "yhteyshenkilö", "omainen", "lähiomainen", "kontaktperson",
         "anhörig", "närstående", "osoba kontaktowa", "kontaktperson", "pårørende", "nærmeste pårørende",
         "angehöriger", "notfallkontakt", "контактное лицо", "родственник", "kontaktpersona", "kontaktinis asmuo",
+        // A call log's caller (`Soittaja: Kyllikki Karjalainen (tytär)`; `asiakas itse` names no one else).
+        "caller", "soittaja", "helistaja", "uppringare", "dzwoniący", "звонящий",
     ].map(normalize)).union(payerLabels.map(normalize))
 
     /// Words that start (or end) a related person's column label, genitives included
@@ -316,7 +323,8 @@ public enum FieldClassifier {
     private static let relatedPrefixes: [String] = ([
         "guardian", "legal guardian", "parent", "mother", "mothers", "father", "fathers", "emergency contact",
         "emergency", "ice", "next of kin", "nok", "kin", "spouse", "spouses", "partner", "partners", "relative",
-        "contact person", "caregiver", "carer", "legal representative",
+        "contact person", "caregiver", "carer", "legal representative", "caller", "callers", "soittajan", "helistaja",
+        "uppringarens",
         "lapsevanem", "lapsevanema", "vanema", "ema", "isa", "eestkostja", "esindaja", "seadusliku esindaja",
         "kontaktisik", "kontaktisiku", "lähedase", "lähedane", "hooldaja", "abikaasa",
         "huoltaja", "huoltajan", "vanhempi", "vanhemman", "äidin", "isän", "yhteyshenkilö", "yhteyshenkilön",

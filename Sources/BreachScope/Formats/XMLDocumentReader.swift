@@ -146,13 +146,16 @@ public struct XMLDocumentReader: DocumentReader {
         let staff = element.underStaff
         // A coded value's name (`<code code="51969-4" displayName="Genetic analysis report"/>`).
         let coded = attributes.contains { $0.name == Array("code".utf8) || $0.name == Array("codeSystem".utf8) }
+        // An attribute of a thing's element, or of an element under one (`<BusinessUnit><UnitID
+        // Name="Karvik Ülemiste">`: a store's name), is the thing's.
+        let thing = [element.name, stack.count >= 2 ? stack[stack.count - 2].name : nil].compactMap { $0 }.first(where: Self.namesThing)
         for a in attributes where !a.value.isEmpty && !(element.label != nil && Self.nameAttributes.contains(a.name) && a.value == element.label!) {
             let trimmed = a.value.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
             guard !trimmed.isEmpty else { continue }
             // (A staff member's `telecom value="mailto:…"` is a staff value.)
             let column = staff ? staffColumn(Self.telecomAttribute(a.name, element.name) ? Array("email".utf8) : a.name, visitor: &visitor)
                 : coded && a.name == Array("displayName".utf8) ? codeNameColumn(visitor: &visitor)
-                : column(a.name, visitor: &visitor)
+                : column(a.name, parent: thing, visitor: &visitor)
             emit(Field(column: column, value: trimmed, line: line, path: path, names: names), visitor: &visitor)
         }
     }
@@ -338,6 +341,7 @@ public struct XMLDocumentReader: DocumentReader {
         "store", "shop", "pood", "apteek", "pharmac", "clinic", "hospital", "haigla", "department", "osakond",
         "categor", "kategoor", "document", "dokument", "manufact", "tootja", "supplier", "tarnija", "brand",
         "service", "teenus", "tuote", "yritys", "produkt", "prece", "vaist", "branch", "filiaal", "vendor", "software",
+        "businessunit",
     ].map { Array($0.utf8) }
 
     static func namesThing(_ name: [UInt8]) -> Bool {

@@ -1282,6 +1282,8 @@ struct RecordAssembler: RecordVisitor {
             }
             guard national else { return false }
         }
+        // Words without a capital name no one (a call log's caller `asiakas itse`: the customer).
+        guard String(decoding: text, as: UTF8.self).contains(where: \.isUppercase) else { return false }
         var name: [UInt8] = []
         if firstName != nil || lastName != nil {
             NameDetector.join(first: firstName != nil ? firstBytes : [], last: lastName != nil ? lastBytes : [], into: &name)
@@ -1311,7 +1313,10 @@ struct RecordAssembler: RecordVisitor {
         defer { readingRelated = false }
         func read(_ f: (group: Int32, column: Int32, line: Int32, offset: Int, start: Int, end: Int)) {
             bytes.withUnsafeBufferPointer {
-                field(UnsafeBufferPointer(rebasing: $0[f.start..<f.end]), column: Int(f.column), line: Int(f.line), offset: f.offset)
+                let value = UnsafeBufferPointer(rebasing: $0[f.start..<f.end])
+                // (A caller `asiakas itse`, the customer, is no name.)
+                if hints[Int(f.column)] == .fullName && !String(decoding: value, as: UTF8.self).contains(where: \.isUppercase) { return }
+                field(value, column: Int(f.column), line: Int(f.line), offset: f.offset)
             }
         }
         guard apart else { for f in held { read(f) }; return }

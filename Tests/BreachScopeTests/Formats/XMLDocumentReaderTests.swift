@@ -99,6 +99,22 @@ import BreachScopeTesting
         ])
     }
 
+    /// A thing's attributes, on its element or an element under it, are the thing's: a POSLog
+    /// store's `<BusinessUnit><UnitID Name="Karvik Ülemiste">` is no person's name; PowerShell's
+    /// CLIXML names a field by `N`.
+    @Test func attributesOfThingsAndClixmlNames() {
+        let (v, error, _) = read("""
+            <POSLog><Transaction><BusinessUnit><UnitID Name="Karvik Ülemiste">C007</UnitID></BusinessUnit>
+            <Customer Name="Mari Maasikas"/></Transaction>
+            <Objs><Obj><Props><S N="DisplayName">Ryan Young</S></Props></Obj></Objs></POSLog>
+            """)
+        #expect(error == nil)
+        let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["BusinessUnit/Name"] == .nonPersonal)
+        #expect(hints["Name"] == .fullName)
+        #expect(hints["DisplayName"] == .fullName, "\(hints)")
+    }
+
     @Test func namesOfThingsAreNotPersonNames() {
         let (v, error, _) = read("<order><customer><name>Mari Maasikas</name></customer><product><name>Paratsetamool</name><code>123</code></product><apteek><name>Kesklinna Apteek</name></apteek></order>")
         #expect(error == nil)
