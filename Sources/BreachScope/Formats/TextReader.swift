@@ -100,6 +100,9 @@ public struct TextReader: DocumentReader {
     /// The last non-blank line's bytes (trimmed; only lines of at most `maxRuledLine` bytes),
     /// a table's header when a dashed rule follows it (`ruledHeader`).
     private var lastLine: [UInt8] = []
+    /// The last non-blank line where the caller's buffer holds it (no copy per line); copied into
+    /// `lastLine` when the buffer goes (`keepLastLine`).
+    private var lastLineRef: UnsafeBufferPointer<UInt8>?
     /// A query tool's table under its dashed rule (`ruledHeader`): each column's range in the
     /// line and its column id (-1: a label the classifier does not know, read as text).
     private var ruledColumns: [(range: Range<Int>, column: Int)] = []
@@ -131,6 +134,7 @@ public struct TextReader: DocumentReader {
             line += 1
             i = j + 1
         }
+        keepLastLine()
         chunkOffset += n
     }
 
@@ -177,7 +181,10 @@ public struct TextReader: DocumentReader {
             }
             cutLine = false
         } else {
-            bytes.withUnsafeBufferPointer { lineEnded($0, offset: pendingOffset, visitor: &visitor) }
+            bytes.withUnsafeBufferPointer {
+                lineEnded($0, offset: pendingOffset, visitor: &visitor)
+                keepLastLine()
+            }
         }
         bytes.clear()
         swap(&bytes, &pending)
@@ -187,6 +194,8 @@ public struct TextReader: DocumentReader {
     private mutating func lineEnded(_ p: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
         if p.count > maxLine {  // cut into overlapping pieces straight from the chunk
             if !heldAddress.isEmpty { flushHeldAddress(visitor: &visitor) }
+            lastLineRef = nil
+            lastLine.removeAll(keepingCapacity: true)
             openRecord(offset: offset, visitor: &visitor)
             var start = 0
             while true {
@@ -214,6 +223,7 @@ public struct TextReader: DocumentReader {
             addressBlock = false
             ruledColumns.removeAll()
             lastLine.removeAll(keepingCapacity: true)
+            lastLineRef = nil
             expandedRecords = false
             fixedColumns.removeAll()
             pipeColumns = nil
@@ -227,12 +237,14 @@ public struct TextReader: DocumentReader {
             if ruledRow(p, a: a, b: b, offset: offset, visitor: &visitor) { return }
             ruledColumns.removeAll()
         }
-        if (p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "+")) && !lastLine.isEmpty && ruledHeader(UnsafeBufferPointer(rebasing: p[0..<b]), visitor: &visitor) {
+        if (p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "+")) && (lastLineRef != nil || !lastLine.isEmpty)
+            && ruledHeader(UnsafeBufferPointer(rebasing: p[0..<b]), visitor: &visitor) {
             lastLine.removeAll(keepingCapacity: true)
+            lastLineRef = nil
             return
         }
-        lastLine.removeAll(keepingCapacity: true)
-        if b <= Self.maxRuledLine { lastLine.append(contentsOf: UnsafeBufferPointer(rebasing: p[0..<b])) }
+        lastLineRef = b <= Self.maxRuledLine ? UnsafeBufferPointer(rebasing: p[0..<b]) : nil
+        if lastLineRef == nil { lastLine.removeAll(keepingCapacity: true) }
         if yaml && yamlLine(p, a: a, b: b, offset: offset, visitor: &visitor) { return }
         if p[a] == UInt8(ascii: "|") && b - a >= 3 && p[b - 1] == UInt8(ascii: "|") {
             if pipeRow(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
@@ -324,7 +336,7 @@ public struct TextReader: DocumentReader {
         }
         if gapped && gapFields(text, offset: offset + a, visitor: &visitor) { return }
         if !gapped && labelled == nil {
-            if holdsAddress && text.count <= 60 && Self.isListName(text) {
+            if holdsAddress && text.count <= 60 && (ASCII.isUpper(text[0]) || text[0] >= 0xC3) && Self.isListName(text) {
                 // Maybe a postal label's name line (`TAYLOR, GARY A` over `1735 PARK AVE`).
                 heldAddress.append((Array(text), line, offset + a))
                 return
@@ -458,6 +470,14 @@ public struct TextReader: DocumentReader {
         return t[(dot + 1)...].starts(with: " row ".utf8)
     }
 
+    /// Copies the last line out of the caller's buffer before the buffer goes.
+    private mutating func keepLastLine() {
+        guard let r = lastLineRef else { return }
+        lastLine.removeAll(keepingCapacity: true)
+        lastLine.append(contentsOf: r)
+        lastLineRef = nil
+    }
+
     /// Longest line read as a query tool's table header or row.
     static let maxRuledLine = 1000
 
@@ -472,7 +492,7 @@ public struct TextReader: DocumentReader {
         var labels: [[UInt8]] = []
         var personal = false
         for r in runs {
-            let t = lastLine.withUnsafeBufferPointer { Array($0[Self.ruledCell($0, r).text]) }
+            let t = lastLineRef.map { Array($0[Self.ruledCell($0, r).text]) } ?? lastLine.withUnsafeBufferPointer { Array($0[Self.ruledCell($0, r).text]) }
             guard t.count <= Self.maxLabelBytes, !t.contains(where: { $0 &- 0x30 < 10 }) else { return false }
             labels.append(t)
             if !t.isEmpty, let hint = classify(String(decoding: t, as: UTF8.self)) {
