@@ -13,12 +13,13 @@ import BreachScopeTesting
         }
     }
 
-    static func readAllChunkings(_ text: String, limits: ReadLimits = .init()) -> RecordingVisitor {
+    static func readAllChunkings(_ text: String, limits: ReadLimits = .init(),
+                                 classify: @escaping @Sendable (String) -> FieldHint? = labels) -> RecordingVisitor {
         let doc = Array(text.utf8)
-        let whole = readDocument(TextReader(limits: limits, classify: labels), doc)
+        let whole = readDocument(TextReader(limits: limits, classify: classify), doc)
         #expect(whole.error == nil)
         for size in [1, 2, 5, 13, 300] {
-            let chunked = readDocument(TextReader(limits: limits, classify: labels), doc, chunkSize: size)
+            let chunked = readDocument(TextReader(limits: limits, classify: classify), doc, chunkSize: size)
             #expect(chunked.visitor.events == whole.visitor.events, "chunk size \(size)")
         }
         return whole.visitor
@@ -523,18 +524,14 @@ import BreachScopeTesting
             is where we moved.
             Mari Maasikas
             """
-        let doc = Array(text.utf8)
-        let whole = readDocument(TextReader(classify: classify), doc)
-        for size in [1, 7, 300] {
-            #expect(readDocument(TextReader(classify: classify), doc, chunkSize: size).visitor.events == whole.visitor.events)
-        }
-        #expect(whole.visitor.recordStrings == [
+        let v = Self.readAllChunkings(text, classify: classify)
+        #expect(v.recordStrings == [
             "-=HARBOR MAIL PHARMACY          (800) 555-0199|-=RX# 6422978                  DATE 08/16/2014"
                 + "|(list name)=TAYLOR, GARY A|(list address)=1735 PARK AVE, CINCINNATI OH 45281|DOB=08/02/1945"
                 + "|-=SERTRALINE 50 MG TABLET               QTY 60",
             "(list name)=Pirjo Mäkelä|(list address)=Kalliokatu 24 B 5, 00134 HELSINKI|-=Suomi",
             "-=Customer Service Team|-=Kalliokatu 24 B 5|-=is where we moved.|-=Mari Maasikas",
-        ], "\(whole.visitor.recordStrings)")
+        ], "\(v.recordStrings)")
         for (line, town) in [("CINCINNATI OH 45281", true), ("ST. LOUIS MO 63101-1234", true), ("00-950 Warszawa", true),
                              ("LV-1010 Rīga", true), ("114 55 Stockholm", true), ("0150 Oslo", true), ("QTY 60 TABLETS", false),
                              ("2014 annual report", false), ("OH 45281", false), ("12345 Main 5", false)] {
@@ -579,12 +576,8 @@ import BreachScopeTesting
             +----+-------------+
             Total ---- 12
             """
-        let doc = Array(text.utf8)
-        let whole = readDocument(TextReader(classify: classify), doc)
-        for size in [1, 7, 300] {
-            #expect(readDocument(TextReader(classify: classify), doc, chunkSize: size).visitor.events == whole.visitor.events)
-        }
-        #expect(whole.visitor.recordStrings == [
+        let v = Self.readAllChunkings(text, classify: classify)
+        #expect(v.recordStrings == [
             // (The headers are the tables': not text.)
             "-=Changed database context to 'WMS_PROD'.",
             "-=300013|SUKUNIMI=VIRTANEN|ETUNIMET=Leena|PUHELIN=046 589 2757|-=PHHVA",
@@ -596,7 +589,7 @@ import BreachScopeTesting
             "-=(2 rows)|-=+----+-------------+|-=| id | name        |",
             "-=9|name=Anu Saar",
             "-=Total ---- 12",
-        ], "\(whole.visitor.recordStrings)")
+        ], "\(v.recordStrings)")
     }
 
     /// Query tools' expanded display: `psql`'s `\x` records (`label | value` lines under
