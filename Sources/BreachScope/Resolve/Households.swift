@@ -110,24 +110,7 @@ enum Households {
         func partition(_ lines: Set<Int32>) throws -> (split: Split?, persons: [Int32: Int]) {
             // 3. Parts: the records joined without the lines.
             let ms = Array(members)
-            var parent = Array(0..<ms.count)
-            func find(_ i: Int) -> Int {
-                var i = i
-                while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
-                return i
-            }
-            var firstWith: [Int32: Int] = [:]
-            for (i, m) in ms.enumerated() {
-                for v in values(m) where links(v) && !lines.contains(v) {
-                    if let j = firstWith[v] { let (a, b) = (find(i), find(j)); if a != b { parent[max(a, b)] = min(a, b) } } else { firstWith[v] = i }
-                }
-            }
-            var partIndex: [Int: Int] = [:]
-            var parts: [[Int]] = []   // indices into ms, ascending
-            for i in 0..<ms.count {
-                let r = find(i)
-                if let k = partIndex[r] { parts[k].append(i) } else { partIndex[r] = parts.count; parts.append([i]) }
-            }
+            let parts = joinedParts(ms, values: values, links: links, without: lines)
             guard parts.count > 1 else { return (nil, [:]) }
             // Each part's full names (two words or more) and fixed lines.
             var partNames: [[Int32]] = [], partLines: [Set<Int32>] = [], seeds: [Bool] = []
@@ -212,6 +195,31 @@ enum Households {
             return (Split(groups: records + (orphans.isEmpty ? [] : [orphanRecords]), own: own + (orphans.isEmpty ? [] : [orphanRecords]),
                           lines: lines.sorted()), counts)
         }
+    }
+
+    /// The records `ms` joined through their linking values but those in `without`: each part's
+    /// indices into `ms`, ascending, the parts in the order of their first record.
+    static func joinedParts(_ ms: [Int32], values: (Int32) -> ArraySlice<Int32>, links: (Int32) -> Bool,
+                            without: Set<Int32>) -> [[Int]] {
+        var parent = Array(0..<ms.count)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        var firstWith: [Int32: Int] = [:]
+        for (i, m) in ms.enumerated() {
+            for v in values(m) where links(v) && !without.contains(v) {
+                if let j = firstWith[v] { let (a, b) = (find(i), find(j)); if a != b { parent[max(a, b)] = min(a, b) } } else { firstWith[v] = i }
+            }
+        }
+        var partIndex: [Int: Int] = [:]
+        var parts: [[Int]] = []
+        for i in 0..<ms.count {
+            let r = find(i)
+            if let k = partIndex[r] { parts[k].append(i) } else { partIndex[r] = parts.count; parts.append([i]) }
+        }
+        return parts
     }
 
     /// A name's words, lower-cased, without dots, in order (`M. Tamm` → `m`, `tamm`).

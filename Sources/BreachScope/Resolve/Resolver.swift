@@ -256,20 +256,9 @@ public struct Resolver {
                 // The records joined only through a value many persons share are each other's
                 // only through their own values: one person per part joined without it.
                 let hubs = valueAnchors.filter { $0.value.count > Households.householdLimit }.map(\.key)
-                var parts: [Int32: [Int32]] = [:]
-                if hubs.isEmpty {
-                    parts[0] = orphans
-                } else {
-                    var joined = UnionFind(count: orphans.count)
-                    var firstWith: [Int32: Int32] = [:]
-                    for (i, m) in orphans.enumerated() {
-                        for v in recordValues(m) where links(v) && !hubs.contains(v) {
-                            if let j = firstWith[v] { joined.union(j, Int32(i)) } else { firstWith[v] = Int32(i) }
-                        }
-                    }
-                    for (i, m) in orphans.enumerated() { parts[joined.find(Int32(i)), default: []].append(m) }
-                }
-                for part in parts.values.sorted(by: { $0[0] < $1[0] }) {
+                let parts = hubs.isEmpty ? [orphans]
+                    : Households.joinedParts(orphans, values: recordValues, links: links, without: Set(hubs)).map { $0.map { orphans[$0] } }
+                for part in parts {
                     add(anchor: anchor(part, excluding: hubs) ?? anchor(part)!, flags: StoredPerson.inConflict, records: part)
                 }
             }
