@@ -1773,6 +1773,30 @@ struct RecordAssembler: RecordVisitor {
         return items.allSatisfy { $0.code == ElementType.phone.code || $0.code == ElementType.email.code }
     }
 
+    /// Whether held name paragraphs (their items) are the form's one person's: their names have
+    /// one consonant skeleton (`WeakKey.nameSkeleton`, three consonants or more), the form's one
+    /// named record's name's; or, when that record has a national ID and no name (`Kaardi omanik:
+    /// …, isikukood 3760…`), the paragraphs are address blocks.
+    private func joinsFormsName(_ naming: [[PendingItem]]) -> Bool {
+        guard namingRecords == 1, namingRecordIndex >= 0 else { return false }
+        let nameCode = ElementType.name.code
+        let record = batch.records[namingRecordIndex].items
+        let names = Set(record.filter { $0.code == nameCode }.map(\.value))
+        let skeletons = Set(naming.flatMap { $0.filter { $0.code == nameCode } }.map { item in
+            batch.values.withPlaintext(at: Int(item.value)) { WeakKey.nameSkeleton($0) }
+        })
+        let skeleton: String
+        if names.count == 1 {
+            skeleton = batch.values.withPlaintext(at: Int(names.first!)) { WeakKey.nameSkeleton($0) }
+        } else if names.isEmpty, Set(record.filter { $0.code == ElementType.nationalID.code }.map(\.value)).count == 1,
+                  naming.allSatisfy({ $0.contains { $0.code == ElementType.postalAddress.code } }), skeletons.count == 1 {
+            skeleton = skeletons.first!
+        } else {
+            return false
+        }
+        return skeleton.filter { $0 != " " }.count >= 3 && skeletons == [skeleton]
+    }
+
     /// A small form's paragraph with a name and no strong identifier (`Пациент: Наталья Васильева`
     /// under the form's Latin `Patsient: Natalja Vassiljeva`; a letter's address block
     /// `Juri Kuznetsov` · `Sõpruse pst 93-1` · `20903 Narva` over `Kaardi omanik: Juri Kuznetsov,
@@ -1798,33 +1822,13 @@ struct RecordAssembler: RecordVisitor {
         var held = heldContacts
         heldContacts.removeAll()
         let nameCode = ElementType.name.code
-        if held.contains(where: { h in h.items.contains { $0.code == nameCode } }) {
-            guard namingRecords == 1, namingRecordIndex >= 0 else {
+        let naming = held.filter { h in h.items.contains { $0.code == nameCode } }
+        if !naming.isEmpty {
+            guard joinsFormsName(naming.map(\.items)) else {
                 for h in held { emit(line: h.line, offset: h.offset, language: h.language, items: h.items) }
                 return
             }
-            let record = batch.records[namingRecordIndex].items
-            let names = Set(record.filter { $0.code == nameCode }.map(\.value))
-            let heldNames = held.flatMap { $0.items.filter { $0.code == nameCode } }
-            let skeletons = Set(heldNames.map { item in batch.values.withPlaintext(at: Int(item.value)) { WeakKey.nameSkeleton($0) } })
-            // The form's one name in other spellings; or, when its one record has a national ID
-            // and no name (`Kaardi omanik: …, isikukood 3760…`), its address block's name.
-            let addressCode = ElementType.postalAddress.code
-            let skeleton: String
-            if names.count == 1 {
-                skeleton = batch.values.withPlaintext(at: Int(names.first!)) { WeakKey.nameSkeleton($0) }
-            } else if names.isEmpty, Set(record.filter { $0.code == ElementType.nationalID.code }.map(\.value)).count == 1,
-                      held.allSatisfy({ h in !h.items.contains { $0.code == nameCode } || h.items.contains { $0.code == addressCode } }) {
-                skeleton = skeletons.count == 1 ? skeletons.first! : ""
-            } else {
-                skeleton = ""
-            }
-            let fits = skeleton.filter { $0 != " " }.count >= 3 && skeletons == [skeleton]
-            guard fits else {
-                for h in held { emit(line: h.line, offset: h.offset, language: h.language, items: h.items) }
-                return
-            }
-            for h in held where h.items.contains(where: { $0.code == nameCode }) {
+            for h in naming {
                 batch.records.insert(items: h.items, intoRecord: namingRecordIndex)
                 findingCount += h.items.count
             }
