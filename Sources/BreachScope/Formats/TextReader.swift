@@ -489,10 +489,11 @@ public struct TextReader: DocumentReader {
     /// below are rows (`ruledRow`). True when the rule was taken.
     private mutating func ruledHeader(_ p: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) -> Bool {
         guard p.count <= Self.maxRuledLine, let runs = Self.ruleRuns(p), runs.count >= 2 else { return false }
+        keepLastLine()   // (the header above, in one buffer)
         var labels: [[UInt8]] = []
         var personal = false
         for r in runs {
-            let t = lastLineRef.map { Array($0[Self.ruledCell($0, r).text]) } ?? lastLine.withUnsafeBufferPointer { Array($0[Self.ruledCell($0, r).text]) }
+            let t = lastLine.withUnsafeBufferPointer { Array($0[Self.ruledCell($0, r).text]) }
             guard t.count <= Self.maxLabelBytes, !t.contains(where: { $0 &- 0x30 < 10 }) else { return false }
             labels.append(t)
             if !t.isEmpty, let hint = classify(String(decoding: t, as: UTF8.self)) {
