@@ -1553,6 +1553,78 @@ import BreachScopeTesting
         #expect(!out.contains("asiakas itse"), "\(out)")
     }
 
+    /// A Jira Service Management RSS export: each `<item>` is a ticket whose `<reporter>` is the
+    /// customer, and whose comments end in the agent's signature (`Lugupidamisega` · name · team
+    /// and company · phone · e-mail, as escaped HTML). The agent's phone and e-mail are no one's:
+    /// they are on no customer, and do not join the customers. The tills' POSLog gives the card
+    /// holder's purchases (`<LineItem><Sale><Description>`).
+    @Test func aTicketsReporterIsItsCustomerAndTheAgentsSignatureNoOnes() throws {
+        var rng = SeededRNG(seed: 0x51A)
+        let code1 = Synthetic.nationalID(.eeIsikukood, using: &rng), code2 = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("jira")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let signature = "&lt;p&gt;Tere! Punktid on lisatud.&lt;/p&gt;&lt;p&gt;Lugupidamisega&lt;br/&gt;Helen Saar&lt;br/&gt;"
+            + "Klienditeenindus, Lojaalsusprogrammid OÜ&lt;br/&gt;+372 640 1234&lt;br/&gt;helen.saar@lojaalsus.example.ee&lt;/p&gt;"
+        func item(_ key: String, _ reporter: String, _ description: String, _ email: String) -> String {
+            """
+                <item>
+                  <title>[\(key)] Boonuspunktid</title>
+                  <description>\(description)</description>
+                  <key id="2\(key.suffix(4))">\(key)</key>
+                  <assignee accountid="5f00000a1b2c3">Helen Saar</assignee>
+                  <reporter accountid="qm:9fd74c7a-\(key.suffix(4))">\(reporter)</reporter>
+                  <comments><comment id="3\(key.suffix(4))" author="5f00000a1b2c3">\(signature)</comment></comments>
+                  <customfields><customfield id="customfield_10040"><customfieldname>Kliendi e-post</customfieldname>
+                    <customfieldvalues><customfieldvalue>\(email)</customfieldvalue></customfieldvalues></customfield></customfields>
+                </item>
+
+            """
+        }
+        try fileWriter(dir)("SUP-export.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="0.92"><channel><title>Jira</title>
+
+            """ + item("SUP-4101", "Kersti Kivi", "&lt;p&gt;Kliendikaart 2900751091273 ei anna soodustust.&lt;/p&gt;", "kersti1954@example.org")
+            + item("SUP-4102", "Светлана Николаева", "&lt;p&gt;Личный код: \(code1)&lt;/p&gt;", "svetlana.n@kodu.test")
+            + item("SUP-4103", "Arvo Luik", "&lt;p&gt;Isikukood \(code2)&lt;/p&gt;", "arvo.luik@example.net")
+            + "</channel></rss>\n")
+        try fileWriter(dir)("POSLog_A014.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <POSLog xmlns="http://www.nrf-arts.org/IXRetail/namespace/">
+              <Transaction><BusinessUnit><UnitID Name="Kaskapteek Kristiine">A014</UnitID></BusinessUnit>
+                <TransactionID>35944767130</TransactionID>
+                <RetailTransaction><LineItem><Sale><ItemID Type="GTIN">4740012000048</ItemID><Description>Nasivin ninasprei</Description></Sale></LineItem>
+                  <LoyaltyAccount><LoyaltyAccountID>2900751091273</LoyaltyAccountID></LoyaltyAccount></RetailTransaction></Transaction>
+              <Transaction><BusinessUnit><UnitID Name="Kaskapteek Kristiine">A014</UnitID></BusinessUnit>
+                <TransactionID>64781904659</TransactionID>
+                <RetailTransaction><LineItem><Sale><ItemID Type="GTIN">4740012000062</ItemID><Description>Magneesium B6</Description></Sale></LineItem></RetailTransaction></Transaction>
+            </POSLog>
+
+            """)
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 3, "\(out)")
+        #expect(!out.contains("+3726401234") && !out.contains("helen.saar@"), "\(out)")
+        #expect(!out.contains("Helen Saar"), "\(out)")
+        let kersti = persons.first { ($0["name"] as? String) == "Kersti Kivi" }
+        #expect(identifierValues(kersti) == ["kersti1954@example.org"], "\(out)")
+        #expect((kersti?["elements"] as? [String] ?? []).contains("purchase_history"), "\(out)")
+        #expect(identifierValues(persons.first { ($0["name"] as? String) == "Светлана Николаева" }) == [code1, "svetlana.n@kodu.test"], "\(out)")
+        #expect(identifierValues(persons.first { ($0["name"] as? String) == "Arvo Luik" }) == [code2, "arvo.luik@example.net"], "\(out)")
+    }
+
+    /// A last purchase (`ViimaneOst=` in a kiosk's cache, `Viimane ost` in a table) is what was
+    /// bought; a query's `viimane_ost` holding a timestamp is when, no purchase.
+    @Test func aLastPurchaseIsAProductNotADate() throws {
+        let dir = try CLIRunner.temporaryDirectory("lastpurchase")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("kiosk.csv", "Nimi;E-post;Viimane ost\nKersti Kivi;kersti1954@example.org;Nasivin ninasprei\n")
+        try fileWriter(dir)("paring.csv", "nimi;e_post;viimane_ost\nArvo Luik;arvo.luik@example.net;2023-09-12 12:52:00+03\n")
+        let (out, persons) = try scanAndExport(dir)
+        func elements(_ name: String) -> [String] { persons.first { ($0["name"] as? String) == name }?["elements"] as? [String] ?? [] }
+        #expect(elements("Kersti Kivi").contains("purchase_history"), "\(out)")
+        #expect(!elements("Arvo Luik").contains("purchase_history") && elements("Arvo Luik").contains("email"), "\(out)")
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

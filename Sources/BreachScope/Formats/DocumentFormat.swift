@@ -27,6 +27,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case edifact
     /// vCard address books (`BEGIN:VCARD`): each card is a record.
     case vcard
+    /// Protocol Buffers' text format (`.textproto`, `.pbtxt`): read as XML (`TextProtoReader`).
+    case textproto
     /// Not a text format we read.
     case binary
 
@@ -46,6 +48,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "vcf": .vcard, "vcard": .vcard,
         "yaml": .yaml, "yml": .yaml,
         "edi": .edifact, "edifact": .edifact,
+        "textproto": .textproto, "txtpb": .textproto, "textpb": .textproto, "pbtxt": .textproto, "prototxt": .textproto,
     ]
 
     /// Decides a document's format from its path and first bytes (up to 64 KB are examined).

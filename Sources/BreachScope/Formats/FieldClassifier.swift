@@ -566,6 +566,10 @@ public enum FieldClassifier {
             "name", "full name", "fullname", "full_name", "customer name", "client name", "patient",
             "patient name", "person", "person name", "contact name", "display name", "holder name",
             "cardholder", "cardholder name", "account holder", "first and last name",
+            // A help desk's ticket: who reported it or asked (Jira's `<reporter>`, Zendesk's `requester`).
+            "reporter", "requester",
+            // A delivery's or a letter's: who receives it (`vastaanottaja`, `mottagare`, `odbiorca` below).
+            "recipient", "recipient name", "addressee",
             "nimi", "täisnimi", "ees- ja perenimi", "eesnimi perenimi", "kliendi nimi", "isiku nimi",
             "patsient", "patsiendi nimi", "saaja", "vastuvõtja",
             "фио", "ф.и.о.", "имя фамилия", "фамилия имя", "фамилия имя отчество", "полное имя",
@@ -794,7 +798,8 @@ public enum FieldClassifier {
             "lines", "orderlines", "receiptlines", "tilausrivit", "orderrader", "tšekiread", "товары",
             "basket", "article", "goods", "product code", "ean",
             "toode", "tooted", "toote nimi", "toote kood", "ostukorv", "ost", "ostud", "kaup",
-            "ostetud tooted",
+            "ostetud tooted", "viimane ost", "viimased ostud", "last purchase", "last purchases", "latest purchase",
+            "viimeisin ostos", "senaste köp",
             "tuote", "tuotteet", "tuotenimi", "tuotekoodi", "ostos", "ostokset", "ostoskori",
             "nimike",
             "produkt", "produkter", "produktnamn", "artikel", "vara", "varor", "varukorg", "köp",

@@ -913,6 +913,11 @@ public struct JSONReader: DocumentReader {
         if nodes.count >= Self.maxPaths { return wildcardChild(of: parent) }
         let label = String(decoding: key, as: UTF8.self)
         let p = nodes[Int(parent)]
+        if Self.isTypeWrapper(label, parent: p.name) {
+            // DynamoDB's `"givenName": {"S": "Anthony"}`, Firestore's `"firstName": {"stringValue":
+            // "Zofia"}`: the key names the value's type; the value is the parent key's.
+            return register(PathNode(name: p.name + "." + label, hint: p.hint, otherEntity: p.otherEntity), key: keyBytes, parent: parent, frame: frame)
+        }
         var hint = FieldClassifier.hint(forLabel: label)
         if hint == nil, p.hint == .fullName {
             // `"name": {"first": …, "last": …}`
@@ -947,15 +952,34 @@ public struct JSONReader: DocumentReader {
             // The document's id: the key the action's document, and other files, name it by.
             path.hint = .linkKey(namespace: "customer")
         }
+        return register(path, key: keyBytes, parent: parent, frame: frame)
+    }
+
+    /// Adds a key's node under its parent (and to the parent's first 32 keys, tried first).
+    private mutating func register(_ path: PathNode, key: [UInt8], parent: Int32, frame: Int) -> Int32 {
         let node = addNode(path)
-        children[ChildKey(parent: parent, key: keyBytes)] = node
+        children[ChildKey(parent: parent, key: key)] = node
+        let pi = Int(parent), known = nodes[pi].keyNames.count
         if known < 32 {
-            nodes[pi].keyNames.append(keyBytes)
+            nodes[pi].keyNames.append(key)
             nodes[pi].keyNodes.append(node)
             stack[frame].nextKey = known + 1
         }
         return node
     }
+
+    /// Keys that name a value's type in typed JSON: DynamoDB's export (`S`, `N`, `M`, `L`, …) and
+    /// Firestore's REST documents (`stringValue`, `mapValue.fields`, `arrayValue.values`, …).
+    static func isTypeWrapper(_ label: String, parent: String) -> Bool {
+        if typeWrappers.contains(label) { return true }
+        return label == "fields" && parent.hasSuffix(".mapValue") || label == "values" && parent.hasSuffix(".arrayValue")
+    }
+
+    static let typeWrappers: Set<String> = [
+        "S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL",
+        "stringValue", "integerValue", "doubleValue", "timestampValue", "booleanValue", "nullValue", "mapValue",
+        "arrayValue", "referenceValue", "bytesValue", "geoPointValue",
+    ]
 
     @inline(__always)
     private static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {

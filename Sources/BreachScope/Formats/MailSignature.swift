@@ -18,6 +18,66 @@ enum MailSignature {
         return closings.contains(p[0..<n].map { ASCII.lower($0) })
     }
 
+    /// A staff member's signature inside one field's text (a ticket's comment, a note kept as
+    /// HTML): a closing on a line of its own, then up to `maxLines` lines of which one names a role
+    /// or an organisation (`Lugupidamisega<br/>Helen Saar<br/>Klienditeenindus, Lojaalsusprogrammid
+    /// OÜ<br/>+372 640 1234`). Lines end at line breaks and at tags; a paragraph's end (`</p>`,
+    /// `</div>`, a blank line) ends the signature unless it comes right after the closing. Returns
+    /// the bytes from the closing to the signature's last line.
+    static func staffSignature(in text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        // Lines: (start, end, whether a paragraph break comes before it).
+        var lines: [(start: Int, end: Int, paragraph: Bool)] = []
+        var i = 0, start = 0, paragraph = false, newlines = 0
+        func close(_ end: Int) {
+            var a = start, b = end
+            while a < b && (text[a] == 0x20 || text[a] == 0x09) { a += 1 }
+            while b > a && (text[b - 1] == 0x20 || text[b - 1] == 0x09) { b -= 1 }
+            if a < b {
+                lines.append((a, b, paragraph || newlines >= 2))
+                paragraph = false
+                newlines = 0
+            }
+        }
+        while i < text.count && lines.count < 4096 {
+            let c = text[i]
+            if c == 0x0A || c == 0x0D {
+                close(i)
+                if c == 0x0A { newlines += 1 }
+                i += 1
+                start = i
+            } else if c == UInt8(ascii: "<"), let gt = text[(i + 1)...].prefix(256).firstIndex(of: UInt8(ascii: ">")) {
+                close(i)
+                // `</p>`, `<p>`, `</div>`, `<div …>`: a paragraph's edge; `<br/>` and inline tags are not.
+                var n = i + 1
+                if n < gt && text[n] == UInt8(ascii: "/") { n += 1 }
+                let tag = ASCII.lower(text[n])
+                let next = n + 1 < gt ? ASCII.lower(text[n + 1]) : UInt8(ascii: ">")
+                if (tag == UInt8(ascii: "p") && !ASCII.isLetter(next)) || (tag == UInt8(ascii: "d") && next == UInt8(ascii: "i")) {
+                    paragraph = true
+                }
+                i = gt + 1
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        close(text.count)
+        var k = 0
+        while k < lines.count {
+            let l = lines[k]
+            k += 1
+            guard l.end - l.start <= longestClosing + 4,
+                  isClosing(UnsafeBufferPointer(rebasing: text[l.start..<l.end])) else { continue }
+            var last = k
+            while last < lines.count && last - k < maxLines && (last == k || !lines[last].paragraph) { last += 1 }
+            guard last > k else { return nil }
+            if lines[k..<last].contains(where: { namesRoleOrOrganisation(text[$0.start..<$0.end]) }) {
+                return l.start..<lines[last - 1].end
+            }
+        }
+        return nil
+    }
+
     /// Whether a signature's line names a role or an organisation: no digit or `@` (an address, a
     /// phone or an e-mail is none), and a role or organisation word in it.
     static func namesRoleOrOrganisation(_ p: some Collection<UInt8>) -> Bool {

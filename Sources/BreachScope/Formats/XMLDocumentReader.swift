@@ -49,6 +49,8 @@ public struct XMLDocumentReader: DocumentReader {
         /// It or an ancestor names a clinical document's staff (`namesStaffElement`): decided
         /// once when it opens, not for each of its fields.
         var underStaff = false
+        /// It names a sale's or an order's line (`namesPurchaseLine`).
+        var purchaseLine = false
     }
 
     private struct Field {
@@ -73,6 +75,7 @@ public struct XMLDocumentReader: DocumentReader {
     /// Elements that repeat as siblings: depth << 32 | name id.
     private var repeated = Set<Int64>()
     private var nameIDs: [[UInt8]: Int32] = [:]
+    private var nameFlags: [Int32: UInt8] = [:]
     private var held: [Field] = []
     private var heldBytes = 0
     private var currentKey: Int?
@@ -135,7 +138,10 @@ public struct XMLDocumentReader: DocumentReader {
         }
         seq += 1
         var element = Element(name: name, seq: seq, nameID: nameID(name))
-        element.underStaff = (stack.last?.underStaff ?? false) || Self.namesStaffElement(name)
+        let named = flags(element.nameID, name)
+        // (A route plan's `<driver>`, a ticket's `<assignee>`: the staff member's, as a CDA author is.)
+        element.underStaff = (stack.last?.underStaff ?? false) || Self.namesStaffElement(name) || named & Self.staffLabelFlag != 0
+        element.purchaseLine = named & Self.purchaseLineFlag != 0
         let attributes = self.attributes()
         for a in attributes where a.value.count <= 64 && Self.nameAttributes.contains(a.name) && !a.value.isEmpty {
             element.label = a.value
@@ -153,8 +159,12 @@ public struct XMLDocumentReader: DocumentReader {
             let trimmed = a.value.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
             guard !trimmed.isEmpty else { continue }
             // (A staff member's `telecom value="mailto:…"` is a staff value.)
-            let column = staff ? staffColumn(Self.telecomAttribute(a.name, element.name) ? Array("email".utf8) : a.name, visitor: &visitor)
+            // FHIR XML's `<family value="Kravchenko"/>`, `<birthDate value="1975-02-17"/>`: a `value`
+            // attribute is its element's value, named by the element under its parent.
+            let valueOfElement = a.name == Self.valueAttribute && element.label == nil
+            let column = staff ? staffColumn(Self.telecomAttribute(a.name, element.name) ? Array("email".utf8) : valueOfElement ? element.name : a.name, visitor: &visitor)
                 : coded && a.name == Array("displayName".utf8) ? codeNameColumn(visitor: &visitor)
+                : valueOfElement ? column(element.name, parent: stack.count >= 2 ? stack[stack.count - 2].name : nil, visitor: &visitor)
                 : column(a.name, parent: thing, visitor: &visitor)
             emit(Field(column: column, value: trimmed, line: line, path: path, names: names), visitor: &visitor)
         }
@@ -170,6 +180,18 @@ public struct XMLDocumentReader: DocumentReader {
         }
         while stack.count - 1 > k { closeTop(text: false, visitor: &visitor) }
         closeTop(text: true, visitor: &visitor)
+    }
+
+    static let purchaseLineFlag: UInt8 = 1, staffLabelFlag: UInt8 = 2
+
+    /// What an element's name says, decided once per name: a purchase line (`namesPurchaseLine`),
+    /// a staff member's label (`FieldClassifier.namesStaffMember`: `assignee`).
+    private mutating func flags(_ id: Int32, _ name: [UInt8]) -> UInt8 {
+        if let known = nameFlags[id] { return known }
+        var answer: UInt8 = Self.namesPurchaseLine(name) ? Self.purchaseLineFlag : 0
+        if name.count <= 40 && FieldClassifier.namesStaffMember(String(decoding: name, as: UTF8.self)) { answer |= Self.staffLabelFlag }
+        nameFlags[id] = answer
+        return answer
     }
 
     private mutating func nameID(_ name: [UInt8]) -> Int32 {
@@ -189,9 +211,16 @@ public struct XMLDocumentReader: DocumentReader {
                     emit(Field(column: -1, value: value, line: line, path: stack.map(\.seq) + [element.seq],
                                names: stack.map(\.nameID) + [element.nameID]), visitor: &visitor)
                 } else {
-                    let parent = element.label == nil ? stack.last?.name : nil
+                    var parent = element.label == nil ? stack.last?.name : nil
+                    // An RSS feed's `<channel><item>` is an entry (a Jira export's ticket, whose
+                    // `reporter` is its customer), no thing.
+                    if parent == Self.rssItem, stack.count >= 2, stack[stack.count - 2].name == Self.rssChannel { parent = nil }
                     let staff = stack.last?.underStaff ?? false
-                    emit(Field(column: column(element.label ?? element.name, parent: parent, staff: staff, visitor: &visitor), value: value, line: line,
+                    let name = element.label ?? element.name
+                    let column = !staff && stack.suffix(2).contains(where: \.purchaseLine) && Self.namesProduct(name)
+                        ? purchaseColumn(name, visitor: &visitor)
+                        : column(name, parent: parent, staff: staff, visitor: &visitor)
+                    emit(Field(column: column, value: value, line: line,
                                path: stack.map(\.seq), names: stack.map(\.nameID)), visitor: &visitor)
                 }
             }
@@ -274,10 +303,16 @@ public struct XMLDocumentReader: DocumentReader {
            let part = FieldClassifier.namePart(label) {
             hint = part
         }
+        // `<address><line>…</line><city>…</city>`: the parts of an address.
+        if hint == .none, let parent, [.postalAddress, .addressPart].contains(FieldClassifier.hint(forLabel: String(decoding: parent, as: UTF8.self))) {
+            hint = .addressPart
+        }
         if party { hint = .fullName }
         if thing {
             switch hint {
             case .fullName, .firstName, .lastName, .postalAddress, .addressPart: hint = .nonPersonal
+            // A store's, a clinic's or a depot's line and mailbox are no one's, wherever else they occur.
+            case .phone, .email: return remember(key, staffColumn(name, visitor: &visitor))
             default: break
             }
         }
@@ -308,6 +343,35 @@ public struct XMLDocumentReader: DocumentReader {
         default: id = visitor.declareColumn(name: "(staff)/" + String(decoding: name, as: UTF8.self), hint: .nonPersonal)
         }
         return remember(key, id)
+    }
+
+    static let rssItem = Array("item".utf8), rssChannel = Array("channel".utf8), valueAttribute = Array("value".utf8)
+
+    /// A sale's or an order's line (ARTS POSLog `<LineItem><Sale>`, `<OrderLine>`): the product
+    /// named under it is what the record's person bought.
+    static func namesPurchaseLine(_ name: [UInt8]) -> Bool {
+        guard name.count <= 24 else { return false }
+        return purchaseLines.contains(FieldClassifier.normalize(String(decoding: name, as: UTF8.self)))
+    }
+
+    /// (Not a bare `item`: an RSS feed's entries, a catalogue's products.)
+    static let purchaseLines: Set<String> = [
+        "lineitem", "sale", "saleitem", "saleline", "orderline", "orderitem", "receiptline", "purchaseline",
+        "tellimuserida", "tilausrivi", "orderrad", "pozycjazamowienia",
+    ]
+
+    /// A product's name, description or code under a purchase line (`Description`, `ItemID`).
+    static func namesProduct(_ name: [UInt8]) -> Bool {
+        guard name.count <= 24 else { return false }
+        let key = FieldClassifier.normalize(String(decoding: name, as: UTF8.self))
+        return JSONReader.productNameKeys.contains(key) || ["itemid", "gtin", "ean", "sku", "posidentity"].contains(key)
+    }
+
+    /// The column of a product under a purchase line: `(purchase)/Description`, a purchase.
+    private mutating func purchaseColumn(_ name: [UInt8], visitor: inout some RecordVisitor) -> Int {
+        let key = [UInt8]("(purchase)/".utf8) + name
+        if let id = columns[key] { return id }
+        return remember(key, visitor.declareColumn(name: String(decoding: key, as: UTF8.self), hint: .purchase))
     }
 
     /// The column of coded values' names (`displayName` beside a `code`): a test's, a
@@ -341,7 +405,7 @@ public struct XMLDocumentReader: DocumentReader {
         "store", "shop", "pood", "apteek", "pharmac", "clinic", "hospital", "haigla", "department", "osakond",
         "categor", "kategoor", "document", "dokument", "manufact", "tootja", "supplier", "tarnija", "brand",
         "service", "teenus", "tuote", "yritys", "produkt", "prece", "vaist", "branch", "filiaal", "vendor", "software",
-        "businessunit",
+        "businessunit", "depot", "warehouse", "varasto",
     ].map { Array($0.utf8) }
 
     static func namesThing(_ name: [UInt8]) -> Bool {

@@ -505,7 +505,10 @@ struct RecordAssembler: RecordVisitor {
                 addLinkKey(namespace: "card", Self.cardKey(keyScratch), f, l, offset)
             }
         case .purchase:
-            if Self.hasKey(value) { addElementOnly(.purchaseHistory, f, l, offset) }
+            // (`viimane_ost | 2023-09-12 12:52:00+03`: when, not what, was bought.)
+            if Self.hasKey(value) && !Self.isDate(value) {
+                addElementOnly(.purchaseHistory, f, l, offset)
+            }
         case .credentials:
             if Self.isSecret(value) { addElementOnly(.credentials, f, l, offset) }
         case .delivery:
@@ -565,12 +568,35 @@ struct RecordAssembler: RecordVisitor {
             // is one: read without them.
             let compact = value.filter { $0 != 0x20 }
             compact.withUnsafeBufferPointer { _ = scan($0, hint: hint, f, l, offset) }
-        default:
-            scan(value, hint: hint, f, l, offset)
-            if case .none = hint, let (name, at) = Self.keyValueName(value) {
-                add(.element(.name), .name, name, f, l, offset + at)
+        case .none where column >= 0 && value.count >= 24 && Self.hasLineBreak(value):
+            // A field's text that ends in a staff member's signature (a ticket's comment: the
+            // agent's closing, name, role and line): its contacts are staff values, the rest is
+            // read as usual. (A text document's lines: `TextReader` reads signatures itself.)
+            guard let signature = MailSignature.staffSignature(in: value) else {
+                scanText(value, hint: hint, f, l, offset)
+                break
             }
+            scanText(UnsafeBufferPointer(rebasing: value[..<signature.lowerBound]), hint: hint, f, l, offset)
+            markStaff(UnsafeBufferPointer(rebasing: value[signature]), f, l, offset + signature.lowerBound)
+            scanText(UnsafeBufferPointer(rebasing: value[signature.upperBound...]), hint: hint, f, l, offset + signature.upperBound)
+        default:
+            scanText(value, hint: hint, f, l, offset)
         }
+    }
+
+    /// A field's value read for what it holds (no label says what): its identifiers, and a name
+    /// written as a key's value.
+    private mutating func scanText(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) {
+        guard !value.isEmpty else { return }
+        scan(value, hint: hint, f, l, offset)
+        if case .none = hint, let (name, at) = Self.keyValueName(value) {
+            add(.element(.name), .name, name, f, l, offset + at)
+        }
+    }
+
+    /// Whether a field's text has a line break or a tag that may be one (`<br/>`, `</p>`).
+    static func hasLineBreak(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.contains { $0 == 0x0A || $0 == UInt8(ascii: "<") }
     }
 
     /// A name written as a key's value in a log line or a message (`name='David Lopez'`,
@@ -1522,6 +1548,15 @@ struct RecordAssembler: RecordVisitor {
 
     /// The bounds of `p[from...]` without spaces and tabs at either end.
     @inline(__always)
+    /// Whether a value starts with a written date (`2023-09-12 12:52:00+03`, `12.09.2023`; not
+    /// a product code's digits).
+    static func isDate(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = trimmedRange(value, from: 0).0
+        guard value[start...].prefix(11).contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "/") })
+        else { return false }
+        return DateOfBirthDetector.parse(value, start, usFormat: false) != nil
+    }
+
     static func trimmedRange(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, Int) {
         var a = from, b = p.count
         while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }

@@ -317,6 +317,7 @@ struct DocumentScan {
         case .hl7: return run(HL7Reader(limits: options.limits))
         case .vcard: return run(VCardReader(limits: options.limits))
         case .edifact: return run(EDIFACTReader(limits: options.limits))
+        case .textproto: return run(TextProtoReader(limits: options.limits))
         case .yaml:
             var reader = TextReader(limits: options.limits)
             reader.yaml = true

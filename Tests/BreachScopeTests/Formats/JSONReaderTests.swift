@@ -436,6 +436,22 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(r.hint("$.tests[].name") == .nonPersonal)
     }
 
+    /// Typed JSON: DynamoDB's export (`"givenName": {"S": "Anthony"}`) and Firestore's REST
+    /// documents (`"firstName": {"stringValue": "Zofia"}`, `mapValue.fields`, `arrayValue.values`):
+    /// the type's key is no label; the value is the key above it.
+    @Test func typedValuesAreTheirKeys() {
+        let dynamo = read(#"{"Item": {"givenName": {"S": "Anthony"}, "email": {"S": "a.moore@example.com"}, "address": {"M": {"street": {"S": "12 Elm St"}}}, "visits": {"N": "4"}}}"#).recorder
+        #expect(dynamo.hint("$.Item.givenName.S") == .firstName, "\(dynamo.events)")
+        #expect(dynamo.hint("$.Item.email.S") == .email)
+        #expect(dynamo.hint("$.Item.address.M.street.S") == .addressPart)
+        #expect(dynamo.hint("$.Item.visits.N") == FieldHint.none)
+        let firestore = read(#"{"fields": {"firstName": {"stringValue": "Zofia"}, "birthDate": {"timestampValue": "1982-05-18T00:00:00Z"}, "phones": {"arrayValue": {"values": [{"stringValue": "+48 601 234 567"}]}}, "passwordHash": {"stringValue": "$2b$12$abcdefghijklmnopqrstuv"}}}"#).recorder
+        #expect(firestore.hint("$.fields.firstName.stringValue") == .firstName, "\(firestore.events)")
+        #expect(firestore.hint("$.fields.birthDate.timestampValue") == .dateOfBirth)
+        #expect(firestore.hint("$.fields.phones.arrayValue.values[].stringValue") == .phone)
+        #expect(firestore.hint("$.fields.passwordHash.stringValue") == .credentials)
+    }
+
     /// A card object's number (`"kaart": {"number": …, "tase": "kuld"}`) is the card.
     @Test func aCardsNumberUnderItsKey() {
         let r = read(#"{"PK-200001": {"kaart": {"number": "2853609691340", "tase": "kuld"}, "card": {"no": "4111111111111111"}}}"#).recorder

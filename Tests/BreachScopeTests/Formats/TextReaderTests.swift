@@ -315,6 +315,28 @@ import BreachScopeTesting
         }
     }
 
+    /// A staff member's signature inside one field's text (a ticket's comment kept as HTML, a
+    /// note with line breaks): the range from the closing to its last line; none for a customer's
+    /// own signature, a closing inside prose, or a signature after a paragraph's end.
+    @Test func aFieldsTextEndingInAStaffSignature() {
+        func signature(_ text: String) -> String? {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { p in
+                MailSignature.staffSignature(in: p).map { String(decoding: bytes[$0], as: UTF8.self) }
+            }
+        }
+        #expect(signature("<p>Tere! Punktid on lisatud.</p><p>Lugupidamisega<br/>Helen Saar<br/>Klienditeenindus, Lojaalsus OÜ"
+                          + "<br/>+372 640 1234<br/>helen.saar@lojaalsus.example.ee</p>")
+                == "Lugupidamisega<br/>Helen Saar<br/>Klienditeenindus, Lojaalsus OÜ<br/>+372 640 1234<br/>helen.saar@lojaalsus.example.ee")
+        #expect(signature("Thanks for waiting.\nBest regards,\n  Anna Berg\n  Customer Service\n  +46 8 123 456 78\n\nPS: see above")
+                == "Best regards,\n  Anna Berg\n  Customer Service\n  +46 8 123 456 78")
+        // The closing stands on a line of its own, then the signature follows without a paragraph.
+        #expect(signature("<p>Lugupidamisega</p><p>Helen Saar<br/>Klienditeenindus</p>") == "Lugupidamisega</p><p>Helen Saar<br/>Klienditeenindus")
+        #expect(signature("<p>Lugupidamisega<br/>Kersti Kivi<br/>+372 5123 4567</p>") == nil)
+        #expect(signature("<p>Best regards to the customer service team, +372 640 1234</p>") == nil)
+        #expect(signature("<p>Lugupidamisega<br/>Kersti Kivi</p><p>Klienditeenindus vastas 640 1234</p>") == nil)
+    }
+
     /// YAML: each mapping of the records' sequence is a record; keys are labels; quoted values,
     /// flow and block sequences give one field per item.
     @Test func yamlSequencesOfMappingsAreRecords() {

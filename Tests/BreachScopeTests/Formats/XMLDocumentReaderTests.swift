@@ -115,6 +115,46 @@ import BreachScopeTesting
         #expect(hints["DisplayName"] == .fullName, "\(hints)")
     }
 
+    /// A sale's line names what was bought (`<LineItem><Sale><Description>`, its GTIN): a
+    /// purchase, not a thing's name. An RSS feed's `<channel><item>` is an entry (a Jira ticket),
+    /// whose `<reporter>` is a person's name; an `<item>` elsewhere stays a thing.
+    @Test func purchaseLinesAndRSSItems() {
+        let (v, error, _) = read("""
+            <POSLog><Transaction><RetailTransaction><LineItem><Sale><ItemID Type="GTIN">4740012000048</ItemID>
+            <Description>Nasivin ninasprei</Description><ExtendedAmount>5.20</ExtendedAmount></Sale></LineItem></RetailTransaction></Transaction>
+            <rss><channel><item><title>[SUP-1] Kaart</title><reporter>Kersti Kivi</reporter></item>
+            <item><title>[SUP-2] Kaart</title><reporter>Arvo Luik</reporter></item></channel></rss>
+            <catalogue><item><name>Nasivin</name></item></catalogue></POSLog>
+            """)
+        #expect(error == nil)
+        let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["(purchase)/Description"] == .purchase, "\(hints)")
+        #expect(hints["(purchase)/ItemID"] == .purchase)
+        #expect(hints["ExtendedAmount"] != .purchase)
+        #expect(hints["reporter"] == .fullName)
+        #expect(hints["item/reporter"] == nil)
+        #expect(hints["item/name"] == .nonPersonal)
+    }
+
+    /// FHIR XML keeps values in `value` attributes: each is its element's value, named by the
+    /// element under its parent (`name/family` a last name, `address/line` a part of an address).
+    @Test func valueAttributesAreTheirElements() {
+        let (v, error, _) = read("""
+            <Bundle><entry><resource><Patient><id value="pat597907"/>
+            <name><family value="Kravchenko"/><given value="Dmytro"/></name><birthDate value="1975-02-17"/>
+            <address><line value="ul. Lipowa 144/38"/><city value="Lublin"/><postalCode value="20-001"/></address>
+            </Patient></resource></entry></Bundle>
+            """)
+        #expect(error == nil)
+        let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["family"] == .lastName, "\(hints)")
+        #expect(hints["given"] == .firstName)
+        #expect(hints["birthDate"] == .dateOfBirth)
+        #expect(hints["line"] == .addressPart)
+        #expect(hints["city"] == .addressPart)
+        #expect(v.recordStrings.first?.contains("family=Kravchenko") == true, "\(v.recordStrings)")
+    }
+
     @Test func namesOfThingsAreNotPersonNames() {
         let (v, error, _) = read("<order><customer><name>Mari Maasikas</name></customer><product><name>Paratsetamool</name><code>123</code></product><apteek><name>Kesklinna Apteek</name></apteek></order>")
         #expect(error == nil)
