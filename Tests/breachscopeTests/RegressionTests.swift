@@ -1612,6 +1612,29 @@ import BreachScopeTesting
         #expect(identifierValues(persons.first { ($0["name"] as? String) == "Arvo Luik" }) == [code2, "arvo.luik@example.net"], "\(out)")
     }
 
+    /// An SMS gateway's log: the sender's number (`From`) is on every row beside each
+    /// recipient's (`To`). It is no one's: the recipients stay apart and none of them has it.
+    /// A household's shared line beside its members' own numbers is each member's.
+    @Test func aSendersNumberBesideEachRecipientIsNoOnes() throws {
+        let dir = try CLIRunner.temporaryDirectory("sms")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rows = "Sid,From,To,Body,Status\n"
+        var recipients: Set<String> = []
+        for i in 0..<24 {
+            let from = i % 3 == 0 ? "Westlog" : "+358461399547"
+            let to = "+35840\(String(format: "%07d", 2_234_000 + i * 7919))"
+            recipients.insert(to)
+            rows += "SM\(1000 + i),\(from),\(to),Toimitus saapuu klo 9-12.,delivered\n"
+        }
+        try fileWriter(dir)("twilio_message_log.csv", rows)
+        try fileWriter(dir)("perhe.csv", "Nimi;Puhelin;Kotipuhelin\nAnna Virtanen;+358 40 111 2233;09 123 4567\nMatti Virtanen;+358 50 444 5566;09 123 4567\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(!out.contains("+358461399547"), "\(out)")
+        #expect(persons.filter { identifierValues($0).count == 1 && recipients.isSuperset(of: identifierValues($0)) }.count == 24, "\(out)")
+        #expect(identifierValues(persons.first { ($0["name"] as? String) == "Anna Virtanen" }) == ["+358401112233", "+35891234567"], "\(out)")
+        #expect(identifierValues(persons.first { ($0["name"] as? String) == "Matti Virtanen" }) == ["+358504445566", "+35891234567"], "\(out)")
+    }
+
     /// A last purchase (`ViimaneOst=` in a kiosk's cache, `Viimane ost` in a table) is what was
     /// bought; a query's `viimane_ost` holding a timestamp is when, no purchase.
     @Test func aLastPurchaseIsAProductNotADate() throws {

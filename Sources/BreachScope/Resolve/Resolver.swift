@@ -95,6 +95,7 @@ public struct Resolver {
         // A bank account joins its records too (a direct debit's months); a joint account's
         // holders of different names are told apart as a household's line is (`Households`).
         linkKind[Int(ValueKind.element(.iban).rawValue)] = true
+        table.staffValues.append(contentsOf: Self.sendersLines(table, kinds: kinds))
         table.dropStaff(kinds: kinds, links: { linkKind[Int($0)] })
         let recs = table
         let ownAccounts = Self.ownAccounts(recs, kinds: kinds)
@@ -430,6 +431,44 @@ public struct Resolver {
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES('resolved', '1') ON CONFLICT(key) DO UPDATE SET value = '1'")
         clock.lap("conflicts")
     }
+
+    /// A phone or an e-mail on `senderRecords` records of one document or more, beside more than
+    /// `Households.householdLimit` different phones, e-mails or national IDs there: the
+    /// document's sender's (an SMS gateway's log, `From` `+358461399547` beside each recipient's
+    /// `To`; a shop's line on each order). No person has that many numbers of their own. It is
+    /// no one's: taken from every record, as a staff member's is. Value indices.
+    static func sendersLines(_ recs: RecordTable, kinds: [UInt16]) -> [Int32] {
+        let email = UInt16(IdentifierType.email.code), phone = UInt16(IdentifierType.phone.code)
+        func isContact(_ kind: UInt16) -> Bool { kind == email || kind == phone }
+        func isOther(_ kind: UInt16) -> Bool { isContact(kind) || kind < 64 && (IdentifierType(code: UInt8(kind))?.isNational ?? false) }
+        // Candidates first: values on `senderRecords` records anywhere (one pass, no map).
+        var total = [Int32](repeating: 0, count: kinds.count)
+        for v in recs.values where isContact(kinds[Int(v)]) { total[Int(v)] &+= 1 }
+        guard total.contains(where: { $0 >= senderRecords }) else { return [] }
+        struct Seen { var records = 0; var others: Set<Int32> = [] }
+        var seen: [Int64: [Int32: Seen]] = [:]   // document → value → its records and the values beside it
+        for i in 0..<recs.count {
+            let range = recs.valueRange(i)
+            for k in range where total[Int(recs.values[k])] >= senderRecords {
+                let v = recs.values[k], d = recs.documents[i]
+                seen[d, default: [:]][v, default: Seen()].records += 1
+                for j in range {
+                    let w = recs.values[j]
+                    guard w != v, total[Int(w)] < senderRecords, isOther(kinds[Int(w)]),
+                          seen[d]![v]!.others.count <= Households.householdLimit else { continue }
+                    seen[d]![v]!.others.insert(w)
+                }
+            }
+        }
+        var lines: [Int32] = []
+        for values in seen.values {
+            for (v, s) in values where s.records >= Int(senderRecords) && s.others.count > Households.householdLimit { lines.append(v) }
+        }
+        return Array(Set(lines)).sorted()
+    }
+
+    /// Records of one document a sender's line is on, at least (`sendersLines`).
+    static let senderRecords: Int32 = 16
 
     /// IBANs on three records of a document or more, and on at least half of them (a bank
     /// statement's own account, `Kliendi konto` on each row, whose payments for someone else
