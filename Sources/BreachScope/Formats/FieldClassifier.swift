@@ -213,6 +213,7 @@ public enum FieldClassifier {
         "ojciec", "законный представитель", "родитель", "опекун", "мать", "отец",
         "erziehungsberechtigter", "gesetzlicher vertreter", "vormund", "likumiskais pārstāvis",
         "vecāks", "globėjas", "atstovas", "tėvai", "verge", "forelder", "værge", "forælder",
+        "esindaja", "representative", "edustaja", "przedstawiciel", "представитель",
     ]
     private static let relatedKeys: Set<String> = Set(relatedPersonLabels.map(normalize))
 

@@ -26,6 +26,10 @@ public struct TextReader: DocumentReader {
 
     /// Reads YAML (`yamlLine`): a sequence's mappings are records, keys are labels.
     public var yaml = false
+    /// Inside a Markdown document's YAML front matter (read as YAML until it ends).
+    private var frontMatter = false
+    /// The indentation of a related person's key (`esindaja:`) whose mapping is being read, or -1.
+    private var yamlRelatedIndent = -1
 
     /// A reader using `FieldClassifier` for labels.
     public init(limits: ReadLimits = .init()) {
@@ -245,6 +249,15 @@ public struct TextReader: DocumentReader {
         }
         lastLineRef = b <= Self.maxRuledLine ? UnsafeBufferPointer(rebasing: p[0..<b]) : nil
         if lastLineRef == nil { lastLine.removeAll(keepingCapacity: true) }
+        if b - a == 3 && a == 0 && (line == 1 || frontMatter), p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "."),
+           p[a + 1] == p[a] && p[a + 2] == p[a], line == 1 ? p[a] == UInt8(ascii: "-") && !yaml : true {
+            // A Markdown document's YAML front matter (`---` on its first line, to the next `---`
+            // or `...`): read as YAML, so `nimi: "LEPIK, Elo"` is the name without its quotes.
+            frontMatter = line == 1
+            yaml = frontMatter
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            return
+        }
         if yaml && yamlLine(p, a: a, b: b, offset: offset, visitor: &visitor) { return }
         if p[a] == UInt8(ascii: "|") && b - a >= 3 && p[b - 1] == UInt8(ascii: "|") {
             if pipeRow(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
@@ -826,6 +839,17 @@ public struct TextReader: DocumentReader {
         }
         let text = UnsafeBufferPointer(rebasing: p[c..<b])
         guard let key = Self.yamlKey(text) else { return false }
+        if yamlRelatedIndent >= 0 && a <= yamlRelatedIndent {
+            // The related person's mapping ended.
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            yamlRelatedIndent = -1
+        }
+        if key.value.isEmpty && FieldClassifier.namesRelatedPerson(String(decoding: text[key.label], as: UTF8.self)) {
+            // `esindaja:` over `  nimi: Igor Volkov` · `  isikukood: …`: a related person's
+            // mapping is a record of its own, not the patient's above it.
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            yamlRelatedIndent = a
+        }
         openRecord(offset: offset + c, visitor: &visitor)
         let column = labelColumn(UnsafeBufferPointer(rebasing: text[key.label]), visitor: &visitor)
         guard !key.value.isEmpty else {

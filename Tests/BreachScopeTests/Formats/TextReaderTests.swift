@@ -339,6 +339,39 @@ import BreachScopeTesting
 
     /// YAML: each mapping of the records' sequence is a record; keys are labels; quoted values,
     /// flow and block sequences give one field per item.
+    /// A Markdown document's YAML front matter is read as YAML (a quoted name without its
+    /// quotes); a related person's mapping (`esindaja:`) is a record of its own; the body after
+    /// the closing `---` is text again.
+    @Test func markdownFrontMatterIsYAML() {
+        let text = """
+            ---
+            title: "Geneetilise analüüsi vastus"
+            patsient:
+              nimi: "Juri Volkov"
+              isikukood: '52104083035'
+            esindaja:
+              nimi: Igor Volkov
+              telefon: "+372 548 40251"
+            tellija: "Fertilitas AS"
+            ---
+
+            # Vastus
+            nimi: "Not YAML"
+            """
+        let labels: [String: FieldHint] = ["nimi": .fullName, "isikukood": .nationalID(nil), "telefon": .phone, "title": .nonPersonal,
+                                           "tellija": .nonPersonal]
+        let reader = TextReader(classify: { labels[$0] })
+        let doc = Array(text.utf8)
+        let whole = readDocument(reader, doc)
+        for size in [1, 7, 300] {
+            #expect(readDocument(reader, doc, chunkSize: size).visitor.events == whole.visitor.events)
+        }
+        let records = whole.visitor.recordStrings
+        #expect(records.contains { $0.contains("nimi=Juri Volkov|isikukood=52104083035") && !$0.contains("Igor") }, "\(records)")
+        #expect(records.contains { $0.contains("nimi=Igor Volkov|telefon=+372 548 40251") && !$0.contains("Juri") }, "\(records)")
+        #expect(records.contains { $0.contains("nimi=\"Not YAML\"") }, "\(records)")
+    }
+
     @Test func yamlSequencesOfMappingsAreRecords() {
         let text = """
             # Audience export
