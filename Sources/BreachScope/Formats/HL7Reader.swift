@@ -323,33 +323,46 @@ public struct HL7Reader: DocumentReader {
         guard let first = split(f, repSep).first else { return }
         let parts = split(first, compSep).map { unescaped($0) }
         // XCN (a provider's name) starts with an ID; XPN with the family name.
+        emit(Self.personName(parts.map { $0.filter { $0 != subSep } }), column: column, hint: .fullName, s, visitor: &visitor)
+    }
+
+    /// An XPN's (or an XCN's) components as a name: given, middle, family.
+    static func personName(_ parts: [[UInt8]]) -> [UInt8] {
         var name: [UInt8] = []
         for k in [1, 2, 0] where k < parts.count && !parts[k].isEmpty {
             if !name.isEmpty { name.append(0x20) }
-            name.append(contentsOf: parts[k].filter { $0 != subSep })
+            name.append(contentsOf: parts[k])
         }
-        emit(name, column: column, hint: .fullName, s, visitor: &visitor)
+        return name
+    }
+
+    private mutating func birthDate(_ f: ArraySlice<UInt8>, column: String, _ s: Segment,
+                                    visitor: inout some RecordVisitor) {
+        guard let d = Self.birthDate(f) else { return }
+        emit(d, column: column, hint: .dateOfBirth, s, visitor: &visitor)
     }
 
     /// `19920709` → `1992-07-09`.
-    private mutating func birthDate(_ f: ArraySlice<UInt8>, column: String, _ s: Segment,
-                                    visitor: inout some RecordVisitor) {
+    static func birthDate(_ f: some Collection<UInt8>) -> [UInt8]? {
         let d = Array(f.prefix(8))
-        guard d.count == 8, d.allSatisfy({ $0 &- 0x30 < 10 }) else { return }
-        emit(Array(d[0..<4]) + [UInt8(ascii: "-")] + Array(d[4..<6]) + [UInt8(ascii: "-")] + Array(d[6..<8]),
-             column: column, hint: .dateOfBirth, s, visitor: &visitor)
+        guard d.count == 8, d.allSatisfy({ $0 &- 0x30 < 10 }) else { return nil }
+        return Array(d[0..<4]) + [UInt8(ascii: "-")] + Array(d[4..<6]) + [UInt8(ascii: "-")] + Array(d[6..<8])
     }
 
-    /// `street^other^city^state^zip^country` → `street other, zip city`.
     private mutating func address(_ f: ArraySlice<UInt8>, column: String, _ s: Segment, visitor: inout some RecordVisitor) {
         guard let first = split(f, repSep).first else { return }
         let parts = split(first, compSep).map { unescaped($0.prefix(while: { $0 != subSep })) }
+        emit(Self.address(parts), column: column, hint: .postalAddress, s, visitor: &visitor)
+    }
+
+    /// An XAD's components `street^other^city^state^zip^country` as `street other, zip city`.
+    static func address(_ parts: [[UInt8]]) -> [UInt8] {
         func part(_ k: Int) -> [UInt8] { k < parts.count ? parts[k] : [] }
         var out = part(0)
         if !part(1).isEmpty { out += [0x20] + part(1) }
         let town = part(4).isEmpty ? part(2) : part(4) + (part(2).isEmpty ? [] : [0x20] + part(2))
         if !town.isEmpty { out += (out.isEmpty ? [] : [UInt8(ascii: ","), 0x20]) + town }
-        emit(out, column: column, hint: .postalAddress, s, visitor: &visitor)
+        return out
     }
 
     /// XTN: `+37255512345^PRN^PH`, `^NET^Internet^mari@example.ee`, `^PRN^PH^^372^5^5512345`.
