@@ -1648,6 +1648,46 @@ import BreachScopeTesting
         #expect(!elements("Arvo Luik").contains("purchase_history") && elements("Arvo Luik").contains("email"), "\(out)")
     }
 
+    /// A FHIR XML search bundle: the patient's entry and the observations that reference it
+    /// (`<subject><reference value="Patient/pat597907"/>`) are one person, whose lab results
+    /// are the observations' tests. An XDS entry's `sourcePatientInfo` PID values are a name,
+    /// a birth date and an address; its author's line is no one's.
+    @Test func fhirObservationsAndXdsPatientInfoAreThePatients() throws {
+        var rng = SeededRNG(seed: 0xF41)
+        let pesel = Synthetic.nationalID(.plPesel, using: &rng), code = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("fhirxml")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("Bundle_wyniki.xml", """
+            <Bundle xmlns="http://hl7.org/fhir"><entry><resource><Patient><id value="pat597907"/>
+            <identifier><system value="urn:oid:2.16.840.1.113883.3.4424.1.1.616"/><value value="\(pesel)"/></identifier>
+            <name><family value="Kowalska"/><given value="Anna"/></name><birthDate value="1975-02-17"/></Patient></resource></entry>
+            <entry><resource><Observation><id value="obs1"/><code><coding><display value="Hemoglobina"/></coding></code>
+            <subject><reference value="Patient/pat597907"/></subject><valueQuantity><value value="13.1"/></valueQuantity></Observation></resource></entry>
+            </Bundle>
+
+            """)
+        try fileWriter(dir)("saatekiri.xml", """
+            <rim:RegistryObjectList><rim:ExtrinsicObject id="Document01">
+            <rim:Slot name="sourcePatientInfo"><rim:ValueList><rim:Value>PID-3|\(code)^^^&amp;1.3.6.1.4.1.28284&amp;ISO</rim:Value>
+            <rim:Value>PID-5|Toom^Andres^^^</rim:Value><rim:Value>PID-7|19760526</rim:Value>
+            <rim:Value>PID-11|Pärnu mnt 46-41^^Pärnu^^80042^EST</rim:Value></rim:ValueList></rim:Slot>
+            <rim:Classification><rim:Slot name="authorTelecommunication"><rim:ValueList><rim:Value>^WPN^PH^^^^^^^^^+3727361053</rim:Value></rim:ValueList></rim:Slot></rim:Classification>
+            </rim:ExtrinsicObject></rim:RegistryObjectList>
+
+            """)
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 2, "\(out)")
+        let anna = persons.first { identifierValues($0).contains(pesel) }
+        #expect(anna?["name"] as? String == "Anna Kowalska", "\(out)")
+        let annaElements = Set(anna?["elements"] as? [String] ?? [])
+        #expect(annaElements.isSuperset(of: ["name", "date_of_birth", "lab_result"]), "\(out)")
+        let andres = persons.first { identifierValues($0).contains(code) }
+        #expect(andres?["name"] as? String == "Andres Toom", "\(out)")
+        let andresElements = Set(andres?["elements"] as? [String] ?? [])
+        #expect(andresElements.isSuperset(of: ["date_of_birth", "postal_address"]), "\(out)")
+        #expect(!out.contains("+3727361053"), "\(out)")
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

@@ -145,6 +145,8 @@ public struct XMLDocumentReader: DocumentReader {
         let attributes = self.attributes()
         for a in attributes where a.value.count <= 64 && Self.nameAttributes.contains(a.name) && !a.value.isEmpty {
             element.label = a.value
+            // IHE XDS's `<Slot name="authorPerson">`, `authorTelecommunication`: the document's author's.
+            if Self.namesAuthorSlot(a.value) { element.underStaff = true }
             break
         }
         stack.append(element)
@@ -162,8 +164,17 @@ public struct XMLDocumentReader: DocumentReader {
             // FHIR XML's `<family value="Kravchenko"/>`, `<birthDate value="1975-02-17"/>`: a `value`
             // attribute is its element's value, named by the element under its parent.
             let valueOfElement = a.name == Self.valueAttribute && element.label == nil
+            if valueOfElement && !staff, let key = fhirPatientKey(trimmed, element: element.name) {
+                // A FHIR patient's `<id value="pat597907"/>` and an observation's `<subject><reference
+                // value="Patient/pat597907"/>`: one key, joining a bundle's entries about them.
+                emit(Field(column: fhirPatientColumn(visitor: &visitor), value: key, line: line, path: path, names: names), visitor: &visitor)
+                continue
+            }
             let column = staff ? staffColumn(Self.telecomAttribute(a.name, element.name) ? Array("email".utf8) : valueOfElement ? element.name : a.name, visitor: &visitor)
                 : coded && a.name == Array("displayName".utf8) ? codeNameColumn(visitor: &visitor)
+                : valueOfElement && stack.contains(where: { $0.name == Self.fhirObservation })
+                    // (An observation's values are its test's: `Observation/display` is a lab column.)
+                    ? column(Self.fhirObservation + [UInt8(ascii: "/")] + element.name, visitor: &visitor)
                 : valueOfElement ? column(element.name, parent: stack.count >= 2 ? stack[stack.count - 2].name : nil, visitor: &visitor)
                 : column(a.name, parent: thing, visitor: &visitor)
             emit(Field(column: column, value: trimmed, line: line, path: path, names: names), visitor: &visitor)
@@ -217,11 +228,19 @@ public struct XMLDocumentReader: DocumentReader {
                     if parent == Self.rssItem, stack.count >= 2, stack[stack.count - 2].name == Self.rssChannel { parent = nil }
                     let staff = stack.last?.underStaff ?? false
                     let name = element.label ?? element.name
-                    let column = !staff && stack.suffix(2).contains(where: \.purchaseLine) && Self.namesProduct(name)
-                        ? purchaseColumn(name, visitor: &visitor)
-                        : column(name, parent: parent, staff: staff, visitor: &visitor)
-                    emit(Field(column: column, value: value, line: line,
-                               path: stack.map(\.seq), names: stack.map(\.nameID)), visitor: &visitor)
+                    if let pid = Self.pidField(value) {
+                        // An XDS registry entry's `sourcePatientInfo` (`PID-5|Toom^Andres^^^`): HL7's fields.
+                        if !pid.value.isEmpty {
+                            emit(Field(column: pidColumn(pid.field, pid.hint, staff: staff, visitor: &visitor), value: pid.value, line: line,
+                                       path: stack.map(\.seq), names: stack.map(\.nameID)), visitor: &visitor)
+                        }
+                    } else {
+                        let column = !staff && stack.suffix(2).contains(where: \.purchaseLine) && Self.namesProduct(name)
+                            ? purchaseColumn(name, visitor: &visitor)
+                            : column(name, parent: parent, staff: staff, visitor: &visitor)
+                        emit(Field(column: column, value: value, line: line,
+                                   path: stack.map(\.seq), names: stack.map(\.nameID)), visitor: &visitor)
+                    }
                 }
             }
             scanner.text.clear()
@@ -347,6 +366,59 @@ public struct XMLDocumentReader: DocumentReader {
 
     static let rssItem = Array("item".utf8), rssChannel = Array("channel".utf8), valueAttribute = Array("value".utf8)
 
+    /// A value written as an HL7 PID field (`PID-5|Toom^Andres^^^`, `PID-7|19760526`,
+    /// `PID-11|Pärnu mnt 46-41^^Pärnu^^80042^EST`, `PID-13|^PRN^PH^^^^^^^^^+37255512345`), as
+    /// IHE XDS's `sourcePatientInfo` slot holds them: the field's number, its hint and its value
+    /// as a name, a date, an address or a number. Fields of no person's data (`PID-8|M`) have
+    /// an empty value.
+    static func pidField(_ v: [UInt8]) -> (field: Int, hint: FieldHint, value: [UInt8])? {
+        guard v.count > 6, v[0] == UInt8(ascii: "P"), v[1] == UInt8(ascii: "I"), v[2] == UInt8(ascii: "D"), v[3] == UInt8(ascii: "-"),
+              let bar = v.prefix(8).firstIndex(of: UInt8(ascii: "|")), bar > 4, v[4..<bar].allSatisfy(ASCII.isDigit),
+              let field = Int(String(decoding: v[4..<bar], as: UTF8.self)) else { return nil }
+        let rest = v[(bar + 1)...]
+        let repetition = rest.split(separator: UInt8(ascii: "~"), omittingEmptySubsequences: false).first ?? rest[...]
+        let parts = repetition.split(separator: UInt8(ascii: "^"), omittingEmptySubsequences: false).map { Array($0) }
+        switch field {
+        case 3: return (field, .none, parts.first ?? [])
+        case 5, 6, 9: return (field, .fullName, HL7Reader.personName(parts))
+        case 7: return (field, .dateOfBirth, HL7Reader.birthDate(rest) ?? [])
+        case 11: return (field, .postalAddress, HL7Reader.address(parts))
+        case 13, 14:
+            // XTN: the number first, or its last part (`^PRN^PH^^^^^^^^^+372…`); an e-mail in the fourth.
+            if parts.count > 3, parts[3].contains(UInt8(ascii: "@")) { return (field, .email, parts[3]) }
+            return (field, .phone, parts.first.flatMap { $0.isEmpty ? nil : $0 } ?? parts.last(where: { $0.contains(where: ASCII.isDigit) }) ?? [])
+        case 19: return (field, .nationalID(.usSsn), parts.first ?? [])
+        default: return (field, .none, [])
+        }
+    }
+
+    /// The column of a PID field's values (`PID-5`), or a staff member's.
+    private mutating func pidColumn(_ field: Int, _ hint: FieldHint, staff: Bool, visitor: inout some RecordVisitor) -> Int {
+        if staff { return staffColumn(Array((hint == .fullName ? "name" : hint == .email ? "email" : "phone").utf8), visitor: &visitor) }
+        let key = [UInt8]("(PID)/\(field)/\(hint)".utf8)
+        if let id = columns[key] { return id }
+        return remember(key, visitor.declareColumn(name: "PID-\(field)", hint: hint))
+    }
+
+    /// The key of a FHIR patient (`Patient/pat597907`) an element's `value` names: a patient's
+    /// (or a related person's) own `id`, or a `reference` to one.
+    private func fhirPatientKey(_ value: [UInt8], element: [UInt8]) -> [UInt8]? {
+        if element == Self.fhirReference {
+            return Self.fhirPatientTypes.contains(where: { value.count > $0.count + 1 && value.starts(with: $0 + [UInt8(ascii: "/")]) }) ? value : nil
+        }
+        guard element == Self.fhirID, stack.count >= 2, Self.fhirPatientTypes.contains(stack[stack.count - 2].name) else { return nil }
+        return stack[stack.count - 2].name + [UInt8(ascii: "/")] + value
+    }
+
+    static let fhirReference = Array("reference".utf8), fhirID = Array("id".utf8), fhirObservation = Array("Observation".utf8)
+    static let fhirPatientTypes: [[UInt8]] = ["Patient", "RelatedPerson", "Person"].map { Array($0.utf8) }
+
+    private mutating func fhirPatientColumn(visitor: inout some RecordVisitor) -> Int {
+        let key = [UInt8]("(FHIR patient)".utf8)
+        if let id = columns[key] { return id }
+        return remember(key, visitor.declareColumn(name: "FHIR patient", hint: .linkKey(namespace: "fhir-patient")))
+    }
+
     /// A sale's or an order's line (ARTS POSLog `<LineItem><Sale>`, `<OrderLine>`): the product
     /// named under it is what the record's person bought.
     static func namesPurchaseLine(_ name: [UInt8]) -> Bool {
@@ -393,6 +465,10 @@ public struct XMLDocumentReader: DocumentReader {
         "assignedcustodian", "informationrecipient", "intendedrecipient", "dataenterer", "responsibleparty",
         "encounterparticipant", "representedorganization", "representedcustodianorganization", "serviceprovider",
     ].map { Array($0.utf8) })
+
+    static func namesAuthorSlot(_ label: [UInt8]) -> Bool {
+        label.count > 6 && label.starts(with: "author".utf8)
+    }
 
     static func namesStaffElement(_ name: [UInt8]) -> Bool {
         guard name.count >= 6, name.count <= 34 else { return false }

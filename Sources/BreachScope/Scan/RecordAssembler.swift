@@ -666,6 +666,14 @@ struct RecordAssembler: RecordVisitor {
 
     /// Whether an item makes its record worth storing. A special category alone makes a record
     /// only where it concerns the document's persons (prose); a table row needs a personal element.
+    /// Whether a record holds only a link key and what its text says of the person (a FHIR
+    /// observation's `Patient/…` reference and its test, `Hemoglobina`): the categories are the
+    /// person's the key joins it to.
+    static func joinsCategories(_ items: [PendingItem]) -> Bool {
+        items.contains { $0.code == PendingItem.linkKeyCode }
+            && items.contains { $0.code >= PackedItems.reasonBase && $0.code < PendingItem.staffCode }
+    }
+
     private func emits(_ item: PendingItem) -> Bool {
         spreadsDocumentCategories ? item.isEmitted : item.code < PackedItems.reasonBase
     }
@@ -1255,7 +1263,7 @@ struct RecordAssembler: RecordVisitor {
             // (a log, a list): fall back to one record per line.
             namingRecords += 2
             emitLines(through: Int32.max)
-        } else if items.contains(where: { emits($0) }) {
+        } else if items.contains(where: { emits($0) }) || Self.joinsCategories(items) {
             if language == nil { language = guessLanguage(items) }
             if holdsFormContact() || holdsFormName() {
                 heldContacts.append((recordLine, recordOffset, language, items))

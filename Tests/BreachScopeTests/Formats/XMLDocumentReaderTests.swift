@@ -155,6 +155,48 @@ import BreachScopeTesting
         #expect(v.recordStrings.first?.contains("family=Kravchenko") == true, "\(v.recordStrings)")
     }
 
+    /// A FHIR bundle's entries about one patient share a key: the patient's `id` and each
+    /// observation's `subject/reference` (`Patient/pat597907`); a practitioner's reference is none.
+    @Test func fhirReferencesJoinTheirPatient() {
+        let (v, error, _) = read("""
+            <Bundle><entry><resource><Patient><id value="pat597907"/><name><family value="Kravchenko"/></name></Patient></resource></entry>
+            <entry><resource><Observation><id value="obs797997740"/><code><coding><display value="TSH"/></coding></code>
+            <subject><reference value="Patient/pat597907"/></subject><performer><reference value="Practitioner/pr8161155"/></performer>
+            </Observation></resource></entry></Bundle>
+            """)
+        #expect(error == nil)
+        #expect(v.recordStrings.count == 2, "\(v.recordStrings)")
+        #expect(v.recordStrings.allSatisfy { $0.contains("FHIR patient=Patient/pat597907") }, "\(v.recordStrings)")
+        #expect(!v.recordStrings.joined().contains("FHIR patient=Practitioner"))
+        let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["FHIR patient"] == .linkKey(namespace: "fhir-patient"))
+    }
+
+    /// IHE XDS registry metadata: `sourcePatientInfo` holds HL7 PID fields (`PID-5|Toom^Andres^^^`),
+    /// read as a name, a birth date, an address; the author's slots are staff.
+    @Test func xdsSourcePatientInfo() {
+        let (v, error, _) = read("""
+            <rim:ExtrinsicObject id="Document01">
+            <rim:Slot name="sourcePatientInfo"><rim:ValueList><rim:Value>PID-3|37605261557^^^&amp;1.3.6.1.4.1.28284&amp;ISO</rim:Value>
+            <rim:Value>PID-5|Toom^Andres^^^</rim:Value><rim:Value>PID-7|19760526</rim:Value><rim:Value>PID-8|M</rim:Value>
+            <rim:Value>PID-11|Pärnu mnt 46-41^^Pärnu^^80042^EST</rim:Value><rim:Value>PID-13|^PRN^PH^^^^^^^^^+37255512345</rim:Value></rim:ValueList></rim:Slot>
+            <rim:Classification><rim:Slot name="authorPerson"><rim:ValueList><rim:Value>^Valk^Signe^^^dr</rim:Value></rim:ValueList></rim:Slot>
+            <rim:Slot name="authorTelecommunication"><rim:ValueList><rim:Value>^WPN^PH^^^^^^^^^+3727361053</rim:Value></rim:ValueList></rim:Slot></rim:Classification>
+            </rim:ExtrinsicObject>
+            """)
+        #expect(error == nil)
+        let fields = v.recordStrings.joined(separator: "|")
+        #expect(fields.contains("PID-3=37605261557"), "\(fields)")
+        #expect(fields.contains("PID-5=Andres Toom"))
+        #expect(fields.contains("PID-7=1976-05-26"))
+        #expect(fields.contains("PID-11=Pärnu mnt 46-41, 80042 Pärnu"))
+        #expect(fields.contains("PID-13=+37255512345"))
+        #expect(!fields.contains("PID-8"))
+        let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["PID-5"] == .fullName && hints["PID-7"] == .dateOfBirth && hints["PID-11"] == .postalAddress && hints["PID-13"] == .phone)
+        #expect(hints["(staff)/Value"] == .nonPersonal, "\(hints)")
+    }
+
     @Test func namesOfThingsAreNotPersonNames() {
         let (v, error, _) = read("<order><customer><name>Mari Maasikas</name></customer><product><name>Paratsetamool</name><code>123</code></product><apteek><name>Kesklinna Apteek</name></apteek></order>")
         #expect(error == nil)
