@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads SQL dumps (pg_dump plain format, mysqldump) as a push parser: the rows of dumped tables
 /// become records, so a dumped `customers` table is understood like a CSV with a header.
 ///
@@ -100,6 +102,9 @@ public struct SQLDumpReader: DocumentReader {
     private var hasColumnList = false
     private var element = 0
     private var elementHasValue = false
+    /// A function call's first string argument and its second (a date's format mask).
+    private var functionArgument: (value: [UInt8], line: Int, offset: Int)?
+    private var functionMask: [UInt8]?
     private var minus = false
 
     // MARK: Tables and rows
@@ -589,6 +594,14 @@ public struct SQLDumpReader: DocumentReader {
         case .punct(UInt8(ascii: ")")):
             if depth > 0 {
                 depth -= 1
+                if depth == 1, let argument = functionArgument {
+                    // The end of `to_date('13.05.70','DD.MM.RR')`: its date, with a four-digit year.
+                    functionArgument = nil
+                    tok = Self.expandingTwoDigitYear(argument.value, mask: functionMask ?? [])
+                    (tokLine, tokOffset) = (argument.line, argument.offset)
+                    functionMask = nil
+                    cell(visitor: &visitor)
+                }
                 if depth == 0 { endRow(visitor: &visitor) }
             }
             minus = false
@@ -598,7 +611,14 @@ public struct SQLDumpReader: DocumentReader {
         case .punct(UInt8(ascii: "-")):
             minus = depth > 0 && !elementHasValue
         case .string, .number:
-            if depth > 0 && !elementHasValue {
+            if depth > 1 && kind == .string && !elementHasValue {
+                // A function's first argument (Oracle's `to_date('13.05.70','DD.MM.RR')`): held
+                // until the call ends, its format mask read.
+                elementHasValue = true
+                functionArgument = (tok, tokLine, tokOffset)
+            } else if depth > 1 && kind == .string && functionArgument != nil && functionMask == nil {
+                functionMask = tok
+            } else if depth > 0 && !elementHasValue {
                 elementHasValue = true
                 if minus && kind == .number { tok.insert(UInt8(ascii: "-"), at: 0) }
                 cell(visitor: &visitor)
@@ -611,6 +631,32 @@ public struct SQLDumpReader: DocumentReader {
             minus = false
         }
     }
+
+    /// A date written with a two-digit year under its format mask (Oracle's `RR` or `YY`:
+    /// `13.05.70` under `DD.MM.RR`) with four: the century that puts it no later than this
+    /// year (`1970`; `14.02.05` is `2005`). Other values are returned as they are.
+    static func expandingTwoDigitYear(_ value: [UInt8], mask: [UInt8]) -> [UInt8] {
+        let fields = mask.split(whereSeparator: { !ASCII.isLetter($0) }).map { $0.map(ASCII.lower) }
+        guard let year = fields.firstIndex(where: { $0 == Array("rr".utf8) || $0 == Array("yy".utf8) }) else { return value }
+        // The value's digit runs, one per field of the mask.
+        var runs: [Range<Int>] = []
+        var i = 0
+        while i < value.count {
+            guard ASCII.isDigit(value[i]) else { i += 1; continue }
+            let start = i
+            while i < value.count && ASCII.isDigit(value[i]) { i += 1 }
+            runs.append(start..<i)
+        }
+        guard runs.count >= fields.count, year < runs.count, runs[year].count == 2 else { return value }
+        let yy = ASCII.digit(value[runs[year].lowerBound]) * 10 + ASCII.digit(value[runs[year].lowerBound + 1])
+        let century = 2000 + yy <= currentYear ? 20 : 19
+        var out = Array(value[..<runs[year].lowerBound])
+        out.append(contentsOf: String(century).utf8)
+        out.append(contentsOf: value[runs[year].lowerBound...])
+        return out
+    }
+
+    static let currentYear = Calendar(identifier: .gregorian).component(.year, from: Date())
 
     // MARK: Tables, rows, columns
 

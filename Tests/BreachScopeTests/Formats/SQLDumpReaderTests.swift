@@ -219,6 +219,26 @@ import BreachScopeTesting
         #expect(r.visitor.recordStrings == ["x.column1=yes|x.column2=a--b|x.column3=c/*d*/"])
     }
 
+    /// Oracle SQL Developer's export: a date is a `to_date` call whose format mask says a
+    /// two-digit year (`RR`) is read with its century; a four-digit one as written; a function
+    /// call's other arguments are no values.
+    @Test func oracleDatesWithTheirMasks() {
+        let dump = """
+        Insert into LOYALTY.KLIENT (KLIENT_ID,EESNIMI,SUNNIAEG,LOODUD) values (102871,'Urmas',to_date('19.11.62','DD.MM.RR'),to_timestamp('04.01.2019 07:05:54,056315000','DD.MM.RRRR HH24:MI:SSXFF'));
+        Insert into LOYALTY.KLIENT (KLIENT_ID,EESNIMI,SUNNIAEG,LOODUD) values (102462,'Kadri',to_date('14.02.05','DD.MM.RR'),null);
+        Insert into LOYALTY.KLIENT (KLIENT_ID,EESNIMI,SUNNIAEG,LOODUD) values (101044,'Aleksandr',to_date('02.09.1956','DD.MM.RRRR'),null);
+        """
+        let r = Self.readAllChunkings(dump)
+        #expect(r.error == nil)
+        #expect(r.visitor.recordStrings == [
+            "KLIENT.KLIENT_ID=102871|KLIENT.KLIENT_ID (row key)=102871|KLIENT.EESNIMI=Urmas|KLIENT.SUNNIAEG=19.11.1962|KLIENT.LOODUD=04.01.2019 07:05:54,056315000",
+            "KLIENT.KLIENT_ID=102462|KLIENT.KLIENT_ID (row key)=102462|KLIENT.EESNIMI=Kadri|KLIENT.SUNNIAEG=14.02.2005",
+            "KLIENT.KLIENT_ID=101044|KLIENT.KLIENT_ID (row key)=101044|KLIENT.EESNIMI=Aleksandr|KLIENT.SUNNIAEG=02.09.1956",
+        ], "\(r.visitor.recordStrings)")
+        #expect(SQLDumpReader.expandingTwoDigitYear(Array("70-05-13".utf8), mask: Array("YY-MM-DD".utf8)) == Array("1970-05-13".utf8))
+        #expect(SQLDumpReader.expandingTwoDigitYear(Array("13.05.70".utf8), mask: Array("DD.MM.YYYY".utf8)) == Array("13.05.70".utf8))
+    }
+
     @Test func malformed() {
         let unterminatedString = Self.readAllChunkings("INSERT INTO t VALUES ('a'), ('b\n\nno end")
         #expect(unterminatedString.error == ReadError(.malformed, "unterminated string starting at line 1"))
