@@ -364,6 +364,67 @@ public struct TextReader: DocumentReader {
         if let base = text.baseAddress, memchr(base, 0x3F, text.count) != nil {
             queryFields(text, offset: offset + a, visitor: &visitor)
         }
+        if Self.hasHashRocket(text) { hashRocketFields(text, offset: offset + a, visitor: &visitor) }
+    }
+
+    /// Whether a line holds a Ruby hash's pair (`"email"=>"…"`: a Rails log's `Parameters:`).
+    static func hasHashRocket(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        var i = 0
+        while i < text.count, let hit = memchr(base + i, Int32(UInt8(ascii: ">")), text.count - i) {
+            let k = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if k >= 2 && text[k - 1] == UInt8(ascii: "=") && text[k - 2] == UInt8(ascii: "\"") { return true }
+            i = k + 1
+        }
+        return false
+    }
+
+    /// The pairs of a Ruby hash in a log line (`Parameters: {"account"=>{"email"=>"…",
+    /// "first_name"=>"Ashley", "last_name"=>"Lewis"}}`): a known key's string value is a field of
+    /// its column, as a URL query's parameter is (`queryColumn`); a first and a last name of one
+    /// line are one name.
+    private mutating func hashRocketFields(_ text: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
+        var given: (value: [UInt8], column: Int, offset: Int)?, family: (value: [UInt8], column: Int, offset: Int)?
+        var i = 0
+        let n = text.count
+        while i < n {
+            guard text[i] == UInt8(ascii: "\"") else { i += 1; continue }
+            // A quoted key, `=>`, then a quoted value.
+            var k = i + 1
+            while k < n && text[k] != UInt8(ascii: "\"") { k += 1 }
+            guard k + 3 < n, text[k + 1] == UInt8(ascii: "="), text[k + 2] == UInt8(ascii: ">") else { i = k + 1; continue }
+            let key = i + 1..<k
+            i = k + 3
+            guard text[i] == UInt8(ascii: "\""), key.count <= 32 else { continue }
+            var end = i + 1
+            while end < n && text[end] != UInt8(ascii: "\"") { end += text[end] == UInt8(ascii: "\\") ? 2 : 1 }
+            guard end < n else { break }
+            let value = (i + 1)..<end
+            i = end + 1
+            guard !value.isEmpty else { continue }
+            let (column, hint) = queryColumn(Array(text[key]), visitor: &visitor)
+            guard column >= 0 else { continue }
+            let at = offset + value.lowerBound
+            switch hint {
+            case .firstName: given = (Array(text[value]), column, at)
+            case .lastName: family = (Array(text[value]), column, at)
+            default: visitor.field(UnsafeBufferPointer(rebasing: text[value]), column: column, line: line, offset: at)
+            }
+        }
+        emitNameParts(given: given, family: family, visitor: &visitor)
+    }
+
+    /// A query's or a hash's first and last name as one name; either alone in its column.
+    private mutating func emitNameParts(given: (value: [UInt8], column: Int, offset: Int)?, family: (value: [UInt8], column: Int, offset: Int)?,
+                                        visitor: inout some RecordVisitor) {
+        if let g = given, let f = family {
+            if queryNameColumn < 0 { queryNameColumn = visitor.declareColumn(name: Self.queryColumnPrefix + "name", hint: .fullName) }
+            (g.value + [0x20] + f.value).withUnsafeBufferPointer {
+                visitor.field($0, column: queryNameColumn, line: line, offset: Swift.min(g.offset, f.offset))
+            }
+        } else if let one = given ?? family {
+            one.value.withUnsafeBufferPointer { visitor.field($0, column: one.column, line: line, offset: one.offset) }
+        }
     }
 
     /// The line after a held postal label's name (`heldAddress`): its street line
@@ -688,14 +749,7 @@ public struct TextReader: DocumentReader {
                 guard end < text.count, text[end] == UInt8(ascii: "&") else { break }
                 j = end + 1
             }
-            if let g = given, let f = family {
-                if queryNameColumn < 0 { queryNameColumn = visitor.declareColumn(name: Self.queryColumnPrefix + "name", hint: .fullName) }
-                (g.value + [0x20] + f.value).withUnsafeBufferPointer {
-                    visitor.field($0, column: queryNameColumn, line: line, offset: Swift.min(g.offset, f.offset))
-                }
-            } else if let one = given ?? family {
-                one.value.withUnsafeBufferPointer { visitor.field($0, column: one.column, line: line, offset: one.offset) }
-            }
+            emitNameParts(given: given, family: family, visitor: &visitor)
         }
     }
 

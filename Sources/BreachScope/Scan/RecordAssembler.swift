@@ -2029,7 +2029,8 @@ struct RecordAssembler: RecordVisitor {
     }
 
     private static let notSecrets: Set<[UInt8]> = Set(["null", "none", "true", "false", "n/a", "yes", "no", "undefined", "empty",
-                                                       "nil", "redacted", "hidden", "masked"].map { Array($0.utf8) })
+                                                       "nil", "redacted", "hidden", "masked", "filtered", "[filtered]", "[redacted]",
+                                                       "<redacted>", "[hidden]", "[masked]"].map { Array($0.utf8) })
 
     /// Trimmed bytes of a key-like value, or nil when empty.
     static func key(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8]? {

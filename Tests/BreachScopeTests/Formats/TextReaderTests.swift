@@ -83,6 +83,23 @@ import BreachScopeTesting
         }
     }
 
+    /// A Rails log's `Parameters:` (a Ruby hash, `"key"=>"value"`): a known key's string value
+    /// is a field of its `?key` column, a first and a last name of one line are one name; a
+    /// filtered token and unknown keys give nothing.
+    @Test func rubyHashPairsInALog() {
+        let text = "I, [2022-11-02T09:00:48.165631 #4676]  INFO -- : [2b02f8ba-bc5a]   Parameters: {\"authenticity_token\"=>\"[FILTERED]\", "
+            + "\"account\"=>{\"email\"=>\"lewisa790@posti.test\", \"first_name\"=>\"Ashley\", \"last_name\"=>\"Lewis\", "
+            + "\"pps_patient_no\"=>\"PPS-3012589\"}, \"commit\"=>\"Link my account\"}\n"
+            + "I, [2022-11-02T09:01:00.000000 #4676]  INFO -- : Completed 302 Found in 12ms (x=>1)\n"
+        let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
+        let fields = v.recordStrings.joined(separator: "\n")
+        #expect(fields.contains("?email=lewisa790@posti.test"), "\(fields)")
+        #expect(fields.contains("?name=Ashley Lewis"), "\(fields)")
+        #expect(!fields.contains("?commit") && !fields.contains("?pps_patient_no") && !fields.contains("?first_name"), "\(fields)")
+        #expect(!Array("Completed (x=>1) a=\"b\"".utf8).withUnsafeBufferPointer { TextReader.hasHashRocket($0) })
+        #expect(Array("{\"email\"=>\"a@b.c\"}".utf8).withUnsafeBufferPointer { TextReader.hasHashRocket($0) })
+    }
+
     /// A Markdown table under its header and separator rows: each row is a record, its cells
     /// under the header's labels (unknown ones as text); the header is read as text.
     @Test func markdownTablesRowsAreRecords() {
