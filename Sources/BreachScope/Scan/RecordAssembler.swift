@@ -423,6 +423,10 @@ struct RecordAssembler: RecordVisitor {
             keepForCategories(value, f, l, offset)
         }
         switch hint {
+        case .fullName where value.contains(UInt8(ascii: "@")):
+            // An address with its display name under a name's label (`Recipient`: `John Smith
+            // <john.smith77@example.com>`): read as what it is.
+            scanText(value, hint: .none, f, l, offset)
         case .fullName:
             // A clinician named with their title (`dr. Kadri Saar` as a message's sender, `dr Reet
             // Paju` as a result's recipient) is staff, not the record's person.
