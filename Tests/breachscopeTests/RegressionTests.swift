@@ -1688,6 +1688,28 @@ import BreachScopeTesting
         #expect(!out.contains("+3727361053"), "\(out)")
     }
 
+    /// An Outlook message saved as text (8-bit headers in the message's code page): the
+    /// sender's name and address are read from `From:`, and the writer's own name under their
+    /// closing is the body's person (their ID code, card and phone), so the two meet as one
+    /// name's candidate.
+    @Test func anOutlookMessageSavedAsTextNamesItsWriter() throws {
+        var rng = SeededRNG(seed: 0x0A7)
+        let code = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("outlook")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "From:\tKadri P\u{F5}rn <kadriparn@kodu.test>\r\nSent:\tlaup\u{E4}ev, 2. september 2023 10:10\r\n"
+            + "To:\tApteegi klienditeenindus <klienditugi@apteek.test>\r\nSubject:\tBoonuspunktid\r\n\r\nTere!\r\n\r\n"
+            + "Minu kliendikaart 2910321983860 ei t\u{F6}\u{F6}ta kassas.\r\nMinu isikukood on \(code).\r\n"
+            + "Palun helistage +372 586 14697.\r\n\r\nParimate soovidega\r\nKadri P\u{F5}rn\r\n"
+        try Data(text.unicodeScalars.map { UInt8($0.value) }).write(to: dir.appendingPathComponent("Boonuspunktid_007.txt"))
+        let (out, persons) = try scanAndExport(dir)
+        let writer = persons.first { identifierValues($0).contains(code) }
+        #expect(writer?["name"] as? String == "Kadri Põrn", "\(out)")
+        #expect(identifierValues(writer) == [code, "+37258614697"], "\(out)")
+        let sender = persons.first { identifierValues($0).contains("kadriparn@kodu.test") }
+        #expect(sender?["name"] as? String == "Kadri Põrn", "\(out)")
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

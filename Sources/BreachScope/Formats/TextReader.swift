@@ -77,6 +77,8 @@ public struct TextReader: DocumentReader {
     private var signatureDepth = -1
     /// The columns of a staff member's signature: its first line, and every line.
     private var signatureColumns: (name: Int, contact: Int) = (-1, -1)
+    /// The column of a letter's writer's name under their closing (`RecordAssembler.writerNameColumn`).
+    private var writerColumn = -1
     /// YAML: the indentation of the sequence whose mappings are records (-1: none seen yet), and
     /// the column of the last key without a value, whose block sequence's items are its values.
     private var yamlItemIndent = -1
@@ -1049,6 +1051,7 @@ public struct TextReader: DocumentReader {
     private mutating func endSignature(visitor: inout some RecordVisitor) {
         var lines: [(bytes: [UInt8], line: Int, offset: Int)] = []
         swap(&lines, &signature)
+        let depth = signatureDepth
         signatureDepth = -1
         defer {
             lines.removeAll(keepingCapacity: true)
@@ -1085,6 +1088,14 @@ public struct TextReader: DocumentReader {
                     openRecord(offset: l.offset, visitor: &visitor)
                     declareListColumns(visitor: &visitor)
                     visitor.field(p, column: headlessColumns.name, line: l.line, offset: l.offset)
+                } else if i == 0 && !contact && depth == 0 && lines.count <= 2 && Self.isListName(p) {
+                    // The writer's own name under their closing (`Parimate soovidega` · `Kadri
+                    // Pärn`): a record of its own, which a small form joins to its one person
+                    // (`RecordAssembler.joinsFormsName`).
+                    if recordOpen { visitor.endRecord(); recordOpen = false }
+                    openRecord(offset: l.offset, visitor: &visitor)
+                    if writerColumn < 0 { writerColumn = visitor.declareColumn(name: RecordAssembler.writerNameColumn, hint: .fullName) }
+                    visitor.field(p, column: writerColumn, line: l.line, offset: l.offset)
                 } else {
                     textLine(p, a: 0, b: p.count, offset: l.offset, visitor: &visitor)
                 }

@@ -47,7 +47,7 @@ enum MailParser {
         let end = range.upperBound
         var current: (name: String, value: [UInt8])?
         func close(_ e: inout Entity) {
-            if let c = current { e.fields.append(Field(name: c.name, value: String(decoding: c.value, as: UTF8.self))) }
+            if let c = current { e.fields.append(Field(name: c.name, value: headerValue(c.value))) }
             current = nil
         }
         while i < end {
@@ -81,6 +81,19 @@ enum MailParser {
         }
         close(&e)
         return e
+    }
+
+    /// A header line's value as text: UTF-8, or raw 8-bit bytes (an Outlook message saved as
+    /// text: `From:\tKadri P\u{F5}rn`) read as Windows-1252.
+    static func headerValue(_ bytes: [UInt8]) -> String {
+        if bytes.allSatisfy({ $0 < 0x80 }) || bytes.withUnsafeBufferPointer({ UTF8Validation.isValid($0) }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var transcoder = Transcoder(.windows1252)
+        var out: [UInt8] = []
+        bytes.withUnsafeBufferPointer { transcoder.decode($0, into: &out) }
+        transcoder.finish(into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A header value split into its main value (lower-cased) and parameters (names lower-cased;

@@ -1021,6 +1021,8 @@ struct RecordAssembler: RecordVisitor {
     /// (`VCardReader`). The first holds the staff member's name, the second any of their lines;
     /// the e-mails and phones in both are staff values (`markStaff`).
     public static let staffNameColumn = "(staff name)"
+    /// A letter's writer's name under their closing, with no contact of its own (`TextReader`).
+    public static let writerNameColumn = "(writer name)"
     public static let staffColumn = "(staff)"
 
     /// The e-mails and phones in a staff member's field (`orderedBy.email`, `Saatja arst: …,
@@ -1820,10 +1822,18 @@ struct RecordAssembler: RecordVisitor {
         return items.allSatisfy { $0.code == ElementType.phone.code || $0.code == ElementType.email.code }
     }
 
+    /// Whether an item is a letter's writer's name under their closing (`writerNameColumn`).
+    private func isWriterName(_ item: PendingItem) -> Bool {
+        item.code == ElementType.name.code && item.field >= 0 && Int(item.field) < columns.count
+            && columns[Int(item.field)].name == Self.writerNameColumn
+    }
+
     /// Whether held name paragraphs (their items) are the form's one person's: their names have
     /// one consonant skeleton (`WeakKey.nameSkeleton`, three consonants or more), the form's one
     /// named record's name's; or, when that record has a national ID and no name (`Kaardi omanik:
-    /// …, isikukood 3760…`), the paragraphs are address blocks.
+    /// …, isikukood 3760…`), the paragraphs are address blocks, or one of them is the writer's
+    /// signed name (a customer's mail: `From: Елена Иванова` · `Мой личный код 4621…` · `С
+    /// уважением,` · `Елена Иванова`).
     private func joinsFormsName(_ naming: [[PendingItem]]) -> Bool {
         guard namingRecords == 1, namingRecordIndex >= 0 else { return false }
         let nameCode = ElementType.name.code
@@ -1836,7 +1846,8 @@ struct RecordAssembler: RecordVisitor {
         if names.count == 1 {
             skeleton = batch.values.withPlaintext(at: Int(names.first!)) { WeakKey.nameSkeleton($0) }
         } else if names.isEmpty, Set(record.filter { $0.code == ElementType.nationalID.code }.map(\.value)).count == 1,
-                  naming.allSatisfy({ $0.contains { $0.code == ElementType.postalAddress.code } }), skeletons.count == 1 {
+                  naming.allSatisfy({ $0.contains { $0.code == ElementType.postalAddress.code } })
+                    || naming.contains(where: { $0.contains { isWriterName($0) } }), skeletons.count == 1 {
             skeleton = skeletons.first!
         } else {
             return false
