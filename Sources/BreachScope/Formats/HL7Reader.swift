@@ -306,9 +306,13 @@ public struct HL7Reader: DocumentReader {
             let parts = split(rep, compSep)
             guard let id = parts.first, !id.isEmpty else { continue }
             let type = parts.count > 4 ? String(decoding: parts[4], as: UTF8.self).uppercased() : ""
+            let authority = parts.count > 3 ? String(decoding: parts[3], as: UTF8.self).uppercased() : ""
             let value = unescaped(id)
-            switch type {
-            case "NI", "NN", "SS", "SB", "PT", "NNEE", "NH", "JHN":
+            // (`NN` with a country: `NNPOL`, `NNFIN`, table 0203's national person identifier; an
+            // authority named by the scheme: `^^^PESEL^…`.)
+            let national = type.hasPrefix("NN") || Self.nationalAuthorities.contains(authority)
+            switch national ? "NN" : type {
+            case "NI", "NN", "SS", "SB", "PT", "NH", "JHN":
                 emit(value, column: "PID-3 national ID", hint: .nationalID(nil), s, visitor: &visitor)
             case "PPN", "PPT":
                 emit(value, column: "PID-3 passport", hint: FieldClassifier.document, s, visitor: &visitor)
@@ -317,6 +321,11 @@ public struct HL7Reader: DocumentReader {
             }
         }
     }
+
+    /// Assigning authorities named after a national identifier's scheme.
+    static let nationalAuthorities: Set<String> = [
+        "PESEL", "ISIKUKOOD", "HETU", "PERSONNUMMER", "FODSELSNUMMER", "CPR", "SSN", "NHS", "ASMENS KODAS", "PERSONAS KODS",
+    ]
 
     /// `Family^Given^Middle^Suffix^Prefix` → `Given Middle Family` (the first repetition).
     private mutating func personName(_ f: ArraySlice<UInt8>, column: String, _ s: Segment, visitor: inout some RecordVisitor) {
@@ -373,7 +382,9 @@ public struct HL7Reader: DocumentReader {
             if !part(3).isEmpty { emit(part(3), column: column + " e-mail", hint: .email, s, visitor: &visitor) }
             if !part(0).isEmpty {
                 emit(part(0), column: column, hint: .phone, s, visitor: &visitor)
-            } else if !part(6).isEmpty {
+            } else if !part(6).isEmpty || !part(5).isEmpty {
+                // Country, area and local number (`^PRN^PH^^372^5^5512345`); some senders put the
+                // whole number in the area's place (`^PRN^CP^^48^513001920`).
                 var number: [UInt8] = []
                 if !part(4).isEmpty { number = [UInt8(ascii: "+")] + part(4) + [0x20] }
                 number += part(5) + part(6)

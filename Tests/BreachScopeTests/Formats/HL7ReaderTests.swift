@@ -65,6 +65,22 @@ import BreachScopeTesting
         #expect(hints["OBX-5 Geen"] == .nonPersonal)
     }
 
+    /// A Polish lab's batch: the identifier's type is `NN` with a country (`NNPOL`) and its
+    /// authority the scheme (`PESEL`): a national ID, not a patient number; a phone written as
+    /// country and number without a local part (`^PRN^CP^^48^513001920`).
+    @Test func nationalIdentifiersByCountryTypeAndPhonesInTheAreaPlace() {
+        let message = "FHS|^~\\&|LIS_VITA|WARSZAWA|EXPORT|CENTRALA|202309052300||||5\rBHS|^~\\&|LIS_VITA|WARSZAWA\r"
+            + "MSH|^~\\&|LIS_VITA|WARSZAWA|HIS|ZLECENIODAWCA|202309051024||ORU^R01^ORU_R01|202309050000|P|2.5\r"
+            + "PID|1||09303127221^^^PESEL^NNPOL~580513^^^VITA^MR||ZIELIŃSKA^Bożena||20091031|F|||ul. Kościuszki 116/62^^Katowice^^40-001^POL||^PRN^CP^^48^513001920\r"
+            + "OBX|1|NM|6690-2^Leukocyty^LN||9,3|tys/µl|4,0-10,0|L|||F\r"
+        let r = readDocument(HL7Reader(), Array(message.utf8))
+        #expect(r.error == nil)
+        let fields = r.visitor.recordStrings.joined(separator: "|")
+        #expect(fields.contains("PID-3 national ID=09303127221"), "\(fields)")
+        #expect(fields.contains("PID-3 patient ID=580513"))
+        #expect(fields.contains("PID-13 phone=+48 513001920"))
+    }
+
     @Test func detection() {
         func detect(_ path: String, _ text: String) -> DocumentFormat {
             Array(text.utf8).withUnsafeBufferPointer { DocumentFormat.detect(path: path, prefix: $0) }
