@@ -141,7 +141,7 @@ enum MailSignature {
         "apotheke", "krankenhaus", "praxis", "abteilung", "sachbearbeiter", "kundendienst", "krankenschwester",
         "ligoninė", "vaistinė", "klinika", "slimnīca", "aptieka", "poliklīnika",
         "больниц", "поликлиник", "аптек", "лаборатор", "отдел", "менеджер", "специалист", "координатор", "медсестр",
-        "консультант",
+        "консультант", "служба", "обслуживани", "поддержк",
     ].map { Array($0.utf8) }
 
     /// Short role and organisation words, matched as whole words (`Oy`, `AB`, `Ltd`, `dr`).

@@ -1088,7 +1088,7 @@ public struct TextReader: DocumentReader {
                     openRecord(offset: l.offset, visitor: &visitor)
                     declareListColumns(visitor: &visitor)
                     visitor.field(p, column: headlessColumns.name, line: l.line, offset: l.offset)
-                } else if i == 0 && !contact && depth == 0 && lines.count <= 2 && Self.isListName(p) {
+                } else if i == 0 && !contact && depth == 0 && lines.count <= 2 && Self.isListName(p) && Self.isCapitalisedName(p) {
                     // The writer's own name under their closing (`Parimate soovidega` · `Kadri
                     // Pärn`): a record of its own, which a small form joins to its one person
                     // (`RecordAssembler.joinsFormsName`).
@@ -1102,6 +1102,13 @@ public struct TextReader: DocumentReader {
             }
         }
         line = current
+    }
+
+    /// Whether every word of a name starts with a capital, in any script (`Kadri Pärn`, `Елена
+    /// Иванова`; not a team's `Клиентская служба`).
+    static func isCapitalisedName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let words = String(decoding: p, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "-" })
+        return words.count >= 2 && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// A printed list's line (`PULKKINEN TERTTU     Syntymäaika 15.06.1947   Asiakasnro HUS-611469`,
