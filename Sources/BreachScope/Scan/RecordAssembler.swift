@@ -1264,6 +1264,11 @@ struct RecordAssembler: RecordVisitor {
         if deliveryList && items.contains(where: { Self.namesPerson($0.code) }) {
             addElementOnly(.deliveryInfo, -1, Int32(recordLine), recordOffset)
         }
+        if Self.onlyWritersName(items, isWriterName) && !holdsFormName() {
+            // A writer's name alone under their closing, outside a small form: the mail's writer
+            // is known from its header or its text, and this is no person of its own.
+            removeItems { _ in true }
+        }
         if splitting {
             // A text block with two different identifiers of one type is not one person's record
             // (a log, a list): fall back to one record per line.
@@ -1822,6 +1827,11 @@ struct RecordAssembler: RecordVisitor {
         return items.allSatisfy { $0.code == ElementType.phone.code || $0.code == ElementType.email.code }
     }
 
+    /// Whether a record holds nothing but a writer's name (and the keys made of it).
+    static func onlyWritersName(_ items: [PendingItem], _ isWriterName: (PendingItem) -> Bool) -> Bool {
+        items.contains(where: isWriterName) && items.allSatisfy { isWriterName($0) || $0.code == PendingItem.linkKeyCode }
+    }
+
     /// Whether an item is a letter's writer's name under their closing (`writerNameColumn`).
     private func isWriterName(_ item: PendingItem) -> Bool {
         item.code == ElementType.name.code && item.field >= 0 && Int(item.field) < columns.count
@@ -1883,7 +1893,11 @@ struct RecordAssembler: RecordVisitor {
         let naming = held.filter { h in h.items.contains { $0.code == nameCode } }
         if !naming.isEmpty {
             guard joinsFormsName(naming.map(\.items)) else {
-                for h in held { emit(line: h.line, offset: h.offset, language: h.language, items: h.items) }
+                // (A writer's name alone under their closing is no person of its own: the mail's
+                // writer is known from its header or its text.)
+                for h in held where !Self.onlyWritersName(h.items, isWriterName) {
+                    emit(line: h.line, offset: h.offset, language: h.language, items: h.items)
+                }
                 return
             }
             for h in naming {
