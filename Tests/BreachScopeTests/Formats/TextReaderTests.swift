@@ -281,7 +281,8 @@ import BreachScopeTesting
 
     /// A signature under a closing: a staff member's (a line names a role or an organisation) is
     /// a record of its own in the signature columns, at any quote depth; a writer's without one is
-    /// text in the block, its first line the writer's name.
+    /// text in the block, its first line the writer's name beside a contact of its own, or a
+    /// record of the writer's name alone (`RecordAssembler.writerNameColumn`).
     @Test func signaturesUnderAClosing() {
         let text = """
             1) Ritva Heikkinen, Puistokatu 60, 18100 Heinola
@@ -317,7 +318,8 @@ import BreachScopeTesting
             "(staff name)=Marjatta Mäkelä|(staff)=palveluohjaaja|(staff)=Päijät-Hämeen hyvinvointialue"
                 + "|(staff)=p. 046 780 3042|(staff)=marjatta.makela@phhva.example.fi",
             "-=Toimitus ei tullut.|(list name)=Matti Virtanen|-=040 123 4567",
-            "-=Toimitus ei tullut.|-=Matti Virtanen",
+            "-=Toimitus ei tullut.",
+            "(writer name)=Matti Virtanen",
             "(staff name)=Tiina Kask|(staff)=Kalamaja Lastekliinik",
             "-=> Tere!",
         ], "\(whole.visitor.recordStrings)")
