@@ -79,6 +79,8 @@ public struct TextReader: DocumentReader {
     private var signatureColumns: (name: Int, contact: Int) = (-1, -1)
     /// The column of a letter's writer's name under their closing (`RecordAssembler.writerNameColumn`).
     private var writerColumn = -1
+    /// Lines left to look for Ruby hashes in (`hashRocketLines`).
+    private var hashRocketBudget = TextReader.hashRocketLines
     /// YAML: the indentation of the sequence whose mappings are records (-1: none seen yet), and
     /// the column of the last key without a value, whose block sequence's items are its values.
     private var yamlItemIndent = -1
@@ -366,8 +368,20 @@ public struct TextReader: DocumentReader {
         if let base = text.baseAddress, memchr(base, 0x3F, text.count) != nil {
             queryFields(text, offset: offset + a, visitor: &visitor)
         }
-        if Self.hasHashRocket(text) { hashRocketFields(text, offset: offset + a, visitor: &visitor) }
+        // (Looked for while lines keep showing them: a log without any in its first lines is read
+        // without the extra pass.)
+        if hashRocketBudget > 0 {
+            if Self.hasHashRocket(text) {
+                hashRocketBudget = Self.hashRocketLines
+                hashRocketFields(text, offset: offset + a, visitor: &visitor)
+            } else {
+                hashRocketBudget -= 1
+            }
+        }
     }
+
+    /// Text lines read for Ruby hashes after the last one that had a pair (`hashRocketBudget`).
+    static let hashRocketLines = 2000
 
     /// Whether a line holds a Ruby hash's pair (`"email"=>"…"`: a Rails log's `Parameters:`).
     static func hasHashRocket(_ text: UnsafeBufferPointer<UInt8>) -> Bool {

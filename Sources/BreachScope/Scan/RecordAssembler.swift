@@ -167,6 +167,8 @@ struct RecordAssembler: RecordVisitor {
     private var staffLine = -1
     /// A table's record has a value in a staff member's column (`lekarz`, `orderedBy`).
     private var staffMemberRecord = false
+    /// The column of a writer's name under their closing (`writerNameColumn`), or -1.
+    private var writerColumn: Int32 = -1
     /// Per column: the group of a related person's columns it belongs to (a guardian's, an
     /// emergency contact's: `FieldClassifier.relatedGroup`), or -1. In tables and JSON/XML
     /// records (not prose, whose related lines `TextReader` reads as their own blocks).
@@ -245,6 +247,7 @@ struct RecordAssembler: RecordVisitor {
         part.resourceTypeColumns = resourceTypeColumns
         part.queryColumns = queryColumns
         part.titleColumn = titleColumn
+        part.writerColumn = writerColumn
         part.otherPartyColumns = otherPartyColumns
         part.staffMemberColumns = staffMemberColumns
         part.staffNameColumns = staffNameColumns
@@ -318,6 +321,7 @@ struct RecordAssembler: RecordVisitor {
         messageIDColumns[id] = hint == .nonPersonal && FieldClassifier.namesMessageID(name)
         resourceTypeColumns[id] = name.hasSuffix("resourceType")
         if name == CSVReader.titleColumn { titleColumn = id }
+        if name == Self.writerNameColumn { writerColumn = Int32(id) }
         // A reader's staff columns (a signature's, a colleague's card) are a staff member's fields.
         let staff = name == Self.staffColumn || name == Self.staffNameColumn
         otherPartyColumns[id] = hint == .nonPersonal && (staff || FieldClassifier.namesOtherEntity(name))
@@ -1264,7 +1268,7 @@ struct RecordAssembler: RecordVisitor {
         if deliveryList && items.contains(where: { Self.namesPerson($0.code) }) {
             addElementOnly(.deliveryInfo, -1, Int32(recordLine), recordOffset)
         }
-        if Self.onlyWritersName(items, isWriterName) && !holdsFormName() {
+        if writerColumn >= 0 && Self.onlyWritersName(items, writerColumn: writerColumn) && !holdsFormName() {
             // A writer's name alone under their closing, outside a small form: the mail's writer
             // is known from its header or its text, and this is no person of its own.
             removeItems { _ in true }
@@ -1828,14 +1832,16 @@ struct RecordAssembler: RecordVisitor {
     }
 
     /// Whether a record holds nothing but a writer's name (and the keys made of it).
-    static func onlyWritersName(_ items: [PendingItem], _ isWriterName: (PendingItem) -> Bool) -> Bool {
-        items.contains(where: isWriterName) && items.allSatisfy { isWriterName($0) || $0.code == PendingItem.linkKeyCode }
+    /// (No closure over `self`: called for every record, it would copy the assembler.)
+    static func onlyWritersName(_ items: [PendingItem], writerColumn: Int32) -> Bool {
+        guard writerColumn >= 0 else { return false }
+        return items.contains { isWriterName($0, writerColumn) }
+            && items.allSatisfy { isWriterName($0, writerColumn) || $0.code == PendingItem.linkKeyCode }
     }
 
     /// Whether an item is a letter's writer's name under their closing (`writerNameColumn`).
-    private func isWriterName(_ item: PendingItem) -> Bool {
-        item.code == ElementType.name.code && item.field >= 0 && Int(item.field) < columns.count
-            && columns[Int(item.field)].name == Self.writerNameColumn
+    static func isWriterName(_ item: PendingItem, _ writerColumn: Int32) -> Bool {
+        writerColumn >= 0 && item.code == ElementType.name.code && item.field == writerColumn
     }
 
     /// Whether held name paragraphs (their items) are the form's one person's: their names have
@@ -1857,7 +1863,7 @@ struct RecordAssembler: RecordVisitor {
             skeleton = batch.values.withPlaintext(at: Int(names.first!)) { WeakKey.nameSkeleton($0) }
         } else if names.isEmpty, Set(record.filter { $0.code == ElementType.nationalID.code }.map(\.value)).count == 1,
                   naming.allSatisfy({ $0.contains { $0.code == ElementType.postalAddress.code } })
-                    || naming.contains(where: { $0.contains { isWriterName($0) } }), skeletons.count == 1 {
+                    || naming.contains(where: { $0.contains { Self.isWriterName($0, writerColumn) } }), skeletons.count == 1 {
             skeleton = skeletons.first!
         } else {
             return false
@@ -1895,7 +1901,7 @@ struct RecordAssembler: RecordVisitor {
             guard joinsFormsName(naming.map(\.items)) else {
                 // (A writer's name alone under their closing is no person of its own: the mail's
                 // writer is known from its header or its text.)
-                for h in held where !Self.onlyWritersName(h.items, isWriterName) {
+                for h in held where !Self.onlyWritersName(h.items, writerColumn: writerColumn) {
                     emit(line: h.line, offset: h.offset, language: h.language, items: h.items)
                 }
                 return
