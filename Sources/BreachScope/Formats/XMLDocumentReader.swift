@@ -397,7 +397,8 @@ public struct XMLDocumentReader: DocumentReader {
         if staff { return staffColumn(Array((hint == .fullName ? "name" : hint == .email ? "email" : "phone").utf8), visitor: &visitor) }
         let key = [UInt8]("(PID)/\(field)/\(hint)".utf8)
         if let id = columns[key] { return id }
-        return remember(key, visitor.declareColumn(name: "PID-\(field)", hint: hint))
+        // (One name per hint: a PID-13's e-mail is `PID-13 e-mail`, as in `HL7Reader`.)
+        return remember(key, visitor.declareColumn(name: hint == .email ? "PID-\(field) e-mail" : "PID-\(field)", hint: hint))
     }
 
     /// The key of a FHIR patient (`Patient/pat597907`) an element's `value` names: a patient's
@@ -466,6 +467,8 @@ public struct XMLDocumentReader: DocumentReader {
         "encounterparticipant", "representedorganization", "representedcustodianorganization", "serviceprovider",
     ].map { Array($0.utf8) })
 
+    /// Whether a slot's name is an IHE XDS author's (`authorPerson`, `authorInstitution`,
+    /// `authorTelecommunication`): the document's author, staff.
     static func namesAuthorSlot(_ label: [UInt8]) -> Bool {
         label.count > 6 && label.starts(with: "author".utf8)
     }

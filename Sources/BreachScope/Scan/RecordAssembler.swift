@@ -674,16 +674,16 @@ struct RecordAssembler: RecordVisitor {
 
     /// Whether an item makes its record worth storing. A special category alone makes a record
     /// only where it concerns the document's persons (prose); a table row needs a personal element.
+    private func emits(_ item: PendingItem) -> Bool {
+        spreadsDocumentCategories ? item.isEmitted : item.code < PackedItems.reasonBase
+    }
+
     /// Whether a record holds only a link key and what its text says of the person (a FHIR
     /// observation's `Patient/…` reference and its test, `Hemoglobina`): the categories are the
     /// person's the key joins it to.
     static func joinsCategories(_ items: [PendingItem]) -> Bool {
         items.contains { $0.code == PendingItem.linkKeyCode }
             && items.contains { $0.code >= PackedItems.reasonBase && $0.code < PendingItem.staffCode }
-    }
-
-    private func emits(_ item: PendingItem) -> Bool {
-        spreadsDocumentCategories ? item.isEmitted : item.code < PackedItems.reasonBase
     }
 
     /// Text labels a controller column rule names become columns, so the rule sees their values.
@@ -1569,8 +1569,6 @@ struct RecordAssembler: RecordVisitor {
         return nil
     }
 
-    /// The bounds of `p[from...]` without spaces and tabs at either end.
-    @inline(__always)
     /// Whether a value starts with a written date (`2023-09-12 12:52:00+03`, `12.09.2023`; not
     /// a product code's digits).
     static func isDate(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -1580,6 +1578,8 @@ struct RecordAssembler: RecordVisitor {
         return DateOfBirthDetector.parse(value, start, usFormat: false) != nil
     }
 
+    /// The bounds of `p[from...]` without spaces and tabs at either end.
+    @inline(__always)
     static func trimmedRange(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, Int) {
         var a = from, b = p.count
         while a < b && (p[a] == 0x20 || p[a] == 0x09) { a += 1 }
