@@ -876,6 +876,10 @@ public enum FieldClassifier {
             "assigning authority name", "assigningauthorityname", "code system name", "codesystemname",
             // A log event's logger and thread (log4j's `loggerName`: `ee.lojaalsus.sms.OtpSender`).
             "logger", "logger name", "loggername", "thread", "thread name", "threadname", "logger_fqcn", "loggerfqcn",
+            // A store's or a pharmacy's own line (a kiosk's `PoeTelefon=`): the organisation's.
+            "poe telefon", "poetelefon", "kaupluse telefon", "apteegi telefon", "store phone", "shop phone",
+            "pharmacy phone", "branch phone", "myymälän puhelin", "apteekin puhelin", "butikens telefon",
+            "telefon sklepu", "telefon apteki",
             // A message's id (`<5e8d0df6229f@ismtpd0041p1iad2.sendgrid.net>`): shaped like an address, no one's.
             "message id", "message-id", "messageid", "msgid", "smtp-id", "smtp id", "smtpid", "in-reply-to", "references",
             // Countries: not an address on their own (and never a person's).

@@ -109,6 +109,9 @@ import Testing
         ("created_at", .nonPersonal), ("amount", .nonPersonal), ("price", .nonPersonal),
         ("summa", .nonPersonal), ("hind", .nonPersonal), ("quantity", .nonPersonal),
         ("qty", .nonPersonal),
+        // a store's own line, a ticket's reporter, a delivery's recipient, a delivery interval (session 26)
+        ("PoeTelefon", .nonPersonal), ("Store phone", .nonPersonal), ("reporter", .fullName), ("recipient", .fullName),
+        ("Toimitusväli", .delivery), ("ViimaneOst", .purchase), ("last purchase", .purchase),
     ]
 
     @Test func vocabularyTable() {
