@@ -66,8 +66,13 @@ public struct TextProtoReader: DocumentReader {
 
     private mutating func flush(visitor: inout some RecordVisitor) throws(ReadError) {
         guard !out.isEmpty else { return }
-        let bytes = out
-        out.removeAll(keepingCapacity: true)
+        // (Swapped out and back: one buffer, reused, for every chunk.)
+        var bytes: [UInt8] = []
+        swap(&bytes, &out)
+        defer {
+            bytes.removeAll(keepingCapacity: true)
+            swap(&bytes, &out)
+        }
         try bytes.withUnsafeBufferPointer { p throws(ReadError) in try inner.consume(p, visitor: &visitor) }
     }
 

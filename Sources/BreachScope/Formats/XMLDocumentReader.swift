@@ -193,14 +193,16 @@ public struct XMLDocumentReader: DocumentReader {
         closeTop(text: true, visitor: &visitor)
     }
 
-    static let purchaseLineFlag: UInt8 = 1, staffLabelFlag: UInt8 = 2
+    static let purchaseLineFlag: UInt8 = 1, staffLabelFlag: UInt8 = 2, productFlag: UInt8 = 4
 
     /// What an element's name says, decided once per name: a purchase line (`namesPurchaseLine`),
-    /// a staff member's label (`FieldClassifier.namesStaffMember`: `assignee`).
+    /// a staff member's label (`FieldClassifier.namesStaffMember`: `assignee`), a product's
+    /// field (`namesProduct`).
     private mutating func flags(_ id: Int32, _ name: [UInt8]) -> UInt8 {
         if let known = nameFlags[id] { return known }
         var answer: UInt8 = Self.namesPurchaseLine(name) ? Self.purchaseLineFlag : 0
         if name.count <= 40 && FieldClassifier.namesStaffMember(String(decoding: name, as: UTF8.self)) { answer |= Self.staffLabelFlag }
+        if Self.namesProduct(name) { answer |= Self.productFlag }
         nameFlags[id] = answer
         return answer
     }
@@ -235,7 +237,8 @@ public struct XMLDocumentReader: DocumentReader {
                                        path: stack.map(\.seq), names: stack.map(\.nameID)), visitor: &visitor)
                         }
                     } else {
-                        let column = !staff && stack.suffix(2).contains(where: \.purchaseLine) && Self.namesProduct(name)
+                        let product = element.label == nil ? flags(element.nameID, name) & Self.productFlag != 0 : Self.namesProduct(name)
+                        let column = !staff && stack.suffix(2).contains(where: \.purchaseLine) && product
                             ? purchaseColumn(name, visitor: &visitor)
                             : column(name, parent: parent, staff: staff, visitor: &visitor)
                         emit(Field(column: column, value: value, line: line,
@@ -437,8 +440,10 @@ public struct XMLDocumentReader: DocumentReader {
     static func namesProduct(_ name: [UInt8]) -> Bool {
         guard name.count <= 24 else { return false }
         let key = FieldClassifier.normalize(String(decoding: name, as: UTF8.self))
-        return JSONReader.productNameKeys.contains(key) || ["itemid", "gtin", "ean", "sku", "posidentity"].contains(key)
+        return JSONReader.productNameKeys.contains(key) || productCodeKeys.contains(key)
     }
+
+    static let productCodeKeys: Set<String> = ["itemid", "gtin", "ean", "sku", "posidentity"]
 
     /// The column of a product under a purchase line: `(purchase)/Description`, a purchase.
     private mutating func purchaseColumn(_ name: [UInt8], visitor: inout some RecordVisitor) -> Int {

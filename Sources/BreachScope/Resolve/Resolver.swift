@@ -451,13 +451,13 @@ public struct Resolver {
             let range = recs.valueRange(i)
             for k in range where total[Int(recs.values[k])] >= senderRecords {
                 let v = recs.values[k], d = recs.documents[i]
-                seen[d, default: [:]][v, default: Seen()].records += 1
-                for j in range {
+                var entry = seen[d]?[v] ?? Seen()
+                entry.records += 1
+                for j in range where entry.others.count <= Households.householdLimit {
                     let w = recs.values[j]
-                    guard w != v, total[Int(w)] < senderRecords, isOther(kinds[Int(w)]),
-                          seen[d]![v]!.others.count <= Households.householdLimit else { continue }
-                    seen[d]![v]!.others.insert(w)
+                    if w != v && total[Int(w)] < senderRecords && isOther(kinds[Int(w)]) { entry.others.insert(w) }
                 }
+                seen[d, default: [:]][v] = entry
             }
         }
         var lines: [Int32] = []

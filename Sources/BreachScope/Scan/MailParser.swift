@@ -89,11 +89,7 @@ enum MailParser {
         if bytes.allSatisfy({ $0 < 0x80 }) || bytes.withUnsafeBufferPointer({ UTF8Validation.isValid($0) }) {
             return String(decoding: bytes, as: UTF8.self)
         }
-        var transcoder = Transcoder(.windows1252)
-        var out: [UInt8] = []
-        bytes.withUnsafeBufferPointer { transcoder.decode($0, into: &out) }
-        transcoder.finish(into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: MailDecoder.utf8(bytes, charset: TextEncoding.windows1252.rawValue), as: UTF8.self)
     }
 
     /// A header value split into its main value (lower-cased) and parameters (names lower-cased;
