@@ -11,6 +11,14 @@ extension ArchiveExpander {
     static func mailKind(name: String, prefix: [UInt8]) -> Kind? {
         guard !prefix.isEmpty else { return nil }
         let truncated = prefix.count >= 512
+        if prefix.count >= 4, prefix[0] == 0xFF && prefix[1] == 0xFE || prefix[0] == 0xFE && prefix[1] == 0xFF {
+            // Outlook's "Unicode Text" (`Save As`): UTF-16 with a byte-order mark.
+            let bigEndian = prefix[0] == 0xFE
+            var transcoder = Transcoder(bigEndian ? .utf16BE : .utf16LE)
+            var text: [UInt8] = []
+            prefix.withUnsafeBufferPointer { transcoder.decode($0, into: &text) }
+            return MailParser.looksLikeMessage(text[...], truncated: truncated) ? .utf16Mail(bigEndian: bigEndian) : nil
+        }
         if MailParser.looksLikeMbox(prefix, truncated: truncated) { return .mbox }
         let ext = DocumentFormat.fileExtension(name)
         if ext == "mbox" && prefix.starts(with: Array("From ".utf8)) { return .mbox }

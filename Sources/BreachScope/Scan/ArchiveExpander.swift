@@ -53,7 +53,11 @@ public final class ArchiveExpander: Sendable {
         var warning: String?
     }
 
-    enum Kind { case zip, gzip, tar, mail, mbox }
+    enum Kind: Equatable {
+        case zip, gzip, tar, mail, mbox
+        /// A message saved as UTF-16 text (Outlook's "Unicode Text"): read as mail once transcoded.
+        case utf16Mail(bigEndian: Bool)
+    }
 
     /// Office formats that are ZIP files but read as documents, not archives.
     static let documentZipExtensions: Set<String> = ["xlsx", "xlsm", "docx", "odt", "ods", "pptx", "odp"]
@@ -148,6 +152,12 @@ public final class ArchiveExpander: Sendable {
 
     func expandArchive(_ container: WalkedFile, real: String, kind: Kind, depth: Int, cache: ZipCache,
                        range: Range<Int>? = nil) -> [WalkedFile] {
+        if case .utf16Mail(let bigEndian) = kind {
+            // Transcoded into the temporary area, the message is expanded as any other; a file
+            // that cannot be is read as the text it is.
+            guard let utf8 = transcodeToTemporary(real, bigEndian ? .utf16BE : .utf16LE) else { return [container] }
+            return expandArchive(container, real: utf8, kind: .mail, depth: depth, cache: cache)
+        }
         let listing: Listing
         switch kind {
         case .zip: listing = listZip(real)
@@ -155,6 +165,7 @@ public final class ArchiveExpander: Sendable {
         case .gzip: listing = listGzip(real, name: container.name, compressedSize: container.size)
         case .mail: listing = listMail(real, range: range)
         case .mbox: listing = listMbox(real)
+        case .utf16Mail: listing = Listing(detail: "eml")   // transcoded above
         }
         var head = container
         var members: [WalkedFile] = []
@@ -224,6 +235,38 @@ public final class ArchiveExpander: Sendable {
             head.reason = warning
         }
         return [head] + members
+    }
+
+    /// A copy of the file at `path`, transcoded from `encoding` to UTF-8, in the temporary area;
+    /// nil when it cannot be read or written, or is over `ArchiveLimits.maxMemberBytes`.
+    func transcodeToTemporary(_ path: String, _ encoding: TextEncoding) -> String? {
+        let src = open(path, O_RDONLY)
+        guard src >= 0 else { return nil }
+        defer { close(src) }
+        let out = temporaryPath()
+        let dst = open(out, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
+        guard dst >= 0 else { return nil }
+        defer { close(dst) }
+        var transcoder = Transcoder(encoding)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var decoded: [UInt8] = []
+        var total = 0
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(src, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            decoded.removeAll(keepingCapacity: true)
+            if n <= 0 {
+                transcoder.finish(into: &decoded)
+            } else {
+                chunk.withUnsafeBufferPointer { transcoder.decode(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &decoded) }
+            }
+            total += decoded.count
+            guard n >= 0, total <= limits.maxMemberBytes, writeAll(dst, decoded, decoded.count) else {
+                unlink(out)
+                return nil
+            }
+            if n == 0 { return out }
+        }
     }
 
     /// The reason a member must not be extracted, or nil.

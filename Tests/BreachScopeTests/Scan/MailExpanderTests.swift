@@ -74,6 +74,24 @@ import Testing
         return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
     }
 
+    /// A message saved as UTF-16 text is transcoded into the temporary area and expanded from
+    /// there: its members are the headers and the body, in UTF-8.
+    @Test func unicodeTextMessageIsExpandedAsMail() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "From:\t\u{415}\u{43B}\u{435}\u{43D}\u{430} \u{418}\u{432}\u{430}\u{43D}\u{43E}\u{432}\u{430} <elena@example.ee>\r\n"
+            + "Sent:\tSaturday, September 23, 2023 4:19 AM\r\nTo:\tklienditugi@example.ee\r\nSubject:\t\u{41A}\u{430}\u{440}\u{442}\u{430}\r\n\r\n"
+            + "\u{41C}\u{43E}\u{439} \u{43A}\u{43E}\u{434} \(Self.isikukood(13)).\r\n"
+        let bytes: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        try Data(bytes).write(to: dir.appendingPathComponent("karta_003.txt"))
+        let (files, expander) = try Self.expand(dir)
+        defer { expander.removeTemporaryArea() }
+        #expect(files.map(\.name) == ["karta_003.txt", "karta_003.txt!/headers.txt", "karta_003.txt!/body.txt"])
+        #expect(files[0].container == "eml, 2 members")
+        #expect(try Self.text(expander, files[1]) == "Name: \u{415}\u{43B}\u{435}\u{43D}\u{430} \u{418}\u{432}\u{430}\u{43D}\u{43E}\u{432}\u{430}\nE-mail: elena@example.ee\n\n")
+        #expect(try Self.text(expander, files[2]).contains("\u{41C}\u{43E}\u{439} \u{43A}\u{43E}\u{434} \(Self.isikukood(13))."))
+    }
+
     @Test func emlMembersAreHeadersBodyAndDecodedAttachment() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -251,6 +269,16 @@ import Testing
         #expect(kind("notes.txt", "From: here\nthe rest of a letter\n") == nil)
         #expect(kind("log.txt", "Date: 2023-10-02\nSubject: x\n\n") == nil, "no header only mail has")
         #expect(kind("data.csv", "From,To\na,b\n") == nil)
+        // Outlook's "Unicode Text": UTF-16 with a byte-order mark, either byte order.
+        func utf16(_ s: String, bigEndian: Bool) -> [UInt8] {
+            (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + s.utf16.flatMap { u in
+                bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)]
+            }
+        }
+        let saved = "From:\tLiis Kask <liis@example.ee>\r\nSent:\tMonday, October 2, 2023 10:00 AM\r\nTo:\tx@example.ee\r\nSubject:\ts\r\n\r\nbody"
+        #expect(ArchiveExpander.kind(name: "m.txt", prefix: utf16(saved, bigEndian: false)) == .utf16Mail(bigEndian: false))
+        #expect(ArchiveExpander.kind(name: "m.txt", prefix: utf16(saved, bigEndian: true)) == .utf16Mail(bigEndian: true))
+        #expect(ArchiveExpander.kind(name: "notes.txt", prefix: utf16("Name: Liis Kask\r\nE-mail: liis@example.ee\r\n", bigEndian: false)) == nil)
     }
 
     @Test func decoders() {
