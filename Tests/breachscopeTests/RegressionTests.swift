@@ -1690,8 +1690,8 @@ import BreachScopeTesting
 
     /// An Outlook message saved as text (8-bit headers in the message's code page): the
     /// sender's name and address are read from `From:`, and the writer's own name under their
-    /// closing is the body's person (their ID code, card and phone), so the two meet as one
-    /// name's candidate.
+    /// closing is the body's person (their ID code, card and phone). The headers' block of the
+    /// name the body is signed with is the same person: one person with all of it.
     @Test func anOutlookMessageSavedAsTextNamesItsWriter() throws {
         var rng = SeededRNG(seed: 0x0A7)
         let code = Synthetic.nationalID(.eeIsikukood, using: &rng)
@@ -1705,9 +1705,63 @@ import BreachScopeTesting
         let (out, persons) = try scanAndExport(dir)
         let writer = persons.first { identifierValues($0).contains(code) }
         #expect(writer?["name"] as? String == "Kadri Põrn", "\(out)")
-        #expect(identifierValues(writer) == [code, "+37258614697"], "\(out)")
-        let sender = persons.first { identifierValues($0).contains("kadriparn@kodu.test") }
-        #expect(sender?["name"] as? String == "Kadri Põrn", "\(out)")
+        #expect(identifierValues(writer) == [code, "+37258614697", "kadriparn@kodu.test"], "\(out)")
+        #expect(persons.count == 1, "\(out)")
+    }
+
+    /// Outlook's "Unicode Text" (UTF-16 with a byte-order mark) is mail too: its headers and body
+    /// are the message's members, and the writer who signs the body with the `From:` name is one
+    /// person with the sender. A reply from the service desk names the customer in `To:` only; the
+    /// quoted original's one phone is the customer's, who signs it. A body signed by someone else
+    /// than its sender (a daughter writing for her mother) joins no header.
+    @Test func unicodeTextMessagesJoinTheirWriterToTheHeaders() throws {
+        var rng = SeededRNG(seed: 0x0A8)
+        let code1 = Synthetic.nationalID(.eeIsikukood, using: &rng), code2 = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("outlook16")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func utf16(_ name: String, _ text: String) throws {
+            var bytes: [UInt8] = [0xFF, 0xFE]
+            for u in text.utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+            try Data(bytes).write(to: dir.appendingPathComponent(name))
+        }
+        let aleksandrName = "\u{410}\u{43B}\u{435}\u{43A}\u{441}\u{430}\u{43D}\u{434}\u{440} \u{421}\u{43E}\u{43A}\u{43E}\u{43B}\u{43E}\u{432}"
+        let karta: [String] = [
+            "From:\t\(aleksandrName) <aleksandr1975@webmail.test>", "Sent:\tThursday, September 21, 2023 4:07 PM",
+            "To:\tApteegi klienditeenindus <klienditugi@apteek.test>", "Subject:\tKarta", "",
+            "\u{417}\u{434}\u{440}\u{430}\u{432}\u{441}\u{442}\u{432}\u{443}\u{439}\u{442}\u{435}!", "",
+            "Isikukood \(code1).", "Telefon (+372) 55766224.", "",
+            "\u{421} \u{443}\u{432}\u{430}\u{436}\u{435}\u{43D}\u{438}\u{435}\u{43C},", aleksandrName,
+        ]
+        try utf16("karta_012.txt", karta.joined(separator: "\r\n") + "\r\n")
+        let reply: [String] = [
+            "From:\tApteegi klienditeenindus <klienditugi@apteek.test>", "Sent:\tSunday, September 24, 2023 7:50 PM",
+            "To:\t'Oliver Hall'", "Subject:\tRE: Loyalty card problem", "", "Dear Oliver,", "", "Your card has been reactivated.", "",
+            "Kind regards", "Tarmo Lepik", "Klienditeeninduse juht", "Apteek O\u{DC} | tel +372 6787 567 | tarmo.lepik@apteek.test", "",
+            "-----Original Message-----", "From: Oliver Hall", "Sent: Saturday, September 23, 2023 6:32 PM",
+            "To: Apteegi klienditeenindus", "Subject: Loyalty card problem", "", "Hello,", "",
+            "my loyalty card 2900378042740 is not accepted at the till any more.", "You can call me on +372 5454 9308.", "",
+            "Best regards,", "Oliver Hall",
+        ]
+        let replyText = reply.joined(separator: "\r\n") + "\r\n"
+        try Data(replyText.unicodeScalars.map { UInt8($0.value) }).write(to: dir.appendingPathComponent("RE_Loyalty_card_problem_010.txt"))
+        let daughter: [String] = [
+            "From:\tMari Tamm <mari.tamm@kodu.test>", "Sent:\treede, 15. september 2023 01:25",
+            "To:\tApteegi klienditeenindus <klienditugi@apteek.test>", "Subject:\tEma kaart", "", "Tere!", "",
+            "Ema isikukood on \(code2).", "", "Parimate soovidega", "Leida Tamm",
+        ]
+        try fileWriter(dir)("Boonuspunktid_020.txt", daughter.joined(separator: "\r\n") + "\r\n")
+        let (out, persons) = try scanAndExport(dir)
+        let aleksandr = persons.first { identifierValues($0).contains(code1) }
+        #expect(identifierValues(aleksandr) == [code1, "+37255766224", "aleksandr1975@webmail.test"], "\(out)")
+        #expect((aleksandr?["documents"] as? [String] ?? []).sorted() == ["karta_012.txt!/body.txt", "karta_012.txt!/headers.txt"], "\(out)")
+        let oliver = persons.first { identifierValues($0).contains("+37254549308") }
+        #expect(oliver?["name"] as? String == "Oliver Hall", "\(out)")
+        #expect(!persons.contains { $0["name"] as? String == "Oliver Hall" && identifierValues($0).isEmpty }, "\(out)")
+        #expect(!out.contains("+3726787567") && !out.contains("tarmo.lepik"), "\(out)")
+        let mother = persons.first { identifierValues($0).contains(code2) }
+        #expect(mother?["name"] as? String == "Leida Tamm", "\(out)")
+        #expect(!identifierValues(mother).contains("mari.tamm@kodu.test"), "\(out)")
+        #expect(persons.count == 4, "\(out)")
     }
 
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders

@@ -92,11 +92,12 @@ public struct Resolver {
         var linkKind = [Bool](repeating: false, count: 65536)
         for k in 0..<64 { nationalKind[k] = IdentifierType(code: UInt8(k))?.isNational ?? false; linkKind[k] = true }
         linkKind[Int(ValueKind.linkKey.rawValue)] = true
+        linkKind[Int(ValueKind.mailWriter.rawValue)] = true
         // A bank account joins its records too (a direct debit's months); a joint account's
         // holders of different names are told apart as a household's line is (`Households`).
         linkKind[Int(ValueKind.element(.iban).rawValue)] = true
         table.staffValues.append(contentsOf: Self.sendersLines(table, kinds: kinds))
-        table.dropStaff(kinds: kinds, links: { linkKind[Int($0)] })
+        table.dropStaff(kinds: kinds, links: { linkKind[Int($0)] && $0 != ValueKind.mailWriter.rawValue })
         let recs = table
         let ownAccounts = Self.ownAccounts(recs, kinds: kinds)
         clock.lap("records")

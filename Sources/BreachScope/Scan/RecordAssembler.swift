@@ -30,6 +30,12 @@ struct RecordAssembler: RecordVisitor {
     /// Whether a small document's contact paragraphs may join its one person (`attachFormContacts`):
     /// prose, not a mail's list of addresses.
     var readsForms = false
+    /// The mail message a document is a member of (`X.eml`, `inbox.mbox!/message-0003.eml`) and
+    /// whether it is the message's `headers.txt`. An address block there and the body's record
+    /// its writer signs (the name under their closing) are one person: both get a link key made of
+    /// the message and the name's consonant skeleton (`mailWriterKey`), so `From: Anu Kukk
+    /// <anu_kukk@…>` joins the body's `Minu isikukood on 4811…` · `Parimate soovidega` · `Anu Kukk`.
+    var mailMessage: (path: String, headers: Bool)? = nil
     /// Per column: the category rules' column conditions.
     private var categoryColumns: [CategoryColumns] = []
     /// Per column: whether its values are searched for special categories (by its hint, and
@@ -209,6 +215,11 @@ struct RecordAssembler: RecordVisitor {
     private var blockOneLine = true
     private var namingRecords = 0
     private var namingRecordIndex = -1
+    /// Records emitted so far with a phone or an e-mail and no name or national ID, and the last
+    /// one's index in `batch.records` (-1 once its slice was sent): a letter whose only such
+    /// record its writer signs (`joinsWritersContacts`).
+    private var contactRecords = 0
+    private var contactRecordIndex = -1
     /// Documents up to this size are forms whose contact paragraphs may be their person's.
     static let formDocument = 16 << 10
     /// Documents up to this size give weak keys to records with strong identifiers too.
@@ -248,6 +259,7 @@ struct RecordAssembler: RecordVisitor {
         part.queryColumns = queryColumns
         part.titleColumn = titleColumn
         part.writerColumn = writerColumn
+        part.mailMessage = mailMessage
         part.otherPartyColumns = otherPartyColumns
         part.staffMemberColumns = staffMemberColumns
         part.staffNameColumns = staffNameColumns
@@ -1268,6 +1280,15 @@ struct RecordAssembler: RecordVisitor {
         if deliveryList && items.contains(where: { Self.namesPerson($0.code) }) {
             addElementOnly(.deliveryInfo, -1, Int32(recordLine), recordOffset)
         }
+        if let message = mailMessage, message.headers, !splitting,
+           let n = items.firstIndex(where: { $0.code == ElementType.name.code && $0.value >= 0 }),
+           let key = mailWriterKey(name: items[n].value, message: message.path) {
+            // An address block of a message's headers: its writer, if the body signs this name.
+            if !itemKeys.contains(key.hash) {
+                items.append(PendingItem(value: key.index, code: PendingItem.linkKeyCode, field: items[n].field, line: items[n].line, offset: items[n].offset))
+                itemKeys.append(key.hash)
+            }
+        }
         if writerColumn >= 0 && Self.onlyWritersName(items, writerColumn: writerColumn) && !holdsFormName() {
             // A writer's name alone under their closing, outside a small form: the mail's writer
             // is known from its header or its text, and this is no person of its own.
@@ -1277,6 +1298,7 @@ struct RecordAssembler: RecordVisitor {
             // A text block with two different identifiers of one type is not one person's record
             // (a log, a list): fall back to one record per line.
             namingRecords += 2
+            contactRecords += 2
             emitLines(through: Int32.max)
         } else if items.contains(where: { emits($0) }) || Self.joinsCategories(items) {
             if language == nil { language = guessLanguage(items) }
@@ -1286,6 +1308,9 @@ struct RecordAssembler: RecordVisitor {
                 if valueElements & (Self.nameElement | 1 << UInt32(ElementType.nationalID.code)) != 0 {
                     namingRecords += 1
                     namingRecordIndex = batch.records.count
+                } else if valueElements & Self.contactElements != 0 {
+                    contactRecords += 1
+                    contactRecordIndex = batch.records.count
                 }
                 if !staffItems.isEmpty {
                     items.append(contentsOf: staffItems)
@@ -1839,6 +1864,22 @@ struct RecordAssembler: RecordVisitor {
             && items.allSatisfy { isWriterName($0, writerColumn) || $0.code == PendingItem.linkKeyCode }
     }
 
+    /// The link key of a mail message's writer (`mailMessage`) by the name at value `name`: the
+    /// message's path and the name's consonant skeleton (`WeakKey.nameSkeleton`, so `Елена
+    /// Иванова` in the headers meets `Elena Ivanova` under the closing). Nil for a name of one word.
+    private mutating func mailWriterKey(name: Int64, message: String) -> (hash: ValueHash, index: Int64)? {
+        guard name >= 0 else { return nil }
+        let skeleton = batch.values.withPlaintext(at: Int(name)) { WeakKey.nameSkeleton($0) }
+        guard skeleton.contains(" ") else { return nil }
+        var material = Array("mail-writer".utf8)
+        material.append(0)
+        material.append(contentsOf: message.utf8)
+        material.append(0)
+        material.append(contentsOf: skeleton.utf8)
+        let h = hash(.mailWriter, material)
+        return (h, index(h, .mailWriter, material))
+    }
+
     /// Whether an item is a letter's writer's name under their closing (`writerNameColumn`).
     static func isWriterName(_ item: PendingItem, _ writerColumn: Int32) -> Bool {
         writerColumn >= 0 && item.code == ElementType.name.code && item.field == writerColumn
@@ -1868,7 +1909,25 @@ struct RecordAssembler: RecordVisitor {
         } else {
             return false
         }
-        return skeleton.filter { $0 != " " }.count >= 3 && skeletons == [skeleton]
+        // Two spellings compared need three consonants to agree on; a writer's signed name alone
+        // is compared with nothing.
+        let compared = names.count == 1 || naming.count > 1
+        return skeleton.filter { $0 != " " }.count >= (compared ? 3 : 1) && skeletons == [skeleton]
+    }
+
+    /// Whether the held name paragraphs are only the writer's signed name, in a form that names
+    /// no one else and has one record of contacts, with at most one phone (no fixed line: an
+    /// organisation's) and one e-mail: a customer's mail `You can call me on +372 5454 9308.` ·
+    /// `Best regards,` · `Oliver Hall`. That record is the writer's.
+    private func joinsWritersContacts(_ naming: [(line: Int, offset: Int, language: String?, items: [PendingItem])]) -> Bool {
+        guard namingRecords == 0, contactRecords == 1, contactRecordIndex >= 0, naming.count == 1,
+              Self.onlyWritersName(naming[0].items, writerColumn: writerColumn) else { return false }
+        let items = batch.records[contactRecordIndex].items
+        let phones = Set(items.filter { $0.code == ElementType.phone.code }.map(\.value))
+        let mails = Set(items.filter { $0.code == ElementType.email.code }.map(\.value))
+        return phones.count <= 1 && mails.count <= 1 && !phones.contains { phone in
+            batch.values.withPlaintext(at: Int(phone)) { PhonePlans.isFixedLine($0) }
+        }
     }
 
     /// A small form's paragraph with a name and no strong identifier (`Пациент: Наталья Васильева`
@@ -1898,6 +1957,18 @@ struct RecordAssembler: RecordVisitor {
         let nameCode = ElementType.name.code
         let naming = held.filter { h in h.items.contains { $0.code == nameCode } }
         if !naming.isEmpty {
+            if joinsWritersContacts(naming) {
+                var added = naming[0].items
+                if let message = mailMessage, !message.headers, let writer = added.first(where: { Self.isWriterName($0, writerColumn) }),
+                   let key = mailWriterKey(name: writer.value, message: message.path) {
+                    added.append(PendingItem(value: key.index, code: PendingItem.linkKeyCode, field: writer.field, line: writer.line, offset: writer.offset))
+                }
+                batch.records.insert(items: added, intoRecord: contactRecordIndex)
+                findingCount += naming[0].items.count
+                held.removeAll { h in h.items.contains { $0.code == nameCode } }
+                for h in held { emit(line: h.line, offset: h.offset, language: h.language, items: h.items) }
+                return
+            }
             guard joinsFormsName(naming.map(\.items)) else {
                 // (A writer's name alone under their closing is no person of its own: the mail's
                 // writer is known from its header or its text.)
@@ -1909,6 +1980,14 @@ struct RecordAssembler: RecordVisitor {
             for h in naming {
                 batch.records.insert(items: h.items, intoRecord: namingRecordIndex)
                 findingCount += h.items.count
+            }
+            if let message = mailMessage, !message.headers,
+               let writer = naming.lazy.flatMap(\.items).first(where: { Self.isWriterName($0, writerColumn) }),
+               let key = mailWriterKey(name: writer.value, message: message.path) {
+                // The body's writer signs the record: the headers' block of that name is theirs.
+                batch.records.insert(items: CollectionOfOne(PendingItem(value: key.index, code: PendingItem.linkKeyCode, field: writer.field,
+                                                                        line: writer.line, offset: writer.offset)),
+                                     intoRecord: namingRecordIndex)
             }
             held.removeAll { h in h.items.contains { $0.code == nameCode } }
             guard !held.isEmpty else { return }
@@ -1949,6 +2028,7 @@ struct RecordAssembler: RecordVisitor {
         settle()
         if !heldContacts.isEmpty { attachFormContacts() }
         namingRecordIndex = -1
+        contactRecordIndex = -1
         batch.fields = newFields
         batch.outcome = outcome
         newFields.removeAll()

@@ -304,6 +304,13 @@ struct DocumentScan {
         assembler.spreadsDocumentCategories = format == .text || format == .rtf || format == .html
         // A mail's `headers.txt` lists one address per block: no form.
         assembler.readsForms = assembler.spreadsDocumentCategories && !doc.file.name.hasSuffix("!/headers.txt")
+        if case .mailPart(let part)? = doc.file.member, let cut = doc.file.name.range(of: "!/", options: .backwards) {
+            switch part.content {
+            case .headers: assembler.mailMessage = (String(doc.file.name[..<cut.lowerBound]), true)
+            case .body: assembler.mailMessage = (String(doc.file.name[..<cut.lowerBound]), false)
+            case .raw: break
+            }
+        }
         switch format {
         case .csv: return runCuttable(CSVReader(limits: options.limits))
         case .tsv: return runCuttable(CSVReader(delimiter: 0x09, limits: options.limits))

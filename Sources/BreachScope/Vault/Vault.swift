@@ -160,6 +160,10 @@ public struct ValueKind: Hashable, Sendable, Comparable {
     /// A record's name alone in its compared form (`WeakKey`): two persons identified by
     /// different kinds of identifier who are the only ones to carry a name are a candidate.
     public static let weakName = ValueKind(rawValue: 131)
+    /// A mail message's writer (`RecordAssembler.mailMessage`): the message and a name's
+    /// skeleton. It links as a link key does, but keeps no staff member's header block alive
+    /// (`RecordTable.dropStaff`): a help desk agent's `From:` on every forward is no person.
+    public static let mailWriter = ValueKind(rawValue: 132)
 
     public var identifier: IdentifierType? { rawValue < 64 ? IdentifierType(code: UInt8(rawValue)) : nil }
     public var element: ElementType? {
@@ -167,7 +171,7 @@ public struct ValueKind: Hashable, Sendable, Comparable {
         if rawValue >= 64 && rawValue < 128 { return ElementType(code: UInt8(rawValue - 64)) }
         return nil
     }
-    public var isLinkKey: Bool { rawValue == 128 }
+    public var isLinkKey: Bool { rawValue == 128 || rawValue == 132 }
     /// Link and weak keys only join records: never shown, stored without their text.
     public var isKey: Bool { rawValue >= 128 }
     /// Strong identifiers resolve persons: national IDs, e-mails, phones.
