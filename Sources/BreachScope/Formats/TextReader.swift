@@ -364,6 +364,11 @@ public struct TextReader: DocumentReader {
                 return
             }
         }
+        if line <= Self.proseAddressLines, let r = Self.proseAddress(text) {
+            // `Uus kaart palun saata aadressile Tamme 113, 20103 Narva.`
+            declareListColumns(visitor: &visitor)
+            visitor.field(UnsafeBufferPointer(rebasing: text[r]), column: headlessColumns.address, line: line, offset: offset + a + r.lowerBound)
+        }
         visitor.field(text, column: -1, line: line, offset: offset + a)
         if let base = text.baseAddress, memchr(base, 0x3F, text.count) != nil {
             queryFields(text, offset: offset + a, visitor: &visitor)
@@ -378,6 +383,74 @@ public struct TextReader: DocumentReader {
                 hashRocketBudget -= 1
             }
         }
+    }
+
+    /// A document's first lines, where a letter's sentences are read for a postal address
+    /// (`proseAddress`); a log's later lines are not.
+    static let proseAddressLines = 300
+
+    /// Words after which a sentence gives a postal address (lower case; ` to ` as in `send the
+    /// card to …`).
+    static let proseAddressCues: [[UInt8]] = ["aadressile", "aadress", "address", "adres", "adress", "osoittee", "osoite",
+                                             "адрес", "Адрес", " to ", " på ", " na ", " an "].map { Array($0.utf8) }
+
+    /// The postal address a sentence ends with after an address word (`saata aadressile Tamme
+    /// 113, 20103 Narva.`, `send the new card to Mustamäe tee 80, 71020 Viljandi.`, `Новая карта
+    /// по адресу: Kuuse 6-60, 20103 Narva.`): from a capitalised word or a number after the cue
+    /// to the end, an address by `ColumnSampler.isAddress` whose last words are a postal code and
+    /// a town. Nil for anything else.
+    static func proseAddress(_ text: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard text.count >= 16, text.count <= 240, let base = text.baseAddress, memchr(base, 0x2C, text.count) != nil else { return nil }
+        var end = text.count
+        while end > 0 && (text[end - 1] == 0x20 || text[end - 1] == UInt8(ascii: ".") || text[end - 1] == UInt8(ascii: "!")) { end -= 1 }
+        // The last two words: a postal code (`20103`, `00-950`, `LV-1010`, `114 55` as two) and a town.
+        var t = end
+        while t > 0 && text[t - 1] != 0x20 && text[t - 1] != 0x2C { t -= 1 }
+        guard t < end, text[t..<end].allSatisfy({ ASCII.isLetter($0) || $0 >= 0x80 || $0 == UInt8(ascii: "-") }) else { return nil }
+        var z = t
+        while z > 0 && text[z - 1] == 0x20 { z -= 1 }
+        var zs = z
+        while zs > 0 && text[zs - 1] != 0x20 && text[zs - 1] != 0x2C { zs -= 1 }
+        let digits = text[zs..<z].filter(ASCII.isDigit).count
+        guard digits >= 3, digits <= 6, z - zs <= 9 else { return nil }
+        let lower = NameDetector.lowercase(Array(text[0..<zs]))
+        for cue in proseAddressCues {
+            guard let at = Self.find(cue, in: lower) else { continue }
+            var k = at + cue.count
+            var tries = 0
+            while k < zs && tries < 4 {
+                while k < zs && !(ASCII.isUpper(text[k]) || text[k] >= 0xC3 || Self.isStreetPrefix(text, k)) { k += 1 }
+                guard k < zs, k == 0 || text[k - 1] == 0x20 || text[k - 1] == UInt8(ascii: ":") else {
+                    while k < zs && text[k] != 0x20 { k += 1 }
+                    continue
+                }
+                tries += 1
+                // The street and its number before a comma, then the postal code and the town.
+                if let comma = text[k..<zs].lastIndex(of: 0x2C), text[k..<comma].contains(where: ASCII.isDigit),
+                   ColumnSampler.isAddress(Array(text[k..<end])) { return k..<end }
+                while k < zs && text[k] != 0x20 { k += 1 }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a street's abbreviation starts at `k` (`ul. Lipowa`, `al. Jana Pawła`, `ул. Ленина`).
+    static func isStreetPrefix(_ text: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        guard k == 0 || text[k - 1] == 0x20 else { return false }
+        for prefix in streetPrefixes where k + prefix.count <= text.count && text[k..<(k + prefix.count)].elementsEqual(prefix) { return true }
+        return false
+    }
+    static let streetPrefixes: [[UInt8]] = ["ul. ", "al. ", "pl. ", "os. "].map { Array($0.utf8) }
+
+    /// The first index of `word` in `bytes`.
+    static func find(_ word: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard word.count <= bytes.count else { return nil }
+        var i = 0
+        while i + word.count <= bytes.count {
+            if bytes[i] == word[0] && bytes[i..<(i + word.count)].elementsEqual(word) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// Text lines read for Ruby hashes after the last one that had a pair (`hashRocketBudget`).

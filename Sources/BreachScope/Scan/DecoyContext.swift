@@ -108,12 +108,15 @@ enum DecoyContext {
             guard s < end, end - s < 40 else { return false }
             let word = NameDetector.lowercase(Array(span[s..<end]))
             if cardStems.contains(where: { CategoryMatcher.contains(word, $0) }) { return true }
-            // (`Kaardi nr 290…`: past one short word.)
-            guard attempt == 0, end - s <= 3 else { return false }
+            // (`Kaardi nr 290…`, `карта клиента 2900…`: past one short word or the card's owner.)
+            guard attempt == 0, end - s <= 3 || ownerWords.contains(word) else { return false }
             end = s
         }
         return false
     }
+
+    /// A card's owner after the card's word (`карта клиента`, `carte client`), lower case.
+    static let ownerWords: Set<[UInt8]> = Set(["клиента", "покупателя", "client", "klienta", "kliento"].map { Array($0.utf8) })
 
     /// Stems of the words for a card (lower case).
     static let cardStems: [[UInt8]] = ["kaart", "kaard", "card", "kart", "kort", "карт"].map { Array($0.utf8) }

@@ -279,6 +279,25 @@ import BreachScopeTesting
         }
     }
 
+    /// A letter's sentence that ends with a postal address after an address word: the address.
+    @Test func proseSentenceEndingWithAnAddress() {
+        for (line, address) in [
+            ("Uus kaart palun saata aadressile Tamme 113, 20103 Narva.", "Tamme 113, 20103 Narva"),
+            ("Please send the new card to Mustamäe tee 80, 71020 Viljandi.", "Mustamäe tee 80, 71020 Viljandi"),
+            ("Новая карта по адресу: Kuuse 6-60, 20103 Narva.", "Kuuse 6-60, 20103 Narva"),
+            ("My address is now Kalliotie 5 B 12, 00100 Helsinki", "Kalliotie 5 B 12, 00100 Helsinki"),
+            ("Proszę wysłać na adres ul. Lipowa 7/3, 00-950 Warszawa.", "ul. Lipowa 7/3, 00-950 Warszawa"),
+            ("Soittaja: Kalliotie 5, 00100 Helsinki.", nil),                   // no address word: a call's answer is read elsewhere
+            ("Send the results to the lab by 12.03, 2024 latest.", nil),       // no postal code and town
+            ("Talk to Mari, she has 20103 Narva", nil),                       // no street
+            ("Saatke aadressile 12345, Narva", nil),
+        ] as [(String, String?)] {
+            let bytes = Array(line.utf8)
+            let found = bytes.withUnsafeBufferPointer { p in TextReader.proseAddress(p).map { String(decoding: p[$0], as: UTF8.self) } }
+            #expect(found == address, "\(line)")
+        }
+    }
+
     /// A signature under a closing: a staff member's (a line names a role or an organisation) is
     /// a record of its own in the signature columns, at any quote depth; a writer's without one is
     /// text in the block, its first line the writer's name beside a contact of its own, or a

@@ -303,6 +303,8 @@ import BreachScopeTesting
         #expect(found("Teie kliendikaardile 2904 6240 7362 5 on kogunenud") == ["loyalty_card=2904624073625"])
         #expect(found("Kaardi nr: 2901270142262") == ["loyalty_card=2901270142262"])
         #expect(found("Ваша карта 2901270142262") == ["loyalty_card=2901270142262"])
+        #expect(found("Моя карта клиента 2900 6812 1708 8 не работает на кассе.") == ["loyalty_card=2900681217088"])
+        #expect(found("Номер клиента 2900681217088") == [], "a customer's number is no card")
         #expect(found("Kaart 2901270142263").isEmpty)  // check digit
         #expect(found("Tellimus 2901270142262").isEmpty)  // no card word
         #expect(found("EAN 4740012345672, kaart puudub").isEmpty)
