@@ -567,6 +567,8 @@ public enum FieldClassifier {
             "name", "full name", "fullname", "full_name", "customer name", "client name", "patient",
             "patient name", "person", "person name", "contact name", "display name", "holder name",
             "cardholder", "cardholder name", "account holder", "first and last name",
+            // A card's owner (a loyalty card cache's `omanik`).
+            "omanik", "kaardi omanik", "card owner", "владелец карты", "kortin omistaja",
             // A help desk's ticket: who reported it or asked (Jira's `<reporter>`, Zendesk's `requester`).
             "reporter", "requester",
             // A delivery's or a letter's: who receives it (`vastaanottaja`, `mottagare`, `odbiorca` below).

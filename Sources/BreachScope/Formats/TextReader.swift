@@ -302,6 +302,14 @@ public struct TextReader: DocumentReader {
             visitor.endRecord()
             return
         }
+        if ASCII.isDigit(text[0]), let args = Self.redisArguments(text) {
+            // A redis `MONITOR` line: one command, whose arguments are one key's.
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            visitor.beginRecord(line: line, offset: offset + a)
+            redisFields(args, offset: offset + a, visitor: &visitor)
+            visitor.endRecord()
+            return
+        }
         let labelled = Self.splitLabel(text)
         if let split = labelled, split.label.count <= 16, recipientsLine(text, split, offset: offset + a, visitor: &visitor) { return }
         openRecord(offset: offset, visitor: &visitor)
@@ -383,6 +391,72 @@ public struct TextReader: DocumentReader {
                 hashRocketBudget -= 1
             }
         }
+    }
+
+    /// The arguments of a redis `MONITOR` line (`1695794404.778030 [0 10.20.4.13:43170] "HSET"
+    /// "kaart:2900…" "omanik" "T\xc3\xb5nis Oja" …`) with redis's escapes undone (`\xHH`, `\"`,
+    /// `\\`, `\n`, `\r`, `\t`); nil for any other line.
+    static func redisArguments(_ text: UnsafeBufferPointer<UInt8>) -> [[UInt8]]? {
+        let n = text.count
+        var i = 0
+        while i < n && i < 24 && (ASCII.isDigit(text[i]) || text[i] == UInt8(ascii: ".")) { i += 1 }
+        guard i >= 10, i + 2 < n, text[i] == 0x20, text[i + 1] == UInt8(ascii: "[") else { return nil }
+        var j = i + 2
+        while j < n && j < i + 72 && text[j] != UInt8(ascii: "]") { j += 1 }
+        guard j + 2 < n, text[j] == UInt8(ascii: "]"), text[j + 1] == 0x20, text[j + 2] == UInt8(ascii: "\"") else { return nil }
+        var args: [[UInt8]] = []
+        var k = j + 2
+        while k < n {
+            guard text[k] == UInt8(ascii: "\""), args.count < 256 else { return nil }
+            k += 1
+            var arg: [UInt8] = []
+            while k < n && text[k] != UInt8(ascii: "\"") {
+                guard text[k] == UInt8(ascii: "\\"), k + 1 < n else { arg.append(text[k]); k += 1; continue }
+                switch text[k + 1] {
+                case UInt8(ascii: "x") where k + 3 < n:
+                    guard let hi = MailDecoder.hex(text[k + 2]), let lo = MailDecoder.hex(text[k + 3]) else { return nil }
+                    arg.append(hi << 4 | lo); k += 4
+                case UInt8(ascii: "n"): arg.append(0x0A); k += 2
+                case UInt8(ascii: "r"): arg.append(0x0D); k += 2
+                case UInt8(ascii: "t"): arg.append(0x09); k += 2
+                default: arg.append(text[k + 1]); k += 2
+                }
+            }
+            guard k < n else { return nil }
+            args.append(arg)
+            k += 1
+            while k < n && text[k] == 0x20 { k += 1 }
+        }
+        return args.isEmpty ? nil : args
+    }
+
+    /// A redis command's arguments as fields. A hash's (`HSET`, `HMSET`) fields are values of
+    /// their names' columns (`omanik`, `isikukood`, `tel`); a key's part after its prefix is a
+    /// value of the prefix's column (`kaart:2900…`); anything else is text (`otp:+372…`, a set's
+    /// member). Arguments that are not UTF-8 (binary values) are left out.
+    private mutating func redisFields(_ args: [[UInt8]], offset: Int, visitor: inout some RecordVisitor) {
+        guard args.count >= 2 else { return }
+        let command = args[0].map(ASCII.lower)
+        func text(_ value: [UInt8], column: Int) {
+            guard value.withUnsafeBufferPointer({ UTF8Validation.isValid($0) }) else { return }
+            value.withUnsafeBufferPointer { visitor.field($0, column: column, line: line, offset: offset) }
+        }
+        let key = args[1]
+        if let colon = key.lastIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < key.count,
+           case let (column, _) = queryColumn(Array(key[..<colon]), visitor: &visitor), column >= 0 {
+            text(Array(key[(colon + 1)...]), column: column)
+        } else {
+            text(key, column: -1)
+        }
+        var rest = args[2...]
+        if command == Array("hset".utf8) || command == Array("hmset".utf8) || command == Array("hsetnx".utf8) {
+            while rest.count >= 2 {
+                let (column, _) = queryColumn(rest[rest.startIndex], visitor: &visitor)
+                text(rest[rest.startIndex + 1], column: column)
+                rest = rest.dropFirst(2)
+            }
+        }
+        for value in rest { text(value, column: -1) }
     }
 
     /// A document's first lines, where a letter's sentences are read for a postal address

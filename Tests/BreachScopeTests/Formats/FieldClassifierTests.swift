@@ -111,6 +111,7 @@ import Testing
         ("qty", .nonPersonal),
         // a store's own line, a ticket's reporter, a delivery's recipient, a delivery interval (session 26)
         ("PoeTelefon", .nonPersonal), ("Store phone", .nonPersonal), ("reporter", .fullName), ("recipient", .fullName),
+        ("omanik", .fullName), ("Kaardi omanik", .fullName), ("владелец карты", .fullName),
         ("Toimitusväli", .delivery), ("ViimaneOst", .purchase), ("last purchase", .purchase),
     ]
 

@@ -100,6 +100,25 @@ import BreachScopeTesting
         #expect(Array("{\"email\"=>\"a@b.c\"}".utf8).withUnsafeBufferPointer { TextReader.hasHashRocket($0) })
     }
 
+    /// A redis `MONITOR` capture: each command is a record; a hash's fields are values of their
+    /// names' columns, escaped bytes (`\xc3\xb5`) decoded; a key's part after a known prefix
+    /// (`kaart:`) is that column's; other arguments are text. Other lines are read as usual.
+    @Test func redisMonitorCommands() {
+        let text = "OK\n"
+            + "1695794572.996144 [0 10.20.4.21:51079] \"HSET\" \"kaart:2900622892466\" \"omanik\" \"T\\xc3\\xb5nis Oja\" "
+            + "\"isikukood\" \"34603200078\" \"kett\" \"APTEEK\" \"note\" \"say \\\"hi\\\"\"\n"
+            + "1695794437.430617 [0 10.20.4.35:49072] \"SET\" \"otp:+3727975756\" \"287528\" \"EX\" \"300\"\n"
+            + "2023-09-27 10:00:00 [INFO] \"HSET\" is not a command here\n"
+        let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
+        #expect(v.recordStrings == [
+            "-=OK",
+            "?kaart=2900622892466|?omanik=Tõnis Oja|?isikukood=34603200078|-=APTEEK|-=say \"hi\"",
+            "-=otp:+3727975756|-=287528|-=EX|-=300",
+            "-=2023-09-27 10:00:00 [INFO] \"HSET\" is not a command here",
+        ], "\(v.recordStrings)")
+        #expect(Array("1695794404.778030 [0 10.20.4.13:43170] \"HSET\" \"unterminated".utf8).withUnsafeBufferPointer { TextReader.redisArguments($0) } == nil)
+    }
+
     /// A Markdown table under its header and separator rows: each row is a record, its cells
     /// under the header's labels (unknown ones as text); the header is read as text.
     @Test func markdownTablesRowsAreRecords() {
