@@ -57,6 +57,8 @@ public final class ArchiveExpander: Sendable {
         case zip, gzip, tar, mail, mbox
         /// A message saved as UTF-16 text (Outlook's "Unicode Text"): read as mail once transcoded.
         case utf16Mail(bigEndian: Bool)
+        /// A `git format-patch` file or a unified diff (`ArchiveExpander+Patch.swift`).
+        case patch
     }
 
     /// Office formats that are ZIP files but read as documents, not archives.
@@ -130,6 +132,7 @@ public final class ArchiveExpander: Sendable {
                first == "[Content_Types].xml" || first == "mimetype" || first.hasPrefix("word/") || first.hasPrefix("xl/") { return nil }
             return .zip
         }
+        if isPatch(name: name, prefix: prefix) { return .patch }
         return mailKind(name: name, prefix: prefix)
     }
 
@@ -166,6 +169,14 @@ public final class ArchiveExpander: Sendable {
         case .mail: listing = listMail(real, range: range)
         case .mbox: listing = listMbox(real)
         case .utf16Mail: listing = Listing(detail: "eml")   // transcoded above
+        case .patch:
+            guard let parts = listPatch(real) else {
+                // No hunk (or too large): read as the text it is.
+                var plain = container
+                if real != container.path { plain.member = .file(real) }
+                return [plain]
+            }
+            listing = parts
         }
         var head = container
         var members: [WalkedFile] = []

@@ -25,6 +25,65 @@ import Testing
         return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
+    /// A `git format-patch` file is a container: its commit message, and per changed file the
+    /// file after the patch (context and added lines) and, with removed lines, before it. Its
+    /// author's mail header is no member. A diff without hunks is read as text; a zip's patch
+    /// member is expanded too.
+    @Test func formatPatchMembersAreTheChangedFiles() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let patch = """
+            From d3016ba1948db230492a0791bce0fb1307557857 Mon Sep 17 00:00:00 2001
+            From: Mihkel Arendaja <arendaja.mihkel@apteek.test>
+            Date: Tue, 12 Sep 2023 16:02:11 +0300
+            Subject: [PATCH] Lisa kliendid
+
+            Testid vajavad andmeid.
+            ---
+             test/fixtures/customers.csv | 3 ++-
+
+            diff --git a/test/fixtures/customers.csv b/test/fixtures/customers.csv
+            index 3b18e51..a4c2d0f 100644
+            --- a/test/fixtures/customers.csv
+            +++ b/test/fixtures/customers.csv
+            @@ -1,3 +1,4 @@
+             id,personal_code,first_name,last_name
+            -3,33785921539,Test3,Klient
+            +100066,36611079086,Jüri,Kask
+
+            +100131,46311039017,Olga,Belova
+            diff --git a/README.md b/README.md
+            --- a/README.md
+            +++ b/README.md
+            @@ -10 +10 @@
+            -old line
+            +new line
+            \\ No newline at end of file
+            --\u{20}
+            2.39.2
+
+            """
+        try Data(patch.utf8).write(to: dir.appendingPathComponent("0001-Lisa-kliendid.patch"))
+        try Data("diff --git a/x b/x\nBinary files a/x and b/x differ\n".utf8).write(to: dir.appendingPathComponent("binary.diff"))
+        try ArchiveFixture.zip(dir.appendingPathComponent("repo.zip"), [("fix.patch", Array(patch.utf8))])
+        let (files, expander) = try Self.expand(dir)
+        defer { expander.removeTemporaryArea() }
+        let p = "0001-Lisa-kliendid.patch"
+        #expect(files.map(\.name) == [p, p + "!/message.txt", p + "!/test/fixtures/customers.csv", p + "!/test/fixtures/customers.csv (before)",
+                                      p + "!/README.md", p + "!/README.md (before)", "binary.diff",
+                                      "repo.zip", "repo.zip!/fix.patch", "repo.zip!/fix.patch!/message.txt",
+                                      "repo.zip!/fix.patch!/test/fixtures/customers.csv", "repo.zip!/fix.patch!/test/fixtures/customers.csv (before)",
+                                      "repo.zip!/fix.patch!/README.md", "repo.zip!/fix.patch!/README.md (before)"], "\(files.map(\.name))")
+        #expect(files[0].container == "patch, 5 members")
+        func text(_ f: WalkedFile) throws -> String { String(decoding: try Self.bytes(expander, f), as: UTF8.self) }
+        #expect(try text(files[1]) == "Testid vajavad andmeid.\n---\n test/fixtures/customers.csv | 3 ++-\n\n")
+        #expect(try text(files[2]) == "id,personal_code,first_name,last_name\n100066,36611079086,Jüri,Kask\n\n100131,46311039017,Olga,Belova\n")
+        #expect(try text(files[3]) == "id,personal_code,first_name,last_name\n3,33785921539,Test3,Klient\n\n")
+        #expect(try text(files[4]) == "new line\n")
+        #expect(files[6].container == nil && files[6].member == nil, "no hunk: the diff is read as text")
+        #expect(!(try text(files[9])).contains("arendaja"), "the author's header is no member")
+    }
+
     @Test func zipWithNestedTarGzAndTraversalName() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
