@@ -569,6 +569,8 @@ public enum FieldClassifier {
             "cardholder", "cardholder name", "account holder", "first and last name",
             // A card's owner (a loyalty card cache's `omanik`).
             "omanik", "kaardi omanik", "card owner", "владелец карты", "kortin omistaja",
+            // Finvoice's buyer, a consumer on a home-care invoice (`BuyerOrganisationName`).
+            "buyerorganisationname", "buyer organisation name",
             // A help desk's ticket: who reported it or asked (Jira's `<reporter>`, Zendesk's `requester`).
             "reporter", "requester",
             // A delivery's or a letter's: who receives it (`vastaanottaja`, `mottagare`, `odbiorca` below).
@@ -620,6 +622,8 @@ public enum FieldClassifier {
             "postiindeks", "sihtnumber",
             // ISO 20022 (SEPA pain/camt): `PstlAdr` parts.
             "strtnm", "bldgnb", "pstcd", "twnnm", "adrline",
+            // Finvoice's `BuyerStreetName`, `BuyerTownName`, `BuyerPostCodeIdentifier`.
+            "townname", "cityname", "postcodeidentifier",
             "улица", "дом", "квартира", "город", "индекс", "почтовый индекс", "район",
             "katu", "katuosoite", "kaupunki", "kunta", "postitoimipaikka", "postinumero", "toimipaikka",
             "postinro", "paikkakunta", "kotikunta",

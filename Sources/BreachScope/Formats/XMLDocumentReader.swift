@@ -157,7 +157,8 @@ public struct XMLDocumentReader: DocumentReader {
         // An attribute of a thing's element, or of an element under one (`<BusinessUnit><UnitID
         // Name="Karvik Ülemiste">`: a store's name), is the thing's.
         let thing = [element.name, stack.count >= 2 ? stack[stack.count - 2].name : nil].compactMap { $0 }.first(where: Self.namesThing)
-        for a in attributes where !a.value.isEmpty && !(element.label != nil && Self.nameAttributes.contains(a.name) && a.value == element.label!) {
+        for a in attributes where !a.value.isEmpty && !(element.label != nil && Self.nameAttributes.contains(a.name) && a.value == element.label!)
+            && !Self.qualifierAttributes.contains(a.name.map(ASCII.lower)) {
             let trimmed = a.value.withUnsafeBufferPointer { Array(OfficeZIP.trimmed($0)) }
             guard !trimmed.isEmpty else { continue }
             // (A staff member's `telecom value="mailto:…"` is a staff value.)
@@ -334,7 +335,10 @@ public struct XMLDocumentReader: DocumentReader {
             switch hint {
             case .fullName, .firstName, .lastName, .postalAddress, .addressPart: hint = .nonPersonal
             // A store's, a clinic's or a depot's line and mailbox are no one's, wherever else they occur.
-            case .phone, .email: return remember(key, staffColumn(name, visitor: &visitor))
+            case .phone, .email, .iban: return remember(key, staffColumn(name, visitor: &visitor))
+            // (A seller's `SellerAccountID`, a beneficiary's `EpiAccountID`: the thing's account.)
+            case .none where CategoryMatcher.contains(name.map(ASCII.lower), Array("account".utf8)):
+                return remember(key, staffColumn(name, visitor: &visitor))
             default: break
             }
         }
@@ -434,6 +438,8 @@ public struct XMLDocumentReader: DocumentReader {
     static let purchaseLines: Set<String> = [
         "lineitem", "sale", "saleitem", "saleline", "orderline", "orderitem", "receiptline", "purchaseline",
         "tellimuserida", "tilausrivi", "orderrad", "pozycjazamowienia",
+        // An invoice's rows (Finvoice's `InvoiceRow`, UBL's `InvoiceLine`).
+        "invoicerow", "invoiceline", "laskurivi",
     ]
 
     /// A product's name, description or code under a purchase line (`Description`, `ItemID`).
@@ -443,7 +449,8 @@ public struct XMLDocumentReader: DocumentReader {
         return JSONReader.productNameKeys.contains(key) || productCodeKeys.contains(key)
     }
 
-    static let productCodeKeys: Set<String> = ["itemid", "gtin", "ean", "sku", "posidentity"]
+    static let productCodeKeys: Set<String> = ["itemid", "gtin", "ean", "sku", "posidentity", "articlename", "articleidentifier",
+                                               "buyerarticleidentifier", "itemname", "articledescription"]
 
     /// The column of a product under a purchase line: `(purchase)/Description`, a purchase.
     private mutating func purchaseColumn(_ name: [UInt8], visitor: inout some RecordVisitor) -> Int {
@@ -490,7 +497,19 @@ public struct XMLDocumentReader: DocumentReader {
         "categor", "kategoor", "document", "dokument", "manufact", "tootja", "supplier", "tarnija", "brand",
         "service", "teenus", "tuote", "yritys", "produkt", "prece", "vaist", "branch", "filiaal", "vendor", "software",
         "businessunit", "depot", "warehouse", "varasto",
+        // An invoice's seller and the payment's beneficiary (Finvoice's `SellerPartyDetails`,
+        // `EpiBeneficiaryPartyDetails`): the organisation that bills.
+        "seller", "epibeneficiary",
     ].map { Array($0.utf8) }
+
+    /// Attributes that say what kind of value their element holds (Finvoice's
+    /// `<SellerAccountID IdentificationSchemeName="IBAN">`, UBL's `schemeID`, `currencyID`,
+    /// `unitCode`, a date's `Format="CCYYMMDD"`): no one's data, whatever their names say.
+    static let qualifierAttributes: Set<[UInt8]> = Set([
+        "identificationschemename", "schemename", "schemeid", "schemeagencyid", "schemeversionid", "listid", "listagencyid",
+        "currencyid", "amountcurrencyidentifier", "currency", "unitcode", "quantityunitcode", "format", "languageid",
+        "mimecode", "encodingcode", "chargeoption",
+    ].map { Array($0.utf8) })
 
     static func namesThing(_ name: [UInt8]) -> Bool {
         let lower = name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }

@@ -73,7 +73,7 @@ import BreachScopeTesting
             let (v, error, _) = read(xml, chunkSize: chunk)
             #expect(error == nil)
             #expect(v.recordStrings == [
-                "Name=Geenilabor OÜ|AccountNumber=EE432224830491561634", "Name=Põhja-Eesti Regionaalhaigla",
+                "SellerParty/Name=Geenilabor OÜ|AccountNumber=EE432224830491561634", "Name=Põhja-Eesti Regionaalhaigla",
                 "ItemEntry/Description=a", "ItemEntry/Description=b",
             ], "\(v.recordStrings)")
         }
@@ -134,6 +134,37 @@ import BreachScopeTesting
         #expect(hints["reporter"] == .fullName)
         #expect(hints["item/reporter"] == nil)
         #expect(hints["item/name"] == .nonPersonal)
+    }
+
+    /// A Finvoice e-invoice: the seller's block and the payment's beneficiary are the
+    /// organisation's (its phone, e-mail and IBAN are staff values, its names no one's); an
+    /// attribute that says what kind of value its element holds (`IdentificationSchemeName="IBAN"`,
+    /// `Format`) is no field; the buyer's organisation name is a consumer's name, their town a
+    /// part of their address; an invoice row's article is a purchase.
+    @Test func finvoiceSellerBuyerAndRows() {
+        let (v, error, _) = read("""
+            <Finvoice Version="3.0"><SellerPartyDetails><SellerOrganisationName>Hygienia Oy</SellerOrganisationName>
+            <SellerPostalAddressDetails><SellerTownName>Mänttä</SellerTownName></SellerPostalAddressDetails></SellerPartyDetails>
+            <SellerInformationDetails><SellerPhoneNumberIdentifier>+358 9 150 1035</SellerPhoneNumberIdentifier>
+            <SellerAccountDetails><SellerAccountID IdentificationSchemeName="IBAN">FI0956570803238937</SellerAccountID></SellerAccountDetails></SellerInformationDetails>
+            <BuyerPartyDetails><BuyerOrganisationName>Seppälä Tuula</BuyerOrganisationName><BuyerPostalAddressDetails>
+            <BuyerStreetName>Koivutie 5</BuyerStreetName><BuyerTownName>Borgå</BuyerTownName></BuyerPostalAddressDetails></BuyerPartyDetails>
+            <InvoiceDetails><InvoiceDate Format="CCYYMMDD">20230801</InvoiceDate></InvoiceDetails>
+            <InvoiceRow><ArticleIdentifier>TF-L</ArticleIdentifier><ArticleName>TENA Flex Maxi L</ArticleName></InvoiceRow>
+            <EpiDetails><EpiBeneficiaryPartyDetails><EpiAccountID IdentificationSchemeName="IBAN">FI0956570803238937</EpiAccountID>
+            </EpiBeneficiaryPartyDetails></EpiDetails></Finvoice>
+            """)
+        #expect(error == nil)
+        let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["IdentificationSchemeName"] == nil && hints["Format"] == nil, "\(hints)")
+        #expect(hints["SellerPartyDetails/SellerOrganisationName"] != .fullName, "\(hints)")
+        #expect(hints["SellerPostalAddressDetails/SellerTownName"] == .nonPersonal, "\(hints)")
+        #expect(hints["BuyerOrganisationName"] == .fullName, "\(hints)")
+        #expect(hints["BuyerTownName"] == .addressPart, "\(hints)")
+        #expect(hints["(purchase)/ArticleName"] == .purchase, "\(hints)")
+        #expect(hints[RecordAssembler.staffColumn] == .nonPersonal, "the seller's phone is a staff value: \(hints)")
+        #expect(!hints.keys.contains { !$0.hasPrefix("(staff)") && ($0.hasSuffix("SellerPhoneNumberIdentifier") || $0.hasSuffix("AccountID")) },
+                "staff columns: \(hints)")
     }
 
     /// FHIR XML keeps values in `value` attributes: each is its element's value, named by the
