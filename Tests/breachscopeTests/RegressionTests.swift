@@ -1764,6 +1764,27 @@ import BreachScopeTesting
         #expect(persons.count == 4, "\(out)")
     }
 
+    /// An organisation's account on every customer's invoice, one file each (a hub: customers of
+    /// different ID codes share it), and rows that hold only that account beside a name: each such row is a
+    /// person of its own, with an id of its own (all were given the account's id).
+    @Test func rowsJoinedOnlyThroughAHubHaveIDsOfTheirOwn() throws {
+        var rng = SeededRNG(seed: 0x1BA)
+        let dir = try CLIRunner.temporaryDirectory("hub")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        let names = ["Mari Tamm", "Jaan Kask", "Liis Mets", "Peeter Saar", "Kadri Org", "Toomas Kuusk", "Ene Lepp", "Urmas Kask",
+                     "Tiina Raud", "Priit Sepp"]
+        for (n, name) in names.enumerated() {
+            try write("invoice-\(n).csv", "name,isikukood,iban\n\(name),\(Synthetic.nationalID(.eeIsikukood, using: &rng)),EE382200221020145685\n")
+        }
+        try write("payee-a.csv", "name,iban\nAnu Kivi,EE382200221020145685\n")
+        try write("payee-b.csv", "name,iban\nRein Pärn,EE382200221020145685\n")
+        let (out, persons) = try scanAndExport(dir)
+        let ids = persons.compactMap { $0["person"] as? String }
+        #expect(Set(ids).count == ids.count, "\(out)")
+        #expect(persons.count == 12, "\(out)")
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

@@ -161,6 +161,11 @@ public struct Resolver {
             valueReader = r
             return r
         }
+        /// The anchor of a person made of records with no linking value of their own: its first
+        /// record's document and ordinal.
+        func recordAnchor(_ i: Int) -> ValueHash {
+            vault.hash(label: "record", Hex.encode((docHash[recs.documents[i]] ?? ValueHash(hi: 0, lo: 0)).bytes) + ":\(recs.ordinals[i])")
+        }
         /// The anchor of a set of records: the best-ranked linking value, smallest hash (values in
         /// `excluding` not taken).
         func anchor<S: Sequence>(_ members: S, excluding: [Int32] = []) -> ValueHash? where S.Element == Int32 {
@@ -261,13 +266,14 @@ public struct Resolver {
                 let parts = hubs.isEmpty ? [orphans]
                     : Households.joinedParts(orphans, values: recordValues, links: links, without: Set(hubs)).map { $0.map { orphans[$0] } }
                 for part in parts {
-                    add(anchor: anchor(part, excluding: hubs) ?? anchor(part)!, flags: StoredPerson.inConflict, records: part)
+                    // (A part with no value of its own but the hubs is anchored by its first record,
+                    // as a record alone is: every such part shares the hub, and ids are unique.)
+                    add(anchor: anchor(part, excluding: hubs) ?? recordAnchor(Int(part.min()!)), flags: StoredPerson.inConflict, records: part)
                 }
             }
         }
         for i in alone where recs.identifies(i) {
-            let h = vault.hash(label: "record", Hex.encode((docHash[recs.documents[i]] ?? ValueHash(hi: 0, lo: 0)).bytes) + ":\(recs.ordinals[i])")
-            add(anchor: h, flags: 0, records: CollectionOfOne(Int32(i)))
+            add(anchor: recordAnchor(i), flags: 0, records: CollectionOfOne(Int32(i)))
         }
         order = []; rootOf = []
 
