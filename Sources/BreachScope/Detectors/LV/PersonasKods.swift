@@ -15,9 +15,11 @@
 ///   * `validate` (hint-free) accepts a new-form code only with prefix `32` and a correct
 ///     check digit under the old-form formula — a checksum is the only thing that tells such a
 ///     code from any other 11-digit number;
-///   * `match` additionally accepts any `3[2-9]` code without verifying the check digit when the
-///     field hint is `.nationalID(.lvPersonasKods)` or `.nationalID(nil)`, so that labelled
-///     columns keep full recall whichever rule the register really applies.
+///   * `match` additionally accepts a `32` code without verifying the check digit when the field
+///     hint is `.nationalID(.lvPersonasKods)` or `.nationalID(nil)`, and any `3[2-9]` code when
+///     the label is Latvian (`.nationalID(.lvPersonasKods)`), so that labelled columns keep full
+///     recall whichever rule the register really applies. (Under a label of no country, an
+///     Estonian fixture's placeholder `33785921539` is no Latvian's code: none is issued past `32`.)
 ///
 /// The hyphen is optional; the normalised value is the 11 digits without it.
 /// Fictitious examples: `120386-12343` (old form, 1986-03-12), `32579461005` (new form).
@@ -31,18 +33,20 @@ public struct PersonasKodsDetector: Detector {
             NationalIDs.digits(span, start, 6)
         else { return nil }
         let relaxed = NationalIDs.hintAllows(hint, .lvPersonasKods)
+        let latvian = hint == .nationalID(.lvPersonasKods)
         if NationalIDs.byte(span, start + 6) == UInt8(ascii: "-") {
             return NationalIDs.separatedDigits(.lvPersonasKods, span, start, groups: 6, 5, sep: UInt8(ascii: "-")) {
-                Self.accepts($0, relaxed: relaxed)
+                Self.accepts($0, relaxed: relaxed, latvian: latvian)
             }
         }
-        return NationalIDs.plainDigits(.lvPersonasKods, span, start, count: 11) { Self.accepts($0, relaxed: relaxed) }
+        return NationalIDs.plainDigits(.lvPersonasKods, span, start, count: 11) { Self.accepts($0, relaxed: relaxed, latvian: latvian) }
     }
 
-    /// `isValid`, or with `relaxed` (a personal-code label) any new-form shape.
+    /// `isValid`, or with `relaxed` (a personal-code label) a new-form shape: `32…`, any `3[2-9]…`
+    /// under a Latvian label.
     @inline(__always)
-    static func accepts(_ d: UnsafeBufferPointer<UInt8>, relaxed: Bool) -> Bool {
-        isValid(d) || (relaxed && isNewFormShape(d))
+    static func accepts(_ d: UnsafeBufferPointer<UInt8>, relaxed: Bool, latvian: Bool = true) -> Bool {
+        isValid(d) || (relaxed && isNewFormShape(d) && (latvian || d[1] == UInt8(ascii: "2")))
     }
 
     /// Whether `normalized` (11 ASCII digits, no hyphen) is a valid personas kods under the
