@@ -45,13 +45,30 @@ public struct EmailDetector: Detector {
         guard s < at else { return nil }
         // `jürgen@…`: the run started inside a non-ASCII word.
         if s > 0 && span[s - 1] >= 0x80 { return nil }
-        guard localIsValid(span, s, at, strict: false), !isRoleMailbox(span, s, at) else { return nil }
+        guard localIsValid(span, s, at, strict: false), !isRoleMailbox(span, s, at), !isMessageID(span, s) else { return nil }
         guard let end = domainEnd(span, from: at + 1), ASCII.isTokenEnd(span, end) else { return nil }
         var value: [UInt8] = []
         value.reserveCapacity(end - s)
         for i in s..<end { value.append(ASCII.lower(span[i])) }
         return Finding(element: .email, identifier: .email, value: value, offset: s, length: end - s)
     }
+
+    /// Whether the address-shaped text at `s` is a message's id, not a mailbox: `<…>` after
+    /// `message-id=` (a Postfix log's `cleanup` line), `Message-ID:`, `In-Reply-To:`, `msgid=`.
+    static func isMessageID(_ span: UnsafeBufferPointer<UInt8>, _ s: Int) -> Bool {
+        guard s >= 7, span[s - 1] == UInt8(ascii: "<") else { return false }
+        var e = s - 1
+        while e > 0 && span[e - 1] == 0x20 { e -= 1 }
+        guard e > 0, span[e - 1] == UInt8(ascii: "=") || span[e - 1] == UInt8(ascii: ":") else { return false }
+        e -= 1
+        var b = e
+        while b > 0 && e - b < 12 && (ASCII.isLetter(span[b - 1]) || span[b - 1] == UInt8(ascii: "-") || span[b - 1] == UInt8(ascii: "_")) { b -= 1 }
+        let word = span[b..<e].map(ASCII.lower)
+        return messageIDLabels.contains(word)
+    }
+
+    static let messageIDLabels: Set<[UInt8]> = Set(["message-id", "message_id", "messageid", "msgid", "msg-id", "in-reply-to",
+                                                    "references", "content-id"].map { Array($0.utf8) })
 
     /// True when `text` (the whole of it) is one valid address.
     public static func validate(_ text: some Collection<UInt8>) -> Bool {

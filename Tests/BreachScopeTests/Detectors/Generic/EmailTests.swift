@@ -90,6 +90,11 @@ private func scan(_ text: String) -> [String] {
         #expect(scan("<img src=\"logo@2x.png\"> @mention and foo@ and @bar.ee") == [])
         #expect(scan("Kontakt: Mari.Maasikas@Example.EE, jaan@example.fi.") ==
                 ["mari.maasikas@example.ee", "jaan@example.fi"])
+        // A message's id is no mailbox (a Postfix log's `cleanup` line, mail headers); the
+        // recipient on the next line is.
+        #expect(scan("postfix/cleanup[21390]: 0C7E94EE9A: message-id=<4685511bd35fddf6@pharmacy.example.com>") == [])
+        #expect(scan("Message-ID: <CA+e65bb@mail.gmail.com>\nIn-Reply-To:<x1@example.com>") == [])
+        #expect(scan("postfix/smtp[24028]: 0C7E94EE9A: to=<steven.mcdonald6@posti.test>, relay=mx.posti.test") == ["steven.mcdonald6@posti.test"])
     }
 
     @Test func validateAndNormalize() {
