@@ -698,7 +698,7 @@ public enum FieldClassifier {
         (.dateOfBirth, [
             "dob", "d.o.b.", "birth date", "birth_date", "birthdate", "date of birth", "birthday",
             "born", "birth",
-            "sünniaeg", "sünnikuupäev", "sünnipäev", "sünnip", "sünnikp", "sünd",
+            "sünniaeg", "synniaeg", "sünnikuupäev", "synnikuupaev", "sünnipäev", "sünnip", "sünnikp", "sünd",
             "дата рождения", "день рождения", "д.р.", "дата народження",
             "syntymäaika", "syntymäpäivä", "syntymäpvm", "syntymäpäivämäärä", "syntymäp", "synt",
             "födelsedatum", "födelsedag", "född",

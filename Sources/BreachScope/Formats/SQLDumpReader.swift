@@ -95,6 +95,10 @@ public struct SQLDumpReader: DocumentReader {
         case copy, copyAfterName, copyColumns, copyFrom, copyStdin
     }
     private var stmt = Stmt.start
+    /// The line of the last token (a token on a new line may start a T-SQL statement).
+    private var lastTokenLine = 0
+    /// A `GO` line was seen: a SQL Server script, whose statements need no `;`.
+    private var transactSQL = false
     private var depth = 0
     private var itemStart = false
     private var tableName = ""
@@ -158,10 +162,12 @@ public struct SQLDumpReader: DocumentReader {
                     startToken(offset: base + i)
                     stringEscapes = backslashEscapes
                     lex = .string
-                case Self.dquote, Self.backtick:
+                case Self.dquote, Self.backtick, UInt8(ascii: "["):
+                    // (SQL Server quotes identifiers in brackets: `[dbo].[Klient]`, `]]` inside.)
                     i += 1
                     startToken(offset: base + i)
-                    quoteChar = b
+                    quoteChar = b == UInt8(ascii: "[") ? UInt8(ascii: "]") : b
+                    if b == UInt8(ascii: "[") { transactSQL = true }
                     lex = .quotedIdent
                 case UInt8(ascii: "-"):
                     dashLine = line; dashOffset = base + i
@@ -472,6 +478,7 @@ public struct SQLDumpReader: DocumentReader {
     }
 
     private static let tableModifiers: [StaticString] = ["temporary", "temp", "unlogged", "global", "local", "or", "replace"]
+    private static let insertModifiers: [StaticString] = ["ignore", "low_priority", "delayed", "high_priority"]
     private static let constraintWords: [StaticString] = [
         "primary", "constraint", "key", "index", "unique", "foreign", "check", "fulltext", "spatial", "exclude", "like", "period",
     ]
@@ -480,16 +487,22 @@ public struct SQLDumpReader: DocumentReader {
 
     /// One token of SQL (outside COPY data): drives the statement state.
     private mutating func token(_ kind: Token, visitor: inout some RecordVisitor) throws(ReadError) {
+        let firstOnLine = tokLine != lastTokenLine
+        lastTokenLine = tokLine
         if kind == .punct(UInt8(ascii: ";")) {
-            if stmt == .values && depth > 0 { endRow(visitor: &visitor) }
-            if stmt == .copyStdin {
-                beginData(visitor: &visitor)
-                copyLine = line
-                lex = .copySkipLine
-            }
-            stmt = .start
-            depth = 0
+            endStatement(visitor: &visitor)
             return
+        }
+        if kind == .word && firstOnLine && (depth == 0 || stmt == .skip) && stmt != .copyStdin {
+            // SQL Server's scripts (SSMS "Generate Scripts", sqlcmd): `GO` on a line of its own
+            // ends a batch, and statements end without `;` — a statement's keyword at the start
+            // of a line, outside parentheses, starts the next one.
+            if isKeyword("go") {
+                transactSQL = true
+                endStatement(visitor: &visitor)
+                return
+            }
+            if transactSQL && stmt != .start && isAnyKeyword(Self.statementStarts) { endStatement(visitor: &visitor) }
         }
         let ident = kind == .word || kind == .quotedIdent
         switch stmt {
@@ -540,7 +553,10 @@ public struct SQLDumpReader: DocumentReader {
             }
         case .insert:
             if kind == .word && isKeyword("into") { stmt = .insertName }
-            else if !(kind == .word && (isKeyword("ignore") || isKeyword("low_priority") || isKeyword("delayed") || isKeyword("high_priority"))) {
+            else if kind == .quotedIdent || kind == .word && !isAnyKeyword(Self.insertModifiers) {
+                // T-SQL's `INSERT [dbo].[Klient] (…) VALUES (…)`: no `INTO`.
+                tableName = tokString; hasColumnList = false; columnList = []; stmt = .insertAfterName
+            } else if !(kind == .word && isAnyKeyword(Self.insertModifiers)) {
                 stmt = .skip
             }
         case .insertName:
@@ -580,6 +596,24 @@ public struct SQLDumpReader: DocumentReader {
             break  // options up to `;`
         }
     }
+
+    /// The end of a statement (`;`, or a T-SQL batch's or line's end).
+    private mutating func endStatement(visitor: inout some RecordVisitor) {
+        if stmt == .values && depth > 0 { endRow(visitor: &visitor) }
+        if stmt == .copyStdin {
+            beginData(visitor: &visitor)
+            copyLine = line
+            lex = .copySkipLine
+        }
+        stmt = .start
+        depth = 0
+    }
+
+    /// Keywords that start a statement of a T-SQL script (`transactSQL`) at the start of a line.
+    static let statementStarts: [StaticString] = [
+        "insert", "set", "create", "alter", "use", "print", "declare", "exec", "execute", "update", "delete", "drop",
+        "if", "begin", "end", "commit", "select", "truncate",
+    ]
 
     /// A token inside `VALUES`: tuples at depth 1, each element's first literal is its value.
     private mutating func value(_ kind: Token, visitor: inout some RecordVisitor) throws(ReadError) {
@@ -683,7 +717,7 @@ public struct SQLDumpReader: DocumentReader {
     }
 
     /// The row key a column holds, as a link-key namespace: a table's `id` is its rows' key
-    /// (`sql:klient`), and `klient_id` in another table refers to it (`aadress.klient_id`), so
+    /// (`sql:klient`), and `klient_id` (`KlientID`) in another table refers to it (`aadress.klient_id`), so
     /// a customer's address row joins the customer's row. The assembler scopes these keys to
     /// the dump (another dump's `klient` 1000 is someone else).
     static func relationNamespace(table: String, column: String) -> String? {
@@ -694,6 +728,11 @@ public struct SQLDumpReader: DocumentReader {
         let bare = table.lowercased().split(separator: ".").last.map(String.init) ?? table.lowercased()
         if key == "id" { return relationPrefix + singular(bare) }
         if key.count > 5, key.hasSuffix("_id") { return relationPrefix + singular(String(key.dropLast(3))) }
+        // SQL Server's and .NET's camel case: `KlientID`, `CustomerId`.
+        if column.count > 4, column.hasSuffix("ID") || column.hasSuffix("Id"),
+           let before = column.dropLast(2).last, before.isLetter, before.isLowercase {
+            return relationPrefix + singular(String(key.dropLast(2)))
+        }
         return nil
     }
 

@@ -111,7 +111,8 @@ import Testing
         ("qty", .nonPersonal),
         // a store's own line, a ticket's reporter, a delivery's recipient, a delivery interval (session 26)
         ("PoeTelefon", .nonPersonal), ("Store phone", .nonPersonal), ("reporter", .fullName), ("recipient", .fullName),
-        ("omanik", .fullName), ("Kaardi omanik", .fullName), ("владелец карты", .fullName),
+        ("omanik", .fullName), ("Kaardi omanik", .fullName), ("владелец карты", .fullName), ("Synniaeg", .dateOfBirth),
+        ("BuyerOrganisationName", .fullName), ("BuyerTownName", .addressPart),
         ("Toimitusväli", .delivery), ("ViimaneOst", .purchase), ("last purchase", .purchase),
     ]
 

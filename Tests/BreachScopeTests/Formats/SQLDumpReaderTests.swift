@@ -94,6 +94,10 @@ import BreachScopeTesting
         #expect(SQLDumpReader.relationNamespace(table: "klient", column: "id") == "sql:klient")
         #expect(SQLDumpReader.relationNamespace(table: "aadress", column: "klient_id") == "sql:klient")
         #expect(SQLDumpReader.relationNamespace(table: "public.customers", column: "ID") == "sql:customer")
+        #expect(SQLDumpReader.relationNamespace(table: "Aadress", column: "KlientID") == "sql:klient")
+        #expect(SQLDumpReader.relationNamespace(table: "Orders", column: "CustomerId") == "sql:customer")
+        #expect(SQLDumpReader.relationNamespace(table: "x", column: "UUID") == nil)
+        #expect(SQLDumpReader.relationNamespace(table: "x", column: "Paid") == nil)
         #expect(SQLDumpReader.relationNamespace(table: "orders", column: "customer_id") == "sql:customer")
         #expect(SQLDumpReader.relationNamespace(table: "orders", column: "total") == nil)
         #expect(SQLDumpReader.relationNamespace(table: "orders", column: "pid") == nil)
@@ -237,6 +241,43 @@ import BreachScopeTesting
         ], "\(r.visitor.recordStrings)")
         #expect(SQLDumpReader.expandingTwoDigitYear(Array("70-05-13".utf8), mask: Array("YY-MM-DD".utf8)) == Array("1970-05-13".utf8))
         #expect(SQLDumpReader.expandingTwoDigitYear(Array("13.05.70".utf8), mask: Array("DD.MM.YYYY".utf8)) == Array("13.05.70".utf8))
+    }
+
+    /// A SQL Server script (SSMS "Generate Scripts"): bracketed identifiers, `INSERT` without
+    /// `INTO`, `N'…'` strings, `CAST(… AS Date)`, statements without `;` ended by the next line's
+    /// statement or a `GO` batch line; a multi-line `CREATE TABLE` names the columns.
+    @Test func sqlServerScript() {
+        let id1 = Self.ik(41), id2 = Self.ik(42), id3 = Self.ik(43)
+        let script = """
+        USE [LoyaltyDB]
+        GO
+        SET ANSI_NULLS ON
+        GO
+        CREATE TABLE [dbo].[Klient](
+        \t[KlientID] [int] IDENTITY(1,1) NOT NULL,
+        \t[Isikukood] [nvarchar](11) NULL,
+        \t[Nimi] [nvarchar](50) NOT NULL,
+         CONSTRAINT [PK_Klient] PRIMARY KEY CLUSTERED
+        (
+        \t[KlientID] ASC
+        )WITH (PAD_INDEX = OFF) ON [PRIMARY]
+        ) ON [PRIMARY]
+        GO
+        SET IDENTITY_INSERT [dbo].[Klient] ON
+        INSERT [dbo].[Klient] ([KlientID], [Isikukood], [Nimi]) VALUES (1093, N'\(id1)', N'Kaido Lepik')
+        INSERT [dbo].[Klient] ([KlientID], [Isikukood], [Nimi]) VALUES (1094, N'\(id2)', N'O''Brien Mari')
+        GO
+        INSERT [dbo].[Klient] VALUES (1095, N'\(id3)', CAST(N'Mari Maasikas' AS nvarchar(50)))
+        SET IDENTITY_INSERT [dbo].[Klient] OFF
+        GO
+        """
+        let r = Self.readAllChunkings(script)
+        #expect(r.error == nil)
+        #expect(r.visitor.recordStrings == [
+            "Klient.KlientID=1093|Klient.KlientID (row key)=1093|Klient.Isikukood=\(id1)|Klient.Nimi=Kaido Lepik",
+            "Klient.KlientID=1094|Klient.KlientID (row key)=1094|Klient.Isikukood=\(id2)|Klient.Nimi=O'Brien Mari",
+            "Klient.KlientID=1095|Klient.KlientID (row key)=1095|Klient.Isikukood=\(id3)|Klient.Nimi=Mari Maasikas",
+        ], "\(r.visitor.recordStrings)")
     }
 
     @Test func malformed() {
