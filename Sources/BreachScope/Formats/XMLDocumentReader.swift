@@ -336,9 +336,6 @@ public struct XMLDocumentReader: DocumentReader {
             case .fullName, .firstName, .lastName, .postalAddress, .addressPart: hint = .nonPersonal
             // A store's, a clinic's or a depot's line and mailbox are no one's, wherever else they occur.
             case .phone, .email, .iban: return remember(key, staffColumn(name, visitor: &visitor))
-            // (A seller's `SellerAccountID`, a beneficiary's `EpiAccountID`: the thing's account.)
-            case .none where CategoryMatcher.contains(name.map(ASCII.lower), Array("account".utf8)):
-                return remember(key, staffColumn(name, visitor: &visitor))
             default: break
             }
         }
@@ -477,6 +474,12 @@ public struct XMLDocumentReader: DocumentReader {
         "author", "assignedauthor", "legalauthenticator", "authenticator", "performer", "assignedentity", "custodian",
         "assignedcustodian", "informationrecipient", "intendedrecipient", "dataenterer", "responsibleparty",
         "encounterparticipant", "representedorganization", "representedcustodianorganization", "serviceprovider",
+        // An invoice's seller and the payment's beneficiary: the organisation that bills, whose
+        // name, account and lines are no one's (e-arve's `SellerParty`, Finvoice's
+        // `SellerPartyDetails`, `SellerInformationDetails`, `EpiBeneficiaryPartyDetails`, UBL's
+        // `AccountingSupplierParty`, `PayeeParty`).
+        "sellerparty", "sellerpartydetails", "sellerinformationdetails", "selleraccountdetails", "sellercontactpersondetails",
+        "epibeneficiarypartydetails", "accountingsupplierparty", "supplierparty", "payeeparty",
     ].map { Array($0.utf8) })
 
     /// Whether a slot's name is an IHE XDS author's (`authorPerson`, `authorInstitution`,
@@ -497,9 +500,6 @@ public struct XMLDocumentReader: DocumentReader {
         "categor", "kategoor", "document", "dokument", "manufact", "tootja", "supplier", "tarnija", "brand",
         "service", "teenus", "tuote", "yritys", "produkt", "prece", "vaist", "branch", "filiaal", "vendor", "software",
         "businessunit", "depot", "warehouse", "varasto",
-        // An invoice's seller and the payment's beneficiary (Finvoice's `SellerPartyDetails`,
-        // `EpiBeneficiaryPartyDetails`): the organisation that bills.
-        "seller", "epibeneficiary",
     ].map { Array($0.utf8) }
 
     /// Attributes that say what kind of value their element holds (Finvoice's
