@@ -21,6 +21,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case xml
     /// HL7 version 2 messages (`MSH|^~\&|…`): a lab's or a hospital's messages about patients.
     case hl7
+    /// HL7 version 2 in its XML encoding (`urn:hl7-org:v2xml`): read as the messages it encodes.
+    case hl7xml = "hl7-xml"
     /// YAML (`.yaml`, `.yml`): read as text whose sequences' mappings are records.
     case yaml
     /// UN/EDIFACT interchanges (`UNA:+.? '`, `UNB+…`): each message is a record.
@@ -71,7 +73,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         let complete = prefix.count < TextEncoding.detectWindow
         if complete { transcoder.finish(into: &utf8) }
         // Markup magic wins over the extension, so renamed documents are read as what they are.
-        if let markup = utf8.withUnsafeBufferPointer({ markupMagic($0) }) { return markup }
+        if let markup = utf8.withUnsafeBufferPointer({ markupMagic($0) }) { return markup == .xml && isHL7XML(utf8) ? .hl7xml : markup }
         if isHL7(utf8) { return .hl7 }
         if isVCard(utf8) { return .vcard }
         if isEDIFACT(utf8) { return .edifact }
@@ -85,6 +87,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             // A `.json` export of one object per line (`mongoexport`, a log): each line is a
             // record, with its arrays (`"emails": [{…}, {…}]`) part of it.
             if format == .json && utf8.withUnsafeBufferPointer({ isNDJSON($0, complete: complete) }) { return .ndjson }
+            if format == .xml && isHL7XML(utf8) { return .hl7xml }
             return format
         }
         return utf8.withUnsafeBufferPointer { sniff($0, complete: complete) }
@@ -100,6 +103,15 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         guard g.fieldsPerRecord >= (comma ? 4 : 3), g.consistentRecords >= (comma ? 5 : 3),
               g.consistentRecords * 10 >= g.records * 9 || g.records - g.consistentRecords <= 2 else { return nil }
         return g.delimiter == 0x09 ? .tsv : .csv
+    }
+
+    /// HL7 v2's XML encoding: its namespace (`urn:hl7-org:v2xml`) in the first 4 KB.
+    static func isHL7XML(_ p: [UInt8]) -> Bool {
+        let ns = Array("urn:hl7-org:v2xml".utf8)
+        let n = Swift.min(p.count, 4096)
+        guard n >= ns.count else { return false }
+        for i in 0...(n - ns.count) where p[i] == ns[0] && p[i..<(i + ns.count)].elementsEqual(ns) { return true }
+        return false
     }
 
     /// A vCard address book: the first line (after white space) is `BEGIN:VCARD`, any case.

@@ -9,8 +9,8 @@
 ///   social-security number; `PPN`: a passport, a link key; `MR`, `PI`, `PN` and others: the
 ///   patient number, a link key), `PID-5` name (`Family^Given^Middle` → `Given Middle Family`),
 ///   `PID-7` birth date, `PID-11` address (`street^other^city^state^zip`), `PID-13/14` phones
-///   and e-mails, `PID-19` SSN; `NK1-2/4/5/6` and `GT1-3/5/6/7`; results for categories:
-///   `OBR-4` (the test), `OBX-5` under a column named by `OBX-3` (`Geen`, `Variant`), `DG1-3`
+///   and e-mails, `PID-19` SSN; `NK1-2/4/5/6/33` and `GT1-3/5/6/7`; results for categories:
+///   `OBR-4` (the test), `OBR-31` (the reason for it), `OBX-5` under a column named by `OBX-3` (`Geen`, `Variant`), `DG1-3`
 ///   (the diagnosis) and `NTE-3` (comments).
 /// - Not read: `MSH`, `EVN`, `PV1`, `ORC`, timestamps and providers (the ordering doctor is
 ///   staff, and a timestamp such as `20230325092811` is no personnummer).
@@ -146,6 +146,8 @@ public struct HL7Reader: DocumentReader {
                 if let f = field(19) { emit(unescaped(f), column: "PID-19 SSN", hint: .nationalID(.usSsn), s, visitor: &visitor) }
             case "OBR":
                 if let f = field(4) { begin(); emit(text(f), column: "OBR-4 test", hint: .nonPersonal, s, visitor: &visitor) }
+                // The reason for the study (an ICD-10 code and its text: `E83.1^Disorder of iron metabolism^I10`).
+                if let f = field(31) { begin(); emit(text(f), column: "OBR-31 reason", hint: .nonPersonal, s, visitor: &visitor) }
             case "OBX":
                 guard let value = field(5) else { break }
                 begin()
@@ -172,6 +174,8 @@ public struct HL7Reader: DocumentReader {
             visitor.beginRecord(line: s.line, offset: s.offset)
             if Self.isName(s.bytes, "NK1") {
                 if let f = field(2) { personName(f, column: "NK1-2 name", s, visitor: &visitor) }
+                // The next of kin's own identifiers (a child's legal representative's ID code).
+                if let f = field(33) { identifiers(f, s, prefix: "NK1-33", visitor: &visitor) }
                 if let f = field(4) { address(f, column: "NK1-4 address", s, visitor: &visitor) }
                 if let f = field(5) { phones(f, column: "NK1-5 phone", s, visitor: &visitor) }
                 if let f = field(6) { phones(f, column: "NK1-6 business phone", s, visitor: &visitor) }
@@ -300,8 +304,10 @@ public struct HL7Reader: DocumentReader {
         value.withUnsafeBufferPointer { visitor.field($0, column: id, line: s.line, offset: s.offset) }
     }
 
-    /// `PID-3`: `49207091819^^^EE^NI~MRN084750^^^P151^MR`.
-    private mutating func identifiers(_ f: ArraySlice<UInt8>, _ s: Segment, visitor: inout some RecordVisitor) {
+    /// `PID-3`: `49207091819^^^EE^NI~MRN084750^^^P151^MR`. A national ID's country, when its type
+    /// (`NNLTU`) or its authority (`LT&1.3.6…&ISO`) names one, says its scheme (an Estonian and a
+    /// Lithuanian code look alike). `prefix` names the columns (`NK1-33` for a next of kin's).
+    private mutating func identifiers(_ f: ArraySlice<UInt8>, _ s: Segment, prefix: String = "PID-3", visitor: inout some RecordVisitor) {
         for rep in split(f, repSep) {
             let parts = split(rep, compSep)
             guard let id = parts.first, !id.isEmpty else { continue }
@@ -313,12 +319,29 @@ public struct HL7Reader: DocumentReader {
             let national = type.hasPrefix("NN") || Self.nationalAuthorities.contains(authority)
             switch national ? "NN" : type {
             case "NI", "NN", "SS", "SB", "PT", "NH", "JHN":
-                emit(value, column: "PID-3 national ID", hint: .nationalID(nil), s, visitor: &visitor)
+                let country = Self.scheme(country: type.hasPrefix("NN") && type.count == 5 ? String(type.dropFirst(2))
+                                          : String(authority.prefix { $0 != "&" }))
+                emit(value, column: prefix + " national ID" + (country.map { " (\($0.rawValue))" } ?? ""), hint: .nationalID(country), s, visitor: &visitor)
             case "PPN", "PPT":
-                emit(value, column: "PID-3 passport", hint: FieldClassifier.document, s, visitor: &visitor)
+                emit(value, column: prefix + " passport", hint: FieldClassifier.document, s, visitor: &visitor)
             default:
-                emit(value, column: "PID-3 patient ID", hint: .linkKey(namespace: "customer"), s, visitor: &visitor)
+                emit(value, column: prefix + " patient ID", hint: .linkKey(namespace: "customer"), s, visitor: &visitor)
             }
+        }
+    }
+
+    /// The national ID scheme of a country code (ISO 3166 alpha-2 or alpha-3), if one.
+    static func scheme(country: String) -> IdentifierType? {
+        switch country {
+        case "EE", "EST": return .eeIsikukood
+        case "LT", "LTU": return .ltAsmensKodas
+        case "LV", "LVA": return .lvPersonasKods
+        case "FI", "FIN": return .fiHetu
+        case "SE", "SWE": return .sePersonnummer
+        case "NO", "NOR": return .noFodselsnummer
+        case "DK", "DNK": return .dkCpr
+        case "PL", "POL": return .plPesel
+        default: return nil
         }
     }
 
@@ -374,7 +397,8 @@ public struct HL7Reader: DocumentReader {
         return out
     }
 
-    /// XTN: `+37255512345^PRN^PH`, `^NET^Internet^mari@example.ee`, `^PRN^PH^^372^5^5512345`.
+    /// XTN: `+37255512345^PRN^PH`, `^NET^Internet^mari@example.ee`, `^PRN^PH^^372^5^5512345`,
+    /// and the unformatted number of v2.5 (`^PRN^CP^^^^^^^^^+37253076007`, XTN-12).
     private mutating func phones(_ f: ArraySlice<UInt8>, column: String, _ s: Segment, visitor: inout some RecordVisitor) {
         for rep in split(f, repSep) {
             let parts = split(rep, compSep).map { unescaped($0) }
@@ -389,6 +413,8 @@ public struct HL7Reader: DocumentReader {
                 if !part(4).isEmpty { number = [UInt8(ascii: "+")] + part(4) + [0x20] }
                 number += part(5) + part(6)
                 emit(number, column: column, hint: .phone, s, visitor: &visitor)
+            } else if !part(11).isEmpty {
+                emit(part(11), column: column, hint: .phone, s, visitor: &visitor)
             }
         }
     }

@@ -48,7 +48,7 @@ import BreachScopeTesting
         for size in [1, 7, 64] {
             #expect(readDocument(HL7Reader(), doc, chunkSize: size).visitor.events == whole.visitor.events, "chunk size \(size)")
         }
-        let patient = "PID-3 national ID=49207091819|PID-3 patient ID=MRN084750|PID-3 passport=FE222750|PID-5 patient name=Helje Kurekõrv"
+        let patient = "PID-3 national ID (ee_isikukood)=49207091819|PID-3 patient ID=MRN084750|PID-3 passport=FE222750|PID-5 patient name=Helje Kurekõrv"
             + "|PID-7 birth date=1992-07-09|PID-11 address=Tamme tn 57, 20104 Narva|PID-13 phone=+37255512345|PID-13 phone e-mail=helje@example.ee"
             + "|OBR-4 test=GT-HFE Hemokromatoos (HFE) L|OBX-5 Geen=HFE|OBX-5 Variant=c.845G^A p.(Cys282Tyr)|DG1-3 diagnosis=E83.1 Raua ainevahetuse häire ICD10"
         let mother = "NK1-2 name=Anu Kurekõrv|NK1-4 address=Tamme tn 57, 20104 Narva|NK1-5 phone=+37259886849"
@@ -59,7 +59,7 @@ import BreachScopeTesting
         let hints = Dictionary(whole.visitor.events.compactMap { e -> (String, FieldHint)? in
             if case let .declare(name, hint, _) = e { return (name, hint) }; return nil
         }, uniquingKeysWith: { a, _ in a })
-        #expect(hints["PID-3 national ID"] == .nationalID(nil))
+        #expect(hints["PID-3 national ID (ee_isikukood)"] == .nationalID(.eeIsikukood), "the authority EE names the scheme")
         #expect(hints["PID-3 passport"] == FieldClassifier.document)
         #expect(hints["PID-5 patient name"] == .fullName)
         #expect(hints["OBX-5 Geen"] == .nonPersonal)
@@ -76,7 +76,7 @@ import BreachScopeTesting
         let r = readDocument(HL7Reader(), Array(message.utf8))
         #expect(r.error == nil)
         let fields = r.visitor.recordStrings.joined(separator: "|")
-        #expect(fields.contains("PID-3 national ID=09303127221"), "\(fields)")
+        #expect(fields.contains("PID-3 national ID (pl_pesel)=09303127221"), "\(fields)")
         #expect(fields.contains("PID-3 patient ID=580513"))
         #expect(fields.contains("PID-13 phone=+48 513001920"))
     }
