@@ -22,6 +22,9 @@ public struct CSVReader: DocumentReader {
     public let limits: ReadLimits
     /// Whether the first row was taken as a header (known once the first rows were read).
     public private(set) var hasHeader = false
+    /// Column names given from outside (a `bcp` format file beside a header-less data file,
+    /// `BCPFormat`): the first row is data, and the columns are named by these.
+    public var presetHeader: [String]?
     let classify: @Sendable (String) -> FieldHint?
 
     /// Bytes examined to sniff the delimiter.
@@ -397,7 +400,7 @@ public struct CSVReader: DocumentReader {
         sampleRow = []
         // Title lines above the header (`Tervisetäht Apteek OÜ - püsikliendiprogramm`,
         // `Väljavõte seisuga 12.09.2023;;;`) are read as free text, not taken for the header.
-        let preamble = Self.preambleRows(rows.map { $0.cells.map(\.index) })
+        let preamble = presetHeader != nil ? 0 : Self.preambleRows(rows.map { $0.cells.map(\.index) })
         let title = preamble > 0 ? visitor.declareColumn(name: Self.titleColumn, hint: .none) : -1
         for row in rows.prefix(preamble) {
             visitor.beginRecord(line: row.line, offset: row.offset)
@@ -407,7 +410,7 @@ public struct CSVReader: DocumentReader {
             visitor.endRecord()
         }
         rows.removeFirst(preamble)
-        hasHeader = Self.looksLikeHeader(rows.map { $0.cells.map { ($0.index, $0.value) } }, classify: classify)
+        hasHeader = presetHeader == nil && Self.looksLikeHeader(rows.map { $0.cells.map { ($0.index, $0.value) } }, classify: classify)
         let first = hasHeader ? 1 : 0
         var sampled = Self.sampledHints(rows.dropFirst(first).map { $0.cells.map { ($0.index, $0.value) } })
         // A header-less export's first column of distinct codes (`PK-213319|EKHOLM|Bo|…`) is its
@@ -422,6 +425,19 @@ public struct CSVReader: DocumentReader {
         }
         columnHints = sampled.map { $0 ?? .none }
         var decided = columnHints
+        if let preset = presetHeader {
+            // Named from outside: a known name decides, else the column's values.
+            decided = []
+            for k in 0..<Swift.max(preset.count, sampled.count) {
+                let fromValues: FieldHint = k < sampled.count ? sampled[k] ?? .none : .none
+                let name = k < preset.count ? preset[k] : "column\(k + 1)"
+                let hint: FieldHint = classify(name)
+                    ?? (fromValues == .phone && (FieldClassifier.namesInternalID(name) || FieldClassifier.namesMeasure(name)) ? .none : fromValues)
+                columnIDs.append(visitor.declareColumn(name: name, hint: hint))
+                columnNames.append(name)
+                decided.append(hint)
+            }
+        }
         if hasHeader, let header = rows.first {
             decided = []
             let width = (header.cells.last?.index ?? -1) + 1

@@ -297,6 +297,12 @@ struct DocumentScan {
         func runCuttable<R: ResumableReader>(_ r: R) -> DocumentOutcome? {
             inPlace ? readCuttable(r, state, &buffer, filled: n, bom: bom, &assembler) : run(r)
         }
+        // A bcp data file whose format file stands beside it (`export.dat`, `export.fmt`).
+        if format == .text || format == .csv || format == .tsv, source == nil, let bcp = BCPFormat.beside(doc.file.path) {
+            var reader = CSVReader(delimiter: bcp.delimiter, limits: options.limits)
+            reader.presetHeader = bcp.columns
+            return run(reader)
+        }
         // A fixed-width export whose layout file stands beside it (`ASIAKAS.DAT`, `ASIAKAS.CPY`).
         if format == .text || format == .csv || format == .tsv, source == nil, let layout = FixedLayout.beside(doc.file.path) {
             return run(FixedWidthReader(layout: layout, limits: options.limits))
