@@ -1764,6 +1764,33 @@ import BreachScopeTesting
         #expect(persons.count == 4, "\(out)")
     }
 
+    /// An e-invoice's seller (`SellerParty`, Finvoice's `SellerInformationDetails`) is the
+    /// organisation: its account, phone and e-mail are no one's, not the buyer's and no person of
+    /// their own; the buyer, a consumer, keeps their own.
+    @Test func anInvoicesSellerIsNoOne() throws {
+        var rng = SeededRNG(seed: 0x1BB)
+        let dir = try CLIRunner.temporaryDirectory("einvoice")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        for n in 0..<3 {
+            let code = Synthetic.nationalID(.fiHetu, using: &rng)
+            try write("lasku-\(n).xml", """
+                <Finvoice Version="3.0"><SellerPartyDetails><SellerOrganisationName>Hygienia Oy</SellerOrganisationName></SellerPartyDetails>
+                <SellerInformationDetails><SellerPhoneNumberIdentifier>+358 9 150 1035</SellerPhoneNumberIdentifier>
+                <SellerAccountDetails><SellerAccountID IdentificationSchemeName="IBAN">FI0956570803238937</SellerAccountID></SellerAccountDetails></SellerInformationDetails>
+                <BuyerPartyDetails><BuyerOrganisationName>Seppälä Tuula\(n)</BuyerOrganisationName></BuyerPartyDetails>
+                <BuyerCommunicationDetails><BuyerEmailaddressIdentifier>tuula\(n)@example.com</BuyerEmailaddressIdentifier></BuyerCommunicationDetails>
+                <InvoiceDetails><InvoiceFreeText>Hetu \(code)</InvoiceFreeText></InvoiceDetails>
+                <EpiDetails><EpiBeneficiaryPartyDetails><EpiAccountID IdentificationSchemeName="IBAN">FI0956570803238937</EpiAccountID></EpiBeneficiaryPartyDetails></EpiDetails>
+                </Finvoice>
+                """)
+        }
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 3, "\(out)")
+        #expect(!out.contains("FI0956570803238937") && !out.contains("+35891501035") && !out.contains("IBAN"), "\(out)")
+        #expect(persons.allSatisfy { identifierValues($0).count == 2 }, "\(out)")
+    }
+
     /// An organisation's account on every customer's invoice, one file each (a hub: customers of
     /// different ID codes share it), and rows that hold only that account beside a name: each such row is a
     /// person of its own, with an id of its own (all were given the account's id).

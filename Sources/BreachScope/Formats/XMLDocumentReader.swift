@@ -362,7 +362,7 @@ public struct XMLDocumentReader: DocumentReader {
         let id: Int
         switch FieldClassifier.hint(forLabel: String(decoding: name, as: UTF8.self)) {
         case .fullName?: id = visitor.declareColumn(name: RecordAssembler.staffNameColumn, hint: .nonPersonal)
-        case .email?, .phone?: id = visitor.declareColumn(name: RecordAssembler.staffColumn, hint: .nonPersonal)
+        case .email?, .phone?, .iban?: id = visitor.declareColumn(name: RecordAssembler.staffColumn, hint: .nonPersonal)
         default: id = visitor.declareColumn(name: "(staff)/" + String(decoding: name, as: UTF8.self), hint: .nonPersonal)
         }
         return remember(key, id)

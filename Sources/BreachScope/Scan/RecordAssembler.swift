@@ -1053,8 +1053,13 @@ struct RecordAssembler: RecordVisitor {
             found.clear()
             swap(&found, &foundScratch)
         }
-        for fd in found where fd.identifier == .email || fd.identifier == .phone {
-            addStaff(.identifier(fd.identifier!), fd.value, f, l, offset + fd.offset)
+        for fd in found {
+            if fd.identifier == .email || fd.identifier == .phone {
+                addStaff(.identifier(fd.identifier!), fd.value, f, l, offset + fd.offset)
+            } else if fd.element == .iban {
+                // (An invoice's seller's account: the organisation's, on every invoice.)
+                addStaff(.element(.iban), fd.value, f, l, offset + fd.offset)
+            }
         }
     }
 

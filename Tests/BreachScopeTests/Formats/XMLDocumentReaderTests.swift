@@ -74,7 +74,7 @@ import BreachScopeTesting
             let (v, error, _) = read(xml, chunkSize: chunk)
             #expect(error == nil)
             #expect(v.recordStrings == [
-                "(staff name)=Geenilabor OÜ|(staff)/AccountNumber=EE432224830491561634", "Name=Põhja-Eesti Regionaalhaigla",
+                "(staff name)=Geenilabor OÜ|(staff)=EE432224830491561634", "Name=Põhja-Eesti Regionaalhaigla",
                 "ItemEntry/Description=a", "ItemEntry/Description=b",
             ], "\(v.recordStrings)")
         }
