@@ -11,6 +11,9 @@ import Testing
         ("Aluslakana 60x90, 30 kpl", ["product-underpad:Aluslakana"]),
         ("Engångsunderlägg 60x60", ["product-underpad:Engångsunderlägg"]),
         ("Teippivaippa aikuisille, yö", ["product-incontinence-diaper:Teippivaippa"]),
+        ("Abena Pants Premium M, 15 kpl", ["product-incontinence:Abena Pants"]),
+        ("Attends Flex 9 L", ["product-incontinence:Attends Flex"]),
+        ("Vuoteensuoja 60x90, 30 kpl", ["product-underpad:Vuoteensuoja"]),
         // Decoys.
         ("Pampers vaippa 4 (9-14 kg)", []),
         ("Puuvillainen aluslakana 160x200", []),
