@@ -1764,6 +1764,22 @@ import BreachScopeTesting
         #expect(persons.count == 4, "\(out)")
     }
 
+    /// A test fixture's placeholder rows (`Test1,Klient` with a code that fails its check) name a
+    /// town only: no one. A real row's town stays with its person.
+    @Test func aTownAloneIsNoOne() throws {
+        var rng = SeededRNG(seed: 0x1BC)
+        let code = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("fixture")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("customers.csv", "id,personal_code,first_name,last_name,email,phone,card_no,city\n"
+                            + "1,30868090721,Test1,Klient,,,,Tallinn\n2,33552878236,Test2,Klient,,,,Tallinn\n"
+                            + "100066,\(code),Jüri,Kask,juri.kask@example.com,,2900338964471,Rakvere\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 1, "\(out)")
+        let elements = persons.first?["elements"] as? [String] ?? []
+        #expect(elements.contains("postal_address"), "\(out)")
+    }
+
     /// An e-invoice's seller (`SellerParty`, Finvoice's `SellerInformationDetails`) is the
     /// organisation: its account, phone and e-mail are no one's, not the buyer's and no person of
     /// their own; the buyer, a consumer, keeps their own.

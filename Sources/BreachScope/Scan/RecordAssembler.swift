@@ -1649,6 +1649,12 @@ struct RecordAssembler: RecordVisitor {
     /// and delivery) stay two addresses. Postal codes and cities alone are no address.
     private mutating func addAddress() {
         let wholes = addressParts.filter(\.whole).count
+        // A town alone (a test fixture's `Test1,Klient,,,,Tallinn`) beside no one's name or
+        // identifier points at no one: no address.
+        if addressParts.count == 1, !addressParts[0].whole, !addressParts[0].bytes.contains(where: ASCII.isDigit),
+           waiting == nil, !items.contains(where: { Self.namesPerson($0.code) }) {
+            return
+        }
         if wholes == 0 || wholes == 1 && wholes < addressParts.count {
             if addressParts.contains(where: { PostalAddressDetector.hasLetter($0.bytes) }) {
                 let p = addressParts[0]
