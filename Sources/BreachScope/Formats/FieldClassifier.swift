@@ -121,6 +121,8 @@ public enum FieldClassifier {
         switch normalize(label) {
         case "first", "given", "etu", "ees", "for": .firstName
         case "last", "family", "sur", "suku", "pere", "efter": .lastName
+        // The whole name written out (SCIM's `name.formatted`, FHIR's `name.text`).
+        case "formatted", "text", "full", "display": .fullName
         default: nil
         }
     }
@@ -404,8 +406,9 @@ public enum FieldClassifier {
         "питом", "животн", "работодател", "компани", "slimnīc", "ārst", "dzīvniek", "ligonin",
         "gydytoj", "gyvūn",
         // A document's own metadata and the ontologies it cites (a phenopacket's
-        // `metaData.resources[].name`: `human phenotype ontology`).
-        "metadata", "resources",
+        // `metaData.resources[].name`: `human phenotype ontology`). (Not `resources` alone: a
+        // SCIM list's users are its `Resources`.)
+        "metadata",
     ].map(normalize)
 
     /// The organisation's staff acting in their role, anywhere in a label: drivers and couriers,

@@ -109,6 +109,16 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
 
     /// An Elasticsearch `_bulk` file: an action line and its document's line are one record,
     /// the action's `_id` a customer key; a `delete` (no document) is a record of its own.
+    /// A SCIM `ListResponse`'s `Resources` are its users, whose names are theirs; a phenopacket's
+    /// `metaData.resources` are the ontologies it cites, whose names are no one's.
+    @Test func scimResourcesAreUsersAndMetadataResourcesAreNot() {
+        let scim = read(#"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "Resources": [{"userName": "a.clark@example.org", "name": {"formatted": "Amanda Clark", "familyName": "Clark", "givenName": "Amanda"}}]}"#)
+        #expect(scim.error == nil)
+        #expect(scim.recorder.hint("$.Resources[].name.formatted") == .fullName, "\(scim.recorder.columns)")
+        let packet = read(#"{"subject": {"id": "P1"}, "metaData": {"resources": [{"name": "human phenotype ontology", "version": "2023"}]}}"#)
+        #expect(packet.recorder.hint("$.metaData.resources[].name") != .fullName, "\(packet.recorder.columns)")
+    }
+
     @Test func bulkActionsJoinTheirDocuments() {
         let doc = #"{"index":{"_index":"kliendiregister-v3","_id":"K0481587"}}"# + "\n"
             + #"{"kliendi_nr":"K0481587","eesnimi":"Jaan","kaardid":[{"number":"2900197290704","brand":"APTEEK"}]}"# + "\n"
