@@ -49,7 +49,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "hl7": .hl7, "hl7v2": .hl7, "astm": .hl7,
         "vcf": .vcard, "vcard": .vcard,
         "yaml": .yaml, "yml": .yaml,
-        "edi": .edifact, "edifact": .edifact,
+        "edi": .edifact, "edifact": .edifact, "x12": .edifact,
         "textproto": .textproto, "txtpb": .textproto, "textpb": .textproto, "pbtxt": .textproto, "prototxt": .textproto,
     ]
 
@@ -124,12 +124,15 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     }
 
     /// A UN/EDIFACT interchange: it starts (after white space) with `UNA` and six service
-    /// characters, or with `UNB+` and a syntax identifier (`UNOA`…`UNOY`).
+    /// characters, or with `UNB+` and a syntax identifier (`UNOA`…`UNOY`); or an ANSI X12 one
+    /// (`ISA*`).
     static func isEDIFACT(_ p: [UInt8]) -> Bool {
         var i = 0
         while i < p.count && isSpace(p[i]) { i += 1 }
         guard p.count >= i + 9 else { return false }
         let head = String(decoding: p[i..<(i + 4)], as: UTF8.self)
+        // ANSI X12: `ISA` and a separator that is no letter or digit (`ISA*00*…`).
+        if head.hasPrefix("ISA") && !ASCII.isAlnum(p[i + 3]) && p[i + 3] > 0x20 && p[i + 3] < 0x7F { return true }
         if head == "UNB+" { return String(decoding: p[(i + 4)..<(i + 7)], as: UTF8.self) == "UNO" }
         return head.hasPrefix("UNA") && p[(i + 3)..<(i + 9)].allSatisfy { $0 >= 0x20 && $0 < 0x7F && !ASCII.isAlnum($0) }
     }

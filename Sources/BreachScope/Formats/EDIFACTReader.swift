@@ -13,6 +13,15 @@
 /// - Not read: buyers, suppliers and other organisations' `NAD` (`BY`, `SU`, `IV` …), their
 ///   `COM`s, dates, references, quantities, article numbers.
 /// - A line is a segment's number in the file; an offset is the segment's byte offset.
+///
+/// ANSI X12 interchanges (`ISA*00*…~`: a US pharmacy's eligibility inquiries 270/271, claims
+/// 837, remittances 835) are read too, with the separators the fixed-width `ISA` segment gives
+/// (element at byte 3, component at byte 104, segment terminator at byte 105; no release
+/// character). Each hierarchical loop (`HL`) is a record: a person's `NM1` (`IL` subscriber,
+/// `QC` patient, `03` dependent, of entity type 1) gives the name (`LAST*FIRST*MIDDLE**SUFFIX`)
+/// and its identifier (`MI` member ID: a link key; `34`/`SY`: an SSN), then `N3`/`N4` the
+/// address, `DMG*D8*` the birth date, `PER` phones and e-mails and `REF*SY` an SSN. Payers',
+/// providers' and other organisations' `NM1` and what follows them are not read.
 public struct EDIFACTReader: DocumentReader {
     public let limits: ReadLimits
 
@@ -28,6 +37,11 @@ public struct EDIFACTReader: DocumentReader {
     /// Separators: component, element, release, terminator.
     private var compSep = UInt8(ascii: ":"), elemSep = UInt8(ascii: "+"), release = UInt8(ascii: "?"), term = UInt8(ascii: "'")
     private var columns: [String: Int] = [:]
+    /// An ANSI X12 interchange (an `ISA` header, held here until its 106 bytes are in).
+    private var x12 = false
+    private var isa: [UInt8] = []
+    /// An X12 person's street lines (`N3`), held for the town line (`N4`).
+    private var street: [UInt8] = []
 
     /// One field of the message being read.
     private struct Field {
@@ -53,6 +67,25 @@ public struct EDIFACTReader: DocumentReader {
 
     public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) throws(ReadError) {
         for (i, b) in chunk.enumerated() {
+            if atStart && (!isa.isEmpty || una.isEmpty && b == UInt8(ascii: "I")) {
+                // X12's `ISA`: fixed width, its separators at bytes 3, 104 and 105.
+                isa.append(b)
+                if isa.count == 3 && isa != Array("ISA".utf8) || isa.count == 4 && ASCII.isAlnum(b) {
+                    atStart = false
+                    let held = isa
+                    isa = []
+                    replay(held, at: chunkOffset + i - (held.count - 1), visitor: &visitor)
+                } else if isa.count == 106 {
+                    x12 = true
+                    elemSep = isa[3]; compSep = isa[104]; term = isa[105]
+                    release = 0xFF   // (X12 has no release character; 0xFF is no byte of its text)
+                    atStart = false
+                    let held = isa
+                    isa = []
+                    replay(held, at: chunkOffset + i - (held.count - 1), visitor: &visitor)
+                }
+                continue
+            }
             if atStart {
                 // `UNA` and its six service characters set the separators.
                 if una.count < 9 && (una.count > 0 || b == UInt8(ascii: "U")) {
@@ -134,6 +167,10 @@ public struct EDIFACTReader: DocumentReader {
             return Array(e[i].filter { !$0.isEmpty }.joined(separator: [0x20]))
         }
         let line = segmentNumber, offset = currentOffset
+        if x12 {
+            x12Segment(tag, e, line: line, offset: offset, visitor: &visitor)
+            return
+        }
         switch tag {
         case "UNH":
             emitMessage(visitor: &visitor)
@@ -179,6 +216,58 @@ public struct EDIFACTReader: DocumentReader {
         }
         messageFields += 1
         if messageFields >= Self.maxMessageFields { emitMessage(visitor: &visitor) }
+    }
+
+    /// Entity codes of an X12 `NM1` that name a person the data is about.
+    static let x12Persons: Set<String> = ["IL", "QC", "03", "IL"]
+
+    private mutating func x12Segment(_ tag: String, _ e: [[[UInt8]]], line: Int, offset: Int, visitor: inout some RecordVisitor) {
+        func el(_ i: Int, _ c: Int = 0) -> [UInt8] { i < e.count && c < e[i].count ? e[i][c] : [] }
+        func text(_ i: Int) -> String { String(decoding: el(i), as: UTF8.self).uppercased() }
+        switch tag {
+        case "HL", "ST":
+            emitMessage(visitor: &visitor)
+            messageLine = line
+            messageOffset = offset
+            street = []
+        case "SE", "GE", "IEA":
+            emitMessage(visitor: &visitor)
+        case "NM1":
+            guard Self.x12Persons.contains(text(1)), text(2) == "1" else { comOwner = 0; return }
+            comOwner = 1
+            let name = [el(4), el(5), el(3), el(7)].filter { !$0.isEmpty }
+            party.append(contentsOf: Self.field(Array(name.joined(separator: [0x20])), "NM1 name", .fullName, line, offset))
+            switch text(8) {
+            case "MI", "II": party.append(contentsOf: Self.field(el(9), "NM1 member ID", .linkKey(namespace: "customer"), line, offset))
+            case "34", "SY": party.append(contentsOf: Self.field(el(9), "NM1 SSN", .nationalID(.usSsn), line, offset))
+            default: break
+            }
+        case "N3" where comOwner == 1:
+            street = Array([el(1), el(2)].filter { !$0.isEmpty }.joined(separator: [0x20]))
+        case "N4" where comOwner == 1:
+            // `CINCINNATI*OH*45274`: `street, city ST zip`.
+            let town = Array([el(1), el(2), el(3)].filter { !$0.isEmpty }.joined(separator: [0x20]))
+            let address = [street, town].filter { !$0.isEmpty }
+            party.append(contentsOf: Self.field(Array(address.joined(separator: Array(", ".utf8))), "N4 address", .postalAddress, line, offset))
+            street = []
+        case "DMG" where comOwner == 1 && text(1) == "D8":
+            let d = el(2)
+            guard d.count == 8, d.allSatisfy(ASCII.isDigit) else { return }
+            party.append(contentsOf: Self.field(Array(d[0..<4]) + [UInt8(ascii: "-")] + Array(d[4..<6]) + [UInt8(ascii: "-")] + Array(d[6..<8]),
+                                                "DMG birth date", .dateOfBirth, line, offset))
+        case "PER" where comOwner == 1:
+            for k in stride(from: 3, through: 7, by: 2) {
+                switch text(k) {
+                case "TE", "CP", "HP", "WP": party.append(contentsOf: Self.field(el(k + 1), "PER phone", .phone, line, offset))
+                case "EM": party.append(contentsOf: Self.field(el(k + 1), "PER e-mail", .email, line, offset))
+                default: break
+                }
+            }
+        case "REF" where comOwner == 1 && text(1) == "SY":
+            party.append(contentsOf: Self.field(el(2), "REF SSN", .nationalID(.usSsn), line, offset))
+        default:
+            return
+        }
     }
 
     /// A field of the message, none when the value is empty.
