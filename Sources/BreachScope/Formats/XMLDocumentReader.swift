@@ -10,7 +10,8 @@
 ///   not). Text mixed with child elements is free text.
 /// - Records: the first fields (up to 512 or 1 MB) are held until the record element is known:
 ///   the shallowest element that repeats as a sibling and has child elements
-///   (`<patients><patient>…</patient><patient>…`). Each instance of it, with everything inside,
+///   (`<patients><patient>…</patient><patient>…`), other than a purchase line (an invoice's
+///   `InvoiceRow`s are its buyer's purchases). Each instance of it, with everything inside,
 ///   is one record; fields outside any instance form records by their parent element, or by
 ///   their ancestor one level above the instances' when deeper (`SellerParty` for its
 ///   `AccountInfo/AccountNumber` beside `ItemEntry` records). Without
@@ -127,7 +128,9 @@ public struct XMLDocumentReader: DocumentReader {
         if let top = stack.indices.last {
             try mixedText(top, visitor: &visitor)
             stack[top].hasChildren = true
-            if stack[top].lastChildName == name && stack[top].lastChildCompound {
+            // (An invoice's or a receipt's lines, `InvoiceRow` and `LineItem`, are the purchases of
+            // the record around them, not records of their own.)
+            if stack[top].lastChildName == name && stack[top].lastChildCompound && flags(nameID(name), name) & Self.purchaseLineFlag == 0 {
                 let depth = stack.count + 1
                 repeated.insert(Int64(depth) << 32 | Int64(nameID(name)))
                 if shallowestRepeat.map({ depth < $0 }) ?? true {

@@ -335,7 +335,7 @@ struct RecordAssembler: RecordVisitor {
         if name == CSVReader.titleColumn { titleColumn = id }
         if name == Self.writerNameColumn { writerColumn = Int32(id) }
         // A reader's staff columns (a signature's, a colleague's card) are a staff member's fields.
-        let staff = name == Self.staffColumn || name == Self.staffNameColumn
+        let staff = name == Self.staffColumn || name == Self.staffNameColumn || name.hasPrefix(Self.staffColumn + "/")
         otherPartyColumns[id] = hint == .nonPersonal && (staff || FieldClassifier.namesOtherEntity(name))
         staffMemberColumns[id] = otherPartyColumns[id] && (staff || FieldClassifier.namesStaffMember(name))
         staffNameColumns[id] = staffMemberColumns[id] && (name == Self.staffNameColumn || !staff && Self.lastStepNamesPerson(name))

@@ -142,7 +142,7 @@ import BreachScopeTesting
     /// values, its names no one's); an
     /// attribute that says what kind of value its element holds (`IdentificationSchemeName="IBAN"`,
     /// `Format`) is no field; the buyer's organisation name is a consumer's name, their town a
-    /// part of their address; an invoice row's article is a purchase.
+    /// part of their address; an invoice's rows are the buyer's purchases, in the buyer's record.
     @Test func finvoiceSellerBuyerAndRows() {
         let (v, error, _) = read("""
             <Finvoice Version="3.0"><SellerPartyDetails><SellerOrganisationName>Hygienia Oy</SellerOrganisationName>
@@ -153,6 +153,7 @@ import BreachScopeTesting
             <BuyerStreetName>Koivutie 5</BuyerStreetName><BuyerTownName>Borgå</BuyerTownName></BuyerPostalAddressDetails></BuyerPartyDetails>
             <InvoiceDetails><InvoiceDate Format="CCYYMMDD">20230801</InvoiceDate></InvoiceDetails>
             <InvoiceRow><ArticleIdentifier>TF-L</ArticleIdentifier><ArticleName>TENA Flex Maxi L</ArticleName></InvoiceRow>
+            <InvoiceRow><ArticleIdentifier>VS-60</ArticleIdentifier><ArticleName>Vuoteensuoja 60x90</ArticleName></InvoiceRow>
             <EpiDetails><EpiBeneficiaryPartyDetails><EpiAccountID IdentificationSchemeName="IBAN">FI0956570803238937</EpiAccountID>
             </EpiBeneficiaryPartyDetails></EpiDetails></Finvoice>
             """)
@@ -163,6 +164,9 @@ import BreachScopeTesting
         #expect(hints["BuyerOrganisationName"] == .fullName, "\(hints)")
         #expect(hints["BuyerTownName"] == .addressPart, "\(hints)")
         #expect(hints["(purchase)/ArticleName"] == .purchase, "\(hints)")
+        // The rows are the buyer's purchases: one record with the buyer.
+        let buyer = v.recordStrings.filter { $0.contains("Seppälä Tuula") }
+        #expect(buyer.count == 1 && buyer[0].contains("TENA Flex Maxi L") && buyer[0].contains("Vuoteensuoja"), "\(v.recordStrings)")
         #expect(hints[RecordAssembler.staffColumn] == .nonPersonal, "the seller's phone is a staff value: \(hints)")
         #expect(!hints.keys.contains { !$0.hasPrefix("(staff)") && ($0.hasSuffix("SellerPhoneNumberIdentifier") || $0.hasSuffix("AccountID")) },
                 "staff columns: \(hints)")
