@@ -23,6 +23,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case hl7
     /// HL7 version 2 in its XML encoding (`urn:hl7-org:v2xml`): read as the messages it encodes.
     case hl7xml = "hl7-xml"
+    /// SWIFT MT940 bank statements (`:20:`, `:25:`, `:61:`, `:86:`): each statement line is a
+    /// record of its counterparty.
+    case mt940
     /// YAML (`.yaml`, `.yml`): read as text whose sequences' mappings are records.
     case yaml
     /// UN/EDIFACT interchanges (`UNA:+.? '`, `UNB+…`): each message is a record.
@@ -49,7 +52,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "hl7": .hl7, "hl7v2": .hl7, "astm": .hl7,
         "vcf": .vcard, "vcard": .vcard,
         "yaml": .yaml, "yml": .yaml,
-        "edi": .edifact, "edifact": .edifact, "x12": .edifact,
+        "edi": .edifact, "edifact": .edifact, "x12": .edifact, "mt940": .mt940, "sta": .mt940,
         "textproto": .textproto, "txtpb": .textproto, "textpb": .textproto, "pbtxt": .textproto, "prototxt": .textproto,
     ]
 
@@ -77,6 +80,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         if isHL7(utf8) { return .hl7 }
         if isVCard(utf8) { return .vcard }
         if isEDIFACT(utf8) { return .edifact }
+        if isMT940(utf8) { return .mt940 }
         if let ext = fileExtension(path), let format = byExtension[ext] {
             // Spreadsheets saved as text (Excel's "Unicode text" is UTF-16 with tabs) and
             // exports named `.txt` are tables: read as such, or one row's person runs into the next.
@@ -103,6 +107,34 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         guard g.fieldsPerRecord >= (comma ? 4 : 3), g.consistentRecords >= (comma ? 5 : 3),
               g.consistentRecords * 10 >= g.records * 9 || g.records - g.consistentRecords <= 2 else { return nil }
         return g.delimiter == 0x09 ? .tsv : .csv
+    }
+
+    /// An MT940 statement: its first line (after white space, or a SWIFT `{1:…}` header block's
+    /// line) is `:20:`, and `:25:` and `:61:` or `:86:` lines follow in the first 4 KB.
+    static func isMT940(_ p: [UInt8]) -> Bool {
+        let n = Swift.min(p.count, 4096)
+        var i = 0
+        while i < n && isSpace(p[i]) { i += 1 }
+        if i < n && p[i] == UInt8(ascii: "{") {
+            // `{1:F01…}{2:…}{4:` and its line break.
+            while i < n && p[i] != 0x0A { i += 1 }
+            i += 1
+        }
+        func startsLine(_ tag: String, at k: Int) -> Bool {
+            let t = Array(tag.utf8)
+            return k + t.count <= n && p[k..<(k + t.count)].elementsEqual(t)
+        }
+        guard startsLine(":20:", at: i) else { return false }
+        var has25 = false, hasLines = false
+        var k = i
+        while k < n {
+            if k == 0 || p[k - 1] == 0x0A {
+                if startsLine(":25:", at: k) { has25 = true }
+                if startsLine(":61:", at: k) || startsLine(":86:", at: k) { hasLines = true }
+            }
+            k += 1
+        }
+        return has25 && hasLines
     }
 
     /// HL7 v2's XML encoding: its namespace (`urn:hl7-org:v2xml`) in the first 4 KB.
