@@ -99,6 +99,8 @@ enum WeakKey {
         "і": "i", "ї": "ji", "є": "je", "ґ": "g",
     ]
 
+    static let suffixes: Set<[UInt8]> = Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"].map { Array($0.utf8) })
+
     /// The compared form of a (normalised) name.
     static func nameForm(_ name: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var lower = Array(name)
@@ -109,6 +111,12 @@ enum WeakKey {
             let sep = i == lower.count || lower[i] == 0x20 || lower[i] == 0x2C
             if sep { if start >= 0 { words.append(lower[start..<i]); start = -1 } } else if start < 0 { start = i }
         }
+        // Initials and generational suffixes (`Steven U Adams`, `ADAMS STEVEN U.`, `Jr.`) are left
+        // out when two words remain: one system writes them, another does not.
+        let core = words.filter { w in
+            !(w.count == 1 || (w.count == 2 && w.last == UInt8(ascii: ".")) || suffixes.contains(Array(w)))
+        }
+        if core.count >= 2 { words = core }
         words.sort { $0.lexicographicallyPrecedes($1) }
         for (k, w) in words.enumerated() {
             if k > 0 { out.append(0x20) }
