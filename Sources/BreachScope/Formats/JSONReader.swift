@@ -968,8 +968,9 @@ public struct JSONReader: DocumentReader {
         return node
     }
 
-    /// Keys that name a value's type in typed JSON: DynamoDB's export (`S`, `N`, `M`, `L`, …) and
-    /// Firestore's REST documents (`stringValue`, `mapValue.fields`, `arrayValue.values`, …).
+    /// Keys that name a value's type in typed JSON: DynamoDB's export (`S`, `N`, `M`, `L`, …),
+    /// Firestore's REST documents (`stringValue`, `mapValue.fields`, `arrayValue.values`, …) and
+    /// MongoDB's extended JSON (`$numberLong`, `$date`, `$oid`).
     static func isTypeWrapper(_ label: String, parent: String) -> Bool {
         if typeWrappers.contains(label) { return true }
         return label == "fields" && parent.hasSuffix(".mapValue") || label == "values" && parent.hasSuffix(".arrayValue")
@@ -979,6 +980,8 @@ public struct JSONReader: DocumentReader {
         "S", "N", "B", "SS", "NS", "BS", "M", "L", "BOOL", "NULL",
         "stringValue", "integerValue", "doubleValue", "timestampValue", "booleanValue", "nullValue", "mapValue",
         "arrayValue", "referenceValue", "bytesValue", "geoPointValue",
+        // MongoDB's extended JSON (`mongoexport`): `"telefon": {"$numberLong": "48787976037"}`.
+        "$numberLong", "$numberInt", "$numberDouble", "$numberDecimal", "$date", "$oid",
     ]
 
     @inline(__always)

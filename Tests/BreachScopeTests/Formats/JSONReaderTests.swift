@@ -460,6 +460,8 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(firestore.hint("$.fields.birthDate.timestampValue") == .dateOfBirth)
         #expect(firestore.hint("$.fields.phones.arrayValue.values[].stringValue") == .phone)
         #expect(firestore.hint("$.fields.passwordHash.stringValue") == .credentials)
+        let mongo = read(#"{"_id": {"$oid": "64f1c2"}, "telefon": {"$numberLong": "48787976037"}, "pesel": "49050660189"}"#).recorder
+        #expect(mongo.hint("$.telefon.$numberLong") == .phone, "\(mongo.events)")
     }
 
     /// A card object's number (`"kaart": {"number": …, "tase": "kuld"}`) is the card.
