@@ -123,7 +123,9 @@ import BreachScopeTesting
             ("status words", ["aktiivne", "suletud", "aktiivne", "ootel", "aktiivne"]),
         ]
         for (label, values) in table {
-            #expect(Self.hint(values) == nil, "\(label): \(values)")
+            // (Codes that fail their check are numbers that identify no one: nothing, or not personal.)
+            let hint = Self.hint(values)
+            #expect(hint == nil || label == "wrong check digits" && hint == .nonPersonal, "\(label): \(values)")
         }
     }
 
