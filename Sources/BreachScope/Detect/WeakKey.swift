@@ -99,12 +99,25 @@ enum WeakKey {
         "і": "i", "ї": "ji", "є": "je", "ґ": "g",
     ]
 
+    /// Latin letters without their diacritics (`ł` → `l`, `ä` → `a`); other scripts as they are.
+    static func folded(_ bytes: [UInt8]) -> [UInt8] {
+        var out = ""
+        for ch in String(decoding: bytes, as: UTF8.self) {
+            if let f = WeakKey.folded[ch] { out.append(f); continue }
+            let scalars = String(ch).decomposedStringWithCanonicalMapping.unicodeScalars
+            if let first = scalars.first, first.isASCII { out.unicodeScalars.append(first) } else { out.append(ch) }
+        }
+        return Array(out.utf8)
+    }
+
     static let suffixes: Set<[UInt8]> = Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"].map { Array($0.utf8) })
 
     /// The compared form of a (normalised) name.
     static func nameForm(_ name: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var lower = Array(name)
         lower.withUnsafeMutableBufferPointer { NameDetector.lowercaseInPlace($0) }
+        // Diacritics folded (a bank's SWIFT characters write `KOZLOWSKA` for `Kozłowska`).
+        if lower.contains(where: { $0 >= 0x80 }) { lower = folded(lower) }
         var words: [ArraySlice<UInt8>] = []
         var start = -1
         for i in 0...lower.count {

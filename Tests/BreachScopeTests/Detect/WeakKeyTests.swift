@@ -17,11 +17,11 @@ struct WeakKeyTests {
     }
 
     @Test func namesMeetWhateverTheCaseAndOrder() {
-        #expect(name("Pirjo Räsänen") == "pirjo räsänen")
-        #expect(name("RÄSÄNEN PIRJO") == "pirjo räsänen")
-        #expect(name("Räsänen, Pirjo") == "pirjo räsänen")
+        #expect(name("Pirjo Räsänen") == "pirjo rasanen")
+        #expect(name("RÄSÄNEN PIRJO") == "pirjo rasanen")
+        #expect(name("Räsänen, Pirjo") == "pirjo rasanen")
         #expect(name("ŠIMKUS ŽYDRŪNAS") == name("Žydrūnas Šimkus"))
-        #expect(name("ŁUKASZ ŻÓŁTOWSKI") == "łukasz żółtowski")
+        #expect(name("ŁUKASZ ŻÓŁTOWSKI") == "lukasz zoltowski")
         #expect(name("АННА ИВАНОВА") == name("Иванова Анна"))
         #expect(name("Anna-Liisa Heinonen") != name("Anna Liisa Heinonen"))
         #expect(name("Pirjo Räsänen") != name("Pirkko Räsänen"))
@@ -30,6 +30,10 @@ struct WeakKeyTests {
         #expect(name("Adams Steven U.") == "adams steven")
         #expect(name("George C. Nelson Sr.") == name("Nelson, George"))
         #expect(name("J Smith") == "j smith")
+        // Diacritics folded: a bank's SWIFT characters meet the name as written.
+        #expect(name("KOZLOWSKA AGNIESZKA") == name("Agnieszka Kozłowska"))
+        #expect(name("Räsänen Pirjo") == "pirjo rasanen")
+        #expect(name("Йоханнес Ильин") == "ильин йоханнес")
     }
 
     @Test func addressesMeetWhateverTheCaseAndSeparators() {
@@ -61,7 +65,7 @@ struct WeakKeyTests {
         let whole = Array("Mäntytie 48 B 36, Ovikoodi 9235, 18150 HEINOLA".utf8), plain = Array("Mäntytie 48 B 36".utf8)
         let name = Array("YLÖNEN VEIKKO".utf8)
         #expect(name.withUnsafeBufferPointer { n in whole.withUnsafeBufferPointer { WeakKey.coreMaterial(name: n, address: $0, into: &out) } })
-        #expect(String(decoding: out, as: UTF8.self) == "veikko ylönen\0mäntytie 48 b 36 18150")
+        #expect(String(decoding: out, as: UTF8.self) == "veikko ylonen\0mäntytie 48 b 36 18150")
         #expect(!name.withUnsafeBufferPointer { n in plain.withUnsafeBufferPointer { WeakKey.coreMaterial(name: n, address: $0, into: &out) } })
     }
 
