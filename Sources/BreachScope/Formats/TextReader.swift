@@ -245,7 +245,7 @@ public struct TextReader: DocumentReader {
             if ruledRow(p, a: a, b: b, offset: offset, visitor: &visitor) { return }
             ruledColumns.removeAll()
         }
-        if (p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "+")) && (lastLineRef != nil || !lastLine.isEmpty)
+        if (p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "+") || p[a] == UInt8(ascii: "=")) && (lastLineRef != nil || !lastLine.isEmpty)
             && ruledHeader(UnsafeBufferPointer(rebasing: p[0..<b]), visitor: &visitor) {
             lastLine.removeAll(keepingCapacity: true)
             lastLineRef = nil
@@ -719,7 +719,8 @@ public struct TextReader: DocumentReader {
     static let maxRuledLine = 1000
 
     /// A dashed rule under a table's header, as query tools print them: `sqlcmd`'s and SQL*Plus's
-    /// runs of dashes set apart by spaces (`---------- -------------------- ------`), `psql`'s
+    /// runs of dashes set apart by spaces (`---------- -------------------- ------`), Firebird
+    /// `isql`'s of `=` (`============ =========== ===`), `psql`'s
     /// joined by `+` (`----+------+----`), the MySQL client's framed (`+----+------+`). Each run
     /// is a column; its label is the header line's text above it (`lastLine`). The table is read
     /// when a label names a person or a person's contact, address, ID or birth date; its lines
@@ -799,7 +800,9 @@ public struct TextReader: DocumentReader {
             let cell = Self.ruledCell(row, (c.range.lowerBound + shift)..<(c.range.upperBound + shift))
             shift = Swift.max(shift, cell.end - c.range.upperBound)
             let text = cell.text
-            guard !text.isEmpty, !(text.count == 4 && row[text].elementsEqual("NULL".utf8)) else { continue }
+            // (`NULL`, Firebird's `<null>`: none.)
+            guard !text.isEmpty, !(text.count == 4 && row[text].elementsEqual("NULL".utf8)),
+                  !(text.count == 6 && row[text].elementsEqual("<null>".utf8)) else { continue }
             visitor.field(UnsafeBufferPointer(rebasing: row[text]), column: c.column, line: line, offset: offset + text.lowerBound)
         }
         visitor.endRecord()

@@ -100,6 +100,20 @@ import BreachScopeTesting
         #expect(Array("{\"email\"=>\"a@b.c\"}".utf8).withUnsafeBufferPointer { TextReader.hasHashRocket($0) })
     }
 
+    /// Firebird `isql` output: a header over a rule of `=` runs, right-aligned numbers, `<null>`
+    /// for none; each row a record with its columns.
+    @Test func isqlTablesAreRuledTables() {
+        let text = "SQL> SELECT p.ID_PACJENTA, p.PESEL, p.NAZWISKO, p.IMIE FROM PACJENCI p;\n\n"
+            + " ID_PACJENTA PESEL       NAZWISKO                       IMIE                 TELEFON\n"
+            + "============ =========== ============================== ==================== ==================\n"
+            + "       24974 70021841133 Piotrowski                     Kamil                602-335-302\n"
+            + "       24999 85122603555 Ślusarczyk                     Kamil                <null>\n"
+        let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
+        let rows = v.recordStrings.filter { $0.contains("NAZWISKO=") }
+        #expect(rows == ["ID_PACJENTA=24974|PESEL=70021841133|NAZWISKO=Piotrowski|IMIE=Kamil|TELEFON=602-335-302",
+                         "ID_PACJENTA=24999|PESEL=85122603555|NAZWISKO=Ślusarczyk|IMIE=Kamil"], "\(v.recordStrings)")
+    }
+
     /// A redis `MONITOR` capture: each command is a record; a hash's fields are values of their
     /// names' columns, escaped bytes (`\xc3\xb5`) decoded; a key's part after a known prefix
     /// (`kaart:`) is that column's; other arguments are text. Other lines are read as usual.
