@@ -147,7 +147,7 @@ public struct HL7Reader: DocumentReader {
             case "OBR":
                 if let f = field(4) { begin(); emit(text(f), column: "OBR-4 test", hint: .nonPersonal, s, visitor: &visitor) }
                 // The reason for the study (an ICD-10 code and its text: `E83.1^Disorder of iron metabolism^I10`).
-                if let f = field(31) { begin(); emit(text(f), column: "OBR-31 reason", hint: .nonPersonal, s, visitor: &visitor) }
+                if let f = field(31) { begin(); emit(text(f), column: "OBR-31 diagnosis", hint: .nonPersonal, s, visitor: &visitor) }
             case "OBX":
                 guard let value = field(5) else { break }
                 begin()

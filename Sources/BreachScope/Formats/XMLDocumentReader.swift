@@ -503,6 +503,8 @@ public struct XMLDocumentReader: DocumentReader {
         "categor", "kategoor", "document", "dokument", "manufact", "tootja", "supplier", "tarnija", "brand",
         "service", "teenus", "tuote", "yritys", "produkt", "prece", "vaist", "branch", "filiaal", "vendor", "software",
         "businessunit", "depot", "warehouse", "varasto",
+        // A Windows event's `<Provider Name="Microsoft-Windows-Security-Auditing">`: the logging source.
+        "provider",
     ].map { Array($0.utf8) }
 
     /// Attributes that say what kind of value their element holds (Finvoice's

@@ -43,7 +43,7 @@ import BreachScopeTesting
         #expect(whole.visitor.recordStrings == [
             "PID-3 national ID (lt_asmens_kodas)=39807267613|PID-3 patient ID=GL646370|PID-5 patient name=Erkki Mägi"
                 + "|PID-7 birth date=1998-07-26|PID-11 address=Riia 60-53, 50105 Tartu|PID-13 phone=+37253076007"
-                + "|OBR-4 test=GP-HFE HFE gene analysis|OBR-31 reason=E83.1 Disorder of iron | metabolism I10|OBX-5 Gene studied=HFE",
+                + "|OBR-4 test=GP-HFE HFE gene analysis|OBR-31 diagnosis=E83.1 Disorder of iron | metabolism I10|OBX-5 Gene studied=HFE",
             "NK1-2 name=Maarja Mägi|NK1-33 national ID (ee_isikukood)=48010150838|NK1-5 phone=+37259881619",
         ], "\(whole.visitor.recordStrings)")
         let text = whole.visitor.recordStrings.joined()

@@ -107,13 +107,15 @@ import BreachScopeTesting
         let (v, error, _) = read("""
             <POSLog><Transaction><BusinessUnit><UnitID Name="Karvik Ülemiste">C007</UnitID></BusinessUnit>
             <Customer Name="Mari Maasikas"/></Transaction>
-            <Objs><Obj><Props><S N="DisplayName">Ryan Young</S></Props></Obj></Objs></POSLog>
+            <Objs><Obj><Props><S N="DisplayName">Ryan Young</S></Props></Obj></Objs>
+            <Event><System><Provider Name="Microsoft-Windows-Security-Auditing" Guid="{54849625}"/></System></Event></POSLog>
             """)
         #expect(error == nil)
         let hints = Dictionary(v.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
         #expect(hints["BusinessUnit/Name"] == .nonPersonal)
         #expect(hints["Name"] == .fullName)
         #expect(hints["DisplayName"] == .fullName, "\(hints)")
+        #expect(hints["Provider/Name"] == .nonPersonal, "a Windows event's provider is the logging source: \(hints)")
     }
 
     /// A sale's line names what was bought (`<LineItem><Sale><Description>`, its GTIN): a
