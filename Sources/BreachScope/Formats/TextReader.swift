@@ -310,7 +310,12 @@ public struct TextReader: DocumentReader {
             visitor.endRecord()
             return
         }
-        let labelled = Self.splitLabel(text)
+        var labelled = Self.splitLabel(text)
+        if labelled == nil, text.count > 3, text[0] == UInt8(ascii: ":"), ASCII.isLetter(text[1]),
+           let s = Self.splitLabel(UnsafeBufferPointer(rebasing: text[1...])), text[s.label.upperBound + 1] == UInt8(ascii: ":") {
+            // An AsciiDoc attribute (`:patsient: Maie Pärn`): its name is the label.
+            labelled = ((s.label.lowerBound + 1)..<(s.label.upperBound + 1), (s.value.lowerBound + 1)..<(s.value.upperBound + 1))
+        }
         if let split = labelled, split.label.count <= 16, recipientsLine(text, split, offset: offset + a, visitor: &visitor) { return }
         openRecord(offset: offset, visitor: &visitor)
         let answersAddress = line == addressAnswerLine

@@ -100,6 +100,14 @@ import BreachScopeTesting
         #expect(Array("{\"email\"=>\"a@b.c\"}".utf8).withUnsafeBufferPointer { TextReader.hasHashRocket($0) })
     }
 
+    /// AsciiDoc attributes (`:patsient: Maie Pärn`) are labelled fields.
+    @Test func asciidocAttributesAreLabelledFields() {
+        let v = Self.readAllChunkings("= Vastus G2023-01597\n:patsient: Maie Pärn\n:sünniaeg: 05.08.2011\n\n:: not an attribute\n",
+                                      classify: { FieldClassifier.hint(forLabel: $0) })
+        let all = v.recordStrings.joined(separator: "\n")
+        #expect(all.contains("patsient=Maie Pärn") && all.contains("sünniaeg=05.08.2011"), "\(v.recordStrings)")
+    }
+
     /// Firebird `isql` output: a header over a rule of `=` runs, right-aligned numbers, `<null>`
     /// for none; each row a record with its columns.
     @Test func isqlTablesAreRuledTables() {
