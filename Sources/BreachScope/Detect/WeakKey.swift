@@ -102,7 +102,8 @@ enum WeakKey {
     /// Latin letters without their diacritics (`ł` → `l`, `ä` → `a`); other scripts as they are.
     static func folded(_ bytes: [UInt8]) -> [UInt8] {
         var out = ""
-        for ch in String(decoding: bytes, as: UTF8.self) {
+        // (Lower-cased here too: `Ł` and `Ń` are no ASCII capitals.)
+        for ch in String(decoding: bytes, as: UTF8.self).lowercased() {
             if let f = WeakKey.folded[ch] { out.append(f); continue }
             let scalars = String(ch).decomposedStringWithCanonicalMapping.unicodeScalars
             if let first = scalars.first, first.isASCII { out.unicodeScalars.append(first) } else { out.append(ch) }

@@ -32,6 +32,7 @@ struct WeakKeyTests {
         #expect(name("J Smith") == "j smith")
         // Diacritics folded: a bank's SWIFT characters meet the name as written.
         #expect(name("KOZLOWSKA AGNIESZKA") == name("Agnieszka Kozłowska"))
+        #expect(name("JABLONSKA JOANNA") == name("JOANNA JABŁOŃSKA"))
         #expect(name("Räsänen Pirjo") == "pirjo rasanen")
         #expect(name("Йоханнес Ильин") == "ильин йоханнес")
     }
