@@ -32,8 +32,8 @@ struct RecordAssembler: RecordVisitor {
     var readsForms = false
     /// The mail message a document is a member of (`X.eml`, `inbox.mbox!/message-0003.eml`) and
     /// whether it is the message's `headers.txt`. An address block there and the body's record
-    /// its writer signs (the name under their closing) are one person: both get a link key made of
-    /// the message and the name's consonant skeleton (`mailWriterKey`), so `From: Anu Kukk
+    /// its writer signs (the name under their closing) are one person: both get a key made of the
+    /// message and the name's consonant skeleton (`mailWriterKey`, `ValueKind.mailWriter`), so `From: Anu Kukk
     /// <anu_kukk@…>` joins the body's `Minu isikukood on 4811…` · `Parimate soovidega` · `Anu Kukk`.
     var mailMessage: (path: String, headers: Bool)? = nil
     /// Per column: the category rules' column conditions.
@@ -1875,7 +1875,7 @@ struct RecordAssembler: RecordVisitor {
             && items.allSatisfy { isWriterName($0, writerColumn) || $0.code == PendingItem.linkKeyCode }
     }
 
-    /// The link key of a mail message's writer (`mailMessage`) by the name at value `name`: the
+    /// The key of a mail message's writer (`mailMessage`, kind `ValueKind.mailWriter`) by the name at value `name`: the
     /// message's path and the name's consonant skeleton (`WeakKey.nameSkeleton`, so `Елена
     /// Иванова` in the headers meets `Elena Ivanova` under the closing). Nil for a name of one word.
     private mutating func mailWriterKey(name: Int64, message: String) -> (hash: ValueHash, index: Int64)? {
