@@ -441,6 +441,8 @@ public struct CSVReader: DocumentReader {
         if hasHeader, let header = rows.first {
             decided = []
             let width = (header.cells.last?.index ?? -1) + 1
+            let headerNames = (0..<width).map { k in header.cells.first(where: { $0.index == k }).map { String(decoding: $0.value, as: UTF8.self) } ?? "" }
+            let codes = FieldClassifier.postalCodesBesideAddress(headerNames)
             for k in 0..<width {
                 let fromValues: FieldHint = k < sampled.count ? sampled[k] ?? .none : .none
                 if let cell = header.cells.first(where: { $0.index == k }) {
@@ -449,7 +451,7 @@ public struct CSVReader: DocumentReader {
                     // an unknown one is decided by the column's values.
                     // (Not a key's column whose numbers read as phones: `sync_id` 79542419; nor a
                     // measure's: `loc.end` 78083538.)
-                    let hint: FieldHint = classify(name)
+                    let hint: FieldHint = codes[k] ? .addressPart : classify(name)
                         ?? (fromValues == .phone && (FieldClassifier.namesInternalID(name) || FieldClassifier.namesMeasure(name))
                             ? .none : fromValues)
                     columnIDs.append(visitor.declareColumn(name: name, hint: hint))

@@ -491,6 +491,16 @@ public enum FieldClassifier {
         return nil
     }
 
+    /// Per header label: a bare `kod` / `code` (no label of its own) beside a part of an address
+    /// (`ULICA · KOD · MIASTO` of a Polish table): the postal code, a part of the address.
+    public static func postalCodesBesideAddress(_ labels: [String]) -> [Bool] {
+        let parts = labels.map { hint(forLabel: $0) == .addressPart }
+        return labels.indices.map { k in
+            ["kod", "code", "kods", "kodas"].contains(normalize(labels[k])) && hint(forLabel: labels[k]) == nil
+                && (k > 0 && parts[k - 1] || k + 1 < labels.count && parts[k + 1])
+        }
+    }
+
     private static let addressWords: [String] = [
         "aadress", "address", "osoite", "adress", "adresse", "adres", "adrese", "adresas", "адрес",
     ].map(normalize)

@@ -749,7 +749,15 @@ public struct TextReader: DocumentReader {
         guard personal else { return false }
         if recordOpen { visitor.endRecord(); recordOpen = false }
         sawTable = true
-        ruledColumns = zip(runs, labels).map { r, label in (r, label.isEmpty ? -1 : labelColumn(label, visitor: &visitor)) }
+        let codes = FieldClassifier.postalCodesBesideAddress(labels.map { String(decoding: $0, as: UTF8.self) })
+        ruledColumns = zip(runs, labels).enumerated().map { k, column in
+            let (r, label) = column
+            if codes[k] {
+                // (`ULICA · KOD · MIASTO`: the postal code.)
+                return (r, visitor.declareColumn(name: String(decoding: label, as: UTF8.self), hint: .addressPart))
+            }
+            return (r, label.isEmpty ? -1 : labelColumn(label, visitor: &visitor))
+        }
         return true
     }
 

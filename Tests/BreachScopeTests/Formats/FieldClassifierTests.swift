@@ -116,6 +116,14 @@ import Testing
         ("Toimitusväli", .delivery), ("ViimaneOst", .purchase), ("last purchase", .purchase),
     ]
 
+    /// A bare `KOD` beside a street or a town is the postal code; alone, or beside other columns,
+    /// it is nothing.
+    @Test func aCodeBesideAnAddressIsItsPostalCode() {
+        #expect(FieldClassifier.postalCodesBesideAddress(["ULICA", "KOD", "MIASTO", "TELEFON"]) == [false, true, false, false])
+        #expect(FieldClassifier.postalCodesBesideAddress(["Nazwa", "Kod", "Cena"]) == [false, false, false])
+        #expect(FieldClassifier.postalCodesBesideAddress(["kod"]) == [false])
+    }
+
     @Test func vocabularyTable() {
         #expect(Self.table.count >= 120)
         for (label, hint) in Self.table {

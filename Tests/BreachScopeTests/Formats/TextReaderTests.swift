@@ -109,17 +109,19 @@ import BreachScopeTesting
     }
 
     /// Firebird `isql` output: a header over a rule of `=` runs, right-aligned numbers, `<null>`
-    /// for none; each row a record with its columns.
+    /// for none; each row a record with its columns; a bare `KOD` beside the street is the postal code.
     @Test func isqlTablesAreRuledTables() {
         let text = "SQL> SELECT p.ID_PACJENTA, p.PESEL, p.NAZWISKO, p.IMIE FROM PACJENCI p;\n\n"
-            + " ID_PACJENTA PESEL       NAZWISKO                       IMIE                 TELEFON\n"
-            + "============ =========== ============================== ==================== ==================\n"
-            + "       24974 70021841133 Piotrowski                     Kamil                602-335-302\n"
-            + "       24999 85122603555 Ślusarczyk                     Kamil                <null>\n"
+            + " ID_PACJENTA PESEL       NAZWISKO                       IMIE                 ULICA            KOD    MIASTO  TELEFON\n"
+            + "============ =========== ============================== ==================== ================ ====== ======= ==================\n"
+            + "       24974 70021841133 Piotrowski                     Kamil                ul. Wiśniowa 63  20-045 Lublin  602-335-302\n"
+            + "       24999 85122603555 Ślusarczyk                     Kamil                <null>           <null> <null>  <null>\n"
         let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
         let rows = v.recordStrings.filter { $0.contains("NAZWISKO=") }
-        #expect(rows == ["ID_PACJENTA=24974|PESEL=70021841133|NAZWISKO=Piotrowski|IMIE=Kamil|TELEFON=602-335-302",
+        #expect(rows == ["ID_PACJENTA=24974|PESEL=70021841133|NAZWISKO=Piotrowski|IMIE=Kamil|ULICA=ul. Wiśniowa 63|KOD=20-045|MIASTO=Lublin|TELEFON=602-335-302",
                          "ID_PACJENTA=24999|PESEL=85122603555|NAZWISKO=Ślusarczyk|IMIE=Kamil"], "\(v.recordStrings)")
+        // (`KOD` between the street and the town: the postal code.)
+        #expect(v.events.contains { if case let .declare(name, hint, _) = $0 { name == "KOD" && hint == .addressPart } else { false } })
     }
 
     /// A redis `MONITOR` capture: each command is a record; a hash's fields are values of their
