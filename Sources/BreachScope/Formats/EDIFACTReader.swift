@@ -219,7 +219,7 @@ public struct EDIFACTReader: DocumentReader {
     }
 
     /// Entity codes of an X12 `NM1` that name a person the data is about.
-    static let x12Persons: Set<String> = ["IL", "QC", "03", "IL"]
+    static let x12Persons: Set<String> = ["IL", "QC", "03"]
 
     private mutating func x12Segment(_ tag: String, _ e: [[[UInt8]]], line: Int, offset: Int, visitor: inout some RecordVisitor) {
         func el(_ i: Int, _ c: Int = 0) -> [UInt8] { i < e.count && c < e[i].count ? e[i][c] : [] }

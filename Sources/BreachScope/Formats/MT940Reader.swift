@@ -52,6 +52,9 @@ public struct MT940Reader: DocumentReader {
             tag = Array(line[1..<close])
             value = Array(line[(close + 1)...])
             if tag == Array("61".utf8) { recordLine = lineNumber; recordOffset = lineOffset }
+        } else if line.first == UInt8(ascii: "-") && line.count <= 2 {
+            // `-` (or `-}`) ends a statement message.
+            endTag(visitor: &visitor)
         } else if !tag.isEmpty, value.count < limits.maxFieldBytes {
             value.append(0x0A)
             value.append(contentsOf: line)

@@ -20,6 +20,11 @@ import BreachScopeTesting
         :86:Zwrot nadplaty dla Jan Kowalski
         :62F:C231031PLN270312,40
         -
+        :20:ST231031/0002
+        :25:/PL70114020041284153086644903
+        :61:2310311031CN10,00NTRFNONREF//1
+        :86:020~00TR01~20OPLATA~32NOWAK ANNA
+        -
         """
 
     @Test func statementLinesAreTheirCounterpartiesRecords() {
@@ -36,6 +41,7 @@ import BreachScopeTesting
             "86 title=OPLATA ZA BADANIA PESEL 49050660189|86 name=JABLONSKA MAGDALENA|86 account=PL75102010263060132610309626"
                 + "|86 address=UL. OGRODOWA 80/31, 01-799 WARSZAWA",
             "86 text=Zwrot nadplaty dla Jan Kowalski",
+            "86 title=OPLATA|86 name=NOWAK ANNA",
         ], "\(whole.visitor.recordStrings)")
         #expect(!whole.visitor.recordStrings.joined().contains("86644903"), "the statement's own account")
     }
