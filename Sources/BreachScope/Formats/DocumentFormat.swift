@@ -26,6 +26,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     /// SWIFT MT940 bank statements (`:20:`, `:25:`, `:61:`, `:86:`): each statement line is a
     /// record of its counterparty.
     case mt940
+    /// Java `.properties` files: an entity's keys (`card.2900….owner`) are one record (`PropertiesReader`).
+    case properties
     /// YAML (`.yaml`, `.yml`): read as text whose sequences' mappings are records.
     case yaml
     /// UN/EDIFACT interchanges (`UNA:+.? '`, `UNB+…`): each message is a record.
@@ -52,7 +54,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "hl7": .hl7, "hl7v2": .hl7, "astm": .hl7,
         "vcf": .vcard, "vcard": .vcard,
         "yaml": .yaml, "yml": .yaml,
-        "edi": .edifact, "edifact": .edifact, "x12": .edifact, "mt940": .mt940, "sta": .mt940,
+        "edi": .edifact, "edifact": .edifact, "x12": .edifact, "mt940": .mt940, "sta": .mt940, "properties": .properties,
         "textproto": .textproto, "txtpb": .textproto, "textpb": .textproto, "pbtxt": .textproto, "prototxt": .textproto,
     ]
 

@@ -330,6 +330,7 @@ struct DocumentScan {
         case .hl7: return run(HL7Reader(limits: options.limits))
         case .hl7xml: return run(HL7XMLReader(limits: options.limits))
         case .mt940: return run(MT940Reader(limits: options.limits))
+        case .properties: return run(PropertiesReader(limits: options.limits))
         case .vcard: return run(VCardReader(limits: options.limits))
         case .edifact: return run(EDIFACTReader(limits: options.limits))
         case .textproto: return run(TextProtoReader(limits: options.limits))
