@@ -156,13 +156,18 @@ public final class CategoryMatcher: Sendable {
     }
 
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
+        needle.isEmpty || firstIndex(of: needle, in: hay) != nil
+    }
+
+    /// Where `needle` first stands in `hay` (nil: nowhere, or `needle` is empty).
+    static func firstIndex(of needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
         for s in 0...(hay.count - needle.count) where hay[s] == needle[0] {
             var k = 1
             while k < needle.count && hay[s + k] == needle[k] { k += 1 }
-            if k == needle.count { return true }
+            if k == needle.count { return s }
         }
-        return false
+        return nil
     }
 
     /// Scans one field. `column`: the field's column or label name if any (any case), nil for

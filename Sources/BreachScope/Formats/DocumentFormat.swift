@@ -141,11 +141,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
     /// HL7 v2's XML encoding: its namespace (`urn:hl7-org:v2xml`) in the first 4 KB.
     static func isHL7XML(_ p: [UInt8]) -> Bool {
-        let ns = Array("urn:hl7-org:v2xml".utf8)
-        let n = Swift.min(p.count, 4096)
-        guard n >= ns.count else { return false }
-        for i in 0...(n - ns.count) where p[i] == ns[0] && p[i..<(i + ns.count)].elementsEqual(ns) { return true }
-        return false
+        CategoryMatcher.firstIndex(of: Array("urn:hl7-org:v2xml".utf8), in: Array(p.prefix(4096))) != nil
     }
 
     /// A vCard address book: the first line (after white space) is `BEGIN:VCARD`, any case.

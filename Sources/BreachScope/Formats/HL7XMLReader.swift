@@ -63,7 +63,7 @@ public struct HL7XMLReader: DocumentReader {
     }
 
     private mutating func start(visitor: inout some RecordVisitor) throws(ReadError) {
-        let name = Self.localName(scanner.tag)
+        let name = XMLScanner.localName(scanner.tag).name
         stack.append(name)
         if segmentDepth < 0 {
             if Self.isSegment(name) {
@@ -161,15 +161,5 @@ public struct HL7XMLReader: DocumentReader {
             default: out.append(b)
             }
         }
-    }
-
-    /// A tag's local name (without a namespace prefix).
-    static func localName(_ tag: [UInt8]) -> [UInt8] {
-        var k = 0, start = 0
-        while k < tag.count && !(tag[k] == 0x20 || tag[k] == 0x09 || tag[k] == 0x0A || tag[k] == 0x0D) {
-            if tag[k] == UInt8(ascii: ":") { start = k + 1 }
-            k += 1
-        }
-        return Array(tag[start..<k])
     }
 }

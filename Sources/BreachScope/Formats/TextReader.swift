@@ -494,7 +494,7 @@ public struct TextReader: DocumentReader {
         guard digits >= 3, digits <= 6, z - zs <= 9 else { return nil }
         let lower = NameDetector.lowercase(Array(text[0..<zs]))
         for cue in proseAddressCues {
-            guard let at = Self.find(cue, in: lower) else { continue }
+            guard let at = CategoryMatcher.firstIndex(of: cue, in: lower) else { continue }
             var k = at + cue.count
             var tries = 0
             while k < zs && tries < 4 {
@@ -520,17 +520,6 @@ public struct TextReader: DocumentReader {
         return false
     }
     static let streetPrefixes: [[UInt8]] = ["ul. ", "al. ", "pl. ", "os. "].map { Array($0.utf8) }
-
-    /// The first index of `word` in `bytes`.
-    static func find(_ word: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard word.count <= bytes.count else { return nil }
-        var i = 0
-        while i + word.count <= bytes.count {
-            if bytes[i] == word[0] && bytes[i..<(i + word.count)].elementsEqual(word) { return i }
-            i += 1
-        }
-        return nil
-    }
 
     /// Text lines read for Ruby hashes after the last one that had a pair (`hashRocketBudget`).
     static let hashRocketLines = 2000

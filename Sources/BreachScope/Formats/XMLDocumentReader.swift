@@ -527,16 +527,7 @@ public struct XMLDocumentReader: DocumentReader {
 
     /// The current tag's local name and whether it is an end tag.
     private func tagName() -> ([UInt8], Bool) {
-        let t = scanner.tag
-        var k = 0
-        let isEnd = t.first == UInt8(ascii: "/")
-        if isEnd { k = 1 }
-        var start = k
-        while k < t.count && !Self.isSpace(t[k]) {
-            if t[k] == UInt8(ascii: ":") { start = k + 1 }
-            k += 1
-        }
-        return (Array(t[start..<k]), isEnd)
+        XMLScanner.localName(scanner.tag)
     }
 
     /// The current start tag's attributes (local names, decoded values), without namespace

@@ -40,6 +40,19 @@ struct XMLScanner {
     private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), amp = UInt8(ascii: "&")
     private static let slash = UInt8(ascii: "/"), colon = UInt8(ascii: ":"), semicolon = UInt8(ascii: ";")
 
+    /// A tag's local name (any `x:` prefix dropped) and whether it is an end tag (`/x:name`).
+    static func localName(_ t: [UInt8]) -> (name: [UInt8], isEnd: Bool) {
+        var k = 0
+        let isEnd = t.first == UInt8(ascii: "/")
+        if isEnd { k = 1 }
+        var start = k
+        while k < t.count && !isSpace(t[k]) {
+            if t[k] == colon { start = k + 1 }
+            k += 1
+        }
+        return (Array(t[start..<k]), isEnd)
+    }
+
     init(maxTextBytes: Int, maxTagBytes: Int = 1 << 20) {
         self.maxTextBytes = maxTextBytes
         self.maxTagBytes = maxTagBytes

@@ -1285,14 +1285,12 @@ struct RecordAssembler: RecordVisitor {
         if deliveryList && items.contains(where: { Self.namesPerson($0.code) }) {
             addElementOnly(.deliveryInfo, -1, Int32(recordLine), recordOffset)
         }
-        if let message = mailMessage, message.headers, !splitting,
+        if mailMessage?.headers == true, !splitting,
            let n = items.firstIndex(where: { $0.code == ElementType.name.code && $0.value >= 0 }),
-           let key = mailWriterKey(name: items[n].value, message: message.path) {
+           let key = mailWriterItem(items[n], headers: true), !itemKeys.contains(key.hash) {
             // An address block of a message's headers: its writer, if the body signs this name.
-            if !itemKeys.contains(key.hash) {
-                items.append(PendingItem(value: key.index, code: PendingItem.linkKeyCode, field: items[n].field, line: items[n].line, offset: items[n].offset))
-                itemKeys.append(key.hash)
-            }
+            items.append(key.item)
+            itemKeys.append(key.hash)
         }
         if writerColumn >= 0 && Self.onlyWritersName(items, writerColumn: writerColumn) && !holdsFormName() {
             // A writer's name alone under their closing, outside a small form: the mail's writer
@@ -1891,6 +1889,22 @@ struct RecordAssembler: RecordVisitor {
         return (h, index(h, .mailWriter, material))
     }
 
+    /// The writer key of a name item (`mailWriterKey`), placed where the name is, in a member of
+    /// the given side of a mail message (`headers.txt` or a body); nil in any other document.
+    private mutating func mailWriterItem(_ name: PendingItem, headers: Bool) -> (hash: ValueHash, item: PendingItem)? {
+        guard let message = mailMessage, message.headers == headers,
+              let key = mailWriterKey(name: name.value, message: message.path) else { return nil }
+        return (key.hash, PendingItem(value: key.index, code: PendingItem.linkKeyCode, field: name.field, line: name.line, offset: name.offset))
+    }
+
+    /// A mail body's writer key, from the writer's signed name among `items` (`writerNameColumn`).
+    private mutating func bodyWriterItem(_ items: some Sequence<PendingItem>) -> PendingItem? {
+        guard mailMessage?.headers == false else { return nil }
+        let column = writerColumn
+        guard let writer = items.first(where: { Self.isWriterName($0, column) }) else { return nil }
+        return mailWriterItem(writer, headers: false)?.item
+    }
+
     /// Whether an item is a letter's writer's name under their closing (`writerNameColumn`).
     static func isWriterName(_ item: PendingItem, _ writerColumn: Int32) -> Bool {
         writerColumn >= 0 && item.code == ElementType.name.code && item.field == writerColumn
@@ -1970,10 +1984,7 @@ struct RecordAssembler: RecordVisitor {
         if !naming.isEmpty {
             if joinsWritersContacts(naming) {
                 var added = naming[0].items
-                if let message = mailMessage, !message.headers, let writer = added.first(where: { Self.isWriterName($0, writerColumn) }),
-                   let key = mailWriterKey(name: writer.value, message: message.path) {
-                    added.append(PendingItem(value: key.index, code: PendingItem.linkKeyCode, field: writer.field, line: writer.line, offset: writer.offset))
-                }
+                if let key = bodyWriterItem(added) { added.append(key) }
                 batch.records.insert(items: added, intoRecord: contactRecordIndex)
                 findingCount += naming[0].items.count
                 held.removeAll { h in h.items.contains { $0.code == nameCode } }
@@ -1992,13 +2003,9 @@ struct RecordAssembler: RecordVisitor {
                 batch.records.insert(items: h.items, intoRecord: namingRecordIndex)
                 findingCount += h.items.count
             }
-            if let message = mailMessage, !message.headers,
-               let writer = naming.lazy.flatMap(\.items).first(where: { Self.isWriterName($0, writerColumn) }),
-               let key = mailWriterKey(name: writer.value, message: message.path) {
+            if let key = bodyWriterItem(naming.lazy.flatMap(\.items)) {
                 // The body's writer signs the record: the headers' block of that name is theirs.
-                batch.records.insert(items: CollectionOfOne(PendingItem(value: key.index, code: PendingItem.linkKeyCode, field: writer.field,
-                                                                        line: writer.line, offset: writer.offset)),
-                                     intoRecord: namingRecordIndex)
+                batch.records.insert(items: CollectionOfOne(key), intoRecord: namingRecordIndex)
             }
             held.removeAll { h in h.items.contains { $0.code == nameCode } }
             guard !held.isEmpty else { return }
