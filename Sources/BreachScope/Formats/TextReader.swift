@@ -717,20 +717,23 @@ public struct TextReader: DocumentReader {
     /// `isql`'s of `=` (`============ =========== ===`), `psql`'s
     /// joined by `+` (`----+------+----`), the MySQL client's framed (`+----+------+`). Each run
     /// is a column; its label is the header line's text above it (`lastLine`). The table is read
-    /// when a label names a person or a person's contact, address, ID or birth date; its lines
-    /// below are rows (`ruledRow`). True when the rule was taken.
+    /// when a label names a person or a person's contact, address, ID, birth date or customer
+    /// number; its lines below are rows (`ruledRow`). True when the rule was taken.
     private mutating func ruledHeader(_ p: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) -> Bool {
         guard p.count <= Self.maxRuledLine, let runs = Self.ruleRuns(p), runs.count >= 2 else { return false }
         keepLastLine()   // (the header above, in one buffer)
         var labels: [[UInt8]] = []
         var personal = false
+        let headerStarts = lastLine.contains(where: { $0 >= 0x80 }) ? FixedWidthReader.characterStarts(lastLine) : nil
         for r in runs {
-            let t = lastLine.withUnsafeBufferPointer { Array($0[Self.ruledCell($0, r).text]) }
+            let t = lastLine.withUnsafeBufferPointer { Array($0[Self.ruledCell($0, Self.byteRange(r, headerStarts, $0.count)).text]) }
             guard t.count <= Self.maxLabelBytes, !t.contains(where: { $0 &- 0x30 < 10 }) else { return false }
             labels.append(t)
             if !t.isEmpty, let hint = classify(String(decoding: t, as: UTF8.self)) {
                 switch hint {
-                case .fullName, .firstName, .lastName, .postalAddress, .phone, .email, .nationalID, .dateOfBirth: personal = true
+                // (A customer's or patient's number: the rows are theirs, joined by it — `isql`'s
+                // results under `ID_PACJENTA`.)
+                case .fullName, .firstName, .lastName, .postalAddress, .phone, .email, .nationalID, .dateOfBirth, .linkKey: personal = true
                 default: break
                 }
             }
@@ -745,7 +748,11 @@ public struct TextReader: DocumentReader {
                 // (`ULICA · KOD · MIASTO`: the postal code.)
                 return (r, visitor.declareColumn(name: String(decoding: label, as: UTF8.self), hint: .addressPart))
             }
-            return (r, label.isEmpty ? -1 : labelColumn(label, visitor: &visitor))
+            guard !label.isEmpty else { return (r, -1) }
+            let known = labelColumn(label, visitor: &visitor)
+            // (Any other label is still its column's name, as a CSV header is: `BADANIE` over
+            // `CRP` is what says the abbreviation is a lab test.)
+            return (r, known >= 0 ? known : visitor.declareColumn(name: String(decoding: label, as: UTF8.self), hint: .none))
         }
         return true
     }
@@ -784,6 +791,14 @@ public struct TextReader: DocumentReader {
         return (a..<b, end)
     }
 
+    /// A rule's column range `r` (in characters: query tools align by them) as bytes of a line
+    /// whose characters start at `starts` (nil: an ASCII line, where the two are the same).
+    static func byteRange(_ r: Range<Int>, _ starts: [Int]?, _ count: Int) -> Range<Int> {
+        guard let starts else { return r }
+        func byte(_ i: Int) -> Int { i < starts.count ? starts[i] : count + (i - starts.count) }
+        return byte(r.lowerBound)..<byte(r.upperBound)
+    }
+
     /// A row of a ruled table (`ruledHeader`): each column's cell a field of its column (`NULL`
     /// is none), the row a record. A cell that ran past its column moves the rest of the row
     /// along. Not a row: a line with text left of the first column, or a tool's row count
@@ -797,10 +812,13 @@ public struct TextReader: DocumentReader {
         }
         if p[a] == UInt8(ascii: "(") && !row.contains(UInt8(ascii: "|")) { return false }
         visitor.beginRecord(line: line, offset: offset + a)
+        // (Columns count characters: `Łódź` is four of them and seven bytes.)
+        let starts = row.contains(where: { $0 >= 0x80 }) ? FixedWidthReader.characterStarts(Array(row)) : nil
         var shift = 0
         for c in ruledColumns {
-            let cell = Self.ruledCell(row, (c.range.lowerBound + shift)..<(c.range.upperBound + shift))
-            shift = Swift.max(shift, cell.end - c.range.upperBound)
+            let r = Self.byteRange(c.range, starts, row.count)
+            let cell = Self.ruledCell(row, (r.lowerBound + shift)..<(r.upperBound + shift))
+            shift = Swift.max(shift, cell.end - r.upperBound)
             let text = cell.text
             // (`NULL`, Firebird's `<null>`: none.)
             guard !text.isEmpty, !(text.count == 4 && row[text].elementsEqual("NULL".utf8)),

@@ -116,12 +116,25 @@ import BreachScopeTesting
             + "============ =========== ============================== ==================== ================ ====== ======= ==================\n"
             + "       24974 70021841133 Piotrowski                     Kamil                ul. Wiśniowa 63  20-045 Lublin  602-335-302\n"
             + "       24999 85122603555 Ślusarczyk                     Kamil                <null>           <null> <null>  <null>\n"
+            // (Columns count characters: `Żeromskiego` and `Łódź` move the telephone by three bytes.)
+            + "       30257 <null>      Bondarenko                     Serhii               ul. Żeromskiego  90-385 Łódź    +380 98 728 81 56\n"
         let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
         let rows = v.recordStrings.filter { $0.contains("NAZWISKO=") }
         #expect(rows == ["ID_PACJENTA=24974|PESEL=70021841133|NAZWISKO=Piotrowski|IMIE=Kamil|ULICA=ul. Wiśniowa 63|KOD=20-045|MIASTO=Lublin|TELEFON=602-335-302",
-                         "ID_PACJENTA=24999|PESEL=85122603555|NAZWISKO=Ślusarczyk|IMIE=Kamil"], "\(v.recordStrings)")
+                         "ID_PACJENTA=24999|PESEL=85122603555|NAZWISKO=Ślusarczyk|IMIE=Kamil",
+                         "ID_PACJENTA=30257|NAZWISKO=Bondarenko|IMIE=Serhii|ULICA=ul. Żeromskiego|KOD=90-385|MIASTO=Łódź|TELEFON=+380 98 728 81 56"], "\(v.recordStrings)")
         // (`KOD` between the street and the town: the postal code.)
         #expect(v.events.contains { if case let .declare(name, hint, _) = $0 { name == "KOD" && hint == .addressPart } else { false } })
+
+        // A results table under a patient's number: its rows are records (joined by the number),
+        // every column named by its label.
+        let results = "SQL> SELECT * FROM WYNIKI;\n\n"
+            + "NR_ZLECENIA    ID_PACJENTA DATA_POBRANIA            BADANIE                      WYNIK      JEDNOSTKA\n"
+            + "============= ============ ======================== ============================ ========== ==========\n"
+            + "17010288770          28638 2018-05-18 06:57:00.0000 Kreatynina                   0,55       mg/dl\n"
+        let w = Self.readAllChunkings(results, classify: { FieldClassifier.hint(forLabel: $0) })
+        #expect(w.recordStrings.last == "NR_ZLECENIA=17010288770|ID_PACJENTA=28638|DATA_POBRANIA=2018-05-18 06:57:00.0000|BADANIE=Kreatynina|WYNIK=0,55|JEDNOSTKA=mg/dl",
+                "\(w.recordStrings)")
     }
 
     /// A redis `MONITOR` capture: each command is a record; a hash's fields are values of their
@@ -716,14 +729,15 @@ import BreachScopeTesting
         #expect(v.recordStrings == [
             // (The headers are the tables': not text.)
             "-=Changed database context to 'WMS_PROD'.",
-            "-=300013|SUKUNIMI=VIRTANEN|ETUNIMET=Leena|PUHELIN=046 589 2757|-=PHHVA",
-            "-=300032|SUKUNIMI=LAINE|ETUNIMET=Esa|PUHELIN=+358 (0)45 586 8797|-=PHHVA",
-            "-=300113|SUKUNIMI=LAITINEN|ETUNIMET=Aarne|-=PHHVA",
+            // (Every column is named by its label, a known one or not.)
+            "ASIAKASNRO=300013|SUKUNIMI=VIRTANEN|ETUNIMET=Leena|PUHELIN=046 589 2757|ALUE=PHHVA",
+            "ASIAKASNRO=300032|SUKUNIMI=LAINE|ETUNIMET=Esa|PUHELIN=+358 (0)45 586 8797|ALUE=PHHVA",
+            "ASIAKASNRO=300113|SUKUNIMI=LAITINEN|ETUNIMET=Aarne|ALUE=PHHVA",
             "-=(3 rows affected)",
-            "-=7|name=Mari Maasikas|email=mari@example.ee",
-            "-=8|name=Jaan Tamm",
+            "id=7|name=Mari Maasikas|email=mari@example.ee",
+            "id=8|name=Jaan Tamm",
             "-=(2 rows)|-=+----+-------------+|-=| id | name        |",
-            "-=9|name=Anu Saar",
+            "id=9|name=Anu Saar",
             "-=Total ---- 12",
         ], "\(v.recordStrings)")
     }
