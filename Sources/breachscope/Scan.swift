@@ -25,7 +25,7 @@ struct Scan: ParsableCommand {
     @Option(help: "Name of this delivery of leaked files (batches are compared with `breachscope diff`).") var batch: String = "batch1"
     @Option(name: .customLong("published-at"), help: "When this batch was published (ISO 8601 date), shown on the report's timeline.")
     var publishedAt: String?
-    @Option(help: "Force a text encoding for every file (utf-8, utf-16le, utf-16be, windows-1250, windows-1252, windows-1257, iso-8859-1, -2, -4, -13, -15). Default: detected per file.")
+    @Option(help: "Force a text encoding for every file (utf-8, utf-16le, utf-16be, windows-1250, windows-1251, windows-1252, windows-1257, iso-8859-1, -2, -4, -13, -15). Default: detected per file.")
     var encoding: String?
     @Option(help: "Worker threads (default: the number of cores).") var threads: Int?
     @Option(name: .customLong("part-mb"), help: "A UTF-8 CSV, TSV or NDJSON file of at least twice this size (MiB) that the other workers would wait for (a large last file, one big table) is cut at record boundaries into parts of about this size, read by all workers at once; 0 reads every file whole.")

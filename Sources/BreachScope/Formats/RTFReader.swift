@@ -2,7 +2,7 @@
 /// document's bytes with an explicit group stack, so a 1 GB RTF never sits in memory.
 ///
 /// - Text: control words are skipped; `\'hh` bytes are decoded with the document code page
-///   (`\ansicpg1250/1252/1257`, ISO 8859 code pages) or the current font's `\fcharset` (186
+///   (`\ansicpg1250/1251/1252/1257`, ISO 8859 code pages) or the current font's `\fcharset` (186
 ///   Baltic, 238 Central European, 0 Western); `\uN` escapes (negative N and surrogate pairs
 ///   too) replace the next `\ucN` fallback characters; `\\ \{ \}`, `\~`, `\_`, `\tab`, dashes and
 ///   quotes are decoded.
@@ -394,6 +394,7 @@ public struct RTFReader: DocumentReader {
         case 1250: return .windows1250
         case 1252: return .windows1252
         case 1257: return .windows1257
+        case 1251: return .windows1251
         case 28591: return .iso8859_1
         case 28592: return .iso8859_2
         case 28594: return .iso8859_4
@@ -408,6 +409,7 @@ public struct RTFReader: DocumentReader {
         switch n {
         case 0: return .windows1252
         case 186: return .windows1257
+        case 204: return .windows1251
         case 238: return .windows1250
         default: return nil
         }

@@ -13,6 +13,9 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     case windows1252 = "windows-1252"
     /// Baltic (Estonian, Latvian, Lithuanian), Windows.
     case windows1257 = "windows-1257"
+    /// Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian …), Windows: the Russian-speaking
+    /// customers' files of Baltic and Polish companies.
+    case windows1251 = "windows-1251"
     /// Latin-1, Western European.
     case iso8859_1 = "iso-8859-1"
     /// Latin-2, Central European.
@@ -39,6 +42,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         case "windows1250", "cp1250", "win1250", "xcp1250", "ms1250": self = .windows1250
         case "windows1252", "cp1252", "win1252", "xcp1252", "ms1252", "ansi": self = .windows1252
         case "windows1257", "cp1257", "win1257", "xcp1257", "ms1257", "winbaltrim": self = .windows1257
+        case "windows1251", "cp1251", "win1251", "xcp1251", "ms1251", "wincyrillic": self = .windows1251
         case "iso88591", "iso885911987", "latin1", "l1", "cp819", "ibm819", "isoir100", "88591": self = .iso8859_1
         case "iso88592", "iso885921987", "latin2", "l2", "isoir101", "88592": self = .iso8859_2
         case "iso88594", "iso885941988", "latin4", "l4", "isoir110", "88594": self = .iso8859_4
@@ -48,7 +52,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         }
     }
 
-    /// True for the eight single-byte codepages.
+    /// True for the nine single-byte codepages.
     public var isSingleByte: Bool { Self.highTable(self) != nil }
 
     /// The code points of bytes 0x80–0xFF for a single-byte codepage (0xFFFD = undefined byte),
@@ -59,6 +63,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         case .windows1250: return CodepageTable.windows1250
         case .windows1252: return CodepageTable.windows1252
         case .windows1257: return CodepageTable.windows1257
+        case .windows1251: return CodepageTable.windows1251
         case .iso8859_1: return CodepageTable.iso8859_1
         case .iso8859_2: return CodepageTable.iso8859_2
         case .iso8859_4: return CodepageTable.iso8859_4
@@ -91,7 +96,7 @@ extension TextEncoding {
     /// 1. byte-order marks; 2. UTF-16 without BOM from the pattern of NUL bytes; 3. binary when
     /// NUL/control bytes are frequent; 4. valid UTF-8 (a sequence cut at the end of the prefix is
     /// allowed); 5. otherwise the single-byte codepage whose decoding gives the most plausible
-    /// letters for et/lv/lt/pl/fi/sv/de/cs/no/da text (see `CodepageScorer`).
+    /// letters for et/lv/lt/pl/fi/sv/de/cs/no/da text, or of Cyrillic words (`guessCodepage`).
     public static func detect(_ prefix: UnsafeBufferPointer<UInt8>) -> EncodingGuess {
         let n = Swift.min(prefix.count, detectWindow)
         guard n > 0 else { return EncodingGuess(encoding: .utf8, confident: false, isBinary: false, reason: "empty") }
@@ -217,6 +222,7 @@ extension TextEncoding {
     /// The single-byte codepages in order of preference when scores tie.
     static let codepagePreference: [TextEncoding] = [
         .windows1252, .windows1257, .windows1250, .iso8859_15, .iso8859_1, .iso8859_13, .iso8859_2, .iso8859_4,
+        .windows1251,
     ]
 
     /// Letters beyond ASCII that each language uses (lower and upper case are both counted).
@@ -249,22 +255,39 @@ extension TextEncoding {
     private static let goodLetterScore = 2, symbolInWordScore = -3
 
     /// Chooses among the single-byte codepages by how plausible the decoded high bytes are as
-    /// letters of one of `languageLetters`' languages. Works on a histogram of the high bytes, so
-    /// its cost does not depend on the prefix length beyond one pass.
+    /// letters of one of `languageLetters`' languages, or (Windows-1251) as Cyrillic words: a
+    /// Cyrillic word is all high bytes, so a run of three or more between non-letters counts for
+    /// it, a run touching an ASCII letter (`analüüs`, `Kazlauskienė`) against it. Works on
+    /// histograms of the high bytes, so its cost does not depend on the prefix length beyond one
+    /// pass.
     static func guessCodepage(_ p: UnsafeBufferPointer<UInt8>) -> EncodingGuess {
         var total = [Int](repeating: 0, count: 128)
         var inWord = [Int](repeating: 0, count: 128)
+        var wordRun = [Int](repeating: 0, count: 128), mixedRun = [Int](repeating: 0, count: 128)
         @inline(__always) func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
         let n = p.count
-        for i in 0..<n where p[i] >= 0x80 {
-            let k = Int(p[i] - 0x80)
-            total[k] += 1
-            if i > 0, i + 1 < n, isASCIILetter(p[i - 1]), isASCIILetter(p[i + 1]) { inWord[k] += 1 }
+        var i = 0
+        while i < n {
+            guard p[i] >= 0x80 else { i += 1; continue }
+            var j = i
+            while j < n && p[j] >= 0x80 { j += 1 }
+            let mixed = (i > 0 && isASCIILetter(p[i - 1])) || (j < n && isASCIILetter(p[j]))
+            for r in i..<j {
+                let k = Int(p[r] - 0x80)
+                total[k] += 1
+                if r > 0, r + 1 < n, isASCIILetter(p[r - 1]), isASCIILetter(p[r + 1]) { inWord[k] += 1 }
+                if mixed { mixedRun[k] += 1 } else if j - i >= 3 { wordRun[k] += 1 }
+            }
+            i = j
         }
         let languages = languageLetters.count
         var scores: [(encoding: TextEncoding, score: Int)] = []
         for enc in codepagePreference {
             let table = highTable(enc)!
+            if enc == .windows1251 {
+                scores.append((enc, cyrillicScore(table, total: total, inWord: inWord, wordRun: wordRun, mixedRun: mixedRun)))
+                continue
+            }
             var perLanguage = [Int](repeating: 0, count: languages)
             for k in 0..<128 where total[k] > 0 {
                 let cp = Int(table[k])
@@ -301,6 +324,24 @@ extension TextEncoding {
         let confident = best.score > 0 && best.score - rival.score >= 4
         return EncodingGuess(encoding: best.encoding, confident: confident, isBinary: false,
                              reason: "\(best.encoding.rawValue): letter score \(best.score), next \(rival.encoding.rawValue) \(rival.score)")
+    }
+
+    /// The letter score of Cyrillic decodings (`guessCodepage`): +2 per Cyrillic letter in a
+    /// run of three or more high bytes between non-letters, -3 per one in a run touching an ASCII
+    /// letter, -5 per undefined byte or C1 control, -3 per symbol between ASCII letters.
+    private static func cyrillicScore(_ table: [UInt16], total: [Int], inWord: [Int], wordRun: [Int], mixedRun: [Int]) -> Int {
+        var score = 0
+        for k in 0..<128 where total[k] > 0 {
+            let cp = table[k]
+            if cp == 0xFFFD || (cp >= 0x80 && cp < 0xA0) {
+                score += badScore * total[k]
+            } else if cp >= 0x400 && cp < 0x500 {
+                score += goodLetterScore * wordRun[k] + symbolInWordScore * mixedRun[k]
+            } else if cp != 0x2019 {
+                score += symbolInWordScore * inWord[k]
+            }
+        }
+        return score
     }
 }
 
@@ -342,6 +383,17 @@ extension TextEncoding {
             0x0160, 0x0143, 0x0145, 0x00D3, 0x014C, 0x00D5, 0x00D6, 0x00D7, 0x0172, 0x0141, 0x015A, 0x016A, 0x00DC, 0x017B, 0x017D, 0x00DF,  // D0
             0x0105, 0x012F, 0x0101, 0x0107, 0x00E4, 0x00E5, 0x0119, 0x0113, 0x010D, 0x00E9, 0x017A, 0x0117, 0x0123, 0x0137, 0x012B, 0x013C,  // E0
             0x0161, 0x0144, 0x0146, 0x00F3, 0x014D, 0x00F5, 0x00F6, 0x00F7, 0x0173, 0x0142, 0x015B, 0x016B, 0x00FC, 0x017C, 0x017E, 0x02D9,  // F0
+        ]
+        /// windows1251: bytes 0x80–0xFF (0x00–0x7F are ASCII in every table). 0xFFFD marks an undefined byte.
+        static let windows1251: [UInt16] = [
+            0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,  // 80
+            0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0xFFFD, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,  // 90
+            0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,  // A0
+            0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,  // B0
+            0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417, 0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F,  // C0
+            0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427, 0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F,  // D0
+            0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437, 0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F,  // E0
+            0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447, 0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,  // F0
         ]
         /// iso8859_1: bytes 0x80–0xFF (0x00–0x7F are ASCII in every table). 0xFFFD marks an undefined byte.
         static let iso8859_1: [UInt16] = [

@@ -21,6 +21,12 @@ import Testing
         ("sv", "Björn Ångström bor på Östermalm och är född i Göteborg.", .windows1252, nil),
         ("de", "Größe, Müller aus der Hauptstraße, Übergabe schön erledigt.", .iso8859_1, nil),
         ("de", "Größe, Müller aus der Hauptstraße, Übergabe schön erledigt – „Danke“.", .windows1252, .windows1252),
+        ("ru", "ФИО;Личный код;Эл. почта;Город\nИванова Наталья;48504110223;nat@example.ee;Нарва\nЁлкин Пётр;;;Таллинн", .windows1251, .windows1251),
+        ("uk", "Прізвище: Бондаренко, ім'я: Олена; адреса: вул. Лісова 12, Київ. Її телефон є у картці.", .windows1251, .windows1251),
+        // (Estonian names in a Russian segment's file: still Cyrillic.)
+        ("ru", "Клиент: Mari Tamm, город Пярну; телефон 5123 4567; заметка: звонить вечером.", .windows1251, .windows1251),
+        // (Pairs of letters in Latin words are no Cyrillic words: `analüüs`, `Ąžuolas`.)
+        ("lt", "Arve saaja;Klinika Ąžuolas UAB\nJurgita Kazlauskienė;Mitokondriaalse genoomianalüüs (NIPT);NIPT analüüs;Kromosoomianalüüs;Rūta Petrauskaitė;Žukauskienė", .windows1257, .windows1257),
     ]
 
     @Test func detectsCodepagesOfSampleSentences() throws {

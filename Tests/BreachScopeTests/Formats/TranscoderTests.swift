@@ -8,6 +8,8 @@ import Testing
         (.windows1252, 0x80, "€"), (.windows1252, 0x9A, "š"), (.windows1252, 0xF5, "õ"), (.windows1252, 0x8E, "Ž"), (.windows1252, 0x84, "„"),
         (.windows1257, 0xE8, "č"), (.windows1257, 0xF0, "š"), (.windows1257, 0xFE, "ž"), (.windows1257, 0xE2, "ā"), (.windows1257, 0xF5, "õ"),
         (.windows1257, 0xEB, "ė"), (.windows1257, 0x8E, "\u{02C7}"),
+        (.windows1251, 0xC0, "А"), (.windows1251, 0xFF, "я"), (.windows1251, 0xA8, "Ё"), (.windows1251, 0xB3, "і"), (.windows1251, 0xBA, "є"),
+        (.windows1251, 0xB4, "ґ"), (.windows1251, 0xB9, "№"),
         (.iso8859_1, 0xF5, "õ"), (.iso8859_1, 0xE9, "é"), (.iso8859_1, 0x9A, "\u{9A}"), (.iso8859_1, 0xDF, "ß"),
         (.iso8859_2, 0xB1, "ą"), (.iso8859_2, 0xB9, "š"), (.iso8859_2, 0xF5, "ő"), (.iso8859_2, 0xA3, "Ł"), (.iso8859_2, 0xBC, "ź"),
         (.iso8859_4, 0xE0, "ā"), (.iso8859_4, 0xB9, "š"), (.iso8859_4, 0xBB, "ģ"), (.iso8859_4, 0xF5, "õ"), (.iso8859_4, 0xA2, "ĸ"),
