@@ -1202,9 +1202,9 @@ public struct TextReader: DocumentReader {
     /// A closing line with its quote marks (`> > Lugupidamisega`).
     static let longestClosingLine = MailSignature.longestClosing + 16
 
-    /// Takes a closing line (`MailSignature.isClosing`, after any `>` quote marks) and the lines
-    /// of the signature under it, at the same quote depth, until a blank line or
-    /// `MailSignature.maxLines`; true when the line was taken. A line the signature does not
+    /// Takes a closing line (`MailSignature.isClosing`, after any `>` quote marks, or AsciiDoc's
+    /// `[.signature]`) and the lines of the signature under it, at the same quote depth, until a
+    /// blank line or `MailSignature.maxLines`; true when the line was taken. A line the signature does not
     /// take ends it (`endSignature`) and is read as usual.
     private mutating func signatureLine(_ p: UnsafeBufferPointer<UInt8>, a: Int, b: Int, offset: Int,
                                         visitor: inout some RecordVisitor) -> Bool {
@@ -1215,17 +1215,23 @@ public struct TextReader: DocumentReader {
         }
         if signatureDepth >= 0 {
             if depth == signatureDepth && c < b && signature.count < MailSignature.maxLines {
-                signature.append((Array(p[c..<b]), line, offset + c))
+                // (AsciiDoc's hard line break, `Liis Kallas +`, is no part of the line.)
+                let end = b - c > 2 && p[b - 1] == UInt8(ascii: "+") && p[b - 2] == 0x20 ? b - 2 : b
+                signature.append((Array(p[c..<end]), line, offset + c))
                 return true
             }
             endSignature(visitor: &visitor)
         }
+        // (An AsciiDoc document's `[.signature]` block opens a signature as a closing does.)
         guard b - c <= MailSignature.longestClosing + 4, c < b,
-              MailSignature.isClosing(UnsafeBufferPointer(rebasing: p[c..<b])) else { return false }
+              MailSignature.isClosing(UnsafeBufferPointer(rebasing: p[c..<b])) || p[c..<b].elementsEqual(Self.asciidocSignature)
+        else { return false }
         endHeadlessRows(visitor: &visitor)
         signatureDepth = depth
         return true
     }
+
+    static let asciidocSignature = Array("[.signature]".utf8)
 
     /// Reads the signature held by `signatureLine`. A staff member's (a line names a role or an
     /// organisation: `palveluohjaaja`, `Kalamaja Lastekliinik`) is a record of its own whose

@@ -398,6 +398,13 @@ import BreachScopeTesting
             "(staff name)=Tiina Kask|(staff)=Kalamaja Lastekliinik",
             "-=> Tere!",
         ], "\(whole.visitor.recordStrings)")
+        // AsciiDoc's signature block, its lines ended by hard breaks (` +`).
+        let adoc = "Uuritud geenis HFE kliiniliselt olulisi variante ei leitud.\n\n[.signature]\nLiis Kallas +\nlaboriarst-geneetik +\n"
+            + "liis.kallas@genlab.example.com\n"
+        #expect(Self.readAllChunkings(adoc, classify: { _ in nil }).recordStrings == [
+            "-=Uuritud geenis HFE kliiniliselt olulisi variante ei leitud.",
+            "(staff name)=Liis Kallas|(staff)=laboriarst-geneetik|(staff)=liis.kallas@genlab.example.com",
+        ])
         for (line, closing) in [("Ystävällisin terveisin", true), ("Best regards,", true), ("MED VÄNLIG HÄLSNING", false),
                                 ("Med vänlig hälsning", true), ("С уважением,", true), ("Regards to your mother", false), ("Hei,", false)] {
             #expect(Array(line.utf8).withUnsafeBufferPointer { MailSignature.isClosing($0) } == closing, "\(line)")
