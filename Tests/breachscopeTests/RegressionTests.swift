@@ -682,7 +682,8 @@ import BreachScopeTesting
         try Data("SIUNTIMAS\n\nVardas, pavardė: Petras Petraitis\nAsmens kodas: \(other)\n".utf8)
             .write(to: dir.appendingPathComponent("siuntimas_2.txt"))
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 3, "\(out)")
+        #expect(persons.count == 4, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
         let ruta = persons.filter { ($0["name"] as? String) == "Rūta Vasiliauskienė" }
         #expect(ruta.count == 1)
         let types = Set((ruta.first?["identifiers"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String })
@@ -956,7 +957,8 @@ import BreachScopeTesting
         try write("arve_P100_2023-Q1.csv", "AsperTest OÜ arve nr 2023-P100-137\nMaksja: Harju Näidishaigla;IBAN: EE382200221020145685\n\n"
                   + "Rida;Patsiendi nimi;Isikukood;Teenus;Hind EUR\n1;Maarja Rohusoo;\(maarja);BRCA1/2 paneel;180,00\n2;Jüri Sepapere;\(child);Sõeluuring;90,00\n")
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 3, "\(out)")
+        #expect(persons.count == 4, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
         func person(_ id: String) -> [String: Any]? { persons.first { identifierValues($0).contains(id) } }
         #expect(identifierValues(person(maarja)) == [maarja, "maarja.rohusoo40@post.test"], "\(out)")
         #expect(identifierValues(person(child)) == [child], "\(out)")
@@ -1282,7 +1284,8 @@ import BreachScopeTesting
         let payer = persons.first { $0["name"] as? String == "TOOMAS KASK" }
         #expect(identifierValues(payer).isEmpty && payer?["elements"] as? [String] == ["name", "iban"], "\(out)")
         #expect(person(mariliis)?["elements"] as? [String] == ["national_id", "name", "iban"], "\(out)")
-        #expect(persons.count == 3, "\(out)")
+        #expect(persons.count == 4, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
     }
 
     /// A help desk forwards customers' mails to the privacy office: each quoted header block has
@@ -1374,7 +1377,8 @@ import BreachScopeTesting
         try write("SDD_2023-08.xml", file(8, debtors))
         try write("SDD_2023-09.xml", file(9, debtors + [("Aino Ylönen", debtors[0].1)]))
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 3, "\(out)")
+        #expect(persons.count == 4, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
         for name in ["Eino Eero Ylönen", "Anneli Miettinen", "Aino Ylönen"] {
             let p = persons.first { ($0["name"] as? String) == name }
             #expect(Set(p?["elements"] as? [String] ?? []) == ["name", "iban"], "\(out)")
@@ -1403,7 +1407,8 @@ import BreachScopeTesting
             #"{"email": "\#(u.1)", "event": "delivered", "sg_message_id": "ad7bd27bc9ad43\#(k).filterdrecv", "smtp-id": "<a8a55d71fc5\#(k)@ismtpd0041p1iad2.sendgrid.net>"}"#
         }.joined(separator: "\n") + "\n")
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 3, "\(out)")
+        #expect(persons.count == 4, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
         for (name, email) in users {
             let p = persons.first { identifierValues($0).contains(email) }
             #expect(identifierValues(p) == [email], "\(out)")
@@ -1546,7 +1551,8 @@ import BreachScopeTesting
 
             """)
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 3, "\(out)")
+        #expect(persons.count == 4, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
         #expect(identifierValues(persons.first { ($0["name"] as? String) == "Saarinen Pentti Kari" }) == ["+358501115029"], "\(out)")
         #expect(identifierValues(persons.first { ($0["name"] as? String) == "Karjalainen Reijo" }).isEmpty, "\(out)")
         #expect(identifierValues(persons.first { ($0["name"] as? String)?.hasPrefix("Kyllikki") == true }) == ["+358456469176"], "\(out)")
@@ -1602,7 +1608,8 @@ import BreachScopeTesting
 
             """)
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 3, "\(out)")
+        #expect(persons.count == 4, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
         #expect(!out.contains("+3726401234") && !out.contains("helen.saar@"), "\(out)")
         #expect(!out.contains("Helen Saar"), "\(out)")
         let kersti = persons.first { ($0["name"] as? String) == "Kersti Kivi" }
@@ -1802,7 +1809,8 @@ import BreachScopeTesting
                 """)
         }
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 3, "\(out)")
+        #expect(persons.count == 4, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
         #expect(!out.contains("FI0956570803238937") && !out.contains("+35891501035") && !out.contains("IBAN"), "\(out)")
         #expect(persons.allSatisfy { identifierValues($0).count == 2 }, "\(out)")
     }
@@ -1826,6 +1834,52 @@ import BreachScopeTesting
         let ids = persons.compactMap { $0["person"] as? String }
         #expect(Set(ids).count == ids.count, "\(out)")
         #expect(persons.count == 12, "\(out)")
+    }
+
+    /// A Zendesk export: an agent's user (`"role": "agent"`) is a staff member, whose e-mail and
+    /// phone are no one's, also as a ticket's recipient; an end user is a person. A Django
+    /// `auth_user` row with `is_staff`, a Mattermost user (`system_user`) and a Telegram
+    /// export's own account (`personal_information`) are staff too.
+    @Test func helpDeskAgentsAndStaffAccountsAreNoOne() throws {
+        var rng = SeededRNG(seed: 0x1BB)
+        let code = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("agents")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("users.json", """
+            {"id": 390000009774, "name": "Ülle Paju", "email": "ulle.paju@genlab.example.com", "phone": "+3726233381", "role": "agent", "user_fields": {"isikukood": null}}
+            {"id": 390000010720, "name": "Andmekaitse Tugi", "email": "andmekaitse@genlab.example.com", "phone": "+3727418592", "role": "admin", "user_fields": {"isikukood": null}}
+            {"id": 390000011330, "name": "Aino Kallas", "email": "aino1958@example.org", "phone": null, "role": "end-user", "user_fields": {"isikukood": "\(code)"}}
+            """)
+        try write("tickets.json", """
+            {"id": 1784, "via": {"channel": "email", "source": {"from": {"address": "aino1958@example.org", "name": "Aino Kallas"}, "to": {"address": "andmekaitse@genlab.example.com", "name": "GenLab"}}}, "requester_id": 390000011330}
+            """)
+        // (A comment's author's role is not the ticket's: its requester is still a person.)
+        try write("graphql.json", """
+            {"data": {"tickets": {"edges": [{"node": {"id": "T-2023-10000", "requester": {"name": "Ljudmila Lebedeva", "email": "ljudmila.lebedeva99@post.example.net"},
+             "comments": {"edges": [{"node": {"author": {"name": "Sander Kruus", "role": "agent"}, "body": "Tere Ljudmila"}}]}}}]}}}
+            """)
+        // (Mattermost's bulk export: its users are the organisation's own.)
+        try write("mattermost.jsonl", """
+            {"type": "user", "user": {"username": "kart.aavik", "email": "kart.aavik@geenilabor.test", "first_name": "Kärt", "last_name": "Aavik", "position": "Laborigeneetik", "roles": "system_user", "locale": "et"}}
+            """)
+        // (A Telegram export's own account: the support line's.)
+        try write("result.json", """
+            {"about": "Here is the data you requested.", "personal_information": {"user_id": 5800000001, "first_name": "Klienditugi",
+             "last_name": "", "phone_number": "+372 755 6649", "username": "loyalty_tugi"},
+             "contacts": {"list": [{"user_id": 5800255085, "first_name": "Olivia", "last_name": "Clarke", "phone_number": "+372 5895 4284"}]}}
+            """)
+        try write("auth_user.csv", "id,username,first_name,last_name,email,is_staff\n1,kadri,Kadri,Org,kadri.org@shop.example.ee,t\n"
+                  + "2,mati77,Mati,Saar,mati77@example.ee,f\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 4, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["ljudmila.lebedeva99@post.example.net"] }, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["aino1958@example.org", code] }, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["mati77@example.ee"] }, "\(out)")
+        for staff in ["ulle.paju", "andmekaitse", "+3726233381", "+3727418592", "Andmekaitse", "kadri.org", "kart.aavik", "+3727556649"] {
+            #expect(!out.contains(staff), "\(staff): \(out)")
+        }
     }
 
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders

@@ -179,6 +179,53 @@ public enum FieldClassifier {
     /// (a lab's collection points, a chain's pharmacies), not a data subject's.
     public static func namesSite(_ label: String) -> Bool { isLabel(label, in: siteKeys) }
 
+    /// What a column says of a user account: its role (`role`, `user_type`: `agent`, `admin`,
+    /// `end-user`) or a staff flag (`is_staff`, `is_superuser`: `true`, `1`). Only a record's own
+    /// field, or its user object's (`user.roles` of a Mattermost export's line): a comment
+    /// author's role nested in a ticket (`comments[].author.role`) is not the requester's.
+    /// (`exportOwner`: a field of the account a chat export was made from, Telegram's
+    /// `personal_information`: the organisation's support account.)
+    public enum AccountRole: Sendable { case none, role, staffFlag, exportOwner }
+
+    public static func accountRole(_ label: String) -> AccountRole {
+        let own = label.hasPrefix("$.") ? label.dropFirst(2) : Substring(label)
+        if own.hasPrefix("personal_information.") { return .exportOwner }
+        guard !own.contains("[") else { return .none }
+        let steps = own.split(whereSeparator: { $0 == "." || $0 == "/" })
+        guard let last = steps.last, steps.count == 1 || (steps.count == 2 && accountObjects.contains(normalize(String(steps[0]))))
+        else { return .none }
+        let key = normalize(String(last))
+        if accountRoleKeys.contains(key) { return .role }
+        if staffFlagKeys.contains(key) { return .staffFlag }
+        return .none
+    }
+
+    private static let accountObjects: Set<String> = Set(["user", "account", "member", "profile"].map(normalize))
+    private static let accountRoleKeys: Set<String> = Set(["role", "roles", "user role", "user_role", "user type", "user_type",
+                                                           "usertype", "account role", "account type", "account_type"].map(normalize))
+    private static let staffFlagKeys: Set<String> = Set(["is_staff", "is staff", "is_superuser", "is superuser", "is_admin",
+                                                         "is admin", "isstaff", "isadmin"].map(normalize))
+
+    /// Whether a value of an account's role or staff flag (`accountRole`) makes the account a
+    /// staff member's: `agent`, `admin`, `staff`, `employee` …; `true`, `1`, `t`, `yes`.
+    public static func namesStaffAccount(_ value: UnsafeBufferPointer<UInt8>, _ kind: AccountRole) -> Bool {
+        guard value.count <= 32 else { return false }
+        let lower = value.map { ASCII.lower($0) }
+        switch kind {
+        case .none: return false
+        case .role: return staffRoleValues.contains(lower)
+        case .staffFlag: return staffFlagValues.contains(lower)
+        case .exportOwner: return true
+        }
+    }
+
+    /// (Mattermost's `system_user`, `system_admin`: a member of the organisation's own chat;
+    /// its guests are `system_guest`.)
+    private static let staffRoleValues: Set<[UInt8]> = Set(["agent", "light_agent", "admin", "administrator", "staff", "employee",
+                                                            "superuser", "operator", "support", "moderator", "system_user",
+                                                            "system_admin", "system_user system_admin"].map { Array($0.utf8) })
+    private static let staffFlagValues: Set<[UInt8]> = Set(["true", "1", "t", "yes", "y"].map { Array($0.utf8) })
+
     /// Whether a column (its last path step) holds a message's id (`Message-ID`, SendGrid's
     /// `smtp-id`: `<5e8d0df6229f@ismtpd0041p1iad2.sendgrid.net>`): shaped like an e-mail address,
     /// no one's.

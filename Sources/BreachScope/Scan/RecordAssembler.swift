@@ -150,6 +150,8 @@ struct RecordAssembler: RecordVisitor {
     private var siteRecord = false
     /// Per column: its last step is FHIR's `resourceType`.
     private var resourceTypeColumns: [Bool] = []
+    /// Per column: what it says of an account (`FieldClassifier.AccountRole`), `.none` mostly.
+    private var accountRoleColumns: [FieldClassifier.AccountRole] = []
     /// The record is a FHIR resource of the organisation's own (`Practitioner`, `Organization`,
     /// `Location` …): its name, address, e-mails and phones are staff's or a site's.
     private var staffResourceRecord = false
@@ -256,6 +258,7 @@ struct RecordAssembler: RecordVisitor {
         part.siteColumns = siteColumns
         part.messageIDColumns = messageIDColumns
         part.resourceTypeColumns = resourceTypeColumns
+        part.accountRoleColumns = accountRoleColumns
         part.queryColumns = queryColumns
         part.titleColumn = titleColumn
         part.writerColumn = writerColumn
@@ -326,12 +329,14 @@ struct RecordAssembler: RecordVisitor {
         while staffColumns.count <= id {
             staffColumns.append(false); otherPartyColumns.append(false); staffMemberColumns.append(false); staffNameColumns.append(false)
             siteColumns.append(false); resourceTypeColumns.append(false); queryColumns.append(false); messageIDColumns.append(false)
+            accountRoleColumns.append(.none)
         }
         queryColumns[id] = name.hasPrefix(TextReader.queryColumnPrefix)
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
         messageIDColumns[id] = hint == .nonPersonal && FieldClassifier.namesMessageID(name)
         resourceTypeColumns[id] = name.hasSuffix("resourceType")
+        accountRoleColumns[id] = FieldClassifier.accountRole(name)
         if name == CSVReader.titleColumn { titleColumn = id }
         if name == Self.writerNameColumn { writerColumn = Int32(id) }
         // A reader's staff columns (a signature's, a colleague's card) are a staff member's fields.
@@ -427,6 +432,12 @@ struct RecordAssembler: RecordVisitor {
         if column == titleColumn && column >= 0 { titleRecord = true }
         if column >= 0 && column < resourceTypeColumns.count && resourceTypeColumns[column]
             && Self.staffResourceTypes.contains(String(decoding: value, as: UTF8.self)) {
+            staffResourceRecord = true
+        }
+        if column >= 0 && column < accountRoleColumns.count && accountRoleColumns[column] != .none
+            && FieldClassifier.namesStaffAccount(value, accountRoleColumns[column]) {
+            // A help desk's or a shop's own user (Zendesk's `"role": "agent"`, Django's
+            // `is_staff`): a staff member's account, as a FHIR `Practitioner` is.
             staffResourceRecord = true
         }
         let f = Int32(column), l = Int32(line)
