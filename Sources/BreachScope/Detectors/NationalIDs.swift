@@ -221,6 +221,17 @@ extension NationalIDs {
         }
     }
 
+    /// The Estonian codes of the ID card, Mobile-ID and Smart-ID test persons that SK ID Solutions
+    /// publishes for developers (`37605030299`, `47101010033`, `60001019906`, `30303039914`):
+    /// valid by every rule, and a QA account's, no one's. (An 11-digit code with a valid check
+    /// digit is checked against them only after the checksum passed.)
+    static let publicTestCodes: [[UInt8]] = ["37605030299", "47101010033", "60001019906", "30303039914"].map { Array($0.utf8) }
+
+    @inline(__always)
+    static func isPublicTestCode(_ d: UnsafeBufferPointer<UInt8>) -> Bool {
+        publicTestCodes.contains { $0.elementsEqual(d) }
+    }
+
     /// True for `.nonPersonal`.
     @inline(__always)
     static func isNonPersonal(_ hint: FieldHint) -> Bool {

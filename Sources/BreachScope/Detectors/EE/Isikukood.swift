@@ -22,7 +22,7 @@ public struct IsikukoodDetector: Detector {
     }
 
     /// Whether `normalized` (11 ASCII digits) is a valid isikukood: century digit 1–8, real
-    /// birth date, check digit.
+    /// birth date, check digit; not a published test person's (`NationalIDs.publicTestCodes`).
     public static func validate(_ normalized: some Collection<UInt8>) -> Bool {
         NationalIDs.contiguous(normalized) { isValid($0) }
     }
@@ -34,7 +34,7 @@ public struct IsikukoodDetector: Detector {
 
     static func isValid(_ d: UnsafeBufferPointer<UInt8>) -> Bool {
         guard d.count == 11, NationalIDs.digits(d, 0, 11), d[0] &- 0x31 < 8 else { return false }
-        return balticCheckAndDate(d)
+        return balticCheckAndDate(d) && !NationalIDs.isPublicTestCode(d)
     }
 
     /// Check digit and date of an 11-digit code whose first digit is a century/sex digit 1–8

@@ -50,6 +50,7 @@ public struct AsmensKodasDetector: Detector {
         guard d.count == 11, NationalIDs.digits(d, 0, 11) else { return false }
         if d[0] == UInt8(ascii: "9") { return Checksums.baltic11(d) == ASCII.digit(d[10]) }
         guard d[0] &- 0x31 < 6 else { return false }
-        return IsikukoodDetector.balticCheckAndDate(d)
+        // (An Estonian test person's code is no Lithuanian's either.)
+        return IsikukoodDetector.balticCheckAndDate(d) && !NationalIDs.isPublicTestCode(d)
     }
 }

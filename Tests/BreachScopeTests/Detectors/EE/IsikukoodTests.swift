@@ -29,6 +29,10 @@ import Testing
         "38001O85718",  // letter O for zero
         "12345678901",  // order number: month 45
         "10000000000",  // month 00
+        "37605030299",  // SK ID Solutions' published test person (valid by every rule)
+        "47101010033",  // Mobile-ID's test person
+        "60001019906",
+        "30303039914",  // Smart-ID's test person
     ])
     func invalid(_ v: String) {
         #expect(DetectorTest.match(d, v) == nil)

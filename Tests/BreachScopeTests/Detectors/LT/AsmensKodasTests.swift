@@ -33,6 +33,7 @@ import Testing
         "08001081237",  // century digit 0
         "494031365260",  // 12 digits
         "4940313652",  // 10 digits
+        "37605030299",  // an Estonian test person's code (`NationalIDs.publicTestCodes`)
     ])
     func invalid(_ v: String) {
         #expect(DetectorTest.match(d, v) == nil)
