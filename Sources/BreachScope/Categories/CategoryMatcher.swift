@@ -159,10 +159,11 @@ public final class CategoryMatcher: Sendable {
         needle.isEmpty || firstIndex(of: needle, in: hay) != nil
     }
 
-    /// Where `needle` first stands in `hay` (nil: nowhere, or `needle` is empty).
-    static func firstIndex(of needle: [UInt8], in hay: [UInt8]) -> Int? {
-        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
-        for s in 0...(hay.count - needle.count) where hay[s] == needle[0] {
+    /// Where `needle` first stands in `hay` at or after `from` (nil: nowhere, or `needle` is
+    /// empty).
+    static func firstIndex(of needle: [UInt8], in hay: [UInt8], from: Int = 0) -> Int? {
+        guard !needle.isEmpty, from >= 0, needle.count <= hay.count - from else { return nil }
+        for s in from...(hay.count - needle.count) where hay[s] == needle[0] {
             var k = 1
             while k < needle.count && hay[s + k] == needle[k] { k += 1 }
             if k == needle.count { return s }

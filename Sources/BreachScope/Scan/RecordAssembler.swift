@@ -197,6 +197,9 @@ struct RecordAssembler: RecordVisitor {
     private var readingRelated = false
     /// The record holds an Estonian or Lithuanian code (`linkBalticCode`).
     private var balticCode = false
+    /// National IDs the record's prose gives as a relative's (`Minu tütre Kersti Lepik
+    /// (isikukood 6131…)`, `моего ребёнка … (личный код 5160…)`): `splitRelatives`.
+    private var relativeCodes: [[UInt8]] = []
     private var language: String?
     /// The current text block turned out to hold several persons: emit it line by line.
     private var blockSplit = false
@@ -498,7 +501,8 @@ struct RecordAssembler: RecordVisitor {
         case .addressPart:
             if let a = PostalAddressDetector.normalizePart(value) { addressParts.append((a, f, l, offset, false)) }
         case .loyaltyCard:
-            if Self.key(value, into: &keyScratch) {
+            // (A board's card, Trello's `cards[].id` `6512a0f3…`, is a record id: hex of 16 and more.)
+            if Self.key(value, into: &keyScratch) && !Self.isHexID(keyScratch) {
                 add(.element(.loyaltyCard), .loyaltyCard, keyScratch, f, l, offset)
                 addLinkKey(namespace: "card", Self.cardKey(keyScratch), f, l, offset)
             }
@@ -900,6 +904,10 @@ struct RecordAssembler: RecordVisitor {
             // A card number in text (`Kaart 2901270142262`) joins the card's rows, as a card column's.
             if fd.element == .loyaltyCard { addLinkKey(namespace: "card", fd.value, f, l, offset + fd.offset) }
             if fd.identifier == .eeIsikukood || fd.identifier == .ltAsmensKodas { balticCode = true }
+            if fd.element == .nationalID, case .none = hint, fd.offset > 0, Self.relativeBefore(value, fd.offset),
+               !relativeCodes.contains(fd.value) {
+                relativeCodes.append(fd.value)
+            }
             if fd.identifier == .email, let name = Self.displayName(value, before: fd.offset) {
                 add(.element(.name), .name, name.bytes, f, l, offset + name.offset)
             }
@@ -1308,6 +1316,10 @@ struct RecordAssembler: RecordVisitor {
             // is known from its header or its text, and this is no person of its own.
             removeItems { _ in true }
         }
+        if !relativeCodes.isEmpty {
+            if !splitting { splitRelatives() }
+            relativeCodes.removeAll()
+        }
         if splitting {
             // A text block with two different identifiers of one type is not one person's record
             // (a log, a list): fall back to one record per line.
@@ -1352,6 +1364,73 @@ struct RecordAssembler: RecordVisitor {
         if !relatedFields.isEmpty && !readingRelated { readRelatedFields(apart: true) }
         if batch.records.count >= sliceSize { flush(outcome: nil) }
     }
+
+    /// A message's record whose prose gives a national ID as a relative's (`relativeCodes`: a
+    /// parent writing about their child) and that holds the writer's e-mail or phone: the codes
+    /// are a record of their own, so the writer's contacts do not join the child. (Every item
+    /// of the code's value goes: a ticket's custom field repeats it.)
+    private mutating func splitRelatives() {
+        settle()
+        guard items.contains(where: { $0.code == ElementType.email.code || $0.code == ElementType.phone.code }) else { return }
+        let codes = relativeCodes
+        let values = batch.values
+        func isRelatives(_ item: PendingItem) -> Bool {
+            item.code == ElementType.nationalID.code && item.value >= 0
+                && values.withPlaintext(at: Int(item.value)) { p in codes.contains { $0.elementsEqual(p) } }
+        }
+        let moved = items.filter(isRelatives)
+        guard !moved.isEmpty else { return }
+        removeItems(where: isRelatives)
+        emit(line: recordLine, offset: recordOffset, language: language, items: moved)
+    }
+
+    /// Words before a national ID in prose that give it as a relative's (`tütre`, `ребёнка`,
+    /// `my daughter`), in et, ru, fi, sv, pl, en, de: within the 90 bytes before it, on its line,
+    /// with no first-person word between (`… tütre ema, minu isikukood …` is the writer's own).
+    static func relativeBefore(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        var start = at
+        while start > 0 && at - start < 90 && text[start - 1] != 0x0A { start -= 1 }
+        guard start < at else { return false }
+        let before = NameDetector.lowercase(Array(text[start..<at]))
+        var cue = -1
+        for word in relativeWords {
+            var from = 0
+            while let k = CategoryMatcher.firstIndex(of: word, in: before, from: from) {
+                // (A word's start: `isa` in `Luisa` is no father.)
+                if k == 0 || !(ASCII.isLetter(before[k - 1]) || before[k - 1] >= 0x80) { cue = Swift.max(cue, k + word.count) }
+                from = k + 1
+            }
+        }
+        guard cue >= 0 else { return false }
+        let between = Array(before[cue...])
+        return !ownWords.contains { w in
+            var from = 0
+            while let k = CategoryMatcher.firstIndex(of: w, in: between, from: from) {
+                if (k == 0 || !(ASCII.isLetter(between[k - 1]) || between[k - 1] >= 0x80))
+                    && (k + w.count == between.count || !(ASCII.isLetter(between[k + w.count]) || between[k + w.count] >= 0x80)) { return true }
+                from = k + 1
+            }
+            return false
+        }
+    }
+
+    static let relativeWords: [[UInt8]] = [
+        "tütar", "tütre", "poeg", "poja", "lapse", "laps ", "lapsele", "ema isikukood", "isa isikukood", "vanaema", "vanaisa",
+        "abikaasa",
+        "ребёнка", "ребенка", "ребёнок", "ребенок", "сына", "сын ", "дочери", "дочь", "дочки", "матери", "мамы", "отца", "мужа",
+        "жены", "бабушки", "дедушки",
+        "tyttäreni", "tyttären", "tytär", "poikani", "poikan", "lapseni", "lapsen", "äitini", "isäni", "puolisoni", "vaimoni",
+        "mieheni",
+        "dotter", "min son", "mitt barn", "barnets", "min mamma", "min pappa", "min fru", "min man", "sonens",
+        "córki", "córka", "syna", "dziecka", "dziecko", "matki", "mamy", "ojca", "męża", "żony",
+        "daughter", "my son", "son's", "child", "my mother", "mother's", "my father", "father's", "my wife", "my husband",
+        "tochter", "sohn", "sohnes", "kind ", "kindes", "mutter", "vaters",
+    ].map { Array($0.utf8) }
+
+    static let ownWords: [[UInt8]] = [
+        "minu", "mu", "mina", "мой", "мои", "моя", "я", "minun", "minä", "min", "mitt", "jag", "mój", "moja", "mój", "my",
+        "mine", "i", "mein", "meine", "ich",
+    ].map { Array($0.utf8) }
 
     /// Whether the held fields of the related `group` name someone other than the record's
     /// person: not every word of the record's name (a payer who is the patient), and, for a
@@ -2122,6 +2201,18 @@ struct RecordAssembler: RecordVisitor {
 
     /// 6–24 letters/digits (separators allowed), at least 6 digits: a card or member number, not a
     /// word or an amount.
+    /// A database's record id in hex (a MongoDB ObjectId, a UUID, a Trello card's id): 16 or more
+    /// hex digits and dashes, with a letter among them.
+    static func isHexID(_ k: [UInt8]) -> Bool {
+        guard k.count >= 16 else { return false }
+        var letter = false
+        for b in k {
+            if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "f") || b >= UInt8(ascii: "A") && b <= UInt8(ascii: "F") { letter = true }
+            else if !(ASCII.isDigit(b) || b == 0x2D) { return false }
+        }
+        return letter
+    }
+
     static func isKeyLike(_ k: [UInt8]) -> Bool {
         guard k.count >= 6 && k.count <= 24 else { return false }
         var digits = 0

@@ -166,4 +166,14 @@ import Testing
         #expect(!org("Mari Kask, Pärnu mnt 12, a/a EE66 1034 4428 1845 1065"))
         #expect(!org("Kaseapteek AS\nMari Kask · a/a EE66 1034 4428 1845 1065"))
     }
+
+    /// Words before a code in prose that give it as a relative's, not after a first-person word.
+    @Test func relativesBeforeACode() {
+        for (text, relative) in [("Minu isikukood on ", false), ("Minu tütre Kersti Lepik (isikukood ", true),
+                                 ("Olen tütre ema, minu isikukood ", false), ("Luisa isikukood ", false),
+                                 ("Анализ моего ребёнка Aleksandr Volkov (личный код ", true), ("My daughter's number is ", true),
+                                 ("Tyttäreni henkilötunnus ", true), ("Mój PESEL to ", false)] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { RecordAssembler.relativeBefore($0, $0.count) } == relative, "\(text)")
+        }
+    }
 }
