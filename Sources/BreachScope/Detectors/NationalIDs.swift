@@ -120,12 +120,15 @@ extension NationalIDs {
     static func byte(_ s: Bytes, _ i: Int) -> UInt8 { i >= 0 && i < s.count ? s[i] : 0 }
 
     /// True when the value starting at `start` is not glued to a preceding number by `-` or
-    /// `.` (`12-37605030299`, `0.37605030299`): such text is a longer code or a decimal.
+    /// `.` (`12-37605030299`, `0.37605030299`), or to a word by `-` (`HN-230911-0474`): such
+    /// text is a longer code or a decimal.
     @inline(__always)
     static func isFreeStart(_ s: Bytes, _ start: Int) -> Bool {
         guard start >= 2 else { return true }
         let p = s[start - 1]
+        // (`HN-230911-0474`: an order number's tail after its letters and a dash.)
         return !((p == UInt8(ascii: "-") || p == UInt8(ascii: ".")) && ASCII.isDigit(s[start - 2]))
+            && !(p == UInt8(ascii: "-") && ASCII.isLetter(s[start - 2]))
     }
 
     /// `ASCII.isTokenEnd`, and the value is not glued to a following number by `-`.

@@ -66,7 +66,29 @@ public enum FieldClassifier {
     /// The hint for a label, or `nil` when the label is not recognised as a personal-data label.
     /// Matching is case-insensitive and ignores punctuation, spaces, `_`/`-` and diacritics.
     public static func hint(forLabel label: String) -> FieldHint? {
+        // An OData annotation (`birthdate@OData.Community.Display.V1.FormattedValue`) says what
+        // its property says.
+        if let at = label.firstIndex(of: "@"), at > label.startIndex,
+           label[label.index(after: at)...].lowercased().hasPrefix("odata.") || label[label.index(after: at)...].hasPrefix("Microsoft.") {
+            return hint(forLabel: String(label[..<at]))
+        }
+        // A Dynamics lookup (`_parentcustomerid_value`, `_ownerid_value`): the id of another
+        // record, the contact's organisation or its owner, no key of the contact's.
+        if label.hasPrefix("_") && label.hasSuffix("_value") && label.count > 7 { return .nonPersonal }
         let key = normalize(label)
+        guard !key.isEmpty else { return nil }
+        if let h = hintOfLabel(key, label) { return h }
+        // A customisation's publisher prefix (Dynamics' `khl_asiakasnumero`, `new_phone`,
+        // `cf_email`): the field's own name after it.
+        if let us = label.firstIndex(of: "_"), label.distance(from: label.startIndex, to: us) <= 8,
+           label[..<us].allSatisfy({ $0.isASCII && $0.isLetter }), label[label.index(after: us)...].contains(where: \.isLetter) {
+            let rest = String(label[label.index(after: us)...])
+            if let h = hintOfLabel(normalize(rest), rest) { return h }
+        }
+        return nil
+    }
+
+    private static func hintOfLabel(_ key: String, _ label: String) -> FieldHint? {
         guard !key.isEmpty else { return nil }
         // The organisation's own people in a record: a route sheet's driver (`Kuljettajan puh.`),
         // an order's physician (`orderedBy`), a ticket's agent. Their names and contacts are
@@ -531,7 +553,9 @@ public enum FieldClassifier {
     /// `osoite_postinumero`, `adres_miasto`): one part of a split address.
     private static func addressWordAndPart(_ key: String) -> FieldHint? {
         for word in addressWords where key.count > word.count && key.hasPrefix(word) {
-            let rest = String(key.dropFirst(word.count))
+            // (Dynamics' `address1_line1`, `address1_postalcode`: the first address's parts.)
+            let rest = String(key.dropFirst(word.count).drop(while: { $0.isASCII && $0.isNumber }))
+            if rest.hasPrefix("line"), rest.dropFirst(4).allSatisfy({ $0.isASCII && $0.isNumber }) { return .addressPart }
             if addressPartWords.contains(rest) { return .addressPart }
             if let h = exact[rest], h == .addressPart || h == .postalAddress { return .addressPart }
         }

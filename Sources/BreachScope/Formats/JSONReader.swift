@@ -867,14 +867,23 @@ public struct JSONReader: DocumentReader {
 
     // MARK: - Paths
 
-    /// Keys that are values (IDs, e-mails, dates) rather than names.
-    private static func isDataLike(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Keys that are values (IDs, e-mails, dates) rather than names. (An `@` starts a JSON-LD
+    /// key, `@type`, and an OData annotation's part, `birthdate@OData.Community.Display.V1.FormattedValue`,
+    /// `_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname`: names both.)
+    static func isDataLike(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0
-        for b in key {
-            if b == UInt8(ascii: "@") { return true }
+        for (i, b) in key.enumerated() {
+            if b == UInt8(ascii: "@") { return i > 0 && !isAnnotation(UnsafeBufferPointer(rebasing: key[(i + 1)...])) }
             if b &- 0x30 < 10 { digits += 1 }
         }
         return digits >= 5
+    }
+
+    private static func isAnnotation(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        for prefix in ["odata.", "microsoft."] where p.count > prefix.utf8.count {
+            if zip(p, prefix.utf8).allSatisfy({ ASCII.lower($0) == $1 }) { return true }
+        }
+        return false
     }
 
     private mutating func arrayChild(of parent: Int32) -> Int32 {

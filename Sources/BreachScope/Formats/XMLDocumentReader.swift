@@ -35,8 +35,9 @@ public struct XMLDocumentReader: DocumentReader {
     }
 
     static let sampleFields = 512, sampleBytes = 1 << 20, maxRecordFields = 4096
-    /// (`N`: PowerShell's CLIXML, `<S N="DisplayName">Ryan Young</S>`.)
-    static let nameAttributes: [[UInt8]] = ["name", "key", "label", "field", "property", "N"].map { Array($0.utf8) }
+    /// (`N`: PowerShell's CLIXML, `<S N="DisplayName">Ryan Young</S>`; `n`: Unifaun's shipments,
+    /// `<val n="name">Pesonen Liisa</val>`.)
+    static let nameAttributes: [[UInt8]] = ["name", "key", "label", "field", "property", "N", "n"].map { Array($0.utf8) }
 
     private struct Element {
         var name: [UInt8]

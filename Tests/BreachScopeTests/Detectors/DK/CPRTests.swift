@@ -23,6 +23,8 @@ import Testing
 
     @Test func bareTenDigitsNeedTheHint() {
         #expect(DetectorTest.match(d, "0203871234") == nil)
+        // An order number (`HN-230911-0474`): no CPR after its letters and dash.
+        #expect(DetectorTest.match(d, "HN-230911-0474", at: 3) == nil)
         #expect(DetectorTest.match(d, "0203871234", hint: .nationalID(.sePersonnummer)) == nil)
         #expect(DetectorTest.match(d, "0203871234", hint: .phone) == nil)
         #expect(DetectorTest.value(d, "0203871234", hint: .nationalID(.dkCpr)) == "0203871234")

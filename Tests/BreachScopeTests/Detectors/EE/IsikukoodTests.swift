@@ -46,6 +46,8 @@ import Testing
         #expect(DetectorTest.match(d, "38001085718.5") == nil)  // a decimal number
         #expect(DetectorTest.match(d, "38001085718a") == nil)
         #expect(DetectorTest.match(d, "12-38001085718", at: 3) == nil)  // tail of a longer code
+        #expect(DetectorTest.match(d, "HN-38001085718", at: 3) == nil)  // an order number's tail
+        #expect(DetectorTest.match(d, "nr.38001085718", at: 3) != nil)  // an abbreviation's dot
         #expect(DetectorTest.match(d, "38001085718-12") == nil)
         #expect(DetectorTest.match(d, "38001085718", hint: .nonPersonal) == nil)
         // Another country's hint does not stop a self-validating code (the scanner decides).
