@@ -1882,6 +1882,73 @@ import BreachScopeTesting
         }
     }
 
+    /// A parent writes to the help desk about their child: the ticket's prose gives the child's
+    /// code (`Анализ моего ребёнка … (личный код 5160…)`), repeated in a custom field. The code
+    /// is the child's, the sender's address the parent's: two persons. A customer writing about
+    /// their own code (`Minu isikukood on …`) is one.
+    @Test func aParentWritingAboutTheirChildIsNotTheChild() throws {
+        var rng = SeededRNG(seed: 0x1BC)
+        let child = Synthetic.nationalID(.eeIsikukood, using: &rng), own = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("relatives")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("results.csv", "patsient;isikukood;analüüs\nAleksandr Volkov;\(child);FMR1\n")
+        try write("tickets.json", """
+            {"id": 1886, "via": {"channel": "email", "source": {"from": {"address": "nikolai2003@mail.example.com", "name": "Nikolai Volkov"}}}, "description": "Здравствуйте! Анализ моего ребёнка Aleksandr Volkov (личный код \(child)) делали в вашей лаборатории. Утекли ли его данные?", "custom_fields": [{"id": 360011112222, "value": "\(child)"}]}
+            {"id": 1887, "via": {"channel": "email", "source": {"from": {"address": "aino1958@example.org", "name": "Aino Kallas"}}}, "description": "Tere! Olen Kersti ema. Minu isikukood on \(own). Millised minu andmed lekkisid?"}
+            """)
+        let (out, persons) = try scanAndExport(dir)
+        let childPerson = persons.first { identifierValues($0).contains(child) }
+        #expect(identifierValues(childPerson) == [child], "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["nikolai2003@mail.example.com"] }, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["aino1958@example.org", own] }, "\(out)")
+    }
+
+    /// A Dynamics 365 OData page of contacts: the contacts of one municipality share its
+    /// `_parentcustomerid_value` (a lookup, no key of theirs) and are three persons; annotation
+    /// keys (`…@OData.Community.Display.V1.FormattedValue`) are no e-mail addresses; the
+    /// publisher's prefix (`khl_asiakasnumero`) and `address1_line1` are read as what they name.
+    @Test func dynamicsContactsOfOneOrganisationAreApart() throws {
+        let dir = try CLIRunner.temporaryDirectory("odata")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        func contact(_ n: Int, _ first: String, _ last: String, _ phone: String) -> String {
+            "{\"@odata.etag\": \"W/\\\"6915348\(n)\\\"\", \"contactid\": \"3001e8b7-1ff9-4222-9529-a67f379c467\(n)\", \"khl_asiakasnumero\": \"K1170\(n)\", "
+                + "\"firstname\": \"\(first)\", \"lastname\": \"\(last)\", \"birthdate\": \"1944-0\(n)-11\", \"address1_line1\": \"Urheilutie \(n)\", "
+                + "\"address1_postalcode\": \"00810\", \"address1_city\": \"Helsinki\", \"mobilephone\": \"\(phone)\", \"khl_kieli\": 100000000, "
+                + "\"khl_kieli@OData.Community.Display.V1.FormattedValue\": \"suomi\", \"_parentcustomerid_value\": \"693d14ae-9ab3-4dec-967a-95d47c15f823\", "
+                + "\"_parentcustomerid_value@OData.Community.Display.V1.FormattedValue\": \"Helsingin kaupunki\"}"
+        }
+        try write("contacts_HKI_p1.json", "{\"@odata.context\": \"https://kotihuolto.crm4.example.com/api/data/v9.2/$metadata#contacts\", \"value\": ["
+                  + [contact(1, "Hilkka", "Ylönen", "00358 41 708 3018"), contact(2, "Kyllikki", "Karjalainen", "046-0138691"),
+                     contact(3, "Aila", "Lindqvist", "040 123 4567")].joined(separator: ", ") + "]}")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 3, "\(out)")
+        #expect(!out.contains("odata"), "\(out)")
+        for p in persons {
+            let elements = Set(p["elements"] as? [String] ?? [])
+            #expect(elements.isSuperset(of: ["name", "phone", "postal_address", "date_of_birth"]), "\(p)")
+        }
+    }
+
+    /// Exchange's message tracking log (a W3C log with comma-separated `#Fields:`): a table,
+    /// whose message ids (`<3c883346.007f@…>`) are no one's addresses; its subject's customer and
+    /// the sender's address are read.
+    @Test func exchangeMessageTrackingLogsAreTables() throws {
+        let dir = try CLIRunner.temporaryDirectory("msgtrk")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("MSGTRK2023091906-1.LOG", "#Software: Microsoft Exchange Server\r\n#Version: 15.02.1118.026\r\n#Log-type: Message Tracking Log\r\n"
+                  + "#Date: 2023-09-19T06:00:01.234Z\r\n#Fields: date-time,client-ip,server-hostname,source,event-id,internal-message-id,message-id,"
+                  + "recipient-address,recipient-status,total-bytes,message-subject,sender-address,return-path,directionality\r\n"
+                  + "2023-09-19T06:08:16.784Z,10.40.1.20,KHLEX01,SMTP,RECEIVE,8607272196585,<3c883346.007f@luhyvinvointi.example.com>,"
+                  + "asiakas.palvelu@kotihuolto.example.com,250 2.1.5 Recipient OK,85687,\"Osoitteenmuutos, puh. 040 123 4567\","
+                  + "leif.granstrom@example.fi,leif.granstrom@example.fi,Incoming\r\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(!out.contains("3c883346"), "\(out)")
+        #expect(persons.contains { identifierValues($0).isSuperset(of: ["leif.granstrom@example.fi", "+358401234567"]) }, "\(out)")
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

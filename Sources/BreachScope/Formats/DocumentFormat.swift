@@ -28,6 +28,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case mt940
     /// Java `.properties` files: an entity's keys (`card.2900….owner`) are one record (`PropertiesReader`).
     case properties
+    /// LaTeX documents (`LaTeXReader`): macros, tables and letters' recipients read as text.
+    case latex
     /// YAML (`.yaml`, `.yml`): read as text whose sequences' mappings are records.
     case yaml
     /// UN/EDIFACT interchanges (`UNA:+.? '`, `UNB+…`): each message is a record.
@@ -54,7 +56,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "hl7": .hl7, "hl7v2": .hl7, "astm": .hl7,
         "vcf": .vcard, "vcard": .vcard,
         "yaml": .yaml, "yml": .yaml,
-        "edi": .edifact, "edifact": .edifact, "x12": .edifact, "mt940": .mt940, "sta": .mt940, "properties": .properties,
+        "edi": .edifact, "edifact": .edifact, "x12": .edifact, "mt940": .mt940, "sta": .mt940, "properties": .properties, "tex": .latex, "latex": .latex, "ltx": .latex,
         "textproto": .textproto, "txtpb": .textproto, "textpb": .textproto, "pbtxt": .textproto, "prototxt": .textproto,
     ]
 
@@ -83,6 +85,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         if isVCard(utf8) { return .vcard }
         if isEDIFACT(utf8) { return .edifact }
         if isMT940(utf8) { return .mt940 }
+        if isLaTeX(utf8) { return .latex }
         if let ext = fileExtension(path), let format = byExtension[ext] {
             // Spreadsheets saved as text (Excel's "Unicode text" is UTF-16 with tabs) and
             // exports named `.txt` are tables: read as such, or one row's person runs into the next.
@@ -109,6 +112,23 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         guard g.fieldsPerRecord >= (comma ? 4 : 3), g.consistentRecords >= (comma ? 5 : 3),
               g.consistentRecords * 10 >= g.records * 9 || g.records - g.consistentRecords <= 2 else { return nil }
         return g.delimiter == 0x09 ? .tsv : .csv
+    }
+
+    /// A LaTeX document: its first line that is no `%` comment starts `\documentclass`.
+    static func isLaTeX(_ p: [UInt8]) -> Bool {
+        var i = 0
+        let n = Swift.min(p.count, 4096)
+        while i < n {
+            while i < n && isSpace(p[i]) { i += 1 }
+            guard i < n else { return false }
+            if p[i] == UInt8(ascii: "%") {
+                while i < n && p[i] != 0x0A { i += 1 }
+                continue
+            }
+            let tag = Array("\\documentclass".utf8)
+            return i + tag.count <= n && p[i..<(i + tag.count)].elementsEqual(tag)
+        }
+        return false
     }
 
     /// An MT940 statement: its first line (after white space, or a SWIFT `{1:…}` header block's

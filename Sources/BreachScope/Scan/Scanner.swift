@@ -303,11 +303,18 @@ struct DocumentScan {
             reader.presetHeader = bcp.columns
             return run(reader)
         }
+        // A W3C extended log (IIS, Exchange's message tracking): a table under its `#Fields:`.
+        if format == .text || format == .csv || format == .tsv,
+           let w3c = decoded.withUnsafeBufferPointer({ W3CLog.header(UnsafeBufferPointer(rebasing: $0[0..<min($0.count, 65536)])) }) {
+            var reader = CSVReader(delimiter: w3c.delimiter, limits: options.limits)
+            reader.presetHeader = w3c.fields
+            return run(reader)
+        }
         // A fixed-width export whose layout file stands beside it (`ASIAKAS.DAT`, `ASIAKAS.CPY`).
         if format == .text || format == .csv || format == .tsv, source == nil, let layout = FixedLayout.beside(doc.file.path) {
             return run(FixedWidthReader(layout: layout, limits: options.limits))
         }
-        assembler.spreadsDocumentCategories = format == .text || format == .rtf || format == .html
+        assembler.spreadsDocumentCategories = format == .text || format == .rtf || format == .html || format == .latex
         // A mail's `headers.txt` lists one address per block: no form.
         assembler.readsForms = assembler.spreadsDocumentCategories && !doc.file.name.hasSuffix("!/headers.txt")
         if case .mailPart(let part)? = doc.file.member, let cut = doc.file.name.range(of: "!/", options: .backwards) {
@@ -331,6 +338,7 @@ struct DocumentScan {
         case .hl7xml: return run(HL7XMLReader(limits: options.limits))
         case .mt940: return run(MT940Reader(limits: options.limits))
         case .properties: return run(PropertiesReader(limits: options.limits))
+        case .latex: return run(LaTeXReader(limits: options.limits))
         case .vcard: return run(VCardReader(limits: options.limits))
         case .edifact: return run(EDIFACTReader(limits: options.limits))
         case .textproto: return run(TextProtoReader(limits: options.limits))
