@@ -1949,6 +1949,43 @@ import BreachScopeTesting
         #expect(persons.contains { identifierValues($0).isSuperset(of: ["leif.granstrom@example.fi", "+358401234567"]) }, "\(out)")
     }
 
+    /// A Google Chat Takeout: a message's `creator` is the staff member who wrote it, whose
+    /// address on every message joins none of the patients the messages name.
+    @Test func aChatMessagesCreatorIsStaff() throws {
+        let dir = try CLIRunner.temporaryDirectory("gchat")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("messages.json", """
+            {"messages": [
+             {"creator": {"name": "Kim Osborne", "email": "kim.osborne@cascade-rx.example.com", "user_type": "Human"},
+              "text": "Patient James Lewis (lewis.james@example.org, DOB 01/22/1943) says their name shows up in the directory."},
+             {"creator": {"name": "Kim Osborne", "email": "kim.osborne@cascade-rx.example.com", "user_type": "Human"},
+              "text": "Patient Maria T. Lewis (maria.lewis@example.org, DOB 05/08/1984) says the same."}]}
+            """)
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 2, "\(out)")
+        #expect(!out.contains("kim.osborne"), "\(out)")
+    }
+
+    /// Telemetry: a Sentry event's `user.ip_address` is no postal address and its browser's
+    /// `name` no one's; an OpenTelemetry span's `name` is software's, its `sms.to` a phone.
+    @Test func telemetryNamesAreSoftwares() throws {
+        let dir = try CLIRunner.temporaryDirectory("telemetry")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("events.json", """
+            [{"event_id": "9a1c", "user": {"id": "1553", "email": "laura.hall@example.com", "ip_address": "{{auto}}"},
+              "contexts": {"browser": {"name": "Mobile Safari", "version": "16.6"}, "os": {"name": "iOS"}}}]
+            """)
+        try write("traces.ndjson", #"{"resourceSpans":[{"scopeSpans":[{"scope":{"name":"opentelemetry.instrumentation.django"},"spans":[{"name":"sms.otp.send","attributes":[{"key":"sms.to","value":{"stringValue":"+37251213841"}}]}]}]}]}"# + "\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 2, "\(out)")
+        for p in persons {
+            let elements = Set(p["elements"] as? [String] ?? [])
+            #expect(!elements.contains("postal_address") && !elements.contains("name"), "\(p)")
+        }
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

@@ -30,6 +30,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case properties
     /// LaTeX documents (`LaTeXReader`): macros, tables and letters' recipients read as text.
     case latex
+    /// A saved MongoDB shell session (`MongoShellReader`): printed documents as JSON records.
+    case mongoShell = "mongo-shell"
     /// YAML (`.yaml`, `.yml`): read as text whose sequences' mappings are records.
     case yaml
     /// UN/EDIFACT interchanges (`UNA:+.? '`, `UNB+…`): each message is a record.
@@ -87,6 +89,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         if isMT940(utf8) { return .mt940 }
         if isLaTeX(utf8) { return .latex }
         if let ext = fileExtension(path), let format = byExtension[ext] {
+            // (A shell session saved as text: `mongosh_accounts.txt`, `session.log`.)
+            if format == .text && isMongoShell(utf8) { return .mongoShell }
             // Spreadsheets saved as text (Excel's "Unicode text" is UTF-16 with tabs) and
             // exports named `.txt` are tables: read as such, or one row's person runs into the next.
             if format == .text && (ext == "txt" || ext == "text"),
@@ -99,6 +103,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
             if format == .xml && isHL7XML(utf8) { return .hl7xml }
             return format
         }
+        if isMongoShell(utf8) { return .mongoShell }
         return utf8.withUnsafeBufferPointer { sniff($0, complete: complete) }
     }
 
@@ -112,6 +117,22 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         guard g.fieldsPerRecord >= (comma ? 4 : 3), g.consistentRecords >= (comma ? 5 : 3),
               g.consistentRecords * 10 >= g.records * 9 || g.records - g.consistentRecords <= 2 else { return nil }
         return g.delimiter == 0x09 ? .tsv : .csv
+    }
+
+    /// A MongoDB shell session: the shell's banner (`Current Mongosh Log ID:`, `MongoDB shell
+    /// version`) or its wrappers (`ObjectId(`, `ISODate(`), and a line that starts a printed
+    /// value (`MongoShellReader.startsValue`).
+    static func isMongoShell(_ p: [UInt8]) -> Bool {
+        let marks = ["Current Mongosh Log ID:", "MongoDB shell version", "ObjectId(", "ISODate("].map { Array($0.utf8) }
+        guard marks.contains(where: { CategoryMatcher.firstIndex(of: $0, in: p) != nil }) else { return false }
+        var start = 0
+        while start < p.count {
+            var end = start
+            while end < p.count && p[end] != 0x0A { end += 1 }
+            if end > start && MongoShellReader.startsValue(Array(p[start..<end])) { return true }
+            start = end + 1
+        }
+        return false
     }
 
     /// A LaTeX document: its first line that is no `%` comment starts `\documentclass`.

@@ -463,6 +463,19 @@ public enum FieldClassifier {
         "behandlende lege", "behandlende læge", "clinician", "referring clinician", "gp",
     ].map(normalize))
 
+    /// Whether a `name` key under `parent` (a JSON path's last step) names software, not a
+    /// person: OpenTelemetry's `scope`, `spans[]`, `resource`; Sentry's `browser`, `os`, `sdk`.
+    public static func namesSoftwareThing(_ parent: String) -> Bool {
+        let step = parent.split(separator: ".").last.map { String($0) } ?? parent
+        let key = normalize(step.hasSuffix("[]") ? String(step.dropLast(2)) : step)
+        return softwareThings.contains(key)
+    }
+
+    private static let softwareThings: Set<String> = Set([
+        "scope", "span", "spans", "resource", "instrumentationscope", "instrumentationlibrary", "sdk", "browser", "os",
+        "runtime", "device", "library", "service", "logger", "tracer", "meter", "metric", "metrics", "event", "events",
+    ].map(normalize))
+
     private static let otherEntityTokens: [String] = [
         "provider", "clinic", "hospital", "doctor", "physician", "referrer", "referring", "pharmac",
         "laborator", "animal", "product", "store", "company", "organi", "employer", "insurer",
@@ -486,7 +499,7 @@ public enum FieldClassifier {
         "driver", "kuljettaja", "courier", "kurier", "förare", "chaufför", "kierowca", "водител", "курьер",
         "autojuht", "vairuotoj", "fahrer", "sjåfør", "chauffør", "orderedby", "requestedby",
         "referredby", "signedby", "approvedby", "validatedby", "authorisedby", "authorizedby", "handledby",
-        "createdby", "updatedby", "modifiedby", "assignedto", "assignee", "supportagent", "agentname",
+        "createdby", "updatedby", "modifiedby", "creator", "assignedto", "assignee", "supportagent", "agentname",
         "agentemail", "agentphone", "käsittelijä", "handläggare", "sachbearbeiter", "исполнитель",
     ].map(normalize)
 
@@ -966,6 +979,10 @@ public enum FieldClassifier {
             "assigning authority name", "assigningauthorityname", "code system name", "codesystemname",
             // A log event's logger and thread (log4j's `loggerName`: `ee.lojaalsus.sms.OtpSender`).
             "logger", "logger name", "loggername", "thread", "thread name", "threadname", "logger_fqcn", "loggerfqcn",
+            // A machine's address (Sentry's `user.ip_address`: `{{auto}}`), a telemetry scope's or a
+            // span's name (OpenTelemetry's `scope.name`, `spans[].name`): no one's.
+            "ip address", "ip_address", "ipaddress", "ip", "client ip", "remote addr", "remote_addr", "remote address",
+            "mac address", "host address", "server address", "peer address",
             // A store's or a pharmacy's own line (a kiosk's `PoeTelefon=`): the organisation's.
             "poe telefon", "poetelefon", "kaupluse telefon", "apteegi telefon", "store phone", "shop phone",
             "pharmacy phone", "branch phone", "myymälän puhelin", "apteekin puhelin", "butikens telefon",

@@ -129,6 +129,14 @@ public struct JSONReader: DocumentReader {
     private static let maxPaths = 50_000
 
     /// `lines`: NDJSON (one value per line) rather than one JSON document.
+    /// A reader of a JSON text that starts at `line` and byte `offset` of its document (the
+    /// object literals of a shell session, `MongoShellReader`).
+    init(lines: Bool, limits: ReadLimits, startingAt line: Int, offset: Int) {
+        self.init(lines: lines, limits: limits)
+        self.line = line
+        self.base = offset
+    }
+
     public init(lines: Bool, limits: ReadLimits = .init()) {
         self.lines = lines
         self.limits = limits
@@ -928,6 +936,8 @@ public struct JSONReader: DocumentReader {
             return register(PathNode(name: p.name + "." + label, hint: p.hint, otherEntity: p.otherEntity), key: keyBytes, parent: parent, frame: frame)
         }
         var hint = FieldClassifier.hint(forLabel: label)
+        // (A span's or a browser's `name`: software's, `sms.otp.send`, `Mobile Safari`.)
+        if hint == .fullName && FieldClassifier.namesSoftwareThing(p.name) { hint = .nonPersonal }
         if hint == nil, p.hint == .fullName {
             // `"name": {"first": …, "last": …}`
             hint = FieldClassifier.namePart(label)

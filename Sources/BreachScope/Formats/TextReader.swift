@@ -200,6 +200,16 @@ public struct TextReader: DocumentReader {
 
     /// One whole line (without its LF) starting at document offset `offset`.
     private mutating func lineEnded(_ p: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
+        if p.count >= 3 && p.count <= Self.maxRuledLine, let first = p.firstIndex(where: { $0 != 0x20 }),
+           first + 2 < p.count, p[first] == 0xE2, p[first + 1] == 0x94 || p[first + 1] == 0x95 {
+            // A table drawn with box characters (sqlite3's `.mode box`, `psql`'s unicode border):
+            // its lines as their ASCII drawing (`─` `-`, `│` `|`, corners and crossings `+`).
+            var ascii = Self.boxDrawingAsASCII(p)
+            ascii.withUnsafeBufferPointer { lineEnded($0, offset: offset, visitor: &visitor) }
+            keepLastLine()
+            ascii.removeAll()
+            return
+        }
         if p.count > maxLine {  // cut into overlapping pieces straight from the chunk
             if !heldAddress.isEmpty { flushHeldAddress(visitor: &visitor) }
             lastLineRef = nil
@@ -292,13 +302,15 @@ public struct TextReader: DocumentReader {
     private mutating func textLine(_ p: UnsafeBufferPointer<UInt8>, a: Int, b: Int, offset: Int, gapped: Bool = false,
                                    visitor: inout some RecordVisitor) {
         let text = UnsafeBufferPointer(rebasing: p[a..<b])
-        if ASCII.isDigit(text[0]) && Self.hasQuery(text) {
-            // A log line (a timestamp or an address first) with a URL's query: one request, whose
-            // parameters are one person's, is a record of its own.
+        if ASCII.isDigit(text[0]), Self.hasQuery(text) || Self.encodedAt(text) != nil {
+            // A log line (a timestamp or an address first) with a URL's query, or an address
+            // encoded in its path (an S3 access log's `profiles/keisha_moore%40inbox.test.json`):
+            // one request, whose parameters are one person's, is a record of its own.
             if recordOpen { visitor.endRecord(); recordOpen = false }
             visitor.beginRecord(line: line, offset: offset + a)
             visitor.field(text, column: -1, line: line, offset: offset + a)
             queryFields(text, offset: offset + a, visitor: &visitor)
+            encodedAddresses(text, offset: offset + a, visitor: &visitor)
             visitor.endRecord()
             return
         }
@@ -709,6 +721,29 @@ public struct TextReader: DocumentReader {
         lastLineRef = nil
     }
 
+    /// A line with its box-drawing characters (U+2500–U+257F) written as ASCII: horizontal lines
+    /// `-`, vertical ones `|`, corners, tees and crossings `+`.
+    static func boxDrawingAsASCII(_ p: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(p.count)
+        var i = 0
+        while i < p.count {
+            if p[i] == 0xE2 && i + 2 < p.count && (p[i + 1] == 0x94 || p[i + 1] == 0x95) {
+                let scalar = 0x2500 + (Int(p[i + 1] - 0x94) << 6) + Int(p[i + 2] & 0x3F)
+                switch scalar {
+                case 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2550: out.append(UInt8(ascii: "-"))
+                case 0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F, 0x2551: out.append(UInt8(ascii: "|"))
+                default: out.append(UInt8(ascii: "+"))
+                }
+                i += 3
+                continue
+            }
+            out.append(p[i])
+            i += 1
+        }
+        return out
+    }
+
     /// Longest line read as a query tool's table header or row.
     static let maxRuledLine = 1000
 
@@ -717,8 +752,9 @@ public struct TextReader: DocumentReader {
     /// `isql`'s of `=` (`============ =========== ===`), `psql`'s
     /// joined by `+` (`----+------+----`), the MySQL client's framed (`+----+------+`). Each run
     /// is a column; its label is the header line's text above it (`lastLine`). The table is read
-    /// when a label names a person or a person's contact, address, ID, birth date or customer
-    /// number; its lines below are rows (`ruledRow`). True when the rule was taken.
+    /// when a label names a person or a person's contact, address, ID, birth date, customer
+    /// number, card or account; its lines below are rows (`ruledRow`). True when the rule was
+    /// taken.
     private mutating func ruledHeader(_ p: UnsafeBufferPointer<UInt8>, visitor: inout some RecordVisitor) -> Bool {
         guard p.count <= Self.maxRuledLine, let runs = Self.ruleRuns(p), runs.count >= 2 else { return false }
         keepLastLine()   // (the header above, in one buffer)
@@ -731,9 +767,10 @@ public struct TextReader: DocumentReader {
             labels.append(t)
             if !t.isEmpty, let hint = classify(String(decoding: t, as: UTF8.self)) {
                 switch hint {
-                // (A customer's or patient's number: the rows are theirs, joined by it — `isql`'s
-                // results under `ID_PACJENTA`.)
-                case .fullName, .firstName, .lastName, .postalAddress, .phone, .email, .nationalID, .dateOfBirth, .linkKey: personal = true
+                // (A customer's, a patient's or a card's number: the rows are theirs, joined by it —
+                // `isql`'s results under `ID_PACJENTA`, sqlite3's purchases under `kaart_nr`.)
+                case .fullName, .firstName, .lastName, .postalAddress, .phone, .email, .nationalID, .dateOfBirth, .linkKey,
+                     .loyaltyCard, .paymentCard, .iban: personal = true
                 default: break
                 }
             }
@@ -986,6 +1023,51 @@ public struct TextReader: DocumentReader {
     }
 
     /// Whether a line holds a URL's query (`?` and a key with `=`).
+    /// Where the first `%40` (a percent-encoded `@`) of a line stands, or nil.
+    static func encodedAt(_ text: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        guard let base = text.baseAddress else { return nil }
+        var i = from
+        while i + 2 < text.count, let hit = memchr(base + i, 0x25, text.count - i - 2) {
+            let k = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if text[k + 1] == UInt8(ascii: "4") && text[k + 2] == UInt8(ascii: "0") { return k }
+            i = k + 1
+        }
+        return nil
+    }
+
+    /// The words of a log line that hold a percent-encoded address outside a query's parameter
+    /// (`GET /bucket/profiles/keisha_moore%40inbox.test.json`), decoded, as text of the line's
+    /// record. (A query's parameters are `queryFields`'.)
+    private mutating func encodedAddresses(_ text: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
+        var from = 0
+        var seen: [Range<Int>] = []
+        while let k = Self.encodedAt(text, from: from) {
+            var a = k, b = k
+            while a > 0 && !Self.endsEncodedWord(text[a - 1]) { a -= 1 }
+            while b < text.count && !Self.endsEncodedWord(text[b]) { b += 1 }
+            from = b
+            // (In a query's parameter: read there.)
+            guard !text[a..<k].contains(UInt8(ascii: "=")), !seen.contains(a..<b),
+                  var decoded = Self.percentDecoded(UnsafeBufferPointer(rebasing: text[a..<b])) else { continue }
+            seen.append(a..<b)
+            // (An object's key ends in its file's extension: `…@inbox.test.json`.)
+            if let dot = decoded.lastIndex(of: UInt8(ascii: ".")), Self.fileExtensions.contains(Array(decoded[(dot + 1)...])) {
+                decoded.removeSubrange(dot...)
+            }
+            decoded.withUnsafeBufferPointer { visitor.field($0, column: -1, line: line, offset: offset + a) }
+        }
+    }
+
+    static let fileExtensions: Set<[UInt8]> = Set(["json", "xml", "csv", "txt", "pdf", "png", "jpg", "jpeg", "html", "gz", "zip",
+                                                   "avro", "parquet", "eml", "msg", "doc", "docx", "xlsx"].map { Array($0.utf8) })
+
+    /// A byte that ends a URL's word in a log line: a space, a quote, a bracket, a `/` or `?`.
+    @inline(__always)
+    static func endsEncodedWord(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "/")
+            || b == UInt8(ascii: "?") || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+    }
+
     static func hasQuery(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return false }
         var i = 0

@@ -83,6 +83,35 @@ import BreachScopeTesting
         }
     }
 
+    /// sqlite3's `.mode box`: a table drawn with box characters is read as the MySQL client's
+    /// framed table is, columns by characters (`Ksülometasoliin`).
+    @Test func boxDrawnTables() {
+        let text = "sqlite> .mode box\n"
+            + "┌───────────────┬────────────┬─────────────────────────────────────┐\n"
+            + "│    kaart_nr   │  kuupaev   │                toode                │\n"
+            + "├───────────────┼────────────┼─────────────────────────────────────┤\n"
+            + "│ 2900016895981 │ 2023-09-01 │ Plaaster 20tk                       │\n"
+            + "│ 2900173030140 │ 2023-09-01 │ Ksülometasoliin ninasprei 0,1% 10ml │\n"
+            + "└───────────────┴────────────┴─────────────────────────────────────┘\n"
+        let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
+        #expect(v.recordStrings.contains("kaart_nr=2900016895981|kuupaev=2023-09-01|toode=Plaaster 20tk"), "\(v.recordStrings)")
+        #expect(v.recordStrings.contains("kaart_nr=2900173030140|kuupaev=2023-09-01|toode=Ksülometasoliin ninasprei 0,1% 10ml"), "\(v.recordStrings)")
+    }
+
+    /// An S3 server access log: each request is a record, an address percent-encoded in an
+    /// object's key is read decoded, without the file's extension.
+    @Test func encodedAddressesInLogPaths() {
+        let text = "79a59df900b949e5 evergreen-pps-migration [18/Jul/2014:20:33:44 +0000] 198.51.100.29 - 3D40DF4AB0C31A22 REST.GET.OBJECT "
+            + "profiles/keisha_moore%40inbox.test.json \"GET /evergreen-pps-migration/profiles/keisha_moore%40inbox.test.json HTTP/1.1\" 200 - 1862\n"
+            + "79a59df900b949e5 evergreen-pps-migration [18/Jul/2014:20:36:50 +0000] 192.0.2.232 - 89B8D4019F44850C REST.GET.OBJECT "
+            + "profiles/wilsone516%40webmail.test.json \"GET /evergreen-pps-migration/profiles/wilsone516%40webmail.test.json HTTP/1.1\" 200\n"
+        let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
+        #expect(v.recordStrings.count == 2, "\(v.recordStrings)")
+        #expect(v.recordStrings.first?.contains("|-=keisha_moore@inbox.test") == true && v.recordStrings.first?.contains("wilsone516") == false,
+                "\(v.recordStrings)")
+        #expect(v.recordStrings.last?.contains("|-=wilsone516@webmail.test") == true, "\(v.recordStrings)")
+    }
+
     /// A Rails log's `Parameters:` (a Ruby hash, `"key"=>"value"`): a known key's string value
     /// is a field of its `?key` column, a first and a last name of one line are one name; a
     /// filtered token and unknown keys give nothing.

@@ -1,0 +1,58 @@
+import Testing
+@testable import BreachScope
+
+@Suite struct MongoShellReaderTests {
+    static let session = #"""
+        Current Mongosh Log ID:	ff062807879285d3f3386e56
+        Connecting to:		mongodb://<credentials>@10.8.0.21:27017/evergreen?directConnection=true
+        Using MongoDB:		4.4.24
+
+        evergreen> db.accounts.countDocuments({ migratedFrom: 'PPS' })
+        342
+        evergreen> db.accounts.find({ migratedFrom: 'PPS' }, { passwordHash: 0 })
+        [
+          {
+            _id: ObjectId("5c7a2f211683f1c296e64216"),
+            email: 'm.scott@mail.example.com',
+            name: { first: 'Mary', middle: 'F', last: 'Scott', suffix: null },
+            displayName: 'Scott, Mary F.',
+            phones: [ { type: 'mobile', number: '(212) 555-0172' } ],
+            birthDate: ISODate("1973-07-13T00:00:00.000Z"),
+            balance: Decimal128("1.5e-7"),
+            flags: [Object],
+            note: 'He said "hi", it\'s fine'
+          },
+          {
+            _id: ObjectId("5c7ab72fd24d495fb10103a2"),
+            email: 'a.brown@inbox.test',
+            name: { first: 'Anthony', middle: null, last: 'Brown', suffix: null },
+            blob: BinData(0, 'AQID'),
+            phones: []
+          }
+        ]
+        evergreen> db.accounts.findOne({ email: 'k.lee@example.org' })
+        null
+        """#
+
+    /// A session: each printed document is a record with its fields by path; prompts and
+    /// counts are text; a query's literal (`{ email: 'k.lee@…' }`) is read as text too.
+    @Test func printedDocumentsAreRecords() {
+        let doc = Array(Self.session.utf8)
+        let whole = readDocument(MongoShellReader(), doc)
+        #expect(whole.error == nil)
+        let records = whole.visitor.recordStrings
+        let mary = records.first { $0.contains("m.scott@mail.example.com") } ?? ""
+        #expect(mary.contains("$[].name.first=Mary") && mary.contains("$[].phones[].number=(212) 555-0172")
+                && mary.contains("$[].birthDate=1973-07-13T00:00:00.000Z") && mary.contains("He said \"hi\", it's fine"), "\(records)")
+        #expect(!mary.contains("a.brown"), "\(records)")
+        #expect(records.contains { $0.contains("a.brown@inbox.test") && $0.contains("Anthony") }, "\(records)")
+        #expect(records.contains { $0.contains("k.lee@example.org") }, "\(records)")
+        for size in [1, 7, 64] {
+            #expect(readDocument(MongoShellReader(), doc, chunkSize: size).visitor.events == whole.visitor.events)
+        }
+        let bytes = Array(Self.session.utf8)
+        #expect(bytes.withUnsafeBufferPointer { DocumentFormat.detect(path: "dev/mongosh_accounts_2019-03-02.txt", prefix: $0) } == .mongoShell)
+        #expect(!MongoShellReader.startsValue(Array("[2023-09-01 10:00] INFO started".utf8)))
+        #expect(MongoShellReader.startsValue(Array("{ _id: ObjectId(\"5c7a\"), email: 'x@y.z' }".utf8)))
+    }
+}
