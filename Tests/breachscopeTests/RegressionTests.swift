@@ -1978,12 +1978,15 @@ import BreachScopeTesting
               "contexts": {"browser": {"name": "Mobile Safari", "version": "16.6"}, "os": {"name": "iOS"}}}]
             """)
         try write("traces.ndjson", #"{"resourceSpans":[{"scopeSpans":[{"scope":{"name":"opentelemetry.instrumentation.django"},"spans":[{"name":"sms.otp.send","attributes":[{"key":"sms.to","value":{"stringValue":"+37251213841"}}]}]}]}]}"# + "\n")
+        // (A FHIR bundle's `entry[].resource.name` is its patient's.)
+        try write("bundle.json", #"{"resourceType": "Bundle", "entry": [{"resource": {"resourceType": "Patient", "name": [{"family": "Sepp", "given": ["Jaan"]}], "telecom": [{"system": "email", "value": "jaan.sepp@example.ee"}]}}]}"#)
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 2, "\(out)")
-        for p in persons {
+        #expect(persons.count == 3, "\(out)")
+        for p in persons where !identifierValues(p).contains("jaan.sepp@example.ee") {
             let elements = Set(p["elements"] as? [String] ?? [])
             #expect(!elements.contains("postal_address") && !elements.contains("name"), "\(p)")
         }
+        #expect(persons.contains { identifierValues($0) == ["jaan.sepp@example.ee"] && ($0["elements"] as? [String] ?? []).contains("name") }, "\(out)")
     }
 
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders

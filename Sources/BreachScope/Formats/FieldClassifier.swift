@@ -464,7 +464,8 @@ public enum FieldClassifier {
     ].map(normalize))
 
     /// Whether a `name` key under `parent` (a JSON path's last step) names software, not a
-    /// person: OpenTelemetry's `scope`, `spans[]`, `resource`; Sentry's `browser`, `os`, `sdk`.
+    /// person: OpenTelemetry's `scope`, `spans[]`; Sentry's `browser`, `os`, `sdk`. (Not a
+    /// `resource`: a FHIR bundle's entries are patients.)
     public static func namesSoftwareThing(_ parent: String) -> Bool {
         let step = parent.split(separator: ".").last.map { String($0) } ?? parent
         let key = normalize(step.hasSuffix("[]") ? String(step.dropLast(2)) : step)
@@ -472,7 +473,7 @@ public enum FieldClassifier {
     }
 
     private static let softwareThings: Set<String> = Set([
-        "scope", "span", "spans", "resource", "instrumentationscope", "instrumentationlibrary", "sdk", "browser", "os",
+        "scope", "span", "spans", "instrumentationscope", "instrumentationlibrary", "sdk", "browser", "os",
         "runtime", "device", "library", "service", "logger", "tracer", "meter", "metric", "metrics", "event", "events",
     ].map(normalize))
 

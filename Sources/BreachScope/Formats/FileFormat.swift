@@ -13,6 +13,9 @@ public enum FileFormat: String, Sendable, CaseIterable {
         func starts(_ magic: [UInt8]) -> Bool { prefix.count >= magic.count && zip(prefix, magic).allSatisfy { $0 == $1 } }
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if starts(Array("%PDF-".utf8)) { return .pdf }
+        // Flat OpenDocument files (one XML file, not a ZIP package).
+        if ext == "fods" && starts(Array("<".utf8)) { return .ods }
+        if ext == "fodt" && starts(Array("<".utf8)) { return .odt }
         if starts([0x50, 0x4B, 0x03, 0x04]) && (ext == "xlsx" || ext == "xlsm") { return .xlsx }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
             // OpenDocument: the first member is `mimetype`, stored, at offset 30 (name) / 38 (value).

@@ -30,16 +30,31 @@ public struct ODFReader: FileDocumentReader {
     public init(limits: ReadLimits) { self.limits = limits }
 
     public mutating func read(path: String, visitor: inout some RecordVisitor) throws(ReadError) -> String {
-        let archive = try OfficeZIP.open(path: path)
-        if let manifest = archive["META-INF/manifest.xml"] {
-            var encrypted = false
-            try OfficeZIP.parse(archive, manifest, part: "META-INF/manifest.xml", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
-                if event == .start && x.isNamed("encryption-data") { encrypted = true }
+        // A flat OpenDocument file (`.fods`, `.fodt`): the whole document is one XML file whose
+        // `office:body` is `content.xml`'s.
+        let flat = Self.isFlat(path: path)
+        var archive: Archive?, content: Entry?
+        if !flat {
+            let zip = try OfficeZIP.open(path: path)
+            if let manifest = zip["META-INF/manifest.xml"] {
+                var encrypted = false
+                try OfficeZIP.parse(zip, manifest, part: "META-INF/manifest.xml", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
+                    if event == .start && x.isNamed("encryption-data") { encrypted = true }
+                }
+                if encrypted { throw ReadError(.unsupported, "encrypted, not scanned") }
             }
-            if encrypted { throw ReadError(.unsupported, "encrypted, not scanned") }
+            guard let entry = zip["content.xml"] else { throw ReadError(.malformed, "no content.xml part: not an OpenDocument file") }
+            archive = zip
+            content = entry
         }
-        guard let content = archive["content.xml"] else { throw ReadError(.malformed, "no content.xml part: not an OpenDocument file") }
         let limits = self.limits, spreadsheet = self.spreadsheet
+        func parseContent(_ handle: (inout XMLScanner, XMLEvent) throws(ReadError) -> Void) throws(ReadError) {
+            if let archive, let content {
+                try OfficeZIP.parse(archive, content, part: "content.xml", maxTextBytes: limits.maxFieldBytes, handle)
+            } else {
+                try Self.parseFlat(path: path, maxTextBytes: limits.maxFieldBytes, handle)
+            }
+        }
         var paragraphs = 0, tables = 0
         try withUnsafeMutablePointer(to: &visitor) { (base) throws(ReadError) in
             var text = ParagraphText(limits: limits, base: base)
@@ -49,7 +64,7 @@ public struct ODFReader: FileDocumentReader {
             var cell: [UInt8] = [], number: [UInt8]? = nil
             var inCell = false
             let maxCell = limits.maxFieldBytes
-            try OfficeZIP.parse(archive, content, part: "content.xml", maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
+            try parseContent { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
                 if event == .start {
                     if x.isNamed("p") || x.isNamed("h") {
                         if paragraphDepth > 0 { if !x.text.isEmpty { x.text.append(0x0A) } } else {
@@ -132,5 +147,31 @@ public struct ODFReader: FileDocumentReader {
         }
         if spreadsheet { return tables == 1 ? "1 sheet" : "\(tables) sheets" }
         return "\(paragraphs) paragraph\(paragraphs == 1 ? "" : "s"), \(tables) table\(tables == 1 ? "" : "s")"
+    }
+
+    /// Whether the file is a flat OpenDocument XML file rather than a ZIP package.
+    static func isFlat(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        guard head.count >= 4, !(head[0] == 0x50 && head[1] == 0x4B) else { return false }
+        return head.range(of: Data("office:document".utf8)) != nil
+    }
+
+    /// Streams a flat file's XML through `handle`, 64 KB at a time.
+    static func parseFlat(path: String, maxTextBytes: Int, _ handle: (inout XMLScanner, XMLEvent) throws(ReadError) -> Void) throws(ReadError) {
+        guard let file = FileHandle(forReadingAtPath: path) else { throw ReadError(.io, "cannot open the file") }
+        defer { try? file.close() }
+        var scanner = XMLScanner(maxTextBytes: maxTextBytes)
+        while true {
+            let chunk: Data
+            do { chunk = try file.read(upToCount: 64 * 1024) ?? Data() } catch { throw ReadError(.io, "read failed") }
+            if chunk.isEmpty { break }
+            let bytes = [UInt8](chunk)
+            try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(ReadError) in
+                var i = 0
+                while let event = try scanner.next(p, at: &i) { try handle(&scanner, event) }
+            }
+        }
     }
 }

@@ -249,6 +249,7 @@ public struct TextReader: DocumentReader {
             if recordOpen { visitor.endRecord(); recordOpen = false }
             return
         }
+        if p[a] == UInt8(ascii: "("), dicomLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
         if (expandedRecords || p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "*"))
             && expandedLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
         if !ruledColumns.isEmpty {
@@ -1724,6 +1725,68 @@ public struct TextReader: DocumentReader {
     }
 
     static let addressQuestionWords: [[UInt8]] = ["osoit", "adres", "addres", "aadres", "дрес"].map { Array($0.utf8) }
+
+    /// A line of DCMTK's `dcmdump` (`(0010,0010) PN [KOZŁOWSKA^URSZULA]  #  18, 1 PatientName`):
+    /// the patient's attributes are fields of the dump's record under labels the classifier
+    /// knows (a person name's `Family^Given^Middle` as `Given Middle Family`, a `DA` date as
+    /// `YYYY-MM-DD`); the patient's ID, history and the study's description are text; a
+    /// physician's or an operator's name is staff; other attributes (UIDs, the institution,
+    /// pixel data) are none. True when the line was one.
+    private mutating func dicomLine(_ t: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        guard t.count > 16, t[5] == UInt8(ascii: ","), t[10] == UInt8(ascii: ")"), t[11] == 0x20,
+              t[1..<5].allSatisfy(Self.isHexDigit), t[6..<10].allSatisfy(Self.isHexDigit) else { return false }
+        guard let hash = t.lastIndex(of: UInt8(ascii: "#")) else { return true }
+        var k = t.count
+        while k > hash && t[k - 1] != 0x20 { k -= 1 }
+        let keyword = Array(t[k...])
+        guard let kind = Self.dicomKeywords[keyword], let open = t[12..<hash].firstIndex(of: UInt8(ascii: "[")),
+              let close = t[open..<hash].lastIndex(of: UInt8(ascii: "]")), close > open + 1 else { return true }
+        var value = Array(t[(open + 1)..<close])
+        let vr = Array(t[12..<Swift.min(14, t.count)])
+        if vr == Array("PN".utf8) {
+            let parts = value.split(separator: UInt8(ascii: "^"), omittingEmptySubsequences: false)
+            var words: [ArraySlice<UInt8>] = []
+            if parts.count > 1 { words.append(parts[1]) }
+            if parts.count > 2 { words.append(parts[2]) }
+            words.append(parts[0])
+            value = Array(words.filter { !$0.isEmpty }.joined(separator: [0x20]))
+        } else if vr == Array("DA".utf8), value.count == 8, value.allSatisfy(ASCII.isDigit) {
+            value = Array(value[0..<4]) + [UInt8(ascii: "-")] + Array(value[4..<6]) + [UInt8(ascii: "-")] + Array(value[6..<8])
+        }
+        guard !value.isEmpty else { return true }
+        let column: Int
+        switch kind {
+        case "": column = -1
+        case "(staff name)":
+            if dicomStaffColumn < 0 { dicomStaffColumn = visitor.declareColumn(name: RecordAssembler.staffNameColumn, hint: .nonPersonal) }
+            column = dicomStaffColumn
+        default: column = labelColumn(Array(kind.utf8), visitor: &visitor)
+        }
+        openRecord(offset: offset, visitor: &visitor)
+        value.withUnsafeBufferPointer { visitor.field($0, column: column, line: line, offset: offset + open + 1) }
+        return true
+    }
+
+    private var dicomStaffColumn = -1
+
+    @inline(__always) static func isHexDigit(_ b: UInt8) -> Bool {
+        ASCII.isDigit(b) || (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "f")
+    }
+
+    /// `dcmdump`'s keywords read (`dicomLine`): the label each is read under ("" text).
+    static let dicomKeywords: [[UInt8]: String] = {
+        let table: [(String, String)] = [
+            ("PatientName", "name"), ("OtherPatientNames", "name"), ("PatientBirthDate", "date of birth"),
+            ("PatientAddress", "address"), ("PatientTelephoneNumbers", "phone"), ("PatientID", ""), ("OtherPatientIDs", ""),
+            ("AdditionalPatientHistory", ""), ("StudyDescription", ""), ("ReasonForTheRequestedProcedure", ""),
+            ("AdmittingDiagnosesDescription", ""), ("RequestedProcedureDescription", ""), ("PatientComments", ""),
+            ("ReferringPhysicianName", "(staff name)"), ("RequestingPhysician", "(staff name)"),
+            ("PerformingPhysicianName", "(staff name)"), ("OperatorsName", "(staff name)"), ("NameOfPhysiciansReadingStudy", "(staff name)"),
+        ]
+        var out: [[UInt8]: String] = [:]
+        for (k, v) in table { out[Array(k.utf8)] = v }
+        return out
+    }()
 
     private mutating func openRecord(offset: Int, visitor: inout some RecordVisitor) {
         if !recordOpen { visitor.beginRecord(line: line, offset: offset); recordOpen = true }

@@ -46,6 +46,30 @@ import BreachScopeTesting
         #expect(begins == [2, 6])
     }
 
+    /// A flat OpenDocument spreadsheet (`.fods`: one XML file, `office:document`) is read as its
+    /// packaged form is, and detected by its extension.
+    @Test func flatSpreadsheets() throws {
+        let p = person(seed: 5)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bs-fods-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("rejestr_Gdansk_2023-10.fods")
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document \(Self.ns) office:mimetype=\"application/vnd.oasis.opendocument.spreadsheet\">"
+            + "<office:body><office:spreadsheet><table:table table:name=\"Rejestr\">"
+            + "<table:table-row><table:table-cell><text:p>PESEL</text:p></table:table-cell><table:table-cell><text:p>Nazwisko i imię</text:p></table:table-cell></table:table-row>"
+            + "<table:table-row><table:table-cell><text:p>\(p.id)</text:p></table:table-cell><table:table-cell><text:p>Wróbel Krzysztof</text:p></table:table-cell></table:table-row>"
+            + "</table:table></office:spreadsheet></office:body></office:document>"
+        try Data(xml.utf8).write(to: url)
+        let head = Array(xml.utf8.prefix(64))
+        #expect(head.withUnsafeBufferPointer { FileFormat.detect(path: url.path, prefix: $0) } == .ods)
+        var reader = ODFReader(limits: ReadLimits())
+        reader.spreadsheet = true
+        var visitor = RecordingVisitor()
+        let d = try reader.read(path: url.path, visitor: &visitor)
+        #expect(d == "1 sheet")
+        #expect(visitor.recordStrings == ["PESEL=\(p.id)|Nazwisko i imię=Wróbel Krzysztof"])
+    }
+
     @Test func odtParagraphsAndTables() throws {
         let p = person(seed: 5)
         let body = "<office:text><text:h>Andmed</text:h><text:p>Nimi:<text:s/><text:span>Mari Maasikas</text:span></text:p>"

@@ -98,6 +98,24 @@ import BreachScopeTesting
         #expect(v.recordStrings.contains("kaart_nr=2900173030140|kuupaev=2023-09-01|toode=Ksülometasoliin ninasprei 0,1% 10ml"), "\(v.recordStrings)")
     }
 
+    /// DCMTK's `dcmdump`: the patient's attributes are fields under labels the classifier
+    /// knows, the physicians' names staff, UIDs and the institution none.
+    @Test func dicomDumps() {
+        let text = "# Dicom-Data-Set\n"
+            + "(0008,0018) UI [1.2.826.0.1.3680043.2.1125.497665118.1685.1] #  44, 1 SOPInstanceUID\n"
+            + "(0008,0080) LO [Vita-Lab Pracownia USG Kraków]          #  30, 1 InstitutionName\n"
+            + "(0008,0090) PN [Kowalska^Katarzyna^^lek.]               #  24, 1 ReferringPhysicianName\n"
+            + "(0010,0010) PN [KOZŁOWSKA^URSZULA]                      #  18, 1 PatientName\n"
+            + "(0010,0020) LO [11210746703]                            #  12, 1 PatientID\n"
+            + "(0010,0030) DA [20110107]                               #   8, 1 PatientBirthDate\n"
+            + "(0010,1040) LO [ul. Lipowa 81, 38-916 Kraków]           #  30, 1 PatientAddress\n"
+            + "(0010,21b0) LT [Wyczuwalna zmiana w piersi lewej]       #  32, 1 AdditionalPatientHistory\n"
+            + "(7fe0,0010) OB 00\\00\\00\\00... # 614400, 1 PixelData\n"
+        let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
+        #expect(v.recordStrings.last == "-=# Dicom-Data-Set|(staff name)=Katarzyna Kowalska|name=URSZULA KOZŁOWSKA|-=11210746703|date of birth=2011-01-07"
+                + "|address=ul. Lipowa 81, 38-916 Kraków|-=Wyczuwalna zmiana w piersi lewej", "\(v.recordStrings)")
+    }
+
     /// An S3 server access log: each request is a record, an address percent-encoded in an
     /// object's key is read decoded, without the file's extension.
     @Test func encodedAddressesInLogPaths() {
