@@ -1989,6 +1989,26 @@ import BreachScopeTesting
         #expect(persons.contains { identifierValues($0) == ["jaan.sepp@example.ee"] && ($0["elements"] as? [String] ?? []).contains("name") }, "\(out)")
     }
 
+    /// A LaTeX result letter of a child: the legal representative's row (`Seaduslik esindaja:
+    /// Triin Kütt (isikukood …, tel. …)`) is the mother's record, with her code and phone, and
+    /// the rows under it (`Näidustus: F84.0 …`) stay the child's.
+    @Test func aRepresentativesRowInALetterIsTheirs() throws {
+        var rng = SeededRNG(seed: 0x1BD)
+        let child = Synthetic.nationalID(.eeIsikukood, using: &rng), mother = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("latex")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("G2023-02151_vastus.tex", #"\documentclass{scrlttr2}"# + "\n" + #"\newcommand{\patsient}{Mart Kütt}"# + "\n"
+                  + #"\begin{document}"# + "\n" + #"\begin{tabular}{@{}ll@{}}"# + "\n"
+                  + #"Patsient: & \patsient \\"# + "\n" + "Isikukood: & \(child) \\\\\n"
+                  + "Seaduslik esindaja: & Triin Kütt (isikukood \(mother), tel. (+372) 53513705) \\\\\n"
+                  + #"Näidustus: & F84.0 -- arengu mahajäämus \\"# + "\n" + #"\end{tabular}"# + "\n" + #"\end{document}"# + "\n")
+        let (out, persons) = try scanAndExport(dir)
+        let kid = persons.first { identifierValues($0).contains(child) }
+        #expect(identifierValues(kid) == [child] && (kid?["elements"] as? [String] ?? []).contains("health_data"), "\(out)")
+        #expect(persons.contains { identifierValues($0) == [mother, "+37253513705"] && $0["name"] as? String == "Triin Kütt" }, "\(out)")
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

@@ -32,6 +32,8 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case latex
     /// A saved MongoDB shell session (`MongoShellReader`): printed documents as JSON records.
     case mongoShell = "mongo-shell"
+    /// GEDCOM pedigrees (`GEDCOMReader`): an individual per record.
+    case gedcom
     /// YAML (`.yaml`, `.yml`): read as text whose sequences' mappings are records.
     case yaml
     /// UN/EDIFACT interchanges (`UNA:+.? '`, `UNB+…`): each message is a record.
@@ -58,7 +60,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "hl7": .hl7, "hl7v2": .hl7, "astm": .hl7,
         "vcf": .vcard, "vcard": .vcard,
         "yaml": .yaml, "yml": .yaml,
-        "edi": .edifact, "edifact": .edifact, "x12": .edifact, "mt940": .mt940, "sta": .mt940, "properties": .properties, "tex": .latex, "latex": .latex, "ltx": .latex,
+        "edi": .edifact, "edifact": .edifact, "x12": .edifact, "mt940": .mt940, "sta": .mt940, "properties": .properties, "tex": .latex, "latex": .latex, "ltx": .latex, "ged": .gedcom, "gedcom": .gedcom,
         "textproto": .textproto, "txtpb": .textproto, "textpb": .textproto, "pbtxt": .textproto, "prototxt": .textproto,
     ]
 
@@ -88,6 +90,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         if isEDIFACT(utf8) { return .edifact }
         if isMT940(utf8) { return .mt940 }
         if isLaTeX(utf8) { return .latex }
+        if GEDCOMReader.isGEDCOM(utf8) { return .gedcom }
         if let ext = fileExtension(path), let format = byExtension[ext] {
             // (A shell session saved as text: `mongosh_accounts.txt`, `session.log`.)
             if format == .text && isMongoShell(utf8) { return .mongoShell }

@@ -152,6 +152,7 @@ public struct TextReader: DocumentReader {
         if signatureDepth >= 0 { endSignature(visitor: &visitor) }
         endHeadlessRows(visitor: &visitor)
         if recordOpen { visitor.endRecord(); recordOpen = false }
+        emitHeldRelated(visitor: &visitor)
     }
 
     // MARK: Lines
@@ -247,6 +248,7 @@ public struct TextReader: DocumentReader {
             pipeColumns = nil
             endHeadlessRows(visitor: &visitor)
             if recordOpen { visitor.endRecord(); recordOpen = false }
+            emitHeldRelated(visitor: &visitor)
             return
         }
         if p[a] == UInt8(ascii: "("), dicomLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
@@ -343,12 +345,9 @@ public struct TextReader: DocumentReader {
             let label = Array(text[split.label])
             if let related = relatedColumn(label, visitor: &visitor) {
                 // `Lapsevanem: Anu Sepapere, +372 5988 6849` in a child's block: the parent's
-                // own record, between the child's.
-                if recordOpen { visitor.endRecord(); recordOpen = false }
-                visitor.beginRecord(line: line, offset: offset + a)
-                visitor.field(UnsafeBufferPointer(rebasing: text[split.value]), column: related, line: line,
-                              offset: offset + a + split.value.lowerBound)
-                visitor.endRecord()
+                // own record, read once the child's block ends (so the child's lines below it,
+                // `Näidustus: …`, stay the child's).
+                heldRelated.append((Array(text[split.value]), related, line, offset + a + split.value.lowerBound))
                 return
             }
             let column = labelColumn(label, visitor: &visitor)
@@ -1789,8 +1788,26 @@ public struct TextReader: DocumentReader {
     }()
 
     private mutating func openRecord(offset: Int, visitor: inout some RecordVisitor) {
-        if !recordOpen { visitor.beginRecord(line: line, offset: offset); recordOpen = true }
+        if !recordOpen {
+            emitHeldRelated(visitor: &visitor)
+            visitor.beginRecord(line: line, offset: offset)
+            recordOpen = true
+        }
     }
+
+    /// Related persons' lines of the block (`heldRelated`), each a record of its own; called
+    /// where no record is open.
+    private mutating func emitHeldRelated(visitor: inout some RecordVisitor) {
+        guard !heldRelated.isEmpty else { return }
+        for r in heldRelated {
+            visitor.beginRecord(line: r.line, offset: r.offset)
+            r.value.withUnsafeBufferPointer { visitor.field($0, column: r.column, line: r.line, offset: r.offset) }
+            visitor.endRecord()
+        }
+        heldRelated.removeAll()
+    }
+
+    private var heldRelated: [(value: [UInt8], column: Int, line: Int, offset: Int)] = []
 
     /// For a label naming a related person (`FieldClassifier.namesRelatedPerson`), its column of
     /// names (declared once per label); nil for other labels.

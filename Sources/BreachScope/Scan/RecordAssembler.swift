@@ -482,6 +482,13 @@ struct RecordAssembler: RecordVisitor {
             } else if value.count <= 400, let said = ProseName.find(value) {
                 // `Pacjent: Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS …`
                 add(.element(.name), .name, said.name, f, l, offset + said.offset)
+            } else if value.count <= 200, let open = value.firstIndex(of: UInt8(ascii: "(")), open > 0,
+                      value[(open + 1)...].contains(where: ASCII.isDigit),
+                      normalizeName(UnsafeBufferPointer(rebasing: value[..<open])) {
+                // `Triin Kütt (isikukood 49211226383, tel. (+372) 53513705)`: the name, and the
+                // codes and contacts in its brackets.
+                add(.element(.name), .name, nameScratch, f, l, offset)
+                scan(UnsafeBufferPointer(rebasing: value[(open + 1)...]), hint: .none, f, l, offset + open + 1)
             } else if !value.contains(where: ASCII.isLetter) {
                 // `Pacjent: 75102179471.`: an identifier where a name was expected.
                 scan(value, hint: .none, f, l, offset)

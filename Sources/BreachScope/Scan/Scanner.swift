@@ -340,6 +340,7 @@ struct DocumentScan {
         case .properties: return run(PropertiesReader(limits: options.limits))
         case .latex: return run(LaTeXReader(limits: options.limits))
         case .mongoShell: return run(MongoShellReader(limits: options.limits))
+        case .gedcom: return run(GEDCOMReader(limits: options.limits))
         case .vcard: return run(VCardReader(limits: options.limits))
         case .edifact: return run(EDIFACTReader(limits: options.limits))
         case .textproto: return run(TextProtoReader(limits: options.limits))
