@@ -79,7 +79,8 @@ import BreachScopeTesting
             #expect(elements == ["national_id", "name", "email", "loyalty_card", "purchase_history"], "\(p)")
             #expect(names.contains(p["name"] as? String ?? ""), "\(p)")
         }
-        #expect(!out.contains(decoy) && !out.contains("info@") && !out.contains("Kliinik") && !out.contains("731"))
+        // (The phone's digits, not `731` alone: a person id's hex may hold those by chance.)
+        #expect(!out.contains(decoy) && !out.contains("info@") && !out.contains("Kliinik") && !out.contains("7318111"), "\(out)")
         #expect(!out.contains("apteek02") && !out.contains("6400001") && !out.contains("6400002"))  // the stores' rows
     }
 
@@ -682,8 +683,7 @@ import BreachScopeTesting
         try Data("SIUNTIMAS\n\nVardas, pavardė: Petras Petraitis\nAsmens kodas: \(other)\n".utf8)
             .write(to: dir.appendingPathComponent("siuntimas_2.txt"))
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 4, "\(out)")
-        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
+        #expect(persons.count == 3, "\(out)")
         let ruta = persons.filter { ($0["name"] as? String) == "Rūta Vasiliauskienė" }
         #expect(ruta.count == 1)
         let types = Set((ruta.first?["identifiers"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String })
@@ -957,8 +957,7 @@ import BreachScopeTesting
         try write("arve_P100_2023-Q1.csv", "AsperTest OÜ arve nr 2023-P100-137\nMaksja: Harju Näidishaigla;IBAN: EE382200221020145685\n\n"
                   + "Rida;Patsiendi nimi;Isikukood;Teenus;Hind EUR\n1;Maarja Rohusoo;\(maarja);BRCA1/2 paneel;180,00\n2;Jüri Sepapere;\(child);Sõeluuring;90,00\n")
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 4, "\(out)")
-        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
+        #expect(persons.count == 3, "\(out)")
         func person(_ id: String) -> [String: Any]? { persons.first { identifierValues($0).contains(id) } }
         #expect(identifierValues(person(maarja)) == [maarja, "maarja.rohusoo40@post.test"], "\(out)")
         #expect(identifierValues(person(child)) == [child], "\(out)")
@@ -1284,8 +1283,7 @@ import BreachScopeTesting
         let payer = persons.first { $0["name"] as? String == "TOOMAS KASK" }
         #expect(identifierValues(payer).isEmpty && payer?["elements"] as? [String] == ["name", "iban"], "\(out)")
         #expect(person(mariliis)?["elements"] as? [String] == ["national_id", "name", "iban"], "\(out)")
-        #expect(persons.count == 4, "\(out)")
-        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
+        #expect(persons.count == 3, "\(out)")
     }
 
     /// A help desk forwards customers' mails to the privacy office: each quoted header block has
@@ -1377,8 +1375,7 @@ import BreachScopeTesting
         try write("SDD_2023-08.xml", file(8, debtors))
         try write("SDD_2023-09.xml", file(9, debtors + [("Aino Ylönen", debtors[0].1)]))
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 4, "\(out)")
-        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
+        #expect(persons.count == 3, "\(out)")
         for name in ["Eino Eero Ylönen", "Anneli Miettinen", "Aino Ylönen"] {
             let p = persons.first { ($0["name"] as? String) == name }
             #expect(Set(p?["elements"] as? [String] ?? []) == ["name", "iban"], "\(out)")
@@ -1407,8 +1404,7 @@ import BreachScopeTesting
             #"{"email": "\#(u.1)", "event": "delivered", "sg_message_id": "ad7bd27bc9ad43\#(k).filterdrecv", "smtp-id": "<a8a55d71fc5\#(k)@ismtpd0041p1iad2.sendgrid.net>"}"#
         }.joined(separator: "\n") + "\n")
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 4, "\(out)")
-        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
+        #expect(persons.count == 3, "\(out)")
         for (name, email) in users {
             let p = persons.first { identifierValues($0).contains(email) }
             #expect(identifierValues(p) == [email], "\(out)")
@@ -1551,8 +1547,7 @@ import BreachScopeTesting
 
             """)
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 4, "\(out)")
-        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
+        #expect(persons.count == 3, "\(out)")
         #expect(identifierValues(persons.first { ($0["name"] as? String) == "Saarinen Pentti Kari" }) == ["+358501115029"], "\(out)")
         #expect(identifierValues(persons.first { ($0["name"] as? String) == "Karjalainen Reijo" }).isEmpty, "\(out)")
         #expect(identifierValues(persons.first { ($0["name"] as? String)?.hasPrefix("Kyllikki") == true }) == ["+358456469176"], "\(out)")
@@ -1608,8 +1603,7 @@ import BreachScopeTesting
 
             """)
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 4, "\(out)")
-        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
+        #expect(persons.count == 3, "\(out)")
         #expect(!out.contains("+3726401234") && !out.contains("helen.saar@"), "\(out)")
         #expect(!out.contains("Helen Saar"), "\(out)")
         let kersti = persons.first { ($0["name"] as? String) == "Kersti Kivi" }
@@ -1809,8 +1803,7 @@ import BreachScopeTesting
                 """)
         }
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 4, "\(out)")
-        #expect(persons.contains { identifierValues($0) == ["+37258954284"] }, "\(out)")
+        #expect(persons.count == 3, "\(out)")
         #expect(!out.contains("FI0956570803238937") && !out.contains("+35891501035") && !out.contains("IBAN"), "\(out)")
         #expect(persons.allSatisfy { identifierValues($0).count == 2 }, "\(out)")
     }

@@ -79,11 +79,17 @@ public enum FieldClassifier {
         guard !key.isEmpty else { return nil }
         if let h = hintOfLabel(key, label) { return h }
         // A customisation's publisher prefix (Dynamics' `khl_asiakasnumero`, `new_phone`,
-        // `cf_email`): the field's own name after it.
+        // `cf_email`): the field's own name after it. (Not a name: `company_name`, `file_name`
+        // are a company's and a file's.)
         if let us = label.firstIndex(of: "_"), label.distance(from: label.startIndex, to: us) <= 8,
            label[..<us].allSatisfy({ $0.isASCII && $0.isLetter }), label[label.index(after: us)...].contains(where: \.isLetter) {
             let rest = String(label[label.index(after: us)...])
-            if let h = hintOfLabel(normalize(rest), rest) { return h }
+            if let h = hintOfLabel(normalize(rest), rest) {
+                switch h {
+                case .fullName, .firstName, .lastName: return nil
+                default: return h
+                }
+            }
         }
         return nil
     }

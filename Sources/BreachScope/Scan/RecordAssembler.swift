@@ -483,10 +483,11 @@ struct RecordAssembler: RecordVisitor {
                 // `Pacjent: Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS …`
                 add(.element(.name), .name, said.name, f, l, offset + said.offset)
             } else if value.count <= 200, let open = value.firstIndex(of: UInt8(ascii: "(")), open > 0,
-                      value[(open + 1)...].contains(where: ASCII.isDigit),
+                      value[(open + 1)...].reduce(0, { $0 + (ASCII.isDigit($1) ? 1 : 0) }) >= 7,
                       normalizeName(UnsafeBufferPointer(rebasing: value[..<open])) {
                 // `Triin Kütt (isikukood 49211226383, tel. (+372) 53513705)`: the name, and the
-                // codes and contacts in its brackets.
+                // codes and contacts in its brackets (seven digits at least: `Housuvaippa M
+                // (Pants), 14 kpl` is a product).
                 add(.element(.name), .name, nameScratch, f, l, offset)
                 scan(UnsafeBufferPointer(rebasing: value[(open + 1)...]), hint: .none, f, l, offset + open + 1)
             } else if !value.contains(where: ASCII.isLetter) {

@@ -114,6 +114,9 @@ import Testing
         ("omanik", .fullName), ("Kaardi omanik", .fullName), ("владелец карты", .fullName), ("Synniaeg", .dateOfBirth),
         ("BuyerOrganisationName", .fullName), ("BuyerTownName", .addressPart),
         ("Toimitusväli", .delivery), ("ViimaneOst", .purchase), ("last purchase", .purchase),
+        // a machine's address; Dynamics' lookups, annotations and publisher prefixes (session 28)
+        ("ip_address", .nonPersonal), ("_parentcustomerid_value", .nonPersonal), ("khl_asiakasnumero", .linkKey(namespace: "customer")),
+        ("birthdate@OData.Community.Display.V1.FormattedValue", .dateOfBirth), ("address1_line1", .addressPart), ("cf_phone", .phone),
     ]
 
     /// A bare `KOD` beside a street or a town is the postal code; alone, or beside other columns,
@@ -133,7 +136,7 @@ import Testing
 
     @Test(arguments: [
         "status", "", "  ", "id", "description", "username", "company_name",
-        "ip_address", "ethnicity", "file_name", "created_from_system", "DocumentName", "document_name",
+        "ethnicity", "file_name", "created_from_system", "DocumentName", "document_name",
         "flag", "x", "Статус",
     ])
     func unknownLabelsAreNil(label: String) {
