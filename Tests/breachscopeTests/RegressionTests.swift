@@ -1915,10 +1915,14 @@ import BreachScopeTesting
         try write("contacts_HKI_p1.json", "{\"@odata.context\": \"https://kotihuolto.crm4.example.com/api/data/v9.2/$metadata#contacts\", \"value\": ["
                   + [contact(1, "Hilkka", "Ylönen", "00358 41 708 3018"), contact(2, "Kyllikki", "Karjalainen", "046-0138691"),
                      contact(3, "Aila", "Lindqvist", "040 123 4567")].joined(separator: ", ") + "]}")
+        // (A contact person under the publisher's prefix: a person of their own.)
+        try write("contacts_HKI_p2.json", #"{"value": [{"contactid": "b341e186", "firstname": "Esko", "lastname": "Jokinen", "mobilephone": "+358 40 765 4321", "khl_yhteyshenkilo": "Esa Jokinen (puoliso) +358 44 434 9747"}]}"#)
         let (out, persons) = try scanAndExport(dir)
-        #expect(persons.count == 3, "\(out)")
+        #expect(persons.count == 5, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+358444349747"] && $0["name"] as? String == "Esa Jokinen" }, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+358407654321"] }, "\(out)")
         #expect(!out.contains("odata"), "\(out)")
-        for p in persons {
+        for p in persons where !identifierValues(p).contains("+358444349747") && !identifierValues(p).contains("+358407654321") {
             let elements = Set(p["elements"] as? [String] ?? [])
             #expect(elements.isSuperset(of: ["name", "phone", "postal_address", "date_of_birth"]), "\(p)")
         }

@@ -81,9 +81,7 @@ public enum FieldClassifier {
         // A customisation's publisher prefix (Dynamics' `khl_asiakasnumero`, `new_phone`,
         // `cf_email`): the field's own name after it. (Not a name: `company_name`, `file_name`
         // are a company's and a file's.)
-        if let us = label.firstIndex(of: "_"), label.distance(from: label.startIndex, to: us) <= 8,
-           label[..<us].allSatisfy({ $0.isASCII && $0.isLetter }), label[label.index(after: us)...].contains(where: \.isLetter) {
-            let rest = String(label[label.index(after: us)...])
+        if let rest = withoutPublisherPrefix(label) {
             if let h = hintOfLabel(normalize(rest), rest) {
                 switch h {
                 case .fullName, .firstName, .lastName: return nil
@@ -92,6 +90,15 @@ public enum FieldClassifier {
             }
         }
         return nil
+    }
+
+    /// A label after a customisation's publisher prefix (`khl_asiakasnumero` → `asiakasnumero`:
+    /// letters and `_`, eight letters at most), or nil.
+    static func withoutPublisherPrefix(_ label: String) -> String? {
+        guard let us = label.firstIndex(of: "_"), us > label.startIndex, label.distance(from: label.startIndex, to: us) <= 8,
+              label[..<us].allSatisfy({ $0.isASCII && $0.isLetter }), label[label.index(after: us)...].contains(where: \.isLetter)
+        else { return nil }
+        return String(label[label.index(after: us)...])
     }
 
     private static func hintOfLabel(_ key: String, _ label: String) -> FieldHint? {
@@ -314,6 +321,11 @@ public enum FieldClassifier {
             }
             // `Saaja/Maksja` (recipient or payer) is a bank statement's other party: the row's.
             guard !part.contains("/") else { return nil }
+            // (A publisher's prefix, Dynamics' `khl_yhteyshenkilo`: the field's own name after it.)
+            if !relatedTableKeys.contains(key), exact[key] == nil, let rest = withoutPublisherPrefix(String(part)),
+               relatedTableKeys.contains(normalize(rest)) {
+                return (path + normalize(rest), .fullName)
+            }
             // The column holds their name (a payer's may be an organisation's, which is no
             // name: `Maksaja: Kymenlaakson hyvinvointialue`).
             if relatedTableKeys.contains(key) { return (path + key, .fullName) }
