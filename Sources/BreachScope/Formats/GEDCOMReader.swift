@@ -86,7 +86,7 @@ public struct GEDCOMReader: DocumentReader {
         switch (level, String(decoding: tag, as: UTF8.self)) {
         case (1, "NAME"):
             let name = value.filter { $0 != UInt8(ascii: "/") }
-            fields.append((kind == .submitter ? RecordAssembler.staffNameColumn : "name", Self.collapsed(name), line, at))
+            fields.append((kind == .submitter ? RecordAssembler.staffNameColumn : "name", LaTeXReader.collapsed(name), line, at))
         case (1, "DEAT"):
             died = true
         case (1, "EMAIL"), (2, "EMAIL"):
@@ -127,15 +127,6 @@ public struct GEDCOMReader: DocumentReader {
             f.value.withUnsafeBufferPointer { visitor.field($0, column: column, line: f.line, offset: f.offset) }
         }
         visitor.endRecord()
-    }
-
-    static func collapsed(_ p: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        for b in p {
-            if b == 0x20 { if let last = out.last, last != 0x20 { out.append(b) } } else { out.append(b) }
-        }
-        while out.last == 0x20 { out.removeLast() }
-        return out
     }
 
     /// `28 SEP 1972` → `1972-09-28`; nil for partial or qualified dates (`ABT 1950`, `1984`).

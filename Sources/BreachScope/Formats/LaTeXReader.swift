@@ -110,7 +110,7 @@ public struct LaTeXReader: DocumentReader {
         return p
     }
 
-    /// Runs of spaces as one, none at the ends.
+    /// Runs of spaces and tabs as one space, none at the ends (also `GEDCOMReader`'s names).
     static func collapsed(_ p: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(p.count)
