@@ -201,8 +201,7 @@ public struct TextReader: DocumentReader {
 
     /// One whole line (without its LF) starting at document offset `offset`.
     private mutating func lineEnded(_ p: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
-        if p.count >= 3 && p.count <= Self.maxRuledLine, let first = p.firstIndex(where: { $0 != 0x20 }),
-           first + 2 < p.count, p[first] == 0xE2, p[first + 1] == 0x94 || p[first + 1] == 0x95 {
+        if p.count >= 3 && p[0] == 0xE2 && (p[1] == 0x94 || p[1] == 0x95) && p.count <= Self.maxRuledLine {
             // A table drawn with box characters (sqlite3's `.mode box`, `psql`'s unicode border):
             // its lines as their ASCII drawing (`─` `-`, `│` `|`, corners and crossings `+`).
             var ascii = Self.boxDrawingAsASCII(p)
