@@ -1733,7 +1733,7 @@ public struct TextReader: DocumentReader {
     private mutating func dicomLine(_ t: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
         guard t.count > 16, t[5] == UInt8(ascii: ","), t[10] == UInt8(ascii: ")"), t[11] == 0x20,
               t[1..<5].allSatisfy(Self.isHexDigit), t[6..<10].allSatisfy(Self.isHexDigit) else { return false }
-        guard let hash = t.lastIndex(of: UInt8(ascii: "#")) else { return true }
+        guard let hash = t.lastIndex(of: UInt8(ascii: "#")), hash > 14 else { return true }
         var k = t.count
         while k > hash && t[k - 1] != 0x20 { k -= 1 }
         let keyword = Array(t[k...])

@@ -111,6 +111,7 @@ import BreachScopeTesting
             + "(0010,1040) LO [ul. Lipowa 81, 38-916 Kraków]           #  30, 1 PatientAddress\n"
             + "(0010,21b0) LT [Wyczuwalna zmiana w piersi lewej]       #  32, 1 AdditionalPatientHistory\n"
             + "(7fe0,0010) OB 00\\00\\00\\00... # 614400, 1 PixelData\n"
+            + "(0010,0011) # 0, 0 Broken\n"
         let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
         #expect(v.recordStrings.last == "-=# Dicom-Data-Set|(staff name)=Katarzyna Kowalska|name=URSZULA KOZŁOWSKA|-=11210746703|date of birth=2011-01-07"
                 + "|address=ul. Lipowa 81, 38-916 Kraków|-=Wyczuwalna zmiana w piersi lewej", "\(v.recordStrings)")
