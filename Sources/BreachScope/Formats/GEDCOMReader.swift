@@ -135,14 +135,9 @@ public struct GEDCOMReader: DocumentReader {
         guard parts.count == 3, parts[0].count <= 2, parts[0].allSatisfy(ASCII.isDigit), parts[2].count == 4,
               parts[2].allSatisfy(ASCII.isDigit), let m = months.firstIndex(of: Array(parts[1]).map { ASCII.isLower($0) ? $0 & 0xDF : $0 }) else { return nil }
         let day = parts[0].count == 1 ? [UInt8(ascii: "0")] + Array(parts[0]) : Array(parts[0])
-        let month = Array(String(format2: m + 1).utf8)
+        let month = [UInt8(ascii: "0") + UInt8((m + 1) / 10), UInt8(ascii: "0") + UInt8((m + 1) % 10)]
         return Array(parts[2]) + [UInt8(ascii: "-")] + month + [UInt8(ascii: "-")] + day
     }
 
     static let months: [[UInt8]] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"].map { Array($0.utf8) }
-}
-
-private extension String {
-    /// Two digits (`9` → `09`).
-    init(format2 n: Int) { self = n < 10 ? "0\(n)" : "\(n)" }
 }

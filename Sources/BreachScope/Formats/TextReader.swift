@@ -1039,16 +1039,15 @@ public struct TextReader: DocumentReader {
     /// record. (A query's parameters are `queryFields`'.)
     private mutating func encodedAddresses(_ text: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
         var from = 0
-        var seen: [Range<Int>] = []
         while let k = Self.encodedAt(text, from: from) {
             var a = k, b = k
             while a > 0 && !Self.endsEncodedWord(text[a - 1]) { a -= 1 }
             while b < text.count && !Self.endsEncodedWord(text[b]) { b += 1 }
             from = b
             // (In a query's parameter: read there.)
-            guard !text[a..<k].contains(UInt8(ascii: "=")), !seen.contains(a..<b),
+            // (Each word once: the search goes on after its end.)
+            guard !text[a..<k].contains(UInt8(ascii: "=")),
                   var decoded = Self.percentDecoded(UnsafeBufferPointer(rebasing: text[a..<b])) else { continue }
-            seen.append(a..<b)
             // (An object's key ends in its file's extension: `…@inbox.test.json`.)
             if let dot = decoded.lastIndex(of: UInt8(ascii: ".")), Self.fileExtensions.contains(Array(decoded[(dot + 1)...])) {
                 decoded.removeSubrange(dot...)
@@ -1732,7 +1731,7 @@ public struct TextReader: DocumentReader {
     /// pixel data) are none. True when the line was one.
     private mutating func dicomLine(_ t: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
         guard t.count > 16, t[5] == UInt8(ascii: ","), t[10] == UInt8(ascii: ")"), t[11] == 0x20,
-              t[1..<5].allSatisfy(Self.isHexDigit), t[6..<10].allSatisfy(Self.isHexDigit) else { return false }
+              t[1..<5].allSatisfy({ MailDecoder.hex($0) != nil }), t[6..<10].allSatisfy({ MailDecoder.hex($0) != nil }) else { return false }
         guard let hash = t.lastIndex(of: UInt8(ascii: "#")), hash > 14 else { return true }
         var k = t.count
         while k > hash && t[k - 1] != 0x20 { k -= 1 }
@@ -1766,10 +1765,6 @@ public struct TextReader: DocumentReader {
     }
 
     private var dicomStaffColumn = -1
-
-    @inline(__always) static func isHexDigit(_ b: UInt8) -> Bool {
-        ASCII.isDigit(b) || (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "f")
-    }
 
     /// `dcmdump`'s keywords read (`dicomLine`): the label each is read under ("" text).
     static let dicomKeywords: [[UInt8]: String] = {

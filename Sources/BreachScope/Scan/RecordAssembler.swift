@@ -1401,23 +1401,12 @@ struct RecordAssembler: RecordVisitor {
         guard start < at else { return false }
         let before = NameDetector.lowercase(Array(text[start..<at]))
         var cue = -1
-        // (`memchr` for each word's first byte, then `memcmp`: this runs for every code found in
-        // prose.)
-        before.withUnsafeBufferPointer { h in
-            guard let base = h.baseAddress else { return }
-            for word in relativeWords {
-                word.withUnsafeBufferPointer { w in
-                    guard let wb = w.baseAddress else { return }
-                    var from = 0
-                    while from + w.count <= h.count, let hit = memchr(base + from, Int32(w[0]), h.count - from - w.count + 1) {
-                        let k = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
-                        // (A word's start: `isa` in `Luisa` is no father.)
-                        if memcmp(base + k, wb, w.count) == 0, k == 0 || !(ASCII.isLetter(h[k - 1]) || h[k - 1] >= 0x80) {
-                            cue = Swift.max(cue, k + w.count)
-                        }
-                        from = k + 1
-                    }
-                }
+        for word in relativeWords {
+            var from = 0
+            while let k = CategoryMatcher.firstIndex(of: word, in: before, from: from) {
+                // (A word's start: `isa` in `Luisa` is no father.)
+                if k == 0 || !(ASCII.isLetter(before[k - 1]) || before[k - 1] >= 0x80) { cue = Swift.max(cue, k + word.count) }
+                from = k + 1
             }
         }
         guard cue >= 0 else { return false }
@@ -2226,8 +2215,7 @@ struct RecordAssembler: RecordVisitor {
         guard k.count >= 16 else { return false }
         var letter = false
         for b in k {
-            if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "f") || b >= UInt8(ascii: "A") && b <= UInt8(ascii: "F") { letter = true }
-            else if !(ASCII.isDigit(b) || b == 0x2D) { return false }
+            if let v = MailDecoder.hex(b) { if v >= 10 { letter = true } } else if b != 0x2D { return false }
         }
         return letter
     }
