@@ -129,18 +129,18 @@ enum MailSignature {
     /// occur inside a name or a town).
     static let roleWords: [[UInt8]] = [
         // organisations
-        "hyvinvointialue", "sairaala", "terveyskeskus", "apteekki", "klinikka", "laboratorio", "kaupunki",
+        "hyvinvointialue", "sairaala", "lääkäri", "terveyskeskus", "apteekki", "klinikka", "laboratorio", "kaupunki",
         "asiakaspalvelu", "palveluohjaa", "ohjaaja", "hoitaja", "sihteeri", "koordinaattori", "neuvoja", "logistiikka",
-        "haigla", "kliinik", "apteek", "labor", "keskus", "klienditeenindus", "teenindaja", "koordinaator", "spetsialist",
-        "szpital", "przychodnia", "apteka", "centrum", "sp. z o.o", "specjalist", "koordynator", "pielęgniar", "kierownik",
+        "haigla", "kliinik", "apteek", "labor", "keskus", "perearst", "sünnitusmaja", "tervisemaja", "klienditeenindus", "teenindaja", "koordinaator", "spetsialist",
+        "szpital", "przychodnia", "lekarz", "apteka", "centrum", "sp. z o.o", "specjalist", "koordynator", "pielęgniar", "kierownik",
         "hospital", "clinic", "pharmac", "laborator", "customer", "support", "service", "department", "coordinator", "nurse",
         "manager", "assistant", "secretary", "specialist", "officer", "representative", "technician", "consultant",
         "advisor", "adviser", "geneticist", "counsellor", "counselor", "administrator", "dispatcher", "logistics",
-        "apotek", "sjukhus", "vårdcentral", "kundtjänst", "kundservice", "handläggare", "sjuksköterska", "samordnare",
+        "apotek", "sjukhus", "vårdcentral", "läkare", "kundtjänst", "kundservice", "handläggare", "sjuksköterska", "samordnare",
         "kommun",
         "apotheke", "krankenhaus", "praxis", "abteilung", "sachbearbeiter", "kundendienst", "krankenschwester",
         "ligoninė", "vaistinė", "klinika", "slimnīca", "aptieka", "poliklīnika",
-        "больниц", "поликлиник", "аптек", "лаборатор", "отдел", "менеджер", "специалист", "координатор", "медсестр",
+        "больниц", "поликлиник", "врач", "аптек", "лаборатор", "отдел", "менеджер", "специалист", "координатор", "медсестр",
         "консультант", "служба", "обслуживани", "поддержк",
     ].map { Array($0.utf8) }
 

@@ -134,6 +134,16 @@ struct RecordTable {
         var staff = [Bool](repeating: false, count: kinds.count)
         for v in staffValues where Int(v) < staff.count { staff[Int(v)] = true }
         let emailKind = UInt16(IdentifierType.email.code), phoneKind = UInt16(IdentifierType.phone.code)
+        // A mail whose body a staff member signed (their writer key is a staff value): the
+        // header's address block of that name is theirs, its e-mail and phone staff values.
+        let writerKind = ValueKind.mailWriter.rawValue
+        if staffValues.contains(where: { Int($0) < kinds.count && kinds[Int($0)] == writerKind }) {
+            for i in 0..<count {
+                let range = Int(valueStarts[i])..<Int(valueStarts[i + 1])
+                guard range.contains(where: { kinds[Int(values[$0])] == writerKind && staff[Int(values[$0])] }) else { continue }
+                for k in range where kinds[Int(values[k])] == emailKind || kinds[Int(values[k])] == phoneKind { staff[Int(values[k])] = true }
+            }
+        }
         let nameKind = ValueKind.element(.name).rawValue
         let emailBit: UInt32 = 1 << UInt32(ElementType.email.code), phoneBit: UInt32 = 1 << UInt32(ElementType.phone.code)
         var kept: [Int32] = []

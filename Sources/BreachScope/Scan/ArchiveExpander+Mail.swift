@@ -23,6 +23,8 @@ extension ArchiveExpander {
         let ext = DocumentFormat.fileExtension(name)
         if ext == "mbox" && prefix.starts(with: Array("From ".utf8)) { return .mbox }
         if ext == "eml" || MailParser.looksLikeMessage(prefix[...], truncated: truncated) { return .mail }
+        // Apple Mail's `.emlx`: a byte count's line, the message, then Mail's property list.
+        if MailParser.emlxMessage(prefix, total: .max, truncated: truncated) != nil { return .mail }
         return nil
     }
 
@@ -44,7 +46,8 @@ extension ArchiveExpander {
     func listMail(_ path: String, range: Range<Int>?) -> Listing {
         var l = Listing(detail: "eml")
         let done: Void? = Self.withMapped(path) { p in
-            let r = range.map { max(0, $0.lowerBound)..<min(p.count, $0.upperBound) } ?? 0..<p.count
+            let r = range.map { max(0, $0.lowerBound)..<min(p.count, $0.upperBound) }
+                ?? MailParser.emlxMessage(p, total: p.count, truncated: false) ?? 0..<p.count
             let e = MailParser.entity(p, r)
             let headers = MailPart(file: path, offset: e.headers.lowerBound, size: e.headers.count, transfer: .identity,
                                    charset: nil, content: .headers)

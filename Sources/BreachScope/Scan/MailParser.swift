@@ -369,6 +369,25 @@ enum MailParser {
         return names.count >= 2 && (sawBlank || truncated)
     }
 
+    /// Where the message of an Apple Mail `.emlx` file is: after its first line, which holds the
+    /// message's length in bytes (`625       `), and for that many bytes; the property list
+    /// that follows is Mail's own. Nil when the first line is no such count or no message
+    /// follows it. `p` is the file's first bytes or all of it; the range is clipped to `total`.
+    static func emlxMessage(_ p: some RandomAccessCollection<UInt8>, total: Int, truncated: Bool) -> Range<Int>? {
+        let bytes = Array(p.prefix(4096))
+        var i = 0, count = 0
+        while i < bytes.count && i < 12, bytes[i] &- 0x30 < 10 {
+            count = count * 10 + Int(bytes[i] - 0x30)
+            i += 1
+        }
+        guard i > 0, count > 0 else { return nil }
+        while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D) { i += 1 }
+        guard i < bytes.count, bytes[i] == 0x0A else { return nil }
+        let start = i + 1
+        guard looksLikeMessage(bytes[start...], truncated: truncated || bytes.count < p.count) else { return nil }
+        return start..<min(total, start + count)
+    }
+
     /// Whether a file starts like an mbox: a `From ` line followed by a message's headers.
     static func looksLikeMbox(_ p: [UInt8], truncated: Bool) -> Bool {
         guard p.count > 5, p.starts(with: Array("From ".utf8)), let le = p.firstIndex(of: 0x0A) else { return false }

@@ -124,6 +124,30 @@ import Testing
         #expect(try Self.text(expander, files[3]) == csv)
     }
 
+    /// Apple Mail's `.emlx`: a line with the message's length, the message, then Mail's property
+    /// list. The message is expanded as an `.eml`; the property list is no part of its body.
+    @Test func emlxMessageIsExpandedWithoutItsPropertyList() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let message = "Return-Path: <kadri.kuusk@perearst.example.com>\nFrom: Kadri Kuusk <kadri.kuusk@perearst.example.com>\n"
+            + "To: Vastused <vastused@labor.example.com>\nSubject: Vastus\nMIME-Version: 1.0\n"
+            + "Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: quoted-printable\n\n"
+            + "Palun saatke uuesti patsiendi vastus.\n\nParimate soovidega\nKadri Kuusk\nJ=C3=B5hvi Perearstid\n"
+        let plist = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">\n<dict>\n\t<key>remote-id</key>\n\t<string>141</string>\n</dict>\n</plist>\n"
+        let count = String(message.utf8.count)
+        let emlx = count + String(repeating: " ", count: 10 - count.count) + "\n" + message + plist
+        try emlx.write(to: dir.appendingPathComponent("4141.emlx"), atomically: true, encoding: .utf8)
+        #expect(ArchiveExpander.kind(name: "4141.emlx", prefix: Array(emlx.utf8.prefix(512))) == .mail)
+        #expect(ArchiveExpander.kind(name: "notes.txt", prefix: Array("625\nLiis Kask\n".utf8)) == nil)
+        let (files, expander) = try Self.expand(dir)
+        defer { expander.removeTemporaryArea() }
+        #expect(files.map(\.name) == ["4141.emlx", "4141.emlx!/headers.txt", "4141.emlx!/body.txt"])
+        #expect(try Self.text(expander, files[1]).hasPrefix("Name: Kadri Kuusk\nE-mail: kadri.kuusk@perearst.example.com\n\n"))
+        let body = try Self.text(expander, files[2])
+        #expect(body.hasSuffix("Kadri Kuusk\nJõhvi Perearstid\n"))
+        #expect(!body.contains("plist") && !body.contains("remote-id"))
+    }
+
     @Test func htmlBodyBecomesText() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -128,7 +128,7 @@ public struct EmailDetector: Detector {
         "kundendienst", "vertrieb", "buchhaltung", "datenschutz",
         // Notifications, results and shops (`teavitus@`: a lab's notification mailbox).
         "teavitus", "teavitused", "teated", "teenindus", "ilmoitus", "ilmoitukset", "meddelanden", "powiadomienia",
-        "benachrichtigung", "tulemused", "tulokset", "results", "wyniki", "shop", "store", "pood", "kauppa",
+        "benachrichtigung", "tulemused", "vastused", "tulokset", "vastaukset", "results", "svar", "wyniki", "ergebnisse", "shop", "store", "pood", "kauppa",
         "sklep", "butik", "uudised", "uutiskirje", "nyhetsbrev",
     ].map { Array($0.utf8) }
     private static let roleLengths: UInt64 = roleLocals.reduce(0) { $0 | 1 << UInt64($1.count) }
