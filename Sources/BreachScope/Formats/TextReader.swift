@@ -253,6 +253,23 @@ public struct TextReader: DocumentReader {
         if p[a] == UInt8(ascii: "("), dicomLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
         if (expandedRecords || p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "*"))
             && expandedLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
+        if p[a] == UInt8(ascii: "*"), let h = Self.orgHeadline(UnsafeBufferPointer(rebasing: p[a..<b])) {
+            // An org-mode entry's headline (`** DONE Epp Kivi – KCNH2 vastuse selgitamine  :CARDIO:`):
+            // it opens the entry's record, and the name it starts with is its person's.
+            if signatureDepth >= 0 { endSignature(visitor: &visitor) }
+            endHeadlessRows(visitor: &visitor)
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            emitHeldRelated(visitor: &visitor)
+            openRecord(offset: offset + a, visitor: &visitor)
+            declareListColumns(visitor: &visitor)
+            visitor.field(UnsafeBufferPointer(rebasing: p[(a + h.name.lowerBound)..<(a + h.name.upperBound)]),
+                          column: headlessColumns.name, line: line, offset: offset + a + h.name.lowerBound)
+            if !h.rest.isEmpty {
+                visitor.field(UnsafeBufferPointer(rebasing: p[(a + h.rest.lowerBound)..<(a + h.rest.upperBound)]),
+                              column: -1, line: line, offset: offset + a + h.rest.lowerBound)
+            }
+            return
+        }
         if !ruledColumns.isEmpty {
             if ruledRow(p, a: a, b: b, offset: offset, visitor: &visitor) { return }
             ruledColumns.removeAll()
@@ -696,6 +713,78 @@ public struct TextReader: DocumentReader {
         return true
     }
 
+    /// An org-mode headline that starts with a person's name: stars, a space, maybe a TODO
+    /// keyword (capital letters: `DONE`, `OOTEL`) and a priority (`[#A]`), then a name of two to
+    /// four capitalised words (`TextReader.isListName`) and, after a dash or a colon, the rest of
+    /// the title; trailing tags (`:CARDIO:`) are no part of it. A single star without a keyword
+    /// or tags is a Markdown bullet, not a headline. The ranges are in `t`; `rest` may be empty.
+    static func orgHeadline(_ t: UnsafeBufferPointer<UInt8>) -> (name: Range<Int>, rest: Range<Int>)? {
+        var i = 0
+        while i < t.count && t[i] == UInt8(ascii: "*") { i += 1 }
+        guard i < t.count, t[i] == 0x20 else { return nil }
+        let stars = i
+        while i < t.count && t[i] == 0x20 { i += 1 }
+        var end = t.count
+        // Tags: `:A:B:` after a space at the end.
+        var tags = false
+        if end - i > 3 && t[end - 1] == UInt8(ascii: ":") {
+            var k = end - 2
+            while k > i && t[k] != 0x20 { k -= 1 }
+            if k > i && t[k + 1] == UInt8(ascii: ":") && k + 2 < end
+                && t[(k + 1)..<end].allSatisfy({ ASCII.isAlnum($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "@") }) {
+                end = k
+                tags = true
+                while end > i && t[end - 1] == 0x20 { end -= 1 }
+            }
+        }
+        // A TODO keyword: two to ten capital letters, then a space.
+        var k = i, keyword = false
+        while k < end && ASCII.isUpper(t[k]) { k += 1 }
+        if k - i >= 2 && k - i <= 10 && k < end && t[k] == 0x20 {
+            keyword = true
+            i = k
+            while i < end && t[i] == 0x20 { i += 1 }
+        }
+        guard stars >= 2 || keyword || tags else { return nil }
+        if end - i >= 5 && t[i] == UInt8(ascii: "[") && t[i + 1] == UInt8(ascii: "#") && t[i + 3] == UInt8(ascii: "]") {
+            i += 4
+            while i < end && t[i] == 0x20 { i += 1 }
+        }
+        guard i < end else { return nil }
+        // The name ends at a dash set apart by spaces (`–`, `—`, `-`), a colon or a bracket; a
+        // task's verb may stand before it (`TODO Helistada: Triin Reinsalu (tel …) – vastus …`).
+        let title = UnsafeBufferPointer(rebasing: t[..<end])
+        func name(from start: Int) -> (name: Range<Int>, rest: Range<Int>)? {
+            var nameEnd = end, restStart = end, j = start
+            while j < end {
+                if t[j] == UInt8(ascii: ":") || t[j] == UInt8(ascii: "(") { nameEnd = j; restStart = t[j] == UInt8(ascii: ":") ? j + 1 : j; break }
+                let dash = spacedDash(title, at: j)
+                if dash > 0 { nameEnd = j; restStart = j + 1 + dash; break }
+                j += 1
+            }
+            while nameEnd > start && t[nameEnd - 1] == 0x20 { nameEnd -= 1 }
+            guard nameEnd > start else { return nil }
+            let name = UnsafeBufferPointer(rebasing: t[start..<nameEnd])
+            guard isListName(name), isCapitalisedName(name) else { return nil }
+            while restStart < end && t[restStart] == 0x20 { restStart += 1 }
+            return (start..<nameEnd, min(restStart, end)..<end)
+        }
+        if let found = name(from: i) { return found }
+        guard let colon = t[i..<end].firstIndex(of: UInt8(ascii: ":")), !t[i..<colon].contains(0x20) else { return nil }
+        var after = colon + 1
+        while after < end && t[after] == 0x20 { after += 1 }
+        return after < end ? name(from: after) : nil
+    }
+
+    /// The width of a dash set apart by spaces at `j` (`j` is the space before it: ` - `, ` – `,
+    /// ` — `): 1 or 3 bytes, 0 when there is none.
+    static func spacedDash(_ t: UnsafeBufferPointer<UInt8>, at j: Int) -> Int {
+        guard t[j] == 0x20, j + 2 < t.count else { return 0 }
+        if t[j + 1] == UInt8(ascii: "-") && t[j + 2] == 0x20 { return 1 }
+        if j + 4 < t.count && t[j + 1] == 0xE2 && t[j + 2] == 0x80 && (t[j + 3] == 0x93 || t[j + 3] == 0x94) && t[j + 4] == 0x20 { return 3 }
+        return 0
+    }
+
     /// `-[ RECORD 12 ]` (with its rule) or `*** 12. row ***`.
     static func isExpandedHeader(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
         guard t.count >= 10, t.count <= 400 else { return false }
@@ -991,8 +1080,13 @@ public struct TextReader: DocumentReader {
             visitor.endRecord()
             return true
         }
-        if let header = pipeHeader, header.line == line - 1, header.labels.count == cells.count,
-           cells.allSatisfy({ c in !c.isEmpty && row[c].allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0x20 } }) {
+        // (An org-mode table's rule crosses its columns with `+`: `|------+-----------|`.)
+        if let header = pipeHeader, header.line == line - 1,
+           header.labels.count == cells.count
+            && cells.allSatisfy({ c in !c.isEmpty && row[c].allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0x20 } })
+            || row.count > 2 && row[1] == UInt8(ascii: "-")
+            && row.reduce(1, { $0 + ($1 == UInt8(ascii: "+") ? 1 : 0) }) == header.labels.count
+            && row.allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ":") }) {
             if recordOpen { visitor.endRecord(); recordOpen = false }
             pipeColumns = header.labels.map { $0.isEmpty ? -1 : labelColumn($0, visitor: &visitor) }
             pipeHeader = nil

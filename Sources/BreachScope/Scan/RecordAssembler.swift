@@ -457,6 +457,14 @@ struct RecordAssembler: RecordVisitor {
             // An address with its display name under a name's label (`Recipient`: `John Smith
             // <john.smith77@example.com>`): read as what it is.
             scanText(value, hint: .none, f, l, offset)
+        case .fullName where value.count <= 200 && Self.titledNameEnd(value) != nil:
+            // A card's or a task's title under a name's key (Trello's `name`: `Koivisto Outi –
+            // tuotteen vaihto`): the name before the dash, the rest read as text.
+            let cut = Self.titledNameEnd(value)!
+            if normalizeName(UnsafeBufferPointer(rebasing: value[..<cut.name])) {
+                add(.element(.name), .name, nameScratch, f, l, offset)
+            }
+            scanText(UnsafeBufferPointer(rebasing: value[cut.rest...]), hint: .none, f, l, offset + cut.rest)
         case .fullName:
             // A clinician named with their title (`dr. Kadri Saar` as a message's sender, `dr Reet
             // Paju` as a result's recipient) is staff, not the record's person.
@@ -593,6 +601,13 @@ struct RecordAssembler: RecordVisitor {
                 if staffMemberColumns[column] {
                     if staffNameColumns[column] && normalizeName(value) && nameScratch.contains(0x20) {
                         addStaff(.element(.name), nameScratch, f, l, offset)
+                        // A mail's body signed by a staff member (`Parimate soovidega` · `Oskar
+                        // Kallas` · `Paide Tervisekeskus`): the header's address block of that
+                        // name is theirs too (`RecordTable.dropStaff` takes its contacts).
+                        if let message = mailMessage, !message.headers,
+                           let material = Self.mailWriterMaterial(name: nameScratch, message: message.path) {
+                            addStaff(.mailWriter, material, f, l, offset)
+                        }
                     }
                     markStaff(value, f, l, offset)
                     staffLine = line
@@ -625,6 +640,26 @@ struct RecordAssembler: RecordVisitor {
         default:
             scanText(value, hint: hint, f, l, offset)
         }
+    }
+
+    /// Where a title's leading name ends (`Koivisto Outi – tuotteen vaihto`, `Salo Helena - tauko`):
+    /// two to four capitalised words, a dash set apart by spaces (`-`, `–`, `—`), then text that
+    /// starts with a lower-case letter. `name` is the name's end, `rest` where the text starts.
+    static func titledNameEnd(_ value: UnsafeBufferPointer<UInt8>) -> (name: Int, rest: Int)? {
+        var j = 1
+        while j + 2 < value.count {
+            let width = TextReader.spacedDash(value, at: j)
+            if width > 0 {
+                var rest = j + 2 + width
+                while rest < value.count && value[rest] == 0x20 { rest += 1 }
+                guard rest < value.count,
+                      String(decoding: value[rest..<min(value.count, rest + 4)], as: UTF8.self).first?.isLowercase == true,
+                      TextReader.isListName(UnsafeBufferPointer(rebasing: value[..<j])) else { return nil }
+                return (j, rest)
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// A field's value read for what it holds (no label says what): its identifiers, and a name
@@ -1975,16 +2010,23 @@ struct RecordAssembler: RecordVisitor {
     /// message's path and the name's consonant skeleton (`WeakKey.nameSkeleton`, so `Елена
     /// Иванова` in the headers meets `Elena Ivanova` under the closing). Nil for a name of one word.
     private mutating func mailWriterKey(name: Int64, message: String) -> (hash: ValueHash, index: Int64)? {
-        guard name >= 0 else { return nil }
-        let skeleton = batch.values.withPlaintext(at: Int(name)) { WeakKey.nameSkeleton($0) }
+        guard name >= 0,
+              let material = batch.values.withPlaintext(at: Int(name), { Self.mailWriterMaterial(name: $0, message: message) })
+        else { return nil }
+        let h = hash(.mailWriter, material)
+        return (h, index(h, .mailWriter, material))
+    }
+
+    /// The bytes of a mail writer's key (`mailWriterKey`); nil for a name of one word.
+    static func mailWriterMaterial(name: some Collection<UInt8>, message: String) -> [UInt8]? {
+        let skeleton = WeakKey.nameSkeleton(name)
         guard skeleton.contains(" ") else { return nil }
         var material = Array("mail-writer".utf8)
         material.append(0)
         material.append(contentsOf: message.utf8)
         material.append(0)
         material.append(contentsOf: skeleton.utf8)
-        let h = hash(.mailWriter, material)
-        return (h, index(h, .mailWriter, material))
+        return material
     }
 
     /// The writer key of a name item (`mailWriterKey`), placed where the name is, in a member of

@@ -459,9 +459,52 @@ import BreachScopeTesting
         }
         for (line, role) in [("palveluohjaaja", true), ("Westlog Oy", true), ("Customer Service", true), ("Ilmatar AS", true),
                              ("Matti Virtanen", false), ("Sairaalakatu 3, 00100 Helsinki", false), ("as above", false),
-                             ("London", false), ("Liisa Virtasen poika", false), ("dr Merle Lillelo", true)] {
+                             ("London", false), ("Liisa Virtasen poika", false), ("dr Merle Lillelo", true),
+                             ("Jõhvi Perearstid", true), ("Sünnitusmaja Pelgulinn", true), ("Lääkärikeskus Aava", true)] {
             #expect(MailSignature.namesRoleOrOrganisation(Array(line.utf8)) == role, "\(line)")
         }
+    }
+
+    /// An org-mode file of counselling notes: each headline opens its entry's record and the name
+    /// it starts with is the entry's person's (up to the dash); the property drawer's lines are
+    /// the entry's fields. A year's headline, a Markdown bullet and a headline without a name
+    /// name no one.
+    @Test func orgModeHeadlinesOpenRecordsWithTheirNames() {
+        let text = """
+            #+TITLE: Nõustamised 2023
+            * 2023
+            ** DONE Aivar Koppel – F5 vastuse selgitamine                         :OTHER:
+               CLOSED: [2023-03-03 R 11:15]
+               :PROPERTIES:
+               :TELEFON:  +372 523 91021
+               :END:
+               Selgitasin pärilikkust.
+            ** OOTEL [#A] Rachel Taylor - FMR1 vastus :CHILD:
+               Tellimus G2023-01509, sünd 15.08.2017.
+            *** Kokkuvõte
+            * Mari Maasikas – this is a bullet
+            ** TODO Helistada: Triin Reinsalu (tel +372 594 03398) – vastus G2023-01112 ootel
+            * Ootejärjekord
+            | Nimi | Isikukood | Uuring |
+            |------+-----------+--------|
+            | Helje Nõmm | 49505135008 | Tsüstilise fibroosi analüüs (CFTR) |
+            """
+        let r = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
+        let records = r.recordStrings
+        #expect(records.contains { $0.hasPrefix("(list name)=Aivar Koppel|-=F5 vastuse selgitamine|") && $0.contains("+372 523 91021") }, "\(records)")
+        #expect(records.contains { $0.hasPrefix("(list name)=Rachel Taylor|-=FMR1 vastus|") && $0.contains("15.08.2017") }, "\(records)")
+        #expect(!records.contains { $0.contains("(list name)=Mari Maasikas") || $0.contains("(list name)=Kokkuvõte") }, "\(records)")
+        #expect(records.contains { $0.hasPrefix("(list name)=Triin Reinsalu|-=(tel +372 594 03398) – vastus G2023-01112 ootel") }, "\(records)")
+        // An org table's rule crosses its columns with `+`.
+        #expect(records.contains("Nimi=Helje Nõmm|Isikukood=49505135008|-=Tsüstilise fibroosi analüüs (CFTR)"), "\(records)")
+        func headline(_ s: String) -> String? {
+            Array(s.utf8).withUnsafeBufferPointer { p in TextReader.orgHeadline(p).map { String(decoding: p[$0.name], as: UTF8.self) } }
+        }
+        #expect(headline("** TODO Epp Mets: HFE") == "Epp Mets")
+        #expect(headline("* Epp Mets – HFE   :BRCA:") == "Epp Mets")
+        #expect(headline("* Epp Mets – HFE") == nil)
+        #expect(headline("** DONE negatiivse vastuse selgitamine") == nil)
+        #expect(headline("*** 12. row ***") == nil)
     }
 
     /// A staff member's signature inside one field's text (a ticket's comment kept as HTML, a
