@@ -2006,6 +2006,40 @@ import BreachScopeTesting
         #expect(persons.contains { identifierValues($0) == [mother, "+37253513705"] && $0["name"] as? String == "Triin Kütt" }, "\(out)")
     }
 
+    /// The eleventh generator's genetics lab and deliveries: a family doctor's Apple Mail
+    /// message (`.emlx`) signed with their practice is staff's (its `From:` address is no one's,
+    /// the patient it names is); a Trello card's title (`Koivisto Outi – tuotteen vaihto`) gives
+    /// the name before the dash; an org-mode headline names its entry's person; a pedigree's
+    /// `Diagnoos:` note is health data.
+    @Test func physiciansMailCardTitlesOrgHeadlinesAndDiagnosisNotes() throws {
+        var rng = SeededRNG(seed: 0x1C1)
+        let patient = Synthetic.nationalID(.eeIsikukood, using: &rng), proband = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("blind11")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        let message = "Return-Path: <kadri.kuusk@johviperearstid.example.com>\nFrom: Kadri Kuusk <kadri.kuusk@johviperearstid.example.com>\n"
+            + "To: Heeliks vastused <vastused@heeliks.example.com>\nSubject: Vastuse uuesti saatmine\nMIME-Version: 1.0\n"
+            + "Content-Type: text/plain; charset=\"utf-8\"\nContent-Transfer-Encoding: quoted-printable\n\nTere!\n\n"
+            + "Palun saatke uuesti patsiendi Aivar Pihlak (isikukood \(patient)) vastus, =\ntellimus G2023-01879.\n\n"
+            + "Parimate soovidega\nKadri Kuusk\nJ=C3=B5hvi Perearstid\n"
+        let count = String(message.utf8.count)
+        try write("4141.emlx", count + String(repeating: " ", count: 10 - count.count) + "\n" + message
+                  + "<?xml version=\"1.0\"?>\n<plist version=\"1.0\"><dict><key>remote-id</key><string>141</string></dict></plist>\n")
+        try write("trello.json", #"{"name": "Asiakaspalvelu", "cards": [{"id": "e1f57024de1e7bbafdc6dfb9", "name": "Koivisto Outi – tuotteen vaihto", "#
+                  + #""desc": "**Asiakas:** Outi Koivisto (K11323)\n**Puh:** +358 (0)45 865 3076"}]}"#)
+        try write("akoiv_2023.org", "#+TITLE: Nõustamised\n* 2023\n** DONE Epp Kivi – KCNH2 vastuse selgitamine      :CARDIO:\n"
+                  + "   :PROPERTIES:\n   :TELEFON:  5538 4456\n   :END:\n   Selgitasin pärilikkust.\n")
+        try write("G2023-01066.ged", "0 HEAD\n1 CHAR UTF-8\n0 @I1@ INDI\n1 NAME Ene /Jõgi/\n1 SEX F\n1 IDNO \(proband)\n"
+                  + "1 NOTE Diagnoos: kodade virvendus 2020\n0 TRLR\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(!out.contains("kadri.kuusk"), "\(out)")
+        #expect(persons.contains { identifierValues($0) == [patient] && $0["name"] as? String == "Aivar Pihlak" }, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+358458653076"] && $0["name"] as? String == "Koivisto Outi" }, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+37255384456"] && $0["name"] as? String == "Epp Kivi" }, "\(out)")
+        let ene = persons.first { identifierValues($0).contains(proband) }
+        #expect((ene?["elements"] as? [String] ?? []).contains("health_data"), "\(out)")
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

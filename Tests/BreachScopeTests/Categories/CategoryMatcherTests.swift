@@ -41,11 +41,14 @@ struct CategoryMatcherTests {
         ("Tellitud geenitest ja genoomika konsultatsioon", nil, ["genetic-test:geenitest", "genetic-test:genoomika"]),
         ("Zlecono badanie genetyczne", nil, ["genetic-test:badanie genetyczne"]),
         // diagnoses
-        ("Diagnoos: E11.9 diabeet", nil, ["icd10-code:E11.9", "condition-word:diabeet"]),
+        ("Diagnoos: E11.9 diabeet", nil, ["diagnosis-label:Diagnoos:", "icd10-code:E11.9", "condition-word:diabeet"]),
         ("Dg. J45.0 astma", nil, ["icd10-code:J45.0", "condition-word:astma"]),
         ("RHK-10 F32.1", nil, ["icd10-code:F32.1"]),
         ("E10", "diagnosis_code", ["icd10-code:E10"]),
-        ("Rozpoznanie: cukrzyca typu 2 (E11)", nil, ["condition-word:cukrzyca", "icd10-code:E11"]),
+        ("Rozpoznanie: cukrzyca typu 2 (E11)", nil, ["diagnosis-label:Rozpoznanie:", "condition-word:cukrzyca", "icd10-code:E11"]),
+        // A diagnosis under its label, in words no term list has.
+        ("Diagnoos: kodade virvendus 2020", nil, ["diagnosis-label:Diagnoos:"]),
+        ("Диагноз: хроническая сердечная недостаточность", nil, ["diagnosis-label:Диагноз:"]),
         ("Diabetes mellitus typ 2, graviditet v. 12", nil, ["condition-word:Diabetes mellitus", "condition-word:graviditet"]),
         ("Raseduse 12. nädal", nil, ["condition-word:Raseduse"]),
         ("HIV positive", nil, ["condition-symbol:HIV"]),
@@ -190,8 +193,8 @@ struct CategoryMatcherTests {
     /// Cyrillic capitals differ from small letters in the lead byte for `Р`–`Я`: the fold's
     /// canonical form makes `Диагноз`, `ДИАГНОЗ` and `диагноз` one word.
     @Test func caseFoldingOfCyrillicLetters() {
-        #expect(CategoryTest.found("Диагноз: E83.1 Нарушение обмена железа") == ["icd10-code:E83.1"])
-        #expect(CategoryTest.found("ДИАГНОЗ: I25.1") == ["icd10-code:I25.1"])
+        #expect(CategoryTest.found("Диагноз: E83.1 Нарушение обмена железа") == ["diagnosis-label:Диагноз:", "icd10-code:E83.1"])
+        #expect(CategoryTest.found("ДИАГНОЗ: I25.1") == ["diagnosis-label:ДИАГНОЗ:", "icd10-code:I25.1"])
         #expect(CategoryTest.found("НАПРАВЛЕНИЕ НА ГЕНЕТИЧЕСКОЕ ИССЛЕДОВАНИЕ") == ["genetic-test:ГЕНЕТИЧЕСКОЕ ИССЛЕДОВАНИЕ"])
         #expect(CategoryTest.found("Сахарный Диабет 2 типа") == ["condition-word:Сахарный Диабет"])
         #expect(CategoryTest.found("ЁЖ и ЯБЛОКО").isEmpty)
