@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""blind12: an independent blind test-data generator for BreachScope (five cases shaped like shared/docs/cases.md).
+
+Usage:  python3 scripts/blind12/gen.py --seed 1101 --out .build-blind12/seed1101 [--cases 1,3] [--no-repeat]
+Writes <out>/case<N>_<slug>/leak/... and <out>/case<N>_<slug>/truth.json; nothing is written unless every
+self-check of every requested case passes.
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import case1  # noqa: E402
+import case2  # noqa: E402
+import case3  # noqa: E402
+import case4  # noqa: E402
+import case5  # noqa: E402
+from shared import check, ids  # noqa: E402
+
+CASES = {1: case1, 2: case2, 3: case3, 4: case4, 5: case5}
+
+
+def validator_selftest():
+    errs = []
+    good = {"ee_isikukood": ["37605030299", "38001085718"], "fi_hetu": ["131052-308T"],
+            "pl_pesel": ["44051401359", "02070803628"], "lv_personas_kods": ["161175-19997"],
+            "iban": ["GB82WEST12345698765432", "FI2112345600000785"], "payment_card": ["4111111111111111"]}
+    for t, vs in good.items():
+        for v in vs:
+            if not check.VALIDATORS[t](v):
+                errs.append(f"validator {t} rejects reference {v}")
+            bad = v[:-1] + str((int(v[-1]) + 1) % 10) if v[-1].isdigit() else v[:-1] + "A"
+            if check.VALIDATORS[t](bad):
+                errs.append(f"validator {t} accepts altered {bad}")
+    rng = random.Random("blind12-validators")
+    import datetime
+    for _ in range(300):
+        d = ids.rand_date(rng, 1930, 2022)
+        for t, v in (("ee_isikukood", ids.ee_like(rng, d, rng.random() < 0.5)), ("fi_hetu", ids.fi_hetu(rng, d)),
+                     ("fi_hetu", ids.fi_hetu(rng, max(d, datetime.date(2000, 1, 1)), True)),
+                     ("pl_pesel", ids.pl_pesel(rng, d, rng.random() < 0.5)), ("lv_personas_kods", ids.lv_old(rng, d)),
+                     ("iban", ids.iban(rng, "FI")), ("loyalty_card", ids.ean13("2900", rng))):
+            if not check.VALIDATORS[t](v):
+                errs.append(f"generated {t} {v} fails its validator")
+    return errs
+
+
+def build_case(n, seed):
+    rng = random.Random(f"blind12-{seed}-case{n}")
+    c = CASES[n].build(seed, rng)
+    errs = c.self_check()
+    truth = c.truth()
+    return c, truth, errs
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seed", type=int, default=1101)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--cases", default="1,2,3,4,5")
+    ap.add_argument("--no-repeat", action="store_true", help="skip the second build (determinism check)")
+    a = ap.parse_args()
+    nums = [int(x) for x in a.cases.split(",") if x.strip()]
+    errors = validator_selftest()
+    built = []
+    for n in nums:
+        c, truth, errs = build_case(n, a.seed)
+        errors += [f"case{n}: {e}" for e in errs]
+        if not a.no_repeat:
+            c2, truth2, _ = build_case(n, a.seed)
+            if list(c.files) != list(c2.files) or any(c.files[k] != c2.files[k] for k in c.files):
+                errors.append(f"case{n}: a second build gives different bytes")
+            if json.dumps(truth, ensure_ascii=False) != json.dumps(truth2, ensure_ascii=False):
+                errors.append(f"case{n}: a second build gives a different truth")
+        built.append((n, c, truth))
+    if errors:
+        print(f"{len(errors)} self-check failures:", file=sys.stderr)
+        for e in errors[:60]:
+            print("  " + e, file=sys.stderr)
+        sys.exit(1)
+    for n, c, truth in built:
+        cdir = os.path.join(a.out, truth["case"])
+        if os.path.isdir(cdir):
+            shutil.rmtree(cdir)
+        for path, data in c.files.items():
+            fp = os.path.join(cdir, "leak", path)
+            os.makedirs(os.path.dirname(fp), exist_ok=True)
+            with open(fp, "wb") as fh:
+                fh.write(data)
+        with open(os.path.join(cdir, "truth.json"), "w", encoding="utf-8") as fh:
+            json.dump(truth, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+        per = truth["expected"]["per_element"]
+        line = f"{truth['case']}: {truth['expected']['persons']} persons, {truth['files']} files, {truth['documents']} documents; " + \
+               ", ".join(f"{k} {v}" for k, v in per.items())
+        print(line)
+        if "batches" in truth:
+            for b, tb in truth["batches"].items():
+                print(f"    {b}: new {len(tb['new'])}, known with new elements {len(tb['known_with_new_elements'])}, "
+                      f"unchanged {len(tb['unchanged'])}, cumulative {tb['cumulative']}")
+
+
+if __name__ == "__main__":
+    main()
