@@ -29,6 +29,19 @@ public struct DOCXReader: FileDocumentReader {
     public mutating func read(path: String, visitor: inout some RecordVisitor) throws(ReadError) -> String {
         paragraphs = 0
         tables = 0
+        if ODFReader.isFlat(path: path, marker: "w:wordDocument") {
+            // Word 2003 XML (`<?mso-application progid="Word.Document"?>`): the body is
+            // `document.xml`'s, in one XML file.
+            let limits = self.limits
+            try withUnsafeMutablePointer(to: &visitor) { (base) throws(ReadError) in
+                var text = ParagraphText(limits: limits, base: base)
+                try readPart(part: "document.xml", text: &text, base: base) { (handle) throws(ReadError) in
+                    try ODFReader.parseFlat(path: path, maxTextBytes: limits.maxFieldBytes, handle)
+                }
+                try text.finish()
+            }
+            return "\(paragraphs) paragraph\(paragraphs == 1 ? "" : "s"), \(tables) table\(tables == 1 ? "" : "s")"
+        }
         let archive = try OfficeZIP.open(path: path)
         guard let document = archive["word/document.xml"] else { throw ReadError(.malformed, "no word/document.xml part: not a Word document") }
         var parts: [(String, Entry)] = [("word/document.xml", document)]
@@ -44,10 +57,13 @@ public struct DOCXReader: FileDocumentReader {
         extra.sort { Self.partOrder($0.0) < Self.partOrder($1.0) }
         parts += extra
 
+        let limits = self.limits
         try withUnsafeMutablePointer(to: &visitor) { (base) throws(ReadError) in
             var text = ParagraphText(limits: limits, base: base)
             for (name, entry) in parts {
-                try readPart(archive, entry, part: name, text: &text, base: base)
+                try readPart(part: name, text: &text, base: base) { (handle) throws(ReadError) in
+                    try OfficeZIP.parse(archive, entry, part: name, maxTextBytes: limits.maxFieldBytes, handle)
+                }
                 try text.breakRecord()
             }
             try text.finish()
@@ -64,8 +80,9 @@ public struct DOCXReader: FileDocumentReader {
         return (kind, number, path)
     }
 
-    private mutating func readPart<V: RecordVisitor>(_ archive: Archive, _ entry: Entry, part: String,
-                                                    text: inout ParagraphText<V>, base: UnsafeMutablePointer<V>) throws(ReadError) {
+    private mutating func readPart<V: RecordVisitor>(part: String, text: inout ParagraphText<V>, base: UnsafeMutablePointer<V>,
+                                                    parse: ((inout XMLScanner, XMLEvent) throws(ReadError) -> Void) throws(ReadError) -> Void)
+        throws(ReadError) {
         var paragraphDepth = 0, tableDepth = 0, propertiesDepth = 0, fallbackDepth = 0
         var table = SpreadsheetTable()
         var rowLine = 0, column = -1, span = 1
@@ -73,7 +90,7 @@ public struct DOCXReader: FileDocumentReader {
         var inCell = false
         var paragraphIndex = paragraphs
         let maxCell = limits.maxFieldBytes
-        try OfficeZIP.parse(archive, entry, part: part, maxTextBytes: limits.maxFieldBytes) { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
+        try parse { (x: inout XMLScanner, event: XMLEvent) throws(ReadError) in
             if event == .start {
                 if x.isNamed("Fallback") { fallbackDepth += 1; return }
                 guard fallbackDepth == 0 else { return }

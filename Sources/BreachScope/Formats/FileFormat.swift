@@ -16,6 +16,14 @@ public enum FileFormat: String, Sendable, CaseIterable {
         // Flat OpenDocument files (one XML file, not a ZIP package).
         if ext == "fods" && starts(Array("<".utf8)) { return .ods }
         if ext == "fodt" && starts(Array("<".utf8)) { return .odt }
+        // Word 2003 XML (WordprocessingML in one file, `.xml` or `.doc`).
+        if starts(Array("<".utf8)) || starts([0xEF, 0xBB, 0xBF, UInt8(ascii: "<")]) {
+            let head = Array(prefix.prefix(1024))
+            if CategoryMatcher.firstIndex(of: Array("progid=\"Word.Document\"".utf8), in: head) != nil
+                || CategoryMatcher.firstIndex(of: Array("<w:wordDocument".utf8), in: head) != nil {
+                return .docx
+            }
+        }
         if starts([0x50, 0x4B, 0x03, 0x04]) && (ext == "xlsx" || ext == "xlsm") { return .xlsx }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
             // OpenDocument: the first member is `mimetype`, stored, at offset 30 (name) / 38 (value).

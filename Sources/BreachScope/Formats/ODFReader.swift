@@ -150,12 +150,13 @@ public struct ODFReader: FileDocumentReader {
     }
 
     /// Whether the file is a flat OpenDocument XML file rather than a ZIP package.
-    static func isFlat(path: String) -> Bool {
+    /// (`marker`: the root element's name that says so, in the first 4 KB.)
+    static func isFlat(path: String, marker: String = "office:document") -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4096)) ?? Data()
         guard head.count >= 4, !(head[0] == 0x50 && head[1] == 0x4B) else { return false }
-        return head.range(of: Data("office:document".utf8)) != nil
+        return head.range(of: Data(marker.utf8)) != nil
     }
 
     /// Streams a flat file's XML through `handle`, 64 KB at a time.

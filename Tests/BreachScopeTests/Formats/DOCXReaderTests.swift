@@ -25,6 +25,35 @@ import BreachScopeTesting
         try read(parts: fixture.parts())
     }
 
+    /// Word 2003 XML (`<?mso-application progid="Word.Document"?>`, `w:wordDocument`): one XML
+    /// file whose body is read as a `.docx`'s; a surname split over runs is one name, and the
+    /// label-and-value table's rows are labelled fields.
+    @Test func word2003XMLIsReadAsDocx() throws {
+        let ps = people(1, seed: 13)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bs-wordml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("S23-04294_nosutijums.xml")
+        func row(_ label: String, _ runs: [String]) -> String {
+            "<w:tr><w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>\(label)</w:t></w:r></w:p></w:tc><w:tc><w:p>"
+                + runs.map { "<w:r><w:t>\($0)</w:t></w:r>" }.joined() + "</w:p></w:tc></w:tr>"
+        }
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<?mso-application progid=\"Word.Document\"?>\n"
+            + "<w:wordDocument xmlns:w=\"http://schemas.microsoft.com/office/word/2003/wordml\"><o:DocumentProperties><o:Author>Dace Kalniņa</o:Author></o:DocumentProperties>"
+            + "<w:body><w:p><w:r><w:t>NOSŪTĪJUMS</w:t></w:r></w:p><w:tbl>"
+            + row("Pacients:", ["Jānis ", "Krūmiņ", "š"]) + row("Personas kods:", [ps[0].id])
+            + "</w:tbl><w:p><w:r><w:t>Paraugs: S23-04294</w:t></w:r></w:p></w:body></w:wordDocument>"
+        try Data(xml.utf8).write(to: url)
+        let head = Array(xml.utf8.prefix(512))
+        #expect(head.withUnsafeBufferPointer { FileFormat.detect(path: url.path, prefix: $0) } == .docx)
+        #expect(Array("<?xml version=\"1.0\"?><root/>".utf8).withUnsafeBufferPointer { FileFormat.detect(path: "a.xml", prefix: $0) } == nil)
+        var reader = DOCXReader(limits: ReadLimits())
+        var visitor = RecordingVisitor()
+        #expect(try reader.read(path: url.path, visitor: &visitor).hasSuffix(" paragraphs, 1 table"))
+        let all = visitor.recordStrings.joined(separator: "\n")
+        #expect(all.contains("Jānis Krūmiņš") && all.contains(ps[0].id) && !all.contains("Dace"), "\(all)")
+    }
+
     @Test func paragraphsTablesAndHeadersBecomeRecords() throws {
         let ps = people(4, seed: 11)
         let doc = DOCXFixture(body: [
