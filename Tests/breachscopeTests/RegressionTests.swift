@@ -2040,6 +2040,37 @@ import BreachScopeTesting
         #expect((ene?["elements"] as? [String] ?? []).contains("health_data"), "\(out)")
     }
 
+    /// The twelfth generator's deliveries: a SharePoint list's items name their customer in
+    /// `Title` and encode their field names (`Seuraava_x0020_toimitus`); the site's users are
+    /// staff; a route planner's stops are one customer each (`Kinnunen Reijo | Niittykatu 41,
+    /// 04380 Tuusula | 013 215 698 | ovikoodi 9485`), its driver's phone no one's; a call record's
+    /// dial string is no address.
+    @Test func sharePointItemsRouteStopsAndCallRecords() throws {
+        let dir = try CLIRunner.temporaryDirectory("blind12-c3")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("Asiakkaat_1.json", #"{"d": {"results": [{"__metadata": {"type": "SP.Data.AsiakkaatListItem"}, "Id": 1, "Title": "Heikkilä Eeva", "#
+                  + #""Katuosoite": "Peltotie 40 B 20", "Postinumero": "15720", "Postitoimipaikka": "Lahti", "Puhelin": "045-0130092", "#
+                  + #""Seuraava_x0020_toimitus": "2023-10-21T00:00:00Z"}]}}"#)
+        try write("users.json", #"{"d": {"results": [{"__metadata": {"type": "SP.Data.UserInfoItem"}, "Id": 10, "Title": "Aili Niemi", "#
+                  + #""EMail": "aili.niemi@kotijakelu.example.com", "WorkPhone": "013 270 215", "JobTitle": "Aluekoordinaattori"}]}}"#)
+        try write("vroom_auto1.json", """
+            {"code": 0, "routes": [{"vehicle": 1, "description": "Auto 1 – kuljettaja Pentti Lahtinen 040 240 8271", "steps": [
+              {"type": "start", "location": [25.66, 60.98]},
+              {"type": "job", "id": 10002, "description": "Kinnunen Reijo | Niittykatu 41, 04380 Tuusula | 013 215 698 | ovikoodi 9485"},
+              {"type": "job", "id": 10003, "description": "Salo Aino | Kirkkokatu 7, 15140 Lahti | 044 173 7932 | ovikoodi 1111"}]}]}
+            """)
+        try write("Master.csv", "\"\",\"201\",\"0414961975\",\"from-internal\",\"\"\"Kotijakelu Asiakaspalvelu\"\" <201>\",\"PJSIP/201-0000c0c7\",\"Dial\",\"PJSIP/elisa/0414961975,60\",\"2023-09-11 09:21:44\",551,541,\"ANSWERED\",\"asiakas K10390\"\n"
+            + "\"\",\"201\",\"0451234567\",\"from-internal\",\"\"\"Kotijakelu Asiakaspalvelu\"\" <201>\",\"PJSIP/201-0000c0c8\",\"Dial\",\"PJSIP/elisa/0451234567,60\",\"2023-09-11 09:31:44\",51,41,\"ANSWERED\",\"\"\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.contains { identifierValues($0) == ["+358450130092"] && $0["name"] as? String == "Heikkilä Eeva"
+            && ($0["elements"] as? [String] ?? []).contains("delivery_info") }, "\(out)")
+        #expect(!out.contains("aili.niemi") && !out.contains("+358402408271"), "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+35813215698"] && $0["name"] as? String == "Kinnunen Reijo" }, "\(out)")
+        #expect(persons.contains { identifierValues($0) == ["+358441737932"] && $0["name"] as? String == "Salo Aino" }, "\(out)")
+        #expect(!persons.contains { identifierValues($0).isEmpty && ($0["elements"] as? [String]) == ["postal_address"] }, "\(out)")
+    }
+
     /// A lab's results name a patient by PESEL (`MAJEWSKA Agnieszka`); its web shop's orders
     /// name a customer by phone (`Agnieszka Majewska`). They are the only two carriers of the
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,

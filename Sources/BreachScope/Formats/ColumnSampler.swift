@@ -423,6 +423,8 @@ public enum ColumnSampler {
             else if b == UInt8(ascii: ",") { comma = true }
         }
         guard letters, digits else { return false }
+        // (An address has words apart: `PJSIP/elisa/0414961975,60`, a phone system's dial string, has none.)
+        guard v.contains(0x20) || v.contains(0x09) else { return false }
         guard v.withUnsafeBufferPointer({ PostalAddressDetector.normalize($0) }) != nil else { return false }
         let tokens = v.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C || $0 == 0x09 }).map { NameDetector.lowercase(Array($0)) }
         var street = false

@@ -505,7 +505,7 @@ public enum FieldClassifier {
         "företag", "szpital", "przychodni", "lekarz", "zwierz", "pracodawc", "zleceniodaw",
         "krankenhaus", "haustier", "arbeitgeber", "auftraggeber", "больниц", "клиник", "врач",
         "питом", "животн", "работодател", "компани", "slimnīc", "ārst", "dzīvniek", "ligonin",
-        "gydytoj", "gyvūn",
+        "gydytoj", "gyvūn", "facility",
         // A document's own metadata and the ontologies it cites (a phenopacket's
         // `metaData.resources[].name`: `human phenotype ontology`). (Not `resources` alone: a
         // SCIM list's users are its `Resources`.)
@@ -520,6 +520,8 @@ public enum FieldClassifier {
         "referredby", "signedby", "approvedby", "validatedby", "authorisedby", "authorizedby", "handledby",
         "createdby", "updatedby", "modifiedby", "creator", "assignedto", "assignee", "supportagent", "agentname",
         "agentemail", "agentphone", "käsittelijä", "handläggare", "sachbearbeiter", "исполнитель",
+        // An openEHR composition's author (`composer`: the geneticist who signed the result).
+        "composer",
     ].map(normalize)
 
     /// Whether a normalised label names a staff member (a driver's licence is its holder's).
@@ -953,6 +955,8 @@ public enum FieldClassifier {
             "toimituspäivä", "toimituspvm", "toimitettu", "toimitusaika", "toimitusohje",
             "toimitusohjeet", "ovikoodi", "porttikoodi", "summerikoodi", "toimitusväli", "toimitustiheys",
             "delivery interval", "delivery frequency", "delivery window", "leveransintervall", "tarnesagedus",
+            "next delivery", "seuraava toimitus", "toimitusväli", "nästa leverans", "järgmine tarne", "następna dostawa",
+            "nächste lieferung", "следующая доставка",
             "leveransdatum", "levererad", "leveransdag", "leveranstid", "portkod", "dörrkod",
             "leveransinstruktion", "leveransinstruktioner",
             "data dostawy", "dostarczono", "data doręczenia", "doręczono", "kod do drzwi",
@@ -993,6 +997,9 @@ public enum FieldClassifier {
             "bestellung", "rechnung", "заказ", "счет-фактура", "чек", "pasūtījums", "rēķins",
             "užsakymas", "sąskaita faktūra", "bestilling", "zlecenie", "auftrag",
             "reference", "ref", "viite", "referens", "referenz",
+            // A mail's or a text message's delivery status (Mailgun's `delivery-status`: `code`
+            // 250, `message` OK): the message's, no parcel's.
+            "delivery status", "delivery-status", "delivery_status", "deliverystatus", "dsn",
             // An identifier's register and a code system in clinical documents (CDA's
             // `assigningAuthorityName`, `codeSystemName`): no person's name.
             "assigning authority name", "assigningauthorityname", "code system name", "codesystemname",

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Streaming reader for JSON documents and NDJSON (JSON Lines).
 ///
 /// A push tokenizer over UTF-8 bytes: chunks may split anywhere (inside strings, escapes,
@@ -112,6 +118,9 @@ public struct JSONReader: DocumentReader {
         var attributeList = false
         /// An Elasticsearch bulk action at a line's top (`{"index": {"_id": "K0481587"}}`).
         var bulkAction = false
+        /// The key holds a route's stops (`steps`, `stops`): each is a record of its own, inside
+        /// the route's too (a route planner's `routes[].steps[]`, one customer per stop).
+        var stopsKey = false
     }
     private struct ChildKey: Hashable {
         var parent: Int32
@@ -519,11 +528,24 @@ public struct JSONReader: DocumentReader {
             if stack.count >= 2, let top = stack.last, top.isArray, nodes[Int(top.node)].headerKey, !stack[stack.count - 2].isArray {
                 addHeaderColumn(value)
             }
+            if stack.count <= 2 && !openEHR && nodes[Int(node)].name.hasSuffix("._type") {
+                // (An openEHR document: its parts are one record, its relationships others.)
+                openEHR = Self.openEHRTypes.contains(String(decoding: value, as: UTF8.self))
+            }
             if nodes[Int(node)].attributeKey && readsAttributeLabel(value, node: node) {
                 valueDone(&v)
                 return
             }
+            if nodes[Int(node)].attributeValue, readsWrappedLabel(value, node: node) {
+                valueDone(&v)
+                return
+            }
             if nestedDepth < 2 && Self.holdsJSON(value) && readNested(value, under: node, &v) {
+                valueDone(&v)
+                return
+            }
+            if value.count >= 24 && Self.holdsPipeTable(value) {
+                readNestedText(value, &v)
                 valueDone(&v)
                 return
             }
@@ -605,6 +627,46 @@ public struct JSONReader: DocumentReader {
         }
     }
 
+    /// Whether a string holds a Markdown table (an issue's description listing the persons it
+    /// concerns: `| Name | Email | Patient ID |`, `|---|---|---|`, one row per person): a line
+    /// that starts with `|` followed by a separator line of `-`, `:` and `|`.
+    static func holdsPipeTable(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = value.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), value.count) != nil else { return false }
+        var start = 0, previousRow = false
+        while start < value.count {
+            let end = memchr(base + start, 0x0A, value.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? value.count
+            var a = start
+            while a < end && value[a] == 0x20 { a += 1 }
+            if a < end && value[a] == UInt8(ascii: "|") {
+                let separator = value[a..<end].allSatisfy { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") || $0 == 0x20 || $0 == 0x0D }
+                    && value[a..<end].contains(UInt8(ascii: "-"))
+                if separator && previousRow { return true }
+                previousRow = !separator
+            } else {
+                previousRow = false
+            }
+            start = end + 1
+        }
+        return false
+    }
+
+    /// A string's text read as a text document (`holdsPipeTable`): its table's rows are records
+    /// of their own, apart from the one around the string, which goes on after them.
+    private mutating func readNestedText<V: RecordVisitor>(_ value: UnsafeBufferPointer<UInt8>, _ v: inout V) {
+        var text = TextReader(limits: limits)
+        text.chunkOffset = tokenOffset
+        text.line = tokenLine
+        let open = inRecord
+        if open { v.endRecord() }
+        defer { if open { v.beginRecord(line: tokenLine, offset: tokenOffset) } }
+        do {
+            try text.consume(value, visitor: &v)
+            try text.finish(visitor: &v)
+        } catch {
+            // (A text reader fails only on limits; the string's fields read so far stand.)
+        }
+    }
+
     /// A column of a columnar table's header (`"columns": ["id", "pesel", "imie", …]`), on the
     /// object that holds it: `$.rows[].pesel`, hinted by its label.
     private mutating func addHeaderColumn(_ label: UnsafeBufferPointer<UInt8>) {
@@ -629,10 +691,11 @@ public struct JSONReader: DocumentReader {
     /// known to be labels (the object has a value key), its other attribute names (`sex`)
     /// are dropped too. A key whose values are mostly not labels (a name column, where one
     /// junk value may read as a label) stops being asked after 64 of them.
-    private mutating func readsAttributeLabel(_ value: UnsafeBufferPointer<UInt8>, node: Int32) -> Bool {
+    private mutating func readsAttributeLabel(_ value: UnsafeBufferPointer<UInt8>, node: Int32, frame: Int? = nil,
+                                              unknown: Bool = false) -> Bool {
         let n = Int(node)
         guard nodes[n].attributeMisses < 64 || nodes[n].attributeHits * 2 >= nodes[n].attributeMisses,
-              let top = stack.indices.last, !stack[top].isArray else { return false }
+              let top = frame ?? stack.indices.last, !stack[top].isArray else { return false }
         stack[top].attributeNode = -1
         if value.count <= 48, value.contains(where: ASCII.isLetter) {
             let label = Array(value)
@@ -641,12 +704,14 @@ public struct JSONReader: DocumentReader {
                 hint = h
                 if attributeHints.count < 1024 { attributeHints[label] = h }
             }
+            if hint == nil && unknown && !value.contains(where: { $0 &- 0x30 < 10 }) { hint = FieldHint.none }
             if let hint {
                 nodes[n].attributeHits += 1
                 stack[top].attributeNode = attributeNode(label, hint: hint, under: stack[top].node)
                 return true
             }
         }
+        if frame != nil { return false }
         nodes[n].attributeMisses += 1
         // A related person's entry among the contacts (`{"type": "relative", "name": "Karl-Erik
         // von Bonsdorff", "relation": "make", "phone": …}`): the object's further keys are read
@@ -663,6 +728,59 @@ public struct JSONReader: DocumentReader {
         let parent = Int(stack[top].node)
         return nodes[n].attributeHits > 0 && nodes[parent].keyNodes.contains { nodes[Int($0)].attributeValue }
             && value.allSatisfy { ASCII.isLower($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "_") }
+    }
+
+    /// A wrapped attribute's label (openEHR's `ELEMENT`: `{"name": {"_type": "DV_TEXT", "value":
+    /// "eesnimi"}, "value": {"_type": "DV_TEXT", "value": "Rein"}}`): a value key's string in an
+    /// object under an attribute key is the label of the object around that, whose value key's
+    /// object is read under it (`attributeValueNode`). A label that says nothing known
+    /// (`Diagnoos`, `Uuring`) is still one, read as text under its own name, once the object is
+    /// known for a typed wrapper (`_type`) or for a value key of its own; a name (`{"name":
+    /// {"value": "Mari Maasikas"}}`) is read as one.
+    private mutating func readsWrappedLabel(_ value: UnsafeBufferPointer<UInt8>, node: Int32) -> Bool {
+        guard stack.count >= 2, let top = stack.last, !top.isArray, nodes[Int(top.node)].attributeKey,
+              !stack[stack.count - 2].isArray else { return false }
+        let outer = Int(stack[stack.count - 2].node)
+        let typed = nodes[Int(top.node)].keyNames.contains(Self.typeKey)
+            || nodes[outer].keyNodes.contains { nodes[Int($0)].attributeValue }
+        return readsAttributeLabel(value, node: node, frame: stack.count - 2, unknown: typed && !Self.looksLikeName(value))
+    }
+
+    static let typeKey = Array("_type".utf8)
+    static let sharePointMetadata = Array("__metadata".utf8)
+
+    /// A name with XML-encoded characters (`_xHHHH_`, as SharePoint and Excel write them:
+    /// `Seuraava_x0020_toimitus`, `Yhteyshenkil_x00f6_`) decoded; any other name as it is.
+    static func decodedXMLName(_ name: String) -> String {
+        guard name.contains("_x") else { return name }
+        var out = "", rest = Substring(name)
+        while let r = rest.range(of: "_x") {
+            let after = rest[r.upperBound...]
+            let hex = after.prefix(4)
+            if hex.count == 4, after.dropFirst(4).first == "_", let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) {
+                out += rest[..<r.lowerBound]
+                out.unicodeScalars.append(scalar)
+                rest = after.dropFirst(5)
+            } else {
+                out += rest[..<r.upperBound]
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    /// An openEHR document (a demographic `PERSON`, a `COMPOSITION`, an `EHR_STATUS`): its
+    /// arrays of objects (`identities`, `details.items`, `contacts`, `content`) are parts of one
+    /// record, the document's; only a `relationships` entry (a child's legal representative)
+    /// is a record of its own. Set by the document's top-level `_type`.
+    private var openEHR = false
+    static let openEHRTypes: Set<String> = ["PERSON", "COMPOSITION", "EHR_STATUS", "EHR", "ORGANISATION", "GROUP", "AGENT",
+                                            "ROLE", "FOLDER", "VERSIONED_COMPOSITION", "ORIGINAL_VERSION"]
+
+    /// Whether a string reads as a person's name (two or more capitalised words), not a label.
+    static func looksLikeName(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let words = value.split(separator: 0x20)
+        return words.count >= 2 && words.allSatisfy { w in w.first.map { ASCII.isUpper($0) || $0 >= 0xC3 } ?? false }
     }
 
     /// Nodes the reader makes up under an object, beside its keys: a columnar header's column
@@ -691,8 +809,18 @@ public struct JSONReader: DocumentReader {
     /// object, its attribute's (`attributeNode`).
     @inline(__always)
     private func attributeValueNode(_ node: Int32) -> Int32 {
-        guard nodes[Int(node)].attributeValue, let top = stack.last, top.attributeNode >= 0 else { return node }
-        return top.attributeNode
+        if nodes[Int(node)].attributeValue, let top = stack.last, top.attributeNode >= 0 { return top.attributeNode }
+        // A wrapped attribute's value (`readsWrappedLabel`): the scalars of its value key's object,
+        // up to three levels down (`value.value`, `value.defining_code.code_string`), except its
+        // type (`_type`).
+        var k = stack.count - 1
+        while k >= 1 && k >= stack.count - 3 {
+            if stack[k - 1].attributeNode >= 0 && !stack[k].isArray && nodes[Int(stack[k].node)].attributeValue {
+                return nodes[Int(node)].name.hasSuffix("._type") ? node : stack[k - 1].attributeNode
+            }
+            k -= 1
+        }
+        return node
     }
 
     private mutating func numberDone<V: RecordVisitor>(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, _ v: inout V) throws(ReadError) {
@@ -727,8 +855,10 @@ public struct JSONReader: DocumentReader {
             if stack.isEmpty {
                 lineStart = (line, base + i)
             }
-        } else if isObject, let top = stack.last, top.isArray || pendingKey != nil, !inRecord || recordRoot == -1,
-                  !(top.isArray && nodes[Int(top.node)].attributeList) {
+        } else if isObject, let top = stack.last, top.isArray || pendingKey != nil,
+                  !inRecord || recordRoot == -1 || top.isArray && nodes[Int(top.node)].stopsKey,
+                  !(top.isArray && nodes[Int(top.node)].attributeList),
+                  !(openEHR && stack.count >= 2 && !nodes[Int(top.node)].name.hasSuffix(".relationships")) {
             if inRecord { v.endRecord() }
             v.beginRecord(line: line, offset: base + i)
             inRecord = true
@@ -928,7 +1058,8 @@ public struct JSONReader: DocumentReader {
         let keyBytes = Array(key)
         if let node = children[ChildKey(parent: parent, key: keyBytes)] { return node }
         if nodes.count >= Self.maxPaths { return wildcardChild(of: parent) }
-        let label = String(decoding: key, as: UTF8.self)
+        // (SharePoint's and Excel's XML-encoded names: `Toimitusv_x00e4_li` is `Toimitusväli`.)
+        let label = Self.decodedXMLName(String(decoding: key, as: UTF8.self))
         let p = nodes[Int(parent)]
         if Self.isTypeWrapper(label, parent: p.name) {
             // DynamoDB's `"givenName": {"S": "Anthony"}`, Firestore's `"firstName": {"stringValue":
@@ -936,6 +1067,11 @@ public struct JSONReader: DocumentReader {
             return register(PathNode(name: p.name + "." + label, hint: p.hint, otherEntity: p.otherEntity), key: keyBytes, parent: parent, frame: frame)
         }
         var hint = FieldClassifier.hint(forLabel: label)
+        if hint == nil, label == "Title", p.keyNames.contains(Self.sharePointMetadata) {
+            // A SharePoint list item's title (`"Title": "Heikkilä Eeva"`): a customer list's
+            // names are kept in it (its first column, whatever the list calls it).
+            hint = .fullName
+        }
         // (A span's or a browser's `name`: software's, `sms.otp.send`, `Mobile Safari`.)
         if hint == .fullName && FieldClassifier.namesSoftwareThing(p.name) { hint = .nonPersonal }
         if hint == nil, p.hint == .fullName {
@@ -959,13 +1095,17 @@ public struct JSONReader: DocumentReader {
         childHint = Self.hint(childHint, otherEntity: otherEntity)
         // Any other key under a staff member (Okta's `actor.alternateId`): theirs too.
         if childHint == .none && otherEntity && FieldClassifier.namesStaffMember(p.name + "." + label) { childHint = .nonPersonal }
+        // A typed document's type (`"_type": "ITEM_TREE"` under an address) is no part of it.
+        if label == "_type" { childHint = .nonPersonal }
         var path = PathNode(name: p.name + "." + label, hint: childHint, otherEntity: otherEntity)
         let normalized = FieldClassifier.normalize(label)
-        path.attributeKey = Self.attributeKeys.contains(normalized)
+        // (A typed document's `_type`, openEHR's `"_type": "PERSON"`, names no attribute.)
+        path.attributeKey = Self.attributeKeys.contains(normalized) && label.first != "_"
         path.attributeValue = Self.attributeValueKeys.contains(normalized)
         path.headerKey = Self.headerKeys.contains(normalized)
         path.rowsKey = Self.rowsKeys.contains(normalized)
         path.attributeList = Self.attributeListKeys.contains(normalized)
+        path.stopsKey = Self.stopsKeys.contains(normalized)
         path.bulkAction = lines && parent == 0 && Self.bulkActionKeys.contains(label)
         if lines && p.bulkAction && label == "_id" {
             // The document's id: the key the action's document, and other files, name it by.
@@ -1024,6 +1164,10 @@ public struct JSONReader: DocumentReader {
     static let attributeListKeys: Set<String> = ["attributes", "attribute", "attrs", "fields", "customfields", "properties",
                                                  "props", "params", "parameters", "extensions", "extension", "telecom",
                                                  "identifiers", "identifier", "keyvalues", "pairs"]
+
+    /// Keys of a route's stops (normalised): `JSONReader.PathNode.stopsKey`.
+    static let stopsKeys: Set<String> = ["steps", "stops", "jobs", "waypoints",
+                                         "pysahdykset", "stopp", "peatused", "przystanki"]
 
     /// Keys of a card's number under the card's key (normalised).
     static let numberKeys: Set<String> = Set([

@@ -48,8 +48,10 @@ public struct TextReader: DocumentReader {
     private var pendingOffset = 0
     /// The current line was longer than the limit and pieces of it were delivered.
     private var cutLine = false
-    private var line = 1
-    private var chunkOffset = 0
+    /// The current line and the next chunk's offset (set by a reader that hands a string's text
+    /// on, `JSONReader.readNestedText`, to the string's place).
+    var line = 1
+    var chunkOffset = 0
     private var recordOpen = false
     /// Label bytes → column id, or -1 for labels the classifier does not know.
     private var labels: [[UInt8]: Int] = [:]

@@ -338,7 +338,8 @@ struct RecordAssembler: RecordVisitor {
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
         messageIDColumns[id] = hint == .nonPersonal && FieldClassifier.namesMessageID(name)
-        resourceTypeColumns[id] = name.hasSuffix("resourceType")
+        // (A FHIR resource's type; a SharePoint list item's, `__metadata.type`.)
+        resourceTypeColumns[id] = name.hasSuffix("resourceType") || name.hasSuffix("__metadata.type")
         accountRoleColumns[id] = FieldClassifier.accountRole(name)
         if name == CSVReader.titleColumn { titleColumn = id }
         if name == Self.writerNameColumn { writerColumn = Int32(id) }
@@ -666,10 +667,76 @@ struct RecordAssembler: RecordVisitor {
     /// written as a key's value.
     private mutating func scanText(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) {
         guard !value.isEmpty else { return }
+        if case .none = hint, value.count <= 200, Self.namesDriver(value) {
+            // A route's description naming its driver (`Auto 1 – kuljettaja Pentti Lahtinen 040
+            // 240 8271`): the driver's contacts are staff values.
+            markStaff(value, f, l, offset)
+            return
+        }
         scan(value, hint: hint, f, l, offset)
         if case .none = hint, let (name, at) = Self.keyValueName(value) {
             add(.element(.name), .name, name, f, l, offset + at)
+        } else if case .none = hint, value.count <= 400, let parts = Self.barParts(value) {
+            // A route stop's or a job's description (`Kinnunen Reijo | Niittykatu 41, 04380
+            // Tuusula | 013 215 698 | ovikoodi 9485`): its first part the name, a part that is an
+            // address the address.
+            if normalizeName(UnsafeBufferPointer(rebasing: value[parts[0]])) {
+                add(.element(.name), .name, nameScratch, f, l, offset + parts[0].lowerBound)
+            }
+            for part in parts.dropFirst() {
+                let text = UnsafeBufferPointer(rebasing: value[part])
+                if ColumnSampler.isAddress(Array(text)), let a = PostalAddressDetector.normalize(text) {
+                    add(.element(.postalAddress), .postalAddress, a, f, l, offset + part.lowerBound)
+                }
+            }
         }
+    }
+
+    /// Whether a short text names a driver or a courier by name: the word (any case), then a
+    /// capitalised word (`kuljettaja Pentti Lahtinen`, `Driver: John Smith`).
+    static func namesDriver(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard value.count >= 12 else { return false }
+        let lower = value.map { ASCII.lower($0) }
+        for word in driverWords {
+            var from = 0
+            while let at = CategoryMatcher.firstIndex(of: word, in: lower, from: from) {
+                from = at + 1
+                guard at == 0 || !ASCII.isLetter(lower[at - 1]) else { continue }
+                var k = at + word.count
+                if k < value.count && value[k] == UInt8(ascii: ":") { k += 1 }
+                guard k + 1 < value.count, value[k] == 0x20 else { continue }
+                let next = value[k + 1]
+                if ASCII.isUpper(next) || next == 0xC3 || next == 0xC5 || next == 0xD0 { return true }
+            }
+        }
+        return false
+    }
+
+    static let driverWords: [[UInt8]] = ["kuljettaja", "driver", "kierowca", "förare", "chaufför", "autojuht", "водитель",
+                                         "kurier", "courier", "sjåfør", "fahrer", "vairuotojas", "šoferis"].map {
+        $0.utf8.map { ASCII.lower($0) }
+    }
+
+    /// The parts of a text set apart by ` | ` (three or more), trimmed, when the first is a
+    /// person's name (`TextReader.isListName`) and another holds a digit; nil otherwise.
+    static func barParts(_ value: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        guard let base = value.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), value.count) != nil else { return nil }
+        var parts: [Range<Int>] = [], start = 0
+        for i in 0..<value.count where value[i] == UInt8(ascii: "|") {
+            guard i > 0, i + 1 < value.count, value[i - 1] == 0x20, value[i + 1] == 0x20 else { return nil }
+            parts.append(start..<(i - 1))
+            start = i + 2
+        }
+        parts.append(start..<value.count)
+        parts = parts.map { r in
+            var a = r.lowerBound, b = r.upperBound
+            while a < b && value[a] == 0x20 { a += 1 }
+            while b > a && value[b - 1] == 0x20 { b -= 1 }
+            return a..<b
+        }
+        guard parts.count >= 3, !parts[0].isEmpty, TextReader.isListName(UnsafeBufferPointer(rebasing: value[parts[0]])),
+              parts.dropFirst().contains(where: { r in value[r].contains { $0 &- 0x30 < 10 } }) else { return nil }
+        return parts
     }
 
     /// Whether a field's text has a line break or a tag that may be one (`<br/>`, `</p>`).
@@ -1092,6 +1159,8 @@ struct RecordAssembler: RecordVisitor {
     static let staffResourceTypes: Set<String> = [
         "Practitioner", "PractitionerRole", "Organization", "Location", "HealthcareService", "Endpoint", "Device",
         "CareTeam", "InsurancePlan",
+        // SharePoint's User Information List: the site's users, the organisation's staff.
+        "SP.Data.UserInfoItem",
     ]
 
     /// Columns a reader declares (hint `.nonPersonal`) for what it knows to be a staff member's: a

@@ -23,6 +23,14 @@ import BreachScopeTesting
         #expect(pair(Array(zip(surnames.prefix(4), firsts.prefix(4)))) == nil, "too few rows to tell")
     }
 
+    /// An address has words apart: a phone system's dial string (`PJSIP/elisa/0414961975,60`, an
+    /// Asterisk call record's `lastdata`) is none.
+    @Test func dialStringsAreNoAddresses() {
+        #expect(ColumnSampler.isAddress(Array("Niittykatu 41, 04380 Tuusula".utf8)))
+        #expect(!ColumnSampler.isAddress(Array("PJSIP/elisa/0414961975,60".utf8)))
+        #expect(!ColumnSampler.isAddress(Array("SIP/trunk,30,tT".utf8)))
+    }
+
     /// A headerless table's dates are birth dates when they are the birth dates its national IDs
     /// encode; visit dates beside the same IDs are not.
     @Test func birthDatesBesideTheirNationalIDs() {

@@ -31,7 +31,8 @@ private struct Recorder: RecordVisitor {
     }
     mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {
         precondition(open, "field outside a record")
-        events.append(.field(path: columns[column].name, value: String(decoding: value, as: UTF8.self), line: line, offset: offset))
+        // (Free text, column -1, comes from a string's text read as a document: `readNestedText`.)
+        events.append(.field(path: column < 0 ? "-" : columns[column].name, value: String(decoding: value, as: UTF8.self), line: line, offset: offset))
     }
     mutating func endRecord() {
         precondition(open, "end without begin")
@@ -202,6 +203,59 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(page.recorder.hint("$.items[].kontakt.telefon") == .phone)
         #expect(page.recorder.hint("$.items[].adres.ulica") == .addressPart)
         #expect(page.recorder.hint("$.items[].zgodaMarketing") != .purchase)
+    }
+
+    /// An openEHR demographic `PERSON`: wrapped elements (`{"name": {"_type": "DV_TEXT",
+    /// "value": "eesnimi"}, "value": {"_type": "DV_TEXT", "value": "Piret"}}`) are read under
+    /// their labels, known or not; the document is one record and its relationship (a legal
+    /// representative) another; a composition's author is staff.
+    @Test func openEHRElementsAreLabelledFields() {
+        func element(_ label: String, _ value: String) -> String {
+            #"{"_type": "ELEMENT", "name": {"_type": "DV_TEXT", "value": "\#(label)"}, "value": \#(value)}"#
+        }
+        let person = read("""
+            {"_type": "PERSON", "name": {"_type": "DV_TEXT", "value": "patsient"},
+             "identities": [{"_type": "PARTY_IDENTITY", "name": {"_type": "DV_TEXT", "value": "ametlik nimi"},
+               "details": {"_type": "ITEM_TREE", "items": [\(element("eesnimi", #"{"_type": "DV_TEXT", "value": "Piret"}"#)),
+                 \(element("perekonnanimi", #"{"_type": "DV_TEXT", "value": "Väli"}"#))]}}],
+             "details": {"_type": "ITEM_TREE", "items": [
+               \(element("isikukood", #"{"_type": "DV_IDENTIFIER", "id": "61703113985", "issuer": "EE", "type": "isikukood"}"#)),
+               \(element("sünniaeg", #"{"_type": "DV_DATE", "value": "2017-03-11"}"#)),
+               \(element("Diagnoos", #"{"_type": "DV_CODED_TEXT", "value": "Rinnanäärme pahaloomuline kasvaja", "defining_code": {"terminology_id": {"value": "ICD-10"}, "code_string": "C50.9"}}"#))]},
+             "relationships": [{"_type": "PARTY_RELATIONSHIP", "name": {"_type": "DV_TEXT", "value": "seaduslik esindaja"},
+               "details": {"_type": "ITEM_TREE", "items": [\(element("esindaja nimi", #"{"_type": "DV_TEXT", "value": "Kärt Väli"}"#)),
+                 \(element("esindaja telefon", #"{"_type": "DV_TEXT", "value": "55201447"}"#))]}}]}
+            """)
+        let records = person.recorder.records
+        #expect(records.count == 2, "\(records)")
+        let own = records.first ?? []
+        #expect(own.contains("$.identities[].details.items[]{eesnimi}=Piret"), "\(own)")
+        #expect(own.contains("$.identities[].details.items[]{perekonnanimi}=Väli"), "\(own)")
+        #expect(own.contains("$.details.items[]{sünniaeg}=2017-03-11"), "\(own)")
+        #expect(own.contains("$.details.items[]{Diagnoos}=C50.9"), "\(own)")
+        #expect(own.contains("$.details.items[]{isikukood}=61703113985"), "\(own)")
+        #expect(!own.contains { $0.hasSuffix("=patsient") || $0.hasSuffix("=ametlik nimi") || $0.hasSuffix("=eesnimi") }, "\(own)")
+        #expect(person.recorder.hint("$.identities[].details.items[]{eesnimi}") == .firstName)
+        #expect(person.recorder.hint("$.details.items[]{sünniaeg}") == .dateOfBirth)
+        #expect(records.last?.contains("$.relationships[].details.items[]{esindaja nimi}=Kärt Väli") == true, "\(records)")
+        // Not openEHR: a name wrapped the same way is a name.
+        let wrapped = read(#"[{"name": {"value": "Mari Maasikas", "verified": true}, "email": "mari@example.ee"}]"#)
+        #expect(wrapped.recorder.records.first?.contains("$[].name.value=Mari Maasikas") == true, "\(wrapped.recorder.records)")
+        let composition = read(#"{"_type": "COMPOSITION", "composer": {"_type": "PARTY_IDENTIFIED", "name": "Liisa Luik"}}"#)
+        #expect(composition.recorder.hint("$.composer.name") == .nonPersonal)
+    }
+
+    /// An issue's description holding a Markdown table of the persons it concerns: each row is a
+    /// record of its own, apart from the issue's; a string with a `|` but no table is a field.
+    @Test func markdownTablesInsideStringsAreRecords() {
+        let issue = read(#"{"iid": 12, "title": "Affected accounts", "description": "Accounts to migrate:\n\n| Name | Email | Patient ID |\n|---|---|---|\n"#
+                         + #"| Jane M. Doe | `jane.doe@example.com` | PPS-6244216 |\n| John Roe | `john.roe@example.com` | PPS-6244217 |\n", "author": "a | b"}"#)
+        let records = issue.recorder.records
+        #expect(records.contains { $0.contains("Name=Jane M. Doe") && $0.contains("Email=`jane.doe@example.com`") && !$0.contains("Name=John Roe") }, "\(records)")
+        #expect(records.contains { $0.contains("Name=John Roe") }, "\(records)")
+        // (The issue's fields around the table: its record before, and one after, as a nested JSON string's are.)
+        #expect(records.first == ["$.iid=12", "$.title=Affected accounts"] && records.last == ["$.author=a | b"], "\(records)")
+        #expect(!JSONReader.holdsPipeTable(Array("a | b\n| c |".utf8).withUnsafeBufferPointer { $0 }))
     }
 
     /// Key/value lists: the attribute's name says what its value is, and is no one's name.

@@ -114,7 +114,7 @@ public struct EmailDetector: Detector {
     static let roleLocals: [[UInt8]] = [
         "info", "support", "noreply", "no-reply", "no_reply", "no.reply", "donotreply", "do-not-reply",
         "do_not_reply", "admin", "administrator", "postmaster", "webmaster", "hostmaster", "abuse",
-        "mailer-daemon", "root", "sales", "office", "contact", "contacts", "help", "helpdesk",
+        "mailer-daemon", "bounce", "bounces", "root", "sales", "office", "contact", "contacts", "help", "helpdesk",
         "service", "services", "customerservice", "customer-service", "customercare", "billing",
         "invoice", "invoices", "accounts", "accounting", "hr", "jobs", "careers", "recruitment",
         "press", "media", "marketing", "newsletter", "news", "security", "privacy", "dpo", "gdpr",
