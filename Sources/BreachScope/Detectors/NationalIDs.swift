@@ -1,3 +1,5 @@
+import Foundation
+
 /// The national-identifier detectors, and dispatch from an `IdentifierType` to their pure
 /// validation and birth-date functions.
 ///
@@ -123,9 +125,22 @@ extension NationalIDs {
     /// `.` (`12-37605030299`, `0.37605030299`), or to a word by `-` (`HN-230911-0474`): such
     /// text is a longer code or a decimal.
     @inline(__always)
+    /// Today's date (UTC, read once): a birth date after it is no one's yet.
+    static let today: (Int, Int, Int) = {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return (c.year ?? 2100, c.month ?? 1, c.day ?? 1)
+    }()
+
     static func isFreeStart(_ s: Bytes, _ start: Int) -> Bool {
         guard start >= 2 else { return true }
         let p = s[start - 1]
+        // An ETSI semantics identifier (EN 319 412-1: `PNOEE-48001085718`, a Smart-ID or Mobile-ID
+        // login's user id): the national code after `PNO`, the country and a dash.
+        if p == UInt8(ascii: "-") && start >= 6 && s[start - 6] == UInt8(ascii: "P") && s[start - 5] == UInt8(ascii: "N")
+            && s[start - 4] == UInt8(ascii: "O") && ASCII.isUpper(s[start - 3]) && ASCII.isUpper(s[start - 2])
+            && (start == 6 || !ASCII.isLetter(s[start - 7])) {
+            return true
+        }
         // (`HN-230911-0474`: an order number's tail after its letters and a dash.)
         return !((p == UInt8(ascii: "-") || p == UInt8(ascii: ".")) && ASCII.isDigit(s[start - 2]))
             && !(p == UInt8(ascii: "-") && ASCII.isLetter(s[start - 2]))

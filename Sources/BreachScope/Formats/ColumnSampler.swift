@@ -354,7 +354,10 @@ public enum ColumnSampler {
         guard pairs.count >= 5, pairs.count * 5 >= rows.count * 4 else { return nil }
         let joined = Set(pairs.map { $0.0 + [0] + $0.1 }).count
         let left = Set(pairs.map(\.0)).count, right = Set(pairs.map(\.1)).count
-        guard joined * 10 >= pairs.count * 9, max(left, right) * 2 >= pairs.count, min(left, right) * 4 >= pairs.count else { return nil }
+        // Mostly distinct pairs; or, in a table of several rows per person (a lab's results: two
+        // or three tests each), many distinct pairs that repeat.
+        let distinct = joined * 10 >= pairs.count * 9 || joined >= 8 && joined * 10 >= pairs.count * 3
+        guard distinct, max(left, right) * 2 >= joined, min(left, right) * 4 >= joined else { return nil }
         let leftIsLast = upperLeft * 5 >= pairs.count * 4 && upperRight * 5 < pairs.count * 4
         return (!leftIsLast, leftIsLast)
     }

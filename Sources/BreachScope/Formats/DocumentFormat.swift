@@ -58,7 +58,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         "html": .html, "htm": .html, "xhtml": .html, "xht": .html, "shtml": .html,
         "xml": .xml, "clixml": .xml,
         "hl7": .hl7, "hl7v2": .hl7, "astm": .hl7,
-        "vcf": .vcard, "vcard": .vcard,
+        "vcf": .vcard, "vcard": .vcard, "ics": .vcard, "ical": .vcard,
         "yaml": .yaml, "yml": .yaml,
         "edi": .edifact, "edifact": .edifact, "x12": .edifact, "mt940": .mt940, "sta": .mt940, "properties": .properties, "tex": .latex, "latex": .latex, "ltx": .latex, "ged": .gedcom, "gedcom": .gedcom,
         "textproto": .textproto, "txtpb": .textproto, "textpb": .textproto, "pbtxt": .textproto, "prototxt": .textproto,
@@ -192,9 +192,11 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     static func isVCard(_ p: [UInt8]) -> Bool {
         var i = 0
         while i < p.count && isSpace(p[i]) { i += 1 }
-        let magic = Array("BEGIN:VCARD".utf8)
-        guard p.count >= i + magic.count else { return false }
-        return zip(p[i..<(i + magic.count)], magic).allSatisfy { ASCII.lower($0) == ASCII.lower($1) }
+        // (An iCalendar file, `BEGIN:VCALENDAR`, is read by the same reader: its events and tasks.)
+        for magic in [Array("BEGIN:VCARD".utf8), Array("BEGIN:VCALENDAR".utf8)] where p.count >= i + magic.count {
+            if zip(p[i..<(i + magic.count)], magic).allSatisfy({ ASCII.lower($0) == ASCII.lower($1) }) { return true }
+        }
+        return false
     }
 
     /// A UN/EDIFACT interchange: it starts (after white space) with `UNA` and six service

@@ -75,6 +75,13 @@ public enum FieldClassifier {
         // A Dynamics lookup (`_parentcustomerid_value`, `_ownerid_value`): the id of another
         // record, the contact's organisation or its owner, no key of the contact's.
         if label.hasPrefix("_") && label.hasSuffix("_value") && label.count > 7 { return .nonPersonal }
+        // A log platform's dotted field (Elastic's `service.name`, `host.name`, `agent.name` in a
+        // Kibana export): software's, no person's name.
+        if let dot = label.lastIndex(of: "."), dot > label.startIndex, !label.hasPrefix("$"),
+           namesSoftwareThing(String(label[..<dot])) || ["host", "agent", "process", "container", "cloud", "ecs", "log"].contains(String(label[..<dot]).lowercased()) {
+            let step = hintOfLabel(normalize(String(label[label.index(after: dot)...])), String(label[label.index(after: dot)...]))
+            if step == .fullName || step == .firstName || step == .lastName { return .nonPersonal }
+        }
         let key = normalize(label)
         guard !key.isEmpty else { return nil }
         if let h = hintOfLabel(key, label) { return h }
@@ -522,6 +529,8 @@ public enum FieldClassifier {
         "agentemail", "agentphone", "käsittelijä", "handläggare", "sachbearbeiter", "исполнитель",
         // An openEHR composition's author (`composer`: the geneticist who signed the result).
         "composer",
+        // A register's table of the organisation's own employees (an Access export's `Tootajad`).
+        "töötaja", "employees", "työntekijä", "anställd", "pracownik", "сотрудник", "darbinieks", "darbuotoj",
     ].map(normalize)
 
     /// Whether a normalised label names a staff member (a driver's licence is its holder's).

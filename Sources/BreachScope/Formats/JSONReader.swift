@@ -346,7 +346,13 @@ public struct JSONReader: DocumentReader {
                     } else {
                         try flush(p, segStart, i)
                         if pendingHigh != nil { appendReplacement() }
-                        let value = buf
+                        var value = buf
+                        if latinEscapes {
+                            // Facebook's exports write each UTF-8 byte as its own escape
+                            // (`P\u00c3\u00a4rn`): such a string is read as the UTF-8 it spells.
+                            latinEscapes = false
+                            if let repaired = Self.utf8FromLatinEscapes(value) { value = repaired }
+                        }
                         try value.withUnsafeBufferPointer { (value) throws(ReadError) in try stringDone(value, &v) }
                     }
                     lex = .none
@@ -471,6 +477,29 @@ public struct JSONReader: DocumentReader {
         buf.append(byte)
     }
 
+    /// The string being read has an escape of a UTF-8 lead byte's value (`\u00c3`): maybe
+    /// mojibake (`utf8FromLatinEscapes`).
+    private var latinEscapes = false
+
+    /// A string whose characters are all below U+0100 and, taken as bytes, are valid UTF-8 with a
+    /// character of two bytes or more (`PÃ¤rn` → `Pärn`): those bytes. Nil for any other string.
+    static func utf8FromLatinEscapes(_ value: [UInt8]) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.count)
+        var i = 0, multibyte = false
+        while i < value.count {
+            let b = value[i]
+            if b < 0x80 { bytes.append(b); i += 1; continue }
+            // Only U+0080–U+00FF, as two UTF-8 bytes `C2`/`C3` xx.
+            guard (b == 0xC2 || b == 0xC3), i + 1 < value.count else { return nil }
+            bytes.append((b & 0x03) << 6 | value[i + 1] & 0x3F)
+            multibyte = true
+            i += 2
+        }
+        guard multibyte, String(validating: bytes, as: UTF8.self) != nil else { return nil }
+        return bytes
+    }
+
     private mutating func appendReplacement() {
         pendingHigh = nil
         buf.append(contentsOf: [0xEF, 0xBF, 0xBD] as [UInt8])
@@ -492,6 +521,7 @@ public struct JSONReader: DocumentReader {
         } else if pendingHigh != nil {
             appendReplacement()
         }
+        if scalar >= 0xC2 && scalar <= 0xF4 { latinEscapes = true }
         switch scalar {
         case 0..<0x80:
             buf.append(UInt8(scalar))

@@ -1,5 +1,8 @@
 /// Reads vCard address books (`.vcf`, versions 2.1, 3.0 and 4.0: a phone's backup, a CRM's or a
-/// support desk's contacts): each card (`BEGIN:VCARD` … `END:VCARD`) is one record.
+/// support desk's contacts): each card (`BEGIN:VCARD` … `END:VCARD`) is one record. iCalendar
+/// files (`.ics`) share the syntax: each event, task or journal entry is one record, its
+/// `SUMMARY` and `DESCRIPTION` text (a summary's leading name read as one), its `ORGANIZER`
+/// staff and its `ATTENDEE`s persons.
 ///
 /// - Lines folded with a leading space or tab are unfolded; quoted-printable values (2.1) are
 ///   decoded, with their `=` soft line breaks, and so are base64 ones (`ENCODING=B`), in the
@@ -101,12 +104,12 @@ public struct VCardReader: DocumentReader {
         if let dot = name.lastIndex(of: ".") { name = String(name[name.index(after: dot)...]) }  // `item1.EMAIL`
         let params = parts.first.map(String.init) ?? ""
         let raw = Array(line[(colon + 1)...])
-        if name == "BEGIN" && String(decoding: raw, as: UTF8.self).uppercased().hasPrefix("VCARD") {
+        if name == "BEGIN" && Self.isComponent(raw) {
             if inCard { emitCard(visitor: &visitor) }
             inCard = true
             return
         }
-        if name == "END" && String(decoding: raw, as: UTF8.self).uppercased().hasPrefix("VCARD") {
+        if name == "END" && Self.isComponent(raw) {
             if inCard { emitCard(visitor: &visitor) }
             inCard = false
             return
@@ -119,7 +122,49 @@ public struct VCardReader: DocumentReader {
 
     static let readProperties: Set<String> = [
         "FN", "N", "EMAIL", "TEL", "ADR", "LABEL", "BDAY", "NOTE", "ORG", "TITLE", "ROLE", "CATEGORIES",
+        // iCalendar's events and tasks.
+        "SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT", "CONTACT", "ORGANIZER", "ATTENDEE",
     ]
+
+    /// A component read as one record: a vCard, or an iCalendar event, task or journal entry
+    /// (`BEGIN:VTODO`: a pharmacy's call-back task, `SUMMARY:Helistada: Mari Tamm`).
+    static func isComponent(_ raw: [UInt8]) -> Bool {
+        let v = String(decoding: raw, as: UTF8.self).uppercased()
+        return v.hasPrefix("VCARD") || v.hasPrefix("VEVENT") || v.hasPrefix("VTODO") || v.hasPrefix("VJOURNAL")
+    }
+
+    /// An event's or a task's summary that names a person (`Helistada: Hannah Smith`,
+    /// `Перезвонить: Артём Орлов`, `Mari Tamm – retsept`): the name's range, after a verb's colon
+    /// and up to a dash, a bracket or a comma.
+    static func summaryName(_ v: [UInt8]) -> Range<Int>? {
+        if let r = summaryName(v, from: 0) { return r }
+        // `Geneetiline nõustamine – Tiiu Pärn`: the name after the dash.
+        for j in 0..<v.count where v[j] == 0x20 {
+            let width = v.withUnsafeBufferPointer { TextReader.spacedDash($0, at: j) }
+            if width > 0 { return summaryName(v, from: j + 2 + width) }
+        }
+        return nil
+    }
+
+    private static func summaryName(_ v: [UInt8], from: Int) -> Range<Int>? {
+        var start = from
+        if let colon = v[from...].firstIndex(of: UInt8(ascii: ":")), colon - from < 24, !v[from..<colon].contains(0x20) || colon - from < 16 {
+            start = colon + 1
+        }
+        while start < v.count && v[start] == 0x20 { start += 1 }
+        var end = start
+        while end < v.count, v[end] != UInt8(ascii: "(") && v[end] != UInt8(ascii: ",") && v[end] != UInt8(ascii: ":") {
+            if v[end] == 0x20, v.withUnsafeBufferPointer({ TextReader.spacedDash($0, at: end) }) > 0 { break }
+            end += 1
+        }
+        while end > start && v[end - 1] == 0x20 { end -= 1 }
+        guard end > start else { return nil }
+        let ok = v.withUnsafeBufferPointer { p in
+            let name = UnsafeBufferPointer(rebasing: p[start..<end])
+            return TextReader.isListName(name) && TextReader.isCapitalisedName(name)
+        }
+        return ok ? start..<end : nil
+    }
 
     /// A value decoded from its transfer encoding and charset, escapes undone (not the `;` of a
     /// structured value, `structured` splits at those).
@@ -268,6 +313,25 @@ public struct VCardReader: DocumentReader {
             case "BDAY":
                 guard !staff else { continue }
                 emit(Self.text(p.value), column(p.name, .dateOfBirth, visitor: &visitor), p)
+            case "ORGANIZER", "ATTENDEE":
+                // `ORGANIZER;CN=Kärt Toom:mailto:kart.toom@…`: the organiser is staff; an attendee
+                // (a patient at an appointment) is read as a person.
+                let organiser = p.name == "ORGANIZER"
+                if let cn = Self.param("CN", in: p.params) {
+                    let name = Array(cn.utf8).filter { $0 != UInt8(ascii: "\"") }
+                    emit(name, organiser || staff ? column(RecordAssembler.staffNameColumn, .nonPersonal, visitor: &visitor)
+                        : column(p.name, .fullName, visitor: &visitor), p)
+                }
+                var value = Self.text(p.value)
+                if value.count > 7 && String(decoding: value.prefix(7), as: UTF8.self).lowercased() == "mailto:" { value.removeFirst(7) }
+                emit(value, organiser || staff ? column(RecordAssembler.staffColumn, .nonPersonal, visitor: &visitor)
+                    : column(p.name + " E-MAIL", .email, visitor: &visitor), p)
+            case "SUMMARY":
+                let value = Self.text(p.value)
+                if !staff, let r = Self.summaryName(value) {
+                    emit(Array(value[r]), column("SUMMARY NAME", .fullName, visitor: &visitor), p)
+                }
+                emit(value.map { $0 == 0x0A ? 0x20 : $0 }, -1, p)
             case "TITLE", "ROLE", "ORG":
                 emit(Array(Self.structured(p.value).filter { !$0.isEmpty }.joined(separator: Array(", ".utf8))),
                      column(p.name, .nonPersonal, visitor: &visitor), p)

@@ -146,6 +146,9 @@ struct RecordAssembler: RecordVisitor {
     private var siteColumns: [Bool] = []
     /// Per column: it holds a message's id (`FieldClassifier.namesMessageID`): not scanned.
     private var messageIDColumns: [Bool] = []
+    /// Columns of a chat message's sender (`messages[].sender_name`): the sender's messages in
+    /// one document are one person's (`chatSenderKey`).
+    private var chatSenderColumns: [Bool] = []
     /// The record has a value in a site column (`siteColumns`).
     private var siteRecord = false
     /// Per column: its last step is FHIR's `resourceType`.
@@ -260,6 +263,7 @@ struct RecordAssembler: RecordVisitor {
         part.staffColumns = staffColumns
         part.siteColumns = siteColumns
         part.messageIDColumns = messageIDColumns
+        part.chatSenderColumns = chatSenderColumns
         part.resourceTypeColumns = resourceTypeColumns
         part.accountRoleColumns = accountRoleColumns
         part.queryColumns = queryColumns
@@ -332,12 +336,14 @@ struct RecordAssembler: RecordVisitor {
         while staffColumns.count <= id {
             staffColumns.append(false); otherPartyColumns.append(false); staffMemberColumns.append(false); staffNameColumns.append(false)
             siteColumns.append(false); resourceTypeColumns.append(false); queryColumns.append(false); messageIDColumns.append(false)
+            chatSenderColumns.append(false)
             accountRoleColumns.append(.none)
         }
         queryColumns[id] = name.hasPrefix(TextReader.queryColumnPrefix)
         staffColumns[id] = hint == .nonPersonal && FieldClassifier.namesStaffRole(name)
         siteColumns[id] = hint == .nonPersonal && FieldClassifier.namesSite(name)
         messageIDColumns[id] = hint == .nonPersonal && FieldClassifier.namesMessageID(name)
+        chatSenderColumns[id] = hint == .fullName && Self.namesChatSender(name)
         // (A FHIR resource's type; a SharePoint list item's, `__metadata.type`.)
         resourceTypeColumns[id] = name.hasSuffix("resourceType") || name.hasSuffix("__metadata.type")
         accountRoleColumns[id] = FieldClassifier.accountRole(name)
@@ -474,6 +480,12 @@ struct RecordAssembler: RecordVisitor {
                     addStaff(.element(.name), nameScratch, f, l, offset)
                 } else {
                     add(.element(.name), .name, nameScratch, f, l, offset)
+                    if column < chatSenderColumns.count && chatSenderColumns[column] {
+                        // A chat thread's sender (a Messenger export's `sender_name`): their
+                        // messages in this document are one person's, whichever holds the code.
+                        let skeleton = WeakKey.nameSkeleton(nameScratch)
+                        if skeleton.contains(" ") { addLinkKey(namespace: "chat-sender:\(documentID)", Array(skeleton.utf8), f, l, offset) }
+                    }
                 }
             }
             else if NameDetector.namesOrganisation(Array(value)) { organisationRecord = true }
@@ -1082,9 +1094,22 @@ struct RecordAssembler: RecordVisitor {
         while stop > start && span[stop - 1] == UInt8(ascii: "\"") { stop -= 1 }
         guard stop > start, stop - start <= NameDetector.maxBytes else { return nil }
         let text = UnsafeBufferPointer(rebasing: span[start..<stop])
-        guard let name = NameDetector.normalize(text), name.contains(0x20) else { return nil }
+        guard let name = NameDetector.normalize(text), name.contains(0x20), Self.readsAsDisplayName(name) else { return nil }
         return (name, start)
     }
+
+    /// Whether an unquoted text before `<address>` reads as a display name: its words all in
+    /// lower case (`john smith`), or each capitalised but for name particles (`Ana de la Cruz`);
+    /// a log's sentence (`E-mail z wynikami wysłany do <…>`) is none.
+    static func readsAsDisplayName(_ name: [UInt8]) -> Bool {
+        let words = String(decoding: name, as: UTF8.self).split(separator: " ")
+        let lower = words.filter { $0.first?.isLowercase == true }
+        if lower.count == words.count { return true }
+        return lower.allSatisfy { displayNameParticles.contains(String($0)) }
+    }
+
+    static let displayNameParticles: Set<String> = ["de", "la", "del", "van", "von", "der", "den", "da", "di", "du", "le", "dos", "das",
+                                                    "ter", "ten", "bin", "al", "y", "e"]
 
     private mutating func add(_ kind: ValueKind, _ element: ElementType, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
         guard waiting != nil else {
@@ -1207,6 +1232,14 @@ struct RecordAssembler: RecordVisitor {
         let idx = index(hash(kind, value), kind, value)
         if staffItems.contains(where: { $0.value == idx }) { return }
         staffItems.append(PendingItem(value: idx, code: PendingItem.staffCode, field: f, line: l, offset: offset))
+    }
+
+    /// Whether a column is a chat message's sender's name: a sender's or an author's key under a
+    /// `messages` array (`$.messages[].sender_name`, `$.messages[].author.name`).
+    static func namesChatSender(_ name: String) -> Bool {
+        guard name.contains("messages[]") else { return false }
+        return ["sender_name", "sender", "author", "from", "sendername", "author_name"].contains { name.hasSuffix("." + $0) }
+            || name.hasSuffix(".sender.name") || name.hasSuffix(".author.name") || name.hasSuffix(".from.name")
     }
 
     /// Whether a column's last step (a JSON path's last key, or the header) is a name's key.

@@ -104,6 +104,9 @@ struct CategoryMatcherTests {
         ("AeroChamber Plus inhaler spacer", nil, ["product-inhaler-spacer:AeroChamber", "product-inhaler-spacer:inhaler spacer"]),
         // an indication is a diagnosis context
         ("Näidustus: Z36.0 sünnieelne sõeluuring", nil, ["icd10-code:Z36.0"]),
+        // a referral's reason (an appointment's `Põhjus:`, FHIR's `reasonCode`)
+        ("Põhjus: Z36.0 sünnieelne sõeluuring", nil, ["icd10-code:Z36.0"]),
+        ("Q96.9", "$.entry[].resource.reasonCode[].coding[].code", ["icd10-code:Q96.9"]),
         ("Indication: E84.9 suspected", nil, ["icd10-code:E84.9"]),
         // Russian and German
         ("Ген BRCA1: патогенный вариант c.68_69delAG", nil, ["gene-symbol:BRCA1", "hgvs-variant:c.68_69delAG"]),

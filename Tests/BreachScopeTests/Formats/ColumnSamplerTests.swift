@@ -21,6 +21,9 @@ import BreachScopeTesting
         #expect(pair(Array(repeating: ("Tallinn", "Harjumaa"), count: 4) + Array(repeating: ("Tartu", "Tartumaa"), count: 4)) == nil)
         #expect(pair(Array(zip(["active", "closed", "active", "gold", "silver", "new"], firsts))) == nil)
         #expect(pair(Array(zip(surnames.prefix(4), firsts.prefix(4)))) == nil, "too few rows to tell")
+        // A lab's results: each patient on two or three rows.
+        let repeated = Array(zip(surnames, firsts.map { $0.uppercased() })) + Array(zip(surnames, firsts.map { $0.uppercased() })).prefix(6)
+        #expect(pair(repeated.map { ($0.0, $0.1) } + [("KASK", "MARI"), ("KUUSK", "JAAN")]) != nil)
     }
 
     /// An address has words apart: a phone system's dial string (`PJSIP/elisa/0414961975,60`, an

@@ -309,6 +309,12 @@ import Testing
         }
         #expect(FieldClassifier.namesStaffMember("$[].actor.alternateId"))
         #expect(!FieldClassifier.namesStaffMember("$.riskFactors"))
+        // An openEHR composition's author and an Access register's employees are staff.
+        #expect(FieldClassifier.namesStaffMember("$.composer.name") && FieldClassifier.namesStaffMember("Tootajad/Epost"))
+        #expect(!FieldClassifier.namesStaffMember("Kliendid/Epost"))
+        // A Kibana export's `service.name` and `host.name` are software's; a customer's `customer.name` is a name.
+        #expect(FieldClassifier.hint(forLabel: "service.name") == .nonPersonal && FieldClassifier.hint(forLabel: "host.name") == .nonPersonal)
+        #expect(FieldClassifier.hint(forLabel: "customer.name") == .fullName)
         for label in ["StrtNm", "BldgNb", "PstCd", "TwnNm", "AdrLine"] {
             #expect(FieldClassifier.hint(forLabel: label) == .addressPart, "\(label)")
         }

@@ -258,6 +258,16 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(!JSONReader.holdsPipeTable(Array("a | b\n| c |".utf8).withUnsafeBufferPointer { $0 }))
     }
 
+    /// Facebook's exports escape each UTF-8 byte (`P\u00c3\u00a4rn`, Cyrillic as `\u00d0…`): such
+    /// strings are read as the UTF-8 they spell; a real Latin-1 escape (`Caf\u00e9`) stays.
+    @Test func facebookMojibakeIsRepaired() {
+        let thread = read(#"{"participants": [{"name": "Mari P\u00c3\u00a4rn"}, {"name": "\u00d0\u0090\u00d0\u00bd\u00d0\u00bd\u00d0\u00b0 \u00d0\u0098\u00d0\u00b2\u00d0\u00b0\u00d0\u00bd\u00d0\u00be\u00d0\u00b2\u00d0\u00b0"}], "title": "Caf\u00e9 \u00e9t\u00e9"}"#)
+        let fields = thread.recorder.records.flatMap { $0 }
+        #expect(fields.contains("$.participants[].name=Mari Pärn"), "\(fields)")
+        #expect(fields.contains("$.participants[].name=Анна Иванова"), "\(fields)")
+        #expect(fields.contains("$.title=Café été"), "\(fields)")
+    }
+
     /// Key/value lists: the attribute's name says what its value is, and is no one's name.
     @Test func attributeListsReadValuesUnderTheirLabels() {
         let order = read("""

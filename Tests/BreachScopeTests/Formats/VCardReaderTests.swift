@@ -39,6 +39,32 @@ import BreachScopeTesting
 
         """
 
+    /// An iCalendar file of call-back tasks: each `VTODO` is a record; its summary's name (after
+    /// the verb's colon) is the person's, its folded description text; the organiser is staff.
+    @Test func calendarTasksAreRecords() {
+        let ics = "BEGIN:VCALENDAR\r\nPRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\nX-WR-CALNAME:Tagasihelistamised\r\n"
+            + "BEGIN:VTODO\r\nUID:57f20595\r\nSUMMARY:Helistada: Hannah Smith\r\nORGANIZER;CN=Kärt Toom:mailto:kart.toom@ravimpluss.example.com\r\n"
+            + "DESCRIPTION:Tel 5186 9630\\, kaart 2900859811797. Diagnoos: astma\\, küsib t\r\n estribade soodustuse kohta.\r\nEND:VTODO\r\n"
+            + "BEGIN:VEVENT\r\nSUMMARY:Перезвонить: Артём Орлов\r\nATTENDEE;CN=\"Артём Орлов\":mailto:a.orlov@example.com\r\nEND:VEVENT\r\n"
+            + "END:VCALENDAR\r\n"
+        let doc = Array(ics.utf8)
+        #expect(DocumentFormat.isVCard(doc))
+        for (summary, name) in [("Geneetiline nõustamine – Tiiu Pärn", "Tiiu Pärn"), ("Mari Tamm – retsept", "Mari Tamm"),
+                                ("Helistada: Mari Tamm (retsept)", "Mari Tamm"), ("Koosolek", nil)] as [(String, String?)] {
+            let v = Array(summary.utf8)
+            #expect(VCardReader.summaryName(v).map { String(decoding: v[$0], as: UTF8.self) } == name, "\(summary)")
+        }
+        let whole = readDocument(VCardReader(), doc)
+        for size in [1, 7] {
+            #expect(readDocument(VCardReader(), doc, chunkSize: size).visitor.events == whole.visitor.events, "chunk size \(size)")
+        }
+        #expect(whole.visitor.recordStrings == [
+            "SUMMARY NAME=Hannah Smith|-=Helistada: Hannah Smith|(staff name)=Kärt Toom|(staff)=kart.toom@ravimpluss.example.com"
+                + "|-=Tel 5186 9630, kaart 2900859811797. Diagnoos: astma, küsib testribade soodustuse kohta.",
+            "SUMMARY NAME=Артём Орлов|-=Перезвонить: Артём Орлов|ATTENDEE=Артём Орлов|ATTENDEE E-MAIL=a.orlov@example.com",
+        ], "\(whole.visitor.recordStrings)")
+    }
+
     @Test func eachCardIsARecord() {
         let doc = Array(Self.book.utf8)
         let whole = readDocument(VCardReader(), doc)

@@ -152,6 +152,10 @@ import Testing
         #expect(name(#"To: "Rodriguez, Carol" <crodriguez@example.com>"#) != nil)
         #expect(name("To: Carol Rodriguez <crodriguez@example.com>") == "Carol Rodriguez")
         #expect(name("To: x@example.com, Carol <crodriguez@example.com>") == nil)
+        // A log's sentence before an address is no display name; particles and lower case are.
+        #expect(name("E-mail z wynikami wysłany do <piotr_wojcik@example.org>, pacjent Piotr Wójcik") == nil)
+        #expect(name("To: Ana de la Cruz <ana@example.com>") == "Ana de la Cruz")
+        #expect(name("To: john smith <john@example.com>") == "john smith")
     }
 
     /// A company's account in a signature line is no one's; a person's stays.

@@ -3,7 +3,8 @@
 ///
 /// Format: 11 digits `YYMMDDZZZXQ`.
 /// - `YYMMDD`: date of birth; the century is added to the month: +80 for 1800–1899, +0 for
-///   1900–1999, +20 for 2000–2099, +40 for 2100–2199, +60 for 2200–2299 (validated).
+///   1900–1999, +20 for 2000–2099, +40 for 2100–2199, +60 for 2200–2299 (validated; a date after today is
+///   invalid: no one is born yet then).
 /// - `ZZZ`: serial; `X`: sex (odd = male).
 /// - `Q`: check digit `(10 − Σ dᵢ·wᵢ mod 10) mod 10` with weights 1,3,7,9,1,3,7,9,1,3.
 ///
@@ -34,6 +35,8 @@ public struct PESELDetector: Detector {
     static func isValid(_ d: UnsafeBufferPointer<UInt8>) -> Bool {
         guard d.count == 11, NationalIDs.digits(d, 0, 11), let b = date(d),
             Checksums.isValidDate(year: b.year, month: b.month, day: b.day),
+            // (Not born yet: a Polish phone written `48720449250` spells the 2200s.)
+            (b.year, b.month, b.day) <= NationalIDs.today,
             let s = Checksums.weightedSum(d.prefix(10), weights: weights)
         else { return false }
         return (10 - s % 10) % 10 == ASCII.digit(d[10])

@@ -47,6 +47,9 @@ import Testing
         #expect(DetectorTest.match(d, "38001085718a") == nil)
         #expect(DetectorTest.match(d, "12-38001085718", at: 3) == nil)  // tail of a longer code
         #expect(DetectorTest.match(d, "HN-38001085718", at: 3) == nil)  // an order number's tail
+        // An ETSI semantics identifier (a Smart-ID login's `PNOEE-…`) holds the code; `XPNOEE-` does not.
+        #expect(DetectorTest.match(d, #""userId": "PNOEE-38001085718""#, at: 17)?.offset == 17)
+        #expect(DetectorTest.match(d, "XPNOEE-38001085718", at: 7) == nil)
         #expect(DetectorTest.match(d, "nr.38001085718", at: 3) != nil)  // an abbreviation's dot
         #expect(DetectorTest.match(d, "38001085718-12") == nil)
         #expect(DetectorTest.match(d, "38001085718", hint: .nonPersonal) == nil)
