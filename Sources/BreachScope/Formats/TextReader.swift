@@ -1030,7 +1030,7 @@ public struct TextReader: DocumentReader {
     /// as text: its plain values are found there.)
     private mutating func queryFields(_ text: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
         var i = 0
-        while let q = UnsafeBufferPointer(rebasing: text[i...]).firstIndex(of: 0x3F) {
+        while let q = UnsafeBufferPointer(rebasing: text[i...]).firstIndex(where: { $0 == 0x3F || $0 == 0x09 }) {
             var j = i + q + 1
             i = j
             var given: (value: [UInt8], column: Int, offset: Int)?, family: (value: [UInt8], column: Int, offset: Int)?
@@ -1043,7 +1043,7 @@ public struct TextReader: DocumentReader {
                 var encoded = false
                 while end < text.count {
                     let b = text[end]
-                    if b == UInt8(ascii: "&") || b == 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+                    if b == UInt8(ascii: "&") || b == 0x20 || b == 0x09 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
                         || b == UInt8(ascii: ">") || b == UInt8(ascii: "#") { break }
                     if b == UInt8(ascii: "%") || b == UInt8(ascii: "+") { encoded = true }
                     end += 1
@@ -1164,12 +1164,16 @@ public struct TextReader: DocumentReader {
 
     static func hasQuery(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = text.baseAddress else { return false }
-        var i = 0
-        while i < text.count, let hit = memchr(base + i, 0x3F, text.count - i) {
-            var k = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
-            i = k
-            while k < text.count && isQueryKeyByte(text[k]) { k += 1 }
-            if k > i && k < text.count && text[k] == UInt8(ascii: "=") { return true }
+        // After `?` (a URL's query), or after a tab (a W3C log's `cs-uri-query` field, CloudFront's:
+        // `…\temail=m.ramirez%2540webmail.test&first=Mark\t…`).
+        for opener in [UInt8(ascii: "?"), UInt8(0x09)] {
+            var i = 0
+            while i < text.count, let hit = memchr(base + i, Int32(opener), text.count - i) {
+                var k = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+                i = k
+                while k < text.count && isQueryKeyByte(text[k]) { k += 1 }
+                if k > i && k < text.count && text[k] == UInt8(ascii: "=") { return true }
+            }
         }
         return false
     }
@@ -1182,8 +1186,8 @@ public struct TextReader: DocumentReader {
         guard queryLabels.count < Self.labelCacheLimit else { return (-1, .none) }
         var label = String(decoding: key, as: UTF8.self)
         switch label.lowercased() {
-        case "fn": label = "first name"
-        case "ln": label = "last name"
+        case "fn", "first", "given": label = "first name"
+        case "ln", "last", "family": label = "last name"
         default: break
         }
         var known: (Int, FieldHint) = (-1, .none)
@@ -1206,6 +1210,21 @@ public struct TextReader: DocumentReader {
     /// A query parameter's value with `%HH` decoded and `+` as a space; nil when the result is
     /// not UTF-8 (`%E4` of a Latin-1 form: left to the line's text).
     static func percentDecoded(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard var value = percentDecodedOnce(raw) else { return nil }
+        // Encoded twice (a log of an already encoded URL: `%2540` for `@`): decoded again.
+        if raw.count >= 5, value.contains(UInt8(ascii: "%")),
+           CategoryMatcher.firstIndex(of: Array("%25".utf8), in: Array(raw)) != nil,
+           let again = value.withUnsafeBufferPointer({ percentDecodedOnce($0) }) {
+            value = again
+        } else if raw.count >= 5, CategoryMatcher.firstIndex(of: Array("%2B".utf8), in: Array(raw)) != nil {
+            // (`last=De%2Bla%2BCruz` in a query encoded twice: a `+` between letters was a space.)
+            for k in 1..<max(1, value.count - 1) where value[k] == UInt8(ascii: "+")
+                && ASCII.isLetter(value[k - 1]) && ASCII.isLetter(value[k + 1]) { value[k] = 0x20 }
+        }
+        return value
+    }
+
+    static func percentDecodedOnce(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var value: [UInt8] = []
         value.reserveCapacity(raw.count)
         var i = 0

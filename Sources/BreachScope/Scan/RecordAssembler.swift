@@ -679,7 +679,9 @@ struct RecordAssembler: RecordVisitor {
     /// written as a key's value.
     private mutating func scanText(_ value: UnsafeBufferPointer<UInt8>, hint: FieldHint, _ f: Int32, _ l: Int32, _ offset: Int) {
         guard !value.isEmpty else { return }
-        if case .none = hint, value.count <= 200, Self.namesDriver(value) {
+        // (Asked of a named column's text that holds a phone's digits: a text document's lines,
+        // column -1, are the hot path and never a route's description.)
+        if case .none = hint, f >= 0, value.count <= 200, Self.hasSevenDigits(value), Self.namesDriver(value) {
             // A route's description naming its driver (`Auto 1 – kuljettaja Pentti Lahtinen 040
             // 240 8271`): the driver's contacts are staff values.
             markStaff(value, f, l, offset)
@@ -702,6 +704,16 @@ struct RecordAssembler: RecordVisitor {
                 }
             }
         }
+    }
+
+    /// Whether a text holds seven digits or more.
+    static func hasSevenDigits(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var n = 0
+        for b in value where b &- 0x30 < 10 {
+            n += 1
+            if n >= 7 { return true }
+        }
+        return false
     }
 
     /// Whether a short text names a driver or a courier by name: the word (any case), then a

@@ -81,6 +81,11 @@ import BreachScopeTesting
         for size in [1, 7, 64] {
             #expect(readDocument(TextReader(), Array(text.utf8), chunkSize: size).visitor.events == v.events)
         }
+        // A CloudFront log's `cs-uri-query` field, after a tab, encoded twice (`%2540` for `@`).
+        let cloudfront = "2014-07-18\t10:01:23\tSFO5-C3\t1408\t198.51.100.8\tGET\t/api/v1/accounts/lookup\t200"
+            + "\temail=m.ramirez%2540webmail.test&first=Mark&last=De%2Bla%2BCruz\t-\tRefreshHit\n"
+        let cf = readDocument(TextReader(), Array(cloudfront.utf8)).visitor.recordStrings.joined(separator: "\n")
+        #expect(cf.contains("?email=m.ramirez@webmail.test") && cf.contains("?name=Mark De la Cruz"), "\(cf)")
     }
 
     /// sqlite3's `.mode box`: a table drawn with box characters is read as the MySQL client's
