@@ -1167,6 +1167,8 @@ public struct TextReader: DocumentReader {
         // After `?` (a URL's query), or after a tab (a W3C log's `cs-uri-query` field, CloudFront's:
         // `…\temail=m.ramirez%2540webmail.test&first=Mark\t…`).
         for opener in [UInt8(ascii: "?"), UInt8(0x09)] {
+            // (A tab's query has two parameters or more: most log lines with tabs have no `&`.)
+            if opener == 0x09 && memchr(base, Int32(UInt8(ascii: "&")), text.count) == nil { break }
             var i = 0
             while i < text.count, let hit = memchr(base + i, Int32(opener), text.count - i) {
                 var k = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
