@@ -303,6 +303,12 @@ struct DocumentScan {
             reader.presetHeader = bcp.columns
             return run(reader)
         }
+        // A DB2 export (`WYNIKI.del`) whose CLP script beside it names the columns.
+        if format == .text || format == .csv || format == .tsv, source == nil, let columns = DB2Export.beside(doc.file.path) {
+            var reader = CSVReader(delimiter: UInt8(ascii: ","), limits: options.limits)
+            reader.presetHeader = columns
+            return run(reader)
+        }
         // A W3C extended log (IIS, Exchange's message tracking): a table under its `#Fields:`.
         if format == .text || format == .csv || format == .tsv,
            let w3c = decoded.withUnsafeBufferPointer({ W3CLog.header(UnsafeBufferPointer(rebasing: $0[0..<min($0.count, 65536)])) }) {

@@ -54,3 +54,30 @@ import BreachScopeTesting
         #expect(hints["BIRTH_DATE"] == .dateOfBirth && hints["LAST_NAME"] == .lastName, "\(hints)")
     }
 }
+
+/// A DB2 `EXPORT … OF DEL` file's columns, named by the CLP script that made it.
+@Suite struct DB2ExportTests {
+    static let script = """
+        -- eksport wynikow dla hurtowni (uruchamiany z crona co noc)
+        CONNECT TO LABPROD USER db2inst1;
+        EXPORT TO /backup/export/WYNIKI.del OF DEL MODIFIED BY CODEPAGE=1250 COLDEL, DECPT.
+          MESSAGES /backup/export/WYNIKI.msg
+          SELECT z.NR_ZLECENIA, p.PESEL, p.NAZWISKO, p.IMIE, p.DATA_UR, COALESCE(b.GRUPA, 'X') AS GRUPA, w.WYNIK
+            FROM LIS.ZLECENIA z JOIN LIS.PACJENCI p ON p.ID = z.PACJENT_ID;
+        EXPORT TO /backup/export/INNE.del OF DEL SELECT a.X, a.Y FROM T a;
+        CONNECT RESET;
+        """
+
+    @Test func columnsFromTheExportsSelect() throws {
+        #expect(DB2Export.columns(in: Self.script, for: "wyniki.del") == ["NR_ZLECENIA", "PESEL", "NAZWISKO", "IMIE", "DATA_UR", "GRUPA", "WYNIK"])
+        #expect(DB2Export.columns(in: Self.script, for: "inne.del") == ["X", "Y"])
+        #expect(DB2Export.columns(in: Self.script, for: "other.del") == nil)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bs-db2-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.script.utf8).write(to: dir.appendingPathComponent("export_wyniki.clp"))
+        try Data("\"23081917134\",\"95102647534\"\n".utf8).write(to: dir.appendingPathComponent("WYNIKI.del"))
+        #expect(DB2Export.beside(dir.appendingPathComponent("WYNIKI.del").path)?.first == "NR_ZLECENIA")
+        #expect(DB2Export.beside(dir.appendingPathComponent("export_wyniki.clp").path) == nil)
+    }
+}
