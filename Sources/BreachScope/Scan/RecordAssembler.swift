@@ -146,8 +146,9 @@ struct RecordAssembler: RecordVisitor {
     private var siteColumns: [Bool] = []
     /// Per column: it holds a message's id (`FieldClassifier.namesMessageID`): not scanned.
     private var messageIDColumns: [Bool] = []
-    /// Columns of a chat message's sender (`messages[].sender_name`): the sender's messages in
-    /// one document are one person's (`chatSenderKey`).
+    /// Columns of a chat message's sender (`messages[].sender_name`, `namesChatSender`): the
+    /// sender's messages in one document are one person's (a link key of the document and the
+    /// name's skeleton).
     private var chatSenderColumns: [Bool] = []
     /// The record has a value in a site column (`siteColumns`).
     private var siteRecord = false
@@ -1246,12 +1247,12 @@ struct RecordAssembler: RecordVisitor {
         staffItems.append(PendingItem(value: idx, code: PendingItem.staffCode, field: f, line: l, offset: offset))
     }
 
-    /// Whether a column is a chat message's sender's name: a sender's or an author's key under a
-    /// `messages` array (`$.messages[].sender_name`, `$.messages[].author.name`).
+    /// Whether a column is a one-to-one chat thread's sender's name: Facebook's and Instagram's
+    /// exports' `messages[].sender_name` (a customer writing to the organisation's page). Not a
+    /// team chat's author (Slack, Mattermost, Google Chat): a colleague posting about several
+    /// patients would join them.
     static func namesChatSender(_ name: String) -> Bool {
-        guard name.contains("messages[]") else { return false }
-        return ["sender_name", "sender", "author", "from", "sendername", "author_name"].contains { name.hasSuffix("." + $0) }
-            || name.hasSuffix(".sender.name") || name.hasSuffix(".author.name") || name.hasSuffix(".from.name")
+        name.hasSuffix("messages[].sender_name")
     }
 
     /// Whether a column's last step (a JSON path's last key, or the header) is a name's key.
