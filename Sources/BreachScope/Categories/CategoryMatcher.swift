@@ -170,19 +170,22 @@ public final class CategoryMatcher: Sendable {
     /// run it over a document's first 64 KB (`DocumentFormat.isMongoShell`) and for every code
     /// found in prose (`RecordAssembler.relativeBefore`).
     static func firstIndex(of needle: [UInt8], in hay: [UInt8], from: Int = 0) -> Int? {
-        guard !needle.isEmpty, from >= 0, needle.count <= hay.count - from else { return nil }
-        return hay.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { w in
-                guard let base = h.baseAddress, let wb = w.baseAddress else { return nil }
-                var i = from
-                let last = h.count - w.count   // the last index the needle can start at
-                while i <= last, let hit = memchr(base + i, Int32(w[0]), last - i + 1) {
-                    let k = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
-                    if memcmp(base + k, wb, w.count) == 0 { return k }
-                    i = k + 1
-                }
-                return nil
+        hay.withUnsafeBufferPointer { firstIndex(of: needle, in: $0, from: from) }
+    }
+
+    /// `firstIndex(of:in:from:)` over bytes the caller holds (no copy into an array).
+    static func firstIndex(of needle: [UInt8], in h: UnsafeBufferPointer<UInt8>, from: Int = 0) -> Int? {
+        guard !needle.isEmpty, from >= 0, needle.count <= h.count - from else { return nil }
+        return needle.withUnsafeBufferPointer { w in
+            guard let base = h.baseAddress, let wb = w.baseAddress else { return nil }
+            var i = from
+            let last = h.count - w.count   // the last index the needle can start at
+            while i <= last, let hit = memchr(base + i, Int32(w[0]), last - i + 1) {
+                let k = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                if memcmp(base + k, wb, w.count) == 0 { return k }
+                i = k + 1
             }
+            return nil
         }
     }
 

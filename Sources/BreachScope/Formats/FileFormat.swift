@@ -18,7 +18,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
         if ext == "fodt" && starts(Array("<".utf8)) { return .odt }
         // Word 2003 XML (WordprocessingML in one file, `.xml` or `.doc`).
         if starts(Array("<".utf8)) || starts([0xEF, 0xBB, 0xBF, UInt8(ascii: "<")]) {
-            let head = Array(prefix.prefix(1024))
+            let head = UnsafeBufferPointer(rebasing: prefix.prefix(1024))
             if CategoryMatcher.firstIndex(of: Array("progid=\"Word.Document\"".utf8), in: head) != nil
                 || CategoryMatcher.firstIndex(of: Array("<w:wordDocument".utf8), in: head) != nil {
                 return .docx

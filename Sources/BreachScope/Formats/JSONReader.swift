@@ -644,13 +644,19 @@ public struct JSONReader: DocumentReader {
         nested.nodes[0].name = nodes[Int(node)].name + ">$"
         nested.base = tokenOffset
         nested.line = tokenLine
-        // The string's records stand apart from the one around it, which goes on after them.
+        return readApart(&nested, value, &v)
+    }
+
+    /// Reads a string's content with `reader` as a document of its own (`readNested`,
+    /// `readNestedText`): its records stand apart from the one around the string, which goes on
+    /// after them. False when the reader failed; the fields it read before stay delivered.
+    private func readApart<R: DocumentReader, V: RecordVisitor>(_ reader: inout R, _ value: UnsafeBufferPointer<UInt8>, _ v: inout V) -> Bool {
         let open = inRecord
         if open { v.endRecord() }
         defer { if open { v.beginRecord(line: tokenLine, offset: tokenOffset) } }
         do {
-            try nested.consume(value, visitor: &v)
-            try nested.finish(visitor: &v)
+            try reader.consume(value, visitor: &v)
+            try reader.finish(visitor: &v)
             return true
         } catch {
             return false
@@ -686,15 +692,8 @@ public struct JSONReader: DocumentReader {
         var text = TextReader(limits: limits)
         text.chunkOffset = tokenOffset
         text.line = tokenLine
-        let open = inRecord
-        if open { v.endRecord() }
-        defer { if open { v.beginRecord(line: tokenLine, offset: tokenOffset) } }
-        do {
-            try text.consume(value, visitor: &v)
-            try text.finish(visitor: &v)
-        } catch {
-            // (A text reader fails only on limits; the string's fields read so far stand.)
-        }
+        // (A text reader fails only on limits; the string's fields read so far stand.)
+        _ = readApart(&text, value, &v)
     }
 
     /// A column of a columnar table's header (`"columns": ["id", "pesel", "imie", …]`), on the

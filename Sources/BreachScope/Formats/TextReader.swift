@@ -1214,17 +1214,18 @@ public struct TextReader: DocumentReader {
     static func percentDecoded(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard var value = percentDecodedOnce(raw) else { return nil }
         // Encoded twice (a log of an already encoded URL: `%2540` for `@`): decoded again.
-        if raw.count >= 5, value.contains(UInt8(ascii: "%")),
-           CategoryMatcher.firstIndex(of: Array("%25".utf8), in: Array(raw)) != nil,
+        if raw.count >= 5, value.contains(UInt8(ascii: "%")), CategoryMatcher.firstIndex(of: encodedPercent, in: raw) != nil,
            let again = value.withUnsafeBufferPointer({ percentDecodedOnce($0) }) {
             value = again
-        } else if raw.count >= 5, CategoryMatcher.firstIndex(of: Array("%2B".utf8), in: Array(raw)) != nil {
+        } else if raw.count >= 5, value.contains(UInt8(ascii: "+")), CategoryMatcher.firstIndex(of: encodedPlus, in: raw) != nil {
             // (`last=De%2Bla%2BCruz` in a query encoded twice: a `+` between letters was a space.)
             for k in 1..<max(1, value.count - 1) where value[k] == UInt8(ascii: "+")
                 && ASCII.isLetter(value[k - 1]) && ASCII.isLetter(value[k + 1]) { value[k] = 0x20 }
         }
         return value
     }
+
+    static let encodedPercent = Array("%25".utf8), encodedPlus = Array("%2B".utf8)
 
     static func percentDecodedOnce(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var value: [UInt8] = []

@@ -465,15 +465,16 @@ struct RecordAssembler: RecordVisitor {
             // An address with its display name under a name's label (`Recipient`: `John Smith
             // <john.smith77@example.com>`): read as what it is.
             scanText(value, hint: .none, f, l, offset)
-        case .fullName where value.count <= 200 && Self.titledNameEnd(value) != nil:
-            // A card's or a task's title under a name's key (Trello's `name`: `Koivisto Outi –
-            // tuotteen vaihto`): the name before the dash, the rest read as text.
-            let cut = Self.titledNameEnd(value)!
-            if normalizeName(UnsafeBufferPointer(rebasing: value[..<cut.name])) {
-                add(.element(.name), .name, nameScratch, f, l, offset)
-            }
-            scanText(UnsafeBufferPointer(rebasing: value[cut.rest...]), hint: .none, f, l, offset + cut.rest)
         case .fullName:
+            if value.count <= 200, let cut = Self.titledNameEnd(value) {
+                // A card's or a task's title under a name's key (Trello's `name`: `Koivisto Outi –
+                // tuotteen vaihto`): the name before the dash, the rest read as text.
+                if normalizeName(UnsafeBufferPointer(rebasing: value[..<cut.name])) {
+                    add(.element(.name), .name, nameScratch, f, l, offset)
+                }
+                scanText(UnsafeBufferPointer(rebasing: value[cut.rest...]), hint: .none, f, l, offset + cut.rest)
+                break
+            }
             // A clinician named with their title (`dr. Kadri Saar` as a message's sender, `dr Reet
             // Paju` as a result's recipient) is staff, not the record's person.
             if normalizeName(value) {
