@@ -2076,6 +2076,34 @@ import BreachScopeTesting
     /// name and no kind of identifier is held by both: one `name_only_identified` candidate,
     /// never a merge. The customer with an e-mail whose namesake patient also has one (another
     /// address) is two people: no candidate.
+    /// A bulk mailing's subject, sent to every customer of an e-mail service's event log
+    /// (`Your Parcel Rx prescriptions are moving …`), is no one's prescription: it says nothing
+    /// of any one recipient. A subject sent to a few of them is theirs, and a diagnosis column
+    /// repeating one sentence for every patient is each patient's health data.
+    @Test func aBulkMailingsSubjectIsNoRecipientsCategory() throws {
+        let dir = try CLIRunner.temporaryDirectory("bulk")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        func event(_ n: Int, _ subject: String) -> String {
+            #"{"event": "delivered", "recipient": "customer\#(n)@example.com", "message": {"headers": {"to": "customer\#(n)@example.com", "#
+                + #""from": "Pharmacy <no-reply@pharmacy.example.com>", "subject": "\#(subject)"}}}"#
+        }
+        let bulk = "Your Parcel Rx prescriptions are moving to FreshMart Pharmacy"
+        try write("events_1.json", #"{"items": ["# + (0..<30).map { event($0, bulk) }.joined(separator: ",\n") + "]}")
+        try write("events_2.json", #"{"items": ["# + (30..<60).map {
+            event($0, $0 < 33 ? "Your prescription for metformin is ready for pickup" : "Your account password was changed today")
+        }.joined(separator: ",\n") + "]}")
+        try write("patients.csv", "email;diagnosis\n" + (60..<85).map { "customer\($0)@example.com;Type 2 diabetes mellitus without complications (E11.9)\n" }.joined())
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 85, "\(out)")
+        func elements(_ n: Int) -> Set<String> {
+            Set(persons.first { identifierValues($0).contains("customer\(n)@example.com") }?["elements"] as? [String] ?? [])
+        }
+        for n in [0, 17, 29, 33, 59] { #expect(elements(n) == ["email"], "\(n): \(out)") }
+        for n in 30..<33 { #expect(elements(n).contains("prescription"), "\(n): \(out)") }
+        for n in [60, 84] { #expect(elements(n).contains("health_data"), "\(n): \(out)") }
+    }
+
     @Test func aPatientAndAShopCustomerOfOneNameAreACandidate() throws {
         var rng = SeededRNG(seed: 0x1AB)
         let pesel1 = Synthetic.nationalID(.plPesel, using: &rng), pesel2 = Synthetic.nationalID(.plPesel, using: &rng)

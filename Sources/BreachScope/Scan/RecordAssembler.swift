@@ -95,6 +95,17 @@ struct RecordAssembler: RecordVisitor {
     private var freshHitScratch: [CategoryMatcher.RuleHit] = []
     /// Category hits of short column values already searched in this document.
     private var categoryMemo = CategoryMemoTable()
+    /// Sentences of a field (five words or more, `isTemplateSentence`) that gave a category hit:
+    /// by hash of column and bytes, in how many records of the document they stood and the last
+    /// record counted. One standing in most records (a bulk mailing's subject sent to every
+    /// customer) is a template: it says nothing of any one person (`dropTemplateReasons`).
+    private var templateCounts: [UInt64: (count: Int, record: Int)] = [:]
+    /// The reasons of the slice that only such a sentence gave, by place, with its hash; and the
+    /// evidence stored from one, by rule.
+    private var templateReasons: [TemplatePlace: UInt64] = [:]
+    private var templateEvidence: [Int64: UInt64] = [:]
+    /// Per column: 0 not yet known, 1 a sentence of it may be a template, 2 not (`sentenceColumn`).
+    private var templateColumns: [UInt8] = []
     private var preferredCountry: String?
     /// The country of the last phone-column number written in national form with a trunk zero.
     private var trunkCountry: PhonePlans.Country?
@@ -945,15 +956,41 @@ struct RecordAssembler: RecordVisitor {
         } } }
         guard !hits.isEmpty else { return }
         let ruleRows = scope.categoryRuleRowsByIndex
+        // Each hit segment's template hash (0: no sentence of a field), counted once a record.
+        var lastSegment: Int32 = -1, template: UInt64 = 0
         for h in hits {
             guard let rule = ruleRows[Int(h.hit.rule)], rule <= Int64(Int32.max) else { continue }
             let seg = blockSegments[Int(h.segment)]
             let offset = seg.offset + Int(h.hit.offset)
+            if h.segment != lastSegment {
+                lastSegment = h.segment
+                template = 0
+                if seg.column >= 0, sentenceColumn(Int(seg.column), matcher) {
+                    template = blockText.withUnsafeBufferPointer { all in
+                        let span = UnsafeBufferPointer(rebasing: all[seg.start..<seg.end])
+                        return Self.isTemplateSentence(span) ? CategoryMemoTable.key(span, column: seg.column) : 0
+                    }
+                    if template != 0 {
+                        let counted = templateCounts[template]
+                        if counted?.record != recordCount {
+                            templateCounts[template] = ((counted?.count ?? 0) + 1, recordCount)
+                        }
+                    }
+                }
+            }
             func reason(_ category: UInt8) {
                 let code = PackedItems.reasonBase + category
-                if items.contains(where: { $0.code == code && $0.value == rule }) { return }
-                items.append(PendingItem(value: rule, code: code, field: seg.column, line: seg.line, offset: offset))
+                if let i = items.firstIndex(where: { $0.code == code && $0.value == rule }) {
+                    // Given by another sentence too: no template's alone.
+                    if template == 0 || templateReasons[TemplatePlace(items[i])] != template {
+                        templateReasons[TemplatePlace(items[i])] = nil
+                    }
+                    return
+                }
+                let item = PendingItem(value: rule, code: code, field: seg.column, line: seg.line, offset: offset)
+                items.append(item)
                 itemKeys.append(ValueHash(hi: UInt64(rule), lo: UInt64(code)))
+                if template != 0 { templateReasons[TemplatePlace(item)] = template }
             }
             let category = matcher.category(ofRule: h.hit.rule)
             // A product line is no lab result: `D-vitamiin 25 mcg` in a shop's product column is
@@ -970,7 +1007,78 @@ struct RecordAssembler: RecordVisitor {
                 }
                 batch.evidence.append(PendingEvidence(rule: rule, line: Int(seg.line), offset: offset,
                                                       maskedSealed: sealer.seal(Array(evidence.utf8))))
+                if template != 0 { templateEvidence[rule] = template }
             }
+        }
+    }
+
+    /// Whether a column's own name (a JSON path's last key: `subject` of
+    /// `$.items[].message.headers.subject`) is no category's column: a sentence repeated in
+    /// a diagnosis column is each person's diagnosis, never a template. Computed once a column.
+    private mutating func sentenceColumn(_ column: Int, _ matcher: CategoryMatcher) -> Bool {
+        if column < templateColumns.count, templateColumns[column] != 0 { return templateColumns[column] == 1 }
+        guard column < self.columns.count else { return false }
+        let name = self.columns[column].name
+        let own = name.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "$" }).last.map(String.init) ?? name
+        let free = matcher.columns(for: own) == .none
+        if templateColumns.count <= column { templateColumns.append(contentsOf: repeatElement(0, count: column + 1 - templateColumns.count)) }
+        templateColumns[column] = free ? 1 : 2
+        return free
+    }
+
+    /// Where a reason item stands in the document (field, line, offset, code): unique to it.
+    struct TemplatePlace: Hashable {
+        var field: Int32, line: Int32, offset: Int, code: UInt8
+        init(_ item: PendingItem) { field = item.field; line = item.line; offset = item.offset; code = item.code }
+    }
+
+    /// Records needed before a repeated sentence is judged a template.
+    static let templateRecords = 20
+
+    /// Whether a field's value is a sentence a template could repeat: five words or more of
+    /// letters (`Your Parcel Rx prescriptions are moving to FreshMart Pharmacy`), not a
+    /// product, a diagnosis or a status of one or a few words, which a table repeats because
+    /// many persons have it.
+    static func isTemplateSentence(_ span: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard span.count >= 24 else { return false }
+        var words = 0, inWord = false, letters = 0
+        for b in span {
+            if b == 0x20 || b == 0x09 || b == 0x0A {
+                if inWord && letters >= 2 { words += 1 }
+                inWord = false; letters = 0
+            } else {
+                inWord = true
+                if ASCII.isLetter(b) || b >= 0x80 { letters += 1 }
+            }
+        }
+        if inWord && letters >= 2 { words += 1 }
+        return words >= 5
+    }
+
+    /// Drops from the slice the category reasons that only a template gave: a sentence of a
+    /// field standing in `templateRecords` records or more and in at least half of the
+    /// document's records so far (a bulk mailing's subject in an e-mail service's event log).
+    /// A record left with nothing of a person's is dropped; so is evidence stored only from
+    /// a template whose rule no record of the slice keeps.
+    private mutating func dropTemplateReasons() {
+        defer { templateReasons.removeAll(keepingCapacity: true) }
+        guard !templateReasons.isEmpty else { return }
+        let dominant = Set(templateCounts.compactMap { key, c in
+            c.count >= Self.templateRecords && c.count * 2 >= recordCount ? key : nil
+        })
+        guard !dominant.isEmpty else { return }
+        let reasons = templateReasons
+        batch.records.removeItems { item in
+            guard item.code >= PackedItems.reasonBase, item.code < PackedItems.reasonBase + 32,
+                  let t = reasons[TemplatePlace(item)] else { return false }
+            return dominant.contains(t)
+        }
+        for (rule, t) in templateEvidence where dominant.contains(t) {
+            guard !batch.records.items.contains(where: { $0.code >= PackedItems.reasonBase && $0.code < PackedItems.reasonBase + 32 && $0.value == rule }),
+                  let i = batch.evidence.firstIndex(where: { $0.rule == rule }) else { continue }
+            batch.evidence.remove(at: i)
+            evidenceRules.remove(rule)
+            templateEvidence[rule] = nil
         }
     }
 
@@ -2301,6 +2409,7 @@ struct RecordAssembler: RecordVisitor {
         if inRecord { endRecord() }
         settle()
         if !heldContacts.isEmpty { attachFormContacts() }
+        dropTemplateReasons()
         namingRecordIndex = -1
         contactRecordIndex = -1
         batch.fields = newFields

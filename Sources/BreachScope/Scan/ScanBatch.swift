@@ -140,6 +140,23 @@ public struct PendingRecords: Sendable, RandomAccessCollection {
         }
     }
 
+    /// Removes the items `drop` picks; a record left without an item that makes it worth
+    /// storing (`PendingItem.isEmitted`) goes too.
+    public mutating func removeItems(where drop: (PendingItem) -> Bool) {
+        var kept = PendingRecords()
+        kept.reserveCapacity(headers.count, items: items.count)
+        for h in headers {
+            let start = kept.items.count
+            for it in items[h.itemStart..<h.itemEnd] where !drop(it) { kept.items.append(it) }
+            if kept.items[start...].contains(where: { $0.isEmitted }) {
+                kept.headers.append(Header(ordinal: h.ordinal, line: h.line, offset: h.offset, language: h.language, itemStart: start, itemEnd: kept.items.count))
+            } else {
+                kept.items.removeSubrange(start...)
+            }
+        }
+        self = kept
+    }
+
     /// Appends a record with these items (copied).
     public mutating func append(ordinal: Int, line: Int, offset: Int, language: String?, items recordItems: some Collection<PendingItem>) {
         let start = items.count

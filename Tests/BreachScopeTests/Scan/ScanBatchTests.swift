@@ -25,6 +25,22 @@ import Testing
         #expect(values.map(\.hash.hi) == [0, 1, 2, 3, 9])
     }
 
+    /// Removing items keeps the rest in order and drops a record left with nothing a person's
+    /// (a link key alone); a record losing nothing keeps its header.
+    @Test func removingItemsDropsRecordsLeftWithNoPersonsElement() {
+        let reason = PackedItems.reasonBase + ElementType.prescription.code
+        func item(_ v: Int64, _ code: UInt8) -> PendingItem { PendingItem(value: v, code: code, field: 0, line: Int32(v), offset: Int(v)) }
+        var records = PendingRecords()
+        records.append(ordinal: 0, line: 1, offset: 0, language: nil, items: [item(0, 3), item(7, reason)])
+        records.append(ordinal: 1, line: 2, offset: 9, language: "en", items: [item(1, PendingItem.linkKeyCode), item(7, reason)])
+        records.append(ordinal: 2, line: 3, offset: 18, language: nil, items: [item(2, 3), item(3, 4)])
+        records.removeItems { $0.code == reason }
+        #expect(records.count == 2)
+        #expect(records[0].ordinal == 0 && records[0].items == [item(0, 3)])
+        #expect(records[1].ordinal == 2 && records[1].offset == 18 && records[1].items == [item(2, 3), item(3, 4)])
+        #expect(records.items.count == 3)
+    }
+
     @Test func recordsRoundTrip() {
         func item(_ v: Int64, _ line: Int32) -> PendingItem { PendingItem(value: v, code: 3, field: 1, line: line, offset: Int(line) * 10) }
         var records = PendingRecords()
