@@ -75,6 +75,9 @@ public enum FieldClassifier {
         // A Dynamics lookup (`_parentcustomerid_value`, `_ownerid_value`): the id of another
         // record, the contact's organisation or its owner, no key of the contact's.
         if label.hasPrefix("_") && label.hasSuffix("_value") && label.count > 7 { return .nonPersonal }
+        // Magento's `default_shipping`, `default_billing`: the number of the customer's address
+        // row, no delivery information.
+        if ["default_shipping", "default_billing", "defaultshipping", "defaultbilling"].contains(label.lowercased()) { return .nonPersonal }
         // A log platform's dotted field (Elastic's `service.name`, `host.name`, `agent.name` in a
         // Kibana export): software's, no person's name.
         if let dot = label.lastIndex(of: "."), dot > label.startIndex, !label.hasPrefix("$"),
@@ -143,9 +146,10 @@ public enum FieldClassifier {
         return false
     }
 
-    /// Whether a header names a measure or a position (`loc.end`, `num.mark`, `read_count`,
-    /// `seg.mean`, `coverage`): its numbers are no phones even when they fit a plan (a segment
-    /// file's coordinates are eight digits, as Danish and Norwegian numbers are).
+    /// Whether a header names a measure, a position or a date (`loc.end`, `num.mark`, `read_count`,
+    /// `seg.mean`, `coverage`, `LAST_FILL_DATE`): its numbers are no phones even when they fit a
+    /// plan (a segment file's coordinates are eight digits, as Danish and Norwegian numbers are;
+    /// so is a date written `03062014`).
     public static func namesMeasure(_ label: String) -> Bool {
         label.lowercased().split(whereSeparator: { !$0.isLetter }).contains { measureWords.contains(String($0)) }
     }
@@ -154,6 +158,7 @@ public enum FieldClassifier {
         "start", "end", "pos", "position", "loc", "locus", "chrom", "chr", "length", "len", "size", "count", "num",
         "mean", "median", "depth", "coverage", "cov", "reads", "qual", "quality", "score", "offset", "bytes", "amount",
         "total", "sum", "qty", "quantity", "min", "max", "avg", "width", "height", "weight", "duration", "ms",
+        "date", "datum", "time", "timestamp", "dt", "pvm", "kuupäev", "kuupaev", "fecha",
     ]
 
     /// A part of a name under a name's key or element (`"name": {"given": …, "family": …}`,

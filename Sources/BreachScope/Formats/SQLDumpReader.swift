@@ -711,7 +711,7 @@ public struct SQLDumpReader: DocumentReader {
         tables[t].labelHints.append(classify(column))
         tables[t].sampledHints.append(nil)
         tables[t].ids.append(-1)
-        tables[t].relations.append(Self.relationNamespace(table: tables[t].name, column: column))
+        tables[t].relations.append(Self.relationNamespace(table: tables[t].name, column: column, tables: tables.map(\.name)))
         tables[t].relationIDs.append(-1)
         return s
     }
@@ -720,21 +720,49 @@ public struct SQLDumpReader: DocumentReader {
     /// (`sql:klient`), and `klient_id` (`KlientID`) in another table refers to it (`aadress.klient_id`), so
     /// a customer's address row joins the customer's row. The assembler scopes these keys to
     /// the dump (another dump's `klient` 1000 is someone else).
-    static func relationNamespace(table: String, column: String) -> String? {
+    ///
+    /// A table's own key may be named for its last word (Magento's `customer_entity.entity_id`
+    /// is `sql:customer_entity`, not every `*_entity` table's `entity_id`), and `parent_id`
+    /// refers to the table named as this one without one word (`customer_address_entity`'s
+    /// parent is `customer_entity`), when the dump has declared it (`tables`). A reference to
+    /// a lookup table (`website_id`, `store_id`, `country_id`, `group_id`: every customer of
+    /// one shop holds the same) joins no one.
+    static func relationNamespace(table: String, column: String, tables: [String] = []) -> String? {
         func singular(_ w: String) -> String {
             w.count > 4 && w.hasSuffix("s") && !w.hasSuffix("ss") ? String(w.dropLast()) : w
         }
+        func bareName(_ t: String) -> String { t.lowercased().split(separator: ".").last.map(String.init) ?? t.lowercased() }
         let key = column.lowercased()
-        let bare = table.lowercased().split(separator: ".").last.map(String.init) ?? table.lowercased()
+        let bare = bareName(table)
         if key == "id" { return relationPrefix + singular(bare) }
-        if key.count > 5, key.hasSuffix("_id") { return relationPrefix + singular(String(key.dropLast(3))) }
+        if key.count > 5, key.hasSuffix("_id") {
+            let named = String(key.dropLast(3))
+            if lookupTables.contains(named) { return nil }
+            let words = bare.split(separator: "_")
+            if words.count > 1, words.last.map(String.init) == named { return relationPrefix + singular(bare) }
+            if named == "parent", words.count > 1 {
+                for other in tables.map(bareName) where other != bare {
+                    let o = other.split(separator: "_")
+                    if o.count == words.count - 1, (0..<words.count).contains(where: { i in Array(words[..<i] + words[(i + 1)...]) == o }) {
+                        return relationPrefix + singular(other)
+                    }
+                }
+            }
+            return relationPrefix + singular(named)
+        }
         // SQL Server's and .NET's camel case: `KlientID`, `CustomerId`.
         if column.count > 4, column.hasSuffix("ID") || column.hasSuffix("Id"),
            let before = column.dropLast(2).last, before.isLetter, before.isLowercase {
-            return relationPrefix + singular(String(key.dropLast(2)))
+            let named = String(key.dropLast(2))
+            return lookupTables.contains(named) ? nil : relationPrefix + singular(named)
         }
         return nil
     }
+
+    /// Lookup tables a row refers to (`website_id`): shared by many persons, no one's key.
+    static let lookupTables: Set<String> = ["website", "site", "store", "shop", "group", "country", "region", "state",
+                                            "province", "county", "status", "type", "currency", "language", "lang",
+                                            "locale", "tax_class", "attribute_set", "category", "channel", "source"]
 
     /// The namespace prefix of the row keys of `relationNamespace`.
     public static let relationPrefix = "sql:"

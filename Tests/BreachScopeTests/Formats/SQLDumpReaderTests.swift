@@ -96,6 +96,17 @@ import BreachScopeTesting
         #expect(SQLDumpReader.relationNamespace(table: "public.customers", column: "ID") == "sql:customer")
         #expect(SQLDumpReader.relationNamespace(table: "Aadress", column: "KlientID") == "sql:klient")
         #expect(SQLDumpReader.relationNamespace(table: "Orders", column: "CustomerId") == "sql:customer")
+        // Magento: a table's own key named for its last word; `parent_id` of the table named
+        // without one word; references to lookup tables join no one.
+        #expect(SQLDumpReader.relationNamespace(table: "customer_entity", column: "entity_id") == "sql:customer_entity")
+        #expect(SQLDumpReader.relationNamespace(table: "customer_address_entity", column: "entity_id") == "sql:customer_address_entity")
+        #expect(SQLDumpReader.relationNamespace(table: "customer_address_entity", column: "parent_id",
+                                                tables: ["customer_entity", "customer_address_entity"]) == "sql:customer_entity")
+        #expect(SQLDumpReader.relationNamespace(table: "customer_address_entity", column: "parent_id") == "sql:parent")
+        for lookup in ["website_id", "store_id", "group_id", "country_id", "region_id"] {
+            #expect(SQLDumpReader.relationNamespace(table: "customer_entity", column: lookup) == nil, "\(lookup)")
+        }
+        #expect(SQLDumpReader.relationNamespace(table: "Customers", column: "StoreId") == nil)
         #expect(SQLDumpReader.relationNamespace(table: "x", column: "UUID") == nil)
         #expect(SQLDumpReader.relationNamespace(table: "x", column: "Paid") == nil)
         #expect(SQLDumpReader.relationNamespace(table: "orders", column: "customer_id") == "sql:customer")
