@@ -400,7 +400,9 @@ public struct CSVReader: DocumentReader {
         sampleRow = []
         // Title lines above the header (`Tervisetäht Apteek OÜ - püsikliendiprogramm`,
         // `Väljavõte seisuga 12.09.2023;;;`) are read as free text, not taken for the header.
-        let preamble = presetHeader != nil ? 0 : Self.preambleRows(rows.map { $0.cells.map(\.index) })
+        let cellRows = rows.map { $0.cells.map { ($0.index, $0.value) } }
+        let preamble = presetHeader != nil ? 0
+            : Self.taggedHeaderRow(cellRows, classify: classify) ?? Self.preambleRows(rows.map { $0.cells.map(\.index) })
         let title = preamble > 0 ? visitor.declareColumn(name: Self.titleColumn, hint: .none) : -1
         for row in rows.prefix(preamble) {
             visitor.beginRecord(line: row.line, offset: row.offset)
@@ -610,6 +612,38 @@ public struct CSVReader: DocumentReader {
         var n = 0
         while n < 3 && n + 2 < cells.count && cells[n].allSatisfy({ $0 < 2 }) { n += 1 }
         return n
+    }
+
+    /// A file of tagged records (`HDR|…`, `FLD|PATIENT_ID|LAST_NAME|…`, `PAT|PPS708194|YOUNG|…`,
+    /// `TRL|0000147`; or `H|`, `C|`, `D|`, `T|`): every row's first cell is a short upper-case
+    /// tag, most rows are of one tag (the data), and a row of another tag above them names the
+    /// columns. Returns that row's index (the rows above it are title lines), or nil.
+    static func taggedHeaderRow(_ rows: [[(Int, [UInt8])]], classify: (String) -> FieldHint?) -> Int? {
+        guard rows.count >= 4 else { return nil }
+        func tag(_ row: [(Int, [UInt8])]) -> [UInt8]? {
+            guard let first = row.first, first.0 == 0, (1...4).contains(first.1.count),
+                  first.1.allSatisfy({ ASCII.isUpper($0) || ASCII.isDigit($0) }), first.1.contains(where: ASCII.isUpper) else { return nil }
+            return first.1
+        }
+        var tags: [[UInt8]] = []
+        for row in rows {
+            guard let t = tag(row) else { return nil }
+            tags.append(t)
+        }
+        var counts: [[UInt8]: Int] = [:]
+        for t in tags { counts[t, default: 0] += 1 }
+        guard (2...8).contains(counts.count), let data = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.lexicographicallyPrecedes($1.key)) }),
+              data.value * 2 >= rows.count, let firstData = tags.firstIndex(of: data.key) else { return nil }
+        for h in 0..<min(firstData, 5) where tags[h] != data.key {
+            let names = rows[h].dropFirst()
+            guard names.count >= 3, names.allSatisfy({ cell in
+                let letters = cell.1.filter { ASCII.isLetter($0) || $0 >= 0x80 }.count
+                return letters * 2 > cell.1.count && !cell.1.contains(UInt8(ascii: "@"))
+            }) else { continue }
+            let table = [rows[h]] + rows.indices.filter { tags[$0] == data.key }.prefix(20).map { rows[$0] }
+            if looksLikeHeader(table, classify: classify) { return h }
+        }
+        return nil
     }
 
     /// The value-sampled hint of each column (by index) of `rows` (non-empty cells as

@@ -12,6 +12,8 @@ public struct FieldScanner: Sendable {
     let card = PaymentCardDetector()
     let iban = IBANDetector()
     let dob = DateOfBirthDetector()
+    /// Month first (`03/06/1953`, `03061953`) where the document's numbers are American.
+    let usDob = DateOfBirthDetector(usFormat: true)
 
     /// Byte classes: 0 nothing starts here, 1 digit, 4 `@`, 5 `+` or `(`. Letters are 0: no
     /// detector starts on a letter except IBAN, which is found from its check digits.
@@ -159,7 +161,7 @@ public struct FieldScanner: Sendable {
                     }
                     if phoneFirst { found = phone.match(span, at: i, hint: hint) }
                     if found == nil && cardFirst { found = card.match(span, at: i, hint: hint) }
-                    if found == nil, case .dateOfBirth = hint { found = dob.match(span, at: i, hint: hint) }
+                    if found == nil, case .dateOfBirth = hint { found = (preferCountry == "US" ? usDob : dob).match(span, at: i, hint: hint) }
                     if found == nil {
                         candidates.clear()
                         matchNationals(span, i, hint, &candidates)

@@ -48,6 +48,26 @@ import BreachScopeTesting
         }
     }
 
+    /// A file of tagged records (`HDR|…`, `FLD|` naming the columns, `PAT|` rows, `TRL|`): the
+    /// `FLD` row is the header, the `HDR` row a title line; an 8-digit date column is no phone.
+    @Test func taggedRecordsTakeTheirHeaderFromTheFieldRecord() {
+        var text = "HDR|PPS|GROCER-RX|20140718|PATIENT_XFER|3.0\n"
+            + "FLD|PATIENT_ID|LAST_NAME|FIRST_NAME|DOB|EMAIL|PHONE|LAST_FILL_DATE\n"
+        for k in 0..<12 {
+            text += "PAT|PPS70\(1000 + k)|YOUNG|DAVID|0323199\(k % 10)|d\(k)@example.com|503-555-01\(10 + k)|030620\(10 + k)\n"
+        }
+        text += "TRL|0000012\n"
+        let r = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
+        #expect(r.error == nil)
+        let records = r.visitor.recordStrings
+        #expect(records.first?.contains("GROCER-RX") == true && records.first?.hasPrefix(CSVReader.titleColumn) == true, "\(records)")
+        #expect(records.contains("FLD=PAT|PATIENT_ID=PPS701000|LAST_NAME=YOUNG|FIRST_NAME=DAVID|DOB=03231990|EMAIL=d0@example.com|PHONE=503-555-0110|LAST_FILL_DATE=03062010"), "\(records)")
+        let hints = Dictionary(r.visitor.events.compactMap { if case let .declare(name, hint, _) = $0 { (name, hint) } else { nil } }, uniquingKeysWith: { a, _ in a })
+        #expect(hints["LAST_NAME"] == .lastName && hints["DOB"] == .dateOfBirth && hints["PHONE"] == .phone)
+        #expect(hints["LAST_FILL_DATE"] != .phone, "\(hints)")
+        #expect(CSVReader.taggedHeaderRow([[(0, Array("A".utf8)), (1, Array("x".utf8))]], classify: { _ in nil }) == nil)
+    }
+
     @Test func quoting() {
         let csv = "Mari Maasikas,\"Tartu, Rüütli 1\",\"ütles \"\"tere\"\"\",\"rida 1\nrida 2\",lõpp\n"
         let r = Self.readAllChunkings(csv)

@@ -1,7 +1,7 @@
 /// Dates of birth, normalised to ISO `YYYY-MM-DD`. Fires ONLY in a field whose label says it is a
 /// date of birth (hint `.dateOfBirth`): dates in general are not birth dates.
 ///
-/// Format: `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYYMMDD`, `DD.MM.YYYY` (also `D.M.YYYY`), `DD/MM/YYYY`,
+/// Format: `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYYMMDD` (else `MMDDYYYY`/`DDMMYYYY`, read as a slash date), `DD.MM.YYYY` (also `D.M.YYYY`), `DD/MM/YYYY`,
 /// `DD-MM-YYYY`. A slash date is read day-first; it is read US month-first (`MM/DD/YYYY`) when
 /// `usFormat` is set, or when only that reading is valid (`04/15/1985`). A trailing time
 /// (`T00:00:00`, `T00:00:00.000Z`, ` 00:00`) is accepted and ignored.
@@ -101,6 +101,14 @@ public struct DateOfBirthDetector: Detector {
             y = a / 10000
             m = a / 100 % 100
             d = a % 100
+            // `MMDDYYYY` (US pharmacy files: `03231993`) or `DDMMYYYY` when `YYYYMMDD` is no date:
+            // month first when only that reading is valid or `usFormat` is set.
+            if !validate(year: y, month: m, day: d) {
+                let (p, q, year) = (a / 1_000_000, a / 10000 % 100, a % 10000)
+                let monthFirst = validate(year: year, month: p, day: q), dayFirst = validate(year: year, month: q, day: p)
+                if monthFirst && (usFormat || !dayFirst) { (y, m, d) = (year, p, q) }
+                else if dayFirst { (y, m, d) = (year, q, p) }
+            }
         } else if la == 4 {
             // YYYY-MM-DD, YYYY/MM/DD (one or two digit month and day).
             guard i < n, s[i] == UInt8(ascii: "-") || s[i] == UInt8(ascii: "/") else { return nil }
