@@ -2104,6 +2104,34 @@ import BreachScopeTesting
         for n in [60, 84] { #expect(elements(n).contains("health_data"), "\(n): \(out)") }
     }
 
+    /// A Magento dump: every customer has `website_id` 1 and `store_id` 1 (references to lookup
+    /// tables, no one's key), and an address row joins its customer by `parent_id`, not by its
+    /// own `entity_id`; `default_shipping` (an address row's number) is no delivery information.
+    @Test func magentoCustomersJoinTheirAddressesAndNoOneElse() throws {
+        let dir = try CLIRunner.temporaryDirectory("magento")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let people = [("David", "Young", "davidyoung@example.com"), ("Laura", "Clark", "laura_clark@example.org"),
+                      ("Emily", "Martinez", "emily_martinez@example.net")]
+        var sql = "CREATE TABLE `customer_entity` (\n  `entity_id` int,\n  `website_id` int,\n  `email` varchar(255),\n"
+            + "  `store_id` int,\n  `firstname` varchar(255),\n  `lastname` varchar(255),\n  `default_shipping` varchar(255)\n);\n"
+            + "INSERT INTO `customer_entity` VALUES "
+            + people.enumerated().map { k, p in "(\(k + 1),1,'\(p.2)',1,'\(p.0)','\(p.1)',\(3 - k))" }.joined(separator: ",") + ";\n"
+        sql += "CREATE TABLE `customer_address_entity` (\n  `entity_id` int,\n  `parent_id` int,\n  `city` varchar(255),\n"
+            + "  `country_id` varchar(2),\n  `street` varchar(255),\n  `telephone` varchar(255)\n);\n"
+            + "INSERT INTO `customer_address_entity` VALUES (1,3,'Portland','US','515 E Main St','503-555-0101'),"
+            + "(2,2,'Boise','US','214 Pine St Apt 14','208-555-0102'),(3,1,'Eugene','US','4478 W Burnside St','541-555-0103');\n"
+        try fileWriter(dir)("magento2_customers.sql", sql)
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 3, "\(out)")
+        let phones = ["davidyoung@example.com": "+15415550103", "laura_clark@example.org": "+12085550102", "emily_martinez@example.net": "+15035550101"]
+        for (email, phone) in phones {
+            let p = persons.first { identifierValues($0).contains(email) }
+            #expect(identifierValues(p) == [email, phone], "\(email): \(out)")
+            let elements = Set(p?["elements"] as? [String] ?? [])
+            #expect(elements == ["name", "email", "phone", "postal_address"], "\(out)")
+        }
+    }
+
     @Test func aPatientAndAShopCustomerOfOneNameAreACandidate() throws {
         var rng = SeededRNG(seed: 0x1AB)
         let pesel1 = Synthetic.nationalID(.plPesel, using: &rng), pesel2 = Synthetic.nationalID(.plPesel, using: &rng)

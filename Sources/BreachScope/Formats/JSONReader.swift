@@ -194,6 +194,16 @@ public struct JSONReader: DocumentReader {
         return copy
     }
 
+    /// Moves a JSON reader that stands between top-level values on to document offset
+    /// `offset`, on `line`, keeping its paths and their columns: a text's next JSON block
+    /// (`TextReader.endJSONBlock`). False when it stands inside a value.
+    mutating func move(to offset: Int, line: Int) -> Bool {
+        guard !lines, failure == nil, lex == .none, expect == .topValue, stack.isEmpty, !inRecord, pendingKey == nil else { return false }
+        base = offset
+        self.line = line
+        return true
+    }
+
     /// Where the reader stands: the next byte's document offset and its line.
     var position: (offset: Int, line: Int) { (base, line) }
 
@@ -690,6 +700,7 @@ public struct JSONReader: DocumentReader {
     /// of their own, apart from the one around the string, which goes on after them.
     private mutating func readNestedText<V: RecordVisitor>(_ value: UnsafeBufferPointer<UInt8>, _ v: inout V) {
         var text = TextReader(limits: limits)
+        text.readsJSONLines = false
         text.chunkOffset = tokenOffset
         text.line = tokenLine
         // (A text reader fails only on limits; the string's fields read so far stand.)

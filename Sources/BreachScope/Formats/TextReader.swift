@@ -52,6 +52,21 @@ public struct TextReader: DocumentReader {
     /// on, `JSONReader.readNestedText`, to the string's place).
     var line = 1
     var chunkOffset = 0
+    /// Whether a line that is a JSON document is read as JSON (`jsonLine`); not in a JSON
+    /// string's text (`JSONReader.readNestedText`), which is read once, not deeper.
+    var readsJSONLines = true
+    /// A pretty-printed JSON document being gathered (`jsonBlockLine`): from a line that is `{`
+    /// or `[` alone to the line that closes it. Its bytes as in the document, where each of its
+    /// lines starts (buffer index, document offset, line number), its depth of brackets, and
+    /// whether the line after the opening one was seen (it must go on as JSON).
+    private var jsonBlock: [UInt8] = []
+    private var jsonBlockLines: [(start: Int, offset: Int, line: Int)] = []
+    private var jsonBlockDepth = 0
+    private var jsonBlockOpen = false
+    private var replayingJSONBlock = false
+    /// The reader of the document's JSON blocks, between them (`endJSONBlock`).
+    private var jsonBlockReader: JSONReader?
+    static let maxJSONBlock = 16 << 20
     private var recordOpen = false
     /// Label bytes → column id, or -1 for labels the classifier does not know.
     private var labels: [[UInt8]: Int] = [:]
@@ -150,6 +165,7 @@ public struct TextReader: DocumentReader {
 
     public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
         if !pending.isEmpty || cutLine { flushPending(visitor: &visitor) }
+        if jsonBlockOpen { endJSONBlock(visitor: &visitor) }
         if !heldAddress.isEmpty { flushHeldAddress(visitor: &visitor) }
         if signatureDepth >= 0 { endSignature(visitor: &visitor) }
         endHeadlessRows(visitor: &visitor)
@@ -203,6 +219,7 @@ public struct TextReader: DocumentReader {
 
     /// One whole line (without its LF) starting at document offset `offset`.
     private mutating func lineEnded(_ p: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
+        if jsonBlockOpen && jsonBlockLine(p, offset: offset, visitor: &visitor) { return }
         if p.count >= 3 && p[0] == 0xE2 && (p[1] == 0x94 || p[1] == 0x95) && p.count <= Self.maxRuledLine {
             // A table drawn with box characters (sqlite3's `.mode box`, `psql`'s unicode border):
             // its lines as their ASCII drawing (`─` `-`, `│` `|`, corners and crossings `+`).
@@ -250,6 +267,28 @@ public struct TextReader: DocumentReader {
             endHeadlessRows(visitor: &visitor)
             if recordOpen { visitor.endRecord(); recordOpen = false }
             emitHeldRelated(visitor: &visitor)
+            return
+        }
+        if b - a == 1, p[a] == UInt8(ascii: "{") || p[a] == UInt8(ascii: "["), readsJSONLines, !replayingJSONBlock {
+            // A pretty-printed JSON document starts (a `curl -v` trace's response body).
+            if signatureDepth >= 0 { endSignature(visitor: &visitor) }
+            endHeadlessRows(visitor: &visitor)
+            if recordOpen { visitor.endRecord(); recordOpen = false }
+            emitHeldRelated(visitor: &visitor)
+            lastLine.removeAll(keepingCapacity: true)
+            lastLineRef = nil
+            jsonBlockOpen = true
+            jsonBlockDepth = 1
+            jsonBlock.removeAll(keepingCapacity: true)
+            jsonBlockLines.removeAll(keepingCapacity: true)
+            jsonBlockLines.append((0, offset + a, line))
+            jsonBlock.append(contentsOf: UnsafeBufferPointer(rebasing: p[a...]))
+            jsonBlock.append(0x0A)
+            return
+        }
+        if readsJSONLines, b - a >= 32, p[b - 1] == UInt8(ascii: "}") || p[b - 1] == UInt8(ascii: "]"),
+           Self.opensJSON(UnsafeBufferPointer(rebasing: p[a..<b])) {
+            jsonLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor)
             return
         }
         if p[a] == UInt8(ascii: "("), dicomLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
@@ -316,6 +355,120 @@ public struct TextReader: DocumentReader {
             endHeadlessRows(visitor: &visitor)
         }
         textLine(p, a: a, b: b, offset: offset, gapped: gapped, visitor: &visitor)
+    }
+
+    /// A line while a pretty-printed JSON document is gathered: kept, and when its brackets
+    /// close (at the end of a line) the document is read as JSON. False when the line after
+    /// the opening `{` or `[` does not go on as JSON (the block is dropped: `{` alone says
+    /// nothing, and this line is read as text). A document that fails as JSON, or that the
+    /// file ends inside, is read line by line as text instead, so nothing of it is lost.
+    private mutating func jsonBlockLine(_ p: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        if jsonBlockLines.count == 1 {
+            var i = 0
+            while i < p.count && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
+            let object = jsonBlock[0] == UInt8(ascii: "{")
+            let goesOn = i < p.count && (object ? p[i] == UInt8(ascii: "\"") || p[i] == UInt8(ascii: "}")
+                                                : p[i] == UInt8(ascii: "{") || p[i] == UInt8(ascii: "[") || p[i] == UInt8(ascii: "\"")
+                                                  || p[i] == UInt8(ascii: "]") || ASCII.isDigit(p[i]))
+            if !goesOn {
+                jsonBlockOpen = false
+                return false
+            }
+        }
+        jsonBlockLines.append((jsonBlock.count, offset, line))
+        jsonBlock.append(contentsOf: p)
+        jsonBlock.append(0x0A)
+        var inString = false, escaped = false
+        for c in p {
+            if inString {
+                if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inString = false }
+            } else if c == UInt8(ascii: "\"") {
+                inString = true
+            } else if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
+                jsonBlockDepth += 1
+            } else if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
+                jsonBlockDepth -= 1
+            }
+        }
+        if jsonBlockDepth <= 0 || jsonBlock.count > Self.maxJSONBlock { endJSONBlock(visitor: &visitor) }
+        return true
+    }
+
+    /// Reads the gathered JSON document (`jsonBlockLine`), or its lines as text when it is
+    /// unbalanced or no JSON.
+    private mutating func endJSONBlock(visitor: inout some RecordVisitor) {
+        jsonBlockOpen = false
+        var block: [UInt8] = []
+        swap(&block, &jsonBlock)
+        defer { block.removeAll(keepingCapacity: true); swap(&block, &jsonBlock) }
+        if jsonBlockDepth == 0 {
+            // Log4j's JSON layout sets its events apart by a comma after each (`},`).
+            var end = block.count
+            while end > 0 && (block[end - 1] == 0x0A || block[end - 1] == 0x0D || block[end - 1] == 0x20) { end -= 1 }
+            if end > 0 && block[end - 1] == UInt8(ascii: ",") { end -= 1 }
+            // Read once without a visitor first: a block that is no JSON is read as text, and
+            // none of its fields twice.
+            // One reader for the document's blocks: their paths are declared once (a Log4j
+            // JSON log is thousands of blocks of the same keys).
+            var json = jsonBlockReader ?? JSONReader(lines: false, limits: limits)
+            if !json.move(to: jsonBlockLines[0].offset, line: jsonBlockLines[0].line) {
+                json = JSONReader(lines: false, limits: limits, startingAt: jsonBlockLines[0].line, offset: jsonBlockLines[0].offset)
+            }
+            func read(_ reader: inout JSONReader, _ v: inout some RecordVisitor) -> Bool {
+                block.withUnsafeBufferPointer { b -> Bool in
+                    do {
+                        try reader.consume(UnsafeBufferPointer(rebasing: b[0..<end]), visitor: &v)
+                        try reader.finish(visitor: &v)
+                        return true
+                    } catch {
+                        return false
+                    }
+                }
+            }
+            var probe = json, nothing = NullVisitor()
+            if read(&probe, &nothing) {
+                if read(&json, &visitor) {
+                    jsonBlockReader = json
+                    return
+                }
+                jsonBlockReader = nil
+            }
+        }
+        let lines = jsonBlockLines, current = line
+        replayingJSONBlock = true
+        for (k, l) in lines.enumerated() {
+            let end = k + 1 < lines.count ? lines[k + 1].start - 1 : block.count - 1
+            line = l.line
+            block.withUnsafeBufferPointer { lineEnded(UnsafeBufferPointer(rebasing: $0[l.start..<end]), offset: l.offset, visitor: &visitor) }
+        }
+        replayingJSONBlock = false
+        line = current
+        lastLineRef = nil
+    }
+
+    /// Whether a line opens a JSON object or array of objects (`{"data": [{"id": …`, `[{"a": …`).
+    static func opensJSON(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 1
+        while i < t.count && t[i] == 0x20 { i += 1 }
+        guard i < t.count else { return false }
+        return t[0] == UInt8(ascii: "{") ? t[i] == UInt8(ascii: "\"") : t[0] == UInt8(ascii: "[") && t[i] == UInt8(ascii: "{")
+    }
+
+    /// A line that is a JSON document (a `curl -v` trace's response body, a log's JSON payload
+    /// line): read as JSON, its objects records of their own, not one line of text naming
+    /// everyone in it. A JSON error leaves the fields read before it.
+    private mutating func jsonLine(_ t: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
+        if signatureDepth >= 0 { endSignature(visitor: &visitor) }
+        endHeadlessRows(visitor: &visitor)
+        if recordOpen { visitor.endRecord(); recordOpen = false }
+        emitHeldRelated(visitor: &visitor)
+        lastLine.removeAll(keepingCapacity: true)
+        lastLineRef = nil
+        var json = JSONReader(lines: false, limits: limits, startingAt: line, offset: offset)
+        do {
+            try json.consume(t, visitor: &visitor)
+            try json.finish(visitor: &visitor)
+        } catch {}
     }
 
     /// A non-blank line read as text: a labelled field, a related person's record, a printed
@@ -2017,4 +2170,14 @@ public struct TextReader: DocumentReader {
     @inline(__always) static func isEmphasis(_ b: UInt8) -> Bool {
         b == UInt8(ascii: "*") || b == UInt8(ascii: "_")
     }
+}
+
+/// A visitor that keeps nothing: a JSON block is read through it first to learn whether it is
+/// JSON (`TextReader.endJSONBlock`).
+private struct NullVisitor: RecordVisitor {
+    var columns = 0
+    mutating func declareColumn(name: String, hint: FieldHint) -> Int { columns += 1; return columns - 1 }
+    mutating func beginRecord(line: Int, offset: Int) {}
+    mutating func field(_ value: UnsafeBufferPointer<UInt8>, column: Int, line: Int, offset: Int) {}
+    mutating func endRecord() {}
 }

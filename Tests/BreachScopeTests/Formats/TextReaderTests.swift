@@ -25,6 +25,33 @@ import BreachScopeTesting
         return whole.visitor
     }
 
+    /// A `curl -v` trace's response body (one line of JSON, or pretty-printed over many) is
+    /// read as JSON: each object of `data` is a record of its own, not one line naming
+    /// everyone. A `{` alone before code, and a JSON block the file ends inside, are read as
+    /// text, so nothing is lost.
+    @Test func jsonBodiesInTextAreReadAsJSON() {
+        let oneLine = "> GET /api/v2/patients?page=1 HTTP/2\n< HTTP/2 200\n<\n{ [212 bytes data]\n"
+            + #"{"data": [{"id": "PPS701801", "givenName": "Joseph", "email": "joseph.young@example.com"}, "#
+            + #"{"id": "PPS701912", "givenName": "Emily", "email": "emily1955@example.net"}], "meta": {"page": 1}}"# + "\n"
+            + "* Connection #0 to host left intact\n"
+        let v = Self.readAllChunkings(oneLine)
+        #expect(v.recordStrings.contains("$.data[].id=PPS701801|$.data[].givenName=Joseph|$.data[].email=joseph.young@example.com"), "\(v.recordStrings)")
+        #expect(v.recordStrings.contains("$.data[].id=PPS701912|$.data[].givenName=Emily|$.data[].email=emily1955@example.net"), "\(v.recordStrings)")
+        let pretty = "< HTTP/2 200\n<\n{ [212 bytes data]\n{\n  \"data\": [\n    {\n      \"id\": \"PPS708136\",\n"
+            + "      \"email\": \"p.thomas@kodu.test\"\n    },\n    {\n      \"id\": \"PPS708194\",\n"
+            + "      \"email\": \"davidyoung@kodu.test\"\n    }\n  ]\n}\n* Connection #0 left intact\n"
+        let p = Self.readAllChunkings(pretty)
+        #expect(p.recordStrings.contains("$.data[].id=PPS708136|$.data[].email=p.thomas@kodu.test"), "\(p.recordStrings)")
+        #expect(p.recordStrings.contains("$.data[].id=PPS708194|$.data[].email=davidyoung@kodu.test"), "\(p.recordStrings)")
+        #expect(p.recordStrings.last == "-=* Connection #0 left intact", "\(p.recordStrings)")
+        // Code after a `{` line, and a JSON block cut off by the end of the file: text.
+        let code = "void f()\n{\n    notify(\"mari@example.com\");\n}\n"
+        #expect(Self.readAllChunkings(code).recordStrings.joined().contains("notify(\"mari@example.com\");"))
+        let cut = "{\n  \"email\": \"mari@example.com\",\n  \"phone\": \"+372 5555 0101\""
+        let c = Self.readAllChunkings(cut).recordStrings.joined()
+        #expect(c.contains("mari@example.com") && c.contains("+372 5555 0101"), "\(c)")
+    }
+
     @Test func blocksAndLabels() {
         let text = """
             Nimi: Mari Maasikas

@@ -66,6 +66,13 @@ public struct NameDetector: Sendable {
         // A sentence is no name (`Dzień dobry, nazywam się Krzysztof Gołębiowski. Dostałem SMS …`):
         // names have up to six words (`María José García de la Cruz`).
         guard ok, text.lazy.filter({ $0 == 0x20 }).count <= 5 else { return false }
+        // A dotted identifier is software's (a Java class, `com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException`,
+        // under a log's `name`): one word with two dots or more between letters.
+        if !text.contains(0x20) {
+            var dots = 0
+            for i in text.indices.dropFirst().dropLast() where text[i] == 0x2E && ASCII.isLetter(text[i - 1]) && ASCII.isLetter(text[i + 1]) { dots += 1 }
+            if dots >= 2 { return false }
+        }
         // Organisation names have two words or more (`Apteek Kesklinn`); a single word is a
         // first or last name part, checked once the parts are joined.
         return ok && longestWord >= 2 && !isPlaceholder(text, extra: []) && !(text.contains(0x20) && namesOrganisation(text))
