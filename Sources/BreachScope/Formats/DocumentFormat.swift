@@ -122,11 +122,16 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         return g.delimiter == 0x09 ? .tsv : .csv
     }
 
+    /// A Neo4j Cypher export's row batch starts a line (`UNWIND [{_id:3, properties:{…}}] AS row`).
+    static let cypherRows = Array("\nUNWIND [{".utf8)
+
     /// A MongoDB shell session: the shell's banner (`Current Mongosh Log ID:`, `MongoDB shell
     /// version`) or its wrappers (`ObjectId(`, `ISODate(`), and a line that starts a printed
     /// value (`MongoShellReader.startsValue`).
     static func isMongoShell(_ p: [UInt8]) -> Bool {
         let marks = ["Current Mongosh Log ID:", "MongoDB shell version", "ObjectId(", "ISODate("].map { Array($0.utf8) }
+        // A Neo4j Cypher export's row batches (`MongoShellReader.unwind`).
+        if CategoryMatcher.firstIndex(of: Self.cypherRows, in: p) != nil { return true }
         guard marks.contains(where: { CategoryMatcher.firstIndex(of: $0, in: p) != nil }) else { return false }
         var start = 0
         while start < p.count {

@@ -284,6 +284,15 @@ public struct JSONReader: DocumentReader {
                             v.beginRecord(line: line, offset: base + i)
                             inRecord = true
                             recordRoot = stack.count
+                        } else if !lines, stack.count >= 2, stack[stack.count - 1].isArray, !stack[stack.count - 2].isArray,
+                                  stack[stack.count - 1].header < 0, !Self.namesCoordinates(nodes[Int(stack[stack.count - 1].node)].name) {
+                            // A row of a table without a header (Loki's and Prometheus' `"values": [["1698…",
+                            // "level=info … pesel=… email=…"], …]`, a sheet's `values`): a record of its own,
+                            // as a route's stop is in its route's.
+                            if inRecord { v.endRecord() }
+                            v.beginRecord(line: line, offset: base + i)
+                            inRecord = true
+                            recordRoot = stack.count
                         }
                         stack.append(frame)
                         expect = .valueOrEnd
@@ -879,6 +888,13 @@ public struct JSONReader: DocumentReader {
     }
 
     // MARK: - Structure and records
+
+    /// Whether a path's last key holds coordinates (GeoJSON's `coordinates`, `bbox`): its
+    /// arrays of arrays are points, no table's rows.
+    static func namesCoordinates(_ path: String) -> Bool {
+        let last = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return ["coordinates", "bbox", "coords", "points", "path", "polygon", "geometry"].contains { last.hasPrefix($0) }
+    }
 
     /// The path node of the value that starts now.
     private func currentValueNode() -> Int32 {

@@ -61,15 +61,21 @@ public struct MongoShellReader: DocumentReader {
         return j > k && j < p.count && p[j] == UInt8(ascii: ":")
     }
 
+    /// A Neo4j Cypher export's row batch (`UNWIND [{_id:3, properties:{pesel:"…", imie:"Ewa"}}] AS row`,
+    /// APOC's and `neo4j-admin`'s dumps): the list after `UNWIND ` is a printed value.
+    static let unwind = Array("UNWIND [".utf8)
+
     private mutating func sourceLine(_ bytes: [UInt8], offset: Int, visitor: inout some RecordVisitor) throws(ReadError) {
         line += 1
+        // (The value of an `UNWIND` line starts at its list.)
+        let skip = json == nil && !skipping && bytes.starts(with: Self.unwind) ? Self.unwind.count - 1 : 0
         if json == nil && !skipping {
-            guard Self.startsValue(bytes) else {
+            guard skip > 0 || Self.startsValue(bytes) else {
                 try bytes.withUnsafeBufferPointer { (p) throws(ReadError) in try text.consume(p, visitor: &visitor) }
                 try blank(0, visitor: &visitor)
                 return
             }
-            json = JSONReader(lines: false, limits: limits, startingAt: line, offset: offset)
+            json = JSONReader(lines: false, limits: limits, startingAt: line, offset: offset + skip)
             depth = 0
             calls.removeAll()
         }
@@ -77,7 +83,7 @@ public struct MongoShellReader: DocumentReader {
         // value's begin, and its offsets stay the session's.)
         try blank(bytes.count, visitor: &visitor)
         out.removeAll(keepingCapacity: true)
-        convert(bytes)
+        if skip > 0 { convert(Array(bytes[skip...])) } else { convert(bytes) }
         out.append(0x0A)
         if skipping {
             if depth <= 0 { skipping = false }

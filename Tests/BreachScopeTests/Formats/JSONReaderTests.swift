@@ -310,6 +310,21 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
     }
 
     /// A columnar table: each row a record, its values under the header's columns.
+    /// A table's rows without a header (Loki's `"values": [[ts, line], …]` in each stream): each
+    /// row is a record, apart from its stream's labels; GeoJSON's coordinates are no rows.
+    @Test func headerlessRowsAreRecords() {
+        let doc = #"{"data": {"result": [{"stream": {"app": "sms"}, "values": [["1698560368", "pesel=52081912073 tel=690277476"], "#
+            + #"["1698554751", "pesel=15302724703 email=beata@example.pl"]]}]}, "#
+            + #""geometry": {"type": "Polygon", "coordinates": [[[24.7, 59.4], [24.8, 59.5]]]}}"#
+        let out = read(doc)
+        #expect(out.error == nil)
+        let records = out.recorder.records
+        #expect(records.contains(["$.data.result[].values[][]=1698560368", "$.data.result[].values[][]=pesel=52081912073 tel=690277476"]), "\(records)")
+        #expect(records.contains(["$.data.result[].values[][]=1698554751", "$.data.result[].values[][]=pesel=15302724703 email=beata@example.pl"]), "\(records)")
+        #expect(records.contains { $0.contains("$.geometry.coordinates[][][]=24.7") && $0.contains("$.geometry.coordinates[][][]=24.8") }, "\(records)")
+        expectOffsetsPointAtValues(doc, out.recorder)
+    }
+
     @Test func columnarTablesReadRowsUnderTheirHeader() {
         let out = read("""
             {"table": "pacjenci", "columns": ["id", "pesel", "imie", "nazwisko", "telefon"],
