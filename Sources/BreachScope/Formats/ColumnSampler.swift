@@ -418,6 +418,11 @@ public enum ColumnSampler {
          "€", "caps", "kaps", "annos", "doses"]
             .map { Array($0.utf8) })
 
+    /// English month names and their abbreviations, lower case.
+    static let months: Set<[UInt8]> = Set(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                           "sep", "sept", "oct", "nov", "dec"].map { Array($0.utf8) })
+
     static func isAddress(_ v: [UInt8]) -> Bool {
         guard v.count >= 8, v.count <= 120 else { return false }
         var letters = false, digits = false, comma = false
@@ -430,6 +435,11 @@ public enum ColumnSampler {
         guard v.contains(0x20) || v.contains(0x09) else { return false }
         guard v.withUnsafeBufferPointer({ PostalAddressDetector.normalize($0) }) != nil else { return false }
         let tokens = v.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C || $0 == 0x09 }).map { NameDetector.lowercase(Array($0)) }
+        // A date with its month's name (Notion's `September 03, 2022 04:47 PM`, `3 Oct 2022`) is no address.
+        if tokens.prefix(2).contains(where: { months.contains($0) }),
+           tokens.contains(where: { $0.count == 4 && ($0.starts(with: [0x31, 0x39]) || $0.starts(with: [0x32, 0x30])) && $0.allSatisfy(ASCII.isDigit) }) {
+            return false
+        }
         var street = false
         var previousNumber = false
         for t in tokens {

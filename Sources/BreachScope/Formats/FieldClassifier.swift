@@ -531,6 +531,8 @@ public enum FieldClassifier {
         "autojuht", "vairuotoj", "fahrer", "sjåfør", "chauffør", "orderedby", "requestedby",
         "referredby", "signedby", "approvedby", "validatedby", "authorisedby", "authorizedby", "handledby",
         "createdby", "updatedby", "modifiedby", "creator", "assignedto", "assignee", "supportagent", "agentname",
+        // A help desk's agent answering a ticket (Freshdesk's `responder_email`).
+        "responder",
         "agentemail", "agentphone", "käsittelijä", "handläggare", "sachbearbeiter", "исполнитель",
         // An openEHR composition's author (`composer`: the geneticist who signed the result).
         "composer",

@@ -32,6 +32,10 @@ import BreachScopeTesting
         #expect(ColumnSampler.isAddress(Array("Niittykatu 41, 04380 Tuusula".utf8)))
         #expect(!ColumnSampler.isAddress(Array("PJSIP/elisa/0414961975,60".utf8)))
         #expect(!ColumnSampler.isAddress(Array("SIP/trunk,30,tT".utf8)))
+        // Dates with their month's name (a Notion export's `Created`).
+        #expect(!ColumnSampler.isAddress(Array("September 03, 2022 04:47 PM".utf8)))
+        #expect(!ColumnSampler.isAddress(Array("3 Oct 2022, 10:15".utf8)))
+        #expect(ColumnSampler.isAddress(Array("12 May Street, Springfield".utf8)) == ColumnSampler.isAddress(Array("12 Elm Street, Springfield".utf8)))
     }
 
     /// A headerless table's dates are birth dates when they are the birth dates its national IDs

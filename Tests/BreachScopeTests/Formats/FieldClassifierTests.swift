@@ -312,6 +312,7 @@ import Testing
         // An openEHR composition's author and an Access register's employees are staff.
         #expect(FieldClassifier.namesStaffMember("$.composer.name") && FieldClassifier.namesStaffMember("Tootajad/Epost"))
         #expect(!FieldClassifier.namesStaffMember("Kliendid/Epost"))
+        #expect(FieldClassifier.namesStaffMember("$[].responder_email") && !FieldClassifier.namesStaffMember("$[].requester_email"))
         // A Kibana export's `service.name` and `host.name` are software's; a customer's `customer.name` is a name.
         #expect(FieldClassifier.hint(forLabel: "service.name") == .nonPersonal && FieldClassifier.hint(forLabel: "host.name") == .nonPersonal)
         #expect(FieldClassifier.hint(forLabel: "customer.name") == .fullName)

@@ -130,6 +130,8 @@ public struct EmailDetector: Detector {
         "teavitus", "teavitused", "teated", "teenindus", "ilmoitus", "ilmoitukset", "meddelanden", "powiadomienia",
         "benachrichtigung", "tulemused", "vastused", "tulokset", "vastaukset", "results", "svar", "wyniki", "ergebnisse", "shop", "store", "pood", "kauppa",
         "sklep", "butik", "uudised", "uutiskirje", "nyhetsbrev",
+        // Referrals a hospital or lab receives (`saatekirjad@`).
+        "saatekirjad", "saatekiri", "lahetteet", "lähetteet", "remisser", "skierowania", "nosutijumi", "siuntimai", "referrals",
     ].map { Array($0.utf8) }
     private static let roleLengths: UInt64 = roleLocals.reduce(0) { $0 | 1 << UInt64($1.count) }
     private static let roles = LowercaseWordSet(roleLocals)

@@ -146,7 +146,9 @@ private func scan(_ text: String) -> [String] {
                      "qa.tester+00@pps.example.com", "test.user+1@greenfield.test", "TEST@example.com", "demo2@example.com",
                      "rx.support@pps.example.com", "sales-team@example.com", "info2@example.ee",
                      // a mailing's bounce address (VERP) and a lab's results mailbox
-                     "bounce+7de575@mg.freshmart.example.com", "vastused@heeliks.example.com"] {
+                     "bounce+7de575@mg.freshmart.example.com", "vastused@heeliks.example.com",
+                     // a hospital's referrals mailbox
+                     "saatekirjad@laane-tallinna-keskhaigl.example.org"] {
             #expect(!EmailDetector.validate(Array(role.utf8)), "\(role)")
             let text = Array("Kirjutage: \(role) palun".utf8)
             let at = text.firstIndex(of: UInt8(ascii: "@"))!
