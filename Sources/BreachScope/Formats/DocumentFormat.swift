@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The container format of a document, which decides the `DocumentReader` used for it.
 /// More formats (spreadsheets, office documents, PDF, mail, archives) are added as readers appear.
 public enum DocumentFormat: String, Sendable, CaseIterable {
@@ -114,8 +120,22 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     /// fields up, since prose has commas) splits nearly every line (a title line or two may
     /// precede the header) into the same number of fields, at least three, over at least
     /// three lines (five with commas).
+    ///
+    /// Not a query tool's printout (`psql`, `cqlsh`: a header over a rule of dashes joined by
+    /// `+`, `---------+-------`): the text reader reads those as ruled tables, its prompts and
+    /// page breaks (`---MORE---`) as text.
     static func tableInText(_ p: UnsafeBufferPointer<UInt8>, complete: Bool) -> DocumentFormat? {
         guard let g = CSVReader.sniffDelimiter(p, complete: complete) else { return nil }
+        if g.delimiter == UInt8(ascii: "|"), let base = p.baseAddress {
+            var start = 0
+            while start < p.count {
+                let end = memchr(base + start, 0x0A, p.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? p.count
+                let line = UnsafeBufferPointer(rebasing: p[start..<end])
+                if line.count >= 5, line[0] == UInt8(ascii: "-"), line.contains(UInt8(ascii: "+")), !line.contains(UInt8(ascii: "|")),
+                   let runs = TextReader.ruleRuns(line), runs.count >= 2 { return nil }
+                start = end + 1
+            }
+        }
         let comma = g.delimiter == UInt8(ascii: ",")
         guard g.fieldsPerRecord >= (comma ? 4 : 3), g.consistentRecords >= (comma ? 5 : 3),
               g.consistentRecords * 10 >= g.records * 9 || g.records - g.consistentRecords <= 2 else { return nil }
