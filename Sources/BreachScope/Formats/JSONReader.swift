@@ -75,6 +75,9 @@ public struct JSONReader: DocumentReader {
         var header: Int32 = -1
         /// Arrays: the element being read (commas so far).
         var index: Int32 = 0
+        /// Objects: a `type` or `role` said the object is the organisation's agent (Intercom's
+        /// `author: {"type": "admin", "name": …, "email": …}`): its contacts are staff's.
+        var agent = false
     }
     private var stack: [Frame] = []
 
@@ -598,6 +601,20 @@ public struct JSONReader: DocumentReader {
                 valueDone(&v)
                 return
             }
+            if let top = stack.last, !top.isArray {
+                if !top.agent, value.count <= 12, nodes[Int(node)].name.hasSuffix(".type") || nodes[Int(node)].name.hasSuffix(".role"),
+                   Self.agentTypes.contains(value.map { ASCII.lower($0) }) {
+                    stack[stack.count - 1].agent = true
+                } else if top.agent {
+                    switch nodes[Int(node)].hint {
+                    case .email, .fullName, .firstName, .lastName, .phone:
+                        emitField(value, node: agentNode(node), line: tokenLine, offset: tokenOffset, &v)
+                        valueDone(&v)
+                        return
+                    default: break
+                    }
+                }
+            }
             emitField(value, node: attributeValueNode(node), line: tokenLine, offset: tokenOffset, &v)
             valueDone(&v)
         }
@@ -835,7 +852,21 @@ public struct JSONReader: DocumentReader {
     /// Nodes the reader makes up under an object, beside its keys: a columnar header's column
     /// (`<object>.rows[].<label>`), an attribute's value (`<object>{<label>}`), a related
     /// person's keys (`<object>.relative`). Kept in `children` under a leading tag byte.
-    private enum Synthetic: UInt8 { case attribute = 0, header = 1, relative = 2 }
+    private enum Synthetic: UInt8 { case attribute = 0, header = 1, relative = 2, agent = 3 }
+
+    /// Values of an object's `type` or `role` that make it the organisation's agent (`Frame.agent`).
+    static let agentTypes: Set<[UInt8]> = Set(["admin", "bot", "operator", "agent", "teammate", "team", "staff"].map { Array($0.utf8) })
+
+    /// The node an agent's contact is read under (`Frame.agent`): `<parent>.supportagent_<key>`,
+    /// staff's and no person's.
+    private mutating func agentNode(_ node: Int32) -> Int32 {
+        syntheticNode(.agent, [], under: node) { p in
+            let name = p.name
+            let cut = name.lastIndex(of: ".") ?? name.startIndex
+            let key = name[cut...].drop(while: { $0 == "." })
+            return PathNode(name: String(name[..<cut]) + ".supportagent_" + key, hint: .nonPersonal, otherEntity: true)
+        }
+    }
 
     /// The made-up node `tag`/`label` under `object`, made by `make` from the object's node once.
     private mutating func syntheticNode(_ tag: Synthetic, _ label: [UInt8], under object: Int32, make: (PathNode) -> PathNode) -> Int32 {

@@ -43,6 +43,8 @@ struct CategoryMatcherTests {
         // diagnoses
         ("Diagnoos: E11.9 diabeet", nil, ["diagnosis-label:Diagnoos:", "icd10-code:E11.9", "condition-word:diabeet"]),
         ("Dg. J45.0 astma", nil, ["icd10-code:J45.0", "condition-word:astma"]),
+        ("Küsin soodustust, sest põen psoriaasi ja mul on kõrge vererõhk.", nil, ["condition-word:psoriaasi", "condition-word:kõrge vererõhk"]),
+        ("Пишу, потому что у меня гипертония.", nil, ["condition-word:гипертония"]),
         ("RHK-10 F32.1", nil, ["icd10-code:F32.1"]),
         ("E10", "diagnosis_code", ["icd10-code:E10"]),
         ("Rozpoznanie: cukrzyca typu 2 (E11)", nil, ["diagnosis-label:Rozpoznanie:", "condition-word:cukrzyca", "icd10-code:E11"]),

@@ -19,6 +19,19 @@ import Testing
         #expect(DocumentFormat.fileExtension("a/B.JsonL") == "jsonl")
     }
 
+    /// A `.txt` of pipe-separated rows is a table, unless it is a query tool's printout (a
+    /// header over `---+---`, with prompts and `---MORE---` breaks), which the text reader reads.
+    @Test func queryPrintoutsStayText() {
+        var rows = ""
+        for k in 0..<20 { rows += " 29000009695\(k % 10)9 | 2023-07-18 | Apteek Narva Astri | Strepsils N24 | \(k)\n" }
+        let table = "kaart|kuupaev|kauplus|toode|kogus\n" + rows.replacingOccurrences(of: " | ", with: "|")
+        #expect(Self.detect("ostud.txt", table) == .csv)
+        let printout = "cqlsh:loyalty> SELECT kaart, ostu_aeg, kauplus, toode, kogus FROM ostud;\n\n"
+            + "         kaart | ostu_aeg   | kauplus            | toode         | kogus\n"
+            + "---------------+------------+--------------------+---------------+------\n" + rows + "\n---MORE---\n"
+        #expect(Self.detect("cqlsh_ostud_2023-07.txt", printout) == .text)
+    }
+
     @Test func binaryContentWinsOverExtension() {
         var bytes: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
         for k in 0..<500 { bytes.append(UInt8(truncatingIfNeeded: k * 7)) ; bytes.append(0) }

@@ -325,6 +325,23 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         expectOffsetsPointAtValues(doc, out.recorder)
     }
 
+    /// An object whose `type` says it is the organisation's agent (Intercom's conversation part
+    /// by an `admin`): its name and e-mail are read under a staff path, not a person's; the
+    /// customer's own author object stays a person's.
+    @Test func agentsContactsAreStaffs() {
+        let doc = #"{"conversations": [{"source": {"author": {"type": "user", "name": "Tarmo Toom", "email": "t.toom@example.org"}}, "#
+            + #""conversation_parts": {"conversation_parts": [{"author": {"type": "admin", "name": "Kadri | Apteek klienditugi", "#
+            + #""email": "kadri@apteek.example.ee"}}]}}]}"#
+        let out = read(doc)
+        #expect(out.error == nil)
+        let fields = out.recorder.records.flatMap { $0 }
+        #expect(fields.contains("$.conversations[].source.author.email=t.toom@example.org"), "\(fields)")
+        let agent = "$.conversations[].conversation_parts.conversation_parts[].author.supportagent_email"
+        #expect(fields.contains(agent + "=kadri@apteek.example.ee"), "\(fields)")
+        #expect(out.recorder.hint(agent) == .nonPersonal && FieldClassifier.namesStaffMember(agent))
+        #expect(out.recorder.hint("$.conversations[].source.author.email") == .email)
+    }
+
     @Test func columnarTablesReadRowsUnderTheirHeader() {
         let out = read("""
             {"table": "pacjenci", "columns": ["id", "pesel", "imie", "nazwisko", "telefon"],
