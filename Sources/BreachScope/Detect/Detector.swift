@@ -40,6 +40,7 @@ public enum ASCII {
     @inline(__always) public static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
     @inline(__always) public static func digit(_ b: UInt8) -> Int { Int(b &- 0x30) }
     @inline(__always) public static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+    @inline(__always) public static func upper(_ b: UInt8) -> UInt8 { isLower(b) ? b & 0xDF : b }
 
     /// True when position `i` is a token end in `span` (end of span, or next byte is not alnum,
     /// and not a `.` followed by a digit, as in a decimal number).

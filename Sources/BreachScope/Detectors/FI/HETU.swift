@@ -4,10 +4,11 @@
 /// Format: 11 characters `DDMMYYCZZZQ`.
 /// - `DDMMYY`: date of birth (validated).
 /// - `C`: century sign — `+` 1800s; `-` and, since 2023, `Y X W V U` 1900s; `A` and, since 2023,
-///   `B C D E F` 2000s. Upper case only.
+///   `B C D E F` 2000s. Written in upper case; a code typed in lower case (`211240-384x`) is
+///   found and normalised to upper case (`validate` takes the normalised form only).
 /// - `ZZZ`: individual number, 002–899 (odd for men, even for women); 900–999 are temporary
 ///   numbers (hospitals) and are accepted too; 000 and 001 are never issued.
-/// - `Q`: check character `"0123456789ABCDEFHJKLMNPRSTUVWXY"[DDMMYYZZZ mod 31]`, upper case only.
+/// - `Q`: check character `"0123456789ABCDEFHJKLMNPRSTUVWXY"[DDMMYYZZZ mod 31]`.
 ///
 /// Normalised value: the 11 characters exactly as written, century sign included — it is
 /// NOT mapped to a canonical sign per century. Under the 2023 decree the intermediate character
@@ -23,10 +24,17 @@ public struct HETUDetector: Detector {
     public func match(_ span: UnsafeBufferPointer<UInt8>, at start: Int, hint: FieldHint) -> Finding? {
         guard start < span.count, span[start] &- 0x30 < 4, !NationalIDs.isNonPersonal(hint) else { return nil }
         let end = start + 11
-        guard end <= span.count, NationalIDs.isFree(span, start, end),
-            Self.isValid(UnsafeBufferPointer(rebasing: span[start..<end]))
-        else { return nil }
-        return NationalIDs.finding(.fiHetu, span, start: start, length: 11)
+        guard end <= span.count, NationalIDs.isFree(span, start, end) else { return nil }
+        if Self.isValid(UnsafeBufferPointer(rebasing: span[start..<end])) {
+            return NationalIDs.finding(.fiHetu, span, start: start, length: 11)
+        }
+        // Typed in lower case (`211240-384x` in a spreadsheet): the code in upper case.
+        guard ASCII.isLower(span[start + 10]) || ASCII.isLower(span[start + 6]) else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 11) { b in
+            for k in 0..<11 { b[k] = k == 6 || k == 10 ? ASCII.upper(span[start + k]) : span[start + k] }
+            guard Self.isValid(UnsafeBufferPointer(b)) else { return nil }
+            return NationalIDs.finding(.fiHetu, b, count: 11, start: start, length: 11)
+        }
     }
 
     /// Whether `normalized` (`DDMMYY` + sign + `ZZZQ`, 11 ASCII bytes) is a valid HETU.

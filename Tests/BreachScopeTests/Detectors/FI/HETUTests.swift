@@ -34,8 +34,6 @@ import Testing
 
     @Test(arguments: [
         "131052-308U",  // wrong check character
-        "131052-308t",  // lower-case check character
-        "010101a123N",  // lower-case century sign
         "290200-002C",  // 1900-02-29
         "010594-001Y",  // individual number 001
         "010594G9021",  // G is no century sign
@@ -47,6 +45,15 @@ import Testing
     func invalid(_ v: String) {
         #expect(DetectorTest.match(d, v) == nil)
         #expect(!HETUDetector.validate(Array(v.utf8)))
+    }
+
+    /// A code typed in lower case is found, in upper case; `validate` takes the normalised form.
+    @Test func lowerCaseIsNormalised() {
+        #expect(DetectorTest.value(d, "131052-308t") == "131052-308T")
+        #expect(DetectorTest.value(d, "010101a123N") == "010101A123N")
+        #expect(DetectorTest.value(d, "211240-384x") == "211240-384X")
+        #expect(DetectorTest.match(d, "131052-308u") == nil)
+        #expect(!HETUDetector.validate(Array("131052-308t".utf8)))
     }
 
     @Test func context() {
