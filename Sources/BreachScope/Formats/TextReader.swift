@@ -66,6 +66,8 @@ public struct TextReader: DocumentReader {
     private var replayingJSONBlock = false
     /// The reader of the document's JSON blocks, between them (`endJSONBlock`).
     private var jsonBlockReader: JSONReader?
+    /// JSON documents read in a row (`readJSON`).
+    private var jsonReadsInARow = 0
     static let maxJSONBlock = 16 << 20
     private var recordOpen = false
     /// Label bytes → column id, or -1 for labels the classifier does not know.
@@ -288,8 +290,7 @@ public struct TextReader: DocumentReader {
         }
         if readsJSONLines, b - a >= 32, p[b - 1] == UInt8(ascii: "}") || p[b - 1] == UInt8(ascii: "]"),
            Self.opensJSON(UnsafeBufferPointer(rebasing: p[a..<b])) {
-            jsonLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor)
-            return
+            if jsonLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
         }
         if p[a] == UInt8(ascii: "("), dicomLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
         if (expandedRecords || p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "*"))
@@ -408,31 +409,10 @@ public struct TextReader: DocumentReader {
             if end > 0 && block[end - 1] == UInt8(ascii: ",") { end -= 1 }
             // Read once without a visitor first: a block that is no JSON is read as text, and
             // none of its fields twice.
-            // One reader for the document's blocks: their paths are declared once (a Log4j
-            // JSON log is thousands of blocks of the same keys).
-            var json = jsonBlockReader ?? JSONReader(lines: false, limits: limits)
-            if !json.move(to: jsonBlockLines[0].offset, line: jsonBlockLines[0].line) {
-                json = JSONReader(lines: false, limits: limits, startingAt: jsonBlockLines[0].line, offset: jsonBlockLines[0].offset)
+            let read = block.withUnsafeBufferPointer { b in
+                readJSON(UnsafeBufferPointer(rebasing: b[0..<end]), line: jsonBlockLines[0].line, offset: jsonBlockLines[0].offset, visitor: &visitor)
             }
-            func read(_ reader: inout JSONReader, _ v: inout some RecordVisitor) -> Bool {
-                block.withUnsafeBufferPointer { b -> Bool in
-                    do {
-                        try reader.consume(UnsafeBufferPointer(rebasing: b[0..<end]), visitor: &v)
-                        try reader.finish(visitor: &v)
-                        return true
-                    } catch {
-                        return false
-                    }
-                }
-            }
-            var probe = json, nothing = NullVisitor()
-            if read(&probe, &nothing) {
-                if read(&json, &visitor) {
-                    jsonBlockReader = json
-                    return
-                }
-                jsonBlockReader = nil
-            }
+            if read { return }
         }
         let lines = jsonBlockLines, current = line
         replayingJSONBlock = true
@@ -457,18 +437,48 @@ public struct TextReader: DocumentReader {
     /// A line that is a JSON document (a `curl -v` trace's response body, a log's JSON payload
     /// line): read as JSON, its objects records of their own, not one line of text naming
     /// everyone in it. A JSON error leaves the fields read before it.
-    private mutating func jsonLine(_ t: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) {
+    private mutating func jsonLine(_ t: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
         if signatureDepth >= 0 { endSignature(visitor: &visitor) }
         endHeadlessRows(visitor: &visitor)
         if recordOpen { visitor.endRecord(); recordOpen = false }
         emitHeldRelated(visitor: &visitor)
         lastLine.removeAll(keepingCapacity: true)
         lastLineRef = nil
-        var json = JSONReader(lines: false, limits: limits, startingAt: line, offset: offset)
-        do {
-            try json.consume(t, visitor: &visitor)
-            try json.finish(visitor: &visitor)
-        } catch {}
+        return readJSON(t, line: line, offset: offset, visitor: &visitor)
+    }
+
+    /// Reads a JSON document of the text (`jsonLine`, `endJSONBlock`) with the document's one
+    /// JSON reader (`jsonBlockReader`: paths declared once, however many lines or blocks), read
+    /// once without a visitor first: false, and nothing delivered, when it is no JSON.
+    private mutating func readJSON(_ t: UnsafeBufferPointer<UInt8>, line: Int, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+        var json = jsonBlockReader ?? JSONReader(lines: false, limits: limits)
+        if !json.move(to: offset, line: line) {
+            json = JSONReader(lines: false, limits: limits, startingAt: line, offset: offset)
+        }
+        func read(_ reader: inout JSONReader, _ v: inout some RecordVisitor) -> Bool {
+            do {
+                try reader.consume(t, visitor: &v)
+                try reader.finish(visitor: &v)
+                return true
+            } catch {
+                return false
+            }
+        }
+        // (Once 16 in a row were JSON, a log of JSON lines, the probe is skipped: a line that
+        // then fails is read as text too, the fields before its error twice.)
+        if jsonReadsInARow < 16 {
+            var probe = json, nothing = NullVisitor()
+            guard read(&probe, &nothing) else { jsonReadsInARow = 0; return false }
+        }
+        if read(&json, &visitor) {
+            jsonBlockReader = json
+            jsonReadsInARow += 1
+            return true
+        }
+        jsonBlockReader = nil
+        let trusted = jsonReadsInARow >= 16
+        jsonReadsInARow = 0
+        return !trusted
     }
 
     /// A non-blank line read as text: a labelled field, a related person's record, a printed

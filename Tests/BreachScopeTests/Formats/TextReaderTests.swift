@@ -52,6 +52,23 @@ import BreachScopeTesting
         #expect(c.contains("mari@example.com") && c.contains("+372 5555 0101"), "\(c)")
     }
 
+    /// A log of JSON lines (`app.log`): each line a record with its paths, declared once; a
+    /// line that breaks off (after 16 good ones, when lines are no longer probed first) is read
+    /// as text too, so its e-mail is not lost.
+    @Test func jsonLinesOfALogAreRecords() {
+        var text = ""
+        for k in 0..<20 { text += #"{"ts": "2023-10-01T10:00:\#(k)Z", "level": "info", "user": {"email": "user\#(k)@example.com"}}"# + "\n" }
+        text += #"{"ts": "2023-10-01T10:01:00Z", "user": {"email": "late@example.com", "note": "cut"# + " off}\n"
+        let v = Self.readAllChunkings(text)
+        // (20 lines, the broken line's fields before its error, and the broken line as text.)
+        #expect(v.recordStrings.count == 22, "\(v.recordStrings)")
+        #expect(v.recordStrings[20].hasPrefix("$.ts=2023-10-01T10:01:00Z"), "\(v.recordStrings)")
+        #expect(v.recordStrings.first == "$.ts=2023-10-01T10:00:0Z|$.level=info|$.user.email=user0@example.com", "\(v.recordStrings)")
+        #expect(v.recordStrings.last?.contains("late@example.com") == true, "\(v.recordStrings)")
+        let declared = v.events.compactMap { if case let .declare(name, _, _) = $0 { name } else { nil } }
+        #expect(declared.filter { $0 == "$.user.email" }.count == 1, "\(declared)")
+    }
+
     @Test func blocksAndLabels() {
         let text = """
             Nimi: Mari Maasikas
