@@ -124,6 +124,10 @@ public struct JSONReader: DocumentReader {
         /// The key holds a route's stops (`steps`, `stops`): each is a record of its own, inside
         /// the route's too (a route planner's `routes[].steps[]`, one customer per stop).
         var stopsKey = false
+        /// The key is an object's `type` or `role` (`Frame.agent`), or holds coordinates
+        /// (`namesCoordinates`): asked once per path, not per value.
+        var roleKey = false
+        var coordinatesKey = false
     }
     private struct ChildKey: Hashable {
         var parent: Int32
@@ -288,7 +292,7 @@ public struct JSONReader: DocumentReader {
                             inRecord = true
                             recordRoot = stack.count
                         } else if !lines, stack.count >= 2, stack[stack.count - 1].isArray, !stack[stack.count - 2].isArray,
-                                  stack[stack.count - 1].header < 0, !Self.namesCoordinates(nodes[Int(stack[stack.count - 1].node)].name) {
+                                  stack[stack.count - 1].header < 0, !nodes[Int(stack[stack.count - 1].node)].coordinatesKey {
                             // A row of a table without a header (Loki's and Prometheus' `"values": [["1698…",
                             // "level=info … pesel=… email=…"], …]`, a sheet's `values`): a record of its own,
                             // as a route's stop is in its route's.
@@ -602,8 +606,7 @@ public struct JSONReader: DocumentReader {
                 return
             }
             if let top = stack.last, !top.isArray {
-                if !top.agent, value.count <= 12, nodes[Int(node)].name.hasSuffix(".type") || nodes[Int(node)].name.hasSuffix(".role"),
-                   Self.agentTypes.contains(value.map { ASCII.lower($0) }) {
+                if !top.agent, value.count <= 12, nodes[Int(node)].roleKey, Self.agentTypes.contains(value.map { ASCII.lower($0) }) {
                     stack[stack.count - 1].agent = true
                 } else if top.agent {
                     switch nodes[Int(node)].hint {
@@ -920,10 +923,10 @@ public struct JSONReader: DocumentReader {
 
     // MARK: - Structure and records
 
-    /// Whether a path's last key holds coordinates (GeoJSON's `coordinates`, `bbox`): its
-    /// arrays of arrays are points, no table's rows.
-    static func namesCoordinates(_ path: String) -> Bool {
-        let last = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+    /// Whether a key holds coordinates (GeoJSON's `coordinates`, `bbox`): its arrays of arrays
+    /// are points, no table's rows.
+    static func namesCoordinates(_ key: String) -> Bool {
+        let last = key.lowercased()
         return ["coordinates", "bbox", "coords", "points", "path", "polygon", "geometry"].contains { last.hasPrefix($0) }
     }
 
@@ -1193,6 +1196,8 @@ public struct JSONReader: DocumentReader {
         path.rowsKey = Self.rowsKeys.contains(normalized)
         path.attributeList = Self.attributeListKeys.contains(normalized)
         path.stopsKey = Self.stopsKeys.contains(normalized)
+        path.roleKey = normalized == "type" || normalized == "role"
+        path.coordinatesKey = Self.namesCoordinates(label)
         path.bulkAction = lines && parent == 0 && Self.bulkActionKeys.contains(label)
         if lines && p.bulkAction && label == "_id" {
             // The document's id: the key the action's document, and other files, name it by.
