@@ -972,7 +972,9 @@ struct RecordAssembler: RecordVisitor {
                     }
                     if template != 0 {
                         let counted = templateCounts[template]
-                        if counted?.record != recordCount {
+                        if counted == nil && templateCounts.count >= Self.maxTemplates {
+                            template = 0   // (a document of many different sentences: no template among them)
+                        } else if counted?.record != recordCount {
                             templateCounts[template] = ((counted?.count ?? 0) + 1, recordCount)
                         }
                     }
@@ -1034,6 +1036,8 @@ struct RecordAssembler: RecordVisitor {
 
     /// Records needed before a repeated sentence is judged a template.
     static let templateRecords = 20
+    /// Distinct sentences counted per document (`templateCounts`).
+    static let maxTemplates = 50_000
 
     /// Whether a field's value is a sentence a template could repeat: five words or more of
     /// letters (`Your Parcel Rx prescriptions are moving to FreshMart Pharmacy`), not a
