@@ -52,7 +52,7 @@ public struct TextReader: DocumentReader {
     /// on, `JSONReader.readNestedText`, to the string's place).
     var line = 1
     var chunkOffset = 0
-    /// Whether a line that is a JSON document is read as JSON (`jsonLine`); not in a JSON
+    /// Whether a line that is a JSON document is read as JSON (`readJSON`, `jsonBlockLine`); not in a JSON
     /// string's text (`JSONReader.readNestedText`), which is read once, not deeper.
     var readsJSONLines = true
     /// A pretty-printed JSON document being gathered (`jsonBlockLine`): from a line that is `{`
@@ -273,12 +273,7 @@ public struct TextReader: DocumentReader {
         }
         if b - a == 1, p[a] == UInt8(ascii: "{") || p[a] == UInt8(ascii: "["), readsJSONLines, !replayingJSONBlock {
             // A pretty-printed JSON document starts (a `curl -v` trace's response body).
-            if signatureDepth >= 0 { endSignature(visitor: &visitor) }
-            endHeadlessRows(visitor: &visitor)
-            if recordOpen { visitor.endRecord(); recordOpen = false }
-            emitHeldRelated(visitor: &visitor)
-            lastLine.removeAll(keepingCapacity: true)
-            lastLineRef = nil
+            endTextBlock(visitor: &visitor)
             jsonBlockOpen = true
             jsonBlockDepth = 1
             jsonBlock.removeAll(keepingCapacity: true)
@@ -290,7 +285,9 @@ public struct TextReader: DocumentReader {
         }
         if readsJSONLines, b - a >= 32, p[b - 1] == UInt8(ascii: "}") || p[b - 1] == UInt8(ascii: "]"),
            Self.opensJSON(UnsafeBufferPointer(rebasing: p[a..<b])) {
-            if jsonLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
+            // A line that is a JSON document (a `curl -v` trace's response body, a log's JSON
+            // line): its objects are records of their own, not one line naming everyone in it.
+            if readJSON(UnsafeBufferPointer(rebasing: p[a..<b]), line: line, offset: offset + a, visitor: &visitor) { return }
         }
         if p[a] == UInt8(ascii: "("), dicomLine(UnsafeBufferPointer(rebasing: p[a..<b]), offset: offset + a, visitor: &visitor) { return }
         if (expandedRecords || p[a] == UInt8(ascii: "-") || p[a] == UInt8(ascii: "*"))
@@ -434,20 +431,18 @@ public struct TextReader: DocumentReader {
         return t[0] == UInt8(ascii: "{") ? t[i] == UInt8(ascii: "\"") : t[0] == UInt8(ascii: "[") && t[i] == UInt8(ascii: "{")
     }
 
-    /// A line that is a JSON document (a `curl -v` trace's response body, a log's JSON payload
-    /// line): read as JSON, its objects records of their own, not one line of text naming
-    /// everyone in it. A JSON error leaves the fields read before it.
-    private mutating func jsonLine(_ t: UnsafeBufferPointer<UInt8>, offset: Int, visitor: inout some RecordVisitor) -> Bool {
+    /// Ends what the text has open (a signature, headless rows, the record, held relatives, the
+    /// line a rule would make a header of) before a JSON document's records.
+    private mutating func endTextBlock(visitor: inout some RecordVisitor) {
         if signatureDepth >= 0 { endSignature(visitor: &visitor) }
         endHeadlessRows(visitor: &visitor)
         if recordOpen { visitor.endRecord(); recordOpen = false }
         emitHeldRelated(visitor: &visitor)
         lastLine.removeAll(keepingCapacity: true)
         lastLineRef = nil
-        return readJSON(t, line: line, offset: offset, visitor: &visitor)
     }
 
-    /// Reads a JSON document of the text (`jsonLine`, `endJSONBlock`) with the document's one
+    /// Reads a JSON document of the text (a line that is one, `endJSONBlock`) with the document's one
     /// JSON reader (`jsonBlockReader`: paths declared once, however many lines or blocks), read
     /// once without a visitor first: false, and nothing delivered, when it is no JSON.
     private mutating func readJSON(_ t: UnsafeBufferPointer<UInt8>, line: Int, offset: Int, visitor: inout some RecordVisitor) -> Bool {
@@ -470,6 +465,7 @@ public struct TextReader: DocumentReader {
             var probe = json, nothing = NullVisitor()
             guard read(&probe, &nothing) else { jsonReadsInARow = 0; return false }
         }
+        endTextBlock(visitor: &visitor)
         if read(&json, &visitor) {
             jsonBlockReader = json
             jsonReadsInARow += 1
