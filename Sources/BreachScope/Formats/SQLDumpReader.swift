@@ -737,7 +737,7 @@ public struct SQLDumpReader: DocumentReader {
         if key == "id" { return relationPrefix + singular(bare) }
         if key.count > 5, key.hasSuffix("_id") {
             let named = String(key.dropLast(3))
-            if lookupTables.contains(named) { return nil }
+            if isLookup(named) { return nil }
             let words = bare.split(separator: "_")
             if words.count > 1, words.last.map(String.init) == named { return relationPrefix + singular(bare) }
             if named == "parent", words.count > 1 {
@@ -754,7 +754,7 @@ public struct SQLDumpReader: DocumentReader {
         if column.count > 4, column.hasSuffix("ID") || column.hasSuffix("Id"),
            let before = column.dropLast(2).last, before.isLetter, before.isLowercase {
             let named = String(key.dropLast(2))
-            return lookupTables.contains(named) ? nil : relationPrefix + singular(named)
+            return isLookup(named) ? nil : relationPrefix + singular(named)
         }
         return nil
     }
@@ -763,6 +763,12 @@ public struct SQLDumpReader: DocumentReader {
     static let lookupTables: Set<String> = ["website", "site", "store", "shop", "group", "country", "region", "state",
                                             "province", "county", "status", "type", "currency", "language", "lang",
                                             "locale", "tax_class", "attribute_set", "category", "channel", "source"]
+
+    /// Whether a reference names a lookup table, alone or as its last word (`store`,
+    /// `customer_group`, `billing_country`, `order_status`).
+    static func isLookup(_ named: String) -> Bool {
+        lookupTables.contains(named) || named.split(separator: "_").last.map { lookupTables.contains(String($0)) } ?? false
+    }
 
     /// The namespace prefix of the row keys of `relationNamespace`.
     public static let relationPrefix = "sql:"

@@ -107,6 +107,10 @@ import BreachScopeTesting
             #expect(SQLDumpReader.relationNamespace(table: "customer_entity", column: lookup) == nil, "\(lookup)")
         }
         #expect(SQLDumpReader.relationNamespace(table: "Customers", column: "StoreId") == nil)
+        for lookup in ["customer_group_id", "billing_country_id", "order_status_id"] {
+            #expect(SQLDumpReader.relationNamespace(table: "orders", column: lookup) == nil, "\(lookup)")
+        }
+        #expect(SQLDumpReader.relationNamespace(table: "orders", column: "customer_id") == "sql:customer")
         #expect(SQLDumpReader.relationNamespace(table: "x", column: "UUID") == nil)
         #expect(SQLDumpReader.relationNamespace(table: "x", column: "Paid") == nil)
         #expect(SQLDumpReader.relationNamespace(table: "orders", column: "customer_id") == "sql:customer")
