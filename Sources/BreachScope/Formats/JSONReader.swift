@@ -927,7 +927,8 @@ public struct JSONReader: DocumentReader {
     /// are points, no table's rows.
     static func namesCoordinates(_ key: String) -> Bool {
         let last = key.lowercased()
-        return ["coordinates", "bbox", "coords", "points", "path", "polygon", "geometry"].contains { last.hasPrefix($0) }
+        return last.hasPrefix("coordinates") || ["bbox", "coords", "points", "path", "polygon", "polygons", "multipolygon",
+                                                 "linestring", "geometry"].contains(last)
     }
 
     /// The path node of the value that starts now.

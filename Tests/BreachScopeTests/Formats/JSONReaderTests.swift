@@ -323,6 +323,8 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(records.contains(["$.data.result[].values[][]=1698554751", "$.data.result[].values[][]=pesel=15302724703 email=beata@example.pl"]), "\(records)")
         #expect(records.contains { $0.contains("$.geometry.coordinates[][][]=24.7") && $0.contains("$.geometry.coordinates[][][]=24.8") }, "\(records)")
         expectOffsetsPointAtValues(doc, out.recorder)
+        #expect(JSONReader.namesCoordinates("coordinates") && JSONReader.namesCoordinates("path"))
+        #expect(!JSONReader.namesCoordinates("pathology_results") && !JSONReader.namesCoordinates("values"))
     }
 
     /// An object whose `type` says it is the organisation's agent (Intercom's conversation part
