@@ -412,9 +412,10 @@ public struct CSVReader: DocumentReader {
             visitor.endRecord()
         }
         rows.removeFirst(preamble)
-        hasHeader = presetHeader == nil && Self.looksLikeHeader(rows.map { $0.cells.map { ($0.index, $0.value) } }, classify: classify)
+        let cells = Array(cellRows.dropFirst(preamble))
+        hasHeader = presetHeader == nil && Self.looksLikeHeader(cells, classify: classify)
         let first = hasHeader ? 1 : 0
-        var sampled = Self.sampledHints(rows.dropFirst(first).map { $0.cells.map { ($0.index, $0.value) } })
+        var sampled = Self.sampledHints(Array(cells.dropFirst(first)))
         // A header-less export's first column of distinct codes (`PK-213319|EKHOLM|Bo|…`) is its
         // customer number: the order rows of other files name their customer by it.
         // So is a first column of card numbers in digit groups (`77-9841-9917|4960…|WARD|Lucy|…`):

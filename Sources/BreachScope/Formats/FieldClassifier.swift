@@ -277,8 +277,13 @@ public enum FieldClassifier {
     /// `smtp-id`: `<5e8d0df6229f@ismtpd0041p1iad2.sendgrid.net>`): shaped like an e-mail address,
     /// no one's.
     public static func namesMessageID(_ label: String) -> Bool {
-        let last = label.split(whereSeparator: { $0 == "." || $0 == "/" }).last.map(String.init) ?? label
-        return messageIDKeys.contains(normalize(last))
+        messageIDKeys.contains(normalize(lastStep(label)))
+    }
+
+    /// A column's last step: a JSON path's last key (`subject` of `$.items[].message.headers.subject`),
+    /// an XML path's last element, or the header itself.
+    public static func lastStep(_ label: String) -> String {
+        label.split(whereSeparator: { $0 == "." || $0 == "/" }).last.map(String.init) ?? label
     }
 
     private static let messageIDKeys: Set<String> = Set([

@@ -57,8 +57,8 @@ public struct TextReader: DocumentReader {
     var readsJSONLines = true
     /// A pretty-printed JSON document being gathered (`jsonBlockLine`): from a line that is `{`
     /// or `[` alone to the line that closes it. Its bytes as in the document, where each of its
-    /// lines starts (buffer index, document offset, line number), its depth of brackets, and
-    /// whether the line after the opening one was seen (it must go on as JSON).
+    /// lines starts (buffer index, document offset, line number), its depth of brackets, whether
+    /// one is open, and whether its lines are being read again as text (`endJSONBlock`).
     private var jsonBlock: [UInt8] = []
     private var jsonBlockLines: [(start: Int, offset: Int, line: Int)] = []
     private var jsonBlockDepth = 0
@@ -404,8 +404,7 @@ public struct TextReader: DocumentReader {
             var end = block.count
             while end > 0 && (block[end - 1] == 0x0A || block[end - 1] == 0x0D || block[end - 1] == 0x20) { end -= 1 }
             if end > 0 && block[end - 1] == UInt8(ascii: ",") { end -= 1 }
-            // Read once without a visitor first: a block that is no JSON is read as text, and
-            // none of its fields twice.
+            // (A block that is no JSON is read as text: `readJSON`.)
             let read = block.withUnsafeBufferPointer { b in
                 readJSON(UnsafeBufferPointer(rebasing: b[0..<end]), line: jsonBlockLines[0].line, offset: jsonBlockLines[0].offset, visitor: &visitor)
             }
@@ -2178,8 +2177,8 @@ public struct TextReader: DocumentReader {
     }
 }
 
-/// A visitor that keeps nothing: a JSON block is read through it first to learn whether it is
-/// JSON (`TextReader.endJSONBlock`).
+/// A visitor that keeps nothing: a JSON line or block is read through it first to learn whether
+/// it is JSON (`TextReader.readJSON`).
 private struct NullVisitor: RecordVisitor {
     var columns = 0
     mutating func declareColumn(name: String, hint: FieldHint) -> Int { columns += 1; return columns - 1 }

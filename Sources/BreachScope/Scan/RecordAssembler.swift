@@ -1020,9 +1020,7 @@ struct RecordAssembler: RecordVisitor {
     private mutating func sentenceColumn(_ column: Int, _ matcher: CategoryMatcher) -> Bool {
         if column < templateColumns.count, templateColumns[column] != 0 { return templateColumns[column] == 1 }
         guard column < self.columns.count else { return false }
-        let name = self.columns[column].name
-        let own = name.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "$" }).last.map(String.init) ?? name
-        let free = matcher.columns(for: own) == .none
+        let free = matcher.columns(for: FieldClassifier.lastStep(self.columns[column].name)) == .none
         if templateColumns.count <= column { templateColumns.append(contentsOf: repeatElement(0, count: column + 1 - templateColumns.count)) }
         templateColumns[column] = free ? 1 : 2
         return free
@@ -1370,8 +1368,7 @@ struct RecordAssembler: RecordVisitor {
 
     /// Whether a column's last step (a JSON path's last key, or the header) is a name's key.
     static func lastStepNamesPerson(_ column: String) -> Bool {
-        let last = column.split(whereSeparator: { $0 == "." || $0 == "/" }).last.map(String.init) ?? column
-        return FieldClassifier.hint(forLabel: last) == .fullName
+        FieldClassifier.hint(forLabel: FieldClassifier.lastStep(column)) == .fullName
     }
 
     private mutating func addLinkKey(namespace: String, _ value: [UInt8], _ f: Int32, _ l: Int32, _ offset: Int) {
