@@ -2132,6 +2132,25 @@ import BreachScopeTesting
         }
     }
 
+    /// A Neo4j export's physicians (`SET n:Lekarz`, a PWZ number and a name) are no patients;
+    /// the patients of the same dump are.
+    @Test func aCypherExportsPhysiciansAreNoPatients() throws {
+        var rng = SeededRNG(seed: 0x1AC)
+        let pesel = Synthetic.nationalID(.plPesel, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("cypher")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let create = "CREATE (n:`UNIQUE IMPORT LABEL`{`UNIQUE IMPORT ID`: row._id}) SET n += row.properties SET n:"
+        try fileWriter(dir)("alab_export.cypher", ":begin\n"
+            + #"UNWIND [{_id:0, properties:{imie:"Marek", nazwisko:"Wróblewski", pwz:"1234567"}}, {_id:1, properties:{imie:"Agnieszka", nazwisko:"Sikora", pwz:"2345678"}}] AS row"# + "\n"
+            + create + "Lekarz;\n"
+            + #"UNWIND [{_id:3, properties:{pesel:"\#(pesel)", imie:"Ewa", nazwisko:"Ślusarczyk", telefon:"573 291 259", zlecenie:"2313870457"}}] AS row"# + "\n"
+            + create + "Pacjent;\n:commit\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 1, "\(out)")
+        #expect(identifierValues(persons.first) == [pesel, "+48573291259"], "\(out)")
+        #expect(persons.first?["name"] as? String == "Ewa Ślusarczyk", "\(out)")
+    }
+
     @Test func aPatientAndAShopCustomerOfOneNameAreACandidate() throws {
         var rng = SeededRNG(seed: 0x1AB)
         let pesel1 = Synthetic.nationalID(.plPesel, using: &rng), pesel2 = Synthetic.nationalID(.plPesel, using: &rng)

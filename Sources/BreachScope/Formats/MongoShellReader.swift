@@ -38,6 +38,7 @@ public struct MongoShellReader: DocumentReader {
 
     public mutating func finish(visitor: inout some RecordVisitor) throws(ReadError) {
         if let (bytes, offset) = lines.rest() { try sourceLine(bytes, offset: offset, visitor: &visitor) }
+        try flushBatch(label: nil, visitor: &visitor)
         endValue(visitor: &visitor)
         try text.finish(visitor: &visitor)
     }
@@ -65,8 +66,14 @@ public struct MongoShellReader: DocumentReader {
     /// APOC's and `neo4j-admin`'s dumps): the list after `UNWIND ` is a printed value.
     static let unwind = Array("UNWIND [".utf8)
 
+    /// A Cypher row batch read whole on its line, kept until the statement's next line names its
+    /// nodes' label (`CREATE (n:`UNIQUE IMPORT LABEL`{…}) SET n += row.properties SET n:Lekarz;`):
+    /// the batch's JSON, its line and its offset.
+    private var batch: (json: [UInt8], line: Int, offset: Int)?
+
     private mutating func sourceLine(_ bytes: [UInt8], offset: Int, visitor: inout some RecordVisitor) throws(ReadError) {
         line += 1
+        if batch != nil { try flushBatch(label: Self.cypherLabel(bytes), visitor: &visitor) }
         // (The value of an `UNWIND` line starts at its list.)
         let skip = json == nil && !skipping && bytes.starts(with: Self.unwind) ? Self.unwind.count - 1 : 0
         if json == nil && !skipping {
@@ -83,7 +90,17 @@ public struct MongoShellReader: DocumentReader {
         // value's begin, and its offsets stay the session's.)
         try blank(bytes.count, visitor: &visitor)
         out.removeAll(keepingCapacity: true)
+        closedAt = nil
         if skip > 0 { convert(Array(bytes[skip...])) } else { convert(bytes) }
+        if skip > 0, let end = closedAt {
+            // A batch on one line waits for its label: on this line after its list
+            // (`… AS row MERGE (n:Pacjent{…})`), or on the next.
+            json = nil
+            batch = (Array(out[..<end.out]), line, offset + skip)
+            let label = Self.cypherLabel(Array(bytes[(skip + end.line)...]))
+            if label != nil { try flushBatch(label: label, visitor: &visitor) }
+            return
+        }
         out.append(0x0A)
         if skipping {
             if depth <= 0 { skipping = false }
@@ -105,6 +122,9 @@ public struct MongoShellReader: DocumentReader {
     }
 
     private var skipping = false
+    /// Where the value converted by `convert` closed, if it did: `out`'s length then, and the
+    /// index in the line after it.
+    private var closedAt: (out: Int, line: Int)?
 
     private var spaces: [UInt8] = []
 
@@ -114,6 +134,63 @@ public struct MongoShellReader: DocumentReader {
         spaces.append(contentsOf: repeatElement(0x20, count: count))
         spaces.append(0x0A)
         try spaces.withUnsafeBufferPointer { (p) throws(ReadError) in try text.consume(p, visitor: &visitor) }
+    }
+
+    /// Reads the kept batch, under its label's key where its statement names one
+    /// (`{"Lekarz": [{…}]}`: a physician's name is no patient's), so its rows are
+    /// `Lekarz[].properties.imie`.
+    private mutating func flushBatch(label: [UInt8]?, visitor: inout some RecordVisitor) throws(ReadError) {
+        guard let kept = batch else { return }
+        batch = nil
+        var doc: [UInt8] = []
+        if let label {
+            doc.append(UInt8(ascii: "{"))
+            doc.append(UInt8(ascii: "\""))
+            doc.append(contentsOf: label)
+            doc.append(contentsOf: Array("\":".utf8))
+        }
+        let prefix = doc.count
+        doc.append(contentsOf: kept.json)
+        if label != nil { doc.append(UInt8(ascii: "}")) }
+        doc.append(0x0A)
+        var reader = JSONReader(lines: false, limits: limits, startingAt: kept.line, offset: kept.offset - prefix)
+        do throws(ReadError) {
+            try doc.withUnsafeBufferPointer { (p) throws(ReadError) in try reader.consume(p, visitor: &visitor) }
+            try reader.finish(visitor: &visitor)
+        } catch {}
+    }
+
+    static let excludedLabel = Array("UNIQUE IMPORT LABEL".utf8)
+
+    /// The first node label a Cypher statement's line names, other than APOC's import label:
+    /// `SET n:Lekarz`, `(n:Pacjent{…})`, `` (:`Pacjent`) ``.
+    static func cypherLabel(_ p: [UInt8]) -> [UInt8]? {
+        var i = 0
+        let n = p.count
+        while i < n {
+            guard p[i] == UInt8(ascii: ":") else { i += 1; continue }
+            // The variable before the colon, then `(` or `SET ` before it.
+            var v = i
+            while v > 0 && (ASCII.isAlnum(p[v - 1]) || p[v - 1] == UInt8(ascii: "_")) { v -= 1 }
+            let opens = v > 0 && p[v - 1] == UInt8(ascii: "(")
+            let sets = v >= 4 && v < i && p[(v - 4)..<v].elementsEqual("SET ".utf8)
+            i += 1
+            guard opens || sets else { continue }
+            var label: [UInt8]
+            if i < n && p[i] == UInt8(ascii: "`") {
+                guard let close = p[(i + 1)...].firstIndex(of: UInt8(ascii: "`")) else { return nil }
+                label = Array(p[(i + 1)..<close])
+                i = close + 1
+            } else {
+                var j = i
+                while j < n && (ASCII.isAlnum(p[j]) || p[j] == UInt8(ascii: "_") || p[j] >= 0x80) { j += 1 }
+                label = Array(p[i..<j])
+                i = j
+            }
+            label.removeAll { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+            if !label.isEmpty && label != excludedLabel { return label }
+        }
+        return nil
     }
 
     private mutating func endValue(visitor: inout some RecordVisitor) {
@@ -155,6 +232,7 @@ public struct MongoShellReader: DocumentReader {
                 depth -= 1
                 out.append(b)
                 i += 1
+                if depth == 0 && closedAt == nil { closedAt = (out.count, i) }
             case UInt8(ascii: "("):
                 calls.append((out.count, depth))
                 i += 1

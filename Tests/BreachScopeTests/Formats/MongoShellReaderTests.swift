@@ -57,21 +57,27 @@ import Testing
     }
 
     /// A Neo4j Cypher export: each `UNWIND [{_id:…, properties:{…}}] AS row` batch is a printed
-    /// value, its node's properties a record (`date("1946-02-19")` as its argument); the
-    /// statements around it are text.
+    /// value, its node's properties a record (`date("1946-02-19")` as its argument), under the
+    /// label its statement sets (`SET n:Pacjent` on the next line, `MERGE (n:Lekarz{…})` after
+    /// the list); the statements around it are text.
     @Test func cypherExportRowsAreRecords() {
         let doc = ":begin\nCREATE CONSTRAINT UNIQUE_IMPORT_NAME FOR (node:`UNIQUE IMPORT LABEL`) REQUIRE (node.`UNIQUE IMPORT ID`) IS UNIQUE;\n:commit\n:begin\n"
             + #"UNWIND [{_id:3, properties:{pesel:"46021924248", imie:"Ewa", nazwisko:"Ślusarczyk", dataUrodzenia:date("1946-02-19"), telefon:"573 291 259"}}] AS row"# + "\n"
             + "CREATE (n:`UNIQUE IMPORT LABEL`{`UNIQUE IMPORT ID`: row._id}) SET n += row.properties SET n:Pacjent;\n"
+            + #"UNWIND [{pwz:"1234567", properties:{imie:"Marek", nazwisko:"Wróblewski"}}] AS row MERGE (n:Lekarz{pwz: row.pwz}) SET n += row.properties;"# + "\n"
             + #"UNWIND [{_id:4, properties:{pesel:"44033081078", imie:"Łukasz", nazwisko:"Mazur"}}] AS row"# + "\n:commit\n"
         let bytes = Array(doc.utf8)
         #expect(bytes.withUnsafeBufferPointer { DocumentFormat.detect(path: "neo4j/alab_export.cypher", prefix: $0) } == .mongoShell)
         let whole = readDocument(MongoShellReader(), bytes)
         #expect(whole.error == nil)
         let records = whole.visitor.recordStrings
-        #expect(records.contains { $0.contains("$[].properties.pesel=46021924248") && $0.contains("$[].properties.imie=Ewa")
-            && $0.contains("$[].properties.dataUrodzenia=1946-02-19") && !$0.contains("Mazur") }, "\(records)")
+        #expect(records.contains { $0.contains("$.Pacjent[].properties.pesel=46021924248") && $0.contains("$.Pacjent[].properties.imie=Ewa")
+            && $0.contains("$.Pacjent[].properties.dataUrodzenia=1946-02-19") && !$0.contains("Mazur") }, "\(records)")
+        #expect(records.contains { $0.contains("$.Lekarz[].properties.nazwisko=Wróblewski") && !$0.contains("Ewa") }, "\(records)")
+        // (A batch whose statement names no label keeps its list's paths.)
         #expect(records.contains { $0.contains("$[].properties.pesel=44033081078") && $0.contains("$[].properties.nazwisko=Mazur") }, "\(records)")
+        #expect(MongoShellReader.cypherLabel(Array("MATCH (n1:`UNIQUE IMPORT LABEL`{x: 1}) SET n:`Lab Doctor`;".utf8)) == Array("Lab Doctor".utf8))
+        #expect(MongoShellReader.cypherLabel(Array("CREATE (start)-[r:ZLECIL]->(end) SET r += row.properties;".utf8)) == nil)
         for size in [1, 7, 64] {
             #expect(readDocument(MongoShellReader(), bytes, chunkSize: size).visitor.events == whole.visitor.events)
         }
