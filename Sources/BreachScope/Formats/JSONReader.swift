@@ -619,7 +619,34 @@ public struct JSONReader: DocumentReader {
                 }
             }
             emitField(value, node: attributeValueNode(node), line: tokenLine, offset: tokenOffset, &v)
+            if value.count >= 16 && nodes[Int(node)].hint == .none { logfmtFields(value, under: node, &v) }
             valueDone(&v)
+        }
+    }
+
+    /// A logfmt event in a string (Loki's `values: [[ts, "level=info msg=\"SMS wysłany\"
+    /// tel=570640333 pacjent=\"Marek Olszewski\""]]`): a pair whose key names a person's element
+    /// is also a field of its own path, `<string>{tel}`, with that key's hint.
+    private mutating func logfmtFields<V: RecordVisitor>(_ value: UnsafeBufferPointer<UInt8>, under node: Int32, _ v: inout V) {
+        for pair in Logfmt.pairs(value) {
+            let key = Array(value[pair.key])
+            let keyNode = syntheticNode(.logfmt, key, under: node) { p in
+                var hint = FieldClassifier.hint(forLabel: String(decoding: key, as: UTF8.self)) ?? .none
+                switch hint {
+                case .none, .nonPersonal, .linkKey, .purchase, .delivery: hint = .nonPersonal
+                default: break
+                }
+                return PathNode(name: p.name + "{" + String(decoding: key, as: UTF8.self) + "}",
+                                hint: Self.hint(hint, otherEntity: p.otherEntity), otherEntity: p.otherEntity)
+            }
+            guard nodes[Int(keyNode)].hint != .nonPersonal else { continue }
+            let at = tokenOffset + pair.value.lowerBound
+            let raw = UnsafeBufferPointer(rebasing: value[pair.value])
+            if pair.quoted && raw.contains(UInt8(ascii: "\\")) {
+                Logfmt.unescaped(raw).withUnsafeBufferPointer { emitField($0, node: keyNode, line: tokenLine, offset: at, &v) }
+            } else {
+                emitField(raw, node: keyNode, line: tokenLine, offset: at, &v)
+            }
         }
     }
 
@@ -855,7 +882,7 @@ public struct JSONReader: DocumentReader {
     /// Nodes the reader makes up under an object, beside its keys: a columnar header's column
     /// (`<object>.rows[].<label>`), an attribute's value (`<object>{<label>}`), a related
     /// person's keys (`<object>.relative`). Kept in `children` under a leading tag byte.
-    private enum Synthetic: UInt8 { case attribute = 0, header = 1, relative = 2, agent = 3 }
+    private enum Synthetic: UInt8 { case attribute = 0, header = 1, relative = 2, agent = 3, logfmt = 4 }
 
     /// Values of an object's `type` or `role` that make it the organisation's agent (`Frame.agent`).
     static let agentTypes: Set<[UInt8]> = Set(["admin", "bot", "operator", "agent", "teammate", "team", "staff"].map { Array($0.utf8) })

@@ -100,6 +100,8 @@ public struct TextReader: DocumentReader {
     private var writerColumn = -1
     /// Lines left to look for Ruby hashes in (`hashRocketLines`).
     private var hashRocketBudget = TextReader.hashRocketLines
+    /// Lines left to look for logfmt events in (`Logfmt`; as many as for Ruby hashes).
+    private var logfmtBudget = TextReader.hashRocketLines
     /// YAML: the indentation of the sequence whose mappings are records (-1: none seen yet), and
     /// the column of the last key without a value, whose block sequence's items are its values.
     private var yamlItemIndent = -1
@@ -501,6 +503,19 @@ public struct TextReader: DocumentReader {
             visitor.endRecord()
             return
         }
+        if logfmtBudget > 0 {
+            let pairs = Logfmt.pairs(text)
+            if !pairs.isEmpty {
+                // A logfmt event (`level=info … tel=570640333 pacjent="Marek Olszewski"`): its
+                // text, and each pair whose key names a person's element under that key.
+                logfmtBudget = Self.hashRocketLines
+                openRecord(offset: offset, visitor: &visitor)
+                visitor.field(text, column: -1, line: line, offset: offset + a)
+                logfmtFields(text, pairs, offset: offset + a, visitor: &visitor)
+                return
+            }
+            logfmtBudget -= 1
+        }
         var labelled = Self.splitLabel(text)
         if labelled == nil, text.count > 3, text[0] == UInt8(ascii: ":"), ASCII.isLetter(text[1]),
            let s = Self.splitLabel(UnsafeBufferPointer(rebasing: text[1...])), text[s.label.upperBound + 1] == UInt8(ascii: ":") {
@@ -754,6 +769,27 @@ public struct TextReader: DocumentReader {
             case .firstName: given = (Array(text[value]), column, at)
             case .lastName: family = (Array(text[value]), column, at)
             default: visitor.field(UnsafeBufferPointer(rebasing: text[value]), column: column, line: line, offset: at)
+            }
+        }
+        emitNameParts(given: given, family: family, visitor: &visitor)
+    }
+
+    /// A logfmt line's pairs (`Logfmt.pairs`) whose key the classifier gives a person's element,
+    /// as a URL query's parameters are read (`queryColumn`); a first and a last name of one line
+    /// are one name.
+    private mutating func logfmtFields(_ text: UnsafeBufferPointer<UInt8>, _ pairs: [(key: Range<Int>, value: Range<Int>, quoted: Bool)],
+                                       offset: Int, visitor: inout some RecordVisitor) {
+        var given: (value: [UInt8], column: Int, offset: Int)?, family: (value: [UInt8], column: Int, offset: Int)?
+        for pair in pairs {
+            let (column, hint) = queryColumn(Array(text[pair.key]), visitor: &visitor)
+            guard column >= 0 else { continue }
+            let raw = UnsafeBufferPointer(rebasing: text[pair.value])
+            let value = pair.quoted ? Logfmt.unescaped(raw) : Array(raw)
+            let at = offset + pair.value.lowerBound
+            switch hint {
+            case .firstName: given = (value, column, at)
+            case .lastName: family = (value, column, at)
+            default: value.withUnsafeBufferPointer { visitor.field($0, column: column, line: line, offset: at) }
             }
         }
         emitNameParts(given: given, family: family, visitor: &visitor)

@@ -327,6 +327,25 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(!JSONReader.namesCoordinates("pathology_results") && !JSONReader.namesCoordinates("values"))
     }
 
+    /// A logfmt event in a string (Loki's values): a pair whose key names a person's element is
+    /// a field of `<string>{key}` with that key's hint (`tel`: a bare national number is a
+    /// phone); other pairs (`msg`, `caller`) are only the string's text.
+    @Test func logfmtPairsInAStringAreFields() {
+        let doc = #"{"data": {"result": [{"stream": {"app": "sms"}, "values": [["1698586629160582538", "#
+            + #""level=info caller=sms.go:88 msg=\"SMS wysłany\" tel=570640333 pacjent=\"Marek \\\"Mareczek\\\" Olszewski\""]]}]}}"#
+        let out = read(doc)
+        #expect(out.error == nil)
+        let fields = out.recorder.records.flatMap { $0 }
+        let line = "$.data.result[].values[][]"
+        #expect(fields.contains(line + "{tel}=570640333"), "\(fields)")
+        #expect(fields.contains(line + #"{pacjent}=Marek "Mareczek" Olszewski"#), "\(fields)")
+        #expect(!fields.contains { $0.hasPrefix(line + "{msg}") || $0.hasPrefix(line + "{caller}") }, "\(fields)")
+        #expect(out.recorder.hint(line + "{tel}") == .phone && out.recorder.hint(line + "{pacjent}") == .fullName)
+        // (Two pairs are no logfmt event: `a=b c=d` in a sentence.)
+        let two = read(#"[{"note": "please set tel=570640333 and retry=1 now"}]"#)
+        #expect(!two.recorder.records.flatMap { $0 }.contains { $0.contains("{tel}") })
+    }
+
     /// An object whose `type` says it is the organisation's agent (Intercom's conversation part
     /// by an `admin`): its name and e-mail are read under a staff path, not a person's; the
     /// customer's own author object stays a person's.

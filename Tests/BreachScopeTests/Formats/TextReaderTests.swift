@@ -52,6 +52,20 @@ import BreachScopeTesting
         #expect(c.contains("mari@example.com") && c.contains("+372 5555 0101"), "\(c)")
     }
 
+    /// A logfmt log (`level=info … tel=570640333 pacjent="Marek Olszewski"`): each pair whose
+    /// key names a person's element is a field under that key, quoted values unescaped; other
+    /// pairs and a sentence with two `=` stay text.
+    @Test func logfmtPairsAreFields() {
+        let text = #"level=info ts=2023-10-29T13:37:09Z caller=sms.go:88 msg="SMS wysłany" tel=570640333 pacjent="Marek \"Mareczek\" Olszewski""# + "\n"
+            + #"level=info ts=2023-10-29T13:37:10Z msg="e-mail" first_name=Ewa last_name=Kowalska email=ewa.k@example.pl"# + "\n"
+            + "Note: we set tel=570640334 and retry=1 today\n"
+        let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
+        let all = v.recordStrings.joined(separator: "\n")
+        #expect(all.contains("?tel=570640333") && all.contains(#"?pacjent=Marek "Mareczek" Olszewski"#), "\(all)")
+        #expect(all.contains("?name=Ewa Kowalska") && all.contains("?email=ewa.k@example.pl"), "\(all)")
+        #expect(!all.contains("?msg") && !all.contains("?caller") && !all.contains("?tel=570640334"), "\(all)")
+    }
+
     /// A log of JSON lines (`app.log`): each line a record with its paths, declared once; a
     /// line that breaks off (after 16 good ones, when lines are no longer probed first) is read
     /// as text too, so its e-mail is not lost.
