@@ -46,6 +46,9 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case edifact
     /// vCard address books (`BEGIN:VCARD`): each card is a record.
     case vcard
+    /// InsERT's EDI++ exchange files (`.epp`: `[INFO]`, `[NAGLOWEK]`, `[ZAWARTOSC]`): each row is
+    /// a record of its kind's table (`EDIPPReader`).
+    case edipp = "edi++"
     /// Protocol Buffers' text format (`.textproto`, `.pbtxt`): read as XML (`TextProtoReader`).
     case textproto
     /// Not a text format we read.
@@ -95,6 +98,7 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         if isVCard(utf8) { return .vcard }
         if isEDIFACT(utf8) { return .edifact }
         if isMT940(utf8) { return .mt940 }
+        if EDIPPReader.isEDIPP(utf8) { return .edipp }
         if isLaTeX(utf8) { return .latex }
         if GEDCOMReader.isGEDCOM(utf8) { return .gedcom }
         if let ext = fileExtension(path), let format = byExtension[ext] {

@@ -343,6 +343,7 @@ struct DocumentScan {
         case .hl7: return run(HL7Reader(limits: options.limits))
         case .hl7xml: return run(HL7XMLReader(limits: options.limits))
         case .mt940: return run(MT940Reader(limits: options.limits))
+        case .edipp: return run(EDIPPReader(limits: options.limits))
         case .properties: return run(PropertiesReader(limits: options.limits))
         case .latex: return run(LaTeXReader(limits: options.limits))
         case .mongoShell: return run(MongoShellReader(limits: options.limits))
