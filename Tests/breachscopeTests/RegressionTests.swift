@@ -2151,6 +2151,60 @@ import BreachScopeTesting
         #expect(persons.first?["name"] as? String == "Ewa Ślusarczyk", "\(out)")
     }
 
+    /// An Informix `dbexport` directory: the schema beside the `.unl` files names their
+    /// columns, so a result row (its date-shaped order number no CPR) joins its patient through
+    /// `pacjent_id`.
+    @Test func anInformixExportsResultsJoinTheirPatients() throws {
+        var rng = SeededRNG(seed: 0x1AD)
+        let pesels = (0..<2).map { _ in Synthetic.nationalID(.plPesel, using: &rng) }
+        let dir = try CLIRunner.temporaryDirectory("informix")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let exp = dir.appendingPathComponent("LABDB.exp")
+        try FileManager.default.createDirectory(at: exp, withIntermediateDirectories: true)
+        let write = fileWriter(exp)
+        try write("LABDB.sql", """
+            { DATABASE labdb  delimiter | }
+
+            { TABLE "informix".pacjent row size = 412 number of columns = 5 index size = 33 }
+            { unload file name = pacje00100.unl number of rows = 2 }
+
+            create table "informix".pacjent
+              (
+                id serial not null ,
+                pesel char(11),
+                nazwisko varchar(60),
+                imie varchar(40),
+                telefon varchar(20),
+                primary key (id)
+              );
+
+            { TABLE "informix".wynik row size = 203 number of columns = 6 index size = 27 }
+            { unload file name = wynik00101.unl number of rows = 4 }
+
+            create table "informix".wynik
+              (
+                id serial not null ,
+                pacjent_id integer not null ,
+                nr_zlecenia char(10),
+                data_pobrania date,
+                badanie varchar(60),
+                wynik varchar(20),
+                primary key (id)
+              );
+            """)
+        try write("pacje00100.unl", "1004|\(pesels[0])|Zieliński|Rafał|576732763|\n1006|\(pesels[1])|Kowalski|Jan||\n")
+        try write("wynik00101.unl", "55003|1004|2310060297|06.10.2023|ALT|17,3|\n55005|1004|2304032003|03.04.2023|Ferrytyna|116|\n"
+                  + "55008|1006|2205241910|24.05.2022|Kreatynina|1,99|\n55009|1006|2011015395|20.11.2020|TSH|2,1|\n")
+        let (out, persons) = try scanAndExport(dir)
+        #expect(persons.count == 2, "\(out)")
+        for pesel in pesels {
+            let p = persons.first { identifierValues($0).contains(pesel) }
+            let elements = Set(p?["elements"] as? [String] ?? [])
+            #expect(elements.contains("lab_result"), "\(out)")
+        }
+        #expect(identifierValues(persons.first { identifierValues($0).contains(pesels[0]) }) == [pesels[0], "+48576732763"], "\(out)")
+    }
+
     @Test func aPatientAndAShopCustomerOfOneNameAreACandidate() throws {
         var rng = SeededRNG(seed: 0x1AB)
         let pesel1 = Synthetic.nationalID(.plPesel, using: &rng), pesel2 = Synthetic.nationalID(.plPesel, using: &rng)

@@ -25,6 +25,12 @@ public struct CSVReader: DocumentReader {
     /// Column names given from outside (a `bcp` format file beside a header-less data file,
     /// `BCPFormat`): the first row is data, and the columns are named by these.
     public var presetHeader: [String]?
+    /// Per column of a preset header, the namespace of the row key it holds, if any
+    /// (`InformixExport`: `pacjent.id` and `wynik.pacjent_id` both hold a patient's row key):
+    /// each such cell is also a link-key field.
+    public var presetRelations: [String?]?
+    /// Declared row-key columns, by column index.
+    private var relationColumns: [Int: Int] = [:]
     let classify: @Sendable (String) -> FieldHint?
 
     /// Bytes examined to sniff the delimiter.
@@ -352,6 +358,16 @@ public struct CSVReader: DocumentReader {
             if read { return }
         }
         visitor.field(value, column: column, line: line, offset: offset)
+        if let relations = presetRelations, index < relations.count, let ns = relations[index] {
+            let id: Int
+            if let known = relationColumns[index] {
+                id = known
+            } else {
+                id = visitor.declareColumn(name: columnNames[index] + " (row key)", hint: .linkKey(namespace: ns))
+                relationColumns[index] = id
+            }
+            visitor.field(value, column: id, line: line, offset: offset)
+        }
     }
 
     private mutating func endRow(visitor: inout some RecordVisitor) {

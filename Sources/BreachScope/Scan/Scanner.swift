@@ -309,6 +309,14 @@ struct DocumentScan {
             reader.presetHeader = columns
             return run(reader)
         }
+        // An Informix `dbexport` unload file (`pacje00100.unl`) whose schema beside it names its
+        // columns and the row keys that join its tables.
+        if format == .text || format == .csv || format == .tsv, source == nil, let unl = InformixExport.beside(doc.file.path) {
+            var reader = CSVReader(delimiter: unl.delimiter, limits: options.limits)
+            reader.presetHeader = unl.columns
+            reader.presetRelations = unl.relations
+            return run(reader)
+        }
         // A W3C extended log (IIS, Exchange's message tracking): a table under its `#Fields:`.
         if format == .text || format == .csv || format == .tsv,
            let w3c = decoded.withUnsafeBufferPointer({ W3CLog.header(UnsafeBufferPointer(rebasing: $0[0..<min($0.count, 65536)])) }) {
