@@ -693,6 +693,9 @@ public struct JSONReader: DocumentReader {
         return read
     }
 
+    /// The paths of the JSON read in a node's strings (`readNested`), by node.
+    private var nestedPaths: [Int32: JSONReader] = [:]
+
     /// Swaps the paths and what was learnt about them (nodes, children, column headers,
     /// attribute labels) with `other`'s: `readCell` lends them to a fresh parser and takes them back.
     private mutating func exchangePaths(with other: inout JSONReader) {
@@ -704,13 +707,24 @@ public struct JSONReader: DocumentReader {
 
     /// Reads a string's JSON as a document of its own, its paths under the string's; false,
     /// and the string is read as text, when it is not JSON after all.
+    /// A fresh parser reads each string, with the paths the strings of the same node declared
+    /// before (`nestedPaths`): each path is declared once per document, as with `readCell`
+    /// (an SNS log's every line holds SES's JSON in its `Message`; a reader per line would
+    /// declare the same columns again for each, and no sentence would repeat in one column).
     private mutating func readNested<V: RecordVisitor>(_ value: UnsafeBufferPointer<UInt8>, under node: Int32, _ v: inout V) -> Bool {
         var nested = JSONReader(lines: false, limits: limits)
         nested.nestedDepth = nestedDepth + 1
-        nested.nodes[0].name = nodes[Int(node)].name + ">$"
+        if var kept = nestedPaths.removeValue(forKey: node) {
+            nested.exchangePaths(with: &kept)
+            swap(&nested.nestedPaths, &kept.nestedPaths)
+        } else {
+            nested.nodes[0].name = nodes[Int(node)].name + ">$"
+        }
         nested.base = tokenOffset
         nested.line = tokenLine
-        return readApart(&nested, value, &v)
+        let read = readApart(&nested, value, &v)
+        nestedPaths[node] = nested
+        return read
     }
 
     /// Reads a string's content with `reader` as a document of its own (`readNested`,
@@ -1202,7 +1216,8 @@ public struct JSONReader: DocumentReader {
         }
         let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(label)
         // A notes key (`.none`) under a delivery or address object is part of it.
-        var childHint = (hint == FieldHint.none ? nil : hint) ?? Self.inherited(from: p.hint) ?? .none
+        var childHint = (hint == FieldHint.none ? nil : hint)
+            ?? (p.hint == .delivery && Self.namesMailTransport(label) ? FieldHint.nonPersonal : Self.inherited(from: p.hint)) ?? .none
         // An order's lines (`"items": [{"name": "Pakiet wątrobowy", "qty": 1}]`): what was bought
         // is the line's name or title. An API page's `items` are its records
         // (`{"id": 5669651, "pacjent": {…}, "zgodaMarketing": false}`): their other keys keep
@@ -1313,6 +1328,16 @@ public struct JSONReader: DocumentReader {
         default: return hint
         }
     }
+
+    /// A mail's delivery report's key (SES's `delivery.processingTimeMillis`, `smtpResponse`,
+    /// `reportingMTA`, `remoteMtaIp`): a message's, not a parcel's, whatever its object is called.
+    static func namesMailTransport(_ label: String) -> Bool {
+        let key = FieldClassifier.normalize(label)
+        return mailTransportTokens.contains { key.contains($0) }
+    }
+
+    static let mailTransportTokens = ["smtp", "mta", "millis", "processingtime", "remoteip", "sendingip", "bounce",
+                                      "complaint", "diagnostic", "recipient"]
 
     private static func inherited(from parent: FieldHint) -> FieldHint? {
         switch parent {

@@ -327,6 +327,36 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(!JSONReader.namesCoordinates("pathology_results") && !JSONReader.namesCoordinates("values"))
     }
 
+    /// JSON in the strings of one key on every line (SNS's `Message` holding SES's notification):
+    /// each line's is a record of its own, and each path is declared once (the recorder fails on
+    /// a second declaration), so a sentence repeated in the subject is one column's.
+    @Test func jsonInStringsOfOneKeyDeclaresItsPathsOnce() {
+        var doc = ""
+        for k in 0..<3 {
+            let ses = #"{"notificationType":"Delivery","mail":{"destination":["user\#(k)@example.com"],"commonHeaders":{"subject":"Your prescriptions are moving to FreshWay Pharmacy"}}}"#
+            let escaped = ses.replacingOccurrences(of: "\"", with: "\\\"")
+            doc += #"{"Type":"Notification","Message":"\#(escaped)","Timestamp":"2014-07-18T16:03:00.719Z"}"# + "\n"
+        }
+        let out = read(doc, lines: true)
+        #expect(out.error == nil)
+        let fields = out.recorder.records.flatMap { $0 }
+        for k in 0..<3 { #expect(fields.contains("$.Message>$.mail.destination[]=user\(k)@example.com"), "\(fields)") }
+        #expect(out.recorder.columns.filter { $0.name == "$.Message>$.mail.commonHeaders.subject" }.count == 1)
+        #expect(fields.filter { $0.hasPrefix("$.Message>$.mail.commonHeaders.subject=") }.count == 3)
+    }
+
+    /// A mail's delivery report (SES's `delivery`) is no parcel's: its keys are not delivery
+    /// information; a shop's `delivery` keeps its window and door code.
+    @Test func aMailsDeliveryReportIsNoParcels() {
+        let out = read(#"[{"delivery": {"processingTimeMillis": 3920, "recipients": ["a@example.com"], "smtpResponse": "250 2.0.0 OK", "#
+                       + #""reportingMTA": "a27-30.smtp-out.us-west-2.amazonses.com"}}, {"delivery": {"window": "08:00-10:00", "doorCode": "5458"}}]"#)
+        #expect(out.error == nil)
+        for key in ["processingTimeMillis", "smtpResponse", "reportingMTA", "recipients[]"] {
+            #expect(out.recorder.hint("$[].delivery." + key) != .delivery, "\(key)")
+        }
+        #expect(out.recorder.hint("$[].delivery.window") == .delivery)
+    }
+
     /// A logfmt event in a string (Loki's values): a pair whose key names a person's element is
     /// a field of `<string>{key}` with that key's hint (`tel`: a bare national number is a
     /// phone); other pairs (`msg`, `caller`) are only the string's text.
