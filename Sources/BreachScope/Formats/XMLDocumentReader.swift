@@ -77,6 +77,7 @@ public struct XMLDocumentReader: DocumentReader {
     /// Elements that repeat as siblings: depth << 32 | name id.
     private var repeated = Set<Int64>()
     private var nameIDs: [[UInt8]: Int32] = [:]
+    private var leafValueParents: [[UInt8]: Bool] = [:]
     private var nameFlags: [Int32: UInt8] = [:]
     private var held: [Field] = []
     private var heldBytes = 0
@@ -131,7 +132,8 @@ public struct XMLDocumentReader: DocumentReader {
             stack[top].hasChildren = true
             // (An invoice's or a receipt's lines, `InvoiceRow` and `LineItem`, are the purchases of
             // the record around them, not records of their own.)
-            if stack[top].lastChildName == name && stack[top].lastChildCompound && flags(nameID(name), name) & Self.purchaseLineFlag == 0 {
+            if stack[top].lastChildName == name && stack[top].lastChildCompound
+                && flags(nameID(name), name) & (Self.purchaseLineFlag | Self.contactPartFlag) == 0 {
                 let depth = stack.count + 1
                 repeated.insert(Int64(depth) << 32 | Int64(nameID(name)))
                 if shallowestRepeat.map({ depth < $0 }) ?? true {
@@ -198,7 +200,7 @@ public struct XMLDocumentReader: DocumentReader {
         closeTop(text: true, visitor: &visitor)
     }
 
-    static let purchaseLineFlag: UInt8 = 1, staffLabelFlag: UInt8 = 2, productFlag: UInt8 = 4
+    static let purchaseLineFlag: UInt8 = 1, staffLabelFlag: UInt8 = 2, productFlag: UInt8 = 4, contactPartFlag: UInt8 = 8
 
     /// What an element's name says, decided once per name: a purchase line (`namesPurchaseLine`),
     /// a staff member's label (`FieldClassifier.namesStaffMember`: `assignee`), a product's
@@ -208,6 +210,7 @@ public struct XMLDocumentReader: DocumentReader {
         var answer: UInt8 = Self.namesPurchaseLine(name) ? Self.purchaseLineFlag : 0
         if name.count <= 40 && FieldClassifier.namesStaffMember(String(decoding: name, as: UTF8.self)) { answer |= Self.staffLabelFlag }
         if Self.namesProduct(name) { answer |= Self.productFlag }
+        if Self.namesContactPart(name) { answer |= Self.contactPartFlag }
         nameFlags[id] = answer
         return answer
     }
@@ -322,6 +325,11 @@ public struct XMLDocumentReader: DocumentReader {
         // (and the group header's `<InitgPty><Nm>` is not: it has a key of its own).
         let party = parent.map { name.elementsEqual("Nm".utf8) && Self.paymentParties.contains($0) } ?? false
         if party { key = Array("(party)/Nm".utf8) }
+        // (A generic leaf is its parent's: `DateOfBirth/Date` is not `WrittenDate/Date`.)
+        if !thing, !party, let parent, name.count <= 8, namesLeafValue(parent),
+           Self.parentNamedLeaves.contains(FieldClassifier.normalize(String(decoding: name, as: UTF8.self))) {
+            key = parent + [UInt8(ascii: "/")] + name
+        }
         if let id = columns[key] { return id }
         let label = String(decoding: name, as: UTF8.self)
         var hint = FieldClassifier.hint(forLabel: label) ?? .none
@@ -335,11 +343,26 @@ public struct XMLDocumentReader: DocumentReader {
             hint = .addressPart
         }
         if party { hint = .fullName }
+        // A generic leaf under an element that names the value (NCPDP SCRIPT's
+        // `<DateOfBirth><Date>1979-04-07</Date>`, `<Email><Value>…`): the element's.
+        if hint == .none || hint == .nonPersonal, let parent, Self.genericLeaves.contains(FieldClassifier.normalize(label)),
+           let p = Self.valueHint(parent) {
+            hint = p
+        }
+        // A contact point's number (NCPDP SCRIPT's `<Communication><Number>3125550100</Number>
+        // <Qualifier>TE</Qualifier>`): a phone (an e-mail there is found as any is).
+        if hint == .none || hint == .nonPersonal, let parent, Self.contactNumberKeys.contains(FieldClassifier.normalize(label)),
+           Self.phoneParents.contains(FieldClassifier.normalize(String(decoding: parent, as: UTF8.self))) {
+            hint = .phone
+        }
         if thing {
             switch hint {
             case .fullName, .firstName, .lastName, .postalAddress, .addressPart: hint = .nonPersonal
             // A store's, a clinic's or a depot's line and mailbox are no one's, wherever else they occur.
             case .phone, .email, .iban: return remember(key, staffColumn(name, visitor: &visitor))
+            // A prescribed drug's code (NCPDP SCRIPT's `<DrugCoded><ProductCode>`, an NDC) is part of
+            // the prescription its description gives, not a purchase.
+            case .purchase where parent.map(Self.namesDrug) ?? false: hint = .nonPersonal
             default: break
             }
         }
@@ -435,6 +458,47 @@ public struct XMLDocumentReader: DocumentReader {
         return purchaseLines.contains(FieldClassifier.normalize(String(decoding: name, as: UTF8.self)))
     }
 
+    /// A part of one person's contact details that a record may hold several of: an NCPDP
+    /// SCRIPT patient's `<CommunicationNumbers><Communication>` (a phone and an e-mail), FHIR's
+    /// `telecom`, a second `<Address>` or `<Name>`. Repeated, it is no record of its own (the
+    /// person's `Name` and `Address` beside it would be split off from it).
+    static func namesContactPart(_ name: [UInt8]) -> Bool {
+        guard name.count <= 24 else { return false }
+        return contactParts.contains(FieldClassifier.normalize(String(decoding: name, as: UTF8.self)))
+    }
+
+    /// The element's hint when it names a value its generic leaf holds: a birth date, an
+    /// e-mail, a phone, an address or a national ID. (Not a name's: FHIR's `<name><text
+    /// value="Мельник Оксана"/>` beside its `family` and `given` is a second writing, not the
+    /// one to show.)
+    static func valueHint(_ parent: [UInt8]) -> FieldHint? {
+        switch FieldClassifier.hint(forLabel: String(decoding: parent, as: UTF8.self)) {
+        case let p? where [.dateOfBirth, .email, .phone, .postalAddress].contains(p): return p
+        case let p?: if case .nationalID = p { return p } else { return nil }
+        case nil: return nil
+        }
+    }
+
+    /// Whether an element's generic leaves (`Date`, `Value`, `Number`) are read as its own
+    /// (`valueHint`, `phoneParents`), decided once per element name.
+    private mutating func namesLeafValue(_ parent: [UInt8]) -> Bool {
+        if let known = leafValueParents[parent] { return known }
+        let answer = Self.valueHint(parent) != nil || Self.phoneParents.contains(FieldClassifier.normalize(String(decoding: parent, as: UTF8.self)))
+        if leafValueParents.count < 4096 { leafValueParents[parent] = answer }
+        return answer
+    }
+
+    static let genericLeaves: Set<String> = ["date", "value", "text", "datetime", "val"]
+    static let parentNamedLeaves = genericLeaves.union(contactNumberKeys)
+    static let contactNumberKeys: Set<String> = ["number", "value", "nr", "numero", "nummer"]
+    static let phoneParents: Set<String> = ["communication", "telecom", "contactpoint", "phone", "phonenumber", "telephone"]
+
+    static let contactParts: Set<String> = [
+        "communication", "communicationnumber", "telecom", "contactpoint", "contactmechanism", "phone", "phonenumber",
+        "telephone", "email", "emailaddress", "address", "postaladdress", "name", "personname", "humanname",
+        "identifier", "identification",
+    ]
+
     /// (Not a bare `item`: an RSS feed's entries, a catalogue's products.)
     static let purchaseLines: Set<String> = [
         "lineitem", "sale", "saleitem", "saleline", "orderline", "orderitem", "receiptline", "purchaseline",
@@ -484,6 +548,9 @@ public struct XMLDocumentReader: DocumentReader {
         // `AccountingSupplierParty`, `PayeeParty`).
         "sellerparty", "sellerpartydetails", "sellerinformationdetails", "selleraccountdetails", "sellercontactpersondetails",
         "epibeneficiarypartydetails", "accountingsupplierparty", "supplierparty", "payeeparty",
+        // An e-prescription's prescriber, supervisor and dispensing pharmacy (NCPDP SCRIPT's
+        // `<Prescriber>`, `<Supervisor>`, `<Pharmacy>`): their names, addresses and lines are no patient's.
+        "prescriber", "supervisor", "pharmacy", "pharmacist",
     ].map { Array($0.utf8) })
 
     /// Whether a slot's name is an IHE XDS author's (`authorPerson`, `authorInstitution`,
@@ -516,6 +583,12 @@ public struct XMLDocumentReader: DocumentReader {
         "currencyid", "amountcurrencyidentifier", "currency", "unitcode", "quantityunitcode", "format", "languageid",
         "mimecode", "encodingcode", "chargeoption",
     ].map { Array($0.utf8) })
+
+    /// A drug's or a medication's element (`DrugCoded`, `MedicationPrescribed`).
+    static func namesDrug(_ name: [UInt8]) -> Bool {
+        let lower = name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return [Array("drug".utf8), Array("medic".utf8)].contains { w in lower.firstRange(of: w) != nil }
+    }
 
     static func namesThing(_ name: [UInt8]) -> Bool {
         let lower = name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }

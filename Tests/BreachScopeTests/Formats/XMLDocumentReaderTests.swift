@@ -255,6 +255,56 @@ import BreachScopeTesting
         #expect(hints["Etu"] == .firstName)
     }
 
+    /// An NCPDP SCRIPT NewRx: the patient's repeated `<Communication>`s (a phone and an e-mail)
+    /// are no records of their own, so the patient's name, birth date, address and contacts are
+    /// one record; the prescriber's and the pharmacy's names, addresses and lines are staff's.
+    @Test func anEPrescriptionIsOneRecordWithStaffApart() {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Message xmlns="http://www.ncpdp.org/schema/SCRIPT" version="010" release="006">
+              <Header><To Qualifier="P">3808400</To><MessageID>060da5f321ab23d4218fae32ff7cec12</MessageID></Header>
+              <Body><NewRx>
+                <Pharmacy><StoreName>Cascade Mail Pharmacy</StoreName><Address><AddressLine1>4000 SW Mailorder Way</AddressLine1><City>Portland</City></Address><CommunicationNumbers><Communication><Number>5035550100</Number><Qualifier>TE</Qualifier></Communication></CommunicationNumbers></Pharmacy>
+                <Prescriber><Identification><NPI>1591829446</NPI></Identification><Name><LastName>Thompson</LastName><FirstName>David</FirstName></Name></Prescriber>
+                <Patient><Name><LastName>Ruiz-Ortega</LastName><FirstName>Rosa</FirstName></Name><DateOfBirth><Date>1979-04-07</Date></DateOfBirth><Address><AddressLine1>1878 Oak Grove Rd</AddressLine1><City>Columbus</City></Address><CommunicationNumbers><Communication><Number>7045550165</Number><Qualifier>TE</Qualifier></Communication><Communication><Number>rosaruizortega@example.com</Number><Qualifier>EM</Qualifier></Communication></CommunicationNumbers></Patient>
+                <MedicationPrescribed><DrugDescription>Albuterol Sulfate HFA 90 MCG/ACT Inhaler</DrugDescription><DrugCoded><ProductCode>00313175392</ProductCode></DrugCoded><WrittenDate><Date>2020-09-06</Date></WrittenDate></MedicationPrescribed>
+              </NewRx></Body>
+            </Message>
+            """
+        let (v, error, _) = read(xml)
+        #expect(error == nil)
+        let patient = v.records.filter { $0.contains { $0.1 == "Ruiz-Ortega" } }
+        #expect(patient.count == 1, "\(v.recordStrings)")
+        let fields = patient.first ?? []
+        #expect(fields.contains { $0 == ("Number", "7045550165") } && fields.contains { $0.1 == "rosaruizortega@example.com" }
+                && fields.contains { $0.1 == "1878 Oak Grove Rd" } && fields.contains { $0.1 == "1979-04-07" }, "\(fields)")
+        var hints: [String: FieldHint] = [:]
+        for case let .declare(name, hint, _) in v.events { hints[name] = hint }
+        #expect(hints["Number"] == .phone && hints["DrugCoded/ProductCode"] == .nonPersonal, "\(hints)")
+        #expect(v.events.contains { if case .declare("Date", .dateOfBirth, _) = $0 { true } else { false } }, "\(v.events)")
+        // (The prescription's written date under the same leaf name is no birth date.)
+        for case let .field(value, column, _, _) in v.events where value == "2020-09-06" {
+            let hint = v.events.compactMap { e -> FieldHint? in if case let .declare(_, h, id) = e, id == column { h } else { nil } }.first
+            #expect(hint != .dateOfBirth)
+        }
+        // The prescriber's name and the pharmacy's address and line are read under staff columns.
+        for case let .field(value, column, _, _) in v.events where ["Thompson", "4000 SW Mailorder Way", "5035550100"].contains(value) {
+            #expect(v.columnNames[column].hasPrefix("(staff") || hints[v.columnNames[column]] == .nonPersonal, "\(value): \(v.columnNames[column])")
+        }
+    }
+
+    /// FHIR's second writing of a name (`<name><text value="Мельник Оксана"/>`) is not read as
+    /// the name beside `family` and `given`; a generic leaf is its parent's only under a value's
+    /// element.
+    @Test func aNamesTextIsNoSecondName() {
+        let (v, error, _) = read(#"<Patient><identifier><type><text value="Paszport UA"/></type></identifier><name><family value="Melnyk"/><given value="Oksana"/></name><name><text value="Мельник Оксана"/></name><birthDate value="1958-02-05"/></Patient>"#)
+        #expect(error == nil)
+        for case let .field(value, column, _, _) in v.events where value == "Мельник Оксана" {
+            let hint = v.events.compactMap { e -> FieldHint? in if case let .declare(_, h, id) = e, id == column { h } else { nil } }.first
+            #expect(hint != .fullName, "\(v.events)")
+        }
+    }
+
     @Test func singleDocumentIsOneRecordWithCDATA() {
         let ps = people(1, seed: 33)
         let (v, error, _) = read("<patsient><nimi><![CDATA[\(ps[0].name)]]></nimi><isikukood>\(ps[0].id)</isikukood></patsient>")
