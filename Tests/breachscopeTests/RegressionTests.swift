@@ -2205,6 +2205,28 @@ import BreachScopeTesting
         #expect(identifierValues(persons.first { identifierValues($0).contains(pesels[0]) }) == [pesels[0], "+48576732763"], "\(out)")
     }
 
+    /// An Asana export's task title names its customer after a dash (`Paristotoimitus – Forsman
+    /// Åke`), and its notes' `Osoite:` line is the customer's address; an Odoo export's Studio
+    /// fields (`x_studio_ovikoodi`) are read as what they name.
+    @Test func anAsanaTasksCustomerAndOdooStudioFields() throws {
+        let dir = try CLIRunner.temporaryDirectory("asana")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let write = fileWriter(dir)
+        try write("audiotek_asana_export.csv", "Task ID,Created At,Name,Section/Column,Assignee,Assignee Email,Notes,Asiakasnumero,Puhelin\n"
+                  + "1203619728508595,2023-08-25,Paristotoimitus – Forsman Åke,Toimitukset,Elina Koski,elina.koski@audiotek.example.com,"
+                  + "\"Osoite: Kirkkokatu 9 A 8, 15100 Lahti\nPR70 (koko 10) x 4 pkt\",A-3732,+358416678859\n")
+        try write("res_partner_PH.csv", "\"id\",\"name\",\"street\",\"zip\",\"city\",\"mobile\",\"x_studio_seuraava_toimitus\",\"x_studio_ovikoodi\"\n"
+                  + "\"__export__.res_partner_6018_8cbeb472\",\"Salo Aili\",\"Kirkkokatu 74 C 14\",\"00530\",\"Helsinki\",\"+358465043036\",\"2023-10-24\",\"4512\"\n")
+        let (out, persons) = try scanAndExport(dir)
+        let forsman = persons.first { identifierValues($0) == ["+358416678859"] }
+        #expect(forsman?["name"] as? String == "Forsman Åke", "\(out)")
+        let forsmanElements = Set(forsman?["elements"] as? [String] ?? [])
+        #expect(forsmanElements.contains("postal_address"), "\(out)")
+        let salo = persons.first { identifierValues($0) == ["+358465043036"] }
+        let saloElements = Set(salo?["elements"] as? [String] ?? [])
+        #expect(saloElements.contains("delivery_info"), "\(out)")
+    }
+
     @Test func aPatientAndAShopCustomerOfOneNameAreACandidate() throws {
         var rng = SeededRNG(seed: 0x1AB)
         let pesel1 = Synthetic.nationalID(.plPesel, using: &rng), pesel2 = Synthetic.nationalID(.plPesel, using: &rng)

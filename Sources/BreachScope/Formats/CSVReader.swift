@@ -91,6 +91,10 @@ public struct CSVReader: DocumentReader {
     private var cellReaders: [Int: JSONReader] = [:]
     /// Hints for columns by index, decided from the header and the sampled values.
     private var columnHints: [FieldHint] = []
+    /// The hints a named table's columns were declared with (empty without a header).
+    private var declaredHints: [FieldHint] = []
+    /// Columns of labels inside a notes cell (`labelledLines`), by column index and label.
+    private var noteColumns: [String: Int] = [:]
 
     // Until the header decision, rows are collected here.
     private struct SampleCell { var index: Int; var value: [UInt8]; var line: Int; var offset: Int }
@@ -358,6 +362,9 @@ public struct CSVReader: DocumentReader {
             if read { return }
         }
         visitor.field(value, column: column, line: line, offset: offset)
+        if value.count >= 12, index < declaredHints.count, declaredHints[index] == .none, value.contains(Self.lf) {
+            labelledLines(value, index: index, line: line, offset: offset, visitor: &visitor)
+        }
         if let relations = presetRelations, index < relations.count, let ns = relations[index] {
             let id: Int
             if let known = relationColumns[index] {
@@ -367,6 +374,39 @@ public struct CSVReader: DocumentReader {
                 relationColumns[index] = id
             }
             visitor.field(value, column: id, line: line, offset: offset)
+        }
+    }
+
+    /// The `Label: value` lines of a multi-line notes cell (an Asana task's `Notes`: `Osoite:
+    /// Kirkkokatu 9 A 8, 15100 Lahti`): a line whose label names a person's element is also a
+    /// field of that label's column (`Notes>Osoite`), as in a text document.
+    private mutating func labelledLines(_ value: UnsafeBufferPointer<UInt8>, index: Int, line: Int, offset: Int,
+                                        visitor: inout some RecordVisitor) {
+        var start = 0
+        while start < value.count {
+            var end = start
+            while end < value.count && value[end] != 0x0A { end += 1 }
+            var a = start, b = end
+            while a < b && (value[a] == Self.space || value[a] == Self.tab) { a += 1 }
+            while b > a && (value[b - 1] == Self.cr || value[b - 1] == Self.space) { b -= 1 }
+            let text = UnsafeBufferPointer(rebasing: value[a..<b])
+            if text.count >= 4, let split = TextReader.splitLabel(text), split.label.count <= 32, !split.value.isEmpty {
+                let label = String(decoding: text[split.label], as: UTF8.self)
+                let key = "\(index)>" + label
+                var column = noteColumns[key]
+                if column == nil && noteColumns.count < 256 {
+                    switch classify(label) {
+                    case nil, .none?, .nonPersonal?, .linkKey?, .purchase?: column = -1
+                    case let hint?: column = visitor.declareColumn(name: columnNames[index] + ">" + label, hint: hint)
+                    }
+                    noteColumns[key] = column
+                }
+                if let column, column >= 0 {
+                    visitor.field(UnsafeBufferPointer(rebasing: text[split.value]), column: column, line: line,
+                                  offset: offset + a + split.value.lowerBound)
+                }
+            }
+            start = end + 1
         }
     }
 
@@ -488,6 +528,7 @@ public struct CSVReader: DocumentReader {
         if decided.count >= 5, let last = decided.lastIndex(where: Self.namesPerson) {
             identityEnd = Swift.max(last, (decided.count + 1) / 2 - 1)
         }
+        declaredHints = hasHeader || presetHeader != nil ? decided : []
         if hasHeader, let header = rows.first { eav = eavColumns(header.cells, rows.dropFirst(first).map(\.cells)) }
         for row in rows.dropFirst(first) {
             if let cell = row.cells.first, cell.value.withUnsafeBufferPointer({ Self.isTotals($0) || Self.isReportFooter($0) }) { continue }

@@ -1199,6 +1199,8 @@ public enum FieldClassifier {
         "member", "buyer", "recipient", "receiver", "owner", "holder", "subscriber", "guardian",
         "parent", "mother", "father", "emergency", "alt", "alternative", "other", "current",
         "registered", "legal", "official", "my", "your", "cust", "pt",
+        // Odoo Studio's custom fields (`x_studio_ovikoodi`).
+        "xstudio",
         "kliendi", "klient", "patsiendi", "isiku", "kontakt", "kontakti", "saaja", "ostja",
         "asiakkaan", "asiakas", "potilaan", "henkilön", "yhteys", "vastaanottajan",
         "kundens", "kund", "patientens", "mottagarens",

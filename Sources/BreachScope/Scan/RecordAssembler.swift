@@ -486,6 +486,13 @@ struct RecordAssembler: RecordVisitor {
                 scanText(UnsafeBufferPointer(rebasing: value[cut.rest...]), hint: .none, f, l, offset + cut.rest)
                 break
             }
+            if value.count <= 200, let start = Self.titledNameStart(value),
+               normalizeName(UnsafeBufferPointer(rebasing: value[start...])) {
+                // A task's title under a name's key (Asana's `Name`: `Paristotoimitus – Forsman
+                // Åke`): the name after the dash.
+                add(.element(.name), .name, nameScratch, f, l, offset + start)
+                break
+            }
             // A clinician named with their title (`dr. Kadri Saar` as a message's sender, `dr Reet
             // Paju` as a result's recipient) is staff, not the record's person.
             if normalizeName(value) {
@@ -686,6 +693,19 @@ struct RecordAssembler: RecordVisitor {
             j += 1
         }
         return nil
+    }
+
+    /// Where a title's trailing name starts (`Paristotoimitus – Forsman Åke`): one word of six
+    /// letters or more, a dash set apart by spaces, then two to four capitalised words to the end.
+    static func titledNameStart(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let space = value.firstIndex(of: 0x20), space >= 6,
+              value[..<space].allSatisfy({ ASCII.isLetter($0) || $0 >= 0x80 }) else { return nil }
+        let width = TextReader.spacedDash(value, at: space)
+        guard width > 0 else { return nil }
+        var start = space + 2 + width
+        while start < value.count && value[start] == 0x20 { start += 1 }
+        guard start < value.count, TextReader.isListName(UnsafeBufferPointer(rebasing: value[start...])) else { return nil }
+        return start
     }
 
     /// A field's value read for what it holds (no label says what): its identifiers, and a name
