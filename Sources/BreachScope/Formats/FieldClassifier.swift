@@ -1039,6 +1039,9 @@ public enum FieldClassifier {
             // Countries: not an address on their own (and never a person's).
             "country", "country code", "riik", "riigi kood", "страна", "maa", "land", "kraj",
             "valsts", "šalis", "country of residence",
+            // What kind of row or transaction it is (PayPal's `Type`: `Website Payment`, `General
+            // Withdrawal`): two capitalised words that are no one's name.
+            "type", "transaction type", "payment type", "event type", "record type",
             // The organisation that orders, provides or sells: not the person in the record.
             "tellija", "ordering provider", "provider", "provider name", "clinic", "clinic name",
             "hospital", "doctor", "physician", "referring physician", "referrer", "store",

@@ -320,6 +320,10 @@ public struct XMLDocumentReader: DocumentReader {
         if let parent, Self.namesThing(parent) {
             thing = true
             key = parent + [UInt8(ascii: "/")] + name
+        } else if name.count <= 48, name.contains(0x20), FieldClassifier.namesOtherEntity(String(decoding: name, as: UTF8.self)) {
+            // A field labelled for another party (a LIMS sample's `<udf:field name="Physician
+            // E-mail">`): its contacts are staff's, its names no one's.
+            thing = true
         }
         // ISO 20022 (SEPA pain.001/pain.008, camt.053): a party's `Nm` (`<Dbtr><Nm>`) is its name
         // (and the group header's `<InitgPty><Nm>` is not: it has a key of its own).
@@ -551,6 +555,8 @@ public struct XMLDocumentReader: DocumentReader {
         // An e-prescription's prescriber, supervisor and dispensing pharmacy (NCPDP SCRIPT's
         // `<Prescriber>`, `<Supervisor>`, `<Pharmacy>`): their names, addresses and lines are no patient's.
         "prescriber", "supervisor", "pharmacy", "pharmacist",
+        // A LIMS sample's submitter and the lab's researchers (Clarity's `<submitter>`).
+        "submitter", "researcher", "technician", "analyst", "reviewer", "approver",
     ].map { Array($0.utf8) })
 
     /// Whether a slot's name is an IHE XDS author's (`authorPerson`, `authorInstitution`,

@@ -104,7 +104,7 @@ import Testing
         ("language", .language), ("keel", .language), ("kieli", .language), ("språk", .language),
         ("język", .language), ("язык", .language),
         // not personal
-        ("order_id", .nonPersonal), ("order number", .nonPersonal), ("tellimus", .nonPersonal),
+        ("order_id", .nonPersonal), ("order number", .nonPersonal), ("tellimus", .nonPersonal), ("Type", .nonPersonal),
         ("tilausnumero", .nonPersonal), ("invoice", .nonPersonal), ("timestamp", .nonPersonal),
         ("created_at", .nonPersonal), ("amount", .nonPersonal), ("price", .nonPersonal),
         ("summa", .nonPersonal), ("hind", .nonPersonal), ("quantity", .nonPersonal),

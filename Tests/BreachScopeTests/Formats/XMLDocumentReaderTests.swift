@@ -305,6 +305,29 @@ import BreachScopeTesting
         }
     }
 
+    /// A LIMS sample (Clarity's REST XML): the submitter's name and a field labelled for the
+    /// physician (`Physician E-mail`) are staff's; the patient's labelled fields are the patient's.
+    @Test func aLimsSamplesSubmitterAndPhysicianAreStaff() {
+        let (v, error, _) = read("""
+            <smp:sample xmlns:udf="http://genologics.com/ri/userdefined" xmlns:smp="http://genologics.com/ri/sample" limsid="HEL750A2">
+              <name>G23-01472</name>
+              <submitter uri="https://lims.example.com/api/v2/researchers/25"><first-name>Margit</first-name><last-name>Hein</last-name></submitter>
+              <udf:field type="String" name="Patient Name">Uibo, Merike</udf:field>
+              <udf:field type="String" name="Physician E-mail">signe.sillaste@jarvamaa.example.com</udf:field>
+              <udf:field type="String" name="Patient Phone">5034 5159</udf:field>
+            </smp:sample>
+            """)
+        #expect(error == nil)
+        func hint(of value: String) -> FieldHint? {
+            for case let .field(v2, column, _, _) in v.events where v2 == value {
+                return v.events.compactMap { e -> FieldHint? in if case let .declare(_, h, id) = e, id == column { h } else { nil } }.first
+            }
+            return nil
+        }
+        #expect(hint(of: "Margit") == .nonPersonal && hint(of: "signe.sillaste@jarvamaa.example.com") == .nonPersonal, "\(v.events)")
+        #expect(hint(of: "Uibo, Merike") == .fullName && hint(of: "5034 5159") == .phone, "\(v.events)")
+    }
+
     @Test func singleDocumentIsOneRecordWithCDATA() {
         let ps = people(1, seed: 33)
         let (v, error, _) = read("<patsient><nimi><![CDATA[\(ps[0].name)]]></nimi><isikukood>\(ps[0].id)</isikukood></patsient>")

@@ -57,7 +57,8 @@ enum ProseName {
     static let notNames = LowercaseWordSet(notNameWords)
 
     /// First-person pronouns that open a form's statement with the signer's name between
-    /// commas: `Mina, Sophie Ward, isikukood …` (et), `Minä, …` (fi), `I, …` (en), `Jag, …` (sv),
+    /// commas, or before a bracket: `Mina, Sophie Ward, isikukood …`, `Я, Jekaterina Ivanova
+    /// (личный код …)` (et, ru), `Minä, …` (fi), `I, …` (en), `Jag, …` (sv),
     /// `Ja, …` (pl), `Я, …` (ru), `Es, …` (lv), `Aš, …` (lt), `Ich, …` (de).
     static let pronouns = LowercaseWordSet(["mina", "minä", "i", "jag", "ja", "я", "es", "aš", "ich"].map { Array($0.utf8) })
 
@@ -79,7 +80,8 @@ enum ProseName {
                 return (found.name, found.offset)
             }
             if e - i <= 5 && e + 1 < n && text[e] == 0x2C && text[e + 1] == 0x20 && pronouns.contains(text, i, e),
-               let found = name(after: e + 1, honorific: false, in: text), found.end < n && text[found.end] == 0x2C {
+               let found = name(after: e + 1, honorific: false, in: text),
+               found.end < n && (text[found.end] == 0x2C || (found.end + 1 < n && text[found.end] == 0x20 && text[found.end + 1] == UInt8(ascii: "("))) {
                 return (found.name, found.offset)
             }
             i = e

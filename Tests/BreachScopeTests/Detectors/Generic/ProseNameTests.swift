@@ -24,6 +24,8 @@ private func prose(_ s: String) -> String? {
         ("asiakas Seán O'Brien muutti", "Seán O'Brien"),
         // a form's signer between commas after a first-person pronoun
         ("Mina, Sophie Ward, isikukood 47407221512, annan nõusoleku.", "Sophie Ward"),
+        // or before the bracket of their code (a consent: `Я, Jekaterina Ivanova (личный код …)`)
+        ("Я, Jekaterina Ivanova (личный код 47806160739), дата рождения 16.06.1978, подтверждаю", "Jekaterina Ivanova"),
         ("Minä, Matti Virtanen, henkilötunnus 131052-308T, suostun.", "Matti Virtanen"),
         ("I, John Q Smith, hereby consent to the test.", "John Q Smith"),
         ("Я, Ирина Волкова, даю согласие.", "Ирина Волкова"),
