@@ -78,6 +78,9 @@ public struct JSONReader: DocumentReader {
         /// Objects: a `type` or `role` said the object is the organisation's agent (Intercom's
         /// `author: {"type": "admin", "name": …, "email": …}`): its contacts are staff's.
         var agent = false
+        /// Objects: a `type` or `role` said the object is a customer's, under a key that names
+        /// staff (Help Scout's `createdBy: {"type": "customer", …}` on a customer's thread).
+        var customer = false
     }
     private var stack: [Frame] = []
 
@@ -608,6 +611,12 @@ public struct JSONReader: DocumentReader {
             if let top = stack.last, !top.isArray {
                 if !top.agent, value.count <= 12, nodes[Int(node)].roleKey, Self.agentTypes.contains(value.map { ASCII.lower($0) }) {
                     stack[stack.count - 1].agent = true
+                } else if !top.customer, value.count <= 12, nodes[Int(node)].roleKey, Self.customerTypes.contains(value.map { ASCII.lower($0) }) {
+                    stack[stack.count - 1].customer = true
+                } else if top.customer, let n = customerNode(node) {
+                    emitField(value, node: n, line: tokenLine, offset: tokenOffset, &v)
+                    valueDone(&v)
+                    return
                 } else if top.agent {
                     switch nodes[Int(node)].hint {
                     case .email, .fullName, .firstName, .lastName, .phone:
@@ -633,7 +642,9 @@ public struct JSONReader: DocumentReader {
             let keyNode = syntheticNode(.logfmt, key, under: node) { p in
                 var hint = FieldClassifier.hint(forLabel: String(decoding: key, as: UTF8.self)) ?? .none
                 switch hint {
-                case .none, .nonPersonal, .linkKey, .purchase, .delivery: hint = .nonPersonal
+                case .none: hint = .nonPersonal
+                // (A bare `id` joins no one; `customerNo` does, as in `TextReader.logfmtColumn`.)
+                case .linkKey where key == Array("id".utf8): hint = .nonPersonal
                 default: break
                 }
                 return PathNode(name: p.name + "{" + String(decoding: key, as: UTF8.self) + "}",
@@ -896,10 +907,34 @@ public struct JSONReader: DocumentReader {
     /// Nodes the reader makes up under an object, beside its keys: a columnar header's column
     /// (`<object>.rows[].<label>`), an attribute's value (`<object>{<label>}`), a related
     /// person's keys (`<object>.relative`). Kept in `children` under a leading tag byte.
-    private enum Synthetic: UInt8 { case attribute = 0, header = 1, relative = 2, agent = 3, logfmt = 4 }
+    private enum Synthetic: UInt8 { case attribute = 0, header = 1, relative = 2, agent = 3, logfmt = 4, customer = 5 }
 
     /// Values of an object's `type` or `role` that make it the organisation's agent (`Frame.agent`).
     static let agentTypes: Set<[UInt8]> = Set(["admin", "bot", "operator", "agent", "teammate", "team", "staff"].map { Array($0.utf8) })
+
+    /// Values of an object's `type` or `role` that make it a customer's (`Frame.customer`).
+    static let customerTypes: Set<[UInt8]> = Set(["customer", "client", "patient", "contact", "visitor", "lead", "end-user",
+                                                  "end_user", "enduser"].map { Array($0.utf8) })
+
+    /// The node a customer's value is read under when its path names staff (`Frame.customer`:
+    /// Help Scout's `createdBy.email` on a customer's thread): `<parent>.customer_<key>`, with the
+    /// key's own hint; nil when the path names no staff or the key no element of a person's.
+    private mutating func customerNode(_ node: Int32) -> Int32? {
+        let n = syntheticNode(.customer, [], under: node) { p in
+            let name = p.name
+            let cut = name.lastIndex(of: ".") ?? name.startIndex
+            let key = String(name[cut...].drop(while: { $0 == "." }))
+            guard p.otherEntity, FieldClassifier.namesStaffMember(name) else { return PathNode(name: "", hint: .none, otherEntity: false) }
+            let hint = FieldClassifier.hint(forLabel: key) ?? FieldClassifier.namePart(key) ?? .none
+            switch hint {
+            case .email, .phone, .fullName, .firstName, .lastName:
+                return PathNode(name: String(name[..<cut]) + ".customer_" + key, hint: hint, otherEntity: false)
+            default:
+                return PathNode(name: "", hint: .none, otherEntity: false)
+            }
+        }
+        return nodes[Int(n)].name.isEmpty ? nil : n
+    }
 
     /// The node an agent's contact is read under (`Frame.agent`): `<parent>.supportagent_<key>`,
     /// staff's and no person's.

@@ -6,7 +6,8 @@ import Darwin
 
 /// A logfmt line, as Go services, Heroku and Grafana Loki write their events:
 /// `level=info ts=2023-10-29T13:37:09Z msg="SMS wysłany" pesel=82040238933 tel=570640333
-/// pacjent="Marek Olszewski"`. Its pairs are found on bytes; a reader gives a pair whose key it
+/// pacjent="Marek Olszewski"`, and objects printed the same way (a Kotlin data class's
+/// `Stop(seq=1, customerNo=K16899, name='Nyström Eva', phone='+358 34 132378')` in a logcat line). Its pairs are found on bytes; a reader gives a pair whose key it
 /// knows (`tel`, `pacjent`, `email`) the key's column, so a bare national phone number is read
 /// as a phone, as it is under a `Tel:` label.
 enum Logfmt {
@@ -35,17 +36,22 @@ enum Logfmt {
             guard k < n, t[k] == UInt8(ascii: "="), k - i <= maxKey else { i = k; continue }
             let key = i..<k
             var v = k + 1
-            if v < n && t[v] == UInt8(ascii: "\"") {
+            if v < n && (t[v] == UInt8(ascii: "\"") || t[v] == UInt8(ascii: "'")) {
+                // (Single quotes too: a Kotlin or Python object's `toString`, `name='Vainio Tauno'`.)
+                let quote = t[v]
                 v += 1
                 var end = v
-                while end < n && t[end] != UInt8(ascii: "\"") { end += t[end] == UInt8(ascii: "\\") ? 2 : 1 }
+                while end < n && t[end] != quote { end += t[end] == UInt8(ascii: "\\") ? 2 : 1 }
                 guard end < n else { break }
                 out.append((key, v..<end, true))
                 i = end + 1
             } else {
                 var end = v
                 while end < n && t[end] != 0x20 && t[end] != 0x09 && t[end] != 0x0D { end += 1 }
-                if end > v { out.append((key, v..<end, false)) }
+                // (`customerNo=K16899,` in an object's `toString`: the comma or bracket is no part of it.)
+                var last = end
+                while last > v && (t[last - 1] == UInt8(ascii: ",") || t[last - 1] == UInt8(ascii: ")")) { last -= 1 }
+                if last > v { out.append((key, v..<last, false)) }
                 i = end
             }
         }

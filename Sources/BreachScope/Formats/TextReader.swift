@@ -102,6 +102,10 @@ public struct TextReader: DocumentReader {
     private var hashRocketBudget = TextReader.hashRocketLines
     /// Lines left to look for logfmt events in (`Logfmt`; as many as for Ruby hashes).
     private var logfmtBudget = TextReader.hashRocketLines
+    /// Lines left to look for InfluxDB points in (`LineProtocol`), and the columns of their keys.
+    private var lineProtocolBudget = TextReader.hashRocketLines
+    private var lineProtocolColumns: [[UInt8]: Int] = [:]
+    private var logfmtLabels: [[UInt8]: (Int, FieldHint)] = [:]
     /// YAML: the indentation of the sequence whose mappings are records (-1: none seen yet), and
     /// the column of the last key without a value, whose block sequence's items are its values.
     private var yamlItemIndent = -1
@@ -503,15 +507,40 @@ public struct TextReader: DocumentReader {
             visitor.endRecord()
             return
         }
+        if lineProtocolBudget > 0 {
+            let pairs = LineProtocol.pairs(text)
+            if !pairs.isEmpty {
+                // An InfluxDB point (`ost,kaart=2900… toode="Ibumetin 400 mg N20" 1692…`): a
+                // record of its own, its known tags and fields under their keys.
+                // (Not the line as text: a product's EAN in every buyer's line would read as a
+                // payment card they share. Another key's string field is text of its own.)
+                lineProtocolBudget = Self.hashRocketLines
+                if recordOpen { visitor.endRecord(); recordOpen = false }
+                visitor.beginRecord(line: line, offset: offset + a)
+                defer { visitor.endRecord() }
+                for pair in pairs {
+                    let column = lineProtocolColumn(Array(text[pair.key]), visitor: &visitor)
+                    guard column >= 0 || (column == -1 && pair.quoted) else { continue }
+                    LineProtocol.unescaped(UnsafeBufferPointer(rebasing: text[pair.value])).withUnsafeBufferPointer {
+                        visitor.field($0, column: column, line: line, offset: offset + a + pair.value.lowerBound)
+                    }
+                }
+                return
+            }
+            lineProtocolBudget -= 1
+        }
         if logfmtBudget > 0 {
             let pairs = Logfmt.pairs(text)
             if !pairs.isEmpty {
                 // A logfmt event (`level=info … tel=570640333 pacjent="Marek Olszewski"`): its
                 // text, and each pair whose key names a person's element under that key.
+                // (One event, one record: a log's lines are different persons'.)
                 logfmtBudget = Self.hashRocketLines
-                openRecord(offset: offset, visitor: &visitor)
+                if recordOpen { visitor.endRecord(); recordOpen = false }
+                visitor.beginRecord(line: line, offset: offset + a)
                 visitor.field(text, column: -1, line: line, offset: offset + a)
                 logfmtFields(text, pairs, offset: offset + a, visitor: &visitor)
+                visitor.endRecord()
                 return
             }
             logfmtBudget -= 1
@@ -774,6 +803,24 @@ public struct TextReader: DocumentReader {
         emitNameParts(given: given, family: family, visitor: &visitor)
     }
 
+    /// The column of an InfluxDB point's tag or field key (`kaart`, `toode`): one the classifier
+    /// gives a hint other than none (a card, a customer key, a product); -1 for an unknown key,
+    /// -2 for one that names nothing personal (`ean`).
+    private mutating func lineProtocolColumn(_ key: [UInt8], visitor: inout some RecordVisitor) -> Int {
+        if let known = lineProtocolColumns[key] { return known }
+        guard lineProtocolColumns.count < Self.labelCacheLimit else { return -1 }
+        let label = String(decoding: key, as: UTF8.self)
+        var column = -1
+        switch classify(label) {
+        case nil, .none?: break
+        // (A known key that names nothing of a person's, `ean`, is not read at all.)
+        case .nonPersonal?: column = -2
+        case let hint?: column = visitor.declareColumn(name: label, hint: hint)
+        }
+        lineProtocolColumns[key] = column
+        return column
+    }
+
     /// A logfmt line's pairs (`Logfmt.pairs`) whose key the classifier gives a person's element,
     /// as a URL query's parameters are read (`queryColumn`); a first and a last name of one line
     /// are one name.
@@ -781,7 +828,7 @@ public struct TextReader: DocumentReader {
                                        offset: Int, visitor: inout some RecordVisitor) {
         var given: (value: [UInt8], column: Int, offset: Int)?, family: (value: [UInt8], column: Int, offset: Int)?
         for pair in pairs {
-            let (column, hint) = queryColumn(Array(text[pair.key]), visitor: &visitor)
+            let (column, hint) = logfmtColumn(Array(text[pair.key]), visitor: &visitor)
             guard column >= 0 else { continue }
             let raw = UnsafeBufferPointer(rebasing: text[pair.value])
             let value = pair.quoted ? Logfmt.unescaped(raw) : Array(raw)
@@ -793,6 +840,23 @@ public struct TextReader: DocumentReader {
             }
         }
         emitNameParts(given: given, family: family, visitor: &visitor)
+    }
+
+    /// The column and hint of a logfmt key: one the classifier gives a person's element, a
+    /// delivery's, a purchase's or a customer key (`customerNo`, which joins the customer's
+    /// records elsewhere; not a bare `id`), or -1.
+    private mutating func logfmtColumn(_ key: [UInt8], visitor: inout some RecordVisitor) -> (Int, FieldHint) {
+        if let known = logfmtLabels[key] { return known }
+        guard logfmtLabels.count < Self.labelCacheLimit else { return (-1, .none) }
+        let label = String(decoding: key, as: UTF8.self)
+        var known: (Int, FieldHint) = (-1, .none)
+        switch classify(label) {
+        case nil, .none?, .nonPersonal?: break
+        case .linkKey? where label.lowercased() == "id": break
+        case let hint?: known = (visitor.declareColumn(name: Self.queryColumnPrefix + label, hint: hint), hint)
+        }
+        logfmtLabels[key] = known
+        return known
     }
 
     /// A query's or a hash's first and last name as one name; either alone in its column.

@@ -345,6 +345,22 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(fields.filter { $0.hasPrefix("$.Message>$.mail.commonHeaders.subject=") }.count == 3)
     }
 
+    /// An object under a key that names staff (`createdBy`) whose `type` says it is a customer's
+    /// (Help Scout's customer threads): its name and e-mail are the customer's; an agent's
+    /// (`type: user`) stay staff's.
+    @Test func aCustomersCreatedByIsTheCustomers() {
+        let out = read(#"{"threads": [{"type": "message", "createdBy": {"id": 400001, "type": "user", "first": "Jelena", "last": "Tsvetkova", "#
+                       + #""email": "jelena.tsvetkova@apteek.example.com"}}, {"type": "customer", "createdBy": {"id": 304753198, "type": "customer", "#
+                       + #""first": "Kalle", "last": "Väli", "email": "vali.kalle@example.org"}}]}"#)
+        #expect(out.error == nil)
+        let fields = out.recorder.records.flatMap { $0 }
+        #expect(fields.contains("$.threads[].createdBy.customer_email=vali.kalle@example.org"), "\(fields)")
+        #expect(fields.contains("$.threads[].createdBy.customer_first=Kalle"), "\(fields)")
+        #expect(out.recorder.hint("$.threads[].createdBy.customer_email") == .email)
+        #expect(fields.contains("$.threads[].createdBy.email=jelena.tsvetkova@apteek.example.com"), "\(fields)")
+        #expect(out.recorder.hint("$.threads[].createdBy.email") != .email)
+    }
+
     /// A mail's delivery report (SES's `delivery`) is no parcel's: its keys are not delivery
     /// information; a shop's `delivery` keeps its window and door code.
     @Test func aMailsDeliveryReportIsNoParcels() {

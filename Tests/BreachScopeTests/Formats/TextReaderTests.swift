@@ -59,11 +59,36 @@ import BreachScopeTesting
         let text = #"level=info ts=2023-10-29T13:37:09Z caller=sms.go:88 msg="SMS wysłany" tel=570640333 pacjent="Marek \"Mareczek\" Olszewski""# + "\n"
             + #"level=info ts=2023-10-29T13:37:10Z msg="e-mail" first_name=Ewa last_name=Kowalska email=ewa.k@example.pl"# + "\n"
             + "Note: we set tel=570640334 and retry=1 today\n"
+            + "09-18 07:29:43.880  5932  8183 D StopAdapter: Stop(seq=1, customerNo=K16899, name='Nyström Eva', address='Kyrkogatan 26 B 7, 07900 Lovisa', doorCode='3950')\n"
         let v = Self.readAllChunkings(text, classify: { FieldClassifier.hint(forLabel: $0) })
         let all = v.recordStrings.joined(separator: "\n")
         #expect(all.contains("?tel=570640333") && all.contains(#"?pacjent=Marek "Mareczek" Olszewski"#), "\(all)")
         #expect(all.contains("?name=Ewa Kowalska") && all.contains("?email=ewa.k@example.pl"), "\(all)")
         #expect(!all.contains("?msg") && !all.contains("?caller") && !all.contains("?tel=570640334"), "\(all)")
+        #expect(!v.recordStrings.contains { $0.contains("?tel=") && $0.contains("?email=") }, "\(v.recordStrings)")
+        // An object's `toString` in a logcat line: single quotes, and no comma after a bare value.
+        #expect(all.contains("?name=Nyström Eva") && all.contains("?address=Kyrkogatan 26 B 7, 07900 Lovisa")
+                && all.contains("?customerNo=K16899|") && all.contains("?doorCode=3950"), "\(all)")
+    }
+
+    /// An InfluxDB export (`influx_inspect export`): each point is a record, its known tags
+    /// and fields under their keys (the card and the product of one purchase line); the
+    /// export's comments and DDL stay text.
+    @Test func influxPointsAreRecords() {
+        let text = "# INFLUXDB EXPORT: 1677-09-21T00:12:43Z - 2262-04-11T23:47:16Z\n# DML\n"
+            + #"ost,kaart=2900001863810,kauplus=Narva\ Astri,kett=apteek toode="Ibumetin 400 mg N20" 1692215959312000000"# + "\n"
+            + #"ost,kaart=2900001863810,kauplus=Narva\ Astri,kett=apteek kogus=2i 1692215959312000000"# + "\n"
+            + "Note: value=1 at 1692215959\n"
+        let v = Self.readAllChunkings(text, classify: { label in
+            switch label { case "kaart": return .loyaltyCard; case "toode": return .purchase; default: return nil }
+        })
+        #expect(v.recordStrings.contains { $0.contains("kaart=2900001863810") && $0.contains("toode=Ibumetin 400 mg N20") }, "\(v.recordStrings)")
+        // (Each point is a record of its own: two cards never share one.)
+        #expect(!v.recordStrings.contains { $0.components(separatedBy: "kaart=").count > 2 }, "\(v.recordStrings)")
+        #expect(!v.columnNames.contains("kauplus") && !v.columnNames.contains("kogus"), "\(v.columnNames)")
+        #expect(Array("Note: value=1 at 1692215959".utf8).withUnsafeBufferPointer { LineProtocol.pairs($0) }.isEmpty)
+        let point = Array(#"ost,kaart=2900001863810,kauplus=Narva\ Astri toode="Ibumetin" 1692215959312000000"#.utf8)
+        #expect(point.withUnsafeBufferPointer { LineProtocol.pairs($0).map { String(decoding: point[$0.key], as: UTF8.self) } } == ["kaart", "kauplus", "toode"])
     }
 
     /// A log of JSON lines (`app.log`): each line a record with its paths, declared once; a
