@@ -743,7 +743,7 @@ public enum FieldClassifier {
             "address", "addresses", "street address", "street_address", "home address", "postal address",
             "mailing address", "residential address", "full address",
             "aadress", "elukoht", "postiaadress", "kodune aadress", "elukoha aadress",
-            "адрес", "почтовый адрес", "адрес проживания", "место жительства", "адреса",
+            "адрес", "почтовый адрес", "адрес проживания", "место жительства", "адреса", "адрес регистрации",
             "адреса проживання", "місце проживання",
             "osoite", "postiosoite", "kotiosoite", "lähiosoite",
             "adress", "postadress", "hemadress", "gatuadress",
@@ -889,7 +889,7 @@ public enum FieldClassifier {
             "karta lojalnościowa", "karta klienta", "karta stałego klienta",
             "kundenkarte", "bonuskarte", "treuekarte",
             "клиентская карта", "бонусная карта", "дисконтная карта", "карта клиента",
-            "клубная карта", "номер карты клиента",
+            "клубная карта", "номер карты клиента", "номер дисконтной карты", "дисконтной карты", "номер бонусной карты",
             "lojalitātes karte", "klienta karte", "lojalumo kortelė", "kliento kortelė",
         ]),
         (customer, [

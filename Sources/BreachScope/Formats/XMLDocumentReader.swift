@@ -47,12 +47,21 @@ public struct XMLDocumentReader: DocumentReader {
         var hasChildren = false
         var lastChildName: [UInt8] = []
         var lastChildCompound = false
+        /// Its last child held a type–value pair and nothing else (`<ЗначениеРеквизита>`): an
+        /// attribute, no record of its own however often it repeats.
+        var lastChildPair = false
+        /// Its children so far, and which keys of a type–value pair among them (1: the type, 2: the value).
+        var childCount = 0
+        var pairKeys: UInt8 = 0
         var label: [UInt8]?
         /// It or an ancestor names a clinical document's staff (`namesStaffElement`): decided
         /// once when it opens, not for each of its fields.
         var underStaff = false
         /// It names a sale's or an order's line (`namesPurchaseLine`).
         var purchaseLine = false
+        /// The text of its last child when that names a type–value pair's type (`Тип`,
+        /// `Наименование`, `type`): the label of the value after it.
+        var pairLabel: [UInt8]?
     }
 
     private struct Field {
@@ -132,7 +141,11 @@ public struct XMLDocumentReader: DocumentReader {
             stack[top].hasChildren = true
             // (An invoice's or a receipt's lines, `InvoiceRow` and `LineItem`, are the purchases of
             // the record around them, not records of their own.)
-            if stack[top].lastChildName == name && stack[top].lastChildCompound
+            stack[top].childCount += 1
+            let childFlags = flags(nameID(name), name)
+            if childFlags & Self.pairLabelFlag != 0 { stack[top].pairKeys |= 1 }
+            if childFlags & Self.pairValueFlag != 0 { stack[top].pairKeys |= 2 }
+            if stack[top].lastChildName == name && stack[top].lastChildCompound && !stack[top].lastChildPair
                 && flags(nameID(name), name) & (Self.purchaseLineFlag | Self.contactPartFlag) == 0 {
                 let depth = stack.count + 1
                 repeated.insert(Int64(depth) << 32 | Int64(nameID(name)))
@@ -201,6 +214,17 @@ public struct XMLDocumentReader: DocumentReader {
     }
 
     static let purchaseLineFlag: UInt8 = 1, staffLabelFlag: UInt8 = 2, productFlag: UInt8 = 4, contactPartFlag: UInt8 = 8
+    static let pairLabelFlag: UInt8 = 16, pairValueFlag: UInt8 = 32
+
+    /// A party's role key (`role`, CommerceML's `Роль`) and the roles that make it the seller.
+    static let roleKeys: Set<[UInt8]> = [Array("role".utf8)]
+    static let roleRu = Array("Роль".utf8)
+    static let partyElements: Set<String> = ["контрагент", "party", "counterparty", "participant", "партнер"]
+    static let sellerRoles: Set<String> = ["продавец", "поставщик", "исполнитель", "seller", "supplier", "vendor", "merchant"]
+
+    /// The keys of a type–value pair (CommerceML's `Тип`/`Наименование` and `Значение`).
+    static let pairLabelKeys: Set<String> = ["тип", "наименование", "вид", "type", "key", "label", "attribute", "property"]
+    static let pairValueKeys: Set<String> = ["значение", "value", "val"]
 
     /// What an element's name says, decided once per name: a purchase line (`namesPurchaseLine`),
     /// a staff member's label (`FieldClassifier.namesStaffMember`: `assignee`), a product's
@@ -211,6 +235,11 @@ public struct XMLDocumentReader: DocumentReader {
         if name.count <= 40 && FieldClassifier.namesStaffMember(String(decoding: name, as: UTF8.self)) { answer |= Self.staffLabelFlag }
         if Self.namesProduct(name) { answer |= Self.productFlag }
         if Self.namesContactPart(name) { answer |= Self.contactPartFlag }
+        if name.count <= 24 {
+            let key = FieldClassifier.normalize(String(decoding: name, as: UTF8.self))
+            if Self.pairLabelKeys.contains(key) { answer |= Self.pairLabelFlag }
+            if Self.pairValueKeys.contains(key) { answer |= Self.pairValueFlag }
+        }
         nameFlags[id] = answer
         return answer
     }
@@ -237,7 +266,25 @@ public struct XMLDocumentReader: DocumentReader {
                     // `reporter` is its customer), no thing.
                     if parent == Self.rssItem, stack.count >= 2, stack[stack.count - 2].name == Self.rssChannel { parent = nil }
                     let staff = stack.last?.underStaff ?? false
-                    let name = element.label ?? element.name
+                    var name = element.label ?? element.name
+                    let named = flags(element.nameID, element.name)
+                    if let top = stack.indices.last {
+                        if element.label == nil, named & Self.pairValueFlag != 0, let label = stack[top].pairLabel {
+                            // The value of a type–value pair (CommerceML's `<Контакт><Тип>Телефон
+                            // мобильный</Тип><Значение>+372 55975951</Значение>`): under its type.
+                            name = label
+                            parent = nil
+                        }
+                        stack[top].pairLabel = named & Self.pairLabelFlag != 0 && value.count <= 48 ? value : nil
+                        if value.count <= 24, Self.roleKeys.contains(element.name.map { ASCII.lower($0) }) || element.name == Self.roleRu,
+                           Self.partyElements.contains(FieldClassifier.normalize(String(decoding: stack[top].name, as: UTF8.self))),
+                           Self.sellerRoles.contains(FieldClassifier.normalize(String(decoding: value, as: UTF8.self))) {
+                            // A party whose role is the seller's (CommerceML's `<Контрагент>` with
+                            // `<Роль>Продавец</Роль>`): its contacts after it are the organisation's.
+                            // (Not a document's own `<Роль>`: the side the exchange file was written for.)
+                            stack[top].underStaff = true
+                        }
+                    }
                     if let pid = Self.pidField(value) {
                         // An XDS registry entry's `sourcePatientInfo` (`PID-5|Toom^Andres^^^`): HL7's fields.
                         if !pid.value.isEmpty {
@@ -259,6 +306,7 @@ public struct XMLDocumentReader: DocumentReader {
         if let parent = stack.indices.last {
             stack[parent].lastChildName = element.name
             stack[parent].lastChildCompound = element.hasChildren
+            stack[parent].lastChildPair = element.childCount == 2 && element.pairKeys == 3
         }
     }
 
@@ -342,17 +390,17 @@ public struct XMLDocumentReader: DocumentReader {
            let part = FieldClassifier.namePart(label) {
             hint = part
         }
-        // `<address><line>…</line><city>…</city>`: the parts of an address.
-        if hint == .none, let parent, [.postalAddress, .addressPart].contains(FieldClassifier.hint(forLabel: String(decoding: parent, as: UTF8.self))) {
-            hint = .addressPart
-        }
-        if party { hint = .fullName }
         // A generic leaf under an element that names the value (NCPDP SCRIPT's
         // `<DateOfBirth><Date>1979-04-07</Date>`, `<Email><Value>…`): the element's.
         if hint == .none || hint == .nonPersonal, let parent, Self.genericLeaves.contains(FieldClassifier.normalize(label)),
            let p = Self.valueHint(parent) {
             hint = p
         }
+        // `<address><line>…</line><city>…</city>`: the parts of an address.
+        if hint == .none, let parent, [.postalAddress, .addressPart].contains(FieldClassifier.hint(forLabel: String(decoding: parent, as: UTF8.self))) {
+            hint = .addressPart
+        }
+        if party { hint = .fullName }
         // A contact point's number (NCPDP SCRIPT's `<Communication><Number>3125550100</Number>
         // <Qualifier>TE</Qualifier>`): a phone (an e-mail there is found as any is).
         if hint == .none || hint == .nonPersonal, let parent, Self.contactNumberKeys.contains(FieldClassifier.normalize(label)),
@@ -492,7 +540,9 @@ public struct XMLDocumentReader: DocumentReader {
         return answer
     }
 
-    static let genericLeaves: Set<String> = ["date", "value", "text", "datetime", "val"]
+    static let genericLeaves: Set<String> = ["date", "value", "text", "datetime", "val",
+                                             // CommerceML's address as written (`<АдресРегистрации><Представление>`).
+                                             "представление", "presentation"]
     static let parentNamedLeaves = genericLeaves.union(contactNumberKeys)
     static let contactNumberKeys: Set<String> = ["number", "value", "nr", "numero", "nummer"]
     static let phoneParents: Set<String> = ["communication", "telecom", "contactpoint", "phone", "phonenumber", "telephone"]
@@ -509,6 +559,8 @@ public struct XMLDocumentReader: DocumentReader {
         "tellimuserida", "tilausrivi", "orderrad", "pozycjazamowienia",
         // An invoice's rows (Finvoice's `InvoiceRow`, UBL's `InvoiceLine`).
         "invoicerow", "invoiceline", "laskurivi",
+        // A CommerceML order's goods (`<Товары><Товар>`).
+        "товар",
     ]
 
     /// A product's name, description or code under a purchase line (`Description`, `ItemID`).
@@ -519,7 +571,9 @@ public struct XMLDocumentReader: DocumentReader {
     }
 
     static let productCodeKeys: Set<String> = ["itemid", "gtin", "ean", "sku", "posidentity", "articlename", "articleidentifier",
-                                               "buyerarticleidentifier", "itemname", "articledescription"]
+                                               "buyerarticleidentifier", "itemname", "articledescription",
+                                               // CommerceML's goods (`<Товар><Наименование>`).
+                                               "наименование", "название"]
 
     /// The column of a product under a purchase line: `(purchase)/Description`, a purchase.
     private mutating func purchaseColumn(_ name: [UInt8], visitor: inout some RecordVisitor) -> Int {

@@ -328,6 +328,39 @@ import BreachScopeTesting
         #expect(hint(of: "Uibo, Merike") == .fullName && hint(of: "5034 5159") == .phone, "\(v.events)")
     }
 
+    /// A CommerceML order (1C's exchange file): a type–value pair's value is read under its type
+    /// (`Телефон мобильный`, `Номер дисконтной карты`), the goods are the buyer's purchases, and
+    /// the registration address's `Представление` is an address.
+    @Test func commerceMLPairsGoodsAndAddress() {
+        let (v, error, _) = read("""
+            <КоммерческаяИнформация ВерсияСхемы="2.10"><Документ><Ид>8289d6ae</Ид><Номер>ЛМ-004802</Номер><Роль>Продавец</Роль>
+            <Контрагенты><Контрагент><Наименование>Смирнов Дмитрий</Наименование><Фамилия>Смирнов</Фамилия><Имя>Дмитрий</Имя>
+            <АдресРегистрации><Представление>Tallinna mnt 5-12, Narva</Представление></АдресРегистрации>
+            <Контакты><Контакт><Тип>Телефон мобильный</Тип><Значение>+372 55975951</Значение></Контакт>
+            <Контакт><Тип>Электронная почта</Тип><Значение>dmitrismirnov@example.org</Значение></Контакт></Контакты></Контрагент>
+            <Контрагент><Наименование>Lemmik Zoo OU (Нарва)</Наименование><Роль>Продавец</Роль><Контакты><Контакт><Тип>Телефон рабочий</Тип><Значение>+372 356 0000</Значение></Контакт></Контакты></Контрагент></Контрагенты>
+            <Товары><Товар><Наименование>Royal Canin Mini Adult 2 кг</Наименование><Количество>1</Количество></Товар>
+            <Товар><Наименование>Hill's i/d Canine 2 кг</Наименование></Товар></Товары>
+            <ЗначенияРеквизитов><ЗначениеРеквизита><Наименование>Номер дисконтной карты</Наименование><Значение>2920653695539</Значение></ЗначениеРеквизита>
+            <ЗначениеРеквизита><Наименование>Статус заказа</Наименование><Значение>[N] Принят</Значение></ЗначениеРеквизита></ЗначенияРеквизитов>
+            </Документ><Документ><Ид>28c6af9a</Ид><Номер>ЛМ-004809</Номер></Документ></КоммерческаяИнформация>
+            """)
+        #expect(error == nil)
+        func hint(of value: String) -> FieldHint? {
+            for case let .field(v2, column, _, _) in v.events where v2 == value {
+                return v.events.compactMap { e -> FieldHint? in if case let .declare(_, h, id) = e, id == column { h } else { nil } }.first
+            }
+            return nil
+        }
+        #expect(hint(of: "+372 55975951") == .phone && hint(of: "2920653695539") == .loyaltyCard, "\(v.events)")
+        // (The seller's line is the organisation's.)
+        #expect(hint(of: "+372 356 0000") == .nonPersonal, "\(v.events)")
+        #expect(hint(of: "Royal Canin Mini Adult 2 кг") == .purchase && hint(of: "Tallinna mnt 5-12, Narva") == .postalAddress, "\(v.events)")
+        // (One record per document, and the root's attribute.)
+        #expect(v.records.count == 3, "\(v.recordStrings)")
+        #expect(v.records.contains { r in r.contains { $0.1 == "2920653695539" } && r.contains { $0.1 == "+372 55975951" } }, "\(v.recordStrings)")
+    }
+
     @Test func singleDocumentIsOneRecordWithCDATA() {
         let ps = people(1, seed: 33)
         let (v, error, _) = read("<patsient><nimi><![CDATA[\(ps[0].name)]]></nimi><isikukood>\(ps[0].id)</isikukood></patsient>")

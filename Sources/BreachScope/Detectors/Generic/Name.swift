@@ -93,6 +93,8 @@ public struct NameDetector: Sendable {
         // Public bodies that pay for or order services (`Kymenlaakson hyvinvointialue`, `Helsingin kaupunki`).
         "hyvinvointialue", "kuntayhtymä", "kaupunki", "kunta", "kommun", "vald", "vallavalitsus", "linnavalitsus",
         "gmina", "powiat",
+        // A payment service's own rows (PayPal's `Bank Account` on a withdrawal).
+        "account",
     ].map { Array($0.utf8) })
     /// `organisationWords` for the per-name check.
     static let organisations = LowercaseWordSet(organisationWords)
