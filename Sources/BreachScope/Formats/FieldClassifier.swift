@@ -99,8 +99,15 @@ public enum FieldClassifier {
                 }
             }
         }
+        // A Solr dynamic field (`nazwisko_t`, `data_ur_dt`, `adres_txt`, `telefon_s`): its type
+        // suffix says nothing of what it holds.
+        if let cut = label.lastIndex(of: "_"), cut > label.startIndex, solrSuffixes.contains(String(label[label.index(after: cut)...])) {
+            return hint(forLabel: String(label[..<cut]))
+        }
         return nil
     }
+
+    static let solrSuffixes: Set<String> = ["s", "t", "txt", "dt", "ss", "i", "l", "b", "d", "f", "tdt", "txt_pl", "txt_en", "ls", "is"]
 
     /// A label after a customisation's publisher prefix (`khl_asiakasnumero` → `asiakasnumero`:
     /// letters and `_`, eight letters at most), or nil.

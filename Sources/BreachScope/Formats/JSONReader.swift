@@ -1249,7 +1249,10 @@ public struct JSONReader: DocumentReader {
             // `"kaart": {"number": "2853609691340", "tase": "kuld"}`: the card's number.
             hint = p.hint
         }
-        let otherEntity = p.otherEntity || FieldClassifier.namesOtherEntity(label)
+        // (A document's top-level `rows` are its result set, CouchDB's `_all_docs` and a query
+        // API's, not a receipt's lines.)
+        let resultSet = parent == 0 && Self.rowsKeys.contains(FieldClassifier.normalize(label))
+        let otherEntity = p.otherEntity || (FieldClassifier.namesOtherEntity(label) && !resultSet)
         // A notes key (`.none`) under a delivery or address object is part of it.
         var childHint = (hint == FieldHint.none ? nil : hint)
             ?? (p.hint == .delivery && Self.namesMailTransport(label) ? FieldHint.nonPersonal : Self.inherited(from: p.hint)) ?? .none

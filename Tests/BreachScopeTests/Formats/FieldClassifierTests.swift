@@ -104,7 +104,7 @@ import Testing
         ("language", .language), ("keel", .language), ("kieli", .language), ("språk", .language),
         ("język", .language), ("язык", .language),
         // not personal
-        ("order_id", .nonPersonal), ("order number", .nonPersonal), ("tellimus", .nonPersonal), ("Type", .nonPersonal),
+        ("order_id", .nonPersonal), ("order number", .nonPersonal), ("tellimus", .nonPersonal), ("Type", .nonPersonal), ("nazwisko_t", .lastName), ("data_ur_dt", .dateOfBirth), ("adres_txt", .postalAddress),
         ("tilausnumero", .nonPersonal), ("invoice", .nonPersonal), ("timestamp", .nonPersonal),
         ("created_at", .nonPersonal), ("amount", .nonPersonal), ("price", .nonPersonal),
         ("summa", .nonPersonal), ("hind", .nonPersonal), ("quantity", .nonPersonal),

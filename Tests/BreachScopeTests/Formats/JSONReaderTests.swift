@@ -361,6 +361,18 @@ private func expectOffsetsPointAtValues(_ doc: String, _ recorder: Recorder) {
         #expect(out.recorder.hint("$.threads[].createdBy.email") != .email)
     }
 
+    /// A document's top-level `rows` (CouchDB's `_all_docs?include_docs=true`) are its records,
+    /// not a receipt's lines: a row's `doc` names its person.
+    @Test func topLevelRowsAreRecordsNotLines() {
+        let out = read(#"{"total_rows": 1, "rows": [{"id": "konto:1", "key": "konto:1", "value": {"rev": "8-0"}, "#
+                       + #""doc": {"_id": "konto:1", "typ": "konto", "pesel": "98091487783", "imie": "Żaneta", "nazwisko": "Mazur", "telefon": "799320107"}}]}"#)
+        #expect(out.error == nil)
+        #expect(out.recorder.hint("$.rows[].doc.imie") == .firstName && out.recorder.hint("$.rows[].doc.telefon") == .phone)
+        // (A receipt's rows are its lines still.)
+        let receipt = read(#"{"receipt": {"rows": [{"name": "Ibumetin 400 mg", "qty": 1}]}}"#)
+        #expect(receipt.recorder.hint("$.receipt.rows[].name") != .fullName)
+    }
+
     /// A mail's delivery report (SES's `delivery`) is no parcel's: its keys are not delivery
     /// information; a shop's `delivery` keeps its window and door code.
     @Test func aMailsDeliveryReportIsNoParcels() {
