@@ -482,11 +482,36 @@ public struct TextReader: DocumentReader {
         return !trusted
     }
 
+    /// Where a form-encoded JSON value stands in a line (`mandrill_events=%5B%7B%22event…`, an
+    /// nginx log's request body): after `=`, from `%5B` or `%7B` to a quote, a space or `&`.
+    static func formEncodedJSON(_ t: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard let base = t.baseAddress, t.count >= 16 else { return nil }
+        var i = 0
+        while i < t.count, let hit = memchr(base + i, Int32(UInt8(ascii: "%")), t.count - i) {
+            let k = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+            i = k + 1
+            guard k >= 1, k + 5 < t.count, t[k - 1] == UInt8(ascii: "="),
+                  t[k + 1] == UInt8(ascii: "5") || t[k + 1] == UInt8(ascii: "7"),
+                  t[k + 2] == UInt8(ascii: "B") || t[k + 2] == UInt8(ascii: "b") else { continue }
+            var end = k
+            while end < t.count && t[end] != UInt8(ascii: "\"") && t[end] != 0x20 && t[end] != UInt8(ascii: "&") { end += 1 }
+            return k..<end
+        }
+        return nil
+    }
+
     /// A non-blank line read as text: a labelled field, a related person's record, a printed
     /// list's fields set apart by wide gaps (`gapped`: the line has one), or free text.
     private mutating func textLine(_ p: UnsafeBufferPointer<UInt8>, a: Int, b: Int, offset: Int, gapped: Bool = false,
                                    visitor: inout some RecordVisitor) {
         let text = UnsafeBufferPointer(rebasing: p[a..<b])
+        if let r = Self.formEncodedJSON(text), let decoded = Self.percentDecoded(UnsafeBufferPointer(rebasing: text[r])),
+           decoded.first == UInt8(ascii: "[") || decoded.first == UInt8(ascii: "{"),
+           decoded.withUnsafeBufferPointer({ readJSON($0, line: line, offset: offset + a + r.lowerBound, visitor: &visitor) }) {
+            // A webhook's logged form body (`mandrill_events=%5B%7B%22event%22…`): its JSON, read
+            // as JSON once decoded.
+            return
+        }
         if ASCII.isDigit(text[0]), Self.hasQuery(text) || Self.encodedAt(text) != nil {
             // A log line (a timestamp or an address first) with a URL's query, or an address
             // encoded in its path (an S3 access log's `profiles/keisha_moore%40inbox.test.json`):

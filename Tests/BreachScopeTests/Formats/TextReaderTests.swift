@@ -91,6 +91,17 @@ import BreachScopeTesting
         #expect(point.withUnsafeBufferPointer { LineProtocol.pairs($0).map { String(decoding: point[$0.key], as: UTF8.self) } } == ["kaart", "kauplus", "toode"])
     }
 
+    /// A webhook's form body in an nginx log (`mandrill_events=%5B%7B…`): decoded and read as
+    /// JSON, its events records with their paths.
+    @Test func formEncodedJSONInALogIsReadAsJSON() {
+        let text = #"198.2.132.208 - - [02/Mar/2015:12:02:24 +0000] "POST /hooks/mandrill HTTP/1.1" 200 2 "-" "Mandrill-Webhook/1.0" rt=0.097 "#
+            + #""mandrill_events=%5B%7B%22event%22%3A%22send%22%2C%22msg%22%3A%7B%22email%22%3A%22kowalczykj79%40mail.example.com%22%2C"#
+            + #"%22metadata%22%3A%7B%22patient_name%22%3A%22Jessica+A.+Kowalczyk%22%7D%7D%7D%5D""# + "\n"
+        let v = Self.readAllChunkings(text)
+        let all = v.recordStrings.joined(separator: "\n")
+        #expect(all.contains("$[].msg.email=kowalczykj79@mail.example.com") && all.contains("$[].msg.metadata.patient_name=Jessica A. Kowalczyk"), "\(all)")
+    }
+
     /// A log of JSON lines (`app.log`): each line a record with its paths, declared once; a
     /// line that breaks off (after 16 good ones, when lines are no longer probed first) is read
     /// as text too, so its e-mail is not lost.
