@@ -516,8 +516,7 @@ public struct TextReader: DocumentReader {
             // A log line (a timestamp or an address first) with a URL's query, or an address
             // encoded in its path (an S3 access log's `profiles/keisha_moore%40inbox.test.json`):
             // one request, whose parameters are one person's, is a record of its own.
-            if recordOpen { visitor.endRecord(); recordOpen = false }
-            visitor.beginRecord(line: line, offset: offset + a)
+            beginLineRecord(offset: offset + a, visitor: &visitor)
             visitor.field(text, column: -1, line: line, offset: offset + a)
             queryFields(text, offset: offset + a, visitor: &visitor)
             encodedAddresses(text, offset: offset + a, visitor: &visitor)
@@ -526,8 +525,7 @@ public struct TextReader: DocumentReader {
         }
         if ASCII.isDigit(text[0]), let args = Self.redisArguments(text) {
             // A redis `MONITOR` line: one command, whose arguments are one key's.
-            if recordOpen { visitor.endRecord(); recordOpen = false }
-            visitor.beginRecord(line: line, offset: offset + a)
+            beginLineRecord(offset: offset + a, visitor: &visitor)
             redisFields(args, offset: offset + a, visitor: &visitor)
             visitor.endRecord()
             return
@@ -540,16 +538,9 @@ public struct TextReader: DocumentReader {
                 // (Not the line as text: a product's EAN in every buyer's line would read as a
                 // payment card they share. Another key's string field is text of its own.)
                 lineProtocolBudget = Self.hashRocketLines
-                if recordOpen { visitor.endRecord(); recordOpen = false }
-                visitor.beginRecord(line: line, offset: offset + a)
-                defer { visitor.endRecord() }
-                for pair in pairs {
-                    let column = lineProtocolColumn(Array(text[pair.key]), visitor: &visitor)
-                    guard column >= 0 || (column == -1 && pair.quoted) else { continue }
-                    LineProtocol.unescaped(UnsafeBufferPointer(rebasing: text[pair.value])).withUnsafeBufferPointer {
-                        visitor.field($0, column: column, line: line, offset: offset + a + pair.value.lowerBound)
-                    }
-                }
+                beginLineRecord(offset: offset + a, visitor: &visitor)
+                lineProtocolFields(text, pairs, offset: offset + a, visitor: &visitor)
+                visitor.endRecord()
                 return
             }
             lineProtocolBudget -= 1
@@ -561,8 +552,7 @@ public struct TextReader: DocumentReader {
                 // text, and each pair whose key names a person's element under that key.
                 // (One event, one record: a log's lines are different persons'.)
                 logfmtBudget = Self.hashRocketLines
-                if recordOpen { visitor.endRecord(); recordOpen = false }
-                visitor.beginRecord(line: line, offset: offset + a)
+                beginLineRecord(offset: offset + a, visitor: &visitor)
                 visitor.field(text, column: -1, line: line, offset: offset + a)
                 logfmtFields(text, pairs, offset: offset + a, visitor: &visitor)
                 visitor.endRecord()
@@ -826,6 +816,26 @@ public struct TextReader: DocumentReader {
             }
         }
         emitNameParts(given: given, family: family, visitor: &visitor)
+    }
+
+    /// Ends the open record and begins one for this line alone (a request, a command, a point,
+    /// an event); its caller ends it.
+    private mutating func beginLineRecord(offset: Int, visitor: inout some RecordVisitor) {
+        if recordOpen { visitor.endRecord(); recordOpen = false }
+        visitor.beginRecord(line: line, offset: offset)
+    }
+
+    /// An InfluxDB point's known tags and fields under their keys, another key's string field as
+    /// text (`lineProtocolColumn`).
+    private mutating func lineProtocolFields(_ text: UnsafeBufferPointer<UInt8>, _ pairs: [(key: Range<Int>, value: Range<Int>, quoted: Bool)],
+                                             offset: Int, visitor: inout some RecordVisitor) {
+        for pair in pairs {
+            let column = lineProtocolColumn(Array(text[pair.key]), visitor: &visitor)
+            guard column >= 0 || (column == -1 && pair.quoted) else { continue }
+            LineProtocol.unescaped(UnsafeBufferPointer(rebasing: text[pair.value])).withUnsafeBufferPointer {
+                visitor.field($0, column: column, line: line, offset: offset + pair.value.lowerBound)
+            }
+        }
     }
 
     /// The column of an InfluxDB point's tag or field key (`kaart`, `toode`): one the classifier

@@ -47,6 +47,14 @@ struct RecordingVisitor: RecordVisitor {
         return out
     }
 
+    /// The hint of the column the first field with `value` was read under.
+    func hint(of value: String) -> FieldHint? {
+        for case let .field(v, column, _, _) in events where v == value {
+            return events.compactMap { e -> FieldHint? in if case let .declare(_, h, id) = e, id == column { h } else { nil } }.first
+        }
+        return nil
+    }
+
     /// Records flattened to "name=value|name=value" strings, easy to compare.
     var recordStrings: [String] {
         records.map { $0.map { "\($0.0)=\($0.1)" }.joined(separator: "|") }
