@@ -506,11 +506,14 @@ public struct TextReader: DocumentReader {
                                    visitor: inout some RecordVisitor) {
         let text = UnsafeBufferPointer(rebasing: p[a..<b])
         if let r = Self.formEncodedJSON(text), let decoded = Self.percentDecoded(UnsafeBufferPointer(rebasing: text[r])),
-           decoded.first == UInt8(ascii: "[") || decoded.first == UInt8(ascii: "{"),
-           decoded.withUnsafeBufferPointer({ readJSON($0, line: line, offset: offset + a + r.lowerBound, visitor: &visitor) }) {
+           decoded.first == UInt8(ascii: "[") || decoded.first == UInt8(ascii: "{") {
             // A webhook's logged form body (`mandrill_events=%5B%7B%22event%22…`): its JSON, read
-            // as JSON once decoded.
-            return
+            // as JSON once decoded. (A URL's query is read as well, for its other parameters; a
+            // body alone is not read again as text, whose encoded subject no template rule sees.)
+            if decoded.withUnsafeBufferPointer({ readJSON($0, line: line, offset: offset + a + r.lowerBound, visitor: &visitor) }),
+               !Self.hasQuery(text) {
+                return
+            }
         }
         if ASCII.isDigit(text[0]), Self.hasQuery(text) || Self.encodedAt(text) != nil {
             // A log line (a timestamp or an address first) with a URL's query, or an address

@@ -695,8 +695,8 @@ struct RecordAssembler: RecordVisitor {
         return nil
     }
 
-    /// Where a title's trailing name starts (`Paristotoimitus – Forsman Åke`): one word of six
-    /// letters or more, a dash set apart by spaces, then two to four capitalised words to the end.
+    /// Where a title's trailing name starts (`Paristotoimitus – Forsman Åke`): one word of letters
+    /// (six bytes or more), a dash set apart by spaces, then two to four capitalised words to the end.
     static func titledNameStart(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let space = value.firstIndex(of: 0x20), space >= 6,
               value[..<space].allSatisfy({ ASCII.isLetter($0) || $0 >= 0x80 }) else { return nil }

@@ -100,6 +100,9 @@ import BreachScopeTesting
         let v = Self.readAllChunkings(text)
         let all = v.recordStrings.joined(separator: "\n")
         #expect(all.contains("$[].msg.email=kowalczykj79@mail.example.com") && all.contains("$[].msg.metadata.patient_name=Jessica A. Kowalczyk"), "\(all)")
+        // (A query's other parameters on the line are still read.)
+        let query = "2023-10-01T10:00:00Z GET /track?email=anna%40example.com&payload=%7B%22page%22%3A1%7D HTTP/1.1\n"
+        #expect(Self.readAllChunkings(query).recordStrings.joined().contains("anna@example.com"))
     }
 
     /// A log of JSON lines (`app.log`): each line a record with its paths, declared once; a
