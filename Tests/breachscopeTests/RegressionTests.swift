@@ -2227,6 +2227,32 @@ import BreachScopeTesting
         #expect(saloElements.contains("delivery_info"), "\(out)")
     }
 
+    /// A consent signed by a child's legal representative names two persons with two codes on
+    /// one line: the child's code (after `ребёнка`, `lapse`) is the child's record with the
+    /// consent's categories; the representative keeps their name, code and contacts together.
+    @Test func aRepresentativesConsentKeepsTheirContactsAndGivesTheTestToTheChild() throws {
+        var rng = SeededRNG(seed: 0x1AE)
+        let parent = Synthetic.nationalID(.eeIsikukood, using: &rng), child = Synthetic.nationalID(.eeIsikukood, using: &rng)
+        let dir = try CLIRunner.temporaryDirectory("consent")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try fileWriter(dir)("nousolek_G23-01244.html", """
+            <!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Согласие</title></head><body>
+            <p>Я, <b>Svetlana Belova</b> (личный код \(parent)), являюсь законным представителем ребёнка <b>Anastassia Vassiljeva</b> (личный код \(child)) и даю согласие на генетическое исследование <i>Epilepsia geenipaneel</i>.</p>
+            <p>Контакт: tel +37259046204, e-mail svetlana.belova@example.com</p>
+            </body></html>
+            """)
+        let (out, persons) = try scanAndExport(dir)
+        let rep = persons.first { identifierValues($0).contains(parent) }
+        #expect(identifierValues(rep) == [parent, "+37259046204", "svetlana.belova@example.com"], "\(out)")
+        let repElements = Set(rep?["elements"] as? [String] ?? [])
+        #expect(!repElements.contains("genetic_data"), "\(out)")
+        let kid = persons.first { identifierValues($0).contains(child) }
+        #expect(identifierValues(kid) == [child], "\(out)")
+        let kidElements = Set(kid?["elements"] as? [String] ?? [])
+        #expect(kidElements.contains("genetic_data"), "\(out)")
+        #expect(persons.count == 2, "\(out)")
+    }
+
     @Test func aPatientAndAShopCustomerOfOneNameAreACandidate() throws {
         var rng = SeededRNG(seed: 0x1AB)
         let pesel1 = Synthetic.nationalID(.plPesel, using: &rng), pesel2 = Synthetic.nationalID(.plPesel, using: &rng)

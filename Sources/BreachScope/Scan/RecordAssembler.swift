@@ -1666,9 +1666,14 @@ struct RecordAssembler: RecordVisitor {
             item.code == ElementType.nationalID.code && item.value >= 0
                 && values.withPlaintext(at: Int(item.value)) { p in codes.contains { $0.elementsEqual(p) } }
         }
-        let moved = items.filter(isRelatives)
-        guard !moved.isEmpty else { return }
-        removeItems(where: isRelatives)
+        guard items.contains(where: isRelatives) else { return }
+        // (The record's special categories go with the code: a parent writes about the child's
+        // test or illness, `… seaduslik esindaja ja annan nõusoleku uuringu …`.)
+        func moves(_ item: PendingItem) -> Bool {
+            isRelatives(item) || (item.code >= PackedItems.reasonBase && item.code < PackedItems.reasonBase + 32)
+        }
+        let moved = items.filter(moves)
+        removeItems(where: moves)
         emit(line: recordLine, offset: recordOffset, language: language, items: moved)
     }
 
@@ -2199,6 +2204,10 @@ struct RecordAssembler: RecordVisitor {
                 let kind = batch.values.kind(at: Int(it.value))
                 guard kind.isStrong else { continue }
                 if blockHasLabels && !(kind.identifier?.isNational ?? false) { continue }
+                // (A code the prose gives as a relative's, `законным представителем ребёнка …
+                // (личный код …)`, is no second person of the block's: `splitRelatives` sets it apart.)
+                if !relativeCodes.isEmpty, kind.identifier?.isNational ?? false,
+                   batch.values.withPlaintext(at: Int(it.value), { p in relativeCodes.contains { $0.elementsEqual(p) } }) { continue }
                 let code = Int(kind.rawValue)
                 if seen[code] >= 0 && seen[code] != it.value { return true }
                 seen[code] = it.value
