@@ -58,6 +58,17 @@ enum Logfmt {
         return out.count >= minimumPairs ? out : []
     }
 
+    /// Whether a pair whose key the classifier gives `hint` is read under that key: a person's
+    /// element, a delivery's, a purchase's or a customer key (`customerNo` joins the customer's
+    /// records elsewhere); not a bare `id`, nor a key that names nothing.
+    static func reads(_ hint: FieldHint, key: [UInt8]) -> Bool {
+        switch hint {
+        case .none, .nonPersonal: false
+        case .linkKey: key.map(ASCII.lower) != Array("id".utf8)
+        default: true
+        }
+    }
+
     /// A quoted value with its escapes (`\"`, `\\`) undone.
     static func unescaped(_ v: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []

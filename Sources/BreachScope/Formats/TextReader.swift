@@ -104,7 +104,7 @@ public struct TextReader: DocumentReader {
     private var logfmtBudget = TextReader.hashRocketLines
     /// Lines left to look for InfluxDB points in (`LineProtocol`), and the columns of their keys.
     private var lineProtocolBudget = TextReader.hashRocketLines
-    private var lineProtocolColumns: [[UInt8]: Int] = [:]
+    private var lineProtocolColumns: [[UInt8]: (Int, FieldHint)] = [:]
     private var logfmtLabels: [[UInt8]: (Int, FieldHint)] = [:]
     /// YAML: the indentation of the sequence whose mappings are records (-1: none seen yet), and
     /// the column of the last key without a value, whose block sequence's items are its values.
@@ -833,8 +833,9 @@ public struct TextReader: DocumentReader {
     private mutating func lineProtocolFields(_ text: UnsafeBufferPointer<UInt8>, _ pairs: [(key: Range<Int>, value: Range<Int>, quoted: Bool)],
                                              offset: Int, visitor: inout some RecordVisitor) {
         for pair in pairs {
-            let column = lineProtocolColumn(Array(text[pair.key]), visitor: &visitor)
-            guard column >= 0 || (column == -1 && pair.quoted) else { continue }
+            // (A key that names nothing personal, `ean`, is not read at all.)
+            let (column, hint) = lineProtocolColumn(Array(text[pair.key]), visitor: &visitor)
+            guard column >= 0 || (hint != .nonPersonal && pair.quoted) else { continue }
             LineProtocol.unescaped(UnsafeBufferPointer(rebasing: text[pair.value])).withUnsafeBufferPointer {
                 visitor.field($0, column: column, line: line, offset: offset + pair.value.lowerBound)
             }
@@ -842,21 +843,12 @@ public struct TextReader: DocumentReader {
     }
 
     /// The column of an InfluxDB point's tag or field key (`kaart`, `toode`): one the classifier
-    /// gives a hint other than none (a card, a customer key, a product); -1 for an unknown key,
-    /// -2 for one that names nothing personal (`ean`).
-    private mutating func lineProtocolColumn(_ key: [UInt8], visitor: inout some RecordVisitor) -> Int {
-        if let known = lineProtocolColumns[key] { return known }
-        guard lineProtocolColumns.count < Self.labelCacheLimit else { return -1 }
-        let label = String(decoding: key, as: UTF8.self)
-        var column = -1
-        switch classify(label) {
-        case nil, .none?: break
-        // (A known key that names nothing of a person's, `ean`, is not read at all.)
-        case .nonPersonal?: column = -2
-        case let hint?: column = visitor.declareColumn(name: label, hint: hint)
-        }
-        lineProtocolColumns[key] = column
-        return column
+    /// gives a hint other than none (a card, a customer key, a product), else -1 with the hint
+    /// (`.nonPersonal` for a key that names nothing personal, `ean`).
+    private mutating func lineProtocolColumn(_ key: [UInt8], visitor: inout some RecordVisitor) -> (Int, FieldHint) {
+        let classify = self.classify
+        return Self.keyColumn(key, label: String(decoding: key, as: UTF8.self), name: String(decoding: key, as: UTF8.self),
+                              cache: &lineProtocolColumns, classify: classify, visitor: &visitor) { $0 != .none && $0 != .nonPersonal }
     }
 
     /// A logfmt line's pairs (`Logfmt.pairs`) whose key the classifier gives a person's element,
@@ -881,20 +873,11 @@ public struct TextReader: DocumentReader {
     }
 
     /// The column and hint of a logfmt key: one the classifier gives a person's element, a
-    /// delivery's, a purchase's or a customer key (`customerNo`, which joins the customer's
-    /// records elsewhere; not a bare `id`), or -1.
+    /// delivery's, a purchase's or a customer key (`Logfmt.reads`), or -1.
     private mutating func logfmtColumn(_ key: [UInt8], visitor: inout some RecordVisitor) -> (Int, FieldHint) {
-        if let known = logfmtLabels[key] { return known }
-        guard logfmtLabels.count < Self.labelCacheLimit else { return (-1, .none) }
-        let label = String(decoding: key, as: UTF8.self)
-        var known: (Int, FieldHint) = (-1, .none)
-        switch classify(label) {
-        case nil, .none?, .nonPersonal?: break
-        case .linkKey? where label.lowercased() == "id": break
-        case let hint?: known = (visitor.declareColumn(name: Self.queryColumnPrefix + label, hint: hint), hint)
-        }
-        logfmtLabels[key] = known
-        return known
+        let classify = self.classify, label = String(decoding: key, as: UTF8.self)
+        return Self.keyColumn(key, label: label, name: Self.queryColumnPrefix + label, cache: &logfmtLabels,
+                              classify: classify, visitor: &visitor) { Logfmt.reads($0, key: key) }
     }
 
     /// A query's or a hash's first and last name as one name; either alone in its column.
@@ -1481,19 +1464,34 @@ public struct TextReader: DocumentReader {
     /// (`id=` in a URL joins nothing).
     private mutating func queryColumn(_ key: [UInt8], visitor: inout some RecordVisitor) -> (Int, FieldHint) {
         if let known = queryLabels[key] { return known }
-        guard queryLabels.count < Self.labelCacheLimit else { return (-1, .none) }
         var label = String(decoding: key, as: UTF8.self)
         switch label.lowercased() {
         case "fn", "first", "given": label = "first name"
         case "ln", "last", "family": label = "last name"
         default: break
         }
-        var known: (Int, FieldHint) = (-1, .none)
-        switch classify(label) {
-        case nil, .none?, .nonPersonal?, .linkKey?, .purchase?, .delivery?: break
-        case let hint?: known = (visitor.declareColumn(name: Self.queryColumnPrefix + String(decoding: key, as: UTF8.self), hint: hint), hint)
+        let classify = self.classify
+        return Self.keyColumn(key, label: label, name: Self.queryColumnPrefix + String(decoding: key, as: UTF8.self), cache: &queryLabels,
+                              classify: classify, visitor: &visitor) { hint in
+            switch hint {
+            case .none, .nonPersonal, .linkKey, .purchase, .delivery: false
+            default: true
+            }
         }
-        queryLabels[key] = known
+    }
+
+    /// The column and hint of a key inside a line (a URL query's parameter, a logfmt pair's, an
+    /// InfluxDB point's tag or field): the label's column, declared once as `name` when `reads`
+    /// keeps its hint, or -1 with the hint it has (nil: `.none`); kept in `cache` by the key's
+    /// bytes, up to `labelCacheLimit` keys.
+    private static func keyColumn(_ key: [UInt8], label: String, name: String, cache: inout [[UInt8]: (Int, FieldHint)],
+                                  classify: (String) -> FieldHint?, visitor: inout some RecordVisitor,
+                                  reads: (FieldHint) -> Bool) -> (Int, FieldHint) {
+        if let known = cache[key] { return known }
+        guard cache.count < labelCacheLimit else { return (-1, .none) }
+        let hint = classify(label) ?? .none
+        let known = reads(hint) ? (visitor.declareColumn(name: name, hint: hint), hint) : (-1, hint)
+        cache[key] = known
         return known
     }
 
