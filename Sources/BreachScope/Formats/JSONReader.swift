@@ -641,12 +641,7 @@ public struct JSONReader: DocumentReader {
             let key = Array(value[pair.key])
             let keyNode = syntheticNode(.logfmt, key, under: node) { p in
                 var hint = FieldClassifier.hint(forLabel: String(decoding: key, as: UTF8.self)) ?? .none
-                switch hint {
-                case .none: hint = .nonPersonal
-                // (A bare `id` joins no one; `customerNo` does, as in `TextReader.logfmtColumn`.)
-                case .linkKey where key == Array("id".utf8): hint = .nonPersonal
-                default: break
-                }
+                if !Logfmt.reads(hint, key: key) { hint = .nonPersonal }
                 return PathNode(name: p.name + "{" + String(decoding: key, as: UTF8.self) + "}",
                                 hint: Self.hint(hint, otherEntity: p.otherEntity), otherEntity: p.otherEntity)
             }
@@ -921,14 +916,12 @@ public struct JSONReader: DocumentReader {
     /// key's own hint; nil when the path names no staff or the key no element of a person's.
     private mutating func customerNode(_ node: Int32) -> Int32? {
         let n = syntheticNode(.customer, [], under: node) { p in
-            let name = p.name
-            let cut = name.lastIndex(of: ".") ?? name.startIndex
-            let key = String(name[cut...].drop(while: { $0 == "." }))
-            guard p.otherEntity, FieldClassifier.namesStaffMember(name) else { return PathNode(name: "", hint: .none, otherEntity: false) }
+            let (parent, key) = Self.lastKey(p.name)
+            guard p.otherEntity, FieldClassifier.namesStaffMember(p.name) else { return PathNode(name: "", hint: .none, otherEntity: false) }
             let hint = FieldClassifier.hint(forLabel: key) ?? FieldClassifier.namePart(key) ?? .none
             switch hint {
             case .email, .phone, .fullName, .firstName, .lastName:
-                return PathNode(name: String(name[..<cut]) + ".customer_" + key, hint: hint, otherEntity: false)
+                return PathNode(name: parent + ".customer_" + key, hint: hint, otherEntity: false)
             default:
                 return PathNode(name: "", hint: .none, otherEntity: false)
             }
@@ -940,11 +933,16 @@ public struct JSONReader: DocumentReader {
     /// staff's and no person's.
     private mutating func agentNode(_ node: Int32) -> Int32 {
         syntheticNode(.agent, [], under: node) { p in
-            let name = p.name
-            let cut = name.lastIndex(of: ".") ?? name.startIndex
-            let key = name[cut...].drop(while: { $0 == "." })
-            return PathNode(name: String(name[..<cut]) + ".supportagent_" + key, hint: .nonPersonal, otherEntity: true)
+            let (parent, key) = Self.lastKey(p.name)
+            return PathNode(name: parent + ".supportagent_" + key, hint: .nonPersonal, otherEntity: true)
         }
+    }
+
+    /// A path split before its last key (`$.threads[].createdBy.email` → `$.threads[].createdBy`,
+    /// `email`).
+    static func lastKey(_ name: String) -> (parent: String, key: String) {
+        let cut = name.lastIndex(of: ".") ?? name.startIndex
+        return (String(name[..<cut]), String(name[cut...].drop(while: { $0 == "." })))
     }
 
     /// The made-up node `tag`/`label` under `object`, made by `make` from the object's node once.
@@ -1251,7 +1249,8 @@ public struct JSONReader: DocumentReader {
         }
         // (A document's top-level `rows` are its result set, CouchDB's `_all_docs` and a query
         // API's, not a receipt's lines.)
-        let resultSet = parent == 0 && Self.rowsKeys.contains(FieldClassifier.normalize(label))
+        let normalized = FieldClassifier.normalize(label)
+        let resultSet = parent == 0 && Self.rowsKeys.contains(normalized)
         let otherEntity = p.otherEntity || (FieldClassifier.namesOtherEntity(label) && !resultSet)
         // A notes key (`.none`) under a delivery or address object is part of it.
         var childHint = (hint == FieldHint.none ? nil : hint)
@@ -1269,7 +1268,6 @@ public struct JSONReader: DocumentReader {
         // A typed document's type (`"_type": "ITEM_TREE"` under an address) is no part of it.
         if label == "_type" { childHint = .nonPersonal }
         var path = PathNode(name: p.name + "." + label, hint: childHint, otherEntity: otherEntity)
-        let normalized = FieldClassifier.normalize(label)
         // (A typed document's `_type`, openEHR's `"_type": "PERSON"`, names no attribute.)
         path.attributeKey = Self.attributeKeys.contains(normalized) && label.first != "_"
         path.attributeValue = Self.attributeValueKeys.contains(normalized)
