@@ -214,7 +214,7 @@ public struct XMLDocumentReader: DocumentReader {
     }
 
     static let purchaseLineFlag: UInt8 = 1, staffLabelFlag: UInt8 = 2, productFlag: UInt8 = 4, contactPartFlag: UInt8 = 8
-    static let pairLabelFlag: UInt8 = 16, pairValueFlag: UInt8 = 32
+    static let pairLabelFlag: UInt8 = 16, pairValueFlag: UInt8 = 32, roleFlag: UInt8 = 64, partyFlag: UInt8 = 128
 
     /// A party's role key (`role`, CommerceML's `Роль`) and the roles that make it the seller.
     static let roleKeys: Set<[UInt8]> = [Array("role".utf8)]
@@ -228,7 +228,7 @@ public struct XMLDocumentReader: DocumentReader {
 
     /// What an element's name says, decided once per name: a purchase line (`namesPurchaseLine`),
     /// a staff member's label (`FieldClassifier.namesStaffMember`: `assignee`), a product's
-    /// field (`namesProduct`).
+    /// field (`namesProduct`), a contact part, a type–value pair's keys, a role's key and a party.
     private mutating func flags(_ id: Int32, _ name: [UInt8]) -> UInt8 {
         if let known = nameFlags[id] { return known }
         var answer: UInt8 = Self.namesPurchaseLine(name) ? Self.purchaseLineFlag : 0
@@ -239,7 +239,9 @@ public struct XMLDocumentReader: DocumentReader {
             let key = FieldClassifier.normalize(String(decoding: name, as: UTF8.self))
             if Self.pairLabelKeys.contains(key) { answer |= Self.pairLabelFlag }
             if Self.pairValueKeys.contains(key) { answer |= Self.pairValueFlag }
+            if Self.partyElements.contains(key) { answer |= Self.partyFlag }
         }
+        if Self.roleKeys.contains(name.map { ASCII.lower($0) }) || name == Self.roleRu { answer |= Self.roleFlag }
         nameFlags[id] = answer
         return answer
     }
@@ -276,8 +278,7 @@ public struct XMLDocumentReader: DocumentReader {
                             parent = nil
                         }
                         stack[top].pairLabel = named & Self.pairLabelFlag != 0 && value.count <= 48 ? value : nil
-                        if value.count <= 24, Self.roleKeys.contains(element.name.map { ASCII.lower($0) }) || element.name == Self.roleRu,
-                           Self.partyElements.contains(FieldClassifier.normalize(String(decoding: stack[top].name, as: UTF8.self))),
+                        if value.count <= 24, named & Self.roleFlag != 0, flags(stack[top].nameID, stack[top].name) & Self.partyFlag != 0,
                            Self.sellerRoles.contains(FieldClassifier.normalize(String(decoding: value, as: UTF8.self))) {
                             // A party whose role is the seller's (CommerceML's `<Контрагент>` with
                             // `<Роль>Продавец</Роль>`): its contacts after it are the organisation's.
