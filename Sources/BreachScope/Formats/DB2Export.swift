@@ -12,15 +12,7 @@ public enum DB2Export {
         guard url.pathExtension.lowercased() == "del" else { return nil }
         let file = url.lastPathComponent.lowercased()
         let dir = url.deletingLastPathComponent().path
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return nil }
-        for entry in entries.sorted() {
-            let ext = URL(fileURLWithPath: entry).pathExtension.lowercased()
-            guard ext == "clp" || ext == "sql" || ext == "db2" else { continue }
-            let candidate = dir + "/" + entry
-            guard let data = FileManager.default.contents(atPath: candidate), data.count <= 1 << 20 else { continue }
-            if let columns = columns(in: String(decoding: data, as: UTF8.self), for: file) { return columns }
-        }
-        return nil
+        return ScriptsBeside.first(in: dir, extensions: ["clp", "sql", "db2"], maxBytes: 1 << 20) { columns(in: $0, for: file) }
     }
 
     /// The select list's column names of the script's export to `file` (its name, lower case):

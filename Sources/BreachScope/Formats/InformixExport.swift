@@ -16,12 +16,8 @@ public enum InformixExport {
         guard url.pathExtension.lowercased() == "unl" else { return nil }
         let file = url.lastPathComponent.lowercased()
         let dir = url.deletingLastPathComponent().path
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return nil }
-        for entry in entries.sorted() where URL(fileURLWithPath: entry).pathExtension.lowercased() == "sql" {
-            let candidate = dir + "/" + entry
-            guard let data = FileManager.default.contents(atPath: candidate), data.count <= 4 << 20 else { continue }
-            let schema = String(decoding: data, as: UTF8.self)
-            guard let tables = tables(in: schema), let table = tables.first(where: { $0.file == file }) else { continue }
+        return ScriptsBeside.first(in: dir, extensions: ["sql"], maxBytes: 4 << 20) { schema in
+            guard let tables = tables(in: schema), let table = tables.first(where: { $0.file == file }) else { return nil }
             let names = tables.map(\.name)
             let relations = table.columns.map { column in
                 SQLDumpReader.relationNamespace(table: table.name, column: column, tables: names).map {
@@ -30,7 +26,6 @@ public enum InformixExport {
             }
             return (table.columns, relations, delimiter(in: schema))
         }
-        return nil
     }
 
     /// The namespace prefix of an export's row keys (followed by its directory): one export's
