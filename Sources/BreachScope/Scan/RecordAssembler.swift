@@ -1091,12 +1091,12 @@ struct RecordAssembler: RecordVisitor {
         guard !dominant.isEmpty else { return }
         let reasons = templateReasons
         batch.records.removeItems { item in
-            guard item.code >= PackedItems.reasonBase, item.code < PackedItems.reasonBase + 32,
+            guard item.isCategoryReason,
                   let t = reasons[TemplatePlace(item)] else { return false }
             return dominant.contains(t)
         }
         for (rule, t) in templateEvidence where dominant.contains(t) {
-            guard !batch.records.items.contains(where: { $0.code >= PackedItems.reasonBase && $0.code < PackedItems.reasonBase + 32 && $0.value == rule }),
+            guard !batch.records.items.contains(where: { $0.isCategoryReason && $0.value == rule }),
                   let i = batch.evidence.firstIndex(where: { $0.rule == rule }) else { continue }
             batch.evidence.remove(at: i)
             evidenceRules.remove(rule)
@@ -1670,7 +1670,7 @@ struct RecordAssembler: RecordVisitor {
         // (The record's special categories go with the code: a parent writes about the child's
         // test or illness, `… seaduslik esindaja ja annan nõusoleku uuringu …`.)
         func moves(_ item: PendingItem) -> Bool {
-            isRelatives(item) || (item.code >= PackedItems.reasonBase && item.code < PackedItems.reasonBase + 32)
+            isRelatives(item) || item.isCategoryReason
         }
         let moved = items.filter(moves)
         removeItems(where: moves)

@@ -207,6 +207,8 @@ extension PendingItem {
     /// reason (link keys, controller attributions and staff values only qualify what else the
     /// record holds).
     var isEmitted: Bool { code < PackedItems.reasonBase + 32 }
+    /// Whether the item is a special-category reason (`value` a rule's id).
+    var isCategoryReason: Bool { code >= PackedItems.reasonBase && code < PackedItems.reasonBase + 32 }
 }
 
 /// Where a special-category rule first matched in a document, with masked evidence.
